@@ -1,0 +1,57 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './lib/deps.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { registerProblemHandler } from './plugins/problem.js';
+import { registerSecurityHeaders } from './plugins/security.js';
+import { registerSession } from './plugins/session.js';
+import { registerWeb } from './plugins/web.js';
+
+export interface BuildOptions {
+  databaseKind: 'pglite' | 'postgres';
+  /** Serve the built web app (off in API tests). */
+  web?: boolean;
+}
+
+/** Builds the HTTP app: plugins first, then each module's routes as a plugin. */
+export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Confidant API', version: '0.1.0', description: 'Case management for family-support helplines' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'confidant' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await registerSecurityHeaders(app);
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await registerSession(app, deps);
+  const web = opts.web !== false && (await registerWeb(app));
+  registerProblemHandler(app, { spaFallback: web });
+
+  await app.register(healthRoutes(deps, opts.databaseKind));
+  await app.register(setupRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(usersRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { Config } from './config.js';
+import { openDatabase } from './db/open.js';
+import type { Database } from './db/database.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { Keyring } from './lib/crypto/keyring.js';
+import { loadMasterKeys } from './lib/crypto/master-key.js';
+import type { Deps } from './lib/deps.js';
+import { createLogger } from './lib/logger.js';
+
+/** Opens everything the app needs, in order: logger, master key, database (migrated, checked), keyring. */
+export async function boot(config: Config, clock: Clock = systemClock): Promise<{ deps: Deps; database: Database }> {
+  const log = createLogger(config.logLevel);
+  const masters = loadMasterKeys({
+    ...(config.masterKey ? { env: config.masterKey } : {}),
+    ...(process.env.MASTER_KEY_PREVIOUS ? { previous: process.env.MASTER_KEY_PREVIOUS } : {}),
+    file: config.masterKeyFile,
+  });
+  const database = await openDatabase(config, log);
+  const deps: Deps = { db: database.db, keyring: new Keyring(masters), clock, config, log };
+  return { deps, database };
+}

@@ -1,0 +1,38 @@
+import { Kysely, sql, type Transaction } from 'kysely';
+import type { AuditTables } from '../modules/audit/audit.table.js';
+import type { AuthTables } from '../modules/auth/auth.table.js';
+import type { JobTables } from '../modules/jobs/jobs.table.js';
+import type { OrganisationTables } from '../modules/organisations/organisations.table.js';
+import type { UserTables } from '../modules/users/users.table.js';
+
+/** The whole typed schema: the union of every module's tables. */
+export type DB = OrganisationTables & UserTables & AuthTables & AuditTables & JobTables;
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/**
+ * Runs `fn` in one transaction scoped to an organisation: row-level security sees only that
+ * organisation's rows, and the setting ends with the transaction.
+ */
+export async function inOrg<T>(db: Kysely<DB>, orgId: string, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await setOrg(trx, orgId);
+    return fn(trx);
+  });
+}
+
+/** Sets the organisation for the rest of the current transaction. */
+export async function setOrg(trx: Transaction<DB>, orgId: string): Promise<void> {
+  await sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
+}
+
+/** bytea comes back as Buffer from pg and as Uint8Array from PGlite; make it one type. */
+export function toBuffer(value: Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}

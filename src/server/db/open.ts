@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database, DB } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export const EMBEDDED_APP_ROLE = 'confidant_app';
+const INT8_OID = 20;
+
+// Counters and sequence numbers fit comfortably in a double; return numbers on both drivers.
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+
+type OpenConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseOwnerUrl'>;
+
+/** Opens the database the configuration names, migrates it, and checks the runtime role is unprivileged. */
+export async function openDatabase(config: OpenConfig, log: Logger): Promise<Database> {
+  const database = config.databaseUrl ? await openPostgres(config, log) : await openEmbedded(config.dataDir, log);
+  try {
+    await assertUnprivileged(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+/** Embedded PGlite under `dataDir/pgdata`, guarded by a lock file: two processes on one directory corrupt it. */
+async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
+  const pgdata = path.join(dataDir, 'pgdata');
+  fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockfile.lock(pgdata, { stale: 15_000, update: 5_000, lockfilePath: path.join(dataDir, 'pgdata.lock') });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ELOCKED') {
+      throw new Error(
+        `The embedded database in ${pgdata} is already opened by another Confidant process. ` +
+          'Stop that process first (two processes on one embedded database would corrupt it), ' +
+          'or use PostgreSQL (DATABASE_URL) to run several instances.',
+      );
+    }
+    throw err;
+  }
+  try {
+    const owner = await PGlite.create(pgdata, { relaxedDurability: false });
+    try {
+      const ownerDb = new Kysely<unknown>({ dialect: new PGliteDialect(owner) });
+      const applied = await migrateToLatest(ownerDb);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+      await sql`
+        do $$ begin
+          if not exists (select 1 from pg_roles where rolname = ${sql.lit(EMBEDDED_APP_ROLE)}) then
+            create role ${sql.id(EMBEDDED_APP_ROLE)} login nosuperuser nobypassrls nocreatedb nocreaterole;
+          end if;
+        end $$`.execute(ownerDb);
+      await sql`grant confidant_runtime to ${sql.id(EMBEDDED_APP_ROLE)}`.execute(ownerDb);
+    } finally {
+      await owner.close();
+    }
+    const app = await PGlite.create(pgdata, {
+      username: EMBEDDED_APP_ROLE,
+      relaxedDurability: false,
+      parsers: { [INT8_OID]: (v: string) => Number(v) },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(app) });
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        await db.destroy();
+        await app.close();
+        await unlock();
+      },
+    };
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+}
+
+/** PostgreSQL: migrate through the owner connection, then serve through the unprivileged DATABASE_URL. */
+async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> {
+  const appUrl = config.databaseUrl!;
+  const ownerUrl = config.databaseOwnerUrl ?? appUrl;
+  const ownerDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }) });
+  try {
+    const applied = await migrateToLatest(ownerDb);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (ownerUrl !== appUrl) await provisionAppRole(ownerDb, appUrl, log);
+  } finally {
+    await ownerDb.destroy();
+  }
+  const pool = new pg.Pool({ connectionString: appUrl, max: 10, idleTimeoutMillis: 30_000 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Creates the login role named in DATABASE_URL if the owner may, and makes it a member of the runtime role. */
+async function provisionAppRole(ownerDb: Kysely<unknown>, appUrl: string, log: Logger): Promise<void> {
+  const url = new URL(appUrl);
+  const role = decodeURIComponent(url.username);
+  if (!role) return;
+  const password = url.password ? decodeURIComponent(url.password) : null;
+  const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(ownerDb);
+  try {
+    if (!exists.rows[0]?.n) {
+      await sql`create role ${sql.id(role)} login nosuperuser nobypassrls nocreatedb nocreaterole ${
+        password ? sql`password ${sql.lit(password)}` : sql``
+      }`.execute(ownerDb);
+      log.info({ role }, 'created the runtime database role');
+    }
+    await sql`grant confidant_runtime to ${sql.id(role)}`.execute(ownerDb);
+  } catch (err) {
+    log.warn({ role, err: (err as Error).message }, 'could not provision the runtime role; expecting a DBA to have done it');
+  }
+}
+
+/**
+ * Refuses to run as a role that could see past row-level security: a superuser, a BYPASSRLS role, or the
+ * owner of any table.
+ */
+export async function assertUnprivileged(db: Kysely<DB>): Promise<void> {
+  const { rows } = await sql<{ role: string; super: boolean; bypass: boolean; owned: number }>`
+    select current_user as role, r.rolsuper as super, r.rolbypassrls as bypass,
+      (select count(*)::int from pg_tables t where t.schemaname = 'public' and t.tableowner = current_user) as owned
+    from pg_roles r where r.rolname = current_user`.execute(db);
+  const me = rows[0];
+  if (!me) throw new Error('Cannot read the database role');
+  const problems = [
+    me.super && 'is a superuser',
+    me.bypass && 'has BYPASSRLS',
+    me.owned > 0 && `owns ${me.owned} table(s)`,
+  ].filter(Boolean);
+  if (problems.length) {
+    throw new Error(
+      `Refusing to start: the database role "${me.role}" ${problems.join(', ')}, so row-level security would not ` +
+        'protect one organisation from another. Set DATABASE_OWNER_URL to the owner connection (used for ' +
+        'migrations only) and DATABASE_URL to an unprivileged role, e.g. postgres://confidant_app:secret@host/db.',
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { DB } from '../db/database.js';
+import type { Clock } from './clock.js';
+import type { Keyring } from './crypto/keyring.js';
+
+/** Process-wide dependencies, built once in buildApp and passed to the flows that precede an actor. */
+export interface Deps {
+  db: Kysely<DB>;
+  keyring: Keyring;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+}

@@ -1,0 +1,42 @@
+import { buildApp } from './app.js';
+import { boot } from './boot.js';
+import { loadConfig } from './config.js';
+import { startWorker } from './modules/jobs/jobs.worker.js';
+import { systemHandlers } from './modules/jobs/jobs.worker.js';
+
+/** Reads the configuration, opens the database, serves, and shuts down cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const { deps, database } = await boot(config);
+  const app = await buildApp(deps, { databaseKind: database.kind });
+  const worker = startWorker(deps, systemHandlers);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    deps.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await worker.stop();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      deps.log.error({ err: (err as Error).message }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const ms = Math.round(performance.now() - started);
+  deps.log.info({ address, database: database.kind, ms }, 'Confidant is ready');
+  process.stdout.write(`\n  Confidant is running at ${config.publicUrl ?? address.replace('127.0.0.1', 'localhost')}  (${database.kind}, ready in ${ms} ms)\n\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`\nConfidant could not start:\n  ${err instanceof Error ? err.message : String(err)}\n\n`);
+  process.exit(1);
+});

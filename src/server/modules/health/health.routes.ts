@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Deps } from '../../lib/deps.js';
+import { sendProblem } from '../../plugins/problem.js';
+
+const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+
+/** Liveness and readiness in one: answers ok only when the database answers. */
+export function healthRoutes(deps: Deps, kind: 'pglite' | 'postgres'): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/health',
+      { config: { auth: 'public' }, schema: { tags: ['health'], response: { 200: HealthSchema } } },
+      async (request, reply) => {
+        try {
+          await sql`select 1`.execute(deps.db);
+          return { status: 'ok' as const, database: kind };
+        } catch (err) {
+          request.log.error({ err: (err as Error).message }, 'health check failed');
+          return sendProblem(reply, 'unavailable', 'The database does not answer');
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { inOrg } from '../../db/database.js';
+import type { SystemActor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import type { Deps } from '../../lib/deps.js';
+
+/** A job handler runs in its organisation's transaction (or with the owner-less system context). */
+export type JobHandler = (ctx: JobContext, payload: Record<string, unknown>) => Promise<void>;
+export type JobContext = Omit<Ctx<SystemActor>, 'db'> & { db: Db; orgId: string | null };
+
+export interface EnqueueInput {
+  kind: string;
+  payload?: Record<string, unknown>;
+  runAt: Date;
+  /** Jobs with the same key are enqueued once: retried requests never schedule twice. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/** Enqueues a job of the actor's organisation, in the caller's transaction: it exists only if that commits. */
+export async function enqueue(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, input: EnqueueInput): Promise<void> {
+  await ctx.db
+    .insertInto('jobs')
+    .values({
+      id: randomUUID(),
+      org_id: ctx.actor.orgId,
+      kind: input.kind,
+      payload: JSON.stringify(input.payload ?? {}),
+      dedupe_key: input.dedupeKey ?? null,
+      run_at: input.runAt,
+      max_attempts: input.maxAttempts ?? 5,
+      created_at: ctx.clock.now(),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** Enqueues an installation-wide job (no organisation), e.g. purging expired sessions. */
+export async function enqueueSystem(db: Db, input: EnqueueInput & { dedupeKey: string }, now: Date): Promise<void> {
+  await sql`select jobs_enqueue_system(${randomUUID()}, ${input.kind}, ${JSON.stringify(input.payload ?? {})}::jsonb,
+    ${input.dedupeKey}, ${input.runAt}, ${now})`.execute(db);
+}
+
+interface ClaimedJob {
+  id: string;
+  org_id: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+const LOCK_SECONDS = 300;
+
+/** Back-off between attempts: 30 s, 2 min, 8 min, … capped at an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(3_600_000, 30_000 * 4 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Claims due jobs (SKIP LOCKED, so several instances never take the same one) and runs each in its own
+ * transaction. A crash leaves the job locked until its lease ends; then another worker takes it again, so
+ * handlers must be idempotent.
+ */
+export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler>, workerId: string, limit = 10): Promise<number> {
+  const now = deps.clock.now();
+  const { rows } = await sql<ClaimedJob>`select * from jobs_claim(${workerId}, ${limit}, ${LOCK_SECONDS}, ${now})`.execute(deps.db);
+  for (const job of rows) {
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+      const base = { clock: deps.clock, keyring: deps.keyring };
+      if (job.org_id) {
+        const orgId = job.org_id;
+        await inOrg(deps.db, orgId, (trx) =>
+          handler({ ...base, db: trx, orgId, actor: { kind: 'system', orgId } }, job.payload),
+        );
+      } else {
+        await deps.db.transaction().execute((trx) =>
+          handler({ ...base, db: trx, orgId: null, actor: { kind: 'system', orgId: '' } }, job.payload),
+        );
+      }
+      await sql`select jobs_finish(${job.id}, ${workerId}, ${deps.clock.now()})`.execute(deps.db);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      deps.log.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
+      const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts));
+      await sql`select jobs_fail(${job.id}, ${workerId}, ${message}, ${retryAt}, ${deps.clock.now()})`.execute(deps.db);
+    }
+  }
+  return rows.length;
+}

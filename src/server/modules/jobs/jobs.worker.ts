@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Deps } from '../../lib/deps.js';
+import { enqueueSystem, runDueJobs, type JobHandler } from './jobs.service.js';
+
+const HOUR = 3_600_000;
+
+/** Installation-wide housekeeping. Each run schedules the next one, deduplicated by the hour. */
+export const systemHandlers: Record<string, JobHandler> = {
+  'sessions.purge': async (ctx) => {
+    await sql`select sessions_purge(${ctx.clock.now()})`.execute(ctx.db);
+    await scheduleSessionPurge(ctx.db, ctx.clock.now());
+  },
+};
+
+async function scheduleSessionPurge(db: Deps['db'] | Parameters<JobHandler>[0]['db'], now: Date): Promise<void> {
+  const next = new Date(Math.ceil((now.getTime() + 1) / HOUR) * HOUR);
+  await enqueueSystem(db, { kind: 'sessions.purge', runAt: next, dedupeKey: `sessions.purge:${next.toISOString()}` }, now);
+}
+
+/** Polls the queue until stopped. Safe to run in every instance. */
+export function startWorker(deps: Deps, handlers: Record<string, JobHandler>): { stop(): Promise<void> } {
+  const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      while (!stopped && (await runDueJobs(deps, handlers, workerId)) > 0) {
+        /* keep draining */
+      }
+    } catch (err) {
+      deps.log.error({ err: (err as Error).message }, 'job worker tick failed');
+    }
+    if (!stopped) timer = setTimeout(() => (running = tick()), deps.config.jobsPollMs);
+  };
+  running = scheduleSessionPurge(deps.db, deps.clock.now()).then(tick);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

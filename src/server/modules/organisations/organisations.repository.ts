@@ -1,0 +1,34 @@
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../lib/errors.js';
+
+export async function getOrganisation(db: Db, id: string) {
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'default_language'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!org) throw notFound('organisation');
+  return org;
+}
+
+export async function insertOrganisation(db: Db, row: { id: string; name: string; default_language: string; now: Date }) {
+  await db
+    .insertInto('organisations')
+    .values({ id: row.id, name: row.name, default_language: row.default_language, created_at: row.now, updated_at: row.now })
+    .execute();
+}
+
+export async function isInstalled(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('installation').select('id').executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Claims the one-time first-run set-up; false if someone else did it first. */
+export async function claimInstallation(db: Db, now: Date): Promise<boolean> {
+  const r = await db
+    .insertInto('installation')
+    .values({ set_up_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+}

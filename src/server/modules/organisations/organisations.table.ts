@@ -1,0 +1,28 @@
+import type { Generated } from 'kysely';
+
+export interface InstallationTable {
+  id: Generated<number>;
+  set_up_at: Date;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  default_language: Generated<string>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OrgKeysTable {
+  org_id: string;
+  version: number;
+  wrapped_key: Uint8Array;
+  master_key_id: string;
+  created_at: Date;
+}
+
+export interface OrganisationTables {
+  installation: InstallationTable;
+  organisations: OrganisationsTable;
+  org_keys: OrgKeysTable;
+}

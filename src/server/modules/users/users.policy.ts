@@ -1,0 +1,21 @@
+import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
+import type { Actor, AnyActor } from '../../lib/actor.js';
+
+export type UserAction = 'user.list' | 'user.invite' | 'user.update' | 'user.deactivate' | 'user.reactivate' | 'user.reset_mfa';
+
+/** Only an organisation's admin manages its users. */
+const RULES: RoleRules<UserAction> = {
+  'user.list': ['admin'],
+  'user.invite': ['admin'],
+  'user.update': ['admin'],
+  'user.deactivate': ['admin'],
+  'user.reactivate': ['admin'],
+  'user.reset_mfa': ['admin'],
+};
+
+export const canUser = (actor: AnyActor | undefined, action: UserAction): boolean => allowedByRole(RULES, actor, action);
+export const canManageUsers = (actor: AnyActor | undefined): boolean => canUser(actor, 'user.invite');
+
+export function authorizeUser(actor: AnyActor | undefined, action: UserAction): asserts actor is Actor {
+  authorizeRole(RULES, actor, action);
+}

@@ -1,0 +1,89 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionStage } from '../../shared/auth.schema.js';
+import type { Actor } from '../lib/actor.js';
+import type { Deps } from '../lib/deps.js';
+import { AppError } from '../lib/errors.js';
+import { csrfTokenFor, resolveSession, type ResolvedSession } from '../modules/auth/sessions.service.js';
+import { timingSafeEqual } from 'node:crypto';
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Which stage a route needs: none (public), a half-finished sign-in, or a full session. */
+export type AuthLevel = 'public' | 'mfa' | 'enrol' | 'full';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthLevel;
+  }
+  interface FastifyRequest {
+    session: (ResolvedSession & { token: string }) | undefined;
+  }
+}
+
+/** `__Host-` cookies must be Secure; over plain HTTP on a laptop we use a plain name. */
+export function cookieName(request: FastifyRequest): string {
+  return request.protocol === 'https' ? '__Host-confidant' : 'confidant';
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(cookieName(request), token, {
+    httpOnly: true,
+    secure: request.protocol === 'https',
+    sameSite: 'strict',
+    path: '/',
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(cookieName(request), { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' });
+}
+
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Reads the session cookie into `request.session`, enforces each route's `config.auth` stage, and checks
+ * CSRF on every state-changing request: the header must match the session's token, and without a session
+ * it must still be present (a custom header cannot be sent cross-site without a CORS preflight we refuse).
+ */
+export async function registerSession(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('session', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[cookieName(request)];
+    if (token) {
+      const resolved = await resolveSession(deps, token);
+      if (resolved) request.session = { ...resolved, token };
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || header.length === 0) throw new AppError('csrf_failed');
+      if (request.session && !equal(header, csrfTokenFor(deps, request.session.token))) {
+        throw new AppError('csrf_failed');
+      }
+    }
+    const level = request.routeOptions.config.auth ?? 'full';
+    if (level === 'public') return;
+    if (!request.session) throw new AppError('unauthenticated');
+    if (request.session.stage !== level) {
+      throw new AppError(level === 'full' ? 'mfa_required' : 'forbidden');
+    }
+  });
+}
+
+/** The signed-in actor of a route whose auth level guarantees one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('unauthenticated');
+  return request.session.actor;
+}
+
+export function stageOf(request: FastifyRequest): SessionStage | undefined {
+  return request.session?.stage;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+export const PAGE_SIZE_MAX = 100;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  changedFields: z.array(z.string()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+const DateFilter = z.iso.date().describe('YYYY-MM-DD, inclusive');
+
+export const AuditQuerySchema = z.object({
+  actorId: z.uuid().optional(),
+  entity: z.string().max(60).optional(),
+  entityId: z.string().max(100).optional(),
+  from: DateFilter.optional(),
+  to: DateFilter.optional(),
+  before: z.coerce.number().int().positive().optional().describe('Keyset cursor: entries with seq below this'),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextBefore: z.number().int().nullable(),
+});
+
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  problem: z.enum(['hash_mismatch', 'link_mismatch', 'gap', 'head_mismatch']).nullable(),
+});
+export type AuditVerify = z.infer<typeof AuditVerifySchema>;
+
+export const AccessEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  actorId: z.uuid(),
+  actorName: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  purpose: z.string(),
+  reason: z.string().nullable(),
+});
+export type AccessEntry = z.infer<typeof AccessEntrySchema>;
+
+export const AccessQuerySchema = z.object({
+  actorId: z.uuid().optional(),
+  entity: z.string().max(60).optional(),
+  entityId: z.string().max(100).optional(),
+  from: DateFilter.optional(),
+  to: DateFilter.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
+});
+export type AccessQuery = z.infer<typeof AccessQuerySchema>;
+
+export const AccessPageSchema = z.object({
+  items: z.array(AccessEntrySchema),
+  nextBefore: z.number().int().nullable(),
+});
