@@ -69,6 +69,8 @@ export async function registerSession(app: FastifyInstance, deps: Deps): Promise
         throw new AppError('csrf_failed');
       }
     }
+    // Unknown routes fall through to the 404 handler.
+    if (!request.routeOptions.url) return;
     const level = request.routeOptions.config.auth ?? 'full';
     if (level === 'public') return;
     if (!request.session) throw new AppError('unauthenticated');
