@@ -69,10 +69,13 @@ async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
       parsers: { [INT8_OID]: (v: string) => Number(v) },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(app) });
+    let closed = false;
     return {
       db,
       kind: 'pglite',
       async close() {
+        if (closed) return;
+        closed = true;
         await db.destroy();
         await app.close();
         await unlock();
@@ -144,4 +147,38 @@ export async function assertUnprivileged(db: Kysely<DB>): Promise<void> {
         'migrations only) and DATABASE_URL to an unprivileged role, e.g. postgres://confidant_app:secret@host/db.',
     );
   }
+}
+
+/**
+ * An owner connection for maintenance commands (audit verification across organisations, key rotation).
+ * For the embedded database this takes the same lock as the server: stop the server first.
+ */
+export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promise<Database> {
+  if (config.databaseUrl) {
+    const ownerDb = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, max: 1 }) }),
+    });
+    await migrateToLatest(ownerDb as unknown as Kysely<unknown>);
+    return { db: ownerDb, kind: 'postgres', close: () => ownerDb.destroy() };
+  }
+  const pgdata = path.join(config.dataDir, 'pgdata');
+  if (!fs.existsSync(pgdata)) throw new Error(`No embedded database in ${pgdata}`);
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockfile.lock(pgdata, { stale: 15_000, update: 5_000, lockfilePath: path.join(config.dataDir, 'pgdata.lock') });
+  } catch {
+    throw new Error(`The embedded database in ${pgdata} is in use: stop the Confidant server first.`);
+  }
+  const owner = await PGlite.create(pgdata, { relaxedDurability: false, parsers: { [INT8_OID]: (v: string) => Number(v) } });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(owner) });
+  log.debug('opened the embedded database as owner');
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      await owner.close();
+      await unlock();
+    },
+  };
 }

@@ -23,6 +23,8 @@ export interface TestApp {
   close(): Promise<void>;
   /** Rebuilds the app on a reopened database (a restart), keeping the master key. */
   restart(): Promise<void>;
+  /** Lets go of the embedded database while `fn` runs (a child process needs it), then rewires the app. */
+  suspend<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs `fn` as the database owner (RLS and grants do not apply); the app is rewired afterwards. */
   asOwner<T>(fn: Parameters<TestDatabase['asOwner']>[0]): Promise<Awaited<T>>;
 }
@@ -35,32 +37,45 @@ export async function createTestApp(kind: DbKind, env: Record<string, string> = 
   const keyring = new Keyring([generateMasterKey()]);
   const log = pino({ level: 'silent' });
   const make = async () => {
-    const deps: Deps = { db: tdb.database.db, keyring, clock, config, log };
+    // A test may swap the keyring (key rotation); a restart keeps the swapped one.
+    const deps: Deps = { db: tdb.database.db, keyring: t?.deps.keyring ?? keyring, clock, config, log };
     const app = await buildApp(deps, { databaseKind: kind, web: false });
     await app.ready();
     return { deps, app };
   };
-  const t: TestApp = {
+  let t: TestApp | undefined = undefined;
+  t = {
     kind,
     tdb,
     clock,
     config,
     ...(await make()),
     async close() {
-      await t.app.close();
+      await t!.app.close();
       await tdb.destroy();
     },
     async restart() {
-      await t.app.close();
+      await t!.app.close();
       await tdb.reopen();
-      Object.assign(t, await make());
+      Object.assign(t!, await make());
+    },
+    async suspend(fn) {
+      if (kind !== 'pglite') return fn();
+      await t!.app.close();
+      await tdb.database.close();
+      try {
+        return await fn();
+      } finally {
+        await tdb.reopen();
+        Object.assign(t!, await make());
+      }
     },
     async asOwner(fn) {
       const result = await tdb.asOwner(fn);
       if (kind === 'pglite') {
         // The embedded database was closed and reopened under the app: rebuild it on the new handle.
-        await t.app.close();
-        Object.assign(t, await make());
+        await t!.app.close();
+        Object.assign(t!, await make());
       }
       return result as never;
     },
