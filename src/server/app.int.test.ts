@@ -46,7 +46,11 @@ describe.each(kinds)('HTTP guarantees on %s', (kind) => {
   it('adds HSTS when served over TLS behind a trusted proxy', async () => {
     const proxied = await createTestApp(kind, { TRUST_PROXY: 'true' });
     try {
-      const res = await proxied.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+      const res = await proxied.app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     } finally {
       await proxied.close();
@@ -54,9 +58,19 @@ describe.each(kinds)('HTTP guarantees on %s', (kind) => {
   });
 
   it('publishes an OpenAPI document that lists the routes', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/auth/login', '/api/users', '/api/users/{id}/deactivate', '/api/audit', '/api/access-log', '/api/health']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/users',
+      '/api/users/{id}/deactivate',
+      '/api/audit',
+      '/api/access-log',
+      '/api/health',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
@@ -70,7 +84,10 @@ describe.each(kinds)('HTTP guarantees on %s', (kind) => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(malformed.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body', reason: 'malformed' }] });
+    expect(malformed.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'body', reason: 'malformed' }],
+    });
     const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'not_found', status: 404 });

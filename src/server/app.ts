@@ -33,7 +33,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Confidant API', version: '0.1.0', description: 'Case management for family-support helplines' },
+      info: {
+        title: 'Confidant API',
+        version: '0.1.0',
+        description: 'Case management for family-support helplines',
+      },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'confidant' } },
       },
@@ -52,6 +56,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
 
-  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   return app;
 }

@@ -8,7 +8,10 @@ import type { Deps } from './lib/deps.js';
 import { createLogger } from './lib/logger.js';
 
 /** Opens everything the app needs, in order: logger, master key, database (migrated, checked), keyring. */
-export async function boot(config: Config, clock: Clock = systemClock): Promise<{ deps: Deps; database: Database }> {
+export async function boot(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<{ deps: Deps; database: Database }> {
   const log = createLogger(config.logLevel);
   const masters = loadMasterKeys({
     ...(config.masterKey ? { env: config.masterKey } : {}),

@@ -57,10 +57,15 @@ describe.each(kinds)('maintenance commands on %s', (kind) => {
     // Sign-in needs the admin's TOTP secret, encrypted under the organisation key: it works with the new key only.
     t.deps.keyring = new Keyring([next]);
     await t.restart();
-    const login = await new Agent(t, '10.4.0.1').post('/api/auth/login', { email: 'admin@noord.example', password: STRONG_PASSWORD });
+    const login = await new Agent(t, '10.4.0.1').post('/api/auth/login', {
+      email: 'admin@noord.example',
+      password: STRONG_PASSWORD,
+    });
     expect(login.statusCode).toBe(200);
     const stale = new Keyring([oldMaster]);
-    const orgId = await t.asOwner(async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id);
+    const orgId = await t.asOwner(
+      async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
+    );
     await expect(t.asOwner((db) => stale.orgKey(db, orgId))).rejects.toThrow(/not configured/);
   });
 

@@ -51,14 +51,18 @@ async function main(): Promise<number> {
   }
 }
 
-async function rotate(config: ReturnType<typeof loadConfig>, db: Parameters<typeof rewrapAllOrgKeys>[0]): Promise<number> {
+async function rotate(
+  config: ReturnType<typeof loadConfig>,
+  db: Parameters<typeof rewrapAllOrgKeys>[0],
+): Promise<number> {
   const known = loadMasterKeys({
     ...(config.masterKey ? { env: config.masterKey } : {}),
     ...(process.env.MASTER_KEY_PREVIOUS ? { previous: process.env.MASTER_KEY_PREVIOUS } : {}),
     file: config.masterKeyFile,
   });
   if (config.masterKey) {
-    if (!process.env.MASTER_KEY_NEW) throw new Error('Set MASTER_KEY_NEW to the new key (npm run cli -- keys:generate)');
+    if (!process.env.MASTER_KEY_NEW)
+      throw new Error('Set MASTER_KEY_NEW to the new key (npm run cli -- keys:generate)');
     const next = parseMasterKey(process.env.MASTER_KEY_NEW);
     const n = await rewrapAllOrgKeys(db, known, next);
     console.log(`Re-wrapped ${n} organisation key(s). Now set MASTER_KEY to the new key on every instance.`);

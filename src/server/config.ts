@@ -15,9 +15,24 @@ const EnvSchema = z.object({
   MASTER_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
-  INVITE_VALID_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(72),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  INVITE_VALID_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(72),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(2000),
   NODE_ENV: z.string().default('production'),

@@ -23,10 +23,21 @@ describe('server process on the embedded database', () => {
     });
   }
 
-  function start(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  function start(port: number): {
+    child: ChildProcess;
+    output: () => string;
+    exited: Promise<number | null>;
+  } {
     let out = '';
     const child = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
     });
     children.push(child);
     child.stdout.on('data', (d) => (out += String(d)));

@@ -33,10 +33,14 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const ms = Math.round(performance.now() - started);
   deps.log.info({ address, database: database.kind, ms }, 'Confidant is ready');
-  process.stdout.write(`\n  Confidant is running at ${config.publicUrl ?? address.replace('127.0.0.1', 'localhost')}  (${database.kind}, ready in ${ms} ms)\n\n`);
+  process.stdout.write(
+    `\n  Confidant is running at ${config.publicUrl ?? address.replace('127.0.0.1', 'localhost')}  (${database.kind}, ready in ${ms} ms)\n\n`,
+  );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`\nConfidant could not start:\n  ${err instanceof Error ? err.message : String(err)}\n\n`);
+  process.stderr.write(
+    `\nConfidant could not start:\n  ${err instanceof Error ? err.message : String(err)}\n\n`,
+  );
   process.exit(1);
 });

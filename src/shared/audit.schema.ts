@@ -22,7 +22,12 @@ export const AuditQuerySchema = z.object({
   entityId: z.string().max(100).optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
-  before: z.coerce.number().int().positive().optional().describe('Keyset cursor: entries with seq below this'),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Keyset cursor: entries with seq below this'),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

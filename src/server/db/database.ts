@@ -1,4 +1,4 @@
-import { Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditTables } from '../modules/audit/audit.table.js';
 import type { AuthTables } from '../modules/auth/auth.table.js';
 import type { JobTables } from '../modules/jobs/jobs.table.js';
@@ -20,7 +20,11 @@ export interface Database {
  * Runs `fn` in one transaction scoped to an organisation: row-level security sees only that
  * organisation's rows, and the setting ends with the transaction.
  */
-export async function inOrg<T>(db: Kysely<DB>, orgId: string, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export async function inOrg<T>(
+  db: Kysely<DB>,
+  orgId: string,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await setOrg(trx, orgId);
     return fn(trx);

@@ -20,7 +20,9 @@ type OpenConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseOwnerUrl'>;
 
 /** Opens the database the configuration names, migrates it, and checks the runtime role is unprivileged. */
 export async function openDatabase(config: OpenConfig, log: Logger): Promise<Database> {
-  const database = config.databaseUrl ? await openPostgres(config, log) : await openEmbedded(config.dataDir, log);
+  const database = config.databaseUrl
+    ? await openPostgres(config, log)
+    : await openEmbedded(config.dataDir, log);
   try {
     await assertUnprivileged(database.db);
   } catch (err) {
@@ -36,13 +38,18 @@ async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(pgdata, { stale: 15_000, update: 5_000, lockfilePath: path.join(dataDir, 'pgdata.lock') });
+    unlock = await lockfile.lock(pgdata, {
+      stale: 15_000,
+      update: 5_000,
+      lockfilePath: path.join(dataDir, 'pgdata.lock'),
+    });
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') {
       throw new Error(
         `The embedded database in ${pgdata} is already opened by another Confidant process. ` +
           'Stop that process first (two processes on one embedded database would corrupt it), ' +
           'or use PostgreSQL (DATABASE_URL) to run several instances.',
+        { cause: err },
       );
     }
     throw err;
@@ -91,7 +98,9 @@ async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
 async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> {
   const appUrl = config.databaseUrl!;
   const ownerUrl = config.databaseOwnerUrl ?? appUrl;
-  const ownerDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }) });
+  const ownerDb = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }),
+  });
   try {
     const applied = await migrateToLatest(ownerDb);
     if (applied.length) log.info({ applied }, 'migrations applied');
@@ -110,7 +119,9 @@ async function provisionAppRole(ownerDb: Kysely<unknown>, appUrl: string, log: L
   const role = decodeURIComponent(url.username);
   if (!role) return;
   const password = url.password ? decodeURIComponent(url.password) : null;
-  const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(ownerDb);
+  const exists = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(ownerDb);
   try {
     if (!exists.rows[0]?.n) {
       await sql`create role ${sql.id(role)} login nosuperuser nobypassrls nocreatedb nocreaterole ${
@@ -120,7 +131,10 @@ async function provisionAppRole(ownerDb: Kysely<unknown>, appUrl: string, log: L
     }
     await sql`grant confidant_runtime to ${sql.id(role)}`.execute(ownerDb);
   } catch (err) {
-    log.warn({ role, err: (err as Error).message }, 'could not provision the runtime role; expecting a DBA to have done it');
+    log.warn(
+      { role, err: (err as Error).message },
+      'could not provision the runtime role; expecting a DBA to have done it',
+    );
   }
 }
 
@@ -156,7 +170,9 @@ export async function assertUnprivileged(db: Kysely<DB>): Promise<void> {
 export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promise<Database> {
   if (config.databaseUrl) {
     const ownerDb = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, max: 1 }) }),
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, max: 1 }),
+      }),
     });
     await migrateToLatest(ownerDb as unknown as Kysely<unknown>);
     return { db: ownerDb, kind: 'postgres', close: () => ownerDb.destroy() };
@@ -165,11 +181,18 @@ export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promis
   if (!fs.existsSync(pgdata)) throw new Error(`No embedded database in ${pgdata}`);
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(pgdata, { stale: 15_000, update: 5_000, lockfilePath: path.join(config.dataDir, 'pgdata.lock') });
+    unlock = await lockfile.lock(pgdata, {
+      stale: 15_000,
+      update: 5_000,
+      lockfilePath: path.join(config.dataDir, 'pgdata.lock'),
+    });
   } catch {
     throw new Error(`The embedded database in ${pgdata} is in use: stop the Confidant server first.`);
   }
-  const owner = await PGlite.create(pgdata, { relaxedDurability: false, parsers: { [INT8_OID]: (v: string) => Number(v) } });
+  const owner = await PGlite.create(pgdata, {
+    relaxedDurability: false,
+    parsers: { [INT8_OID]: (v: string) => Number(v) },
+  });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(owner) });
   log.debug('opened the embedded database as owner');
   return {

@@ -17,12 +17,16 @@ describe.each(kinds)('tenancy on %s', (kind) => {
     t = await createTestApp(kind);
     const a = await setupOrganisation(t, 'Hulplijn A', 'admin@a.example');
     await inviteAndActivate(t, a.agent, 'coordinator', 'coord@a.example');
-    orgA = ((await a.agent.get('/api/auth/session')).json() as { organisation: { id: string } }).organisation.id;
+    orgA = ((await a.agent.get('/api/auth/session')).json() as { organisation: { id: string } }).organisation
+      .id;
     // A second organisation, created the way set-up does it, but beside the first.
     orgB = await t.asOwner(async (db) => {
       const id = crypto.randomUUID();
       const now = new Date();
-      await db.insertInto('organisations').values({ id, name: 'Hulplijn B', created_at: now, updated_at: now }).execute();
+      await db
+        .insertInto('organisations')
+        .values({ id, name: 'Hulplijn B', created_at: now, updated_at: now })
+        .execute();
       await db
         .insertInto('users')
         .values({
@@ -43,9 +47,13 @@ describe.each(kinds)('tenancy on %s', (kind) => {
   afterAll(() => t.close());
 
   it('returns no rows when no organisation is set (fail closed)', async () => {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from users`.execute(t.tdb.database.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from users`.execute(
+      t.tdb.database.db,
+    );
     expect(rows[0]!.n).toBe(0);
-    const orgs = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(t.tdb.database.db);
+    const orgs = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(
+      t.tdb.database.db,
+    );
     expect(orgs.rows[0]!.n).toBe(0);
   });
 
@@ -56,13 +64,15 @@ describe.each(kinds)('tenancy on %s', (kind) => {
     });
     expect(emails).toEqual(['admin@a.example', 'coord@a.example']);
     const leaked = await inOrg(t.tdb.database.db, orgA, async (trx) => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from users where org_id = ${orgB}`.execute(trx);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from users where org_id = ${orgB}`.execute(trx);
       return rows[0]!.n;
     });
     expect(leaked).toBe(0);
   });
 
-  it("refuses to write a row into another organisation", async () => {
+  it('refuses to write a row into another organisation', async () => {
     const attempt = inOrg(t.tdb.database.db, orgA, (trx) =>
       trx
         .insertInto('users')
@@ -82,8 +92,10 @@ describe.each(kinds)('tenancy on %s', (kind) => {
     await expect(attempt).rejects.toThrow(/row-level security/);
   });
 
-  it('cannot change or delete audit entries, even its own organisation\'s', async () => {
-    const update = inOrg(t.tdb.database.db, orgA, (trx) => sql`update audit_log set action = 'x'`.execute(trx));
+  it("cannot change or delete audit entries, even its own organisation's", async () => {
+    const update = inOrg(t.tdb.database.db, orgA, (trx) =>
+      sql`update audit_log set action = 'x'`.execute(trx),
+    );
     await expect(update).rejects.toThrow(/permission denied|append-only/);
     const del = inOrg(t.tdb.database.db, orgA, (trx) => sql`delete from audit_log`.execute(trx));
     await expect(del).rejects.toThrow(/permission denied|append-only/);
@@ -95,8 +107,14 @@ describe.each(kinds)('tenancy on %s', (kind) => {
 
   it('refuses to start as a privileged role', async () => {
     if (kind === 'postgres') {
-      const cfg = { dataDir: t.tdb.openConfig.dataDir, databaseUrl: t.tdb.openConfig.databaseOwnerUrl, databaseOwnerUrl: undefined };
-      await expect(openDatabase(cfg, pino({ level: 'silent' }))).rejects.toThrow(/Refusing to start.*superuser/s);
+      const cfg = {
+        dataDir: t.tdb.openConfig.dataDir,
+        databaseUrl: t.tdb.openConfig.databaseOwnerUrl,
+        databaseOwnerUrl: undefined,
+      };
+      await expect(openDatabase(cfg, pino({ level: 'silent' }))).rejects.toThrow(
+        /Refusing to start.*superuser/s,
+      );
       expect(PG_ADMIN_URL).toBeTruthy();
     } else {
       const check = t.asOwner((db) => assertUnprivileged(db));

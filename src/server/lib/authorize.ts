@@ -5,7 +5,11 @@ import { AppError } from './errors.js';
 /** A role table: which roles may perform each action. Absent action or role → deny. */
 export type RoleRules<A extends string> = Readonly<Record<A, readonly Role[]>>;
 
-export function allowedByRole<A extends string>(rules: RoleRules<A>, actor: AnyActor | undefined, action: A): boolean {
+export function allowedByRole<A extends string>(
+  rules: RoleRules<A>,
+  actor: AnyActor | undefined,
+  action: A,
+): boolean {
   if (!actor || actor.kind !== 'user') return false;
   const roles = rules[action] as readonly Role[] | undefined;
   return roles?.includes(actor.role) ?? false;

@@ -48,7 +48,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
-  constructor(code: ErrorCode, detail?: string, opts: { errors?: FieldError[]; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    opts: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
     super(detail ?? TITLE_BY_CODE[code]);
     this.code = code;
     this.errors = opts.errors;

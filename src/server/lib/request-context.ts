@@ -6,9 +6,15 @@ import type { Ctx } from './context.js';
 import type { Deps } from './deps.js';
 
 /** Runs a service call for the signed-in actor in one transaction scoped to their organisation. */
-export function inActorTx<T>(deps: Deps, request: FastifyRequest, fn: (ctx: Ctx<Actor>) => Promise<T>): Promise<T> {
+export function inActorTx<T>(
+  deps: Deps,
+  request: FastifyRequest,
+  fn: (ctx: Ctx<Actor>) => Promise<T>,
+): Promise<T> {
   const actor = actorOf(request);
-  return inOrg(deps.db, actor.orgId, (trx) => fn({ db: trx, actor, clock: deps.clock, keyring: deps.keyring }));
+  return inOrg(deps.db, actor.orgId, (trx) =>
+    fn({ db: trx, actor, clock: deps.clock, keyring: deps.keyring }),
+  );
 }
 
 /** The origin users reach us on, for links in invites: PUBLIC_URL, or the request's own. */

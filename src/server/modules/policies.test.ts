@@ -23,10 +23,14 @@ const AUDIT: Record<AuditAction, Role[]> = {
 
 describe('policies: role × action', () => {
   for (const [action, allowed] of Object.entries(USERS) as [UserAction, Role[]][]) {
-    it.each(ROLES)(`${action} for %s`, (role) => expect(canUser(actor(role), action)).toBe(allowed.includes(role)));
+    it.each(ROLES)(`${action} for %s`, (role) =>
+      expect(canUser(actor(role), action)).toBe(allowed.includes(role)),
+    );
   }
   for (const [action, allowed] of Object.entries(AUDIT) as [AuditAction, Role[]][]) {
-    it.each(ROLES)(`${action} for %s`, (role) => expect(canAudit(actor(role), action)).toBe(allowed.includes(role)));
+    it.each(ROLES)(`${action} for %s`, (role) =>
+      expect(canAudit(actor(role), action)).toBe(allowed.includes(role)),
+    );
   }
   it('denies the system actor and no actor', () => {
     expect(canUser(undefined, 'user.list')).toBe(false);

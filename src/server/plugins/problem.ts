@@ -24,7 +24,10 @@ export function sendProblem(
   return reply.code(status).header('cache-control', 'no-store').type('application/problem+json').send(body);
 }
 
-function toFieldErrors(err: { validation: { instancePath: string; keyword: string; message?: string }[]; validationContext?: string }): FieldError[] {
+function toFieldErrors(err: {
+  validation: { instancePath: string; keyword: string; message?: string }[];
+  validationContext?: string;
+}): FieldError[] {
   return err.validation.map((v) => ({
     field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (err.validationContext ?? 'body'),
     reason: v.keyword,
@@ -55,13 +58,18 @@ export function registerProblemHandler(app: FastifyInstance, opts: { spaFallback
         errors: [{ field: 'body', reason: 'malformed', message: 'The request body could not be read' }],
       });
     }
-    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unhandled error');
+    request.log.error(
+      { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
+      'unhandled error',
+    );
     return sendProblem(reply, 'internal');
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
-    if (opts.spaFallback && isPage) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (opts.spaFallback && isPage)
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     return sendProblem(reply, 'not_found', 'No such resource');
   });
 }

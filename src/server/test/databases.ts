@@ -101,7 +101,9 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
     database: await openDatabase(openConfig, silent),
     openConfig,
     async asOwner(fn) {
-      const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }) });
+      const db = new Kysely<DB>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }),
+      });
       try {
         return await fn(db);
       } finally {

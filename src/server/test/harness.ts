@@ -1,4 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/database.js';
 import { generate } from 'otplib';
 import pino from 'pino';
 import { buildApp } from '../app.js';
@@ -26,7 +28,7 @@ export interface TestApp {
   /** Lets go of the embedded database while `fn` runs (a child process needs it), then rewires the app. */
   suspend<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs `fn` as the database owner (RLS and grants do not apply); the app is rewired afterwards. */
-  asOwner<T>(fn: Parameters<TestDatabase['asOwner']>[0]): Promise<Awaited<T>>;
+  asOwner<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
 /** A real app (no web assets) on a fresh database, with a clock the test moves. */
@@ -92,7 +94,11 @@ export class Agent {
     readonly ip = '10.0.0.1',
   ) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse> {
     const res = await this.t.app.inject({
       method,
       url,
@@ -105,7 +111,9 @@ export class Agent {
     });
     const setCookie = res.cookies.find((c) => c.name === 'confidant');
     if (setCookie) this.cookie = setCookie.value ? `confidant=${setCookie.value}` : undefined;
-    const json = res.headers['content-type']?.toString().includes('json') ? (res.json() as { csrfToken?: string }) : undefined;
+    const json = res.headers['content-type']?.toString().includes('json')
+      ? (res.json() as { csrfToken?: string })
+      : undefined;
     if (json?.csrfToken) this.csrf = json.csrfToken;
     return res;
   }
@@ -122,7 +130,10 @@ export class Agent {
 
 /** A TOTP code for the test clock's current time; moves the clock past the step so the next code is new. */
 export async function totp(t: TestApp, manualKey: string): Promise<string> {
-  const code = await generate({ secret: manualKey.replace(/\s+/g, ''), epoch: Math.floor(t.clock.now().getTime() / 1000) });
+  const code = await generate({
+    secret: manualKey.replace(/\s+/g, ''),
+    epoch: Math.floor(t.clock.now().getTime() / 1000),
+  });
   return code;
 }
 
@@ -138,9 +149,18 @@ export interface SignedIn {
 }
 
 /** First-run set-up through the API: organisation, admin, TOTP enrolment. Returns a fully signed-in admin. */
-export async function setupOrganisation(t: TestApp, org = 'Hulplijn Noord', email = 'admin@noord.example'): Promise<SignedIn> {
+export async function setupOrganisation(
+  t: TestApp,
+  org = 'Hulplijn Noord',
+  email = 'admin@noord.example',
+): Promise<SignedIn> {
   const agent = new Agent(t);
-  const res = await agent.post('/api/setup', { organisationName: org, adminName: 'Amina Admin', email, password: STRONG_PASSWORD });
+  const res = await agent.post('/api/setup', {
+    organisationName: org,
+    adminName: 'Amina Admin',
+    email,
+    password: STRONG_PASSWORD,
+  });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.body}`);
   return enrol(t, agent, email);
 }
@@ -150,7 +170,12 @@ async function enrol(t: TestApp, agent: Agent, email: string): Promise<SignedIn>
   const res = await agent.post('/api/auth/mfa/enrol', { code: await totp(t, enrolment.manualKey) });
   if (res.statusCode !== 200) throw new Error(`enrol failed: ${res.body}`);
   nextStep(t);
-  return { agent, userId: (res.json() as { user: { id: string } }).user.id, secret: enrolment.manualKey, email };
+  return {
+    agent,
+    userId: (res.json() as { user: { id: string } }).user.id,
+    secret: enrolment.manualKey,
+    email,
+  };
 }
 
 /** The admin invites a user with the role; the user accepts and enrols. */

@@ -149,7 +149,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
 
   // Row-level security on every tenant table.
-  for (const table of ['org_keys', 'users', 'invites', 'sessions', 'audit_heads', 'audit_log', 'access_log']) {
+  for (const table of [
+    'org_keys',
+    'users',
+    'invites',
+    'sessions',
+    'audit_heads',
+    'audit_log',
+    'access_log',
+  ]) {
     await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
     await sql`create policy tenant_isolation on ${sql.table(table)}
       using (org_id = app_org()) with check (org_id = app_org())`.execute(db);

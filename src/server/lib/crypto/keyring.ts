@@ -29,7 +29,13 @@ export class Keyring {
     const wrapped = wrapKey(this.currentMaster, key, orgId, 1);
     await db
       .insertInto('org_keys')
-      .values({ org_id: orgId, version: 1, wrapped_key: wrapped, master_key_id: this.currentMaster.id, created_at: now })
+      .values({
+        org_id: orgId,
+        version: 1,
+        wrapped_key: wrapped,
+        master_key_id: this.currentMaster.id,
+        created_at: now,
+      })
       .execute();
     this.#cache.set(orgId, { version: 1, key });
   }
@@ -80,7 +86,9 @@ export class Keyring {
 
   /** Installation-wide keyed hash, derived from the master key; for data not tied to an organisation. */
   systemHmac(purpose: string, value: string): Buffer {
-    const sub = Buffer.from(hkdfSync('sha256', this.currentMaster.key, Buffer.alloc(0), `confidant:system:${purpose}`, 32));
+    const sub = Buffer.from(
+      hkdfSync('sha256', this.currentMaster.key, Buffer.alloc(0), `confidant:system:${purpose}`, 32),
+    );
     return createHmac('sha256', sub).update(value, 'utf8').digest();
   }
 

@@ -46,7 +46,8 @@ export function loadMasterKeys(opts: { env?: string; previous?: string; file: st
   }
   if (!fs.existsSync(opts.file)) writeKeyFile(opts.file, generateMasterKey());
   const mode = fs.statSync(opts.file).mode & 0o777;
-  if (mode & 0o077) throw new Error(`The master key file ${opts.file} must be readable by its owner only (chmod 600)`);
+  if (mode & 0o077)
+    throw new Error(`The master key file ${opts.file} must be readable by its owner only (chmod 600)`);
   const keys = [parseMasterKey(fs.readFileSync(opts.file, 'utf8'))];
   const next = `${opts.file}.next`;
   if (fs.existsSync(next)) keys.push(parseMasterKey(fs.readFileSync(next, 'utf8')));

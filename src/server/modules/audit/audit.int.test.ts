@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '../../db/database.js';
 import { tamper, testKinds } from '../../test/databases.js';
-import { createTestApp, inviteAndActivate, setupOrganisation, signIn, type SignedIn, type TestApp } from '../../test/harness.js';
+import {
+  createTestApp,
+  inviteAndActivate,
+  setupOrganisation,
+  signIn,
+  type SignedIn,
+  type TestApp,
+} from '../../test/harness.js';
 import { recordAccess, verifyChain } from './audit.service.js';
 
 const kinds = await testKinds();
@@ -18,7 +25,8 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
     admin = await setupOrganisation(t);
     officer = await inviteAndActivate(t, admin.agent, 'privacy_officer', 'po@noord.example');
     for (const role of ['coordinator', 'counsellor'] as const) await inviteAndActivate(t, admin.agent, role);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } }).organisation.id;
+    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
+      .organisation.id;
   });
   afterAll(() => t.close());
 
@@ -26,15 +34,24 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
 
   it('lists entries newest first with keyset pages and filters', async () => {
     const po = await signIn(t, officer, '10.6.0.1');
-    const first = (await po.get('/api/audit?limit=3')).json() as { items: { seq: number; action: string }[]; nextBefore: number };
+    const first = (await po.get('/api/audit?limit=3')).json() as {
+      items: { seq: number; action: string }[];
+      nextBefore: number;
+    };
     expect(first.items.map((i) => i.seq)).toEqual([...first.items.map((i) => i.seq)].sort((a, b) => b - a));
     expect(first.items).toHaveLength(3);
-    const second = (await po.get(`/api/audit?limit=3&before=${first.nextBefore}`)).json() as { items: { seq: number }[] };
+    const second = (await po.get(`/api/audit?limit=3&before=${first.nextBefore}`)).json() as {
+      items: { seq: number }[];
+    };
     expect(second.items[0]!.seq).toBeLessThan(first.items.at(-1)!.seq);
-    const invites = (await po.get('/api/audit?entity=user&limit=100')).json() as { items: { entity: string; action: string }[] };
+    const invites = (await po.get('/api/audit?entity=user&limit=100')).json() as {
+      items: { entity: string; action: string }[];
+    };
     expect(invites.items.every((i) => i.entity === 'user')).toBe(true);
     expect(invites.items.map((i) => i.action)).toContain('user.invite');
-    const byActor = (await po.get(`/api/audit?actorId=${officer.userId}`)).json() as { items: { actorId: string }[] };
+    const byActor = (await po.get(`/api/audit?actorId=${officer.userId}`)).json() as {
+      items: { actorId: string }[];
+    };
     expect(byActor.items.length).toBeGreaterThan(0);
     expect(byActor.items.every((i) => i.actorId === officer.userId)).toBe(true);
     const future = (await po.get('/api/audit?from=2099-01-01')).json() as { items: unknown[] };
@@ -52,21 +69,42 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
   });
 
   it('records reads in the access log and filters them by user and record', async () => {
-    const actor = { kind: 'user' as const, userId: admin.userId, orgId, role: 'admin' as const, sessionId: 's' };
+    const actor = {
+      kind: 'user' as const,
+      userId: admin.userId,
+      orgId,
+      role: 'admin' as const,
+      sessionId: 's',
+    };
     await inOrg(t.deps.db, orgId, async (trx) => {
-      await recordAccess({ db: trx, actor, clock: t.clock }, { entity: 'case', entityId: 'case-1', purpose: 'view', reason: 'supervision' });
-      await recordAccess({ db: trx, actor, clock: t.clock }, { entity: 'case', entityId: 'case-2', purpose: 'view' });
+      await recordAccess(
+        { db: trx, actor, clock: t.clock },
+        { entity: 'case', entityId: 'case-1', purpose: 'view', reason: 'supervision' },
+      );
+      await recordAccess(
+        { db: trx, actor, clock: t.clock },
+        { entity: 'case', entityId: 'case-2', purpose: 'view' },
+      );
     });
     const po = await signIn(t, officer, '10.6.0.3');
-    const one = (await po.get('/api/access-log?entity=case&entityId=case-1')).json() as { items: Record<string, unknown>[] };
+    const one = (await po.get('/api/access-log?entity=case&entityId=case-1')).json() as {
+      items: Record<string, unknown>[];
+    };
     expect(one.items).toHaveLength(1);
-    expect(one.items[0]).toMatchObject({ actorId: admin.userId, actorName: 'Amina Admin', purpose: 'view', reason: 'supervision' });
+    expect(one.items[0]).toMatchObject({
+      actorId: admin.userId,
+      actorName: 'Amina Admin',
+      purpose: 'view',
+      reason: 'supervision',
+    });
     const all = (await po.get(`/api/access-log?actorId=${admin.userId}`)).json() as { items: unknown[] };
     expect(all.items).toHaveLength(2);
   });
 
   it('detects an edited entry', async () => {
-    await t.asOwner((db) => tamper(db, sql`update audit_log set action = 'user.nothing' where org_id = ${orgId} and seq = 3`));
+    await t.asOwner((db) =>
+      tamper(db, sql`update audit_log set action = 'user.nothing' where org_id = ${orgId} and seq = 3`),
+    );
     expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: 'hash_mismatch' });
     const po = await signIn(t, officer, '10.6.1.1');
     expect((await po.post('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBrokenSeq: 3 });
@@ -76,10 +114,14 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
     const fresh = await createTestApp(kind);
     try {
       await setupOrganisation(fresh);
-      const org = await fresh.asOwner(async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id);
+      const org = await fresh.asOwner(
+        async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
+      );
       const check = () => inOrg(fresh.deps.db, org, (trx) => verifyChain(trx, org));
       expect(await check()).toMatchObject({ ok: true });
-      const last = await fresh.asOwner(async (db) => (await db.selectFrom('audit_heads').select('seq').executeTakeFirstOrThrow()).seq);
+      const last = await fresh.asOwner(
+        async (db) => (await db.selectFrom('audit_heads').select('seq').executeTakeFirstOrThrow()).seq,
+      );
       await fresh.asOwner((db) => tamper(db, sql`delete from audit_log where seq = ${last}`));
       expect(await check()).toMatchObject({ ok: false, problem: 'head_mismatch' });
       await fresh.asOwner((db) => tamper(db, sql`delete from audit_log where seq = 2`));

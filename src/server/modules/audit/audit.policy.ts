@@ -10,7 +10,8 @@ const RULES: RoleRules<AuditAction> = {
   'access.view': ['privacy_officer'],
 };
 
-export const canAudit = (actor: AnyActor | undefined, action: AuditAction): boolean => allowedByRole(RULES, actor, action);
+export const canAudit = (actor: AnyActor | undefined, action: AuditAction): boolean =>
+  allowedByRole(RULES, actor, action);
 
 export function authorizeAudit(actor: AnyActor | undefined, action: AuditAction): asserts actor is Actor {
   authorizeRole(RULES, actor, action);

@@ -107,7 +107,15 @@ export async function findHead(db: Db, orgId: string) {
 
 export async function insertAccess(
   db: Db,
-  row: { org_id: string; at: Date; actor_id: string; entity: string; entity_id: string; purpose: string; reason: string | null },
+  row: {
+    org_id: string;
+    at: Date;
+    actor_id: string;
+    entity: string;
+    entity_id: string;
+    purpose: string;
+    reason: string | null;
+  },
 ): Promise<void> {
   await db.insertInto('access_log').values(row).execute();
 }
@@ -116,7 +124,16 @@ export async function listAccess(db: Db, orgId: string, q: AccessQuery) {
   let query = db
     .selectFrom('access_log as l')
     .leftJoin('users as u', 'u.id', 'l.actor_id')
-    .select(['l.id', 'l.at', 'l.actor_id', 'u.display_name as actor_name', 'l.entity', 'l.entity_id', 'l.purpose', 'l.reason'])
+    .select([
+      'l.id',
+      'l.at',
+      'l.actor_id',
+      'u.display_name as actor_name',
+      'l.entity',
+      'l.entity_id',
+      'l.purpose',
+      'l.reason',
+    ])
     .where('l.org_id', '=', orgId);
   if (q.actorId) query = query.where('l.actor_id', '=', q.actorId);
   if (q.entity) query = query.where('l.entity', '=', q.entity);

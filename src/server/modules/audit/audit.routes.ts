@@ -16,11 +16,15 @@ const ActorListSchema = z.object({ items: z.array(z.object({ id: z.uuid(), displ
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['audit'];
   return async (app) => {
-    app.get('/api/audit', { schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema } } }, async (request) =>
-      inActorTx(deps, request, (ctx) => auditService.listAudit(ctx, request.query)),
+    app.get(
+      '/api/audit',
+      { schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => auditService.listAudit(ctx, request.query)),
     );
-    app.post('/api/audit/verify', { schema: { tags, response: { 200: AuditVerifySchema } } }, async (request) =>
-      inActorTx(deps, request, (ctx) => auditService.verifyOwnChain(ctx)),
+    app.post(
+      '/api/audit/verify',
+      { schema: { tags, response: { 200: AuditVerifySchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => auditService.verifyOwnChain(ctx)),
     );
     app.get('/api/audit/actors', { schema: { tags, response: { 200: ActorListSchema } } }, async (request) =>
       inActorTx(deps, request, (ctx) => auditService.listActors(ctx)),

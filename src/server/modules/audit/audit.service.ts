@@ -1,4 +1,10 @@
-import type { AccessEntry, AccessQuery, AuditEntry, AuditQuery, AuditVerify } from '../../../shared/audit.schema.js';
+import type {
+  AccessEntry,
+  AccessQuery,
+  AuditEntry,
+  AuditQuery,
+  AuditVerify,
+} from '../../../shared/audit.schema.js';
 import type { Db } from '../../db/database.js';
 import { toBuffer } from '../../db/database.js';
 import type { AnyActor } from '../../lib/actor.js';
@@ -127,7 +133,10 @@ function broken(checked: number, seq: number, problem: NonNullable<AuditVerify['
 }
 
 /** The privacy officer's view of the audit log. */
-export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+export async function listAudit(
+  ctx: Ctx,
+  q: AuditQuery,
+): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
   authorizeAudit(ctx.actor, 'audit.view');
   const rows = await repo.listEntries(ctx.db, ctx.actor.orgId, q);
   const page = rows.slice(0, q.limit);

@@ -25,7 +25,8 @@ describe.each(kinds)('sign-in on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     admin = await setupOrganisation(t);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } }).organisation.id;
+    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
+      .organisation.id;
   });
   afterAll(() => t.close());
 
@@ -52,7 +53,9 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
     const stored = await inOrg(t.deps.db, orgId, async (trx) => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from sessions
-        where encode(token_hash, 'escape') like ${'%' + token + '%'} or encode(token_hash, 'hex') = ${Buffer.from(token).toString('hex')}`.execute(trx);
+        where encode(token_hash, 'escape') like ${'%' + token + '%'} or encode(token_hash, 'hex') = ${Buffer.from(token).toString('hex')}`.execute(
+        trx,
+      );
       return rows[0]!.n;
     });
     expect(stored).toBe(0);
@@ -60,7 +63,9 @@ describe.each(kinds)('sign-in on %s', (kind) => {
 
   it('requires the second factor before anything else', async () => {
     const agent = new Agent(t, '10.9.0.2');
-    expect((await agent.post('/api/auth/login', { email: admin.email, password: STRONG_PASSWORD })).json()).toMatchObject({
+    expect(
+      (await agent.post('/api/auth/login', { email: admin.email, password: STRONG_PASSWORD })).json(),
+    ).toMatchObject({
       stage: 'mfa',
     });
     const users = await agent.get('/api/users');
@@ -82,8 +87,14 @@ describe.each(kinds)('sign-in on %s', (kind) => {
   });
 
   it('answers an unknown address exactly like a wrong password', async () => {
-    const wrong = await new Agent(t, '10.9.1.1').post('/api/auth/login', { email: admin.email, password: 'not the password at all' });
-    const unknown = await new Agent(t, '10.9.1.2').post('/api/auth/login', { email: 'nobody@noord.example', password: 'whatever it is here' });
+    const wrong = await new Agent(t, '10.9.1.1').post('/api/auth/login', {
+      email: admin.email,
+      password: 'not the password at all',
+    });
+    const unknown = await new Agent(t, '10.9.1.2').post('/api/auth/login', {
+      email: 'nobody@noord.example',
+      password: 'whatever it is here',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -94,13 +105,19 @@ describe.each(kinds)('sign-in on %s', (kind) => {
       for (let i = 0; i < 5; i++) {
         await new Agent(t, `10.9.2.${i}`).post('/api/auth/login', { email, password: 'wrong password here' });
       }
-      const blocked = await new Agent(t, '10.9.2.99').post('/api/auth/login', { email, password: STRONG_PASSWORD });
+      const blocked = await new Agent(t, '10.9.2.99').post('/api/auth/login', {
+        email,
+        password: STRONG_PASSWORD,
+      });
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json()).toMatchObject({ code: 'too_many_attempts' });
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     }
     t.clock.advance(16 * 60_000);
-    const after = await new Agent(t, '10.9.2.100').post('/api/auth/login', { email: admin.email, password: STRONG_PASSWORD });
+    const after = await new Agent(t, '10.9.2.100').post('/api/auth/login', {
+      email: admin.email,
+      password: STRONG_PASSWORD,
+    });
     expect(after.statusCode).toBe(200);
   });
 
@@ -108,7 +125,8 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     const agent = new Agent(t, '10.9.3.1');
     await agent.post('/api/auth/login', { email: admin.email, password: STRONG_PASSWORD });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await agent.post('/api/auth/mfa', { code: String(100000 + i) })).statusCode);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await agent.post('/api/auth/mfa', { code: String(100000 + i) })).statusCode);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[5]).toBe(429);
     const right = await agent.post('/api/auth/mfa', { code: await totp(t, admin.secret) });
@@ -135,7 +153,12 @@ describe.each(kinds)('sign-in on %s', (kind) => {
   it('refuses state-changing requests without the right CSRF token', async () => {
     const agent = await signIn(t, admin, '10.9.5.1');
     const body = { displayName: 'Changed by CSRF' };
-    const none = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: agent.cookie! }, payload: body });
+    const none = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: agent.cookie! },
+      payload: body,
+    });
     expect(none.statusCode).toBe(403);
     expect(none.json()).toMatchObject({ code: 'csrf_failed' });
     const wrong = await t.app.inject({
@@ -158,16 +181,29 @@ describe.each(kinds)('sign-in on %s', (kind) => {
   });
 
   it('changes the password, revoking every other session', async () => {
-    const user = await inviteAndActivate(t, await signIn(t, admin, '10.9.7.9'), 'counsellor', 'pw.change@noord.example');
+    const user = await inviteAndActivate(
+      t,
+      await signIn(t, admin, '10.9.7.9'),
+      'counsellor',
+      'pw.change@noord.example',
+    );
     const other = await signIn(t, user, '10.9.7.1');
-    const weak = await user.agent.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'password1234' });
+    const weak = await user.agent.post('/api/auth/password', {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'password1234',
+    });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json()).toMatchObject({ code: 'weak_password', errors: [{ field: 'newPassword', reason: 'common_password' }] });
+    expect(weak.json()).toMatchObject({
+      code: 'weak_password',
+      errors: [{ field: 'newPassword', reason: 'common_password' }],
+    });
     const wrongCurrent = await user.agent.post('/api/auth/password', {
       currentPassword: 'not my password at all',
       newPassword: 'a quiet river under the bridge',
     });
-    expect(wrongCurrent.json()).toMatchObject({ errors: [{ field: 'currentPassword', reason: 'wrong_password' }] });
+    expect(wrongCurrent.json()).toMatchObject({
+      errors: [{ field: 'currentPassword', reason: 'wrong_password' }],
+    });
     const ok = await user.agent.post('/api/auth/password', {
       currentPassword: STRONG_PASSWORD,
       newPassword: 'a quiet river under the bridge',
@@ -175,7 +211,10 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     expect(ok.statusCode).toBe(200);
     expect((await user.agent.get('/api/auth/session')).statusCode).toBe(200);
     expect((await other.get('/api/auth/session')).statusCode).toBe(401);
-    const oldPw = await new Agent(t, '10.9.7.2').post('/api/auth/login', { email: user.email, password: STRONG_PASSWORD });
+    const oldPw = await new Agent(t, '10.9.7.2').post('/api/auth/login', {
+      email: user.email,
+      password: STRONG_PASSWORD,
+    });
     expect(oldPw.statusCode).toBe(401);
   });
 
@@ -188,7 +227,11 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'language' }] });
     const audit = await inOrg(t.deps.db, orgId, (trx) =>
-      trx.selectFrom('audit_log').select(['action', 'changed_fields']).where('action', '=', 'user.update_profile').execute(),
+      trx
+        .selectFrom('audit_log')
+        .select(['action', 'changed_fields'])
+        .where('action', '=', 'user.update_profile')
+        .execute(),
     );
     expect(audit).toContainEqual({ action: 'user.update_profile', changed_fields: ['language'] });
   });

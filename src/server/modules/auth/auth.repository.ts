@@ -3,12 +3,21 @@ import type { SessionStage } from '../../../shared/auth.schema.js';
 import type { Db } from '../../db/database.js';
 
 /** Which organisation and user an e-mail address belongs to (works before the organisation is known). */
-export async function findLogin(db: Db, email: string): Promise<{ orgId: string; userId: string } | undefined> {
-  const { rows } = await sql<{ org_id: string; user_id: string }>`select * from auth_find_login(${email})`.execute(db);
+export async function findLogin(
+  db: Db,
+  email: string,
+): Promise<{ orgId: string; userId: string } | undefined> {
+  const { rows } = await sql<{
+    org_id: string;
+    user_id: string;
+  }>`select * from auth_find_login(${email})`.execute(db);
   return rows[0] ? { orgId: rows[0].org_id, userId: rows[0].user_id } : undefined;
 }
 
-export async function findSessionOrg(db: Db, tokenHash: Buffer): Promise<{ orgId: string; sessionId: string } | undefined> {
+export async function findSessionOrg(
+  db: Db,
+  tokenHash: Buffer,
+): Promise<{ orgId: string; sessionId: string } | undefined> {
   const { rows } = await sql<{ org_id: string; session_id: string }>`
     select * from auth_find_session(${tokenHash})`.execute(db);
   return rows[0] ? { orgId: rows[0].org_id, sessionId: rows[0].session_id } : undefined;
@@ -16,7 +25,15 @@ export async function findSessionOrg(db: Db, tokenHash: Buffer): Promise<{ orgId
 
 export async function insertSession(
   db: Db,
-  row: { id: string; org_id: string; user_id: string; token_hash: Buffer; stage: SessionStage; created_at: Date; expires_at: Date },
+  row: {
+    id: string;
+    org_id: string;
+    user_id: string;
+    token_hash: Buffer;
+    stage: SessionStage;
+    created_at: Date;
+    expires_at: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')

@@ -23,7 +23,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/auth/login',
-      { config: { auth: 'public', ...AUTH_LIMIT }, schema: { tags: ['auth'], body: LoginSchema, response: { 200: LoginResultSchema } } },
+      {
+        config: { auth: 'public', ...AUTH_LIMIT },
+        schema: { tags: ['auth'], body: LoginSchema, response: { 200: LoginResultSchema } },
+      },
       async (request, reply) => {
         const { token, result } = await auth.login(deps, request.body, request.ip);
         setSessionCookie(request, reply, token);
@@ -33,11 +36,16 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/mfa',
-      { config: { auth: 'mfa', ...AUTH_LIMIT }, schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } } },
+      {
+        config: { auth: 'mfa', ...AUTH_LIMIT },
+        schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } },
+      },
       async (request, reply) => {
         const { token } = await auth.verifyMfa(deps, request.session!, request.body.code);
         setSessionCookie(request, reply, token);
-        return inActorTx(deps, request, (ctx) => auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds));
+        return inActorTx(deps, request, (ctx) =>
+          auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds),
+        );
       },
     );
 
@@ -49,11 +57,16 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/mfa/enrol',
-      { config: { auth: 'enrol', ...AUTH_LIMIT }, schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } } },
+      {
+        config: { auth: 'enrol', ...AUTH_LIMIT },
+        schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } },
+      },
       async (request, reply) => {
         const { token } = await auth.confirmEnrolment(deps, request.session!, request.body.code);
         setSessionCookie(request, reply, token);
-        return inActorTx(deps, request, (ctx) => auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds));
+        return inActorTx(deps, request, (ctx) =>
+          auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds),
+        );
       },
     );
 
@@ -81,7 +94,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/password',
-      { config: { ...AUTH_LIMIT }, schema: { tags: ['auth'], body: PasswordChangeSchema, response: { 200: SessionInfoSchema } } },
+      {
+        config: { ...AUTH_LIMIT },
+        schema: { tags: ['auth'], body: PasswordChangeSchema, response: { 200: SessionInfoSchema } },
+      },
       async (request, reply) => {
         let token: string;
         try {
@@ -93,7 +109,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           throw err;
         }
         setSessionCookie(request, reply, token);
-        return inActorTx(deps, request, (ctx) => auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds));
+        return inActorTx(deps, request, (ctx) =>
+          auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds),
+        );
       },
     );
 

@@ -47,9 +47,12 @@ export async function login(deps: Deps, input: Login, ip: string): Promise<Issue
   await assertNotBlocked(deps.db, ipKey, now);
 
   const found = await repo.findLogin(deps.db, input.email);
-  const cred = found ? await inOrg(deps.db, found.orgId, (trx) => users.findCredentials(trx, found.userId)) : undefined;
+  const cred = found
+    ? await inOrg(deps.db, found.orgId, (trx) => users.findCredentials(trx, found.userId))
+    : undefined;
   let ok = false;
-  if (cred?.password_hash && cred.status !== 'deactivated') ok = await verifyPassword(cred.password_hash, input.password);
+  if (cred?.password_hash && cred.status !== 'deactivated')
+    ok = await verifyPassword(cred.password_hash, input.password);
   else await burnVerifyTime(input.password);
 
   if (!ok || !cred) {
@@ -75,7 +78,12 @@ export async function verifyMfa(deps: Deps, session: ResolvedSession, code: stri
   const token = await inOrg(deps.db, actor.orgId, async (trx) => {
     const cred = await users.findCredentials(trx, actor.userId);
     if (!cred?.totp_secret || !cred.totp_enrolled_at) return undefined;
-    const secret = await deps.keyring.decrypt(trx, actor.orgId, { ...TOTP_FIELD, id: cred.id }, cred.totp_secret);
+    const secret = await deps.keyring.decrypt(
+      trx,
+      actor.orgId,
+      { ...TOTP_FIELD, id: cred.id },
+      cred.totp_secret,
+    );
     const step = await verifyTotp(secret, code, now, cred.totp_last_step);
     if (step === null || !(await users.advanceTotpStep(trx, cred.id, step))) return undefined;
     return finishSignIn(deps, { db: trx, actor, clock: deps.clock, keyring: deps.keyring }, session.id);
@@ -128,7 +136,12 @@ export async function confirmEnrolment(deps: Deps, session: ResolvedSession, cod
   const token = await inOrg(deps.db, actor.orgId, async (trx) => {
     const cred = await users.findCredentials(trx, actor.userId);
     if (!cred?.totp_secret || cred.totp_enrolled_at) return undefined;
-    const secret = await deps.keyring.decrypt(trx, actor.orgId, { ...TOTP_FIELD, id: cred.id }, cred.totp_secret);
+    const secret = await deps.keyring.decrypt(
+      trx,
+      actor.orgId,
+      { ...TOTP_FIELD, id: cred.id },
+      cred.totp_secret,
+    );
     const step = await verifyTotp(secret, code, now, cred.totp_last_step);
     if (step === null || !(await users.advanceTotpStep(trx, cred.id, step))) return undefined;
     await users.updateUser(trx, cred.id, { totp_enrolled_at: now, status: 'active', updated_at: now });
@@ -163,7 +176,9 @@ export async function changePassword(deps: Deps, ctx: Ctx<Actor>, input: Passwor
   if (!cred?.password_hash) throw new AppError('forbidden');
   if (!(await verifyPassword(cred.password_hash, input.currentPassword))) {
     throw new AppError('validation_failed', 'The current password is wrong', {
-      errors: [{ field: 'currentPassword', reason: 'wrong_password', message: 'The current password is wrong' }],
+      errors: [
+        { field: 'currentPassword', reason: 'wrong_password', message: 'The current password is wrong' },
+      ],
     });
   }
   const org = await getOrganisation(ctx.db, ctx.actor.orgId);
@@ -175,7 +190,12 @@ export async function changePassword(deps: Deps, ctx: Ctx<Actor>, input: Passwor
     updated_at: now,
   });
   await repo.revokeUserSessions(ctx.db, cred.id, now);
-  await audit(ctx, { action: 'user.password_change', entity: 'user', entityId: cred.id, changedFields: ['password'] });
+  await audit(ctx, {
+    action: 'user.password_change',
+    entity: 'user',
+    entityId: cred.id,
+    changedFields: ['password'],
+  });
   return createSession(deps, ctx.db, { orgId: ctx.actor.orgId, userId: cred.id, stage: 'full' });
 }
 
@@ -192,7 +212,12 @@ export async function updateProfile(ctx: Ctx<Actor>, input: ProfileUpdate): Prom
   const changed = Object.keys(patch);
   if (changed.length === 0) return;
   await users.updateUser(ctx.db, ctx.actor.userId, { ...patch, updated_at: ctx.clock.now() });
-  await audit(ctx, { action: 'user.update_profile', entity: 'user', entityId: ctx.actor.userId, changedFields: changed });
+  await audit(ctx, {
+    action: 'user.update_profile',
+    entity: 'user',
+    entityId: ctx.actor.userId,
+    changedFields: changed,
+  });
 }
 
 /** What the web needs to draw the shell: who, where, and which abilities to show. */
@@ -208,7 +233,13 @@ export async function sessionInfo(
     stage,
     csrfToken,
     idleTimeoutSeconds,
-    user: { id: user.id, displayName: user.display_name, email: user.email, role: user.role, language: user.language },
+    user: {
+      id: user.id,
+      displayName: user.display_name,
+      email: user.email,
+      role: user.role,
+      language: user.language,
+    },
     organisation: { id: org.id, name: org.name },
     abilities: {
       manageUsers: canManageUsers(ctx.actor),

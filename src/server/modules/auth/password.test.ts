@@ -28,7 +28,9 @@ describe('password rules (NIST SP 800-63B)', () => {
   });
 
   it('allows at least 64 characters', () => {
-    expect(checkPassword('a long sentence that keeps going and going beyond sixty-four chars', ctx)).toBeNull();
+    expect(
+      checkPassword('a long sentence that keeps going and going beyond sixty-four chars', ctx),
+    ).toBeNull();
   });
 
   it('hashes with Argon2id at m=46 MiB, t=1, p=1 and verifies', async () => {

@@ -44,7 +44,8 @@ export function checkPassword(password: string, context: string[], field = 'pass
   }
   if (isRepetitive(lower)) return err('repetitive', 'Avoid repeated or sequential characters');
   for (const word of contextWords(context)) {
-    if (lower.includes(word)) return err('contains_context', 'Do not use your name, e-mail or organisation in it');
+    if (lower.includes(word))
+      return err('contains_context', 'Do not use your name, e-mail or organisation in it');
   }
   return null;
 }

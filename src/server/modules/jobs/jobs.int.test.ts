@@ -23,7 +23,9 @@ describe.each(kinds)('job queue on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     await setupOrganisation(t);
-    orgId = await t.asOwner(async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id);
+    orgId = await t.asOwner(
+      async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
+    );
   });
   afterAll(() => t.close());
 
@@ -58,7 +60,11 @@ describe.each(kinds)('job queue on %s', (kind) => {
   it('never gives one job to two workers', async () => {
     for (let n = 10; n < 20; n++) await put('test.note', n, t.clock.now());
     const before = ran.length;
-    const counts = await Promise.all([runDueJobs(t.deps, handlers, 'a', 5), runDueJobs(t.deps, handlers, 'b', 5), runDueJobs(t.deps, handlers, 'c', 5)]);
+    const counts = await Promise.all([
+      runDueJobs(t.deps, handlers, 'a', 5),
+      runDueJobs(t.deps, handlers, 'b', 5),
+      runDueJobs(t.deps, handlers, 'c', 5),
+    ]);
     expect(counts.reduce((x, y) => x + y, 0)).toBe(10);
     const done = ran.slice(before);
     expect(new Set(done).size).toBe(10);
@@ -74,7 +80,11 @@ describe.each(kinds)('job queue on %s', (kind) => {
     t.clock.advance(3_600_000);
     expect(await runDueJobs(t.deps, handlers, 'w3')).toBe(0);
     const row = await inOrg(t.deps.db, orgId, (trx) =>
-      trx.selectFrom('jobs').select(['status', 'attempts', 'last_error']).where('kind', '=', 'test.flaky').executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('jobs')
+        .select(['status', 'attempts', 'last_error'])
+        .where('kind', '=', 'test.flaky')
+        .executeTakeFirstOrThrow(),
     );
     expect(row).toEqual({ status: 'failed', attempts: 2, last_error: 'temporary failure' });
   });

@@ -38,7 +38,11 @@ export async function enqueue(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, input: E
 }
 
 /** Enqueues an installation-wide job (no organisation), e.g. purging expired sessions. */
-export async function enqueueSystem(db: Db, input: EnqueueInput & { dedupeKey: string }, now: Date): Promise<void> {
+export async function enqueueSystem(
+  db: Db,
+  input: EnqueueInput & { dedupeKey: string },
+  now: Date,
+): Promise<void> {
   await sql`select jobs_enqueue_system(${randomUUID()}, ${input.kind}, ${JSON.stringify(input.payload ?? {})}::jsonb,
     ${input.dedupeKey}, ${input.runAt}, ${now})`.execute(db);
 }
@@ -64,9 +68,17 @@ export function retryDelayMs(attempts: number): number {
  * transaction. A crash leaves the job locked until its lease ends; then another worker takes it again, so
  * handlers must be idempotent.
  */
-export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler>, workerId: string, limit = 10): Promise<number> {
+export async function runDueJobs(
+  deps: Deps,
+  handlers: Record<string, JobHandler>,
+  workerId: string,
+  limit = 10,
+): Promise<number> {
   const now = deps.clock.now();
-  const { rows } = await sql<ClaimedJob>`select * from jobs_claim(${workerId}, ${limit}, ${LOCK_SECONDS}, ${now})`.execute(deps.db);
+  const { rows } =
+    await sql<ClaimedJob>`select * from jobs_claim(${workerId}, ${limit}, ${LOCK_SECONDS}, ${now})`.execute(
+      deps.db,
+    );
   for (const job of rows) {
     const handler = handlers[job.kind];
     try {
@@ -78,16 +90,20 @@ export async function runDueJobs(deps: Deps, handlers: Record<string, JobHandler
           handler({ ...base, db: trx, orgId, actor: { kind: 'system', orgId } }, job.payload),
         );
       } else {
-        await deps.db.transaction().execute((trx) =>
-          handler({ ...base, db: trx, orgId: null, actor: { kind: 'system', orgId: '' } }, job.payload),
-        );
+        await deps.db
+          .transaction()
+          .execute((trx) =>
+            handler({ ...base, db: trx, orgId: null, actor: { kind: 'system', orgId: '' } }, job.payload),
+          );
       }
       await sql`select jobs_finish(${job.id}, ${workerId}, ${deps.clock.now()})`.execute(deps.db);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       deps.log.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
       const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts));
-      await sql`select jobs_fail(${job.id}, ${workerId}, ${message}, ${retryAt}, ${deps.clock.now()})`.execute(deps.db);
+      await sql`select jobs_fail(${job.id}, ${workerId}, ${message}, ${retryAt}, ${deps.clock.now()})`.execute(
+        deps.db,
+      );
     }
   }
   return rows.length;

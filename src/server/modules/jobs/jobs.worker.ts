@@ -13,9 +13,16 @@ export const systemHandlers: Record<string, JobHandler> = {
   },
 };
 
-async function scheduleSessionPurge(db: Deps['db'] | Parameters<JobHandler>[0]['db'], now: Date): Promise<void> {
+async function scheduleSessionPurge(
+  db: Deps['db'] | Parameters<JobHandler>[0]['db'],
+  now: Date,
+): Promise<void> {
   const next = new Date(Math.ceil((now.getTime() + 1) / HOUR) * HOUR);
-  await enqueueSystem(db, { kind: 'sessions.purge', runAt: next, dedupeKey: `sessions.purge:${next.toISOString()}` }, now);
+  await enqueueSystem(
+    db,
+    { kind: 'sessions.purge', runAt: next, dedupeKey: `sessions.purge:${next.toISOString()}` },
+    now,
+  );
 }
 
 /** Polls the queue until stopped. Safe to run in every instance. */

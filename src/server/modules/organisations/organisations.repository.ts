@@ -11,10 +11,19 @@ export async function getOrganisation(db: Db, id: string) {
   return org;
 }
 
-export async function insertOrganisation(db: Db, row: { id: string; name: string; default_language: string; now: Date }) {
+export async function insertOrganisation(
+  db: Db,
+  row: { id: string; name: string; default_language: string; now: Date },
+) {
   await db
     .insertInto('organisations')
-    .values({ id: row.id, name: row.name, default_language: row.default_language, created_at: row.now, updated_at: row.now })
+    .values({
+      id: row.id,
+      name: row.name,
+      default_language: row.default_language,
+      created_at: row.now,
+      updated_at: row.now,
+    })
     .execute();
 }
 

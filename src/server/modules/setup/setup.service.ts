@@ -7,7 +7,11 @@ import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { checkPassword, hashPassword } from '../auth/password.js';
 import { createSession } from '../auth/sessions.service.js';
-import { claimInstallation, isInstalled, insertOrganisation } from '../organisations/organisations.repository.js';
+import {
+  claimInstallation,
+  isInstalled,
+  insertOrganisation,
+} from '../organisations/organisations.repository.js';
 import * as users from '../users/users.repository.js';
 
 export async function setupNeeded(deps: Deps): Promise<boolean> {
@@ -28,7 +32,12 @@ export async function runSetup(deps: Deps, input: Setup): Promise<string> {
   return deps.db.transaction().execute(async (trx) => {
     if (!(await claimInstallation(trx, now))) throw new AppError('setup_done');
     await setOrg(trx, orgId);
-    await insertOrganisation(trx, { id: orgId, name: input.organisationName, default_language: input.language, now });
+    await insertOrganisation(trx, {
+      id: orgId,
+      name: input.organisationName,
+      default_language: input.language,
+      now,
+    });
     await deps.keyring.createOrgKey(trx, orgId, now);
     await users.insertUser(trx, {
       id: userId,
@@ -45,7 +54,12 @@ export async function runSetup(deps: Deps, input: Setup): Promise<string> {
     });
     const actor: Actor = { kind: 'user', userId, orgId, role: 'admin', sessionId: '' };
     const ctx = { db: trx, actor, clock: deps.clock };
-    await audit(ctx, { action: 'organisation.create', entity: 'organisation', entityId: orgId, changedFields: ['name'] });
+    await audit(ctx, {
+      action: 'organisation.create',
+      entity: 'organisation',
+      entityId: orgId,
+      changedFields: ['name'],
+    });
     await audit(ctx, {
       action: 'user.create',
       entity: 'user',

@@ -21,7 +21,8 @@ async function loadInvite(deps: Deps, db: Db, token: string) {
 }
 
 function assertUsable(invite: Awaited<ReturnType<typeof repo.findInvite>>, now: Date) {
-  if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= now) throw new AppError('invite_invalid');
+  if (!invite || invite.used_at || invite.revoked_at || invite.expires_at <= now)
+    throw new AppError('invite_invalid');
   return invite;
 }
 
@@ -55,7 +56,13 @@ export async function acceptInvite(deps: Deps, input: InviteAccept): Promise<str
       ...(input.language ? { language: input.language } : {}),
       updated_at: now,
     });
-    const actor: Actor = { kind: 'user', userId: user.id, orgId: found.org_id, role: user.role, sessionId: '' };
+    const actor: Actor = {
+      kind: 'user',
+      userId: user.id,
+      orgId: found.org_id,
+      role: user.role,
+      sessionId: '',
+    };
     await audit(
       { db: trx, actor, clock: deps.clock },
       { action: 'invite.accept', entity: 'invite', entityId: invite.id, changedFields: ['password'] },

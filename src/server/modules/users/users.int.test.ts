@@ -25,8 +25,10 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     t = await createTestApp(kind);
     admin = await setupOrganisation(t);
     by.admin = admin;
-    for (const role of ROLES.filter((r) => r !== 'admin')) by[role] = await inviteAndActivate(t, admin.agent, role);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } }).organisation.id;
+    for (const role of ROLES.filter((r) => r !== 'admin'))
+      by[role] = await inviteAndActivate(t, admin.agent, role);
+    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
+      .organisation.id;
   });
   afterAll(() => t.close());
 
@@ -35,36 +37,72 @@ describe.each(kinds)('users and invites on %s', (kind) => {
   }
 
   // Every user-management and audit endpoint × every role. Only the listed roles may; the rest get 403.
-  const endpoints: { name: string; allowed: Role[]; call: (a: Agent, target: string) => Promise<{ statusCode: number }> }[] = [
+  const endpoints: {
+    name: string;
+    allowed: Role[];
+    call: (a: Agent, target: string) => Promise<{ statusCode: number }>;
+  }[] = [
     { name: 'GET /api/users', allowed: ['admin'], call: (a) => a.get('/api/users') },
     {
       name: 'POST /api/users',
       allowed: ['admin'],
-      call: (a) => a.post('/api/users', { email: `m${Math.random()}@noord.example`.replace('0.', ''), displayName: 'M', role: 'analyst' }),
+      call: (a) =>
+        a.post('/api/users', {
+          email: `m${Math.random()}@noord.example`.replace('0.', ''),
+          displayName: 'M',
+          role: 'analyst',
+        }),
     },
-    { name: 'PATCH /api/users/:id', allowed: ['admin'], call: (a, id) => a.patch(`/api/users/${id}`, { displayName: 'Renamed' }) },
-    { name: 'POST /api/users/:id/deactivate', allowed: ['admin'], call: (a, id) => a.post(`/api/users/${id}/deactivate`) },
-    { name: 'POST /api/users/:id/reactivate', allowed: ['admin'], call: (a, id) => a.post(`/api/users/${id}/reactivate`) },
-    { name: 'POST /api/users/:id/reset-mfa', allowed: ['admin'], call: (a, id) => a.post(`/api/users/${id}/reset-mfa`) },
+    {
+      name: 'PATCH /api/users/:id',
+      allowed: ['admin'],
+      call: (a, id) => a.patch(`/api/users/${id}`, { displayName: 'Renamed' }),
+    },
+    {
+      name: 'POST /api/users/:id/deactivate',
+      allowed: ['admin'],
+      call: (a, id) => a.post(`/api/users/${id}/deactivate`),
+    },
+    {
+      name: 'POST /api/users/:id/reactivate',
+      allowed: ['admin'],
+      call: (a, id) => a.post(`/api/users/${id}/reactivate`),
+    },
+    {
+      name: 'POST /api/users/:id/reset-mfa',
+      allowed: ['admin'],
+      call: (a, id) => a.post(`/api/users/${id}/reset-mfa`),
+    },
     { name: 'GET /api/audit', allowed: ['privacy_officer'], call: (a) => a.get('/api/audit') },
-    { name: 'POST /api/audit/verify', allowed: ['privacy_officer'], call: (a) => a.post('/api/audit/verify') },
+    {
+      name: 'POST /api/audit/verify',
+      allowed: ['privacy_officer'],
+      call: (a) => a.post('/api/audit/verify'),
+    },
     { name: 'GET /api/audit/actors', allowed: ['privacy_officer'], call: (a) => a.get('/api/audit/actors') },
     { name: 'GET /api/access-log', allowed: ['privacy_officer'], call: (a) => a.get('/api/access-log') },
   ];
 
-  it.each(endpoints)('$name: 401 without a session, then allowed only for $allowed', async ({ call, allowed }) => {
-    const target = await inviteAndActivate(t, await agentFor('admin'), 'analyst');
-    expect((await call(new Agent(t, '10.8.0.1'), target.userId)).statusCode).toBe(401);
-    for (const role of ROLES) {
-      const res = await call(await agentFor(role), target.userId);
-      if (allowed.includes(role)) expect(res.statusCode, `${role}`).toBeLessThan(300);
-      else expect(res.statusCode, `${role}`).toBe(403);
-    }
-  });
+  it.each(endpoints)(
+    '$name: 401 without a session, then allowed only for $allowed',
+    async ({ call, allowed }) => {
+      const target = await inviteAndActivate(t, await agentFor('admin'), 'analyst');
+      expect((await call(new Agent(t, '10.8.0.1'), target.userId)).statusCode).toBe(401);
+      for (const role of ROLES) {
+        const res = await call(await agentFor(role), target.userId);
+        if (allowed.includes(role)) expect(res.statusCode, `${role}`).toBeLessThan(300);
+        else expect(res.statusCode, `${role}`).toBe(403);
+      }
+    },
+  );
 
   it('invites with a one-time link that works once and stores only its hash', async () => {
     const a = await agentFor('admin');
-    const res = await a.post('/api/users', { email: 'Nadia.Coord@Noord.example', displayName: 'Nadia', role: 'coordinator' });
+    const res = await a.post('/api/users', {
+      email: 'Nadia.Coord@Noord.example',
+      displayName: 'Nadia',
+      role: 'coordinator',
+    });
     expect(res.statusCode).toBe(201);
     const issued = res.json() as { inviteUrl: string; user: { email: string; status: string } };
     expect(issued.user).toMatchObject({ email: 'nadia.coord@noord.example', status: 'invited' });
@@ -72,7 +110,11 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     expect(issued.inviteUrl).toMatch(/\/invite#/);
 
     const info = await new Agent(t).post('/api/invites/inspect', { token });
-    expect(info.json()).toMatchObject({ email: 'nadia.coord@noord.example', role: 'coordinator', organisationName: 'Hulplijn Noord' });
+    expect(info.json()).toMatchObject({
+      email: 'nadia.coord@noord.example',
+      role: 'coordinator',
+      organisationName: 'Hulplijn Noord',
+    });
 
     const weak = await new Agent(t).post('/api/invites/accept', { token, password: 'nadia coordinator' });
     expect(weak.statusCode).toBe(400);
@@ -87,7 +129,9 @@ describe.each(kinds)('users and invites on %s', (kind) => {
 
   it('refuses an expired invite and a link replaced by a new one', async () => {
     const a = await agentFor('admin');
-    const first = (await a.post('/api/users', { email: 'late@noord.example', displayName: 'Late', role: 'counsellor' })).json() as {
+    const first = (
+      await a.post('/api/users', { email: 'late@noord.example', displayName: 'Late', role: 'counsellor' })
+    ).json() as {
       inviteUrl: string;
       user: { id: string };
     };
@@ -96,7 +140,10 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     expect((await new Agent(t).post('/api/invites/inspect', { token: oldToken })).statusCode).toBe(404);
     t.clock.advance(73 * 3_600_000);
     const newToken = second.inviteUrl.split('#')[1]!;
-    expect((await new Agent(t).post('/api/invites/accept', { token: newToken, password: STRONG_PASSWORD })).statusCode).toBe(404);
+    expect(
+      (await new Agent(t).post('/api/invites/accept', { token: newToken, password: STRONG_PASSWORD }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('deactivation ends the sessions at once and blocks sign-in', async () => {
@@ -105,7 +152,10 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     const res = await (await agentFor('admin')).post(`/api/users/${user.userId}/deactivate`);
     expect(res.json()).toMatchObject({ status: 'deactivated' });
     expect((await session.get('/api/auth/session')).statusCode).toBe(401);
-    const login = await new Agent(t, '10.8.1.2').post('/api/auth/login', { email: user.email, password: STRONG_PASSWORD });
+    const login = await new Agent(t, '10.8.1.2').post('/api/auth/login', {
+      email: user.email,
+      password: STRONG_PASSWORD,
+    });
     expect(login.statusCode).toBe(401);
   });
 
@@ -113,7 +163,10 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     const user = await inviteAndActivate(t, await agentFor('admin'), 'coordinator');
     const res = await (await agentFor('admin')).post(`/api/users/${user.userId}/reset-mfa`);
     expect(res.json()).toMatchObject({ mfaEnrolled: false });
-    const login = await new Agent(t, '10.8.2.1').post('/api/auth/login', { email: user.email, password: STRONG_PASSWORD });
+    const login = await new Agent(t, '10.8.2.1').post('/api/auth/login', {
+      email: user.email,
+      password: STRONG_PASSWORD,
+    });
     expect(login.json()).toMatchObject({ stage: 'enrol' });
   });
 
@@ -122,13 +175,19 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     const demote = await a.patch(`/api/users/${admin.userId}`, { role: 'coordinator' });
     expect(demote.statusCode).toBe(409);
     expect(demote.json()).toMatchObject({ code: 'last_admin' });
-    expect((await a.post(`/api/users/${admin.userId}/deactivate`)).json()).toMatchObject({ code: 'last_admin' });
+    expect((await a.post(`/api/users/${admin.userId}/deactivate`)).json()).toMatchObject({
+      code: 'last_admin',
+    });
   });
 
   it('refuses a second account with the same e-mail address and changes nothing', async () => {
     const a = await agentFor('admin');
     const before = ((await a.get('/api/users')).json() as { items: unknown[] }).items.length;
-    const res = await a.post('/api/users', { email: by.counsellor.email, displayName: 'Dup', role: 'analyst' });
+    const res = await a.post('/api/users', {
+      email: by.counsellor.email,
+      displayName: 'Dup',
+      role: 'analyst',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'email_taken' });
     expect(((await a.get('/api/users')).json() as { items: unknown[] }).items.length).toBe(before);
@@ -138,23 +197,42 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     const foreign = await t.asOwner(async (db) => {
       const id = crypto.randomUUID();
       const now = new Date();
-      await db.insertInto('organisations').values({ id, name: 'Elsewhere', created_at: now, updated_at: now }).execute();
+      await db
+        .insertInto('organisations')
+        .values({ id, name: 'Elsewhere', created_at: now, updated_at: now })
+        .execute();
       const userId = crypto.randomUUID();
       await db
         .insertInto('users')
-        .values({ id: userId, org_id: id, email: 'x@elsewhere.example', display_name: 'X', role: 'counsellor', status: 'active', language: 'nl', created_at: now, updated_at: now })
+        .values({
+          id: userId,
+          org_id: id,
+          email: 'x@elsewhere.example',
+          display_name: 'X',
+          role: 'counsellor',
+          status: 'active',
+          language: 'nl',
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       return userId;
     });
     const a = await agentFor('admin');
     const res = await a.patch(`/api/users/${foreign}`, { displayName: 'Hijacked' });
     expect(res.statusCode).toBe(404);
-    expect((await a.patch(`/api/users/${crypto.randomUUID()}`, { displayName: 'Nobody' })).statusCode).toBe(404);
+    expect((await a.patch(`/api/users/${crypto.randomUUID()}`, { displayName: 'Nobody' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('writes an audit entry for each change, naming fields but never their values', async () => {
     const rows = await inOrg(t.deps.db, orgId, (trx) =>
-      trx.selectFrom('audit_log').select(['action', 'changed_fields', 'details']).where('action', '=', 'user.invite').execute(),
+      trx
+        .selectFrom('audit_log')
+        .select(['action', 'changed_fields', 'details'])
+        .where('action', '=', 'user.invite')
+        .execute(),
     );
     expect(rows.length).toBeGreaterThan(3);
     for (const r of rows) {

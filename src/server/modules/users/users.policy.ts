@@ -1,7 +1,8 @@
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { Actor, AnyActor } from '../../lib/actor.js';
 
-export type UserAction = 'user.list' | 'user.invite' | 'user.update' | 'user.deactivate' | 'user.reactivate' | 'user.reset_mfa';
+export type UserAction =
+  'user.list' | 'user.invite' | 'user.update' | 'user.deactivate' | 'user.reactivate' | 'user.reset_mfa';
 
 /** Only an organisation's admin manages its users. */
 const RULES: RoleRules<UserAction> = {
@@ -13,7 +14,8 @@ const RULES: RoleRules<UserAction> = {
   'user.reset_mfa': ['admin'],
 };
 
-export const canUser = (actor: AnyActor | undefined, action: UserAction): boolean => allowedByRole(RULES, actor, action);
+export const canUser = (actor: AnyActor | undefined, action: UserAction): boolean =>
+  allowedByRole(RULES, actor, action);
 export const canManageUsers = (actor: AnyActor | undefined): boolean => canUser(actor, 'user.invite');
 
 export function authorizeUser(actor: AnyActor | undefined, action: UserAction): asserts actor is Actor {

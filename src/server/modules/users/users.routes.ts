@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { InviteAcceptSchema, InviteInfoSchema, InviteTokenSchema, LoginResultSchema } from '../../../shared/auth.schema.js';
+import {
+  InviteAcceptSchema,
+  InviteInfoSchema,
+  InviteTokenSchema,
+  LoginResultSchema,
+} from '../../../shared/auth.schema.js';
 import {
   InviteIssuedSchema,
   UserIdParamsSchema,
@@ -29,14 +34,17 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/users',
       { schema: { tags, body: UserInviteSchema, response: { 201: InviteIssuedSchema } } },
       async (request, reply) => {
-        const issued = await inActorTx(deps, request, (ctx) => users.inviteUser(ctx, request.body, inviteOpts(request)));
+        const issued = await inActorTx(deps, request, (ctx) =>
+          users.inviteUser(ctx, request.body, inviteOpts(request)),
+        );
         return reply.code(201).send(issued);
       },
     );
     app.patch(
       '/api/users/:id',
       { schema: { tags, params: UserIdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } } },
-      async (request) => inActorTx(deps, request, (ctx) => users.updateUser(ctx, request.params.id, request.body)),
+      async (request) =>
+        inActorTx(deps, request, (ctx) => users.updateUser(ctx, request.params.id, request.body)),
     );
     app.post(
       '/api/users/:id/deactivate',
@@ -67,12 +75,18 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
     const publicLimited = { auth: 'public' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
     app.post(
       '/api/invites/inspect',
-      { config: publicLimited, schema: { tags: ['invites'], body: InviteTokenSchema, response: { 200: InviteInfoSchema } } },
+      {
+        config: publicLimited,
+        schema: { tags: ['invites'], body: InviteTokenSchema, response: { 200: InviteInfoSchema } },
+      },
       async (request) => inspectInvite(deps, request.body.token),
     );
     app.post(
       '/api/invites/accept',
-      { config: publicLimited, schema: { tags: ['invites'], body: InviteAcceptSchema, response: { 200: LoginResultSchema } } },
+      {
+        config: publicLimited,
+        schema: { tags: ['invites'], body: InviteAcceptSchema, response: { 200: LoginResultSchema } },
+      },
       async (request, reply) => {
         const token = await acceptInvite(deps, request.body);
         setSessionCookie(request, reply, token);

@@ -75,12 +75,18 @@ export async function inviteUser(ctx: Ctx, input: UserInvite, opts: InviteOption
 export async function reissueInvite(ctx: Ctx, userId: string, opts: InviteOptions): Promise<InviteIssued> {
   authorizeUser(ctx.actor, 'user.invite');
   const user = await loadUser(ctx, userId);
-  if (user.status !== 'invited') throw new AppError('conflict', 'This user has already accepted the invitation');
+  if (user.status !== 'invited')
+    throw new AppError('conflict', 'This user has already accepted the invitation');
   await repo.revokeOpenInvites(ctx.db, userId, ctx.clock.now());
   return issueInvite(ctx, ctx.actor.userId, userId, opts);
 }
 
-async function issueInvite(ctx: Ctx, createdBy: string, userId: string, opts: InviteOptions): Promise<InviteIssued> {
+async function issueInvite(
+  ctx: Ctx,
+  createdBy: string,
+  userId: string,
+  opts: InviteOptions,
+): Promise<InviteIssued> {
   const now = ctx.clock.now();
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + opts.validMs);
@@ -97,14 +103,19 @@ async function issueInvite(ctx: Ctx, createdBy: string, userId: string, opts: In
   await audit(ctx, { action: 'invite.issue', entity: 'invite', entityId: inviteId, details: { userId } });
   const user = await repo.getUser(ctx.db, userId);
   // The token goes in the fragment: browsers never send it to a server, proxy log or Referer header.
-  return { user: toUser(user), inviteUrl: `${opts.baseUrl}/invite#${token}`, expiresAt: expiresAt.toISOString() };
+  return {
+    user: toUser(user),
+    inviteUrl: `${opts.baseUrl}/invite#${token}`,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promise<User> {
   authorizeUser(ctx.actor, 'user.update');
   const user = await loadUser(ctx, id);
   const patch: { display_name?: string; role?: User['role'] } = {};
-  if (input.displayName !== undefined && input.displayName !== user.display_name) patch.display_name = input.displayName;
+  if (input.displayName !== undefined && input.displayName !== user.display_name)
+    patch.display_name = input.displayName;
   if (input.role !== undefined && input.role !== user.role) patch.role = input.role;
   if (patch.role && user.role === 'admin' && user.status === 'active') {
     if ((await repo.countActiveAdmins(ctx.db, ctx.actor.orgId, id)) === 0) throw new AppError('last_admin');
@@ -162,6 +173,11 @@ export async function resetMfa(ctx: Ctx, id: string): Promise<User> {
     updated_at: now,
   });
   await revokeUserSessions(ctx.db, id, now);
-  await audit(ctx, { action: 'user.reset_mfa', entity: 'user', entityId: id, changedFields: ['totp_secret'] });
+  await audit(ctx, {
+    action: 'user.reset_mfa',
+    entity: 'user',
+    entityId: id,
+    changedFields: ['totp_secret'],
+  });
   return toUser(await repo.getUser(ctx.db, id));
 }

@@ -1,4 +1,3 @@
-import type { Generated } from 'kysely';
 import type { Role, UiLanguage } from '../../../shared/roles.js';
 
 export type UserStatus = 'invited' | 'active' | 'deactivated';
