@@ -8,6 +8,11 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { casesRoutes } from './modules/cases/cases.routes.js';
+import { intakeRoutes } from './modules/intake/intake.routes.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
+import { workRoutes } from './modules/work/work.routes.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -55,6 +60,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(authRoutes(deps));
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(organisationsRoutes(deps));
+  await app.register(taxonomiesRoutes(deps));
+  await app.register(intakeRoutes(deps));
+  await app.register(casesRoutes(deps));
+  await app.register(workRoutes(deps));
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

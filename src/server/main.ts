@@ -1,8 +1,8 @@
 import { buildApp } from './app.js';
 import { boot } from './boot.js';
 import { loadConfig } from './config.js';
+import { jobHandlers } from './modules/jobs/handlers.js';
 import { startWorker } from './modules/jobs/jobs.worker.js';
-import { systemHandlers } from './modules/jobs/jobs.worker.js';
 
 /** Reads the configuration, opens the database, serves, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { deps, database } = await boot(config);
   const app = await buildApp(deps, { databaseKind: database.kind });
-  const worker = startWorker(deps, systemHandlers);
+  const worker = startWorker(deps, jobHandlers);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'last_admin',
   'payload_too_large',
   'unavailable',
+  'reason_required',
+  'invalid_transition',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

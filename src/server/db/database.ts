@@ -4,9 +4,19 @@ import type { AuthTables } from '../modules/auth/auth.table.js';
 import type { JobTables } from '../modules/jobs/jobs.table.js';
 import type { OrganisationTables } from '../modules/organisations/organisations.table.js';
 import type { UserTables } from '../modules/users/users.table.js';
+import type { CaseTables } from '../modules/cases/cases.table.js';
+import type { IntakeTables } from '../modules/intake/intake.table.js';
+import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
-export type DB = OrganisationTables & UserTables & AuthTables & AuditTables & JobTables;
+export type DB = OrganisationTables &
+  UserTables &
+  AuthTables &
+  AuditTables &
+  JobTables &
+  TaxonomyTables &
+  IntakeTables &
+  CaseTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

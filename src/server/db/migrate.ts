@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_intake_and_cases.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_intake_and_cases': { up: m0002.up, down: m0002.down },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

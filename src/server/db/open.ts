@@ -12,9 +12,13 @@ import { PGliteDialect } from './pglite-dialect.js';
 
 export const EMBEDDED_APP_ROLE = 'confidant_app';
 const INT8_OID = 20;
+const DATE_OID = 1082;
 
 // Counters and sequence numbers fit comfortably in a double; return numbers on both drivers.
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+// Calendar dates stay 'YYYY-MM-DD' strings: no time zone can shift them.
+pg.types.setTypeParser(DATE_OID, (v) => v);
+const PGLITE_PARSERS = { [INT8_OID]: (v: string) => Number(v), [DATE_OID]: (v: string) => v };
 
 type OpenConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseOwnerUrl'>;
 
@@ -73,7 +77,7 @@ async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
     const app = await PGlite.create(pgdata, {
       username: EMBEDDED_APP_ROLE,
       relaxedDurability: false,
-      parsers: { [INT8_OID]: (v: string) => Number(v) },
+      parsers: PGLITE_PARSERS,
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(app) });
     let closed = false;
@@ -191,7 +195,7 @@ export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promis
   }
   const owner = await PGlite.create(pgdata, {
     relaxedDurability: false,
-    parsers: { [INT8_OID]: (v: string) => Number(v) },
+    parsers: PGLITE_PARSERS,
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(owner) });
   log.debug('opened the embedded database as owner');

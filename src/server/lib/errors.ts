@@ -19,6 +19,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   last_admin: 409,
   payload_too_large: 413,
   unavailable: 503,
+  reason_required: 403,
+  invalid_transition: 409,
   internal: 500,
 };
 
@@ -40,6 +42,8 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   last_admin: 'An organisation needs at least one active admin',
   payload_too_large: 'The request is too large',
   unavailable: 'Temporarily unavailable',
+  reason_required: 'This case is assigned to someone else: give a reason to open it',
+  invalid_transition: 'This change of state is not allowed',
   internal: 'Something went wrong',
 };
 

@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
+import type { AftercareSchedule } from '../../../shared/work.schema.js';
 
 export interface InstallationTable {
   id: Generated<number>;
@@ -9,6 +10,7 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   default_language: Generated<string>;
+  aftercare_schedule: JSONColumnType<AftercareSchedule | null, string | null | undefined, string | null>;
   created_at: Date;
   updated_at: Date;
 }

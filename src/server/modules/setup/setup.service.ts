@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Setup } from '../../../shared/auth.schema.js';
+import type { Kysely } from 'kysely';
 import { setOrg } from '../../db/database.js';
+import { seedTaxonomies } from '../taxonomies/taxonomies.seed.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError } from '../../lib/errors.js';
@@ -39,6 +41,7 @@ export async function runSetup(deps: Deps, input: Setup): Promise<string> {
       now,
     });
     await deps.keyring.createOrgKey(trx, orgId, now);
+    await seedTaxonomies(trx as unknown as Kysely<unknown>, orgId, now);
     await users.insertUser(trx, {
       id: userId,
       org_id: orgId,

@@ -1,0 +1,40 @@
+import type { Db } from '../db/database.js';
+import type { Keyring } from './crypto/keyring.js';
+
+/** What sealing a field needs: the transaction, the keys, and whose organisation it is. */
+export interface SealCtx {
+  db: Db;
+  keyring: Keyring;
+  actor: { orgId: string };
+}
+
+/** Encrypts free text for one column of one row; the ciphertext cannot be moved to another row or column. */
+export function sealText(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  id: string,
+  text: string,
+): Promise<Buffer> {
+  return ctx.keyring.encrypt(ctx.db, ctx.actor.orgId, { table, column, id }, text);
+}
+
+export function openText(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  id: string,
+  sealed: Uint8Array,
+): Promise<string> {
+  return ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, { table, column, id }, sealed);
+}
+
+export async function openOptional(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  id: string,
+  sealed: Uint8Array | null,
+): Promise<string> {
+  return sealed ? openText(ctx, table, column, id, sealed) : '';
+}

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  GoalInputSchema,
+  GoalUpdateSchema,
+  InterventionInputSchema,
+  LogEntryInputSchema,
+  ObservationInputSchema,
+  StatusEventInputSchema,
+  SubjectInputSchema,
+  TaskInputSchema,
+  TaskUpdateSchema,
+} from '../../../shared/cases.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { sealText } from '../../lib/fields.js';
+import { audit } from '../audit/audit.service.js';
+import { enqueue } from '../jobs/jobs.service.js';
+import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import { loadCase } from './cases.service.js';
+import { findLogByRequest, touchCase } from './cases.repository.js';
+
+/** Loads the case for editing, and returns the acting user (a case is only edited by a person). */
+async function editable(ctx: Ctx, caseId: string): Promise<Actor> {
+  await loadCase(ctx, caseId, 'case.edit');
+  return ctx.actor as Actor;
+}
+
+async function done(
+  ctx: Ctx,
+  caseId: string,
+  action: string,
+  entity: string,
+  entityId: string,
+  changedFields: string[],
+) {
+  await touchCase(ctx.db, caseId, ctx.clock.now());
+  await audit(ctx, { action, entity, entityId, changedFields, details: { caseId } });
+  return { id: entityId };
+}
+
+const notFound = (what: string) => new AppError('not_found', `No such ${what}`);
+
+/** The person of concern: alias, relation, age band, gender, municipality — no ethnicity or religion. */
+export async function addSubject(ctx: Ctx, caseId: string, input: z.infer<typeof SubjectInputSchema>) {
+  const actor = await editable(ctx, caseId);
+  if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('case_subjects')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      alias_enc: await sealText(ctx, 'case_subjects', 'alias', id, input.alias),
+      relation_id: input.relationId,
+      age_band: input.ageBand,
+      gender: input.gender,
+      municipality: input.municipality,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  return done(ctx, caseId, 'case.subject_add', 'case_subject', id, [
+    'alias',
+    'relation_id',
+    'age_band',
+    'gender',
+    'municipality',
+  ]);
+}
+
+export async function addStatusEvent(
+  ctx: Ctx,
+  caseId: string,
+  input: z.infer<typeof StatusEventInputSchema>,
+) {
+  const actor = await editable(ctx, caseId);
+  const subject = await ctx.db
+    .selectFrom('case_subjects')
+    .select('id')
+    .where('id', '=', input.subjectId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!subject)
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'subjectId', reason: 'unknown_subject', message: 'Not a person of this case' }],
+    });
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('subject_status_events')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      subject_id: input.subjectId,
+      status: input.status,
+      occurred_on: input.occurredOn,
+      note_enc: input.note ? await sealText(ctx, 'subject_status_events', 'note', id, input.note) : null,
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  return done(ctx, caseId, 'case.status_add', 'subject_status_event', id, [
+    'status',
+    'occurred_on',
+    ...(input.note ? ['note'] : []),
+  ]);
+}
+
+/** Factual signals and protective factors, dated; recorded by people, never scored. */
+export async function addObservation(
+  ctx: Ctx,
+  caseId: string,
+  input: z.infer<typeof ObservationInputSchema>,
+) {
+  const actor = await editable(ctx, caseId);
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('case_observations')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      kind: input.kind,
+      observed_on: input.observedOn,
+      text_enc: await sealText(ctx, 'case_observations', 'text', id, input.text),
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  return done(ctx, caseId, 'case.observation_add', 'case_observation', id, ['kind', 'observed_on', 'text']);
+}
+
+export async function addGoal(ctx: Ctx, caseId: string, input: z.infer<typeof GoalInputSchema>) {
+  const actor = await editable(ctx, caseId);
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('case_goals')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      text_enc: await sealText(ctx, 'case_goals', 'text', id, input.text),
+      status: 'open',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return done(ctx, caseId, 'case.goal_add', 'case_goal', id, ['text', 'status']);
+}
+
+export async function updateGoal(
+  ctx: Ctx,
+  caseId: string,
+  goalId: string,
+  input: z.infer<typeof GoalUpdateSchema>,
+) {
+  await editable(ctx, caseId);
+  const r = await ctx.db
+    .updateTable('case_goals')
+    .set({ status: input.status, updated_at: ctx.clock.now() })
+    .where('id', '=', goalId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (r.numUpdatedRows === 0n) throw notFound('goal');
+  return done(ctx, caseId, 'case.goal_update', 'case_goal', goalId, ['status']);
+}
+
+/** A dated contact with the family. Idempotent on requestId: a retried save adds nothing. */
+export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeof LogEntryInputSchema>) {
+  const actor = await editable(ctx, caseId);
+  const existing = await findLogByRequest(ctx.db, input.requestId);
+  if (existing) {
+    if (existing.case_id !== caseId)
+      throw new AppError('conflict', 'This request id was used for another case');
+    return { id: existing.id };
+  }
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('case_log')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      request_id: input.requestId,
+      occurred_at: new Date(input.occurredAt),
+      channel: input.channel,
+      duration_minutes: input.durationMinutes,
+      with_whom: input.withWhom,
+      note_enc: await sealText(ctx, 'case_log', 'note', id, input.note),
+      author_id: actor.userId,
+      created_at: ctx.clock.now(),
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'request_id']).doNothing())
+    .execute();
+  return done(ctx, caseId, 'case.log_add', 'case_log', id, [
+    'occurred_at',
+    'channel',
+    'duration_minutes',
+    'note',
+  ]);
+}
+
+/** Records an intervention. I8/I9 are recorded here; sending a referral is the referral module's job, with consent. */
+export async function addIntervention(
+  ctx: Ctx,
+  caseId: string,
+  input: z.infer<typeof InterventionInputSchema>,
+) {
+  const actor = await editable(ctx, caseId);
+  await assertTerm(ctx, input.interventionId, 'intervention', 'interventionId');
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('case_interventions')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      intervention_id: input.interventionId,
+      occurred_on: input.occurredOn,
+      note_enc: input.note ? await sealText(ctx, 'case_interventions', 'note', id, input.note) : null,
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  return done(ctx, caseId, 'case.intervention_add', 'case_intervention', id, [
+    'intervention_id',
+    'occurred_on',
+  ]);
+}
+
+export async function addTask(ctx: Ctx, caseId: string, input: z.infer<typeof TaskInputSchema>) {
+  const { row } = await loadCase(ctx, caseId, 'case.edit');
+  const actor = ctx.actor as Actor;
+  const id = randomUUID();
+  const assignee = input.assigneeId ?? row.counsellor_id ?? actor.userId;
+  if (input.assigneeId) {
+    const user = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', input.assigneeId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    if (!user)
+      throw new AppError('validation_failed', undefined, {
+        errors: [{ field: 'assigneeId', reason: 'unknown_user', message: 'No such colleague' }],
+      });
+  }
+  await ctx.db
+    .insertInto('tasks')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      kind: 'follow_up',
+      title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
+      due_on: input.dueOn,
+      assignee_id: assignee,
+      created_by: actor.userId,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  await enqueue(ctx, {
+    kind: 'task.due',
+    payload: { taskId: id },
+    runAt: new Date(`${input.dueOn}T07:00:00Z`),
+    dedupeKey: `task.due:${id}`,
+  });
+  return done(ctx, caseId, 'case.task_add', 'task', id, ['title', 'due_on', 'assignee_id']);
+}
+
+export async function updateTask(
+  ctx: Ctx,
+  caseId: string,
+  taskId: string,
+  input: z.infer<typeof TaskUpdateSchema>,
+) {
+  // Aftercare check-ins are ticked off after closure too, so this needs view (not edit) rights on the case.
+  await loadCase(ctx, caseId, 'case.view');
+  const r = await ctx.db
+    .updateTable('tasks')
+    .set({ done_at: input.done ? ctx.clock.now() : null })
+    .where('id', '=', taskId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (r.numUpdatedRows === 0n) throw notFound('task');
+  return done(ctx, caseId, 'case.task_update', 'task', taskId, ['done_at']);
+}

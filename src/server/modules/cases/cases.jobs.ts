@@ -1,0 +1,16 @@
+import type { JobHandler } from '../jobs/jobs.service.js';
+import { alertUser } from './alerts.service.js';
+
+/** On a task's due day, the assignee gets an in-app alert (no content, just "a task is due"). */
+export const caseJobHandlers: Record<string, JobHandler> = {
+  'task.due': async (ctx, payload) => {
+    const taskId = String(payload.taskId);
+    const task = await ctx.db
+      .selectFrom('tasks')
+      .select(['case_id', 'assignee_id', 'done_at'])
+      .where('id', '=', taskId)
+      .executeTakeFirst();
+    if (!task || task.done_at || !task.assignee_id) return;
+    await alertUser(ctx, task.assignee_id, 'task_due', task.case_id);
+  },
+};

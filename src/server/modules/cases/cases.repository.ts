@@ -1,0 +1,247 @@
+import { sql, type Insertable } from 'kysely';
+import type { CaseListQuery } from '../../../shared/cases.schema.js';
+import type { Db } from '../../db/database.js';
+import type { CasesTable } from './cases.table.js';
+
+/** The next reference of the year for the organisation (2026-0001, 2026-0002, …); row lock serialises it. */
+export async function nextReference(db: Db, orgId: string, year: number): Promise<string> {
+  const row = await db
+    .insertInto('case_counters')
+    .values({ org_id: orgId, year, n: 1 })
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({ n: eb('case_counters.n', '+', 1) })),
+    )
+    .returning('n')
+    .executeTakeFirstOrThrow();
+  return `${year}-${String(row.n).padStart(4, '0')}`;
+}
+
+export async function insertCase(db: Db, row: Insertable<CasesTable>): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export async function findCase(db: Db, id: string) {
+  return db
+    .selectFrom('cases')
+    .select([
+      'id',
+      'org_id',
+      'reference',
+      'state',
+      'urgent',
+      'category_id',
+      'caller_id',
+      'coordinator_id',
+      'counsellor_id',
+      'support_level',
+      'municipality',
+      'summary_enc',
+      'opened_at',
+      'closed_at',
+      'closure_id',
+      'handover_municipality',
+      'handover_on',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+export async function hasGrant(db: Db, caseId: string, userId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('case_access_grants')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function touchCase(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({ last_activity_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+interface Cursor {
+  t: string;
+  id: string;
+}
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+function decodeCursor(s: string): Cursor | undefined {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor;
+    return typeof c.t === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.t))
+      ? c
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One page of cases, filtered and sorted on the server with a keyset cursor. `scopeCounsellorId` limits a
+ * counsellor to their own cases in the WHERE clause itself.
+ */
+export async function listCases(
+  db: Db,
+  orgId: string,
+  q: CaseListQuery,
+  today: string,
+  scopeCounsellorId?: string,
+) {
+  const sortColumn = q.sort === 'activity_desc' ? 'c.last_activity_at' : 'c.opened_at';
+  const desc = q.sort !== 'opened_asc';
+  let query = db
+    .selectFrom('cases as c')
+    .leftJoin('users as u', 'u.id', 'c.counsellor_id')
+    .select([
+      'c.id',
+      'c.reference',
+      'c.state',
+      'c.urgent',
+      'c.category_id',
+      'c.municipality',
+      'c.counsellor_id',
+      'u.display_name as counsellor_name',
+      'c.opened_at',
+      'c.last_activity_at',
+      (eb) =>
+        eb
+          .selectFrom('tasks as t')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('t.case_id', '=', 'c.id')
+          .where('t.done_at', 'is', null)
+          .where('t.due_on', '<', today)
+          .as('overdue_tasks'),
+    ])
+    .where('c.org_id', '=', orgId);
+  if (scopeCounsellorId) query = query.where('c.counsellor_id', '=', scopeCounsellorId);
+  if (q.state) query = query.where('c.state', '=', q.state);
+  if (q.categoryId) query = query.where('c.category_id', '=', q.categoryId);
+  if (q.counsellorId) query = query.where('c.counsellor_id', '=', q.counsellorId);
+  if (q.municipality) query = query.where(sql`lower(c.municipality)`, '=', q.municipality.toLowerCase());
+  if (q.urgent) query = query.where('c.urgent', '=', q.urgent === 'true');
+  if (q.from) query = query.where('c.opened_at', '>=', new Date(`${q.from}T00:00:00Z`));
+  if (q.to)
+    query = query.where('c.opened_at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+  if (q.overdue) {
+    const overdue = sql<boolean>`exists (select 1 from tasks t where t.case_id = c.id and t.done_at is null and t.due_on < ${today})`;
+    query = query.where(q.overdue === 'true' ? overdue : sql<boolean>`not ${overdue}`);
+  }
+  const cursor = q.after ? decodeCursor(q.after) : undefined;
+  if (cursor) {
+    const t = new Date(cursor.t);
+    query = query.where((eb) =>
+      eb.or([
+        eb(sortColumn, desc ? '<' : '>', t),
+        eb.and([eb(sortColumn, '=', t), eb('c.id', desc ? '<' : '>', cursor.id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy(sortColumn, desc ? 'desc' : 'asc')
+    .orderBy('c.id', desc ? 'desc' : 'asc')
+    .limit(q.limit + 1)
+    .execute();
+  return rows.map((r) => ({ ...r, overdue_tasks: Number(r.overdue_tasks ?? 0) }));
+}
+
+export async function subjects(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_subjects')
+    .select(['id', 'alias_enc', 'relation_id', 'age_band', 'gender', 'municipality'])
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function statusEvents(db: Db, caseId: string) {
+  return db
+    .selectFrom('subject_status_events')
+    .select(['id', 'subject_id', 'status', 'occurred_on', 'note_enc'])
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function observations(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_observations')
+    .select(['id', 'kind', 'observed_on', 'text_enc'])
+    .where('case_id', '=', caseId)
+    .orderBy('observed_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function goals(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_goals')
+    .select(['id', 'text_enc', 'status'])
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function logEntries(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_log as l')
+    .leftJoin('users as u', 'u.id', 'l.author_id')
+    .select([
+      'l.id',
+      'l.occurred_at',
+      'l.channel',
+      'l.duration_minutes',
+      'l.with_whom',
+      'l.note_enc',
+      'u.display_name as author_name',
+    ])
+    .where('l.case_id', '=', caseId)
+    .orderBy('l.occurred_at', 'desc')
+    .execute();
+}
+
+export async function interventions(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_interventions')
+    .select(['id', 'intervention_id', 'occurred_on', 'note_enc'])
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_on')
+    .execute();
+}
+
+export async function caseTasks(db: Db, caseId: string) {
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'kind', 'title_enc', 'due_on', 'done_at', 'assignee_id'])
+    .where('case_id', '=', caseId)
+    .orderBy('due_on')
+    .execute();
+}
+
+export async function findLogByRequest(db: Db, requestId: string) {
+  return db
+    .selectFrom('case_log')
+    .select(['id', 'case_id'])
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+/** Coordinators of the organisation, for urgent alerts. */
+export async function coordinatorIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'coordinator')
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AccessReasonSchema,
+  AssignSchema,
+  CaseDetailSchema,
+  CaseIdParamsSchema,
+  CaseItemParamsSchema,
+  CaseListQuerySchema,
+  CasePageSchema,
+  CaseUpdateSchema,
+  GoalInputSchema,
+  GoalUpdateSchema,
+  InterventionInputSchema,
+  LogEntryInputSchema,
+  ObservationInputSchema,
+  StatusEventInputSchema,
+  SubjectInputSchema,
+  TaskInputSchema,
+  TaskUpdateSchema,
+  TransitionSchema,
+} from '../../../shared/cases.schema.js';
+import type { Deps } from '../../lib/deps.js';
+import { inActorTx } from '../../lib/request-context.js';
+import * as items from './case-items.service.js';
+import * as cases from './cases.service.js';
+
+const Created = z.object({ id: z.uuid() });
+const NoContent = z.null();
+
+export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const tags = ['cases'];
+  return async (app) => {
+    app.get(
+      '/api/cases',
+      { schema: { tags, querystring: CaseListQuerySchema, response: { 200: CasePageSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => cases.listCases(ctx, request.query)),
+    );
+    app.get(
+      '/api/cases/:id',
+      { schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => cases.getCase(ctx, request.params.id)),
+    );
+    app.post(
+      '/api/cases/:id/access',
+      {
+        schema: { tags, params: CaseIdParamsSchema, body: AccessReasonSchema, response: { 204: NoContent } },
+      },
+      async (request, reply) => {
+        await inActorTx(deps, request, (ctx) =>
+          cases.grantAccess(ctx, request.params.id, request.body.reason),
+        );
+        return reply.code(204).send(null);
+      },
+    );
+    app.patch(
+      '/api/cases/:id',
+      { schema: { tags, params: CaseIdParamsSchema, body: CaseUpdateSchema, response: { 204: NoContent } } },
+      async (request, reply) => {
+        await inActorTx(deps, request, (ctx) => cases.updateCase(ctx, request.params.id, request.body));
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/api/cases/:id/assign',
+      { schema: { tags, params: CaseIdParamsSchema, body: AssignSchema, response: { 204: NoContent } } },
+      async (request, reply) => {
+        await inActorTx(deps, request, (ctx) => cases.assignCounsellor(ctx, request.params.id, request.body));
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/api/cases/:id/transition',
+      { schema: { tags, params: CaseIdParamsSchema, body: TransitionSchema, response: { 204: NoContent } } },
+      async (request, reply) => {
+        await inActorTx(deps, request, (ctx) => cases.transitionCase(ctx, request.params.id, request.body));
+        return reply.code(204).send(null);
+      },
+    );
+
+    // Items of a case: each is one small, audited write.
+    const add = <S extends z.ZodType>(
+      path: string,
+      body: S,
+      fn: (
+        ctx: Parameters<typeof items.addGoal>[0],
+        id: string,
+        input: z.infer<S>,
+      ) => Promise<{ id: string }>,
+    ) =>
+      app.post(
+        `/api/cases/:id/${path}`,
+        { schema: { tags, params: CaseIdParamsSchema, body, response: { 201: Created } } },
+        async (request, reply) =>
+          reply
+            .code(201)
+            .send(
+              await inActorTx(deps, request, (ctx) => fn(ctx, request.params.id, request.body as z.infer<S>)),
+            ),
+      );
+    add('subjects', SubjectInputSchema, items.addSubject);
+    add('status-events', StatusEventInputSchema, items.addStatusEvent);
+    add('observations', ObservationInputSchema, items.addObservation);
+    add('goals', GoalInputSchema, items.addGoal);
+    add('log', LogEntryInputSchema, items.addLogEntry);
+    add('interventions', InterventionInputSchema, items.addIntervention);
+    add('tasks', TaskInputSchema, items.addTask);
+    app.patch(
+      '/api/cases/:id/goals/:itemId',
+      { schema: { tags, params: CaseItemParamsSchema, body: GoalUpdateSchema, response: { 200: Created } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          items.updateGoal(ctx, request.params.id, request.params.itemId, request.body),
+        ),
+    );
+    app.patch(
+      '/api/cases/:id/tasks/:itemId',
+      { schema: { tags, params: CaseItemParamsSchema, body: TaskUpdateSchema, response: { 200: Created } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          items.updateTask(ctx, request.params.id, request.params.itemId, request.body),
+        ),
+    );
+  };
+}

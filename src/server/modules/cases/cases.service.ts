@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  AssignSchema,
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  CaseUpdateSchema,
+  TransitionSchema,
+} from '../../../shared/cases.schema.js';
+import { CASE_STATES } from '../../../shared/cases.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { openOptional, openText, sealText } from '../../lib/fields.js';
+import { audit, recordAccess } from '../audit/audit.service.js';
+import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import { scheduleAftercare } from './aftercare.service.js';
+import {
+  authorizeCaseRole,
+  canOnCase,
+  canTransition,
+  caseAccess,
+  type CaseAction,
+  type CaseFacts,
+} from './cases.policy.js';
+import * as repo from './cases.repository.js';
+
+/** How long a coordinator's reasoned access to someone else's case lasts. */
+export const GRANT_MS = 8 * 3_600_000;
+
+export interface LoadedCase {
+  row: repo.CaseRow;
+  facts: CaseFacts;
+  grant: boolean;
+}
+
+function factsOf(row: repo.CaseRow): CaseFacts {
+  return {
+    orgId: row.org_id,
+    state: row.state,
+    coordinatorId: row.coordinator_id,
+    counsellorId: row.counsellor_id,
+  };
+}
+
+/**
+ * Loads a case the actor may act on. A case they may not see is "not found", like a missing one; a
+ * coordinator opening someone else's case is asked for a reason first.
+ */
+export async function loadCase(ctx: Ctx, id: string, action: CaseAction): Promise<LoadedCase> {
+  const row = await repo.findCase(ctx.db, id);
+  if (!row) throw new AppError('not_found', 'No such case');
+  const facts = factsOf(row);
+  const grant =
+    ctx.actor.kind === 'user' && (await repo.hasGrant(ctx.db, id, ctx.actor.userId, ctx.clock.now()));
+  const access = caseAccess(ctx.actor, facts, grant);
+  if (access === 'none') throw new AppError('not_found', 'No such case');
+  if (access === 'needs_reason') throw new AppError('reason_required');
+  if (!canOnCase(ctx.actor, facts, grant, action)) throw new AppError('forbidden');
+  return { row, facts, grant };
+}
+
+/** A coordinator states why they open a case assigned to someone else; logged, valid for eight hours. */
+export async function grantAccess(ctx: Ctx, id: string, reason: string): Promise<void> {
+  const row = await repo.findCase(ctx.db, id);
+  if (!row || caseAccess(ctx.actor, factsOf(row), false) === 'none')
+    throw new AppError('not_found', 'No such case');
+  const actor = ctx.actor as Actor;
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('case_access_grants')
+    .values({
+      id: randomUUID(),
+      org_id: actor.orgId,
+      case_id: id,
+      user_id: actor.userId,
+      reason,
+      expires_at: new Date(now.getTime() + GRANT_MS),
+      created_at: now,
+    })
+    .execute();
+  await recordAccess(ctx, { entity: 'case', entityId: id, purpose: 'access_granted', reason });
+  await audit(ctx, { action: 'case.access_grant', entity: 'case', entityId: id, changedFields: ['access'] });
+}
+
+/** The whole case, decrypted, for someone allowed to read it. The read goes to the access log. */
+export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
+  const { row, facts, grant } = await loadCase(ctx, id, 'case.view');
+  await recordAccess(ctx, {
+    entity: 'case',
+    entityId: id,
+    purpose: 'view',
+    reason: grant ? 'granted' : null,
+  });
+  const [caller, subjects, events, observations, goals, log, interventions, tasks, counsellor] =
+    await Promise.all([
+      ctx.db
+        .selectFrom('callers')
+        .select(['alias_enc', 'language', 'municipality', 'phone_enc'])
+        .where('id', '=', row.caller_id)
+        .executeTakeFirstOrThrow(),
+      repo.subjects(ctx.db, id),
+      repo.statusEvents(ctx.db, id),
+      repo.observations(ctx.db, id),
+      repo.goals(ctx.db, id),
+      repo.logEntries(ctx.db, id),
+      repo.interventions(ctx.db, id),
+      repo.caseTasks(ctx.db, id),
+      row.counsellor_id
+        ? ctx.db
+            .selectFrom('users')
+            .select(['id', 'display_name'])
+            .where('id', '=', row.counsellor_id)
+            .executeTakeFirst()
+        : Promise.resolve(undefined),
+    ]);
+  const open = (table: string, column: string, rowId: string, v: Uint8Array | null) =>
+    openOptional(ctx, table, column, rowId, v);
+  return {
+    id: row.id,
+    reference: row.reference,
+    state: row.state,
+    allowedTransitions: CASE_STATES.filter((to) => canTransition(ctx.actor, facts, grant, to)),
+    urgent: row.urgent,
+    supportLevel: row.support_level,
+    categoryId: row.category_id,
+    summary: await openText(ctx, 'cases', 'summary', row.id, row.summary_enc),
+    municipality: row.municipality,
+    openedAt: row.opened_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closureId: row.closure_id,
+    handoverMunicipality: row.handover_municipality,
+    handoverOn: row.handover_on,
+    counsellor: counsellor ? { id: counsellor.id, name: counsellor.display_name } : null,
+    caller: {
+      alias: await openText(ctx, 'callers', 'alias', row.caller_id, caller.alias_enc),
+      language: caller.language,
+      municipality: caller.municipality,
+      hasPhone: caller.phone_enc !== null,
+    },
+    subjects: await Promise.all(
+      subjects.map(async (s) => ({
+        id: s.id,
+        alias: await openText(ctx, 'case_subjects', 'alias', s.id, s.alias_enc),
+        relationId: s.relation_id,
+        ageBand: s.age_band,
+        gender: s.gender,
+        municipality: s.municipality,
+      })),
+    ),
+    statusEvents: await Promise.all(
+      events.map(async (e) => ({
+        id: e.id,
+        subjectId: e.subject_id,
+        status: e.status as CaseDetail['statusEvents'][number]['status'],
+        occurredOn: e.occurred_on,
+        note: await open('subject_status_events', 'note', e.id, e.note_enc),
+      })),
+    ),
+    observations: await Promise.all(
+      observations.map(async (o) => ({
+        id: o.id,
+        kind: o.kind,
+        observedOn: o.observed_on,
+        text: await openText(ctx, 'case_observations', 'text', o.id, o.text_enc),
+      })),
+    ),
+    goals: await Promise.all(
+      goals.map(async (g) => ({
+        id: g.id,
+        status: g.status,
+        text: await openText(ctx, 'case_goals', 'text', g.id, g.text_enc),
+      })),
+    ),
+    log: await Promise.all(
+      log.map(async (l) => ({
+        id: l.id,
+        occurredAt: l.occurred_at.toISOString(),
+        channel: l.channel,
+        durationMinutes: l.duration_minutes,
+        withWhom: l.with_whom,
+        note: await openText(ctx, 'case_log', 'note', l.id, l.note_enc),
+        authorName: l.author_name,
+      })),
+    ),
+    interventions: await Promise.all(
+      interventions.map(async (i) => ({
+        id: i.id,
+        interventionId: i.intervention_id,
+        occurredOn: i.occurred_on,
+        note: await open('case_interventions', 'note', i.id, i.note_enc),
+      })),
+    ),
+    tasks: await Promise.all(
+      tasks.map(async (t) => ({
+        id: t.id,
+        kind: t.kind,
+        title: await openText(ctx, 'tasks', 'title', t.id, t.title_enc),
+        dueOn: t.due_on,
+        done: t.done_at !== null,
+        assigneeId: t.assignee_id,
+      })),
+    ),
+    abilities: {
+      canEdit: canOnCase(ctx.actor, facts, grant, 'case.edit'),
+      canAssign: canOnCase(ctx.actor, facts, grant, 'case.assign'),
+      canTransition: CASE_STATES.some((to) => canTransition(ctx.actor, facts, grant, to)),
+    },
+  };
+}
+
+export function todayOf(ctx: Pick<Ctx, 'clock'>): string {
+  return ctx.clock.now().toISOString().slice(0, 10);
+}
+
+export function toSummary(r: Awaited<ReturnType<typeof repo.listCases>>[number]): CaseSummary {
+  return {
+    id: r.id,
+    reference: r.reference,
+    state: r.state,
+    urgent: r.urgent,
+    categoryId: r.category_id,
+    municipality: r.municipality,
+    counsellorId: r.counsellor_id,
+    counsellorName: r.counsellor_name,
+    openedAt: r.opened_at.toISOString(),
+    lastActivityAt: r.last_activity_at.toISOString(),
+    overdueTasks: r.overdue_tasks,
+  };
+}
+
+/** Coordinators list the organisation's cases; counsellors only their own (scoped in the query itself). */
+export async function listCases(
+  ctx: Ctx,
+  q: CaseListQuery,
+): Promise<{ items: CaseSummary[]; next: string | null }> {
+  authorizeCaseRole(ctx.actor, 'case.list');
+  const scope = ctx.actor.role === 'counsellor' ? ctx.actor.userId : undefined;
+  const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayOf(ctx), scope);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const next =
+    rows.length > q.limit && last
+      ? repo.encodeCursor({
+          t: (q.sort === 'activity_desc' ? last.last_activity_at : last.opened_at).toISOString(),
+          id: last.id,
+        })
+      : null;
+  return { items: page.map(toSummary), next };
+}
+
+export async function updateCase(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof CaseUpdateSchema>,
+): Promise<void> {
+  const { row } = await loadCase(ctx, id, 'case.edit');
+  const patch: { summary_enc?: Buffer; support_level?: typeof input.supportLevel; urgent?: boolean } = {};
+  if (input.summary !== undefined)
+    patch.summary_enc = await sealText(ctx, 'cases', 'summary', id, input.summary);
+  if (input.supportLevel !== undefined) patch.support_level = input.supportLevel;
+  if (input.urgent !== undefined && input.urgent !== row.urgent) patch.urgent = input.urgent;
+  const changed = Object.keys(patch).map((k) => k.replace(/_enc$/, ''));
+  if (!changed.length) return;
+  const now = ctx.clock.now();
+  await ctx.db
+    .updateTable('cases')
+    .set({ ...patch, last_activity_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await audit(ctx, { action: 'case.update', entity: 'case', entityId: id, changedFields: changed });
+}
+
+/** Assigns (or reassigns) the counsellor; the audit log keeps the history of who had the case. */
+export async function assignCounsellor(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof AssignSchema>,
+): Promise<void> {
+  const { row } = await loadCase(ctx, id, 'case.assign');
+  const counsellor = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'role', 'status'])
+    .where('id', '=', input.counsellorId)
+    .where('org_id', '=', ctx.actor.orgId)
+    .executeTakeFirst();
+  if (!counsellor || counsellor.role !== 'counsellor' || counsellor.status !== 'active') {
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'counsellorId', reason: 'not_a_counsellor', message: 'Choose an active counsellor' }],
+    });
+  }
+  if (row.state === 'closed' || row.state === 'aftercare')
+    throw new AppError('invalid_transition', 'Reopen the case before assigning it');
+  const now = ctx.clock.now();
+  await ctx.db
+    .updateTable('cases')
+    .set({ counsellor_id: counsellor.id, state: 'active', last_activity_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await audit(ctx, {
+    action: row.counsellor_id ? 'case.reassign' : 'case.assign',
+    entity: 'case',
+    entityId: id,
+    changedFields: ['counsellor_id', ...(row.state !== 'active' ? ['state'] : [])],
+    details: { from: row.counsellor_id, to: counsellor.id },
+  });
+}
+
+/**
+ * Moves a case along its state machine. Closing (to aftercare or closed) needs a closure code, and for a
+ * hand-over to the municipality, which one and when; moving to aftercare schedules the aftercare tasks.
+ */
+export async function transitionCase(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof TransitionSchema>,
+): Promise<void> {
+  const { row, facts, grant } = await loadCase(ctx, id, 'case.view');
+  if (!canTransition(ctx.actor, facts, grant, input.to)) {
+    throw new AppError(
+      'invalid_transition',
+      `A case in state ${row.state} cannot move to ${input.to} by you`,
+    );
+  }
+  const now = ctx.clock.now();
+  const closing = input.to === 'aftercare' || (input.to === 'closed' && row.state !== 'aftercare');
+  const patch: Record<string, unknown> = { state: input.to, last_activity_at: now, updated_at: now };
+  const changed = ['state'];
+  if (closing) {
+    if (!input.closureId) {
+      throw new AppError('validation_failed', undefined, {
+        errors: [{ field: 'closureId', reason: 'required', message: 'Choose a closure code' }],
+      });
+    }
+    const closure = await assertTerm(ctx, input.closureId, 'closure', 'closureId');
+    patch.closure_id = input.closureId;
+    patch.closed_at = now;
+    changed.push('closure_id');
+    if (closure.code === 'handover_municipality') {
+      const errors = [
+        ...(!input.handoverMunicipality
+          ? [{ field: 'handoverMunicipality', reason: 'required', message: 'Which municipality?' }]
+          : []),
+        ...(!input.handoverOn
+          ? [{ field: 'handoverOn', reason: 'required', message: 'Handed over on which date?' }]
+          : []),
+      ];
+      if (errors.length) throw new AppError('validation_failed', undefined, { errors });
+      patch.handover_municipality = input.handoverMunicipality;
+      patch.handover_on = input.handoverOn;
+      changed.push('handover_municipality', 'handover_on');
+    }
+    if (input.to === 'aftercare' && !row.support_level) {
+      throw new AppError('validation_failed', undefined, {
+        errors: [
+          {
+            field: 'supportLevel',
+            reason: 'required',
+            message: 'Set the support level first: it decides the aftercare schedule',
+          },
+        ],
+      });
+    }
+  }
+  if (input.to === 'active' && (row.state === 'closed' || row.state === 'aftercare')) {
+    patch.closed_at = null;
+    changed.push('closed_at');
+  }
+  await ctx.db.updateTable('cases').set(patch).where('id', '=', id).execute();
+  await audit(ctx, {
+    action: 'case.transition',
+    entity: 'case',
+    entityId: id,
+    changedFields: changed,
+    details: { from: row.state, to: input.to },
+  });
+  if (input.to === 'aftercare')
+    await scheduleAftercare(ctx, {
+      caseId: id,
+      level: row.support_level!,
+      assigneeId: row.counsellor_id,
+      closedOn: todayOf(ctx),
+    });
+}

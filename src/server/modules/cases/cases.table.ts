@@ -1,0 +1,146 @@
+import type { CaseState, Channel, SupportLevel } from '../../../shared/cases.schema.js';
+
+export interface CasesTable {
+  id: string;
+  org_id: string;
+  reference: string;
+  state: CaseState;
+  urgent: boolean;
+  category_id: string;
+  caller_id: string;
+  coordinator_id: string | null;
+  counsellor_id: string | null;
+  support_level: SupportLevel | null;
+  municipality: string;
+  summary_enc: Uint8Array;
+  opened_at: Date;
+  closed_at: Date | null;
+  closure_id: string | null;
+  handover_municipality: string | null;
+  handover_on: string | null;
+  last_activity_at: Date;
+  updated_at: Date;
+}
+
+export interface CaseCountersTable {
+  org_id: string;
+  year: number;
+  n: number;
+}
+
+export interface CaseSubjectsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  alias_enc: Uint8Array;
+  relation_id: string | null;
+  age_band: string;
+  gender: string;
+  municipality: string;
+  created_at: Date;
+}
+
+export interface SubjectStatusEventsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  subject_id: string;
+  status: string;
+  occurred_on: string;
+  note_enc: Uint8Array | null;
+  recorded_by: string;
+  created_at: Date;
+}
+
+export interface CaseObservationsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: 'signal' | 'protective';
+  observed_on: string;
+  text_enc: Uint8Array;
+  recorded_by: string;
+  created_at: Date;
+}
+
+export interface CaseGoalsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  text_enc: Uint8Array;
+  status: 'open' | 'achieved' | 'dropped';
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CaseLogTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  request_id: string;
+  occurred_at: Date;
+  channel: Channel;
+  duration_minutes: number;
+  with_whom: string;
+  note_enc: Uint8Array;
+  author_id: string;
+  created_at: Date;
+}
+
+export interface CaseInterventionsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  intervention_id: string;
+  occurred_on: string;
+  note_enc: Uint8Array | null;
+  recorded_by: string;
+  created_at: Date;
+}
+
+export interface TasksTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: 'follow_up' | 'aftercare';
+  title_enc: Uint8Array;
+  due_on: string;
+  assignee_id: string | null;
+  done_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface AlertsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  kind: 'urgent_case' | 'task_due';
+  case_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export interface CaseAccessGrantsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  expires_at: Date;
+  created_at: Date;
+}
+
+export interface CaseTables {
+  cases: CasesTable;
+  case_counters: CaseCountersTable;
+  case_subjects: CaseSubjectsTable;
+  subject_status_events: SubjectStatusEventsTable;
+  case_observations: CaseObservationsTable;
+  case_goals: CaseGoalsTable;
+  case_log: CaseLogTable;
+  case_interventions: CaseInterventionsTable;
+  tasks: TasksTable;
+  alerts: AlertsTable;
+  case_access_grants: CaseAccessGrantsTable;
+}

@@ -1,0 +1,80 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CallersTable, ContactsTable } from './intake.table.js';
+
+export async function findContactByRequest(db: Db, requestId: string) {
+  return db
+    .selectFrom('contacts as k')
+    .leftJoin('cases as c', 'c.id', 'k.case_id')
+    .select(['k.id', 'k.case_id', 'c.reference', 'k.immediate_danger'])
+    .where('k.request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+export async function findCallerByPhone(db: Db, phoneHmac: Buffer) {
+  return db
+    .selectFrom('callers')
+    .select(['id'])
+    .where('phone_hmac', '=', phoneHmac)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertCaller(db: Db, row: Insertable<CallersTable>): Promise<void> {
+  await db.insertInto('callers').values(row).execute();
+}
+
+export async function insertContact(db: Db, row: Insertable<ContactsTable>): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+/** Cases of every caller with this phone index, newest first, with their counsellor's name. */
+export async function casesByPhone(db: Db, phoneHmac: Buffer) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('callers as k', 'k.id', 'c.caller_id')
+    .leftJoin('users as u', 'u.id', 'c.counsellor_id')
+    .select(['c.id', 'c.reference', 'c.state', 'u.display_name as counsellor_name'])
+    .where('k.phone_hmac', '=', phoneHmac)
+    .orderBy('c.opened_at', 'desc')
+    .limit(10)
+    .execute();
+}
+
+export async function findDraft(db: Db, id: string) {
+  return db
+    .selectFrom('intake_drafts')
+    .select(['id', 'user_id', 'data_enc', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listDrafts(db: Db, userId: string) {
+  return db
+    .selectFrom('intake_drafts')
+    .select(['id', 'data_enc', 'updated_at'])
+    .where('user_id', '=', userId)
+    .orderBy('updated_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
+export async function upsertDraft(
+  db: Db,
+  row: { id: string; org_id: string; user_id: string; data_enc: Buffer; updated_at: Date },
+) {
+  await db
+    .insertInto('intake_drafts')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ data_enc: row.data_enc, updated_at: row.updated_at })
+        .where('intake_drafts.user_id', '=', row.user_id),
+    )
+    .execute();
+}
+
+export async function deleteDraft(db: Db, id: string, userId: string): Promise<void> {
+  await db.deleteFrom('intake_drafts').where('id', '=', id).where('user_id', '=', userId).execute();
+}

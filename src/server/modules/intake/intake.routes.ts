@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DraftSaveSchema,
+  DraftSchema,
+  IntakeResultSchema,
+  IntakeSchema,
+  KnownCallerSchema,
+  PhoneLookupSchema,
+} from '../../../shared/cases.schema.js';
+import type { Deps } from '../../lib/deps.js';
+import { inActorTx } from '../../lib/request-context.js';
+import * as intake from './intake.service.js';
+
+const IdParams = z.object({ id: z.uuid() });
+
+export function intakeRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const tags = ['intake'];
+  return async (app) => {
+    app.post(
+      '/api/intake',
+      { schema: { tags, body: IntakeSchema, response: { 200: IntakeResultSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => intake.saveIntake(ctx, request.body)),
+    );
+    // POST, not GET: the phone number must never appear in a URL.
+    app.post(
+      '/api/intake/lookup',
+      { schema: { tags, body: PhoneLookupSchema, response: { 200: KnownCallerSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => intake.lookupPhone(ctx, request.body.phone)),
+    );
+    app.get(
+      '/api/intake/drafts',
+      { schema: { tags, response: { 200: z.object({ items: z.array(DraftSchema) }) } } },
+      async (request) => inActorTx(deps, request, (ctx) => intake.listDrafts(ctx)),
+    );
+    app.put(
+      '/api/intake/drafts/:id',
+      { schema: { tags, params: IdParams, body: DraftSaveSchema, response: { 200: DraftSchema } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) => intake.saveDraft(ctx, request.params.id, request.body.data)),
+    );
+    app.delete(
+      '/api/intake/drafts/:id',
+      { schema: { tags, params: IdParams, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await inActorTx(deps, request, (ctx) => intake.discardDraft(ctx, request.params.id));
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Intake } from '../../../shared/cases.schema.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { openText, sealText } from '../../lib/fields.js';
+import { audit } from '../audit/audit.service.js';
+import * as cases from '../cases/cases.repository.js';
+import { authorizeCaseRole } from '../cases/cases.policy.js';
+import { notifyUrgent } from '../cases/alerts.service.js';
+import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import * as repo from './intake.repository.js';
+import { normalisePhone } from './phone.js';
+
+export interface IntakeResult {
+  contactId: string;
+  caseId: string | null;
+  caseReference: string | null;
+  urgent: boolean;
+}
+
+const invalid = (field: string, reason: string, message: string) =>
+  new AppError('validation_failed', message, { errors: [{ field, reason, message }] });
+
+/** Phone → keyed HMAC of its E.164 form: the look-up key; the number itself is stored only encrypted. */
+async function phoneIndex(ctx: Ctx, phone: string): Promise<{ e164: string; hmac: Buffer }> {
+  const e164 = normalisePhone(phone);
+  if (!e164) throw invalid('phone', 'invalid_phone', 'This is not a valid phone number');
+  return { e164, hmac: await ctx.keyring.blindIndex(ctx.db, ctx.actor.orgId, 'phone', e164) };
+}
+
+/**
+ * Saves a contact from the intake form, and opens or links a case. Idempotent on `requestId`: a retried or
+ * double-clicked save returns the first result and writes nothing more.
+ */
+export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult> {
+  authorizeCaseRole(ctx.actor, 'intake.create');
+  const actor = ctx.actor;
+  // Same request id → one holder at a time; the second sees the first one's contact.
+  await sql`select pg_advisory_xact_lock(hashtext(${`intake:${input.requestId}`}))`.execute(ctx.db);
+  const existing = await repo.findContactByRequest(ctx.db, input.requestId);
+  if (existing) {
+    return {
+      contactId: existing.id,
+      caseId: existing.case_id,
+      caseReference: existing.reference ?? null,
+      urgent: existing.immediate_danger,
+    };
+  }
+  if (input.immediateDanger && input.outcome === 'info_only') {
+    throw invalid('outcome', 'danger_needs_case', 'A call with immediate danger needs a case');
+  }
+  await assertTerm(ctx, input.categoryId, 'category', 'categoryId');
+  if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
+  const now = ctx.clock.now();
+
+  const phone = input.phone?.trim() ? await phoneIndex(ctx, input.phone) : undefined;
+  let callerId = phone ? (await repo.findCallerByPhone(ctx.db, phone.hmac))?.id : undefined;
+  if (!callerId) {
+    callerId = randomUUID();
+    await repo.insertCaller(ctx.db, {
+      id: callerId,
+      org_id: actor.orgId,
+      alias_enc: await sealText(ctx, 'callers', 'alias', callerId, input.callerAlias),
+      phone_enc: phone ? await sealText(ctx, 'callers', 'phone', callerId, phone.e164) : null,
+      phone_hmac: phone?.hmac ?? null,
+      language: input.language,
+      municipality: input.municipality,
+      created_at: now,
+    });
+  }
+
+  let caseId: string | null = null;
+  let reference: string | null = null;
+  if (input.outcome === 'open_case') {
+    caseId = randomUUID();
+    reference = await cases.nextReference(ctx.db, actor.orgId, now.getUTCFullYear());
+    await cases.insertCase(ctx.db, {
+      id: caseId,
+      org_id: actor.orgId,
+      reference,
+      state: 'intake',
+      urgent: input.immediateDanger,
+      category_id: input.categoryId,
+      caller_id: callerId,
+      coordinator_id: actor.userId,
+      counsellor_id: null,
+      support_level: null,
+      municipality: input.municipality,
+      summary_enc: await sealText(ctx, 'cases', 'summary', caseId, input.summary),
+      opened_at: now,
+      last_activity_at: now,
+      updated_at: now,
+    });
+    await audit(ctx, {
+      action: 'case.create',
+      entity: 'case',
+      entityId: caseId,
+      changedFields: ['state', 'category_id', 'summary', 'urgent'],
+      details: { urgent: input.immediateDanger },
+    });
+  } else if (input.outcome === 'link_case') {
+    const linked = await cases.findCase(ctx.db, input.linkCaseId!);
+    if (!linked || linked.org_id !== actor.orgId) throw invalid('linkCaseId', 'unknown_case', 'No such case');
+    caseId = linked.id;
+    reference = linked.reference;
+    if (input.immediateDanger && !linked.urgent) {
+      await ctx.db.updateTable('cases').set({ urgent: true }).where('id', '=', caseId).execute();
+    }
+    await cases.touchCase(ctx.db, caseId, now);
+  }
+
+  const contactId = randomUUID();
+  await repo.insertContact(ctx.db, {
+    id: contactId,
+    org_id: actor.orgId,
+    request_id: input.requestId,
+    caller_id: callerId,
+    case_id: caseId,
+    channel: input.channel,
+    language: input.language,
+    category_id: input.categoryId,
+    relation_id: input.relationId,
+    summary_enc: await sealText(ctx, 'contacts', 'summary', contactId, input.summary),
+    immediate_danger: input.immediateDanger,
+    may_call_back: input.callback.mayCallBack,
+    may_leave_message: input.callback.mayLeaveMessage,
+    safe_times_enc: input.callback.safeTimes
+      ? await sealText(ctx, 'contacts', 'safe_times', contactId, input.callback.safeTimes)
+      : null,
+    safe_channel: input.callback.safeChannel,
+    confidentiality_explained: input.confidentialityExplained,
+    duration_minutes: input.durationMinutes ?? null,
+    outcome: input.outcome,
+    taken_by: actor.userId,
+    occurred_at: now,
+    created_at: now,
+  });
+  await audit(ctx, {
+    action: 'contact.create',
+    entity: 'contact',
+    entityId: contactId,
+    changedFields: ['channel', 'category_id', 'summary', 'callback', ...(phone ? ['phone'] : [])],
+    details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
+  });
+  if (input.immediateDanger && caseId) await notifyUrgent(ctx, caseId);
+  if (input.draftId) await repo.deleteDraft(ctx.db, input.draftId, actor.userId);
+  return { contactId, caseId, caseReference: reference, urgent: input.immediateDanger };
+}
+
+/**
+ * Is this a known caller? Coordinators see the existing cases' references, states and counsellors — what
+ * they may see of any case in their organisation — and nothing of their content.
+ */
+export async function lookupPhone(ctx: Ctx, phone: string) {
+  authorizeCaseRole(ctx.actor, 'intake.create');
+  const e164 = normalisePhone(phone);
+  if (!e164) return { known: false, valid: false, cases: [] };
+  const hmac = await ctx.keyring.blindIndex(ctx.db, ctx.actor.orgId, 'phone', e164);
+  const rows = await repo.casesByPhone(ctx.db, hmac);
+  const known = rows.length > 0 || (await repo.findCallerByPhone(ctx.db, hmac)) !== undefined;
+  return {
+    known,
+    valid: true,
+    cases: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      state: r.state,
+      counsellorName: r.counsellor_name,
+    })),
+  };
+}
+
+/** Server-side intake drafts: encrypted, per user; nothing sensitive is left in the browser. */
+export async function saveDraft(ctx: Ctx, id: string, data: Record<string, unknown>) {
+  authorizeCaseRole(ctx.actor, 'intake.create');
+  const existing = await repo.findDraft(ctx.db, id);
+  if (existing && existing.user_id !== ctx.actor.userId) throw new AppError('not_found', 'No such draft');
+  const now = ctx.clock.now();
+  await repo.upsertDraft(ctx.db, {
+    id,
+    org_id: ctx.actor.orgId,
+    user_id: ctx.actor.userId,
+    data_enc: await sealText(ctx, 'intake_drafts', 'data', id, JSON.stringify(data)),
+    updated_at: now,
+  });
+  return { id, data, updatedAt: now.toISOString() };
+}
+
+export async function listDrafts(ctx: Ctx) {
+  authorizeCaseRole(ctx.actor, 'intake.create');
+  const rows = await repo.listDrafts(ctx.db, ctx.actor.userId);
+  return {
+    items: await Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        data: JSON.parse(await openText(ctx, 'intake_drafts', 'data', r.id, r.data_enc)) as Record<
+          string,
+          unknown
+        >,
+        updatedAt: r.updated_at.toISOString(),
+      })),
+    ),
+  };
+}
+
+export async function discardDraft(ctx: Ctx, id: string): Promise<void> {
+  authorizeCaseRole(ctx.actor, 'intake.create');
+  await repo.deleteDraft(ctx.db, id, ctx.actor.userId);
+}

@@ -1,0 +1,48 @@
+export interface CallersTable {
+  id: string;
+  org_id: string;
+  alias_enc: Uint8Array;
+  phone_enc: Uint8Array | null;
+  phone_hmac: Uint8Array | null;
+  language: string;
+  municipality: string;
+  created_at: Date;
+}
+
+export interface ContactsTable {
+  id: string;
+  org_id: string;
+  request_id: string;
+  caller_id: string;
+  case_id: string | null;
+  channel: string;
+  language: string;
+  category_id: string;
+  relation_id: string | null;
+  summary_enc: Uint8Array;
+  immediate_danger: boolean;
+  may_call_back: boolean;
+  may_leave_message: boolean;
+  safe_times_enc: Uint8Array | null;
+  safe_channel: string | null;
+  confidentiality_explained: boolean;
+  duration_minutes: number | null;
+  outcome: 'info_only' | 'open_case' | 'link_case';
+  taken_by: string;
+  occurred_at: Date;
+  created_at: Date;
+}
+
+export interface IntakeDraftsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  data_enc: Uint8Array;
+  updated_at: Date;
+}
+
+export interface IntakeTables {
+  callers: CallersTable;
+  contacts: ContactsTable;
+  intake_drafts: IntakeDraftsTable;
+}

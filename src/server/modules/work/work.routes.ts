@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CounsellorOptionsSchema, MyWorkSchema } from '../../../shared/work.schema.js';
+import type { Deps } from '../../lib/deps.js';
+import { inActorTx } from '../../lib/request-context.js';
+import { counsellorOptions, markAlertRead, myWork } from './work.service.js';
+
+export function workRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const tags = ['work'];
+  return async (app) => {
+    app.get('/api/my-work', { schema: { tags, response: { 200: MyWorkSchema } } }, async (request) =>
+      inActorTx(deps, request, (ctx) => myWork(ctx)),
+    );
+    app.post(
+      '/api/alerts/:id/read',
+      { schema: { tags, params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        await inActorTx(deps, request, (ctx) => markAlertRead(ctx, request.params.id));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/api/counsellors/options',
+      { schema: { tags, response: { 200: CounsellorOptionsSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => counsellorOptions(ctx)),
+    );
+  };
+}

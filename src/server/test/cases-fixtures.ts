@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Agent, TestApp } from './harness.js';
+
+export interface Terms {
+  byCode: (kind: string, code: string) => string;
+}
+
+/** The organisation's taxonomy, looked up by code. */
+export async function terms(agent: Agent): Promise<Terms> {
+  const items = (
+    (await agent.get('/api/taxonomies')).json() as { items: { id: string; kind: string; code: string }[] }
+  ).items;
+  return {
+    byCode: (kind, code) => {
+      const t = items.find((i) => i.kind === kind && i.code === code);
+      if (!t) throw new Error(`no ${kind} ${code}`);
+      return t.id;
+    },
+  };
+}
+
+/** A valid intake body; override what the test is about. */
+export function intakeBody(t: Terms, overrides: Record<string, unknown> = {}) {
+  return {
+    requestId: randomUUID(),
+    channel: 'phone',
+    language: 'ary',
+    callerAlias: 'Moeder van Y.',
+    phone: '06 12 34 56 78',
+    relationId: t.byCode('relation', 'mother'),
+    municipality: 'Utrecht',
+    categoryId: t.byCode('category', 'C1'),
+    summary: 'Zoon (17) trekt zich terug en kijkt veel video’s van een prediker.',
+    immediateDanger: false,
+    callback: { mayCallBack: true, mayLeaveMessage: false, safeTimes: 'na 14:00', safeChannel: 'phone' },
+    confidentialityExplained: true,
+    outcome: 'open_case',
+    ...overrides,
+  };
+}
+
+export async function openCase(
+  agent: Agent,
+  t: Terms,
+  overrides: Record<string, unknown> = {},
+): Promise<{ caseId: string; reference: string }> {
+  const res = await agent.post('/api/intake', intakeBody(t, overrides));
+  if (res.statusCode !== 200) throw new Error(`intake failed: ${res.body}`);
+  const body = res.json() as { caseId: string; caseReference: string };
+  return { caseId: body.caseId, reference: body.caseReference };
+}
+
+export function day(app: TestApp, offsetDays = 0): string {
+  return new Date(app.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { CaseSummarySchema, SupportLevelSchema } from './cases.schema.js';
+
+export const TaskItemSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  kind: z.enum(['follow_up', 'aftercare']),
+  title: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});
+
+export const AlertSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['urgent_case', 'task_due']),
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+/** "My work": what a counsellor or coordinator should look at now. No case content beyond references. */
+export const MyWorkSchema = z.object({
+  role: z.enum(['counsellor', 'coordinator']),
+  myCases: z.array(CaseSummarySchema),
+  tasks: z.array(TaskItemSchema),
+  newContacts: z.number().int(),
+  unassigned: z.array(CaseSummarySchema),
+  urgent: z.array(CaseSummarySchema),
+  overdueAftercare: z.array(TaskItemSchema),
+  alerts: z.array(AlertSchema),
+});
+export type MyWork = z.infer<typeof MyWorkSchema>;
+
+/** Aftercare: check-ins after closure, in days from the closing date, per support level. */
+export const AftercareScheduleSchema = z.object({
+  light: z.array(z.number().int().min(1).max(730)).max(24),
+  moderate: z.array(z.number().int().min(1).max(730)).max(24),
+  intensive: z.array(z.number().int().min(1).max(730)).max(24),
+});
+export type AftercareSchedule = z.infer<typeof AftercareScheduleSchema>;
+
+/** Defaults: light one check after 3 months; moderate monthly for 3 months; intensive fortnightly for 2 months, then monthly up to 6. */
+export const DEFAULT_AFTERCARE: AftercareSchedule = {
+  light: [91],
+  moderate: [30, 61, 91],
+  intensive: [14, 28, 42, 56, 91, 122, 152, 183],
+};
+
+export const OrgSettingsSchema = z.object({ aftercareSchedule: AftercareScheduleSchema });
+export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
+
+export const CounsellorOptionSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  activeCases: z.number().int(),
+});
+export const CounsellorOptionsSchema = z.object({ items: z.array(CounsellorOptionSchema) });
+
+export { SupportLevelSchema };
