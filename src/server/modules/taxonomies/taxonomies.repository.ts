@@ -1,4 +1,3 @@
-import type { TaxonomyKind } from '../../../shared/taxonomy.schema.js';
 import type { Db } from '../../db/database.js';
 
 const COLUMNS = ['id', 'kind', 'code', 'labels', 'active', 'requires_consent', 'sort'] as const;
