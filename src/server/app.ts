@@ -50,7 +50,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
     transform: jsonSchemaTransform,
   });
   await registerSecurityHeaders(app);
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  // Per-IP ceiling on the API only: static assets are cacheable and a whole office may share one address.
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
   await registerSession(app, deps);
   const web = opts.web !== false && (await registerWeb(app));
   registerProblemHandler(app, { spaFallback: web });

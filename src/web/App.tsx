@@ -1,0 +1,209 @@
+import { createTheme, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import type { Abilities } from '../shared/auth.schema';
+import { isApiError, setUnauthenticatedHandler } from './api/client';
+import { AppLayout } from './components/AppLayout';
+import { ErrorAlert } from './components/ErrorAlert';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/Loading';
+import { PublicLayout } from './components/PublicLayout';
+import { SESSION_KEY, useSession } from './features/auth/hooks/useSession';
+import { setSignOutReason } from './features/auth/signOutReason';
+import { useSetupStatus } from './features/setup/hooks/useSetupStatus';
+import { currentLanguage, directionOf, setLanguage } from './i18n';
+
+const SetupPage = lazy(() => import('./routes/SetupPage'));
+const LoginPage = lazy(() => import('./routes/LoginPage'));
+const InvitePage = lazy(() => import('./routes/InvitePage'));
+const HomePage = lazy(() => import('./routes/HomePage'));
+const ProfilePage = lazy(() => import('./routes/ProfilePage'));
+const UsersPage = lazy(() => import('./routes/UsersPage'));
+const AuditPage = lazy(() => import('./routes/AuditPage'));
+const AccessLogPage = lazy(() => import('./routes/AccessLogPage'));
+const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
+
+const theme = createTheme({
+  fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
+  headings: { fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif" },
+  primaryColor: 'teal',
+  primaryShade: 8,
+  defaultRadius: 'sm',
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(isApiError(error) && error.status > 0 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: true,
+    },
+    mutations: { retry: false },
+  },
+});
+
+/** Keeps Mantine's direction in step with the i18next language. */
+function DirectionSync() {
+  const { i18n } = useTranslation();
+  const { setDirection } = useDirection();
+  useEffect(() => {
+    setDirection(directionOf(currentLanguage()));
+  }, [i18n.language, setDirection]);
+  return null;
+}
+
+/** A signed-in user's saved language wins over the one picked before sign-in. */
+function SessionLanguageSync() {
+  const { data: session } = useSession();
+  const saved = session?.stage === 'full' ? session.user.language : undefined;
+  useEffect(() => {
+    if (saved && saved !== currentLanguage()) void setLanguage(saved);
+  }, [saved]);
+  return null;
+}
+
+/** Any 401 `unauthenticated` (idle timeout, revoked session) ends the session in the UI. */
+function UnauthenticatedHandler() {
+  const client = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setSignOutReason('sessionEnded');
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+      client.setQueryData(SESSION_KEY, null);
+    });
+    return () => setUnauthenticatedHandler(undefined);
+  }, [client]);
+  return null;
+}
+
+/** Sends every page to the first-run wizard while the installation has no organisation yet. */
+function SetupGate() {
+  const status = useSetupStatus();
+  const location = useLocation();
+  if (status.isPending) return <Loading />;
+  if (status.isError) {
+    return (
+      <PublicLayout>
+        <ErrorAlert error={status.error} />
+      </PublicLayout>
+    );
+  }
+  if (status.data.needed && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
+  return <Outlet />;
+}
+
+/** Signed-in area: anything less than a full session goes to the sign-in page. */
+function RequireSession() {
+  const { data: session, isPending, error } = useSession();
+  const location = useLocation();
+  if (isPending) return <Loading />;
+  if (error) {
+    return (
+      <PublicLayout>
+        <ErrorAlert error={error} />
+      </PublicLayout>
+    );
+  }
+  if (!session || session.stage !== 'full') {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <AppLayout session={session} />;
+}
+
+function RequireAbility({ ability, children }: { ability: keyof Abilities; children: ReactNode }) {
+  const { data: session } = useSession();
+  if (!session?.abilities[ability]) return <NotFoundPage />;
+  return children;
+}
+
+/** Unknown paths: the 404 page inside whichever frame fits the visitor. */
+function NotFoundRoute() {
+  const { data: session, isPending } = useSession();
+  if (isPending) return <Loading />;
+  if (session?.stage === 'full') {
+    return (
+      <AppLayout session={session}>
+        <NotFoundPage />
+      </AppLayout>
+    );
+  }
+  return (
+    <PublicLayout>
+      <NotFoundPage />
+    </PublicLayout>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<SetupGate />}>
+          <Route
+            element={
+              <PublicLayout>
+                <ErrorBoundary>
+                  <Suspense fallback={<Loading />}>
+                    <Outlet />
+                  </Suspense>
+                </ErrorBoundary>
+              </PublicLayout>
+            }
+          >
+            <Route path="/setup" element={<SetupPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/invite" element={<InvitePage />} />
+          </Route>
+          <Route element={<RequireSession />}>
+            <Route index element={<HomePage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route
+              path="/users"
+              element={
+                <RequireAbility ability="manageUsers">
+                  <UsersPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <RequireAbility ability="viewAudit">
+                  <AuditPage />
+                </RequireAbility>
+              }
+            />
+            <Route
+              path="/access-log"
+              element={
+                <RequireAbility ability="viewAudit">
+                  <AccessLogPage />
+                </RequireAbility>
+              }
+            />
+          </Route>
+          <Route path="*" element={<NotFoundRoute />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <DirectionProvider initialDirection={directionOf(currentLanguage())}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={queryClient}>
+          <DirectionSync />
+          <SessionLanguageSync />
+          <UnauthenticatedHandler />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

@@ -1,0 +1,43 @@
+import { Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AccessEntry } from '../../../../shared/audit.schema';
+import { formatDateTime } from '../../../components/format';
+import { currentLanguage } from '../../../i18n';
+
+/** Who opened which record, when, and why. */
+export function AccessTable({ items }: { items: AccessEntry[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('audit.when')}</Table.Th>
+            <Table.Th scope="col">{t('audit.who')}</Table.Th>
+            <Table.Th scope="col">{t('audit.entity')}</Table.Th>
+            <Table.Th scope="col">{t('audit.entityId')}</Table.Th>
+            <Table.Th scope="col">{t('accessLog.purpose')}</Table.Th>
+            <Table.Th scope="col">{t('accessLog.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((entry) => (
+            <Table.Tr key={entry.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
+              <Table.Td>{entry.actorName ?? '—'}</Table.Td>
+              <Table.Td>{entry.entity}</Table.Td>
+              <Table.Td>
+                <Text size="xs" className="ltr-text" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {entry.entityId}
+                </Text>
+              </Table.Td>
+              <Table.Td>{entry.purpose}</Table.Td>
+              <Table.Td>{entry.reason ?? '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

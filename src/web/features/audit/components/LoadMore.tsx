@@ -1,0 +1,20 @@
+import { Button, Center } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+interface LoadMoreProps {
+  hasNextPage: boolean;
+  loading: boolean;
+  onClick: () => void;
+}
+
+export function LoadMore({ hasNextPage, loading, onClick }: LoadMoreProps) {
+  const { t } = useTranslation();
+  if (!hasNextPage) return null;
+  return (
+    <Center>
+      <Button variant="default" loading={loading} onClick={onClick}>
+        {t('audit.loadMore')}
+      </Button>
+    </Center>
+  );
+}

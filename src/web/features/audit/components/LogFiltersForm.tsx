@@ -1,0 +1,80 @@
+import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EMPTY_FILTERS } from '../api';
+import type { LogFilters } from '../api';
+import { useActors } from '../hooks/useLogPages';
+
+interface LogFiltersFormProps {
+  value: LogFilters;
+  onChange: (filters: LogFilters) => void;
+}
+
+/** Who, what, which record and when; applied on submit so typing does not fire a query per key. */
+export function LogFiltersForm({ value, onChange }: LogFiltersFormProps) {
+  const { t } = useTranslation();
+  const actors = useActors();
+  const [draft, setDraft] = useState<LogFilters>(value);
+  const set = (key: keyof LogFilters, next: string) => setDraft((old) => ({ ...old, [key]: next }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onChange({ ...draft, entity: draft.entity.trim(), entityId: draft.entityId.trim() });
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t('audit.filters')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        <NativeSelect
+          label={t('audit.user')}
+          value={draft.actorId}
+          onChange={(event) => set('actorId', event.currentTarget.value)}
+          data={[
+            { value: '', label: t('audit.anyUser') },
+            ...(actors.data?.items ?? []).map((actor) => ({ value: actor.id, label: actor.displayName })),
+          ]}
+        />
+        <TextInput
+          label={t('audit.entity')}
+          value={draft.entity}
+          onChange={(event) => set('entity', event.currentTarget.value)}
+          maxLength={60}
+        />
+        <TextInput
+          label={t('audit.entityId')}
+          value={draft.entityId}
+          onChange={(event) => set('entityId', event.currentTarget.value)}
+          maxLength={100}
+          classNames={{ input: 'ltr-text' }}
+        />
+        <TextInput
+          label={t('audit.from')}
+          type="date"
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={(event) => set('from', event.currentTarget.value)}
+        />
+        <TextInput
+          label={t('audit.to')}
+          type="date"
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={(event) => set('to', event.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <Group mt="sm" gap="sm">
+        <Button type="submit">{t('audit.apply')}</Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            setDraft(EMPTY_FILTERS);
+            onChange(EMPTY_FILTERS);
+          }}
+        >
+          {t('audit.clear')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

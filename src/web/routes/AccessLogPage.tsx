@@ -1,0 +1,38 @@
+import { Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { EMPTY_FILTERS } from '../features/audit/api';
+import type { LogFilters } from '../features/audit/api';
+import { AccessTable } from '../features/audit/components/AccessTable';
+import { LoadMore } from '../features/audit/components/LoadMore';
+import { LogFiltersForm } from '../features/audit/components/LogFiltersForm';
+import { useAccessPages } from '../features/audit/hooks/useLogPages';
+
+export default function AccessLogPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<LogFilters>(EMPTY_FILTERS);
+  const pages = useAccessPages(filters);
+  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack>
+      <PageHeading>{t('titles.accessLog')}</PageHeading>
+      <Text size="sm">{t('accessLog.intro')}</Text>
+      <Paper withBorder p="sm">
+        <LogFiltersForm value={filters} onChange={setFilters} />
+      </Paper>
+      <ErrorAlert error={pages.error} />
+      {pages.isPending ? <Loading /> : null}
+      {pages.isSuccess && items.length === 0 ? <EmptyState title={t('accessLog.empty')} /> : null}
+      {items.length > 0 ? <AccessTable items={items} /> : null}
+      <LoadMore
+        hasNextPage={pages.hasNextPage}
+        loading={pages.isFetchingNextPage}
+        onClick={() => void pages.fetchNextPage()}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
+import { expectHome, NL, ORGANISATION, setupViaUi, signInViaUi } from './support/flows';
+import type { Account } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+describe('first-run setup', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sets up the organisation, enrols TOTP, survives a reload, signs out and in again', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const errors = trackErrors(page);
+
+    await withFailureShot(page, 'setup', async () => {
+      const admin: Account = await setupViaUi(page);
+      expect(await page.title()).toBe(`${NL.titles.home} · Confidant`);
+      await expect(page.getByText(ORGANISATION).first().isVisible()).resolves.toBe(true);
+      expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+
+      // The wizard is gone once set up.
+      await page.goto('/setup');
+      await expectHome(page, admin.name);
+
+      await page.reload();
+      await expectHome(page, admin.name);
+
+      await page.getByRole('button', { name: NL.common.signOut }).click();
+      await page.waitForURL('**/login');
+      await page.getByText(NL.auth.signedOut).waitFor();
+
+      // Protected pages send a signed-out visitor to the sign-in page.
+      await page.goto('/profile');
+      await page.waitForURL('**/login');
+
+      // A wrong password is refused with a translated message.
+      await page.getByRole('textbox', { name: NL.auth.email, exact: true }).fill(admin.email);
+      await page
+        .getByRole('textbox', { name: NL.auth.password, exact: true })
+        .fill('not the password at all');
+      await page.getByRole('button', { name: NL.auth.submit, exact: true }).click();
+      await page.getByText(NL.errors.invalid_credentials).waitFor();
+
+      // After signing in, the page that was asked for opens.
+      await signInViaUi(page, admin, { path: '/profile', heading: NL.titles.profile });
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Manual visual check: `npx tsx tests/e2e/support/screenshot.ts` starts a fresh server (or uses
+ * SCREENSHOT_BASE_URL, which must point at a not-yet-set-up installation), walks the main pages in Dutch and
+ * Arabic on a 390 px phone and a 1280 px desktop, and writes PNGs to /tmp/shots.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchBrowser, newContext } from './browser';
+import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './flows';
+import { startServer } from './server';
+
+const OUT = process.env.SCREENSHOT_DIR ?? '/tmp/shots';
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+const LANGUAGES = ['nl', 'ar'] as const;
+
+async function shoot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+}
+
+async function setLanguage(page: Page, language: string) {
+  await page.locator('header select').first().selectOption(language);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const external = process.env.SCREENSHOT_BASE_URL;
+  const server = external ? undefined : await startServer();
+  const baseUrl = external ?? server!.baseUrl;
+  const browser = await launchBrowser();
+  try {
+    // Public pages, before anything exists.
+    for (const language of LANGUAGES) {
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        const context = await newContext(browser, baseUrl, { viewport });
+        await context.addInitScript((lang) => localStorage.setItem('confidant.lang', lang), language);
+        const page = await context.newPage();
+        await page.goto('/setup');
+        await page.getByRole('button').last().waitFor();
+        await shoot(page, `setup-${language}-${size}`);
+        await context.close();
+      }
+    }
+
+    const adminContext = await newContext(browser, baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin);
+    const officer = {
+      name: 'Fatma Yilmaz',
+      email: 'fatma@hulplijn.example',
+      password: 'privacy gaat boven alles hier',
+    };
+    const link = await inviteViaUi(admin, { ...officer, role: 'privacy_officer' });
+    await inviteViaUi(admin, {
+      name: 'Youssef El Amrani',
+      email: 'youssef@hulplijn.example',
+      role: 'counsellor',
+    });
+    const officerContext = await newContext(browser, baseUrl);
+    const po = await officerContext.newPage();
+    for (const page of [admin, po])
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+    await acceptInviteViaUi(po, link, officer);
+
+    // Public pages once the installation exists.
+    for (const language of LANGUAGES) {
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        const context = await newContext(browser, baseUrl, { viewport });
+        await context.addInitScript((lang) => localStorage.setItem('confidant.lang', lang), language);
+        const page = await context.newPage();
+        await page.goto('/login');
+        await page.getByRole('button').last().waitFor();
+        await shoot(page, `login-${language}-${size}`);
+        await page.goto('/invite#not-a-real-token-but-long-enough');
+        await page.getByRole('alert').waitFor();
+        await shoot(page, `invite-invalid-${language}-${size}`);
+        await context.close();
+      }
+    }
+
+    for (const language of LANGUAGES) {
+      await setLanguage(admin, language);
+      await setLanguage(po, language);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await admin.setViewportSize(viewport);
+        await po.setViewportSize(viewport);
+        for (const [path, name] of [
+          ['/', 'home'],
+          ['/users', 'users'],
+          ['/profile', 'profile'],
+          ['/nope', 'not-found'],
+        ] as const) {
+          await admin.goto(path);
+          await shoot(admin, `${name}-${language}-${size}`);
+        }
+        await admin.goto('/users');
+        await admin
+          .getByRole('button', { name: /.+/ })
+          .filter({ hasText: /Collega uitnodigen|دعوة زميل/ })
+          .first()
+          .click();
+        await admin.getByRole('dialog').waitFor();
+        await shoot(admin, `users-invite-modal-${language}-${size}`);
+        await admin.keyboard.press('Escape');
+        if (size === 'phone') {
+          await admin.goto('/');
+          await admin.getByRole('button', { name: /navigatie|التنقل/i }).click();
+          await shoot(admin, `navbar-open-${language}-${size}`);
+        }
+        await po.goto('/audit');
+        await po.getByRole('table').waitFor();
+        await po.getByRole('button', { name: /Auditketen controleren|التحقق من سلسلة التدقيق/ }).click();
+        await po.getByRole('status').filter({ hasText: /\d/ }).first().waitFor();
+        await shoot(po, `audit-${language}-${size}`);
+        await po.goto('/access-log');
+        await shoot(po, `access-log-${language}-${size}`);
+      }
+    }
+    await setLanguage(admin, 'nl');
+    await admin.getByRole('button', { name: NL.common.signOut }).click();
+    await admin.waitForURL('**/login');
+    await shoot(admin, 'login-signed-out-nl-desktop');
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+  console.warn(`Screenshots written to ${OUT}`);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
