@@ -13,6 +13,7 @@ import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
+import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -53,7 +54,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   // Per-IP ceiling on the API only: static assets are cacheable and a whole office may share one address.
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: deps.config.apiRateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
   });
@@ -71,6 +72,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(intakeRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(workRoutes(deps));
+  await app.register(counsellorsRoutes(deps));
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

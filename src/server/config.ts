@@ -35,6 +35,7 @@ const EnvSchema = z.object({
     .default(72),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -55,6 +56,7 @@ export interface Config {
   inviteValidMs: number;
   logLevel: string;
   jobsPollMs: number;
+  apiRateLimitPerMinute: number;
   isTest: boolean;
 }
 
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteValidMs: e.INVITE_VALID_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     isTest: e.NODE_ENV === 'test',
   };
 }

@@ -67,6 +67,22 @@ export const CallbackSchema = z.object({
 
 export const INTAKE_OUTCOMES = ['info_only', 'open_case', 'link_case'] as const;
 
+/**
+ * What the caller *said* they would prefer in a counsellor. Matching uses only this — never an ethnicity or
+ * religion of the caller, which Confidant does not record.
+ */
+export const PreferencesSchema = z.object({
+  counsellorGender: z.enum(['female', 'male', 'other']).nullable().default(null),
+  backgroundId: z
+    .uuid()
+    .nullable()
+    .default(null)
+    .describe('Preferred counsellor background, as the caller stated it'),
+  language: ConversationLanguageSchema.nullable().default(null),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+const NO_PREFERENCES = { counsellorGender: null, backgroundId: null, language: null };
+
 export const IntakeSchema = z
   .object({
     requestId: z.uuid().describe('Client-generated id: a retried save returns the first result'),
@@ -85,6 +101,7 @@ export const IntakeSchema = z
     durationMinutes: z.number().int().min(0).max(600).optional(),
     outcome: z.enum(INTAKE_OUTCOMES),
     linkCaseId: z.uuid().optional(),
+    preferences: PreferencesSchema.default(NO_PREFERENCES),
   })
   .refine((v) => v.outcome !== 'link_case' || v.linkCaseId, {
     path: ['linkCaseId'],
@@ -202,6 +219,7 @@ export const TaskInputSchema = z.object({
 });
 export const TaskUpdateSchema = z.object({ done: z.boolean() });
 export const CaseUpdateSchema = z.object({
+  preferences: PreferencesSchema.optional(),
   summary: shortText(4000).min(1).optional(),
   supportLevel: SupportLevelSchema.optional(),
   urgent: z.boolean().optional(),
@@ -221,6 +239,7 @@ export const CaseDetailSchema = z.object({
   allowedTransitions: z.array(CaseStateSchema),
   urgent: z.boolean(),
   supportLevel: SupportLevelSchema.nullable(),
+  preferences: PreferencesSchema,
   categoryId: z.uuid(),
   summary: z.string(),
   municipality: z.string(),

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Per-organisation, translatable lists. Records keep the term's id, so edits never break history. */
-export const TAXONOMY_KINDS = ['category', 'intervention', 'closure', 'relation'] as const;
+export const TAXONOMY_KINDS = [
+  'category',
+  'intervention',
+  'closure',
+  'relation',
+  'background',
+  'language',
+] as const;
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
 
 export const LabelsSchema = z.object({

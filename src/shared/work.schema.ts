@@ -13,7 +13,7 @@ export const TaskItemSchema = z.object({
 
 export const AlertSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['urgent_case', 'task_due']),
+  kind: z.enum(['urgent_case', 'task_due', 'offer', 'offer_declined', 'offer_expired']),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   createdAt: z.iso.datetime(),

@@ -5,6 +5,7 @@ import type { JobTables } from '../modules/jobs/jobs.table.js';
 import type { OrganisationTables } from '../modules/organisations/organisations.table.js';
 import type { UserTables } from '../modules/users/users.table.js';
 import type { CaseTables } from '../modules/cases/cases.table.js';
+import type { CounsellorTables } from '../modules/counsellors/counsellors.table.js';
 import type { IntakeTables } from '../modules/intake/intake.table.js';
 import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
 
@@ -16,7 +17,8 @@ export type DB = OrganisationTables &
   JobTables &
   TaxonomyTables &
   IntakeTables &
-  CaseTables;
+  CaseTables &
+  CounsellorTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

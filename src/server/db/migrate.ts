@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_intake_and_cases.js';
+import * as m0003 from './migrations/0003_counsellors_matching_training.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
-  '0002_intake_and_cases': { up: m0002.up, down: m0002.down },
+  '0002_intake_and_cases': m0002,
+  '0003_counsellors_matching_training': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

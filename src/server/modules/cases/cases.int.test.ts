@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../test/harness.js';
 import { runDueJobs } from '../jobs/jobs.service.js';
+import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { jobHandlers } from '../jobs/handlers.js';
 
 const kinds = await testKinds();
@@ -39,6 +40,8 @@ describe.each(kinds)('cases on %s', (kind) => {
     analyst = await inviteAndActivate(t, admin.agent, 'analyst');
     officer = await inviteAndActivate(t, admin.agent, 'privacy_officer');
     tx = await terms(coord.agent);
+    await makeEligible(t, coord.agent, couns.userId, { maxActiveCases: 20 });
+    await makeEligible(t, coord.agent, couns2.userId);
     orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
       .organisation.id;
   });

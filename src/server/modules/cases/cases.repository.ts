@@ -41,6 +41,9 @@ export async function findCase(db: Db, id: string) {
       'closure_id',
       'handover_municipality',
       'handover_on',
+      'pref_gender',
+      'pref_background_id',
+      'pref_language',
     ])
     .where('id', '=', id)
     .executeTakeFirst();

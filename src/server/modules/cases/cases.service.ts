@@ -15,6 +15,7 @@ import { AppError } from '../../lib/errors.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import { assertEligible } from '../matching/matching.service.js';
 import { scheduleAftercare } from './aftercare.service.js';
 import {
   authorizeCaseRole,
@@ -124,6 +125,11 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
     allowedTransitions: CASE_STATES.filter((to) => canTransition(ctx.actor, facts, grant, to)),
     urgent: row.urgent,
     supportLevel: row.support_level,
+    preferences: {
+      counsellorGender: row.pref_gender as CaseDetail['preferences']['counsellorGender'],
+      backgroundId: row.pref_background_id,
+      language: row.pref_language as CaseDetail['preferences']['language'],
+    },
     categoryId: row.category_id,
     summary: await openText(ctx, 'cases', 'summary', row.id, row.summary_enc),
     municipality: row.municipality,
@@ -256,12 +262,30 @@ export async function updateCase(
   input: z.infer<typeof CaseUpdateSchema>,
 ): Promise<void> {
   const { row } = await loadCase(ctx, id, 'case.edit');
-  const patch: { summary_enc?: Buffer; support_level?: typeof input.supportLevel; urgent?: boolean } = {};
+  const patch: {
+    summary_enc?: Buffer;
+    support_level?: typeof input.supportLevel;
+    urgent?: boolean;
+    pref_gender?: string | null;
+    pref_background_id?: string | null;
+    pref_language?: string | null;
+  } = {};
+  if (input.preferences) {
+    if (input.preferences.backgroundId)
+      await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
+    patch.pref_gender = input.preferences.counsellorGender;
+    patch.pref_background_id = input.preferences.backgroundId;
+    patch.pref_language = input.preferences.language;
+  }
   if (input.summary !== undefined)
     patch.summary_enc = await sealText(ctx, 'cases', 'summary', id, input.summary);
   if (input.supportLevel !== undefined) patch.support_level = input.supportLevel;
   if (input.urgent !== undefined && input.urgent !== row.urgent) patch.urgent = input.urgent;
-  const changed = Object.keys(patch).map((k) => k.replace(/_enc$/, ''));
+  const changed = [
+    ...new Set(
+      Object.keys(patch).map((k) => (k.startsWith('pref_') ? 'preferences' : k.replace(/_enc$/, ''))),
+    ),
+  ];
   if (!changed.length) return;
   const now = ctx.clock.now();
   await ctx.db
@@ -292,6 +316,8 @@ export async function assignCounsellor(
   }
   if (row.state === 'closed' || row.state === 'aftercare')
     throw new AppError('invalid_transition', 'Reopen the case before assigning it');
+  // Direct assignment passes the same hard filters as matching (training, VOG, capacity…): no way around them.
+  await assertEligible(ctx, id, counsellor.id);
   const now = ctx.clock.now();
   await ctx.db
     .updateTable('cases')

@@ -18,6 +18,9 @@ export interface CasesTable {
   closure_id: string | null;
   handover_municipality: string | null;
   handover_on: string | null;
+  pref_gender: string | null;
+  pref_background_id: string | null;
+  pref_language: string | null;
   last_activity_at: Date;
   updated_at: Date;
 }
@@ -115,7 +118,7 @@ export interface AlertsTable {
   id: string;
   org_id: string;
   user_id: string;
-  kind: 'urgent_case' | 'task_due';
+  kind: 'urgent_case' | 'task_due' | 'offer' | 'offer_declined' | 'offer_expired';
   case_id: string | null;
   created_at: Date;
   read_at: Date | null;

@@ -52,6 +52,8 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   }
   await assertTerm(ctx, input.categoryId, 'category', 'categoryId');
   if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
+  if (input.preferences.backgroundId)
+    await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
   const now = ctx.clock.now();
 
   const phone = input.phone?.trim() ? await phoneIndex(ctx, input.phone) : undefined;
@@ -86,6 +88,9 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
       coordinator_id: actor.userId,
       counsellor_id: null,
       support_level: null,
+      pref_gender: input.preferences.counsellorGender,
+      pref_background_id: input.preferences.backgroundId,
+      pref_language: input.preferences.language,
       municipality: input.municipality,
       summary_enc: await sealText(ctx, 'cases', 'summary', caseId, input.summary),
       opened_at: now,

@@ -1,6 +1,11 @@
 import { caseJobHandlers } from '../cases/cases.jobs.js';
+import { matchingJobHandlers } from '../matching/matching.service.js';
 import type { JobHandler } from './jobs.service.js';
 import { systemHandlers } from './jobs.worker.js';
 
 /** Every job kind and its handler, listed explicitly (no registration by import side effect). */
-export const jobHandlers: Record<string, JobHandler> = { ...systemHandlers, ...caseJobHandlers };
+export const jobHandlers: Record<string, JobHandler> = {
+  ...systemHandlers,
+  ...caseJobHandlers,
+  ...matchingJobHandlers,
+};

@@ -1,5 +1,6 @@
 import type { Generated, JSONColumnType } from 'kysely';
 import type { AftercareSchedule } from '../../../shared/work.schema.js';
+import type { MatchingWeights } from '../../../shared/counsellors.schema.js';
 
 export interface InstallationTable {
   id: Generated<number>;
@@ -11,6 +12,8 @@ export interface OrganisationsTable {
   name: string;
   default_language: Generated<string>;
   aftercare_schedule: JSONColumnType<AftercareSchedule | null, string | null | undefined, string | null>;
+  matching_weights: JSONColumnType<MatchingWeights | null, string | null | undefined, string | null>;
+  offer_timeout_hours: Generated<number>;
   created_at: Date;
   updated_at: Date;
 }

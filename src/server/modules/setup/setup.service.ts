@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Setup } from '../../../shared/auth.schema.js';
 import type { Kysely } from 'kysely';
 import { setOrg } from '../../db/database.js';
+import { seedMunicipalities } from '../places/places.seed.js';
 import { seedTaxonomies } from '../taxonomies/taxonomies.seed.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Deps } from '../../lib/deps.js';
@@ -42,6 +43,7 @@ export async function runSetup(deps: Deps, input: Setup): Promise<string> {
     });
     await deps.keyring.createOrgKey(trx, orgId, now);
     await seedTaxonomies(trx as unknown as Kysely<unknown>, orgId, now);
+    await seedMunicipalities(trx as unknown as Kysely<unknown>, orgId);
     await users.insertUser(trx, {
       id: userId,
       org_id: orgId,

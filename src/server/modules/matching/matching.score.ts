@@ -1,0 +1,162 @@
+import type {
+  HardFilter,
+  MatchingWeights,
+  ScorePart,
+  Shortlist,
+} from '../../../shared/counsellors.schema.js';
+import { HARD_FILTERS } from '../../../shared/counsellors.schema.js';
+
+/** What matching knows about the case: the caller's languages and *stated* preferences, and where they live. */
+export interface CaseNeeds {
+  languages: string[];
+  prefLanguage: string | null;
+  prefGender: string | null;
+  prefBackgroundId: string | null;
+  municipalityId: string | null;
+  province: string | null;
+  /** Counsellors who supported this caller before (continuity). */
+  previousCounsellorIds: string[];
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  status: string;
+  trained: boolean;
+  vogValid: boolean;
+  activeCases: number;
+  maxCases: number;
+  available: boolean;
+  languages: string[];
+  gender: string | null;
+  backgroundIds: string[];
+  homeMunicipalityId: string | null;
+  homeProvince: string | null;
+  servesMunicipalityIds: string[];
+  servesProvinces: string[];
+  conflict: boolean;
+}
+
+/** The first hard filter a candidate fails, in the fixed order of HARD_FILTERS; undefined if none. */
+export function failedFilter(c: Candidate, needs: CaseNeeds): HardFilter | undefined {
+  const checks: Record<HardFilter, boolean> = {
+    active: c.status === 'active',
+    trained: c.trained,
+    vog_valid: c.vogValid,
+    capacity: c.activeCases < c.maxCases,
+    available: c.available,
+    language: needs.languages.some((l) => c.languages.includes(l)),
+    no_conflict: !c.conflict,
+  };
+  return HARD_FILTERS.find((f) => !checks[f]);
+}
+
+/** The explained score: a sum of named parts, each with the reason shown to the coordinator. */
+export function scoreParts(c: Candidate, needs: CaseNeeds, w: MatchingWeights): ScorePart[] {
+  const parts: ScorePart[] = [];
+  const spoken = needs.languages.find((l) => c.languages.includes(l));
+  if (spoken) parts.push({ code: 'speaks_language', points: 0, params: { language: spoken } });
+  if (needs.prefLanguage && c.languages.includes(needs.prefLanguage)) {
+    parts.push({
+      code: 'preferred_language',
+      points: w.preferredLanguage,
+      params: { language: needs.prefLanguage },
+    });
+  }
+  if (needs.prefGender && c.gender === needs.prefGender) {
+    parts.push({ code: 'preferred_gender', points: w.preferredGender, params: { gender: needs.prefGender } });
+  }
+  if (needs.prefBackgroundId && c.backgroundIds.includes(needs.prefBackgroundId)) {
+    parts.push({
+      code: 'preferred_background',
+      points: w.preferredBackground,
+      params: { backgroundId: needs.prefBackgroundId },
+    });
+  }
+  if (needs.municipalityId && c.homeMunicipalityId === needs.municipalityId) {
+    parts.push({ code: 'same_municipality', points: w.sameMunicipality, params: {} });
+  } else if (needs.province && c.homeProvince === needs.province) {
+    parts.push({ code: 'same_province', points: w.sameProvince, params: { province: needs.province } });
+  } else if (
+    (needs.municipalityId && c.servesMunicipalityIds.includes(needs.municipalityId)) ||
+    (needs.province && c.servesProvinces.includes(needs.province))
+  ) {
+    parts.push({ code: 'serves_area', points: w.servesArea, params: {} });
+  }
+  if (needs.previousCounsellorIds.includes(c.id))
+    parts.push({ code: 'continuity', points: w.continuity, params: {} });
+  if (c.maxCases > 0) {
+    const free = Math.max(0, c.maxCases - c.activeCases);
+    parts.push({
+      code: 'capacity',
+      points: Math.round((w.capacity * free) / c.maxCases),
+      params: { free, max: c.maxCases },
+    });
+  }
+  return parts;
+}
+
+const total = (parts: ScorePart[]) => parts.reduce((s, p) => s + p.points, 0);
+
+/** Deterministic order: score, then fewer active cases, then name, then id. */
+function byRank(a: { score: number; c: Candidate }, b: { score: number; c: Candidate }): number {
+  return (
+    b.score - a.score ||
+    a.c.activeCases - b.c.activeCases ||
+    a.c.name.localeCompare(b.c.name) ||
+    (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0)
+  );
+}
+
+/** Filters that may be relaxed for "next best" suggestions; safety filters (training, VOG, conflict…) never are. */
+const RELAXABLE: HardFilter[] = ['available', 'capacity'];
+
+/**
+ * The shortlist: candidates that pass every hard filter, ranked by their explained score (top `size`), the
+ * count of candidates removed by each filter, and — when the list is short — next-best options that fail
+ * only a relaxable filter.
+ */
+export function shortlist(
+  candidates: Candidate[],
+  needs: CaseNeeds,
+  weights: MatchingWeights,
+  size = 5,
+): Shortlist {
+  const excluded = Object.fromEntries(HARD_FILTERS.map((f) => [f, 0])) as Record<HardFilter, number>;
+  const passing: { score: number; parts: ScorePart[]; c: Candidate }[] = [];
+  const relaxed: { score: number; parts: ScorePart[]; c: Candidate; fails: HardFilter }[] = [];
+  for (const c of candidates) {
+    const fails = failedFilter(c, needs);
+    const parts = scoreParts(c, needs, weights);
+    if (!fails) passing.push({ score: total(parts), parts, c });
+    else {
+      excluded[fails] += 1;
+      if (RELAXABLE.includes(fails) && failsOnly(c, needs, fails))
+        relaxed.push({ score: total(parts), parts, c, fails });
+    }
+  }
+  passing.sort(byRank);
+  relaxed.sort(byRank);
+  const out = (x: { score: number; parts: ScorePart[]; c: Candidate }) => ({
+    counsellorId: x.c.id,
+    name: x.c.name,
+    score: x.score,
+    parts: x.parts,
+  });
+  return {
+    candidates: passing.slice(0, size).map(out),
+    excluded,
+    considered: candidates.length,
+    nextBest: passing.length < size ? relaxed.slice(0, 3).map((x) => ({ ...out(x), fails: x.fails })) : [],
+  };
+}
+
+/** True if `filter` is the only hard filter the candidate fails. */
+function failsOnly(c: Candidate, needs: CaseNeeds, filter: HardFilter): boolean {
+  const patched: Candidate = {
+    ...c,
+    ...(filter === 'available' ? { available: true } : {}),
+    ...(filter === 'capacity' ? { activeCases: 0, maxCases: Math.max(1, c.maxCases) } : {}),
+  };
+  return failedFilter(patched, needs) === undefined;
+}

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { MatchingWeights, OfferResponseSchema, Shortlist } from '../../../shared/counsellors.schema.js';
+import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { openText } from '../../lib/fields.js';
+import { audit } from '../audit/audit.service.js';
+import { coordinatorIds } from '../cases/cases.repository.js';
+import { loadCase, todayOf } from '../cases/cases.service.js';
+import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
+import { loadCandidates, loadNeeds } from './matching.repository.js';
+import { failedFilter, shortlist } from './matching.score.js';
+
+export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select('matching_weights')
+    .where('id', '=', ctx.actor.orgId)
+    .executeTakeFirst();
+  return { ...DEFAULT_WEIGHTS, ...(org?.matching_weights ?? {}) };
+}
+
+/** The ranked, explained shortlist for a case, for a coordinator who may assign it. */
+export async function caseShortlist(ctx: Ctx, caseId: string): Promise<Shortlist> {
+  await loadCase(ctx, caseId, 'case.assign');
+  const needs = (await loadNeeds(ctx.db, ctx.actor.orgId, caseId))!;
+  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), caseId);
+  return shortlist(candidates, needs, await weightsOf(ctx));
+}
+
+/** Throws unless the counsellor passes every hard filter for this case now. No override exists. */
+export async function assertEligible(ctx: Ctx, caseId: string, counsellorId: string): Promise<void> {
+  const needs = await loadNeeds(ctx.db, ctx.actor.orgId, caseId);
+  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), caseId, counsellorId);
+  const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
+  if (fails) {
+    throw new AppError('conflict', `This counsellor does not pass the "${fails}" filter`, {
+      errors: [{ field: 'counsellorId', reason: `filter_${fails}`, message: `Fails the ${fails} filter` }],
+    });
+  }
+}
+
+/** Offers the case to a counsellor; an earlier pending offer for the case is withdrawn. Escalates when unanswered. */
+export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string) {
+  const { row } = await loadCase(ctx, caseId, 'case.assign');
+  if (row.state === 'closed' || row.state === 'aftercare')
+    throw new AppError('invalid_transition', 'Reopen the case first');
+  await assertEligible(ctx, caseId, counsellorId);
+  const actor = ctx.actor as Actor;
+  const now = ctx.clock.now();
+  await ctx.db
+    .updateTable('case_offers')
+    .set({ status: 'withdrawn', responded_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .execute();
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select('offer_timeout_hours')
+    .where('id', '=', actor.orgId)
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const expiresAt = new Date(now.getTime() + org.offer_timeout_hours * 3_600_000);
+  await ctx.db
+    .insertInto('case_offers')
+    .values({
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      counsellor_id: counsellorId,
+      offered_by: actor.userId,
+      status: 'pending',
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  if (row.state === 'intake')
+    await ctx.db
+      .updateTable('cases')
+      .set({ state: 'matching', updated_at: now, last_activity_at: now })
+      .where('id', '=', caseId)
+      .execute();
+  await ctx.db
+    .insertInto('alerts')
+    .values({
+      id: randomUUID(),
+      org_id: actor.orgId,
+      user_id: counsellorId,
+      kind: 'offer',
+      case_id: caseId,
+      created_at: now,
+    })
+    .execute();
+  await enqueue(ctx, {
+    kind: 'offer.expire',
+    payload: { offerId: id },
+    runAt: expiresAt,
+    dedupeKey: `offer.expire:${id}`,
+  });
+  await audit(ctx, {
+    action: 'offer.create',
+    entity: 'case_offer',
+    entityId: id,
+    details: { caseId, counsellorId },
+  });
+  return { id };
+}
+
+async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: string; pendingOnly?: boolean }) {
+  let q = ctx.db
+    .selectFrom('case_offers as o')
+    .innerJoin('cases as c', 'c.id', 'o.case_id')
+    .innerJoin('users as u', 'u.id', 'o.counsellor_id')
+    .select([
+      'o.id',
+      'o.case_id',
+      'c.reference',
+      'o.counsellor_id',
+      'u.display_name',
+      'o.status',
+      'o.decline_reason',
+      'o.created_at',
+      'o.expires_at',
+      'o.responded_at',
+    ])
+    .where('o.org_id', '=', ctx.actor.orgId);
+  if (where.caseId) q = q.where('o.case_id', '=', where.caseId);
+  if (where.counsellorId) q = q.where('o.counsellor_id', '=', where.counsellorId);
+  if (where.pendingOnly) q = q.where('o.status', '=', 'pending');
+  const rows = await q.orderBy('o.created_at', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.reference,
+    counsellorId: r.counsellor_id,
+    counsellorName: r.display_name,
+    status: r.status,
+    declineReason: r.decline_reason,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    respondedAt: r.responded_at?.toISOString() ?? null,
+  }));
+}
+
+/** The history of offers on a case: who was asked, who declined and why, who accepted. */
+export async function caseOffers(ctx: Ctx, caseId: string) {
+  await loadCase(ctx, caseId, 'case.assign');
+  return { items: await offerRows(ctx, { caseId }) };
+}
+
+/**
+ * A counsellor's open offers, with just enough to decide and to spot a conflict of interest (alias,
+ * municipality, language, category) — not the case's content.
+ */
+export async function myOffers(ctx: Ctx) {
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  const offers = await offerRows(ctx, { counsellorId: ctx.actor.userId, pendingOnly: true });
+  const items = [];
+  for (const o of offers) {
+    const c = await ctx.db
+      .selectFrom('cases as c')
+      .innerJoin('callers as k', 'k.id', 'c.caller_id')
+      .select(['c.category_id', 'c.municipality', 'k.language', 'k.alias_enc', 'k.id as caller_id'])
+      .where('c.id', '=', o.caseId)
+      .executeTakeFirstOrThrow();
+    items.push({
+      ...o,
+      categoryId: c.category_id,
+      municipality: c.municipality,
+      language: c.language,
+      callerAlias: await openText(ctx, 'callers', 'alias', c.caller_id, c.alias_enc),
+    });
+  }
+  return { items };
+}
+
+/** Accept (the case becomes theirs) or decline with a reason; a declared conflict keeps them out of this case's matching. */
+export async function respondToOffer(
+  ctx: Ctx,
+  offerId: string,
+  input: z.infer<typeof OfferResponseSchema>,
+): Promise<void> {
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  const actor = ctx.actor;
+  const offer = await ctx.db
+    .selectFrom('case_offers')
+    .select(['id', 'case_id', 'counsellor_id', 'status', 'expires_at'])
+    .where('id', '=', offerId)
+    .executeTakeFirst();
+  if (!offer || offer.counsellor_id !== actor.userId) throw new AppError('not_found', 'No such offer');
+  const now = ctx.clock.now();
+  if (offer.status !== 'pending' || offer.expires_at <= now)
+    throw new AppError('conflict', 'This offer is no longer open');
+  if (input.accept) {
+    await ctx.db
+      .updateTable('case_offers')
+      .set({ status: 'accepted', responded_at: now })
+      .where('id', '=', offerId)
+      .execute();
+    const before = await ctx.db
+      .selectFrom('cases')
+      .select(['counsellor_id', 'state'])
+      .where('id', '=', offer.case_id)
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('cases')
+      .set({ counsellor_id: actor.userId, state: 'active', updated_at: now, last_activity_at: now })
+      .where('id', '=', offer.case_id)
+      .execute();
+    await audit(ctx, {
+      action: 'offer.accept',
+      entity: 'case_offer',
+      entityId: offerId,
+      changedFields: ['status'],
+      details: { caseId: offer.case_id },
+    });
+    await audit(ctx, {
+      action: before.counsellor_id ? 'case.reassign' : 'case.assign',
+      entity: 'case',
+      entityId: offer.case_id,
+      changedFields: ['counsellor_id', 'state'],
+      details: { from: before.counsellor_id, to: actor.userId },
+    });
+    return;
+  }
+  await ctx.db
+    .updateTable('case_offers')
+    .set({ status: 'declined', decline_reason: input.reason, responded_at: now })
+    .where('id', '=', offerId)
+    .execute();
+  if (input.reason === 'conflict_of_interest') {
+    await ctx.db
+      .insertInto('case_conflicts')
+      .values({
+        id: randomUUID(),
+        org_id: actor.orgId,
+        case_id: offer.case_id,
+        user_id: actor.userId,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+      .execute();
+  }
+  await alertCoordinators(ctx, 'offer_declined', offer.case_id);
+  await audit(ctx, {
+    action: 'offer.decline',
+    entity: 'case_offer',
+    entityId: offerId,
+    changedFields: ['status'],
+    details: { caseId: offer.case_id, reason: input.reason },
+  });
+}
+
+async function alertCoordinators(
+  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
+  kind: 'offer_declined' | 'offer_expired',
+  caseId: string,
+) {
+  const ids = await coordinatorIds(ctx.db, ctx.actor.orgId);
+  if (!ids.length) return;
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('alerts')
+    .values(
+      ids.map((userId) => ({
+        id: randomUUID(),
+        org_id: ctx.actor.orgId,
+        user_id: userId,
+        kind,
+        case_id: caseId,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {
+  if (ctx.actor.kind !== 'user' || (ctx.actor.role !== 'admin' && ctx.actor.role !== 'coordinator'))
+    throw new AppError('forbidden');
+  return weightsOf(ctx);
+}
+
+export async function setWeights(ctx: Ctx, input: MatchingWeights): Promise<MatchingWeights> {
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  await ctx.db
+    .updateTable('organisations')
+    .set({ matching_weights: JSON.stringify(input), updated_at: ctx.clock.now() })
+    .where('id', '=', ctx.actor.orgId)
+    .execute();
+  await audit(ctx, {
+    action: 'matching.weights_update',
+    entity: 'organisation',
+    entityId: ctx.actor.orgId,
+    changedFields: Object.keys(input),
+  });
+  return input;
+}
+
+/** An unanswered offer expires at its deadline and goes back to the coordinators. */
+export const matchingJobHandlers: Record<string, JobHandler> = {
+  'offer.expire': async (ctx, payload) => {
+    const offerId = String(payload.offerId);
+    const offer = await ctx.db
+      .selectFrom('case_offers')
+      .select(['case_id', 'status'])
+      .where('id', '=', offerId)
+      .executeTakeFirst();
+    if (!offer || offer.status !== 'pending') return;
+    await ctx.db
+      .updateTable('case_offers')
+      .set({ status: 'expired', responded_at: ctx.clock.now() })
+      .where('id', '=', offerId)
+      .execute();
+    await alertCoordinators(ctx, 'offer_expired', offer.case_id);
+    await audit(ctx, {
+      action: 'offer.expire',
+      entity: 'case_offer',
+      entityId: offerId,
+      changedFields: ['status'],
+      details: { caseId: offer.case_id },
+    });
+  },
+};

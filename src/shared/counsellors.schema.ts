@@ -1,0 +1,230 @@
+import { z } from 'zod';
+
+export const PROVINCES = [
+  'Groningen',
+  'Friesland',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+] as const;
+export const ProvinceSchema = z.enum(PROVINCES);
+
+export const COUNSELLOR_STATUSES = ['candidate', 'active', 'paused', 'left'] as const;
+export const LANGUAGE_LEVELS = ['basic', 'good', 'native'] as const;
+export const COUNSELLOR_GENDERS = ['female', 'male', 'other'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const Day = z.iso.date();
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** Weekly availability: per weekday, a list of [from, to] times (Europe/Amsterdam). */
+export const AvailabilitySchema = z
+  .object(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(z.tuple([Time, Time])).max(4)])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodArray<z.ZodTuple<[typeof Time, typeof Time]>>
+    >,
+  )
+  .describe('Weekly pattern of hours a counsellor can take calls or visits');
+export type Availability = z.infer<typeof AvailabilitySchema>;
+
+export const MunicipalitySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  province: ProvinceSchema,
+  active: z.boolean(),
+});
+export const MunicipalityListSchema = z.object({ items: z.array(MunicipalitySchema) });
+export const MunicipalityCreateSchema = z.object({
+  name: z.string().trim().min(2).max(80),
+  province: ProvinceSchema,
+});
+
+/**
+ * A counsellor's profile. Background is self-declared by the counsellor; callers and persons of concern
+ * never get such a field.
+ */
+export const CounsellorProfileSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  status: z.enum(COUNSELLOR_STATUSES),
+  gender: z.enum(COUNSELLOR_GENDERS).nullable(),
+  languages: z.array(z.object({ code: z.string().min(1).max(10), level: z.enum(LANGUAGE_LEVELS) })).max(20),
+  backgroundIds: z.array(z.uuid()).max(10).describe('Self-declared community or cultural backgrounds'),
+  homeMunicipalityId: z.uuid().nullable(),
+  servesMunicipalityIds: z.array(z.uuid()).max(200),
+  servesProvinces: z.array(ProvinceSchema).max(12),
+  remote: z.boolean().describe('Willing to support families elsewhere by phone or video'),
+  maxActiveCases: z.number().int().min(0).max(20),
+  availability: AvailabilitySchema,
+  vogIssuedOn: Day.nullable(),
+  vogExpiresOn: Day.nullable(),
+  activeCases: z.number().int(),
+  trainedUntil: z.string().nullable().describe("'forever', a date, or null when basic training is missing"),
+});
+export type CounsellorProfile = z.infer<typeof CounsellorProfileSchema>;
+
+export const CounsellorProfileUpdateSchema = CounsellorProfileSchema.omit({
+  userId: true,
+  name: true,
+  activeCases: true,
+  trainedUntil: true,
+}).partial();
+export type CounsellorProfileUpdate = z.infer<typeof CounsellorProfileUpdateSchema>;
+
+export const AbsenceSchema = z.object({ id: z.uuid(), fromDate: Day, toDate: Day, note: z.string() });
+export const AbsenceCreateSchema = z
+  .object({ fromDate: Day, toDate: Day, note: z.string().trim().max(200).default('') })
+  .refine((a) => a.fromDate <= a.toDate, { path: ['toDate'], message: 'The end is before the start' });
+
+/** Matching weights: a transparent sum of named parts, visible and tunable by the admin. */
+export const MatchingWeightsSchema = z.object({
+  preferredLanguage: z.number().int().min(0).max(100),
+  preferredGender: z.number().int().min(0).max(100),
+  preferredBackground: z.number().int().min(0).max(100),
+  sameMunicipality: z.number().int().min(0).max(100),
+  sameProvince: z.number().int().min(0).max(100),
+  servesArea: z.number().int().min(0).max(100),
+  continuity: z.number().int().min(0).max(100),
+  capacity: z.number().int().min(0).max(100),
+});
+export type MatchingWeights = z.infer<typeof MatchingWeightsSchema>;
+export const DEFAULT_WEIGHTS: MatchingWeights = {
+  preferredLanguage: 30,
+  preferredGender: 20,
+  preferredBackground: 20,
+  sameMunicipality: 30,
+  sameProvince: 15,
+  servesArea: 10,
+  continuity: 40,
+  capacity: 10,
+};
+
+export const HARD_FILTERS = [
+  'active',
+  'trained',
+  'vog_valid',
+  'capacity',
+  'available',
+  'language',
+  'no_conflict',
+] as const;
+export type HardFilter = (typeof HARD_FILTERS)[number];
+
+export const ScorePartSchema = z.object({
+  code: z.enum([
+    'preferred_language',
+    'preferred_gender',
+    'preferred_background',
+    'same_municipality',
+    'same_province',
+    'serves_area',
+    'continuity',
+    'capacity',
+    'speaks_language',
+  ]),
+  points: z.number(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ScorePart = z.infer<typeof ScorePartSchema>;
+
+export const ShortlistSchema = z.object({
+  candidates: z.array(
+    z.object({
+      counsellorId: z.uuid(),
+      name: z.string(),
+      score: z.number(),
+      parts: z.array(ScorePartSchema),
+    }),
+  ),
+  excluded: z.record(z.enum(HARD_FILTERS), z.number().int()),
+  considered: z.number().int(),
+  nextBest: z.array(
+    z.object({
+      counsellorId: z.uuid(),
+      name: z.string(),
+      score: z.number(),
+      parts: z.array(ScorePartSchema),
+      fails: z.enum(HARD_FILTERS),
+    }),
+  ),
+});
+export type Shortlist = z.infer<typeof ShortlistSchema>;
+
+export const OfferCreateSchema = z.object({ counsellorId: z.uuid() });
+export const OfferResponseSchema = z.discriminatedUnion('accept', [
+  z.object({ accept: z.literal(true) }),
+  z.object({
+    accept: z.literal(false),
+    reason: z.enum(['no_time', 'conflict_of_interest', 'not_a_good_fit', 'other']),
+    note: z.string().trim().max(500).default(''),
+  }),
+]);
+export const OfferSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  counsellorId: z.uuid(),
+  counsellorName: z.string(),
+  status: z.enum(['pending', 'accepted', 'declined', 'expired', 'withdrawn']),
+  declineReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  respondedAt: z.iso.datetime().nullable(),
+});
+export const OfferListSchema = z.object({ items: z.array(OfferSchema) });
+
+export const COURSE_KINDS = ['basic', 'refresher', 'specialised'] as const;
+export const CourseSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(COURSE_KINDS),
+  validityMonths: z.number().int().nullable(),
+});
+export const CourseCreateSchema = z.object({
+  name: z.string().trim().min(2).max(120),
+  kind: z.enum(COURSE_KINDS),
+  validityMonths: z.number().int().min(1).max(120).nullable().default(null),
+});
+export const SessionCreateSchema = z.object({
+  courseId: z.uuid(),
+  startsAt: z.iso.datetime({ offset: true }),
+  place: z.string().trim().min(1).max(120),
+  trainer: z.string().trim().min(1).max(120),
+});
+export const TrainingSessionSchema = z.object({
+  id: z.uuid(),
+  courseId: z.uuid(),
+  courseName: z.string(),
+  startsAt: z.iso.datetime(),
+  place: z.string(),
+  trainer: z.string(),
+  attendees: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      attended: z.boolean(),
+      completedOn: z.string().nullable(),
+    }),
+  ),
+});
+export const AttendanceSchema = z.object({ userId: z.uuid(), attended: z.boolean(), completed: z.boolean() });
+export const TrainingOverviewSchema = z.object({
+  courses: z.array(CourseSchema),
+  sessions: z.array(TrainingSessionSchema),
+  needs: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      need: z.enum(['basic_missing', 'basic_expired', 'expires_soon']),
+      until: z.string().nullable(),
+    }),
+  ),
+});
