@@ -139,7 +139,19 @@ export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<
       ]),
     )
     .execute();
-  const languages = [...new Set([row.language, ...(row.pref_language ? [row.pref_language] : [])])];
+  // The conversation languages of this case's contacts (a returning caller may speak another language now).
+  const spoken = await db
+    .selectFrom('contacts')
+    .select('language')
+    .distinct()
+    .where('case_id', '=', caseId)
+    .execute();
+  const languages = [
+    ...new Set([
+      ...(spoken.length ? spoken.map((x) => x.language) : [row.language]),
+      ...(row.pref_language ? [row.pref_language] : []),
+    ]),
+  ];
   return {
     languages,
     prefLanguage: row.pref_language,

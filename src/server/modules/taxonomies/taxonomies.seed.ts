@@ -217,6 +217,46 @@ export const SEED_TERMS: SeedTerm[] = [
     'صديق أو معارف',
     'Arkadaş veya tanıdık',
   ),
+  // Counsellors' self-declared community or cultural backgrounds (never asked of callers).
+  t(
+    'background',
+    'moroccan_dutch',
+    'Marokkaans-Nederlands',
+    'Moroccan-Dutch',
+    'مغربي هولندي',
+    'Faslı-Hollandalı',
+  ),
+  t('background', 'turkish_dutch', 'Turks-Nederlands', 'Turkish-Dutch', 'تركي هولندي', 'Türk-Hollandalı'),
+  t(
+    'background',
+    'somali_dutch',
+    'Somalisch-Nederlands',
+    'Somali-Dutch',
+    'صومالي هولندي',
+    'Somalili-Hollandalı',
+  ),
+  t('background', 'dutch', 'Nederlands', 'Dutch', 'هولندي', 'Hollandalı'),
+  t('background', 'other', 'Anders', 'Other', 'أخرى', 'Diğer'),
+  // Languages counsellors speak; the codes match the conversation languages of intake.
+  t('language', 'nl', 'Nederlands', 'Dutch', 'الهولندية', 'Felemenkçe'),
+  t(
+    'language',
+    'ary',
+    'Marokkaans-Arabisch (Darija)',
+    'Moroccan Arabic (Darija)',
+    'الدارجة المغربية',
+    'Fas Arapçası (Darija)',
+  ),
+  t('language', 'rif', 'Tarifit', 'Tarifit', 'الريفية', 'Tarifit'),
+  t('language', 'zgh', 'Tamazight', 'Tamazight', 'الأمازيغية', 'Tamazight'),
+  t('language', 'ar', 'Standaard-Arabisch', 'Standard Arabic', 'العربية الفصحى', 'Standart Arapça'),
+  t('language', 'tr', 'Turks', 'Turkish', 'التركية', 'Türkçe'),
+  t('language', 'so', 'Somalisch', 'Somali', 'الصومالية', 'Somalice'),
+  t('language', 'en', 'Engels', 'English', 'الإنجليزية', 'İngilizce'),
+  t('language', 'fr', 'Frans', 'French', 'الفرنسية', 'Fransızca'),
+  t('language', 'ku', 'Koerdisch', 'Kurdish', 'الكردية', 'Kürtçe'),
+  t('language', 'fa', 'Perzisch', 'Persian', 'الفارسية', 'Farsça'),
+  t('language', 'ti', 'Tigrinya', 'Tigrinya', 'التغرينية', 'Tigrinya'),
 ];
 
 /** Inserts the standard lists for an organisation; existing codes are left as they are. */
