@@ -6,6 +6,7 @@ import { Keyring } from './lib/crypto/keyring.js';
 import { loadMasterKeys } from './lib/crypto/master-key.js';
 import type { Deps } from './lib/deps.js';
 import { createLogger } from './lib/logger.js';
+import { createMailer } from './lib/mailer.js';
 
 /** Opens everything the app needs, in order: logger, master key, database (migrated, checked), keyring. */
 export async function boot(
@@ -19,6 +20,14 @@ export async function boot(
     file: config.masterKeyFile,
   });
   const database = await openDatabase(config, log);
-  const deps: Deps = { db: database.db, keyring: new Keyring(masters), clock, config, log };
+  const mailer = createMailer(config);
+  const deps: Deps = {
+    db: database.db,
+    keyring: new Keyring(masters),
+    clock,
+    config,
+    log,
+    ...(mailer ? { mailer } : {}),
+  };
   return { deps, database };
 }

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
     .default(72),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Confidant <no-reply@localhost>'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
   NODE_ENV: z.string().default('production'),
 });
@@ -57,6 +59,8 @@ export interface Config {
   logLevel: string;
   jobsPollMs: number;
   apiRateLimitPerMinute: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
   isTest: boolean;
 }
 
@@ -85,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
     isTest: e.NODE_ENV === 'test',
   };
 }

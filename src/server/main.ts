@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { buildApp } from './app.js';
+import { FileOffsetClock, systemClock } from './lib/clock.js';
 import { boot } from './boot.js';
 import { loadConfig } from './config.js';
 import { jobHandlers } from './modules/jobs/handlers.js';
@@ -8,7 +10,12 @@ import { startWorker } from './modules/jobs/jobs.worker.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const { deps, database } = await boot(config);
+  // A movable clock exists only for end-to-end tests; production always runs on the system clock.
+  const clock =
+    config.isTest && process.env.TEST_CLOCK_FILE
+      ? new FileOffsetClock(process.env.TEST_CLOCK_FILE, (f) => fs.readFileSync(f, 'utf8'))
+      : systemClock;
+  const { deps, database } = await boot(config, clock);
   const app = await buildApp(deps, { databaseKind: database.kind });
   const worker = startWorker(deps, jobHandlers);
 

@@ -21,3 +21,25 @@ export class ManualClock implements Clock {
     this.#ms = date.getTime();
   }
 }
+
+/**
+ * For end-to-end tests only (NODE_ENV=test and TEST_CLOCK_FILE set): the system time plus an offset in
+ * milliseconds read from a file the test writes, so a browser test can let a deadline pass.
+ */
+export class FileOffsetClock implements Clock {
+  readonly #file: string;
+  readonly #read: (file: string) => string;
+  constructor(file: string, read: (file: string) => string) {
+    this.#file = file;
+    this.#read = read;
+  }
+  now(): Date {
+    let offset = 0;
+    try {
+      offset = Number(this.#read(this.#file).trim()) || 0;
+    } catch {
+      offset = 0;
+    }
+    return new Date(Date.now() + offset);
+  }
+}

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { DB } from '../db/database.js';
 import type { Clock } from './clock.js';
 import type { Keyring } from './crypto/keyring.js';
+import type { Mailer } from './mailer.js';
 
 /** Process-wide dependencies, built once in buildApp and passed to the flows that precede an actor. */
 export interface Deps {
@@ -12,4 +13,6 @@ export interface Deps {
   clock: Clock;
   config: Config;
   log: Logger;
+  /** Present when SMTP_URL is set. */
+  mailer?: Mailer;
 }

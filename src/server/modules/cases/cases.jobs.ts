@@ -1,4 +1,5 @@
 import type { JobHandler } from '../jobs/jobs.service.js';
+import { queueNotice } from '../notifications/notifications.service.js';
 import { alertUser } from './alerts.service.js';
 
 /** On a task's due day, the assignee gets an in-app alert (no content, just "a task is due"). */
@@ -12,5 +13,6 @@ export const caseJobHandlers: Record<string, JobHandler> = {
       .executeTakeFirst();
     if (!task || task.done_at || !task.assignee_id) return;
     await alertUser(ctx, task.assignee_id, 'task_due', task.case_id);
+    await queueNotice(ctx, task.assignee_id, 'task_due', taskId);
   },
 };

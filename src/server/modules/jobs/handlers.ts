@@ -1,5 +1,6 @@
 import { caseJobHandlers } from '../cases/cases.jobs.js';
 import { matchingJobHandlers } from '../matching/matching.service.js';
+import { notificationJobHandlers } from '../notifications/notifications.service.js';
 import type { JobHandler } from './jobs.service.js';
 import { systemHandlers } from './jobs.worker.js';
 
@@ -8,4 +9,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...systemHandlers,
   ...caseJobHandlers,
   ...matchingJobHandlers,
+  ...notificationJobHandlers,
 };

@@ -5,10 +5,16 @@ import { inOrg } from '../../db/database.js';
 import type { SystemActor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import type { Deps } from '../../lib/deps.js';
+import type { Mailer } from '../../lib/mailer.js';
 
 /** A job handler runs in its organisation's transaction (or with the owner-less system context). */
 export type JobHandler = (ctx: JobContext, payload: Record<string, unknown>) => Promise<void>;
-export type JobContext = Omit<Ctx<SystemActor>, 'db'> & { db: Db; orgId: string | null };
+export type JobContext = Omit<Ctx<SystemActor>, 'db'> & {
+  db: Db;
+  orgId: string | null;
+  mailer?: Mailer;
+  publicUrl?: string;
+};
 
 export interface EnqueueInput {
   kind: string;
@@ -83,7 +89,12 @@ export async function runDueJobs(
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
-      const base = { clock: deps.clock, keyring: deps.keyring };
+      const base = {
+        clock: deps.clock,
+        keyring: deps.keyring,
+        ...(deps.mailer ? { mailer: deps.mailer } : {}),
+        ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}),
+      };
       if (job.org_id) {
         const orgId = job.org_id;
         await inOrg(deps.db, orgId, (trx) =>

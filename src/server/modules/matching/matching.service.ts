@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.service.js';
 import { coordinatorIds } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
+import { queueNotice } from '../notifications/notifications.service.js';
 import { loadCandidates, loadNeeds } from './matching.repository.js';
 import { failedFilter, shortlist } from './matching.score.js';
 
@@ -99,6 +100,7 @@ export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string
     runAt: expiresAt,
     dedupeKey: `offer.expire:${id}`,
   });
+  await queueNotice(ctx, counsellorId, 'offer', id);
   await audit(ctx, {
     action: 'offer.create',
     entity: 'case_offer',
@@ -274,6 +276,8 @@ async function alertCoordinators(
       })),
     )
     .execute();
+  if (kind === 'offer_expired')
+    for (const userId of ids) await queueNotice(ctx, userId, 'offer_expired', caseId);
 }
 
 export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {

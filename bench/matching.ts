@@ -1,0 +1,58 @@
+/**
+ * Matching benchmark: the shortlist for one case among N counsellors (default 5,000), with caseload,
+ * availability, training and VOG read from the database on every call.
+ *   npm run bench:matching                      (PGlite)
+ *   BENCH_DB=postgres npm run bench:matching    (PostgreSQL)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { inOrg } from '../src/server/db/database.js';
+import { systemClock } from '../src/server/lib/clock.js';
+import { caseShortlist } from '../src/server/modules/matching/matching.service.js';
+import { openCase, terms } from '../src/server/test/cases-fixtures.js';
+import { createTestApp, inviteAndActivate, setupOrganisation } from '../src/server/test/harness.js';
+import { generateCounsellors, generateIntakes } from './generate.js';
+
+const kind = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
+const COUNSELLORS = Number(process.env.BENCH_COUNSELLORS ?? 5000);
+const RUNS = Number(process.env.BENCH_N ?? 200);
+
+const t = await createTestApp(kind, { LOG_LEVEL: 'silent' });
+t.clock.set(systemClock.now());
+const admin = await setupOrganisation(t);
+const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.coord@noord.example');
+const session = (await coordinator.agent.get('/api/auth/session')).json() as { user: { id: string }; organisation: { id: string } };
+const actor = { kind: 'user' as const, userId: session.user.id, orgId: session.organisation.id, role: 'coordinator' as const, sessionId: 'bench' };
+
+const g0 = performance.now();
+await generateCounsellors(t.deps, actor, COUNSELLORS);
+await generateIntakes(t.deps, actor, 300);
+const generateSeconds = (performance.now() - g0) / 1000;
+const tx = await terms(coordinator.agent);
+const { caseId } = await openCase(coordinator.agent, tx, { language: 'rif', municipality: 'Utrecht', preferences: { counsellorGender: 'female', backgroundId: null, language: 'rif' } });
+
+const ctx = () => ({ actor, clock: t.clock, keyring: t.deps.keyring });
+const ms: number[] = [];
+let last;
+for (let i = 0; i < RUNS + 10; i++) {
+  const start = performance.now();
+  last = await inOrg(t.deps.db, actor.orgId, (trx) => caseShortlist({ ...ctx(), db: trx }, caseId));
+  if (i >= 10) ms.push(performance.now() - start);
+}
+ms.sort((a, b) => a - b);
+const at = (p: number) => +ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)]!.toFixed(1);
+const report = {
+  date: new Date().toISOString(),
+  database: kind,
+  counsellors: COUNSELLORS,
+  considered: last!.considered,
+  shortlisted: last!.candidates.length,
+  excluded: last!.excluded,
+  runs: RUNS,
+  generateSeconds: +generateSeconds.toFixed(1),
+  shortlistMs: { p50: at(50), p95: at(95), p99: at(99) },
+};
+console.log(JSON.stringify(report, null, 2));
+fs.mkdirSync(path.join('bench', 'results'), { recursive: true });
+fs.appendFileSync(path.join('bench', 'results', 'matching.jsonl'), `${JSON.stringify(report)}\n`);
+await t.close();

@@ -1,0 +1,86 @@
+import type { UiLanguage } from '../../../shared/roles.js';
+import type { Ctx } from '../../lib/context.js';
+import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
+
+export type NoticeKind = 'offer' | 'task_due' | 'offer_expired';
+
+/**
+ * E-mails say only that there is something to look at, with a link: never a case reference, a name or any
+ * case content (DESIGN.md, red lines). The text is in the recipient's language.
+ */
+const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: string }>> = {
+  nl: {
+    offer: { subject: 'Confidant: er is een casus voor u', text: 'Er wacht een aanbod op uw antwoord.' },
+    task_due: { subject: 'Confidant: u heeft een taak', text: 'Er staat een taak voor u klaar.' },
+    offer_expired: {
+      subject: 'Confidant: een aanbod is verlopen',
+      text: 'Een aanbod is niet op tijd beantwoord en wacht op een nieuwe koppeling.',
+    },
+  },
+  en: {
+    offer: { subject: 'Confidant: a case for you', text: 'An offer is waiting for your answer.' },
+    task_due: { subject: 'Confidant: you have a task', text: 'A task is waiting for you.' },
+    offer_expired: {
+      subject: 'Confidant: an offer expired',
+      text: 'An offer was not answered in time and needs a new match.',
+    },
+  },
+  ar: {
+    offer: { subject: 'Confidant: هناك حالة لك', text: 'هناك عرض ينتظر ردك.' },
+    task_due: { subject: 'Confidant: لديك مهمة', text: 'هناك مهمة بانتظارك.' },
+    offer_expired: {
+      subject: 'Confidant: انتهت صلاحية عرض',
+      text: 'لم يتم الرد على عرض في الوقت المحدد ويحتاج إلى مطابقة جديدة.',
+    },
+  },
+  tr: {
+    offer: { subject: 'Confidant: size bir vaka var', text: 'Bir teklif yanıtınızı bekliyor.' },
+    task_due: { subject: 'Confidant: bir göreviniz var', text: 'Sizi bekleyen bir görev var.' },
+    offer_expired: {
+      subject: 'Confidant: bir teklifin süresi doldu',
+      text: 'Bir teklif zamanında yanıtlanmadı ve yeni bir eşleştirme bekliyor.',
+    },
+  },
+};
+
+export function composeNotice(
+  language: UiLanguage,
+  kind: NoticeKind,
+  url: string,
+): { subject: string; text: string } {
+  const t = TEMPLATES[language][kind];
+  return { subject: t.subject, text: `${t.text}\n\n${url}\n` };
+}
+
+/** Queues an e-mail notice (sent by a job, so a slow or absent mail server never blocks the request). */
+export async function queueNotice(
+  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
+  userId: string,
+  kind: NoticeKind,
+  key: string,
+): Promise<void> {
+  await enqueue(ctx, {
+    kind: 'email.notice',
+    payload: { userId, kind },
+    runAt: ctx.clock.now(),
+    dedupeKey: `email.notice:${kind}:${key}:${userId}`,
+  });
+}
+
+export const notificationJobHandlers: Record<string, JobHandler> = {
+  'email.notice': async (ctx, payload) => {
+    if (!ctx.mailer) return; // SMTP not configured: the in-app alert is the notice.
+    const user = await ctx.db
+      .selectFrom('users')
+      .select(['email', 'language', 'status'])
+      .where('id', '=', String(payload.userId))
+      .executeTakeFirst();
+    if (!user || user.status !== 'active') return;
+    const message = composeNotice(
+      user.language,
+      payload.kind as NoticeKind,
+      ctx.publicUrl ?? 'http://localhost:3000',
+    );
+    await ctx.mailer.send({ to: user.email, ...message });
+  },
+};
