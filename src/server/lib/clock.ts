@@ -34,7 +34,7 @@ export class FileOffsetClock implements Clock {
     this.#read = read;
   }
   now(): Date {
-    let offset = 0;
+    let offset: number;
     try {
       offset = Number(this.#read(this.#file).trim()) || 0;
     } catch {
