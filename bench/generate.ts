@@ -3,6 +3,7 @@
  * so runs are comparable. It writes through the real services (encryption, audit, RLS included).
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { inOrg } from '../src/server/db/database.js';
 import type { Actor } from '../src/server/lib/actor.js';
 import type { Deps } from '../src/server/lib/deps.js';
@@ -114,17 +115,54 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
   const shift = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   await inOrg(deps.db, actor.orgId, async (trx) => {
     const municipalities = await trx.selectFrom('municipalities').select('id').execute();
-    const backgrounds = await trx.selectFrom('taxonomy_terms').select('id').where('kind', '=', 'background').execute();
+    const backgrounds = await trx
+      .selectFrom('taxonomy_terms')
+      .select('id')
+      .where('kind', '=', 'background')
+      .execute();
     const courseId = randomUUID();
     const sessionId = randomUUID();
-    await trx.insertInto('courses').values({ id: courseId, org_id: actor.orgId, name: 'Basistraining', kind: 'basic', validity_months: 24, created_at: now }).execute();
-    await trx.insertInto('training_sessions').values({ id: sessionId, org_id: actor.orgId, course_id: courseId, starts_at: new Date(now.getTime() - 200 * 86_400_000), place: 'Utrecht', trainer: 'Bench', created_at: now }).execute();
+    await trx
+      .insertInto('courses')
+      .values({
+        id: courseId,
+        org_id: actor.orgId,
+        name: 'Basistraining',
+        kind: 'basic',
+        validity_months: 24,
+        created_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('training_sessions')
+      .values({
+        id: sessionId,
+        org_id: actor.orgId,
+        course_id: courseId,
+        starts_at: new Date(now.getTime() - 200 * 86_400_000),
+        place: 'Utrecht',
+        trainer: 'Bench',
+        created_at: now,
+      })
+      .execute();
     for (let start = 0; start < count; start += 500) {
       const n = Math.min(500, count - start);
       const ids = Array.from({ length: n }, () => randomUUID());
       await trx
         .insertInto('users')
-        .values(ids.map((id, i) => ({ id, org_id: actor.orgId, email: `c${start + i}.${id.slice(0, 6)}@bench.example`, display_name: `Counsellor ${start + i}`, role: 'counsellor' as const, status: 'active' as const, language: 'nl' as const, created_at: now, updated_at: now })))
+        .values(
+          ids.map((id, i) => ({
+            id,
+            org_id: actor.orgId,
+            email: `c${start + i}.${id.slice(0, 6)}@bench.example`,
+            display_name: `Counsellor ${start + i}`,
+            role: 'counsellor' as const,
+            status: 'active' as const,
+            language: 'nl' as const,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
       await trx
         .insertInto('counsellor_profiles')
@@ -139,7 +177,19 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
             serves_provinces: [],
             remote: rnd() < 0.2,
             max_active_cases: 1 + Math.floor(rnd() * 4),
-            availability: JSON.stringify(rnd() < 0.9 ? { mon: [['18:00', '21:00']], tue: [], wed: [['09:00', '12:00']], thu: [], fri: [], sat: [], sun: [] } : { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }),
+            availability: JSON.stringify(
+              rnd() < 0.9
+                ? {
+                    mon: [['18:00', '21:00']],
+                    tue: [],
+                    wed: [['09:00', '12:00']],
+                    thu: [],
+                    fri: [],
+                    sat: [],
+                    sun: [],
+                  }
+                : { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+            ),
             vog_issued_on: shift(-400),
             vog_expires_on: rnd() < 0.9 ? shift(300) : shift(-5),
             updated_at: now,
@@ -150,19 +200,57 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
         const set = new Set<string>(['nl']);
         const extra = Math.floor(rnd() * 3);
         for (let k = 0; k < extra; k++) set.add(pick(COUNSELLOR_LANGS));
-        return [...set].map((code) => ({ org_id: actor.orgId, user_id: id, code, level: pick(['basic', 'good', 'native'] as const) }));
+        return [...set].map((code) => ({
+          org_id: actor.orgId,
+          user_id: id,
+          code,
+          level: pick(['basic', 'good', 'native'] as const),
+        }));
       });
       await trx.insertInto('counsellor_languages').values(langs).execute();
-      await trx.insertInto('counsellor_backgrounds').values(ids.map((id) => ({ org_id: actor.orgId, user_id: id, term_id: pick(backgrounds).id }))).execute();
+
+      await trx
+        .insertInto('counsellor_backgrounds')
+        .values(ids.map((id) => ({ org_id: actor.orgId, user_id: id, term_id: pick(backgrounds).id })))
+        .execute();
       await trx
         .insertInto('training_attendance')
-        .values(ids.filter(() => rnd() < 0.9).map((id) => ({ org_id: actor.orgId, session_id: sessionId, user_id: id, attended: true, completed_on: shift(-200), expires_on: rnd() < 0.95 ? shift(530) : shift(-1) })))
+        .values(
+          ids
+            .filter(() => rnd() < 0.9)
+            .map((id) => ({
+              org_id: actor.orgId,
+              session_id: sessionId,
+              user_id: id,
+              attended: true,
+              completed_on: shift(-200),
+              expires_on: rnd() < 0.95 ? shift(530) : shift(-1),
+            })),
+        )
         .execute();
       const absent = ids.filter(() => rnd() < 0.05);
       if (absent.length) {
-        await trx.insertInto('counsellor_absences').values(absent.map((id) => ({ id: randomUUID(), org_id: actor.orgId, user_id: id, from_date: shift(-2), to_date: shift(5), note: '' }))).execute();
+        await trx
+          .insertInto('counsellor_absences')
+          .values(
+            absent.map((id) => ({
+              id: randomUUID(),
+              org_id: actor.orgId,
+              user_id: id,
+              from_date: shift(-2),
+              to_date: shift(5),
+              note: '',
+            })),
+          )
+          .execute();
       }
     }
     void today;
+    // The matching read model, as the profile service keeps it.
+    await sql`update counsellor_profiles p set
+      language_codes = coalesce((select array_agg(code order by code) from counsellor_languages l where l.user_id = p.user_id), '{}'),
+      background_ids = coalesce((select array_agg(term_id::text order by term_id) from counsellor_backgrounds b where b.user_id = p.user_id), '{}')`.execute(
+      trx,
+    );
   });
 }

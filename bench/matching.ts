@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { inOrg } from '../src/server/db/database.js';
 import { systemClock } from '../src/server/lib/clock.js';
 import { caseShortlist } from '../src/server/modules/matching/matching.service.js';
@@ -21,17 +22,70 @@ const t = await createTestApp(kind, { LOG_LEVEL: 'silent' });
 t.clock.set(systemClock.now());
 const admin = await setupOrganisation(t);
 const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.coord@noord.example');
-const session = (await coordinator.agent.get('/api/auth/session')).json() as { user: { id: string }; organisation: { id: string } };
-const actor = { kind: 'user' as const, userId: session.user.id, orgId: session.organisation.id, role: 'coordinator' as const, sessionId: 'bench' };
+const session = (await coordinator.agent.get('/api/auth/session')).json() as {
+  user: { id: string };
+  organisation: { id: string };
+};
+const actor = {
+  kind: 'user' as const,
+  userId: session.user.id,
+  orgId: session.organisation.id,
+  role: 'coordinator' as const,
+  sessionId: 'bench',
+};
 
 const g0 = performance.now();
 await generateCounsellors(t.deps, actor, COUNSELLORS);
 await generateIntakes(t.deps, actor, 300);
 const generateSeconds = (performance.now() - g0) / 1000;
+// Production databases have planner statistics (autovacuum); give the freshly loaded one the same.
+if (!process.env.BENCH_NO_ANALYZE) await t.asOwner((db) => sql`analyze`.execute(db));
 const tx = await terms(coordinator.agent);
-const { caseId } = await openCase(coordinator.agent, tx, { language: 'rif', municipality: 'Utrecht', preferences: { counsellorGender: 'female', backgroundId: null, language: 'rif' } });
+const { caseId } = await openCase(coordinator.agent, tx, {
+  language: 'rif',
+  municipality: 'Utrecht',
+  preferences: { counsellorGender: 'female', backgroundId: null, language: 'rif' },
+});
 
 const ctx = () => ({ actor, clock: t.clock, keyring: t.deps.keyring });
+if (process.env.BENCH_PROFILE) {
+  // Where does a shortlist spend its time? Each part alone, 50 times, median.
+  const { loadCandidates, loadNeeds } = await import('../src/server/modules/matching/matching.repository.js');
+  const today = t.clock.now().toISOString().slice(0, 10);
+  const med = async (name: string, fn: () => Promise<unknown>) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const s0 = performance.now();
+      await fn();
+      xs.push(performance.now() - s0);
+    }
+    xs.sort((a, b) => a - b);
+    console.log(name, xs[25]!.toFixed(1), 'ms');
+  };
+  await med('loadCandidates', () =>
+    inOrg(t.deps.db, actor.orgId, (trx) => loadCandidates(trx, actor.orgId, today, caseId)),
+  );
+  await med('loadNeeds', () => inOrg(t.deps.db, actor.orgId, (trx) => loadNeeds(trx, actor.orgId, caseId)));
+  await med('empty transaction', () => inOrg(t.deps.db, actor.orgId, async () => 1));
+  const q = (text: string) => () => inOrg(t.deps.db, actor.orgId, (trx) => sql.raw(text).execute(trx));
+  await med(
+    'users+profiles',
+    q(
+      `select u.id, u.display_name, p.status, p.gender, p.home_municipality_id, hm.province, p.serves_municipality_ids::text[], p.serves_provinces, p.max_active_cases, p.vog_expires_on, jsonb_path_exists(p.availability, '$.*[*]') from users u join counsellor_profiles p on p.user_id = u.id left join municipalities hm on hm.id = p.home_municipality_id where u.role = 'counsellor'`,
+    ),
+  );
+  await med('users only', q(`select u.id, u.display_name from users u where u.role = 'counsellor'`));
+  await med(
+    'languages agg',
+    q(`select user_id, string_agg(code, ',' order by code) from counsellor_languages group by user_id`),
+  );
+  await med(
+    'training agg',
+    q(
+      `select ta.user_id, bool_or(co.kind = 'basic') from training_attendance ta join training_sessions s on s.id = ta.session_id join courses co on co.id = s.course_id group by ta.user_id`,
+    ),
+  );
+}
 const ms: number[] = [];
 let last;
 for (let i = 0; i < RUNS + 10; i++) {

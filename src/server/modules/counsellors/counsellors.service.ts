@@ -193,6 +193,19 @@ export async function updateProfile(
         .execute();
     }
   }
+  if (input.languages || input.backgroundIds) {
+    // The read model matching uses: the same lists, on the profile row, in the same transaction.
+    await ctx.db
+      .updateTable('counsellor_profiles')
+      .set({
+        ...(input.languages
+          ? { language_codes: [...new Set(input.languages.map((l) => l.code))].sort() }
+          : {}),
+        ...(input.backgroundIds ? { background_ids: [...new Set(input.backgroundIds)].sort() } : {}),
+      })
+      .where('user_id', '=', userId)
+      .execute();
+  }
   await audit(ctx, {
     action: 'counsellor.update',
     entity: 'counsellor',

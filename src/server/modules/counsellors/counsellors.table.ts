@@ -22,6 +22,9 @@ export interface CounsellorProfilesTable {
   availability: ColumnType<Availability, string | undefined, string>;
   vog_issued_on: string | null;
   vog_expires_on: string | null;
+  language_codes: Generated<string[]>;
+  background_ids: Generated<string[]>;
+  has_slots: ColumnType<boolean, never, never>;
   updated_at: Date;
 }
 

@@ -300,4 +300,17 @@ describe.each(kinds)('matching on %s', (kind) => {
     const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
     expect(list.candidates[0]!.counsellorId).toBe(c.karim!.userId);
   });
+
+  it('counts a counsellor who serves the case municipality from elsewhere (serves_area)', async () => {
+    const a = await as(coord);
+    const m = (name: string) => municipalities.find((x) => x.name === name)!.id;
+    await a.patch(`/api/counsellors/${c.karim!.userId}`, {
+      homeMunicipalityId: m('Amsterdam'),
+      servesMunicipalityIds: [m('Utrecht')],
+    });
+    const { caseId } = await tarifitCase(a);
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    const karim = list.candidates.find((x) => x.counsellorId === c.karim!.userId)!;
+    expect(karim.parts.map((p) => p.code)).toContain('serves_area');
+  });
 });

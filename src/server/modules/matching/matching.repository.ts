@@ -14,107 +14,80 @@ export async function loadCandidates(
   caseId: string | null,
   onlyUserId?: string,
 ): Promise<Candidate[]> {
-  const only = <Q extends { where: (...args: never[]) => Q }>(q: Q, column: string): Q =>
-    onlyUserId ? (q.where as unknown as (c: string, op: string, v: string) => Q)(column, '=', onlyUserId) : q;
-  const [base, langs, bgs, load, absent, training, conflicts] = await Promise.all([
-    only(
-      db
-        .selectFrom('users as u')
-        .innerJoin('counsellor_profiles as p', 'p.user_id', 'u.id')
-        .leftJoin('municipalities as hm', 'hm.id', 'p.home_municipality_id')
-        .select([
-          'u.id',
-          'u.display_name',
-          'p.status',
-          'p.gender',
-          'p.home_municipality_id',
-          'hm.province as home_province',
-          'p.serves_municipality_ids',
-          'p.serves_provinces',
-          'p.max_active_cases',
-          'p.vog_expires_on',
-          'p.availability',
-        ])
-        .where('u.org_id', '=', orgId)
-        .where('u.role', '=', 'counsellor')
-        .where('u.status', '=', 'active'),
-      'u.id',
-    ).execute(),
-    only(
-      db.selectFrom('counsellor_languages').select(['user_id', 'code']).where('org_id', '=', orgId),
-      'user_id',
-    ).execute(),
-    only(
-      db.selectFrom('counsellor_backgrounds').select(['user_id', 'term_id']).where('org_id', '=', orgId),
-      'user_id',
-    ).execute(),
+  const only = onlyUserId ? sql`and user_id = ${onlyUserId}` : sql``;
+  // Each query returns at most one row per counsellor; arrays are aggregated and cast in SQL.
+  const [base, load, absent, training, conflicts] = await Promise.all([
+    sql<BaseRow>`
+      select u.id, u.display_name, p.status, p.gender, p.home_municipality_id, hm.province as home_province,
+        p.serves_municipality_ids::text[] as serves_municipality_ids, p.serves_provinces, p.max_active_cases,
+        (p.vog_expires_on is not null and p.vog_expires_on >= ${today}::date) as vog_valid,
+        p.has_slots, p.language_codes, p.background_ids
+      from users u
+      join counsellor_profiles p on p.user_id = u.id
+      left join municipalities hm on hm.id = p.home_municipality_id
+      where u.org_id = ${orgId} and u.role = 'counsellor' and u.status = 'active'
+        ${onlyUserId ? sql`and u.id = ${onlyUserId}` : sql``}`.execute(db),
     sql<{ user_id: string; n: number }>`
       select counsellor_id as user_id, count(*)::int as n from (
         select counsellor_id from cases where org_id = ${orgId} and state = 'active' and counsellor_id is not null
         union all
         select counsellor_id from case_offers where org_id = ${orgId} and status = 'pending'
       ) x group by counsellor_id`.execute(db),
-    only(
-      db
-        .selectFrom('counsellor_absences')
-        .select('user_id')
-        .where('org_id', '=', orgId)
-        .where('from_date', '<=', today)
-        .where('to_date', '>=', today),
-      'user_id',
-    ).execute(),
-    only(
-      db
-        .selectFrom('training_attendance as ta')
-        .innerJoin('training_sessions as s', 's.id', 'ta.session_id')
-        .innerJoin('courses as co', 'co.id', 's.course_id')
-        .select(['ta.user_id', 'co.kind', 'ta.expires_on'])
-        .where('ta.org_id', '=', orgId)
-        .where('ta.completed_on', 'is not', null)
-        .where('co.kind', 'in', ['basic', 'refresher']),
-      'ta.user_id',
-    ).execute(),
+    sql<{ user_id: string }>`
+      select distinct user_id from counsellor_absences
+      where org_id = ${orgId} and from_date <= ${today}::date and to_date >= ${today}::date ${only}`.execute(
+      db,
+    ),
+    sql<{ user_id: string; trained: boolean }>`
+      select ta.user_id, bool_or(co.kind = 'basic') and bool_or(ta.expires_on is null or ta.expires_on >= ${today}::date) as trained
+      from training_attendance ta
+      join training_sessions s on s.id = ta.session_id
+      join courses co on co.id = s.course_id
+      where ta.org_id = ${orgId} and ta.completed_on is not null and co.kind in ('basic', 'refresher')
+        ${onlyUserId ? sql`and ta.user_id = ${onlyUserId}` : sql``}
+      group by ta.user_id`.execute(db),
     caseId
-      ? db.selectFrom('case_conflicts').select('user_id').where('case_id', '=', caseId).execute()
-      : Promise.resolve([]),
+      ? sql<{ user_id: string }>`select user_id from case_conflicts where case_id = ${caseId}`.execute(db)
+      : Promise.resolve({ rows: [] }),
   ]);
-  const group = <T extends { user_id: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) m.set(r.user_id, [...(m.get(r.user_id) ?? []), r]);
-    return m;
-  };
-  const langsBy = group(langs);
-  const bgsBy = group(bgs);
-  const trainingBy = group(training);
   const loadBy = new Map(load.rows.map((r) => [r.user_id, Number(r.n)]));
-  const absentSet = new Set(absent.map((a) => a.user_id));
-  const conflictSet = new Set(conflicts.map((c) => c.user_id));
-  return base.map((r) => {
-    const t = trainingBy.get(r.id) ?? [];
-    const trained =
-      t.some((x) => x.kind === 'basic') && t.some((x) => x.expires_on === null || x.expires_on >= today);
-    const hasSlots = Object.values(r.availability ?? {}).some(
-      (slots) => Array.isArray(slots) && slots.length > 0,
-    );
-    return {
-      id: r.id,
-      name: r.display_name,
-      status: r.status,
-      trained,
-      vogValid: r.vog_expires_on !== null && r.vog_expires_on >= today,
-      activeCases: loadBy.get(r.id) ?? 0,
-      maxCases: r.max_active_cases,
-      available: hasSlots && !absentSet.has(r.id),
-      languages: (langsBy.get(r.id) ?? []).map((l) => l.code).sort(),
-      gender: r.gender,
-      backgroundIds: (bgsBy.get(r.id) ?? []).map((b) => b.term_id).sort(),
-      homeMunicipalityId: r.home_municipality_id,
-      homeProvince: r.home_province,
-      servesMunicipalityIds: r.serves_municipality_ids,
-      servesProvinces: r.serves_provinces,
-      conflict: conflictSet.has(r.id),
-    };
-  });
+  const trainedBy = new Map(training.rows.map((r) => [r.user_id, r.trained]));
+  const absentSet = new Set(absent.rows.map((a) => a.user_id));
+  const conflictSet = new Set(conflicts.rows.map((c) => c.user_id));
+  return base.rows.map((r) => ({
+    id: r.id,
+    name: r.display_name,
+    status: r.status,
+    trained: trainedBy.get(r.id) ?? false,
+    vogValid: r.vog_valid,
+    activeCases: loadBy.get(r.id) ?? 0,
+    maxCases: r.max_active_cases,
+    available: r.has_slots && !absentSet.has(r.id),
+    languages: r.language_codes,
+    gender: r.gender,
+    backgroundIds: r.background_ids,
+    homeMunicipalityId: r.home_municipality_id,
+    homeProvince: r.home_province,
+    servesMunicipalityIds: r.serves_municipality_ids,
+    servesProvinces: r.serves_provinces,
+    conflict: conflictSet.has(r.id),
+  }));
+}
+
+interface BaseRow {
+  id: string;
+  display_name: string;
+  status: string;
+  gender: string | null;
+  home_municipality_id: string | null;
+  home_province: string | null;
+  serves_municipality_ids: string[];
+  serves_provinces: string[];
+  max_active_cases: number;
+  vog_valid: boolean;
+  has_slots: boolean;
+  language_codes: string[];
+  background_ids: string[];
 }
 
 /** What the case tells matching: languages and stated preferences, place, and earlier counsellors of the caller. */
