@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { Abilities } from '../shared/auth.schema';
+import type { Role } from '../shared/roles';
 import { isApiError, setUnauthenticatedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { ErrorAlert } from './components/ErrorAlert';
@@ -25,6 +26,11 @@ const UsersPage = lazy(() => import('./routes/UsersPage'));
 const AuditPage = lazy(() => import('./routes/AuditPage'));
 const AccessLogPage = lazy(() => import('./routes/AccessLogPage'));
 const NotFoundPage = lazy(() => import('./routes/NotFoundPage'));
+const IntakePage = lazy(() => import('./routes/IntakePage'));
+const CasesPage = lazy(() => import('./routes/CasesPage'));
+const CasePage = lazy(() => import('./routes/CasePage'));
+const TaxonomiesPage = lazy(() => import('./routes/TaxonomiesPage'));
+const AftercarePage = lazy(() => import('./routes/AftercarePage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -118,6 +124,13 @@ function RequireAbility({ ability, children }: { ability: keyof Abilities; child
   return children;
 }
 
+/** Pages for some roles only; the server checks again on every request. */
+function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { data: session } = useSession();
+  if (!session || !roles.includes(session.user.role)) return <NotFoundPage />;
+  return children;
+}
+
 /** Unknown paths: the 404 page inside whichever frame fits the visitor. */
 function NotFoundRoute() {
   const { data: session, isPending } = useSession();
@@ -159,6 +172,46 @@ function AppRoutes() {
           <Route element={<RequireSession />}>
             <Route index element={<HomePage />} />
             <Route path="/profile" element={<ProfilePage />} />
+            <Route
+              path="/intake"
+              element={
+                <RequireRole roles={['coordinator']}>
+                  <IntakePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/cases"
+              element={
+                <RequireRole roles={['coordinator', 'counsellor']}>
+                  <CasesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/cases/:id"
+              element={
+                <RequireRole roles={['coordinator', 'counsellor']}>
+                  <CasePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/settings/taxonomies"
+              element={
+                <RequireRole roles={['admin']}>
+                  <TaxonomiesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/settings/aftercare"
+              element={
+                <RequireRole roles={['admin']}>
+                  <AftercarePage />
+                </RequireRole>
+              }
+            />
             <Route
               path="/users"
               element={

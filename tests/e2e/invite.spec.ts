@@ -57,14 +57,17 @@ describe('inviting a colleague', () => {
     // The token is dropped from the address bar once spent.
     expect(new URL(page.url()).hash).toBe('');
 
-    // Coordinator navigation: Home and Profile, no Users and no audit pages (burger on a phone).
+    // Coordinator navigation: Home, New call, Cases and Profile; no Users, no audit pages (burger on a phone).
     await page.getByRole('button', { name: NL.nav.openMenu }).click();
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
     await nav.getByRole('link', { name: NL.nav.home }).waitFor();
+    await nav.getByRole('link', { name: NL.nav.newCall }).waitFor();
+    await nav.getByRole('link', { name: NL.nav.cases }).waitFor();
     await nav.getByRole('link', { name: NL.nav.profile }).waitFor();
     expect(await nav.getByRole('link', { name: NL.nav.users }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: NL.nav.audit }).count()).toBe(0);
-    await page.getByText(NL.roles.coordinator, { exact: true }).first().waitFor();
+    // Home is "my work" for a coordinator.
+    await page.getByRole('region', { name: NL.work.unassigned }).waitFor();
 
     // The admin sees the colleague as active now.
     await adminPage.reload();

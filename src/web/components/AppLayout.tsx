@@ -21,7 +21,18 @@ interface NavItem {
 
 function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  const role = session.user.role;
+  if (role === 'coordinator') {
+    items.push({ to: '/intake', label: t('nav.newCall') }, { to: '/cases', label: t('nav.cases') });
+  }
+  if (role === 'counsellor') items.push({ to: '/cases', label: t('nav.myCases') });
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
+  if (role === 'admin') {
+    items.push(
+      { to: '/settings/taxonomies', label: t('nav.taxonomies') },
+      { to: '/settings/aftercare', label: t('nav.aftercare') },
+    );
+  }
   if (session.abilities.viewAudit) {
     items.push({ to: '/audit', label: t('nav.audit') }, { to: '/access-log', label: t('nav.accessLog') });
   }

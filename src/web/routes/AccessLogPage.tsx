@@ -8,7 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { EMPTY_FILTERS } from '../features/audit/api';
 import type { LogFilters } from '../features/audit/api';
 import { AccessTable } from '../features/audit/components/AccessTable';
-import { LoadMore } from '../features/audit/components/LoadMore';
+import { LoadMore } from '../components/LoadMore';
 import { LogFiltersForm } from '../features/audit/components/LogFiltersForm';
 import { useAccessPages } from '../features/audit/hooks/useLogPages';
 

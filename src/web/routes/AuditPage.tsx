@@ -8,7 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { EMPTY_FILTERS } from '../features/audit/api';
 import type { LogFilters } from '../features/audit/api';
 import { AuditTable } from '../features/audit/components/AuditTable';
-import { LoadMore } from '../features/audit/components/LoadMore';
+import { LoadMore } from '../components/LoadMore';
 import { LogFiltersForm } from '../features/audit/components/LogFiltersForm';
 import { VerifyChainButton } from '../features/audit/components/VerifyChainButton';
 import { useAuditPages } from '../features/audit/hooks/useLogPages';

@@ -1,22 +1,34 @@
 import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../shared/auth.schema';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../features/auth/hooks/useSession';
+import { CoordinatorWork, CounsellorWork } from '../features/work/components/MyWorkView';
+import { useMyWork } from '../features/work/hooks/useMyWork';
 
-/** Greeting plus an honest account of what this role can do in this version. */
-export default function HomePage() {
+/** Coordinators and counsellors land on "my work". */
+function MyWorkHome() {
+  const work = useMyWork();
+  if (work.isPending) return <Loading />;
+  if (work.error) return <ErrorAlert error={work.error} />;
+  return work.data.role === 'counsellor' ? (
+    <CounsellorWork work={work.data} />
+  ) : (
+    <CoordinatorWork work={work.data} />
+  );
+}
+
+/** Other roles: an honest account of what this role can do in this version. */
+function RoleOverview({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const { data: session } = useSession();
-  usePageTitle(t('titles.home'));
-  if (!session) return null;
   const role = session.user.role;
   const abilities = t(`roleAbilities.${role}`, { returnObjects: true }) as unknown;
   const items = Array.isArray(abilities) ? abilities.map(String) : [];
-
   return (
-    <Stack maw={820}>
-      <PageHeading title={false}>{t('home.greeting', { name: session.user.displayName })}</PageHeading>
+    <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">
@@ -44,6 +56,20 @@ export default function HomePage() {
           {t('home.versionNote')}
         </Text>
       </Card>
+    </>
+  );
+}
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  usePageTitle(t('titles.home'));
+  if (!session) return null;
+  const casework = session.user.role === 'coordinator' || session.user.role === 'counsellor';
+  return (
+    <Stack maw={casework ? 1100 : 820}>
+      <PageHeading title={false}>{t('home.greeting', { name: session.user.displayName })}</PageHeading>
+      {casework ? <MyWorkHome /> : <RoleOverview session={session} />}
     </Stack>
   );
 }

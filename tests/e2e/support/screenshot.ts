@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newContext } from './browser';
+import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './cases';
 import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './flows';
 import { startServer } from './server';
 
@@ -53,10 +54,42 @@ async function main() {
       password: 'privacy gaat boven alles hier',
     };
     const link = await inviteViaUi(admin, { ...officer, role: 'privacy_officer' });
-    await inviteViaUi(admin, {
+    const coordinator = await colleagueViaUi(browser, baseUrl, admin, {
+      name: 'Samira Haddou',
+      email: 'samira@hulplijn.example',
+      role: 'coordinator',
+    });
+    const counsellor = await colleagueViaUi(browser, baseUrl, admin, {
       name: 'Youssef El Amrani',
       email: 'youssef@hulplijn.example',
       role: 'counsellor',
+    });
+    // Some case work to look at: a worked case assigned to the counsellor, an unassigned and urgent one.
+    const co = coordinator.page;
+    const worked = await openCaseViaApi(co, 'Moeder van R.');
+    await openCaseViaApi(co, 'Vader van S.');
+    const counsellorId = await makeEligibleViaApi(co, 'Youssef El Amrani');
+    await apiCall(co, 'POST', `/api/cases/${worked.id}/assign`, { counsellorId });
+    const item = (kind: string, body: unknown) =>
+      apiCall(co, 'POST', `/api/cases/${worked.id}/${kind}`, body);
+    const today = new Date().toISOString().slice(0, 10);
+    await item('log', {
+      requestId: crypto.randomUUID(),
+      occurredAt: new Date().toISOString(),
+      channel: 'phone',
+      durationMinutes: 20,
+      withWhom: 'moeder',
+      note: 'Moeder is rustiger; zoon wil met de imam praten.',
+    });
+    await item('observations', { kind: 'signal', observedOn: today, text: 'Trekt zich terug van vrienden' });
+    await item('observations', { kind: 'protective', observedOn: today, text: 'Goede band met oom' });
+    await item('goals', { text: 'Contact tussen moeder en zoon herstellen' });
+    await item('tasks', { title: 'Moeder terugbellen', dueOn: today });
+    const subject = await item('subjects', { alias: 'R.', ageBand: '16_17', gender: 'male' });
+    await item('status-events', {
+      subjectId: (subject as { id: string }).id,
+      status: 'at_home',
+      occurredOn: today,
     });
     const officerContext = await newContext(browser, baseUrl);
     const po = await officerContext.newPage();
@@ -118,6 +151,38 @@ async function main() {
         await shoot(po, `access-log-${language}-${size}`);
       }
     }
+
+    // Case work pages: coordinator (intake, cases, case) and counsellor (home, case on a phone).
+    const cp = counsellor.page;
+    for (const language of LANGUAGES) {
+      await setLanguage(co, language);
+      await setLanguage(cp, language);
+      await setLanguage(admin, language);
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        for (const page of [co, cp, admin]) await page.setViewportSize(viewport);
+        for (const [page, path, name] of [
+          [co, '/', 'coordinator-home'],
+          [co, '/intake', 'intake'],
+          [co, '/cases', 'cases'],
+          [cp, '/', 'counsellor-home'],
+          [cp, `/cases/${worked.id}`, 'case'],
+          [admin, '/settings/taxonomies', 'taxonomies'],
+          [admin, '/settings/aftercare', 'aftercare'],
+        ] as const) {
+          await page.goto(path);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await shoot(page, `${name}-${language}-${size}`);
+        }
+        await co.goto('/intake');
+        await co.getByRole('radio').nth(7).check();
+        await shoot(co, `intake-danger-${language}-${size}`);
+        await cp.goto(`/cases/${worked.id}`);
+        await cp.getByRole('button', { name: /Afsluiten met nazorg|إغلاق مع متابعة لاحقة/ }).click();
+        await cp.getByRole('dialog').waitFor();
+        await shoot(cp, `case-close-modal-${language}-${size}`);
+      }
+    }
+
     await setLanguage(admin, 'nl');
     await admin.getByRole('button', { name: NL.common.signOut }).click();
     await admin.waitForURL('**/login');

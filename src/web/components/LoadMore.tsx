@@ -7,13 +7,14 @@ interface LoadMoreProps {
   onClick: () => void;
 }
 
+/** "Load more" for keyset-paged lists; hidden when there is no next page. */
 export function LoadMore({ hasNextPage, loading, onClick }: LoadMoreProps) {
   const { t } = useTranslation();
   if (!hasNextPage) return null;
   return (
     <Center>
       <Button variant="default" loading={loading} onClick={onClick}>
-        {t('audit.loadMore')}
+        {t('common.loadMore')}
       </Button>
     </Center>
   );

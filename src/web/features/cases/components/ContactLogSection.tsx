@@ -1,0 +1,163 @@
+import {
+  Button,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, LogEntryInputSchema } from '../../../../shared/cases.schema';
+import type { CaseDetail, Channel } from '../../../../shared/cases.schema';
+import { EmptyState } from '../../../components/EmptyState';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
+import type { FieldErrors } from '../../../components/formErrors';
+import { formatDateTime, newRequestId, nowLocalInput } from '../../../components/format';
+import { currentLanguage } from '../../../i18n';
+import { useAddCaseItem } from '../hooks/useCases';
+import { Section } from './Section';
+
+export const LOG_FIRST_FIELD = 'log-when';
+
+const blank = () => ({
+  occurredAt: nowLocalInput(),
+  channel: 'phone' as Channel,
+  duration: '',
+  withWhom: '',
+  note: '',
+});
+
+/** The quick contact log: form on top (now, phone, minutes, with whom, note), dated entries below. */
+export function ContactLogSection({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const add = useAddCaseItem(detail.id, 'log');
+  const [values, setValues] = useState(blank);
+  // Kept until the entry is saved: a retry after a lost answer does not log the contact twice.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) =>
+    setValues((old) => ({ ...old, [key]: value }));
+  const language = currentLanguage();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const when = new Date(values.occurredAt);
+    const parsed = LogEntryInputSchema.safeParse({
+      requestId,
+      occurredAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
+      channel: values.channel,
+      durationMinutes: values.duration.trim() === '' ? Number.NaN : Number(values.duration),
+      withWhom: values.withWhom,
+      note: values.note,
+    });
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    add.mutate(parsed.data, {
+      onSuccess: () => {
+        setValues(blank());
+        setRequestId(newRequestId());
+      },
+      onError: (error) => setErrors(apiFieldErrors(error)),
+    });
+  }
+
+  const error = (key: string) => fieldErrorText(t, errors[key]);
+  const entries = [...detail.log].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+
+  return (
+    <Section id="log" title={t('log.title')}>
+      <Stack>
+        {detail.abilities.canEdit ? (
+          <form onSubmit={submit} noValidate aria-label={t('log.formLabel')}>
+            <Stack gap="sm">
+              <ErrorAlert error={add.error} />
+              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+                <TextInput
+                  label={t('log.when')}
+                  type="datetime-local"
+                  id={LOG_FIRST_FIELD}
+                  value={values.occurredAt}
+                  onChange={(event) => set('occurredAt', event.currentTarget.value)}
+                  error={error('occurredAt')}
+                  required
+                />
+                <NativeSelect
+                  label={t('log.channel')}
+                  value={values.channel}
+                  onChange={(event) => set('channel', event.currentTarget.value as Channel)}
+                  data={CHANNELS.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
+                />
+                <TextInput
+                  label={t('log.duration')}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={600}
+                  value={values.duration}
+                  onChange={(event) => set('duration', event.currentTarget.value)}
+                  error={error('durationMinutes')}
+                  required
+                />
+                <TextInput
+                  label={t('log.withWhom')}
+                  value={values.withWhom}
+                  onChange={(event) => set('withWhom', event.currentTarget.value)}
+                  error={error('withWhom')}
+                  maxLength={120}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={t('log.note')}
+                placeholder={t('log.notePlaceholder')}
+                value={values.note}
+                onChange={(event) => set('note', event.currentTarget.value)}
+                error={error('note')}
+                autosize
+                minRows={2}
+                maxLength={4000}
+                required
+              />
+              <Group justify="flex-end">
+                <Button type="submit" loading={add.isPending}>
+                  {t('log.save')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+        {entries.length === 0 ? (
+          <EmptyState title={t('log.empty')} />
+        ) : (
+          <Timeline bulletSize={12} lineWidth={2} active={-1}>
+            {entries.map((entry) => (
+              <Timeline.Item
+                key={entry.id}
+                title={`${formatDateTime(entry.occurredAt, language)} · ${t(`channels.${entry.channel}`)} · ${t('log.minutes', { n: entry.durationMinutes })}`}
+              >
+                {entry.withWhom ? (
+                  <Text size="sm" c="dimmed">
+                    {t('log.withWhom')}: {entry.withWhom}
+                  </Text>
+                ) : null}
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                  {entry.note}
+                </Text>
+                {entry.authorName ? (
+                  <Text size="xs" c="dimmed">
+                    {entry.authorName}
+                  </Text>
+                ) : null}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Channel, Intake } from '../../../shared/cases.schema';
+import { CHANNELS, CONVERSATION_LANGUAGES, INTAKE_OUTCOMES } from '../../../shared/cases.schema';
+
+/** What the intake form holds while the coordinator types; strings where the API takes numbers. */
+export interface IntakeValues {
+  callerAlias: string;
+  phone: string;
+  channel: Channel;
+  language: string;
+  categoryId: string | null;
+  summary: string;
+  relationId: string | null;
+  municipality: string;
+  immediateDanger: boolean;
+  mayCallBack: boolean;
+  mayLeaveMessage: boolean;
+  safeTimes: string;
+  safeChannel: string;
+  durationMinutes: string;
+  outcome: string;
+  linkCaseId: string;
+  confidentialityExplained: boolean;
+}
+
+export const emptyIntake = (): IntakeValues => ({
+  callerAlias: '',
+  phone: '',
+  channel: 'phone',
+  language: 'nl',
+  categoryId: null,
+  summary: '',
+  relationId: null,
+  municipality: '',
+  immediateDanger: false,
+  mayCallBack: false,
+  mayLeaveMessage: false,
+  safeTimes: '',
+  safeChannel: '',
+  durationMinutes: '',
+  outcome: '',
+  linkCaseId: '',
+  confidentialityExplained: false,
+});
+
+/** Whether anything has been typed (an untouched form is not worth a draft). */
+export function isBlank(values: IntakeValues): boolean {
+  const empty = emptyIntake();
+  return (Object.keys(empty) as (keyof IntakeValues)[]).every((key) => values[key] === empty[key]);
+}
+
+/** A draft from the server, read defensively: it was written by an older or newer form, perhaps. */
+export function fromDraft(data: Record<string, unknown>): IntakeValues {
+  const values = emptyIntake();
+  for (const key of Object.keys(values) as (keyof IntakeValues)[]) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (typeof value === typeof values[key] || (values[key] === null && typeof value === 'string')) {
+      (values as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  if (!(CHANNELS as readonly string[]).includes(values.channel)) values.channel = 'phone';
+  if (!(CONVERSATION_LANGUAGES as readonly string[]).includes(values.language)) values.language = 'nl';
+  if (!(INTAKE_OUTCOMES as readonly string[]).includes(values.outcome)) values.outcome = '';
+  return values;
+}
+
+/** The request body (to be checked with IntakeSchema); optional fields are left out when empty. */
+export function toIntake(values: IntakeValues, ids: { requestId: string; draftId?: string }): unknown {
+  const duration = values.durationMinutes.trim();
+  return {
+    requestId: ids.requestId,
+    ...(ids.draftId ? { draftId: ids.draftId } : {}),
+    channel: values.channel,
+    language: values.language,
+    callerAlias: values.callerAlias,
+    ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+    relationId: values.relationId,
+    municipality: values.municipality,
+    categoryId: values.categoryId ?? '',
+    summary: values.summary,
+    immediateDanger: values.immediateDanger,
+    callback: {
+      mayCallBack: values.mayCallBack,
+      mayLeaveMessage: values.mayLeaveMessage,
+      safeTimes: values.safeTimes,
+      safeChannel: values.safeChannel || null,
+    },
+    confidentialityExplained: values.confidentialityExplained,
+    ...(duration ? { durationMinutes: Number(duration) } : {}),
+    outcome: values.outcome,
+    ...(values.outcome === 'link_case' && values.linkCaseId ? { linkCaseId: values.linkCaseId } : {}),
+  } satisfies Partial<Record<keyof Intake, unknown>>;
+}

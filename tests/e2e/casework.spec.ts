@@ -1,0 +1,136 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Colleague } from './support/cases';
+import { NL, setupViaUi } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+const PHONE = { width: 390, height: 844 };
+
+describe('case work', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let coordinator: Colleague;
+  let counsellorA: Colleague;
+  let counsellorB: Colleague;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin);
+    const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
+      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+    coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
+    counsellorA = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
+    counsellorB = await invite('Leyla Demir', 'leyla@hulplijn.example', 'counsellor');
+    await adminContext.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('coordinator assigns, counsellor works the case on a phone and closes it into aftercare', async () => {
+    const { id, reference } = await openCaseViaApi(coordinator.page, 'Moeder van R.');
+    await makeEligibleViaApi(coordinator.page, 'Karim Bouali');
+    const caseHeading = NL.case.title.replace('{{reference}}', reference);
+
+    // Coordinator: the new case is unassigned on their home; assign counsellor A from the case page.
+    const cp = coordinator.page;
+    await withFailureShot(cp, 'casework-assign', async () => {
+      await cp.goto('/');
+      await cp
+        .getByRole('region', { name: NL.work.unassigned })
+        .getByRole('link', { name: reference })
+        .click();
+      await cp.getByRole('heading', { level: 1, name: caseHeading }).waitFor();
+      await cp.getByRole('button', { name: NL.assign.assign, exact: true }).click();
+      const dialog = cp.getByRole('dialog', { name: NL.assign.title });
+      const select = dialog.getByRole('combobox', { name: NL.assign.counsellor });
+      await select.locator('option', { hasText: 'Karim Bouali' }).waitFor({ state: 'attached' });
+      await select.selectOption({
+        label: NL.assign.option.replace('{{name}}', 'Karim Bouali').replace('{{n}}', '0'),
+      });
+      await dialog.getByRole('button', { name: NL.assign.submit }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await cp.getByText(NL.caseStates.active, { exact: true }).first().waitFor();
+      await cp.getByText('Karim Bouali').first().waitFor();
+    });
+
+    // Counsellor A on a phone: "my families" first, then the case.
+    const page = counsellorA.page;
+    await withFailureShot(page, 'casework-counsellor', async () => {
+      await page.goto('/');
+      const families = page.getByRole('region', { name: NL.work.myFamilies });
+      await families.getByRole('link', { name: reference }).click();
+      await page.getByRole('heading', { level: 1, name: caseHeading }).waitFor();
+      // Only the counsellor's moves: no assigning, no "to matching".
+      expect(await page.getByRole('button', { name: NL.assign.reassign }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: NL.transitions.to.matching }).count()).toBe(0);
+
+      // Quick contact log, reached from the header.
+      await page.getByRole('button', { name: NL.log.add }).click();
+      const log = page.getByRole('form', { name: NL.log.formLabel });
+      expect(await log.getByLabel(NL.log.when).evaluate((el) => el === document.activeElement)).toBe(true);
+      await log.getByRole('spinbutton', { name: NL.log.duration }).fill('20');
+      await log.getByRole('textbox', { name: NL.log.withWhom }).fill('moeder');
+      await log
+        .getByRole('textbox', { name: NL.log.note })
+        .fill('Moeder is rustiger; zoon wil met de imam praten.');
+      await log.getByRole('button', { name: NL.log.save }).click();
+      await page.getByText('Moeder is rustiger; zoon wil met de imam praten.').waitFor();
+      await expect.poll(() => log.getByRole('textbox', { name: NL.log.note }).inputValue()).toBe('');
+
+      // An intervention (I3, link to a theologian).
+      const interventions = page.getByRole('form', { name: NL.interventions.add });
+      const pick = interventions.getByRole('combobox', { name: NL.interventions.intervention });
+      await pick.selectOption({
+        label: (await pick.locator('option', { hasText: /^I3 ·/ }).textContent()) ?? '',
+      });
+      await interventions
+        .getByRole('textbox', { name: NL.interventions.note })
+        .fill('Afspraak met imam gemaakt');
+      await interventions.getByRole('button', { name: NL.interventions.save }).click();
+      await page.getByRole('cell', { name: 'Afspraak met imam gemaakt' }).waitFor();
+
+      // Support level, then close into aftercare with a closure code.
+      await page.getByRole('combobox', { name: NL.case.supportLevel }).selectOption('intensive');
+      await page
+        .getByRole('combobox', { name: NL.case.supportLevel })
+        .and(page.locator(':enabled'))
+        .waitFor();
+      await page.getByRole('button', { name: NL.transitions.to.aftercare }).click();
+      const closing = page.getByRole('dialog', { name: NL.transitions.title.aftercare });
+      await closing
+        .getByRole('combobox', { name: NL.transitions.closure })
+        .selectOption({ label: 'Doel bereikt' });
+      await closing.getByRole('button', { name: NL.transitions.to.aftercare }).click();
+      await closing.waitFor({ state: 'hidden' });
+      await page.getByText(NL.caseStates.aftercare, { exact: true }).first().waitFor();
+
+      // Aftercare check-ins on the case page (intensive: 8) and, the first one, on A's home.
+      const tasks = page.getByRole('region', { name: NL.tasks.title });
+      const first = NL.tasks.aftercareCheck.replace('{{n}}', '1').replace('{{total}}', '8');
+      await tasks.getByRole('checkbox', { name: first }).waitFor();
+      expect(await tasks.getByRole('checkbox', { name: /Nazorgcontact \d van 8/ }).count()).toBe(8);
+      await page.goto('/');
+      await page.getByRole('region', { name: NL.work.myTasks }).getByRole('link', { name: first }).waitFor();
+      await page.getByRole('region', { name: NL.work.next }).getByText(first).waitFor();
+    });
+
+    // Counsellor B: the case does not exist for them, in the UI and in the API.
+    const other = counsellorB.page;
+    await other.goto(`/cases/${id}`);
+    await other.getByRole('heading', { name: NL.case.notFound }).waitFor();
+    expect(await other.getByText(reference).count()).toBe(0);
+    const response = await counsellorB.context.request.get(`/api/cases/${id}`);
+    expect(response.status()).toBe(404);
+
+    for (const person of [coordinator, counsellorA, counsellorB]) expect(person.errors).toEqual([]);
+  });
+});

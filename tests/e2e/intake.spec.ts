@@ -1,0 +1,155 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { caseCount, colleagueViaUi } from './support/cases';
+import type { Colleague } from './support/cases';
+import { NL, setupViaUi } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+const I = NL.intake;
+
+/** Keyboard only, and every key counted. */
+function keyboard(page: Page) {
+  let presses = 0;
+  const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+  return {
+    presses: () => presses,
+    type: async (text: string) => {
+      await page.keyboard.type(text);
+      presses += text.length;
+    },
+    press: async (key: string) => {
+      await page.keyboard.press(key);
+      presses += 1;
+    },
+    /** Tab forward until the target has focus (a user reading the screen knows how many). */
+    tabTo: async (target: Locator) => {
+      for (let i = 0; i < 30; i += 1) {
+        if (await isFocused(target)) return;
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      throw new Error('Could not tab to the target');
+    },
+    isFocused,
+  };
+}
+
+describe('intake', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let coordinator: Colleague;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin);
+    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+      name: 'Samira Haddou',
+      email: 'samira@hulplijn.example',
+      role: 'coordinator',
+    });
+    await adminContext.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a coordinator takes a call with the keyboard only and opens a case', async () => {
+    const page = coordinator.page;
+    await withFailureShot(page, 'intake-keyboard', async () => {
+      await page.goto('/intake');
+      const alias = page.getByRole('textbox', { name: I.callerAlias });
+      await alias.waitFor();
+      const keys = keyboard(page);
+      await expect.poll(() => keys.isFocused(alias)).toBe(true);
+      const started = Date.now();
+      let fields = 0;
+
+      await keys.type('Moeder van S.');
+      fields += 1;
+      await keys.tabTo(page.getByRole('textbox', { name: I.phone }));
+      await keys.type('0612345678');
+      fields += 1;
+      await keys.tabTo(page.getByRole('combobox', { name: I.category }));
+      await keys.type('vertrek');
+      await keys.press('Enter');
+      fields += 1;
+      await keys.tabTo(page.getByRole('textbox', { name: I.summary }));
+      await keys.type('Zoon (17) praat steeds vaker over vertrek naar Syrië; moeder is bang.');
+      fields += 1;
+      await keys.tabTo(page.getByRole('radio', { name: I.outcomes.info_only }));
+      await keys.press('ArrowDown');
+      fields += 1;
+      expect(await page.getByRole('radio', { name: I.outcomes.open_case }).isChecked()).toBe(true);
+      await keys.tabTo(page.getByRole('checkbox', { name: I.confidentiality }));
+      await keys.press('Space');
+      fields += 1;
+      await keys.press('Enter');
+
+      const caseLink = page.getByRole('link', { name: /^Casus .+ openen$/ });
+      await caseLink.waitFor();
+      const ms = Date.now() - started;
+      const reference = ((await caseLink.textContent()) ?? '').replace(/^Casus (.+) openen$/, '$1');
+      await page.getByText(I.savedCase.replace('{{reference}}', reference)).waitFor();
+      console.warn(`INTAKE_KEYS fields=${fields} keypresses=${keys.presses()} ms=${ms}`);
+
+      // The link has focus: Enter opens the case.
+      expect(await keys.isFocused(caseLink)).toBe(true);
+      await keys.press('Enter');
+      await page
+        .getByRole('heading', { level: 1, name: NL.case.title.replace('{{reference}}', reference) })
+        .waitFor();
+      expect(await caseCount(page)).toBe(1);
+
+      // Nothing of the call is left in the browser's storage.
+      const stored = await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      );
+      expect(stored).not.toContain('Moeder');
+      expect(stored).not.toContain('0612345678');
+    });
+    expect(coordinator.errors).toEqual([]);
+  });
+
+  it('a retried or double save makes one case', async () => {
+    const page = coordinator.page;
+    await withFailureShot(page, 'intake-retry', async () => {
+      const before = await caseCount(page);
+      await page.goto('/intake');
+      await page.getByRole('textbox', { name: I.callerAlias }).fill('Vader K.');
+      await page.getByRole('combobox', { name: I.category }).fill('C9');
+      await page.keyboard.press('Enter');
+      await page.getByRole('textbox', { name: I.summary }).fill('Vraagt om informatie over signalen.');
+      await page.getByRole('radio', { name: I.outcomes.open_case }).check();
+      await page.getByRole('checkbox', { name: I.confidentiality }).check();
+
+      // The first answer is lost on the way back (the server did save): the client retries with the same id.
+      let calls = 0;
+      await page.route('**/api/intake', async (route) => {
+        calls += 1;
+        if (calls === 1) {
+          await route.fetch();
+          await route.abort('failed');
+        } else {
+          await route.continue();
+        }
+      });
+      await page.keyboard.press('Control+Enter');
+      await page.keyboard.press('Control+Enter');
+      await page.getByRole('link', { name: /^Casus .+ openen$/ }).waitFor();
+      await page.unroute('**/api/intake');
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(await caseCount(page)).toBe(before + 1);
+
+      // The next call starts empty, with a new request id.
+      await page.getByRole('button', { name: I.nextCall }).click();
+      expect(await page.getByRole('textbox', { name: I.callerAlias }).inputValue()).toBe('');
+    });
+  });
+});
