@@ -192,11 +192,14 @@ describe.each(kinds)('matching on %s', (kind) => {
         counsellorId: c[who]!.userId,
         override: true,
       });
-      expect(res.statusCode, who).toBe(409);
+      expect(res.statusCode, who).toBe(400);
+      expect(res.json()).toMatchObject({
+        errors: [{ field: 'counsellorId', reason: expect.stringMatching(/^filter_/) }],
+      });
       expect(
         (await a.post(`/api/cases/${caseId}/assign`, { counsellorId: c[who]!.userId })).statusCode,
         who,
-      ).toBe(409);
+      ).toBe(400);
     }
   });
 

@@ -37,7 +37,7 @@ export async function assertEligible(ctx: Ctx, caseId: string, counsellorId: str
   const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), caseId, counsellorId);
   const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
   if (fails) {
-    throw new AppError('conflict', `This counsellor does not pass the "${fails}" filter`, {
+    throw new AppError('validation_failed', `This counsellor does not pass the "${fails}" filter`, {
       errors: [{ field: 'counsellorId', reason: `filter_${fails}`, message: `Fails the ${fails} filter` }],
     });
   }
