@@ -113,4 +113,16 @@ describe.each(kinds)('HTTP guarantees on %s', (kind) => {
     expect(text).not.toContain(agent.cookie!.split('=')[1]!);
     expect(text).not.toMatch(/cookie/i);
   });
+
+  it('applies CSRF and no-store to percent-encoded API paths too', async () => {
+    const sneaky = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/auth/login',
+      payload: { email: 'x@y.example', password: 'whatever it is' },
+    });
+    expect(sneaky.statusCode).toBe(403);
+    expect(sneaky.json()).toMatchObject({ code: 'csrf_failed' });
+    const read = await t.app.inject({ method: 'GET', url: '/%61pi/setup/status' });
+    expect(read.headers['cache-control']).toBe('no-store');
+  });
 });

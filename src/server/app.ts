@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './lib/deps.js';
+import { isApiRequest } from './lib/route-path.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -56,7 +57,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
     global: true,
     max: deps.config.apiRateLimitPerMinute,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRequest(request),
   });
   await registerSession(app, deps);
   const web = opts.web !== false && (await registerWeb(app));

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.schema.js';
 import { AppError, STATUS_BY_CODE, TITLE_BY_CODE } from '../lib/errors.js';
+import { isApiRequest, routedPath } from '../lib/route-path.js';
 
 /** Sends an RFC 9457 problem document. Every error response goes through here. */
 export function sendProblem(
@@ -67,7 +68,7 @@ export function registerProblemHandler(app: FastifyInstance, opts: { spaFallback
 
   app.setNotFoundHandler((request, reply) => {
     const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+      request.method === 'GET' && !isApiRequest(request) && !routedPath(request).startsWith('/assets/');
     if (opts.spaFallback && isPage)
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     return sendProblem(reply, 'not_found', 'No such resource');

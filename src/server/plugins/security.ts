@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from '../lib/route-path.js';
 
 /**
  * Strict headers on every response. The Content-Security-Policy allows nothing from another origin; styles
@@ -37,6 +38,6 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     }
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     // API answers may carry personal data: never cached, by the browser or anything in between.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
   });
 }

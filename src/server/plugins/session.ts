@@ -6,6 +6,7 @@ import type { Deps } from '../lib/deps.js';
 import { AppError } from '../lib/errors.js';
 import { csrfTokenFor, resolveSession, type ResolvedSession } from '../modules/auth/sessions.service.js';
 import { timingSafeEqual } from 'node:crypto';
+import { isApiRequest } from '../lib/route-path.js';
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -61,7 +62,7 @@ export async function registerSession(app: FastifyInstance, deps: Deps): Promise
   app.decorateRequest('session', undefined);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const token = request.cookies[cookieName(request)];
     if (token) {
       const resolved = await resolveSession(deps, token);
