@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_intake_and_cases.js';
 import * as m0003 from './migrations/0003_counsellors_matching_training.js';
 import * as m0004 from './migrations/0004_matching_read_model.js';
+import * as m0005 from './migrations/0005_task_cancellation.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_intake_and_cases': m0002,
   '0003_counsellors_matching_training': m0003,
   '0004_matching_read_model': m0004,
+  '0005_task_cancellation': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -147,16 +147,20 @@ async function provisionAppRole(ownerDb: Kysely<unknown>, appUrl: string, log: L
  * owner of any table.
  */
 export async function assertUnprivileged(db: Kysely<DB>): Promise<void> {
+  // Every role whose privileges the current user has (itself and what it inherits), checked together.
   const { rows } = await sql<{ role: string; super: boolean; bypass: boolean; owned: number }>`
-    select current_user as role, r.rolsuper as super, r.rolbypassrls as bypass,
-      (select count(*)::int from pg_tables t where t.schemaname = 'public' and t.tableowner = current_user) as owned
-    from pg_roles r where r.rolname = current_user`.execute(db);
+    select current_user as role,
+      bool_or(r.rolsuper) as super,
+      bool_or(r.rolbypassrls) as bypass,
+      (select count(*)::int from pg_tables t
+        where t.schemaname = 'public' and pg_has_role(current_user, t.tableowner, 'USAGE')) as owned
+    from pg_roles r where pg_has_role(current_user, r.oid, 'USAGE')`.execute(db);
   const me = rows[0];
   if (!me) throw new Error('Cannot read the database role');
   const problems = [
-    me.super && 'is a superuser',
-    me.bypass && 'has BYPASSRLS',
-    me.owned > 0 && `owns ${me.owned} table(s)`,
+    me.super && 'is (or inherits) a superuser',
+    me.bypass && 'has (or inherits) BYPASSRLS',
+    me.owned > 0 && `owns (or inherits ownership of) ${me.owned} table(s)`,
   ].filter(Boolean);
   if (problems.length) {
     throw new Error(

@@ -235,4 +235,17 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     );
     expect(audit).toContainEqual({ action: 'user.update_profile', changed_fields: ['language'] });
   });
+
+  it('lets no burst of parallel TOTP guesses past the limit', async () => {
+    t.clock.advance(16 * 60_000);
+    const agent = new Agent(t, '10.9.9.1');
+    await agent.post('/api/auth/login', { email: admin.email, password: STRONG_PASSWORD });
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => agent.post('/api/auth/mfa', { code: String(200000 + i) })),
+    );
+    const checked = guesses.filter((g) => g.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(guesses.filter((g) => g.statusCode === 429).length).toBeGreaterThanOrEqual(7);
+    t.clock.advance(16 * 60_000);
+  });
 });

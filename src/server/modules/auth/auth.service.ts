@@ -21,7 +21,7 @@ import * as users from '../users/users.repository.js';
 import * as repo from './auth.repository.js';
 import { burnVerifyTime, checkPassword, hashPassword, verifyPassword } from './password.js';
 import { createSession, csrfTokenFor, type ResolvedSession } from './sessions.service.js';
-import { assertNotBlocked, clearFailures, recordFailure, RULES } from './throttle.js';
+import { assertNotBlocked, clearFailures, countAttempt, recordFailure, RULES } from './throttle.js';
 import { groupKey, newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 
 export interface Issued {
@@ -74,7 +74,7 @@ export async function verifyMfa(deps: Deps, session: ResolvedSession, code: stri
   const { actor } = session;
   const now = deps.clock.now();
   const key = deps.keyring.systemHmac('throttle', `mfa:${actor.userId}`);
-  await assertNotBlocked(deps.db, key, now);
+  await countAttempt(deps.db, key, RULES.mfa, now);
   const token = await inOrg(deps.db, actor.orgId, async (trx) => {
     const cred = await users.findCredentials(trx, actor.userId);
     if (!cred?.totp_secret || !cred.totp_enrolled_at) return undefined;
@@ -88,10 +88,7 @@ export async function verifyMfa(deps: Deps, session: ResolvedSession, code: stri
     if (step === null || !(await users.advanceTotpStep(trx, cred.id, step))) return undefined;
     return finishSignIn(deps, { db: trx, actor, clock: deps.clock, keyring: deps.keyring }, session.id);
   });
-  if (!token) {
-    await recordFailure(deps.db, key, RULES.mfa, now);
-    throw new AppError('mfa_invalid');
-  }
+  if (!token) throw new AppError('mfa_invalid');
   await clearFailures(deps.db, key);
   return issued(deps, token, 'full');
 }
@@ -132,7 +129,7 @@ export async function confirmEnrolment(deps: Deps, session: ResolvedSession, cod
   const { actor } = session;
   const now = deps.clock.now();
   const key = deps.keyring.systemHmac('throttle', `mfa:${actor.userId}`);
-  await assertNotBlocked(deps.db, key, now);
+  await countAttempt(deps.db, key, RULES.mfa, now);
   const token = await inOrg(deps.db, actor.orgId, async (trx) => {
     const cred = await users.findCredentials(trx, actor.userId);
     if (!cred?.totp_secret || cred.totp_enrolled_at) return undefined;
@@ -154,10 +151,7 @@ export async function confirmEnrolment(deps: Deps, session: ResolvedSession, cod
     });
     return finishSignIn(deps, ctx, session.id);
   });
-  if (!token) {
-    await recordFailure(deps.db, key, RULES.mfa, now);
-    throw new AppError('mfa_invalid');
-  }
+  if (!token) throw new AppError('mfa_invalid');
   await clearFailures(deps.db, key);
   return issued(deps, token, 'full');
 }

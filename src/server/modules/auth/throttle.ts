@@ -31,7 +31,7 @@ export async function assertNotBlocked(db: Db, keyHash: Buffer, now: Date): Prom
 }
 
 /** Counts one failure, atomically, and blocks the key once it passes the rule's limit. */
-export async function recordFailure(db: Db, keyHash: Buffer, rule: ThrottleRule, now: Date): Promise<void> {
+export async function recordFailure(db: Db, keyHash: Buffer, rule: ThrottleRule, now: Date): Promise<number> {
   const row = await db
     .insertInto('auth_throttle')
     .values({ key_hash: keyHash, window_started_at: now, failures: 1, blocked_until: null })
@@ -62,8 +62,29 @@ export async function recordFailure(db: Db, keyHash: Buffer, rule: ThrottleRule,
       .where('key_hash', '=', keyHash)
       .execute();
   }
+  return row.failures;
 }
 
 export async function clearFailures(db: Db, keyHash: Buffer): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key_hash', '=', keyHash).execute();
+}
+
+/**
+ * Counts an attempt *before* it is checked, atomically: concurrent guesses each get their own number, so no
+ * burst of parallel requests gets past the limit. A success clears the count.
+ */
+export async function countAttempt(db: Db, keyHash: Buffer, rule: ThrottleRule, now: Date): Promise<void> {
+  await assertNotBlocked(db, keyHash, now);
+  const n = await recordFailure(db, keyHash, rule, now);
+  if (n > rule.limit) {
+    const row = await db
+      .selectFrom('auth_throttle')
+      .select('blocked_until')
+      .where('key_hash', '=', keyHash)
+      .executeTakeFirst();
+    const until = row?.blocked_until ?? new Date(now.getTime() + rule.baseBlockMs);
+    throw new AppError('too_many_attempts', undefined, {
+      retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+    });
+  }
 }

@@ -63,3 +63,24 @@ export async function scheduleAftercare(
   }
   return days.length;
 }
+
+/** Cancels a case's open aftercare check-ins (kept, marked cancelled, audited). */
+export async function cancelOpenAftercare(ctx: Ctx, caseId: string): Promise<void> {
+  const cancelled = await ctx.db
+    .updateTable('tasks')
+    .set({ cancelled_at: ctx.clock.now() })
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'aftercare')
+    .where('done_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .returning('id')
+    .execute();
+  if (cancelled.length) {
+    await audit(ctx, {
+      action: 'case.aftercare_cancelled',
+      entity: 'case',
+      entityId: caseId,
+      details: { checks: cancelled.length },
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   GoalInputSchema,
@@ -171,6 +172,8 @@ export async function updateGoal(
 /** A dated contact with the family. Idempotent on requestId: a retried save adds nothing. */
 export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeof LogEntryInputSchema>) {
   const actor = await editable(ctx, caseId);
+  // Same request id → one holder at a time, so a concurrent retry sees the first entry.
+  await sql`select pg_advisory_xact_lock(hashtext(${`case_log:${input.requestId}`}))`.execute(ctx.db);
   const existing = await findLogByRequest(ctx.db, input.requestId);
   if (existing) {
     if (existing.case_id !== caseId)
@@ -237,15 +240,22 @@ export async function addTask(ctx: Ctx, caseId: string, input: z.infer<typeof Ta
   const id = randomUUID();
   const assignee = input.assigneeId ?? row.counsellor_id ?? actor.userId;
   if (input.assigneeId) {
+    // Only someone who may see the case: its counsellor, or a coordinator.
     const user = await ctx.db
       .selectFrom('users')
-      .select('id')
+      .select(['id', 'role'])
       .where('id', '=', input.assigneeId)
       .where('status', '=', 'active')
       .executeTakeFirst();
-    if (!user)
+    if (!user || (user.id !== row.counsellor_id && user.role !== 'coordinator'))
       throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'assigneeId', reason: 'unknown_user', message: 'No such colleague' }],
+        errors: [
+          {
+            field: 'assigneeId',
+            reason: 'not_on_case',
+            message: 'Assign the case’s counsellor or a coordinator',
+          },
+        ],
       });
   }
   await ctx.db

@@ -374,4 +374,23 @@ describe.each(kinds)('cases on %s', (kind) => {
     expect(created.statusCode).toBe(201);
     expect((await a.post('/api/taxonomies', { kind: 'category', code: 'c11', labels })).statusCode).toBe(409);
   });
+
+  it('cancels the open aftercare check-ins when a case is reopened', async () => {
+    const c = await as(coord);
+    const { caseId } = await openCase(c, tx);
+    await c.post(`/api/cases/${caseId}/assign`, { counsellorId: couns.userId });
+    await c.patch(`/api/cases/${caseId}`, { supportLevel: 'moderate' });
+    await c.post(`/api/cases/${caseId}/transition`, {
+      to: 'aftercare',
+      closureId: tx.byCode('closure', 'goal_reached'),
+    });
+    expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(3);
+    await c.post(`/api/cases/${caseId}/transition`, { to: 'active' });
+    expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(0);
+    await c.post(`/api/cases/${caseId}/transition`, {
+      to: 'aftercare',
+      closureId: tx.byCode('closure', 'goal_reached'),
+    });
+    expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(3);
+  });
 });

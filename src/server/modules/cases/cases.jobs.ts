@@ -8,10 +8,10 @@ export const caseJobHandlers: Record<string, JobHandler> = {
     const taskId = String(payload.taskId);
     const task = await ctx.db
       .selectFrom('tasks')
-      .select(['case_id', 'assignee_id', 'done_at'])
+      .select(['case_id', 'assignee_id', 'done_at', 'cancelled_at'])
       .where('id', '=', taskId)
       .executeTakeFirst();
-    if (!task || task.done_at || !task.assignee_id) return;
+    if (!task || task.done_at || task.cancelled_at || !task.assignee_id) return;
     await alertUser(ctx, task.assignee_id, 'task_due', task.case_id);
     await queueNotice(ctx, task.assignee_id, 'task_due', taskId);
   },

@@ -120,6 +120,7 @@ export async function listCases(
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('t.case_id', '=', 'c.id')
           .where('t.done_at', 'is', null)
+          .where('t.cancelled_at', 'is', null)
           .where('t.due_on', '<', today)
           .as('overdue_tasks'),
     ])
@@ -134,7 +135,7 @@ export async function listCases(
   if (q.to)
     query = query.where('c.opened_at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
   if (q.overdue) {
-    const overdue = sql<boolean>`exists (select 1 from tasks t where t.case_id = c.id and t.done_at is null and t.due_on < ${today})`;
+    const overdue = sql<boolean>`exists (select 1 from tasks t where t.case_id = c.id and t.done_at is null and t.cancelled_at is null and t.due_on < ${today})`;
     query = query.where(q.overdue === 'true' ? overdue : sql<boolean>`not ${overdue}`);
   }
   const cursor = q.after ? decodeCursor(q.after) : undefined;
@@ -225,6 +226,7 @@ export async function caseTasks(db: Db, caseId: string) {
     .selectFrom('tasks')
     .select(['id', 'kind', 'title_enc', 'due_on', 'done_at', 'assignee_id'])
     .where('case_id', '=', caseId)
+    .where('cancelled_at', 'is', null)
     .orderBy('due_on')
     .execute();
 }
@@ -247,4 +249,21 @@ export async function coordinatorIds(db: Db, orgId: string): Promise<string[]> {
     .where('status', '=', 'active')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Hands a case's open tasks from one person to another (a reassignment): nothing stays with the old counsellor. */
+export async function moveOpenTasks(
+  db: Db,
+  caseId: string,
+  fromUserId: string,
+  toUserId: string,
+): Promise<void> {
+  await db
+    .updateTable('tasks')
+    .set({ assignee_id: toUserId })
+    .where('case_id', '=', caseId)
+    .where('assignee_id', '=', fromUserId)
+    .where('done_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .execute();
 }

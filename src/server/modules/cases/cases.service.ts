@@ -15,8 +15,8 @@ import { AppError } from '../../lib/errors.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
-import { assertEligible } from '../matching/matching.service.js';
-import { scheduleAftercare } from './aftercare.service.js';
+import { assertEligible, withdrawPendingOffers } from '../matching/matching.service.js';
+import { cancelOpenAftercare, scheduleAftercare } from './aftercare.service.js';
 import {
   authorizeCaseRole,
   canOnCase,
@@ -319,6 +319,9 @@ export async function assignCounsellor(
   // Direct assignment passes the same hard filters as matching (training, VOG, capacity…): no way around them.
   await assertEligible(ctx, id, counsellor.id);
   const now = ctx.clock.now();
+  await withdrawPendingOffers(ctx, id);
+  if (row.counsellor_id && row.counsellor_id !== counsellor.id)
+    await repo.moveOpenTasks(ctx.db, id, row.counsellor_id, counsellor.id);
   await ctx.db
     .updateTable('cases')
     .set({ counsellor_id: counsellor.id, state: 'active', last_activity_at: now, updated_at: now })
@@ -394,6 +397,11 @@ export async function transitionCase(
     changed.push('closed_at');
   }
   await ctx.db.updateTable('cases').set(patch).where('id', '=', id).execute();
+  if (input.to !== 'matching') await withdrawPendingOffers(ctx, id);
+  // Reopening, or closing after aftercare, ends the open aftercare check-ins of the earlier closure.
+  if ((input.to === 'active' || input.to === 'closed') && row.state === 'aftercare')
+    await cancelOpenAftercare(ctx, id);
+  if (input.to === 'active' && row.state === 'closed') await cancelOpenAftercare(ctx, id);
   await audit(ctx, {
     action: 'case.transition',
     entity: 'case',

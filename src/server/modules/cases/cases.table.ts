@@ -110,6 +110,7 @@ export interface TasksTable {
   due_on: string;
   assignee_id: string | null;
   done_at: Date | null;
+  cancelled_at: Date | null;
   created_by: string | null;
   created_at: Date;
 }

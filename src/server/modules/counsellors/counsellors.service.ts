@@ -125,6 +125,18 @@ export async function updateProfile(
       });
     }
   }
+  // A counsellor's background is self-declared: only they set it, nobody sets it for them.
+  if (input.backgroundIds !== undefined && !(ctx.actor.kind === 'user' && ctx.actor.userId === userId)) {
+    throw new AppError('forbidden', 'Only the counsellor declares their background', {
+      errors: [
+        {
+          field: 'backgroundIds',
+          reason: 'self_declared',
+          message: 'Only the counsellor declares their background',
+        },
+      ],
+    });
+  }
   for (const id of input.backgroundIds ?? []) await assertTerm(ctx, id, 'background', 'backgroundIds');
   for (const id of [
     ...(input.servesMunicipalityIds ?? []),

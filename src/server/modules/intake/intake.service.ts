@@ -111,6 +111,13 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     reference = linked.reference;
     if (input.immediateDanger && !linked.urgent) {
       await ctx.db.updateTable('cases').set({ urgent: true }).where('id', '=', caseId).execute();
+      await audit(ctx, {
+        action: 'case.update',
+        entity: 'case',
+        entityId: caseId,
+        changedFields: ['urgent'],
+        details: { urgent: true },
+      });
     }
     await cases.touchCase(ctx.db, caseId, now);
   }

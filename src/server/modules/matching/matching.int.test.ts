@@ -65,8 +65,13 @@ describe.each(kinds)('matching on %s', (kind) => {
         { code: 'rif', level: 'native' },
         { code: 'nl', level: 'good' },
       ],
-      backgroundIds: [tx.byCode('background', 'moroccan_dutch')],
     });
+    // Background is self-declared: Fatima sets it herself; a coordinator may not.
+    const bg = { backgroundIds: [tx.byCode('background', 'moroccan_dutch')] };
+    expect((await a.patch(`/api/counsellors/${c.fatima!.userId}`, bg)).json()).toMatchObject({
+      errors: [{ reason: 'self_declared' }],
+    });
+    expect((await c.fatima!.agent.patch(`/api/counsellors/${c.fatima!.userId}`, bg)).statusCode).toBe(200);
     await makeEligible(t, a, c.karim!.userId, {
       gender: 'male',
       homeMunicipalityId: m('Zeist'),
@@ -315,5 +320,63 @@ describe.each(kinds)('matching on %s', (kind) => {
     const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
     const karim = list.candidates.find((x) => x.counsellorId === c.karim!.userId)!;
     expect(karim.parts.map((p) => p.code)).toContain('serves_area');
+  });
+
+  it('refuses to accept an offer once the case was closed or given to someone else', async () => {
+    const a = await as(coord);
+    const first = await tarifitCase(a);
+    await a.post(`/api/cases/${first.caseId}/offers`, { counsellorId: c.karim!.userId });
+    await a.post(`/api/cases/${first.caseId}/transition`, {
+      to: 'closed',
+      closureId: tx.byCode('closure', 'out_of_scope'),
+    });
+    const k = await as(c.karim!);
+    const pending = ((await k.get('/api/offers')).json() as { items: { caseId: string }[] }).items.map(
+      (o) => o.caseId,
+    );
+    expect(pending).not.toContain(first.caseId);
+    const history = (await a.get(`/api/cases/${first.caseId}/offers`)).json() as {
+      items: { id: string; status: string }[];
+    };
+    expect(history.items[0]!.status).toBe('withdrawn');
+    expect((await k.post(`/api/offers/${history.items[0]!.id}/respond`, { accept: true })).statusCode).toBe(
+      409,
+    );
+    expect(((await a.get(`/api/cases/${first.caseId}`)).json() as { state: string }).state).toBe('closed');
+
+    const second = await tarifitCase(a);
+    await a.post(`/api/cases/${second.caseId}/offers`, { counsellorId: c.karim!.userId });
+    expect(
+      (await a.post(`/api/cases/${second.caseId}/assign`, { counsellorId: c.fatima!.userId })).statusCode,
+    ).toBe(204);
+    const offer = (
+      (await a.get(`/api/cases/${second.caseId}/offers`)).json() as {
+        items: { id: string; status: string }[];
+      }
+    ).items.find((o) => o.status === 'withdrawn')!;
+    expect((await k.post(`/api/offers/${offer.id}/respond`, { accept: true })).statusCode).toBe(409);
+    expect(
+      ((await a.get(`/api/cases/${second.caseId}`)).json() as { counsellor: { id: string } }).counsellor.id,
+    ).toBe(c.fatima!.userId);
+  });
+
+  it("hands open tasks to the new counsellor on reassignment, and never shows another case's task titles", async () => {
+    const a = await as(coord);
+    const { caseId } = await tarifitCase(a);
+    await a.post(`/api/cases/${caseId}/assign`, { counsellorId: c.fatima!.userId });
+    const f = await as(c.fatima!);
+    const due = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await f.post(`/api/cases/${caseId}/tasks`, {
+      title: 'Geheime notitie',
+      dueOn: due,
+      assigneeId: c.karim!.userId,
+    });
+    expect(refused.json()).toMatchObject({ errors: [{ field: 'assigneeId', reason: 'not_on_case' }] });
+    await f.post(`/api/cases/${caseId}/tasks`, { title: 'Moeder terugbellen', dueOn: due });
+    await a.post(`/api/cases/${caseId}/assign`, { counsellorId: c.karim!.userId });
+    const fWork = (await (await as(c.fatima!)).get('/api/my-work')).json() as { tasks: { title: string }[] };
+    expect(fWork.tasks.map((x) => x.title)).not.toContain('Moeder terugbellen');
+    const kWork = (await (await as(c.karim!)).get('/api/my-work')).json() as { tasks: { title: string }[] };
+    expect(kWork.tasks.map((x) => x.title)).toContain('Moeder terugbellen');
   });
 });

@@ -5,9 +5,9 @@ import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { openText } from '../../lib/fields.js';
+import { openText, sealText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
-import { coordinatorIds } from '../cases/cases.repository.js';
+import { coordinatorIds, moveOpenTasks } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
@@ -51,12 +51,7 @@ export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string
   await assertEligible(ctx, caseId, counsellorId);
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
-  await ctx.db
-    .updateTable('case_offers')
-    .set({ status: 'withdrawn', responded_at: now })
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'pending')
-    .execute();
+  await withdrawPendingOffers(ctx, caseId);
   const org = await ctx.db
     .selectFrom('organisations')
     .select('offer_timeout_hours')
@@ -83,6 +78,15 @@ export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string
       .set({ state: 'matching', updated_at: now, last_activity_at: now })
       .where('id', '=', caseId)
       .execute();
+  if (row.state === 'intake') {
+    await audit(ctx, {
+      action: 'case.transition',
+      entity: 'case',
+      entityId: caseId,
+      changedFields: ['state'],
+      details: { from: 'intake', to: 'matching' },
+    });
+  }
   await ctx.db
     .insertInto('alerts')
     .values({
@@ -147,6 +151,29 @@ async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: stri
 }
 
 /** The history of offers on a case: who was asked, who declined and why, who accepted. */
+/** Withdraws every pending offer of a case (a new offer, direct assignment, closing or reopening it). */
+export async function withdrawPendingOffers(
+  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
+  caseId: string,
+): Promise<void> {
+  const withdrawn = await ctx.db
+    .updateTable('case_offers')
+    .set({ status: 'withdrawn', responded_at: ctx.clock.now() })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .execute();
+  for (const o of withdrawn) {
+    await audit(ctx, {
+      action: 'offer.withdraw',
+      entity: 'case_offer',
+      entityId: o.id,
+      changedFields: ['status'],
+      details: { caseId },
+    });
+  }
+}
+
 export async function caseOffers(ctx: Ctx, caseId: string) {
   await loadCase(ctx, caseId, 'case.assign');
   return { items: await offerRows(ctx, { caseId }) };
@@ -196,16 +223,27 @@ export async function respondToOffer(
   if (offer.status !== 'pending' || offer.expires_at <= now)
     throw new AppError('conflict', 'This offer is no longer open');
   if (input.accept) {
-    await ctx.db
-      .updateTable('case_offers')
-      .set({ status: 'accepted', responded_at: now })
-      .where('id', '=', offerId)
-      .execute();
+    // The case must still be open for matching, and the counsellor must still pass every hard filter.
     const before = await ctx.db
       .selectFrom('cases')
       .select(['counsellor_id', 'state'])
       .where('id', '=', offer.case_id)
+      .forUpdate()
       .executeTakeFirstOrThrow();
+    if (!['intake', 'matching', 'active'].includes(before.state)) {
+      throw new AppError('conflict', 'This case is no longer open for matching');
+    }
+    const taken = await ctx.db
+      .updateTable('case_offers')
+      .set({ status: 'accepted', responded_at: now })
+      .where('id', '=', offerId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (taken.numUpdatedRows !== 1n) throw new AppError('conflict', 'This offer is no longer open');
+    // Checked after the offer stopped being pending, so it does not count against the counsellor's own capacity.
+    await assertEligible(ctx, offer.case_id, actor.userId);
+    await withdrawPendingOffers(ctx, offer.case_id);
+    if (before.counsellor_id) await moveOpenTasks(ctx.db, offer.case_id, before.counsellor_id, actor.userId);
     await ctx.db
       .updateTable('cases')
       .set({ counsellor_id: actor.userId, state: 'active', updated_at: now, last_activity_at: now })
@@ -229,8 +267,14 @@ export async function respondToOffer(
   }
   await ctx.db
     .updateTable('case_offers')
-    .set({ status: 'declined', decline_reason: input.reason, responded_at: now })
+    .set({
+      status: 'declined',
+      decline_reason: input.reason,
+      note_enc: input.note ? await sealText(ctx, 'case_offers', 'note', offerId, input.note) : null,
+      responded_at: now,
+    })
     .where('id', '=', offerId)
+    .where('status', '=', 'pending')
     .execute();
   if (input.reason === 'conflict_of_interest') {
     await ctx.db
@@ -245,7 +289,7 @@ export async function respondToOffer(
       .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
       .execute();
   }
-  await alertCoordinators(ctx, 'offer_declined', offer.case_id);
+  await alertCoordinators(ctx, 'offer_declined', offer.case_id, offerId);
   await audit(ctx, {
     action: 'offer.decline',
     entity: 'case_offer',
@@ -259,6 +303,7 @@ async function alertCoordinators(
   ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
   kind: 'offer_declined' | 'offer_expired',
   caseId: string,
+  noticeKey: string,
 ) {
   const ids = await coordinatorIds(ctx.db, ctx.actor.orgId);
   if (!ids.length) return;
@@ -277,7 +322,7 @@ async function alertCoordinators(
     )
     .execute();
   if (kind === 'offer_expired')
-    for (const userId of ids) await queueNotice(ctx, userId, 'offer_expired', caseId);
+    for (const userId of ids) await queueNotice(ctx, userId, 'offer_expired', noticeKey);
 }
 
 export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {
@@ -317,7 +362,7 @@ export const matchingJobHandlers: Record<string, JobHandler> = {
       .set({ status: 'expired', responded_at: ctx.clock.now() })
       .where('id', '=', offerId)
       .execute();
-    await alertCoordinators(ctx, 'offer_expired', offer.case_id);
+    await alertCoordinators(ctx, 'offer_expired', offer.case_id, offerId);
     await audit(ctx, {
       action: 'offer.expire',
       entity: 'case_offer',

@@ -26,10 +26,17 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
       .innerJoin('cases as c', 'c.id', 't.case_id')
       .select(['t.id', 't.case_id', 'c.reference', 't.kind', 't.title_enc', 't.due_on'])
       .where('t.org_id', '=', orgId)
-      .where('t.done_at', 'is', null);
+      .where('t.done_at', 'is', null)
+      .where('t.cancelled_at', 'is', null);
     q =
       filter === 'mine'
-        ? q.where('t.assignee_id', '=', actor.userId).where('t.due_on', '<=', addDays(today, 14))
+        ? q
+            .where('t.assignee_id', '=', actor.userId)
+            .where('t.due_on', '<=', addDays(today, 14))
+            // A counsellor sees tasks of their own cases only, whoever assigned them.
+            .where((eb) =>
+              actor.role === 'counsellor' ? eb('c.counsellor_id', '=', actor.userId) : eb.val(true),
+            )
         : q.where('t.kind', '=', 'aftercare').where('t.due_on', '<', today);
     const rows = await q.orderBy('t.due_on').limit(50).execute();
     return Promise.all(
