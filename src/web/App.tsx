@@ -31,6 +31,12 @@ const CasesPage = lazy(() => import('./routes/CasesPage'));
 const CasePage = lazy(() => import('./routes/CasePage'));
 const TaxonomiesPage = lazy(() => import('./routes/TaxonomiesPage'));
 const AftercarePage = lazy(() => import('./routes/AftercarePage'));
+const CounsellorsPage = lazy(() => import('./routes/CounsellorsPage'));
+const CounsellorPage = lazy(() => import('./routes/CounsellorPage'));
+const MyProfilePage = lazy(() => import('./routes/MyProfilePage'));
+const TrainingPage = lazy(() => import('./routes/TrainingPage'));
+const MatchingWeightsPage = lazy(() => import('./routes/MatchingWeightsPage'));
+const PlacesPage = lazy(() => import('./routes/PlacesPage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -209,6 +215,54 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['admin']}>
                   <AftercarePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/counsellors"
+              element={
+                <RequireRole roles={['coordinator', 'admin']}>
+                  <CounsellorsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/counsellors/:id"
+              element={
+                <RequireRole roles={['coordinator', 'admin']}>
+                  <CounsellorPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/my-profile"
+              element={
+                <RequireRole roles={['counsellor']}>
+                  <MyProfilePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/training"
+              element={
+                <RequireRole roles={['coordinator', 'admin']}>
+                  <TrainingPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/settings/matching"
+              element={
+                <RequireRole roles={['admin', 'coordinator']}>
+                  <MatchingWeightsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/settings/places"
+              element={
+                <RequireRole roles={['admin']}>
+                  <PlacesPage />
                 </RequireRole>
               }
             />

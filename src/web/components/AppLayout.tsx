@@ -25,12 +25,22 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   if (role === 'coordinator') {
     items.push({ to: '/intake', label: t('nav.newCall') }, { to: '/cases', label: t('nav.cases') });
   }
-  if (role === 'counsellor') items.push({ to: '/cases', label: t('nav.myCases') });
+  if (role === 'counsellor') {
+    items.push({ to: '/cases', label: t('nav.myCases') }, { to: '/my-profile', label: t('nav.myProfile') });
+  }
+  if (role === 'coordinator' || role === 'admin') {
+    items.push(
+      { to: '/counsellors', label: t('nav.counsellors') },
+      { to: '/training', label: t('nav.training') },
+    );
+  }
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (role === 'admin') {
     items.push(
       { to: '/settings/taxonomies', label: t('nav.taxonomies') },
       { to: '/settings/aftercare', label: t('nav.aftercare') },
+      { to: '/settings/matching', label: t('nav.matching') },
+      { to: '/settings/places', label: t('nav.places') },
     );
   }
   if (session.abilities.viewAudit) {

@@ -20,6 +20,8 @@ import { TasksSection } from '../features/cases/components/TasksSection';
 import { TransitionModal } from '../features/cases/components/TransitionModal';
 import type { ClosingInput } from '../features/cases/components/TransitionModal';
 import { useCase, useCaseMutations } from '../features/cases/hooks/useCases';
+import { MatchingSection } from '../features/matching/components/MatchingSection';
+import { PreferencesSection } from '../features/matching/components/PreferencesSection';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -76,7 +78,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         onLogContact={focusLog}
       />
       {!closingTo ? <ErrorAlert error={mutations.transition.error} /> : null}
+      <MatchingSection detail={detail} />
       <SummarySection key={detail.summary} detail={detail} />
+      <PreferencesSection key={JSON.stringify(detail.preferences)} detail={detail} />
       <TasksSection detail={detail} />
       <ContactLogSection detail={detail} />
       <PersonsSection detail={detail} />

@@ -63,7 +63,11 @@ export async function termId(page: Page, kind: string, code: string): Promise<st
 }
 
 /** A coordinator opens a case through the intake API; returns its id and reference. */
-export async function openCaseViaApi(page: Page, alias: string): Promise<{ id: string; reference: string }> {
+export async function openCaseViaApi(
+  page: Page,
+  alias: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; reference: string }> {
   const result = await apiCall<{ caseId: string; caseReference: string }>(page, 'POST', '/api/intake', {
     requestId: randomUUID(),
     channel: 'phone',
@@ -75,6 +79,7 @@ export async function openCaseViaApi(page: Page, alias: string): Promise<{ id: s
     callback: { mayCallBack: true, mayLeaveMessage: false },
     confidentialityExplained: true,
     outcome: 'open_case',
+    ...extra,
   });
   return { id: result.caseId, reference: result.caseReference };
 }

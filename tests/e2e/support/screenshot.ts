@@ -70,6 +70,38 @@ async function main() {
     await openCaseViaApi(co, 'Vader van S.');
     const counsellorId = await makeEligibleViaApi(co, 'Youssef El Amrani');
     await apiCall(co, 'POST', `/api/cases/${worked.id}/assign`, { counsellorId });
+    // Matching: a second counsellor, a case with stated preferences offered to the first (shortlist, offers).
+    await colleagueViaUi(browser, baseUrl, admin, {
+      name: 'Leyla Demir',
+      email: 'leyla@hulplijn.example',
+      role: 'counsellor',
+    });
+    await makeEligibleViaApi(co, 'Leyla Demir');
+    const { items: places } = await apiCall<{ items: { id: string; name: string }[] }>(
+      co,
+      'GET',
+      '/api/places/municipalities',
+    );
+    await apiCall(co, 'PATCH', `/api/counsellors/${counsellorId}`, {
+      gender: 'male',
+      languages: [
+        { code: 'nl', level: 'good' },
+        { code: 'rif', level: 'native' },
+      ],
+      homeMunicipalityId: places.find((place) => place.name === 'Utrecht')?.id ?? null,
+      servesProvinces: ['Utrecht', 'Noord-Holland'],
+    });
+    await apiCall(co, 'POST', `/api/counsellors/${counsellorId}/absences`, {
+      fromDate: '2031-07-01',
+      toDate: '2031-07-21',
+      note: 'Vakantie',
+    });
+    const matched = await openCaseViaApi(co, 'Moeder van T.', {
+      municipality: 'Utrecht',
+      preferences: { language: 'rif', counsellorGender: 'male' },
+    });
+    const offered = await openCaseViaApi(co, 'Zus van K.', { municipality: 'Zeist', language: 'rif' });
+    await apiCall(co, 'POST', `/api/cases/${offered.id}/offers`, { counsellorId });
     const item = (kind: string, body: unknown) =>
       apiCall(co, 'POST', `/api/cases/${worked.id}/${kind}`, body);
     const today = new Date().toISOString().slice(0, 10);
@@ -168,6 +200,13 @@ async function main() {
           [cp, `/cases/${worked.id}`, 'case'],
           [admin, '/settings/taxonomies', 'taxonomies'],
           [admin, '/settings/aftercare', 'aftercare'],
+          [co, `/cases/${matched.id}`, 'shortlist'],
+          [co, '/counsellors', 'counsellors'],
+          [co, `/counsellors/${counsellorId}`, 'counsellor-profile'],
+          [cp, '/my-profile', 'my-profile'],
+          [co, '/training', 'training'],
+          [admin, '/settings/matching', 'weights'],
+          [admin, '/settings/places', 'places'],
         ] as const) {
           await page.goto(path);
           await page.getByRole('heading', { level: 1 }).waitFor();
@@ -176,6 +215,14 @@ async function main() {
         await co.goto('/intake');
         await co.getByRole('radio').nth(7).check();
         await shoot(co, `intake-danger-${language}-${size}`);
+        await cp.goto('/');
+        await cp
+          .getByRole('button', { name: /Afwijzen|رفض/ })
+          .first()
+          .click();
+        await cp.getByRole('dialog').waitFor();
+        await shoot(cp, `offer-decline-modal-${language}-${size}`);
+        await cp.keyboard.press('Escape');
         await cp.goto(`/cases/${worked.id}`);
         await cp.getByRole('button', { name: /Afsluiten met nazorg|إغلاق مع متابعة لاحقة/ }).click();
         await cp.getByRole('dialog').waitFor();

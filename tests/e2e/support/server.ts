@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,4 +93,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     throw error;
   }
   return { baseUrl, dataDir, output, stop };
+}
+
+/**
+ * A movable server clock for deadline tests: pass `env` to startServer (with fast job polling); `advance`
+ * moves the server's time forward (the server reads the offset from the file on every "now").
+ */
+export async function testClock(): Promise<{
+  env: Record<string, string>;
+  advance: (ms: number) => Promise<void>;
+}> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'confidant-clock-'));
+  const file = path.join(dir, 'offset-ms');
+  await writeFile(file, '0');
+  return {
+    env: { TEST_CLOCK_FILE: file, JOBS_POLL_MS: '200' },
+    advance: (ms) => writeFile(file, String(ms)),
+  };
 }

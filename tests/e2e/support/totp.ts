@@ -2,6 +2,17 @@ import { generate } from 'otplib';
 
 const STEP_MS = 30_000;
 const lastStep = new Map<string, number>();
+let offsetMs = 0;
+
+/**
+ * The server under test may run on a moved clock (TEST_CLOCK_FILE): its TOTP check then expects codes for
+ * that time, so codes are generated for the system time plus this offset.
+ */
+export function setTotpClockOffset(ms: number): void {
+  offsetMs = ms;
+}
+
+const now = () => Date.now() + offsetMs;
 
 /** The secret as otplib wants it: the manual key without spaces. */
 export function secretFromManualKey(manualKey: string): string {
@@ -13,16 +24,16 @@ export function secretFromManualKey(manualKey: string): string {
  * current step we wait for the next one (rare: only when one user needs two codes within 30 s).
  */
 export async function totpCode(secret: string): Promise<string> {
-  let step = Math.floor(Date.now() / STEP_MS);
+  let step = Math.floor(now() / STEP_MS);
   if (lastStep.get(secret) === step) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - Date.now() + 200));
-    step = Math.floor(Date.now() / STEP_MS);
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - now() + 200));
+    step = Math.floor(now() / STEP_MS);
   }
   // Avoid the last second of a step: the code could expire between typing and the server checking it.
-  if ((step + 1) * STEP_MS - Date.now() < 1_000) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - Date.now() + 200));
-    step = Math.floor(Date.now() / STEP_MS);
+  if ((step + 1) * STEP_MS - now() < 1_000) {
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - now() + 200));
+    step = Math.floor(now() / STEP_MS);
   }
   lastStep.set(secret, step);
-  return generate({ secret });
+  return generate({ secret, epoch: Math.floor(now() / 1000) });
 }

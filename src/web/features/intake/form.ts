@@ -20,6 +20,10 @@ export interface IntakeValues {
   outcome: string;
   linkCaseId: string;
   confidentialityExplained: boolean;
+  /** The caller's stated preferences for a counsellor ('' = none). */
+  prefGender: string;
+  prefBackgroundId: string;
+  prefLanguage: string;
 }
 
 export const emptyIntake = (): IntakeValues => ({
@@ -40,6 +44,9 @@ export const emptyIntake = (): IntakeValues => ({
   outcome: '',
   linkCaseId: '',
   confidentialityExplained: false,
+  prefGender: '',
+  prefBackgroundId: '',
+  prefLanguage: '',
 });
 
 /** Whether anything has been typed (an untouched form is not worth a draft). */
@@ -89,5 +96,10 @@ export function toIntake(values: IntakeValues, ids: { requestId: string; draftId
     ...(duration ? { durationMinutes: Number(duration) } : {}),
     outcome: values.outcome,
     ...(values.outcome === 'link_case' && values.linkCaseId ? { linkCaseId: values.linkCaseId } : {}),
+    preferences: {
+      counsellorGender: values.prefGender || null,
+      backgroundId: values.prefBackgroundId || null,
+      language: values.prefLanguage || null,
+    },
   } satisfies Partial<Record<keyof Intake, unknown>>;
 }

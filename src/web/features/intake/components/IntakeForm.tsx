@@ -24,6 +24,7 @@ import type { Intake } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
+import { PreferencesFields } from '../../matching/components/PreferencesFields';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { lookupPhone } from '../api';
 import type { IntakeResult } from '../api';
@@ -195,6 +196,28 @@ export function IntakeForm(props: IntakeFormProps) {
           maxLength={4000}
           required
         />
+        <Fieldset legend={t('preferences.intakeLegend')} variant="filled">
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('preferences.hint')}
+            </Text>
+            <PreferencesFields
+              values={{
+                counsellorGender: values.prefGender,
+                backgroundId: values.prefBackgroundId,
+                language: values.prefLanguage,
+              }}
+              onChange={(prefs) =>
+                onChange({
+                  ...values,
+                  prefGender: prefs.counsellorGender,
+                  prefBackgroundId: prefs.backgroundId,
+                  prefLanguage: prefs.language,
+                })
+              }
+            />
+          </Stack>
+        </Fieldset>
         <Paper
           withBorder
           p="sm"

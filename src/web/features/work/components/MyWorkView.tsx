@@ -5,6 +5,7 @@ import type { MyWork } from '../../../../shared/work.schema';
 import { formatDay } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { taskTitle } from '../../cases/taskTitle';
+import { OffersInbox } from '../../matching/components/OffersInbox';
 import { WorkCard } from './WorkCard';
 import { AlertList, CaseLinks, TaskLinks } from './WorkLists';
 
@@ -45,6 +46,7 @@ export function CounsellorWork({ work }: { work: MyWork }) {
   const { t } = useTranslation();
   return (
     <Stack>
+      <OffersInbox />
       <WorkCard id="work-families" title={t('work.myFamilies')} count={work.myCases.length}>
         <CaseLinks items={work.myCases} empty={t('work.noFamilies')} />
       </WorkCard>

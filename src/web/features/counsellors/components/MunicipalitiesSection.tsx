@@ -1,0 +1,82 @@
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROVINCES } from '../../../../shared/counsellors.schema';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { Loading } from '../../../components/Loading';
+import type { Province } from '../api';
+import { useCreateMunicipality, useMunicipalities } from '../hooks';
+
+/** The organisation's municipalities by province (matching's proximity), with a form to add one. */
+export function MunicipalitiesSection() {
+  const { t } = useTranslation();
+  const list = useMunicipalities();
+  const create = useCreateMunicipality();
+  const [name, setName] = useState('');
+  const [province, setProvince] = useState<Province>('Utrecht');
+  const [missing, setMissing] = useState(false);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (name.trim().length < 2) return setMissing(true);
+    setMissing(false);
+    create.mutate({ name: name.trim(), province }, { onSuccess: () => setName('') });
+  }
+
+  const items = list.data?.items ?? [];
+  return (
+    <Stack>
+      <form onSubmit={submit} noValidate aria-label={t('places.add')}>
+        <Stack gap="xs">
+          <ErrorAlert error={create.error} />
+          <Group gap="xs" align="flex-start" wrap="wrap">
+            <TextInput
+              label={t('places.name')}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={
+                missing ? t('fieldErrors.required') : fieldErrorText(t, apiFieldErrors(create.error).name)
+              }
+              maxLength={80}
+              required
+            />
+            <NativeSelect
+              label={t('places.province')}
+              value={province}
+              onChange={(event) => setProvince(event.currentTarget.value as Province)}
+              data={[...PROVINCES]}
+            />
+            <Button type="submit" mt={25} loading={create.isPending}>
+              {t('places.add')}
+            </Button>
+          </Group>
+          {create.isSuccess ? (
+            <Text size="sm" role="status" c="teal.8">
+              {t('places.added', { name: create.data.name })}
+            </Text>
+          ) : null}
+        </Stack>
+      </form>
+      <ErrorAlert error={list.error} />
+      {list.isPending ? <Loading /> : null}
+      {PROVINCES.filter((p) => items.some((m) => m.province === p)).map((p) => (
+        <Paper key={p} withBorder p="sm" component="section" aria-labelledby={`province-${p}`}>
+          <Title order={2} size="h5" id={`province-${p}`} mb={6}>
+            {p}
+          </Title>
+          <Group gap={6} wrap="wrap">
+            {items
+              .filter((m) => m.province === p)
+              .map((m) => (
+                <Badge key={m.id} variant="light" color={m.active ? 'teal' : 'gray'} tt="none">
+                  {m.name}
+                </Badge>
+              ))}
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Colleague } from './support/cases';
+import { NL, setupViaUi, signInViaUi } from './support/flows';
+import { startServer, testClock } from './support/server';
+import type { TestServer } from './support/server';
+import { setTotpClockOffset } from './support/totp';
+
+const PHONE = { width: 390, height: 844 };
+const DAY_AND_AN_HOUR = 25 * 3_600_000; // past the default 24-hour answer time
+
+const fill = (text: string, values: Record<string, string>) =>
+  Object.entries(values).reduce((out, [key, value]) => out.replace(`{{${key}}}`, value), text);
+
+/** The coordinator offers the case to a counsellor from the shortlist on the case page. */
+async function offerFromShortlist(page: Page, caseId: string, reference: string, name: string) {
+  await page.goto(`/cases/${caseId}`);
+  await page.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }).waitFor();
+  const matching = page.getByRole('region', { name: NL.matching.title });
+  await matching.getByRole('list', { name: NL.matching.shortlist }).waitFor();
+  await matching.getByRole('button', { name: fill(NL.matching.offerTo, { name }) }).click();
+  await matching.getByRole('cell', { name: NL.matching.offerStatus.pending }).waitFor();
+  return matching;
+}
+
+describe('matching', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let advanceClock: (ms: number) => Promise<void>;
+  let coordinator: Colleague;
+  let karim: Colleague;
+
+  beforeAll(async () => {
+    const clock = await testClock();
+    advanceClock = clock.advance;
+    server = await startServer(clock.env);
+    browser = await launchBrowser();
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin);
+    const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
+      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+    coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
+    karim = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
+    await invite('Leyla Demir', 'leyla@hulplijn.example', 'counsellor');
+    await adminContext.close();
+
+    // Both pass the hard filters; only Karim speaks Tarifit and lives in Utrecht.
+    const co = coordinator.page;
+    const { items: places } = await apiCall<{ items: { id: string; name: string }[] }>(
+      co,
+      'GET',
+      '/api/places/municipalities',
+    );
+    const placeId = (name: string) => places.find((place) => place.name === name)!.id;
+    const karimId = await makeEligibleViaApi(co, 'Karim Bouali');
+    const leylaId = await makeEligibleViaApi(co, 'Leyla Demir');
+    await apiCall(co, 'PATCH', `/api/counsellors/${karimId}`, {
+      languages: [
+        { code: 'nl', level: 'good' },
+        { code: 'rif', level: 'native' },
+      ],
+      homeMunicipalityId: placeId('Utrecht'),
+    });
+    await apiCall(co, 'PATCH', `/api/counsellors/${leylaId}`, { homeMunicipalityId: placeId('Amsterdam') });
+  });
+
+  afterAll(async () => {
+    setTotpClockOffset(0);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // The caller speaks Dutch with the coordinator and asked for a Tarifit-speaking counsellor.
+  const caller = { municipality: 'Utrecht', preferences: { language: 'rif' } };
+
+  it('ranks the Tarifit speaker first, offers the case, and the counsellor accepts on a phone', async () => {
+    const co = coordinator.page;
+    const { id, reference } = await openCaseViaApi(co, 'Moeder van Y.', caller);
+
+    await withFailureShot(co, 'matching-shortlist', async () => {
+      await co.goto(`/cases/${id}`);
+      const list = co
+        .getByRole('region', { name: NL.matching.title })
+        .getByRole('list', { name: NL.matching.shortlist });
+      const first = list.locator(':scope > li').first();
+      await first.getByText('Karim Bouali').waitFor();
+      expect(await list.locator(':scope > li').count()).toBe(2);
+      await first.getByText(fill(NL.matching.parts.preferred_language, { language: 'Tarifit' })).waitFor();
+      await first.getByText(NL.matching.parts.same_municipality).waitFor();
+      await first.getByText(fill(NL.matching.parts.capacity, { free: '4', max: '4' })).waitFor();
+      expect(await list.locator(':scope > li').nth(1).getByText('Tarifit').count()).toBe(0);
+      await offerFromShortlist(co, id, reference, 'Karim Bouali');
+      await co.getByText(fill(NL.matching.pendingWith, { name: 'Karim Bouali' })).waitFor();
+    });
+
+    const page = karim.page;
+    await withFailureShot(page, 'matching-accept', async () => {
+      await page.goto('/');
+      const offers = page.getByRole('region', { name: NL.offers.title });
+      await offers.getByText('Moeder van Y.').waitFor();
+      await offers.getByText('Utrecht').waitFor();
+      await offers.getByRole('button', { name: fill(NL.offers.acceptFor, { reference }) }).click();
+      await page.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/cases/${id}`);
+      await page.getByText(`${NL.cases.counsellor}: Karim Bouali`).waitFor();
+      await page.getByText(NL.caseStates.active, { exact: true }).first().waitFor();
+    });
+
+    // The history on the coordinator's side.
+    await co.reload();
+    await co
+      .getByRole('region', { name: NL.matching.title })
+      .getByRole('button', { name: NL.matching.show })
+      .click();
+    await co.getByRole('cell', { name: NL.matching.offerStatus.accepted }).waitFor();
+  });
+
+  it('an unanswered offer expires after the deadline and comes back to the coordinator', async () => {
+    const co = coordinator.page;
+    const { id, reference } = await openCaseViaApi(co, 'Vader van Z.', caller);
+    await withFailureShot(co, 'matching-offer-2', () =>
+      offerFromShortlist(co, id, reference, 'Karim Bouali'),
+    );
+
+    // A day and an hour later (server clock): the job expires the offer and alerts the coordinators.
+    await advanceClock(DAY_AND_AN_HOUR);
+    setTotpClockOffset(DAY_AND_AN_HOUR);
+    await withFailureShot(co, 'matching-expired', async () => {
+      // Every session has been idle for a day: sign in again.
+      await signInViaUi(co, coordinator.account);
+      const alerts = co.getByRole('region', { name: NL.work.alerts });
+      const expired = alerts
+        .getByRole('listitem')
+        .filter({ hasText: NL.work.alertKinds.offer_expired })
+        .filter({ hasText: reference });
+      const deadline = Date.now() + 20_000;
+      while ((await expired.count()) === 0) {
+        if (Date.now() > deadline) throw new Error('No "offer expired" alert within 20 s');
+        await co.waitForTimeout(500);
+        await co.reload();
+        await alerts.waitFor();
+      }
+      await expired.getByRole('link', { name: reference }).click();
+      await co.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }).waitFor();
+      await co
+        .getByRole('region', { name: NL.matching.title })
+        .getByRole('cell', { name: NL.matching.offerStatus.expired })
+        .waitFor();
+    });
+
+    for (const person of [coordinator, karim]) expect(person.errors).toEqual([]);
+  });
+});
