@@ -175,6 +175,10 @@ export const OfferSchema = z.object({
   counsellorName: z.string(),
   status: z.enum(['pending', 'accepted', 'declined', 'expired', 'withdrawn']),
   declineReason: z.string().nullable(),
+  declineNote: z
+    .string()
+    .nullable()
+    .describe('What the counsellor wrote when declining, for the coordinators'),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   respondedAt: z.iso.datetime().nullable(),

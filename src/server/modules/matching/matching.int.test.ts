@@ -231,7 +231,11 @@ describe.each(kinds)('matching on %s', (kind) => {
     const history = (await a.get(`/api/cases/${caseId}/offers`)).json() as {
       items: { status: string; declineReason: string }[];
     };
-    expect(history.items[0]).toMatchObject({ status: 'declined', declineReason: 'conflict_of_interest' });
+    expect(history.items[0]).toMatchObject({
+      status: 'declined',
+      declineReason: 'conflict_of_interest',
+      declineNote: 'ken de familie',
+    });
   });
 
   it('escalates an unanswered offer to the coordinators after the time limit', async () => {

@@ -127,6 +127,7 @@ async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: stri
       'u.display_name',
       'o.status',
       'o.decline_reason',
+      'o.note_enc',
       'o.created_at',
       'o.expires_at',
       'o.responded_at',
@@ -136,18 +137,21 @@ async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: stri
   if (where.counsellorId) q = q.where('o.counsellor_id', '=', where.counsellorId);
   if (where.pendingOnly) q = q.where('o.status', '=', 'pending');
   const rows = await q.orderBy('o.created_at', 'desc').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    caseId: r.case_id,
-    caseReference: r.reference,
-    counsellorId: r.counsellor_id,
-    counsellorName: r.display_name,
-    status: r.status,
-    declineReason: r.decline_reason,
-    createdAt: r.created_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    respondedAt: r.responded_at?.toISOString() ?? null,
-  }));
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      caseReference: r.reference,
+      counsellorId: r.counsellor_id,
+      counsellorName: r.display_name,
+      status: r.status,
+      declineReason: r.decline_reason,
+      declineNote: r.note_enc ? await openText(ctx, 'case_offers', 'note', r.id, r.note_enc) : null,
+      createdAt: r.created_at.toISOString(),
+      expiresAt: r.expires_at.toISOString(),
+      respondedAt: r.responded_at?.toISOString() ?? null,
+    })),
+  );
 }
 
 /** The history of offers on a case: who was asked, who declined and why, who accepted. */

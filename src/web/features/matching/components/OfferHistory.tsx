@@ -64,6 +64,7 @@ export function OfferHistory({ items }: { items: Offer[] }) {
                                 defaultValue: offer.declineReason,
                               })
                             : null,
+                          offer.declineNote ? `“${offer.declineNote}”` : null,
                           formatDateTime(offer.respondedAt, language),
                         ]
                           .filter(Boolean)
