@@ -19,9 +19,11 @@ export async function loadCandidates(
   const [base, load, absent, training, conflicts] = await Promise.all([
     sql<BaseRow>`
       select u.id, u.display_name, p.status, p.gender, p.home_municipality_id, hm.province as home_province,
-        p.serves_municipality_ids::text[] as serves_municipality_ids, p.serves_provinces, p.max_active_cases,
+        array_to_string(p.serves_municipality_ids, ',') as serves_municipality_ids,
+        array_to_string(p.serves_provinces, '|') as serves_provinces, p.max_active_cases,
         (p.vog_expires_on is not null and p.vog_expires_on >= ${today}::date) as vog_valid,
-        p.has_slots, p.language_codes, p.background_ids
+        p.has_slots, array_to_string(p.language_codes, ',') as language_codes,
+        array_to_string(p.background_ids, ',') as background_ids
       from users u
       join counsellor_profiles p on p.user_id = u.id
       left join municipalities hm on hm.id = p.home_municipality_id
@@ -63,13 +65,13 @@ export async function loadCandidates(
     activeCases: loadBy.get(r.id) ?? 0,
     maxCases: r.max_active_cases,
     available: r.has_slots && !absentSet.has(r.id),
-    languages: r.language_codes,
+    languages: list(r.language_codes, ','),
     gender: r.gender,
-    backgroundIds: r.background_ids,
+    backgroundIds: list(r.background_ids, ','),
     homeMunicipalityId: r.home_municipality_id,
     homeProvince: r.home_province,
-    servesMunicipalityIds: r.serves_municipality_ids,
-    servesProvinces: r.serves_provinces,
+    servesMunicipalityIds: list(r.serves_municipality_ids, ','),
+    servesProvinces: list(r.serves_provinces, '|'),
     conflict: conflictSet.has(r.id),
   }));
 }
@@ -81,13 +83,19 @@ interface BaseRow {
   gender: string | null;
   home_municipality_id: string | null;
   home_province: string | null;
-  serves_municipality_ids: string[];
-  serves_provinces: string[];
+  serves_municipality_ids: string;
+  serves_provinces: string;
   max_active_cases: number;
   vog_valid: boolean;
   has_slots: boolean;
-  language_codes: string[];
-  background_ids: string[];
+  language_codes: string;
+  background_ids: string;
+}
+
+// Arrays come back as delimited text and are split here: parsing four array columns for thousands of rows is
+// most of the cost of a shortlist otherwise. Codes, ids and province names never contain the delimiters.
+function list(text: string, delimiter: string): string[] {
+  return text ? text.split(delimiter) : [];
 }
 
 /** What the case tells matching: languages and stated preferences, place, and earlier counsellors of the caller. */
