@@ -17,16 +17,21 @@ const USAGE = `Usage: npm run cli -- <command>
 
 The embedded database can only be opened by one process: stop the server before running a command.`;
 
+/** The command's answer goes to standard output; it is the point of the command, not a log line. */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2];
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const log = createLogger(config.logLevel);
   if (command === 'keys:generate') {
-    console.log(generateMasterKey().key.toString('base64'));
+    print(generateMasterKey().key.toString('base64'));
     return 0;
   }
   if (command !== 'audit:verify' && command !== 'keys:rotate-master') {
-    console.log(USAGE);
+    print(USAGE);
     return command ? 2 : 0;
   }
   const database = await openOwnerDatabase(config, log);
@@ -36,7 +41,7 @@ async function main(): Promise<number> {
       for (const orgId of await listOrgIds(database.db)) {
         // The owner is not subject to row-level security, but scoping keeps the query the same as the app's.
         const result = await inOrg(database.db, orgId, (trx) => verifyChain(trx, orgId));
-        console.log(
+        print(
           result.ok
             ? `organisation ${orgId}: intact (${result.checked} entries)`
             : `organisation ${orgId}: BROKEN at entry ${result.firstBrokenSeq} (${result.problem}), ${result.checked} entries intact before it`,
@@ -65,7 +70,7 @@ async function rotate(
       throw new Error('Set MASTER_KEY_NEW to the new key (npm run cli -- keys:generate)');
     const next = parseMasterKey(process.env.MASTER_KEY_NEW);
     const n = await rewrapAllOrgKeys(db, known, next);
-    console.log(`Re-wrapped ${n} organisation key(s). Now set MASTER_KEY to the new key on every instance.`);
+    print(`Re-wrapped ${n} organisation key(s). Now set MASTER_KEY to the new key on every instance.`);
     return 0;
   }
   // Key file: write the new key beside the old one first, so a crash at any point leaves a readable state.
@@ -74,7 +79,7 @@ async function rotate(
   writeKeyFile(nextFile, next);
   const n = await rewrapAllOrgKeys(db, known, next);
   fs.renameSync(nextFile, config.masterKeyFile);
-  console.log(`Re-wrapped ${n} organisation key(s); ${config.masterKeyFile} now holds the new master key.`);
+  print(`Re-wrapped ${n} organisation key(s); ${config.masterKeyFile} now holds the new master key.`);
   return 0;
 }
 

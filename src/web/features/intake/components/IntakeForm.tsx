@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Button,
   Checkbox,
   Fieldset,
@@ -24,6 +25,7 @@ import type { Intake } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
+import { useMunicipalities } from '../../counsellors/hooks';
 import { PreferencesFields } from '../../matching/components/PreferencesFields';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { lookupPhone } from '../api';
@@ -53,6 +55,8 @@ export function IntakeForm(props: IntakeFormProps) {
   const { values, onChange } = props;
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
+  const municipalities = useMunicipalities();
+  const municipalityNames = (municipalities.data?.items ?? []).filter((m) => m.active).map((m) => m.name);
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   const lastRef = useRef<HTMLInputElement>(null);
@@ -254,10 +258,13 @@ export function IntakeForm(props: IntakeFormProps) {
             ]}
             error={error('relationId')}
           />
-          <TextInput
+          {/* Suggests the organisation's own names (matching compares them exactly); free text stays allowed. */}
+          <Autocomplete
             label={t('intake.municipality')}
             value={values.municipality}
-            onChange={(event) => set('municipality', event.currentTarget.value)}
+            onChange={(value) => set('municipality', value)}
+            data={municipalityNames}
+            limit={8}
             error={error('municipality')}
             maxLength={80}
             autoComplete="off"
