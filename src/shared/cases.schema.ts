@@ -180,6 +180,7 @@ export const AccessReasonSchema = z.object({
 });
 
 export const SubjectInputSchema = z.object({
+  requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
   alias: shortText(120).min(1),
   relationId: z.uuid().nullable().default(null),
   ageBand: z.enum(AGE_BANDS).default('unknown'),
@@ -187,17 +188,22 @@ export const SubjectInputSchema = z.object({
   municipality: shortText(80).default(''),
 });
 export const StatusEventInputSchema = z.object({
+  requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
   subjectId: z.uuid(),
   status: SubjectStatusSchema,
   occurredOn: Day,
   note: shortText(2000).default(''),
 });
 export const ObservationInputSchema = z.object({
+  requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
   kind: z.enum(['signal', 'protective']),
   observedOn: Day,
   text: shortText(2000).min(1),
 });
-export const GoalInputSchema = z.object({ text: shortText(1000).min(1) });
+export const GoalInputSchema = z.object({
+  requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
+  text: shortText(1000).min(1),
+});
 export const GoalUpdateSchema = z.object({ status: z.enum(['open', 'achieved', 'dropped']) });
 export const LogEntryInputSchema = z.object({
   requestId: z.uuid(),
@@ -208,11 +214,13 @@ export const LogEntryInputSchema = z.object({
   note: shortText(4000).min(1),
 });
 export const InterventionInputSchema = z.object({
+  requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
   interventionId: z.uuid(),
   occurredOn: Day,
   note: shortText(2000).default(''),
 });
 export const TaskInputSchema = z.object({
+  requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
   title: shortText(300).min(1),
   dueOn: Day,
   assigneeId: z.uuid().optional(),

@@ -6,6 +6,7 @@ import type { OrganisationTables } from '../modules/organisations/organisations.
 import type { UserTables } from '../modules/users/users.table.js';
 import type { CaseTables } from '../modules/cases/cases.table.js';
 import type { CounsellorTables } from '../modules/counsellors/counsellors.table.js';
+import type { ReceiptTables } from '../lib/idempotency.js';
 import type { IntakeTables } from '../modules/intake/intake.table.js';
 import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
 
@@ -18,7 +19,8 @@ export type DB = OrganisationTables &
   TaxonomyTables &
   IntakeTables &
   CaseTables &
-  CounsellorTables;
+  CounsellorTables &
+  ReceiptTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

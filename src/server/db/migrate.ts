@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_intake_and_cases.js';
 import * as m0003 from './migrations/0003_counsellors_matching_training.js';
 import * as m0004 from './migrations/0004_matching_read_model.js';
 import * as m0005 from './migrations/0005_task_cancellation.js';
+import * as m0006 from './migrations/0006_request_receipts.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_counsellors_matching_training': m0003,
   '0004_matching_read_model': m0004,
   '0005_task_cancellation': m0005,
+  '0006_request_receipts': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

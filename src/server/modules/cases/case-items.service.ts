@@ -16,6 +16,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { sealText } from '../../lib/fields.js';
+import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
@@ -44,113 +45,117 @@ async function done(
 const notFound = (what: string) => new AppError('not_found', `No such ${what}`);
 
 /** The person of concern: alias, relation, age band, gender, municipality — no ethnicity or religion. */
-export async function addSubject(ctx: Ctx, caseId: string, input: z.infer<typeof SubjectInputSchema>) {
-  const actor = await editable(ctx, caseId);
-  if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
-  const id = randomUUID();
-  await ctx.db
-    .insertInto('case_subjects')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      alias_enc: await sealText(ctx, 'case_subjects', 'alias', id, input.alias),
-      relation_id: input.relationId,
-      age_band: input.ageBand,
-      gender: input.gender,
-      municipality: input.municipality,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  return done(ctx, caseId, 'case.subject_add', 'case_subject', id, [
-    'alias',
-    'relation_id',
-    'age_band',
-    'gender',
-    'municipality',
-  ]);
-}
+export const addSubject = idempotent(
+  'case_subject',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof SubjectInputSchema>) => {
+    const actor = await editable(ctx, caseId);
+    if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('case_subjects')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        alias_enc: await sealText(ctx, 'case_subjects', 'alias', id, input.alias),
+        relation_id: input.relationId,
+        age_band: input.ageBand,
+        gender: input.gender,
+        municipality: input.municipality,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    return done(ctx, caseId, 'case.subject_add', 'case_subject', id, [
+      'alias',
+      'relation_id',
+      'age_band',
+      'gender',
+      'municipality',
+    ]);
+  },
+);
 
-export async function addStatusEvent(
-  ctx: Ctx,
-  caseId: string,
-  input: z.infer<typeof StatusEventInputSchema>,
-) {
-  const actor = await editable(ctx, caseId);
-  const subject = await ctx.db
-    .selectFrom('case_subjects')
-    .select('id')
-    .where('id', '=', input.subjectId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!subject)
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'subjectId', reason: 'unknown_subject', message: 'Not a person of this case' }],
-    });
-  const id = randomUUID();
-  await ctx.db
-    .insertInto('subject_status_events')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      subject_id: input.subjectId,
-      status: input.status,
-      occurred_on: input.occurredOn,
-      note_enc: input.note ? await sealText(ctx, 'subject_status_events', 'note', id, input.note) : null,
-      recorded_by: actor.userId,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  return done(ctx, caseId, 'case.status_add', 'subject_status_event', id, [
-    'status',
-    'occurred_on',
-    ...(input.note ? ['note'] : []),
-  ]);
-}
+export const addStatusEvent = idempotent(
+  'subject_status_event',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof StatusEventInputSchema>) => {
+    const actor = await editable(ctx, caseId);
+    const subject = await ctx.db
+      .selectFrom('case_subjects')
+      .select('id')
+      .where('id', '=', input.subjectId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    if (!subject)
+      throw new AppError('validation_failed', undefined, {
+        errors: [{ field: 'subjectId', reason: 'unknown_subject', message: 'Not a person of this case' }],
+      });
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('subject_status_events')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        subject_id: input.subjectId,
+        status: input.status,
+        occurred_on: input.occurredOn,
+        note_enc: input.note ? await sealText(ctx, 'subject_status_events', 'note', id, input.note) : null,
+        recorded_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    return done(ctx, caseId, 'case.status_add', 'subject_status_event', id, [
+      'status',
+      'occurred_on',
+      ...(input.note ? ['note'] : []),
+    ]);
+  },
+);
 
 /** Factual signals and protective factors, dated; recorded by people, never scored. */
-export async function addObservation(
-  ctx: Ctx,
-  caseId: string,
-  input: z.infer<typeof ObservationInputSchema>,
-) {
-  const actor = await editable(ctx, caseId);
-  const id = randomUUID();
-  await ctx.db
-    .insertInto('case_observations')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      kind: input.kind,
-      observed_on: input.observedOn,
-      text_enc: await sealText(ctx, 'case_observations', 'text', id, input.text),
-      recorded_by: actor.userId,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  return done(ctx, caseId, 'case.observation_add', 'case_observation', id, ['kind', 'observed_on', 'text']);
-}
+export const addObservation = idempotent(
+  'case_observation',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof ObservationInputSchema>) => {
+    const actor = await editable(ctx, caseId);
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('case_observations')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        kind: input.kind,
+        observed_on: input.observedOn,
+        text_enc: await sealText(ctx, 'case_observations', 'text', id, input.text),
+        recorded_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    return done(ctx, caseId, 'case.observation_add', 'case_observation', id, ['kind', 'observed_on', 'text']);
+  },
+);
 
-export async function addGoal(ctx: Ctx, caseId: string, input: z.infer<typeof GoalInputSchema>) {
-  const actor = await editable(ctx, caseId);
-  const id = randomUUID();
-  const now = ctx.clock.now();
-  await ctx.db
-    .insertInto('case_goals')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      text_enc: await sealText(ctx, 'case_goals', 'text', id, input.text),
-      status: 'open',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return done(ctx, caseId, 'case.goal_add', 'case_goal', id, ['text', 'status']);
-}
+export const addGoal = idempotent(
+  'case_goal',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof GoalInputSchema>) => {
+    const actor = await editable(ctx, caseId);
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    await ctx.db
+      .insertInto('case_goals')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        text_enc: await sealText(ctx, 'case_goals', 'text', id, input.text),
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return done(ctx, caseId, 'case.goal_add', 'case_goal', id, ['text', 'status']);
+  },
+);
 
 export async function updateGoal(
   ctx: Ctx,
@@ -207,79 +212,81 @@ export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeo
 }
 
 /** Records an intervention. I8/I9 are recorded here; sending a referral is the referral module's job, with consent. */
-export async function addIntervention(
-  ctx: Ctx,
-  caseId: string,
-  input: z.infer<typeof InterventionInputSchema>,
-) {
-  const actor = await editable(ctx, caseId);
-  await assertTerm(ctx, input.interventionId, 'intervention', 'interventionId');
-  const id = randomUUID();
-  await ctx.db
-    .insertInto('case_interventions')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      intervention_id: input.interventionId,
-      occurred_on: input.occurredOn,
-      note_enc: input.note ? await sealText(ctx, 'case_interventions', 'note', id, input.note) : null,
-      recorded_by: actor.userId,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  return done(ctx, caseId, 'case.intervention_add', 'case_intervention', id, [
-    'intervention_id',
-    'occurred_on',
-  ]);
-}
+export const addIntervention = idempotent(
+  'case_intervention',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof InterventionInputSchema>) => {
+    const actor = await editable(ctx, caseId);
+    await assertTerm(ctx, input.interventionId, 'intervention', 'interventionId');
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('case_interventions')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        intervention_id: input.interventionId,
+        occurred_on: input.occurredOn,
+        note_enc: input.note ? await sealText(ctx, 'case_interventions', 'note', id, input.note) : null,
+        recorded_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    return done(ctx, caseId, 'case.intervention_add', 'case_intervention', id, [
+      'intervention_id',
+      'occurred_on',
+    ]);
+  },
+);
 
-export async function addTask(ctx: Ctx, caseId: string, input: z.infer<typeof TaskInputSchema>) {
-  const { row } = await loadCase(ctx, caseId, 'case.edit');
-  const actor = ctx.actor as Actor;
-  const id = randomUUID();
-  const assignee = input.assigneeId ?? row.counsellor_id ?? actor.userId;
-  if (input.assigneeId) {
-    // Only someone who may see the case: its counsellor, or a coordinator.
-    const user = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('id', '=', input.assigneeId)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    if (!user || (user.id !== row.counsellor_id && user.role !== 'coordinator'))
-      throw new AppError('validation_failed', undefined, {
-        errors: [
-          {
-            field: 'assigneeId',
-            reason: 'not_on_case',
-            message: 'Assign the case’s counsellor or a coordinator',
-          },
-        ],
-      });
-  }
-  await ctx.db
-    .insertInto('tasks')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      kind: 'follow_up',
-      title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
-      due_on: input.dueOn,
-      assignee_id: assignee,
-      created_by: actor.userId,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
-  await enqueue(ctx, {
-    kind: 'task.due',
-    payload: { taskId: id },
-    runAt: new Date(`${input.dueOn}T07:00:00Z`),
-    dedupeKey: `task.due:${id}`,
-  });
-  return done(ctx, caseId, 'case.task_add', 'task', id, ['title', 'due_on', 'assignee_id']);
-}
+export const addTask = idempotent(
+  'task',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof TaskInputSchema>) => {
+    const { row } = await loadCase(ctx, caseId, 'case.edit');
+    const actor = ctx.actor as Actor;
+    const id = randomUUID();
+    const assignee = input.assigneeId ?? row.counsellor_id ?? actor.userId;
+    if (input.assigneeId) {
+      // Only someone who may see the case: its counsellor, or a coordinator.
+      const user = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'role'])
+        .where('id', '=', input.assigneeId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (!user || (user.id !== row.counsellor_id && user.role !== 'coordinator'))
+        throw new AppError('validation_failed', undefined, {
+          errors: [
+            {
+              field: 'assigneeId',
+              reason: 'not_on_case',
+              message: 'Assign the case’s counsellor or a coordinator',
+            },
+          ],
+        });
+    }
+    await ctx.db
+      .insertInto('tasks')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        kind: 'follow_up',
+        title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
+        due_on: input.dueOn,
+        assignee_id: assignee,
+        created_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    await enqueue(ctx, {
+      kind: 'task.due',
+      payload: { taskId: id },
+      runAt: new Date(`${input.dueOn}T07:00:00Z`),
+      dedupeKey: `task.due:${id}`,
+    });
+    return done(ctx, caseId, 'case.task_add', 'task', id, ['title', 'due_on', 'assignee_id']);
+  },
+);
 
 export async function updateTask(
   ctx: Ctx,

@@ -393,4 +393,21 @@ describe.each(kinds)('cases on %s', (kind) => {
     });
     expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(3);
   });
+
+  it('adds nothing twice when a save is retried with the same request id', async () => {
+    const { caseId } = await assignedCase();
+    const c = await as(couns);
+    const requestId = randomUUID();
+    const body = { requestId, kind: 'protective', observedOn: day(t), text: 'Gaat weer naar voetbal' };
+    const [x, y] = await Promise.all([
+      c.post(`/api/cases/${caseId}/observations`, body),
+      c.post(`/api/cases/${caseId}/observations`, body),
+    ]);
+    const again = await c.post(`/api/cases/${caseId}/observations`, body);
+    expect(new Set([x.json().id, y.json().id, again.json().id]).size).toBe(1);
+    const detail = (await c.get(`/api/cases/${caseId}`)).json() as { observations: unknown[] };
+    expect(detail.observations).toHaveLength(1);
+    const reused = await c.post(`/api/cases/${caseId}/goals`, { requestId, text: 'Iets anders' });
+    expect(reused.statusCode).toBe(409);
+  });
 });

@@ -1,4 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { newRequestId } from '../../../components/format';
 import { isApiError } from '../../../api/client';
 import {
   addCaseItem,
@@ -76,11 +78,14 @@ export function useCaseMutations(id: string) {
 /** Adds one item (a goal, a log entry…) to a case. */
 export function useAddCaseItem<K extends keyof CaseItemBodies>(id: string, kind: K) {
   const client = useQueryClient();
+  // One request id per item being added, kept until it is saved: a retry after a lost answer (or a double
+  // click) is recognised by the server and adds nothing twice. Forms that manage their own id keep theirs.
+  const requestId = useRef(newRequestId());
   return useMutation({
-    mutationFn: (body: CaseItemBodies[K]) => addCaseItem(id, kind, body),
-    // The log entry is idempotent on its request id, so a network failure may be retried safely.
-    retry: (count, error) => kind === 'log' && isApiError(error) && error.status === 0 && count < 2,
+    mutationFn: (body: CaseItemBodies[K]) => addCaseItem(id, kind, { requestId: requestId.current, ...body }),
+    retry: (count, error) => isApiError(error) && error.status === 0 && count < 2,
     onSuccess: async () => {
+      requestId.current = newRequestId();
       await client.invalidateQueries({ queryKey: caseKey(id) });
       void client.invalidateQueries({ queryKey: ['my-work'] });
     },
