@@ -63,7 +63,10 @@ describe('intake', () => {
   it('a coordinator takes a call with the keyboard only and opens a case', async () => {
     const page = coordinator.page;
     await withFailureShot(page, 'intake-keyboard', async () => {
+      // The category list must have arrived before the category is typed (as it has for a person).
+      const terms = page.waitForResponse((r) => r.url().endsWith('/api/taxonomies') && r.ok());
       await page.goto('/intake');
+      await terms;
       const alias = page.getByRole('textbox', { name: I.callerAlias });
       await alias.waitFor();
       const keys = keyboard(page);
@@ -121,7 +124,9 @@ describe('intake', () => {
     const page = coordinator.page;
     await withFailureShot(page, 'intake-retry', async () => {
       const before = await caseCount(page);
+      const terms = page.waitForResponse((r) => r.url().endsWith('/api/taxonomies') && r.ok());
       await page.goto('/intake');
+      await terms;
       await page.getByRole('textbox', { name: I.callerAlias }).fill('Vader K.');
       await page.getByRole('combobox', { name: I.category }).fill('C9');
       await page.keyboard.press('Enter');
