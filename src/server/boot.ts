@@ -21,6 +21,9 @@ export async function boot(
   });
   const database = await openDatabase(config, log);
   const mailer = createMailer(config);
+  if (mailer && !config.publicUrl) {
+    log.warn('SMTP_URL is set but PUBLIC_URL is not: links in e-mails will point to http://localhost:3000');
+  }
   const deps: Deps = {
     db: database.db,
     keyring: new Keyring(masters),
