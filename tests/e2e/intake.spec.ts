@@ -129,7 +129,8 @@ describe('intake', () => {
       await terms;
       await page.getByRole('textbox', { name: I.callerAlias }).fill('Vader K.');
       await page.getByRole('combobox', { name: I.category }).fill('C9');
-      await page.keyboard.press('Enter');
+      // Pick the option itself: Enter right after fill() can beat the combobox marking its first match.
+      await page.getByRole('option', { name: /^C9 / }).click();
       await page.getByRole('textbox', { name: I.summary }).fill('Vraagt om informatie over signalen.');
       await page.getByRole('radio', { name: I.outcomes.open_case }).check();
       await page.getByRole('checkbox', { name: I.confidentiality }).check();
