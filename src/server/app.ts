@@ -15,6 +15,7 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
+import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(casesRoutes(deps));
   await app.register(workRoutes(deps));
   await app.register(counsellorsRoutes(deps));
+  await app.register(partnersRoutes(deps));
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

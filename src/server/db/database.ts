@@ -7,6 +7,7 @@ import type { UserTables } from '../modules/users/users.table.js';
 import type { CaseTables } from '../modules/cases/cases.table.js';
 import type { CounsellorTables } from '../modules/counsellors/counsellors.table.js';
 import type { ReceiptTables } from '../lib/idempotency.js';
+import type { PartnerTables } from '../modules/partners/partners.table.js';
 import type { IntakeTables } from '../modules/intake/intake.table.js';
 import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
 
@@ -20,7 +21,8 @@ export type DB = OrganisationTables &
   IntakeTables &
   CaseTables &
   CounsellorTables &
-  ReceiptTables;
+  ReceiptTables &
+  PartnerTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

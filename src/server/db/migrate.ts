@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_counsellors_matching_training.js';
 import * as m0004 from './migrations/0004_matching_read_model.js';
 import * as m0005 from './migrations/0005_task_cancellation.js';
 import * as m0006 from './migrations/0006_request_receipts.js';
+import * as m0007 from './migrations/0007_partners.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_matching_read_model': m0004,
   '0005_task_cancellation': m0005,
   '0006_request_receipts': m0006,
+  '0007_partners': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** Partner types (DESIGN.md, "Taxonomies"). */
+export const PARTNER_TYPES = [
+  'municipality',
+  'zorg_veiligheidshuis',
+  'mental_health',
+  'gp',
+  'social_district_team',
+  'youth_care',
+  'veilig_thuis',
+  'child_protection_board',
+  'probation',
+  'victim_support',
+  'legal_aid',
+  'theologian_mosque',
+  'peer_network',
+  'exit_programme',
+  'police',
+  'school',
+  'other_helpline',
+] as const;
+export const PartnerTypeSchema = z.enum(PARTNER_TYPES);
+export type PartnerType = z.infer<typeof PartnerTypeSchema>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** An organisation the helpline may refer to. Nothing here is about a family. */
+export const PartnerSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: PartnerTypeSchema,
+  municipality: z.string(),
+  languages: z.array(z.string()),
+  secureContact: z.string().describe('How to reach them securely (e.g. secure mail, phone line)'),
+  contactPerson: z.string(),
+  notes: z.string(),
+  active: z.boolean(),
+});
+export type Partner = z.infer<typeof PartnerSchema>;
+
+export const PartnerCreateSchema = z.object({
+  name: text(160).min(2),
+  type: PartnerTypeSchema,
+  municipality: text(80).default(''),
+  languages: z.array(text(10).min(1)).max(20).default([]),
+  secureContact: text(500).default(''),
+  contactPerson: text(160).default(''),
+  notes: text(2000).default(''),
+});
+export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;
+
+export const PartnerUpdateSchema = PartnerCreateSchema.partial().extend({ active: z.boolean().optional() });
+export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
+
+export const PartnerQuerySchema = z.object({
+  q: text(100).optional().describe('Searches name, municipality and contact person'),
+  type: PartnerTypeSchema.optional(),
+  includeRetired: z.enum(['true', 'false']).default('false'),
+});
+export type PartnerQuery = z.infer<typeof PartnerQuerySchema>;
+
+export const PartnerListSchema = z.object({ items: z.array(PartnerSchema), canManage: z.boolean() });
