@@ -37,6 +37,7 @@ const MyProfilePage = lazy(() => import('./routes/MyProfilePage'));
 const TrainingPage = lazy(() => import('./routes/TrainingPage'));
 const MatchingWeightsPage = lazy(() => import('./routes/MatchingWeightsPage'));
 const PlacesPage = lazy(() => import('./routes/PlacesPage'));
+const PartnersPage = lazy(() => import('./routes/PartnersPage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -263,6 +264,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['admin']}>
                   <PlacesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/partners"
+              element={
+                <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
+                  <PartnersPage />
                 </RequireRole>
               }
             />

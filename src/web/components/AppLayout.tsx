@@ -34,6 +34,9 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
       { to: '/training', label: t('nav.training') },
     );
   }
+  if (role === 'admin' || role === 'coordinator' || role === 'counsellor') {
+    items.push({ to: '/partners', label: t('nav.partners') });
+  }
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (role === 'admin') {
     items.push(
