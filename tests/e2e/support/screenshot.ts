@@ -77,6 +77,19 @@ async function main() {
       role: 'counsellor',
     });
     await makeEligibleViaApi(co, 'Leyla Demir');
+    await apiCall(co, 'POST', '/api/partners', {
+      name: 'Sociaal wijkteam Utrecht-West',
+      type: 'social_district_team',
+      municipality: 'Utrecht',
+      languages: ['nl', 'ary'],
+      secureContact: 'Beveiligde mail via Zivver',
+      contactPerson: 'Petra de Vries',
+    });
+    await apiCall(co, 'POST', '/api/partners', {
+      name: 'GGZ Centraal',
+      type: 'mental_health',
+      municipality: 'Amersfoort',
+    });
     const { items: places } = await apiCall<{ items: { id: string; name: string }[] }>(
       co,
       'GET',
@@ -207,6 +220,8 @@ async function main() {
           [co, '/training', 'training'],
           [admin, '/settings/matching', 'weights'],
           [admin, '/settings/places', 'places'],
+          [co, '/partners', 'partners'],
+          [cp, '/partners', 'partners-counsellor'],
         ] as const) {
           await page.goto(path);
           await page.getByRole('heading', { level: 1 }).waitFor();
