@@ -1,20 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../lib/context.js';
+import type { AlertsTable } from './cases.table.js';
 import { coordinatorIds } from './cases.repository.js';
 
+type AlertCtx = Pick<Ctx, 'db' | 'actor' | 'clock'>;
+export type AlertKind = AlertsTable['kind'];
+
 /** In-app alerts carry a case id and a kind; never case content. */
-export async function notifyUrgent(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, caseId: string): Promise<void> {
+async function insertAlerts(
+  ctx: AlertCtx,
+  userIds: string[],
+  kind: AlertKind,
+  caseId: string,
+): Promise<void> {
+  if (userIds.length === 0) return;
   const now = ctx.clock.now();
-  const ids = await coordinatorIds(ctx.db, ctx.actor.orgId);
-  if (ids.length === 0) return;
   await ctx.db
     .insertInto('alerts')
     .values(
-      ids.map((userId) => ({
+      userIds.map((userId) => ({
         id: randomUUID(),
         org_id: ctx.actor.orgId,
         user_id: userId,
-        kind: 'urgent_case' as const,
+        kind,
         case_id: caseId,
         created_at: now,
       })),
@@ -23,20 +31,21 @@ export async function notifyUrgent(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, cas
 }
 
 export async function alertUser(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
+  ctx: AlertCtx,
   userId: string,
-  kind: 'task_due',
+  kind: AlertKind,
   caseId: string,
 ): Promise<void> {
-  await ctx.db
-    .insertInto('alerts')
-    .values({
-      id: randomUUID(),
-      org_id: ctx.actor.orgId,
-      user_id: userId,
-      kind,
-      case_id: caseId,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+  await insertAlerts(ctx, [userId], kind, caseId);
+}
+
+/** Alerts every active coordinator of the organisation at once; returns who was alerted. */
+export async function alertCoordinators(ctx: AlertCtx, kind: AlertKind, caseId: string): Promise<string[]> {
+  const ids = await coordinatorIds(ctx.db, ctx.actor.orgId);
+  await insertAlerts(ctx, ids, kind, caseId);
+  return ids;
+}
+
+export async function notifyUrgent(ctx: AlertCtx, caseId: string): Promise<void> {
+  await alertCoordinators(ctx, 'urgent_case', caseId);
 }

@@ -7,7 +7,8 @@ import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { openText, sealText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
-import { coordinatorIds, moveOpenTasks } from '../cases/cases.repository.js';
+import { alertCoordinators, alertUser } from '../cases/alerts.service.js';
+import { moveOpenTasks } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
@@ -87,17 +88,7 @@ export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string
       details: { from: 'intake', to: 'matching' },
     });
   }
-  await ctx.db
-    .insertInto('alerts')
-    .values({
-      id: randomUUID(),
-      org_id: actor.orgId,
-      user_id: counsellorId,
-      kind: 'offer',
-      case_id: caseId,
-      created_at: now,
-    })
-    .execute();
+  await alertUser(ctx, counsellorId, 'offer', caseId);
   await enqueue(ctx, {
     kind: 'offer.expire',
     payload: { offerId: id },
@@ -293,7 +284,7 @@ export async function respondToOffer(
       .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
       .execute();
   }
-  await alertCoordinators(ctx, 'offer_declined', offer.case_id, offerId);
+  await alertCoordinatorsOfOffer(ctx, 'offer_declined', offer.case_id, offerId);
   await audit(ctx, {
     action: 'offer.decline',
     entity: 'case_offer',
@@ -303,30 +294,16 @@ export async function respondToOffer(
   });
 }
 
-async function alertCoordinators(
+/** Offers that go back to the coordinators: an in-app alert, and for an expiry also an e-mail notice. */
+async function alertCoordinatorsOfOffer(
   ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
   kind: 'offer_declined' | 'offer_expired',
   caseId: string,
-  noticeKey: string,
+  offerId: string,
 ) {
-  const ids = await coordinatorIds(ctx.db, ctx.actor.orgId);
-  if (!ids.length) return;
-  const now = ctx.clock.now();
-  await ctx.db
-    .insertInto('alerts')
-    .values(
-      ids.map((userId) => ({
-        id: randomUUID(),
-        org_id: ctx.actor.orgId,
-        user_id: userId,
-        kind,
-        case_id: caseId,
-        created_at: now,
-      })),
-    )
-    .execute();
+  const ids = await alertCoordinators(ctx, kind, caseId);
   if (kind === 'offer_expired')
-    for (const userId of ids) await queueNotice(ctx, userId, 'offer_expired', noticeKey);
+    for (const userId of ids) await queueNotice(ctx, userId, 'offer_expired', offerId);
 }
 
 export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {
@@ -366,7 +343,7 @@ export const matchingJobHandlers: Record<string, JobHandler> = {
       .set({ status: 'expired', responded_at: ctx.clock.now() })
       .where('id', '=', offerId)
       .execute();
-    await alertCoordinators(ctx, 'offer_expired', offer.case_id, offerId);
+    await alertCoordinatorsOfOffer(ctx, 'offer_expired', offer.case_id, offerId);
     await audit(ctx, {
       action: 'offer.expire',
       entity: 'case_offer',
