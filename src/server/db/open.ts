@@ -36,17 +36,27 @@ export async function openDatabase(config: OpenConfig, log: Logger): Promise<Dat
   return database;
 }
 
+/**
+ * The lock file is refreshed every 5 s and counts as abandoned after 15 s. If the event loop stalls past that
+ * (a busy machine), proper-lockfile's default throws from a timer and kills the process; we log it instead and
+ * keep the lock: this process still holds the database open, and a second process is refused while we refresh.
+ */
+function lockOptions(lockfilePath: string, log: Logger): lockfile.LockOptions {
+  return {
+    stale: 15_000,
+    update: 5_000,
+    lockfilePath,
+    onCompromised: (err) => log.error({ err: err.message }, 'the embedded database lock could not be refreshed'),
+  };
+}
+
 /** Embedded PGlite under `dataDir/pgdata`, guarded by a lock file: two processes on one directory corrupt it. */
 async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
   const pgdata = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(pgdata, {
-      stale: 15_000,
-      update: 5_000,
-      lockfilePath: path.join(dataDir, 'pgdata.lock'),
-    });
+    unlock = await lockfile.lock(pgdata, lockOptions(path.join(dataDir, 'pgdata.lock'), log));
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') {
       throw new Error(
@@ -113,6 +123,8 @@ async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> 
     await ownerDb.destroy();
   }
   const pool = new pg.Pool({ connectionString: appUrl, max: 10, idleTimeoutMillis: 30_000 });
+  // An idle connection cut by the server (restart, fail-over) must not crash the process: the pool replaces it.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'an idle database connection failed'));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
@@ -189,11 +201,7 @@ export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promis
   if (!fs.existsSync(pgdata)) throw new Error(`No embedded database in ${pgdata}`);
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(pgdata, {
-      stale: 15_000,
-      update: 5_000,
-      lockfilePath: path.join(config.dataDir, 'pgdata.lock'),
-    });
+    unlock = await lockfile.lock(pgdata, lockOptions(path.join(config.dataDir, 'pgdata.lock'), log));
   } catch {
     throw new Error(`The embedded database in ${pgdata} is in use: stop the Confidant server first.`);
   }
