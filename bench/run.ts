@@ -102,6 +102,79 @@ await measure('GET /api/cases (first page, 25)', () =>
 );
 await measure('GET /api/my-work (coordinator)', () => http('GET', '/api/my-work', undefined, cookie, csrf));
 
+// Consent and referrals (issue #6): record written consent, propose and send a covered referral, produce
+// its summary on screen and as PDF (Dutch and Arabic).
+const partner = JSON.parse(
+  (await http('POST', '/api/partners', { name: 'Gemeente Bench', type: 'municipality' }, cookie, csrf)).text,
+) as { id: string };
+const today = new Date().toISOString().slice(0, 10);
+await measure('POST /api/cases/:id/consents (typed signature)', (i) =>
+  http(
+    'POST',
+    `/api/cases/${caseIds[i % caseIds.length]}/consents`,
+    {
+      requestId: randomUUID(),
+      givenBy: 'Bench caller',
+      categories: ['contact_details', 'concern_summary', 'signals', 'person_status', 'support_history'],
+      partnerId: null,
+      partnerType: 'municipality',
+      purpose: 'care_referral',
+      method: 'signature_typed',
+      typedName: 'Bench caller',
+      givenOn: today,
+    },
+    cookie,
+    csrf,
+  ),
+);
+const referralIds: string[] = [];
+const referralCase: string[] = [];
+await measure('POST /api/cases/:id/referrals (propose)', async (i) => {
+  const caseId = caseIds[i % caseIds.length]!;
+  const r = await http(
+    'POST',
+    `/api/cases/${caseId}/referrals`,
+    { partnerId: partner.id, purpose: 'care_referral', categories: ['contact_details', 'concern_summary'] },
+    cookie,
+    csrf,
+  );
+  referralIds.push((JSON.parse(r.text) as { id: string }).id);
+  referralCase.push(caseId);
+  return r;
+});
+let sent = 0;
+await measure('POST …/referrals/:id/send (consent checked, disclosure logged)', () => {
+  const k = sent++;
+  return http(
+    'POST',
+    `/api/cases/${referralCase[k]}/referrals/${referralIds[k]}/send`,
+    { channel: 'phone' },
+    cookie,
+    csrf,
+  );
+});
+await measure('GET …/referrals/:id/summary', (i) =>
+  http('GET', `/api/cases/${referralCase[i]}/referrals/${referralIds[i]}/summary`, undefined, cookie, csrf),
+);
+await measure('GET …/referrals/:id/summary.pdf?lang=nl', (i) =>
+  http(
+    'GET',
+    `/api/cases/${referralCase[i]}/referrals/${referralIds[i]}/summary.pdf?lang=nl`,
+    undefined,
+    cookie,
+    csrf,
+  ),
+);
+await measure('GET …/referrals/:id/summary.pdf?lang=ar', (i) =>
+  http(
+    'GET',
+    `/api/cases/${referralCase[i]}/referrals/${referralIds[i]}/summary.pdf?lang=ar`,
+    undefined,
+    cookie,
+    csrf,
+  ),
+);
+
 const report = {
   date: new Date().toISOString(),
   database: kind,

@@ -16,6 +16,10 @@ import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { consentRoutes } from './modules/consent/consent.routes.js';
+import { referralsRoutes } from './modules/referrals/referrals.routes.js';
+import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -76,6 +80,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(workRoutes(deps));
   await app.register(counsellorsRoutes(deps));
   await app.register(partnersRoutes(deps));
+  await app.register(consentRoutes(deps));
+  await app.register(referralsRoutes(deps));
+  await app.register(emergencyRoutes(deps));
+  await app.register(meetingsRoutes(deps));
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -22,6 +22,20 @@ export const CONVERSATION_LANGUAGES = [
 ] as const;
 export const ConversationLanguageSchema = z.enum(CONVERSATION_LANGUAGES);
 
+/**
+ * Follow-up tasks are typed by people; the others are made by the system and carry a short structured title:
+ * aftercare "n/m", consent_written the caller's alias, inform_partners / inform_caller partner names.
+ */
+export const TASK_KINDS = [
+  'follow_up',
+  'aftercare',
+  'consent_written',
+  'inform_partners',
+  'inform_caller',
+] as const;
+export const TaskKindSchema = z.enum(TASK_KINDS);
+export type TaskKind = z.infer<typeof TaskKindSchema>;
+
 export const CASE_STATES = ['intake', 'matching', 'active', 'aftercare', 'closed'] as const;
 export const CaseStateSchema = z.enum(CASE_STATES);
 export type CaseState = z.infer<typeof CaseStateSchema>;
@@ -310,7 +324,7 @@ export const CaseDetailSchema = z.object({
   tasks: z.array(
     z.object({
       id: z.uuid(),
-      kind: z.enum(['follow_up', 'aftercare']),
+      kind: TaskKindSchema,
       title: z.string(),
       dueOn: z.string(),
       done: z.boolean(),

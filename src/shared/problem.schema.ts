@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'unavailable',
   'reason_required',
   'invalid_transition',
+  'consent_required',
+  'unsupported_file',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

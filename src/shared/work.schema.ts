@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { CaseSummarySchema, SupportLevelSchema } from './cases.schema.js';
+import { CaseSummarySchema, SupportLevelSchema, TaskKindSchema } from './cases.schema.js';
 
 export const TaskItemSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
   caseReference: z.string(),
-  kind: z.enum(['follow_up', 'aftercare']),
+  kind: TaskKindSchema,
   title: z.string(),
   dueOn: z.string(),
   overdue: z.boolean(),
@@ -13,7 +13,15 @@ export const TaskItemSchema = z.object({
 
 export const AlertSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['urgent_case', 'task_due', 'offer', 'offer_declined', 'offer_expired']),
+  kind: z.enum([
+    'urgent_case',
+    'task_due',
+    'offer',
+    'offer_declined',
+    'offer_expired',
+    'emergency_request',
+    'emergency_decided',
+  ]),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   createdAt: z.iso.datetime(),
@@ -47,7 +55,17 @@ export const DEFAULT_AFTERCARE: AftercareSchedule = {
   intensive: [14, 28, 42, 56, 91, 122, 152, 183],
 };
 
-export const OrgSettingsSchema = z.object({ aftercareSchedule: AftercareScheduleSchema });
+/** How long a consent runs by default, and within how many days verbal consent must be made written. */
+export const ConsentSettingsSchema = z.object({
+  validMonths: z.number().int().min(1).max(60),
+  writtenDays: z.number().int().min(1).max(90),
+});
+export const OrgSettingsSchema = z.object({
+  aftercareSchedule: AftercareScheduleSchema,
+  consent: ConsentSettingsSchema,
+});
+/** Either part may be sent alone. */
+export const OrgSettingsUpdateSchema = OrgSettingsSchema.partial();
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const CounsellorOptionSchema = z.object({

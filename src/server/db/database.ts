@@ -10,6 +10,10 @@ import type { ReceiptTables } from '../lib/idempotency.js';
 import type { PartnerTables } from '../modules/partners/partners.table.js';
 import type { IntakeTables } from '../modules/intake/intake.table.js';
 import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
+import type { ConsentTables } from '../modules/consent/consent.table.js';
+import type { ReferralTables } from '../modules/referrals/referrals.table.js';
+import type { EmergencyTables } from '../modules/emergency/emergency.table.js';
+import type { MeetingTables } from '../modules/meetings/meetings.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -22,7 +26,11 @@ export type DB = OrganisationTables &
   CaseTables &
   CounsellorTables &
   ReceiptTables &
-  PartnerTables;
+  PartnerTables &
+  ConsentTables &
+  ReferralTables &
+  EmergencyTables &
+  MeetingTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

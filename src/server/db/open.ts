@@ -46,7 +46,8 @@ function lockOptions(lockfilePath: string, log: Logger): lockfile.LockOptions {
     stale: 15_000,
     update: 5_000,
     lockfilePath,
-    onCompromised: (err) => log.error({ err: err.message }, 'the embedded database lock could not be refreshed'),
+    onCompromised: (err) =>
+      log.error({ err: err.message }, 'the embedded database lock could not be refreshed'),
   };
 }
 

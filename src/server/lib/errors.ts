@@ -21,6 +21,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unavailable: 503,
   reason_required: 403,
   invalid_transition: 409,
+  consent_required: 409,
+  unsupported_file: 415,
   internal: 500,
 };
 
@@ -44,6 +46,8 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   unavailable: 'Temporarily unavailable',
   reason_required: 'This case is assigned to someone else: give a reason to open it',
   invalid_transition: 'This change of state is not allowed',
+  consent_required: 'No active written consent covers this disclosure',
+  unsupported_file: 'Only PDF, JPEG or PNG files are accepted',
   internal: 'Something went wrong',
 };
 

@@ -38,3 +38,24 @@ export async function openOptional(
 ): Promise<string> {
   return sealed ? openText(ctx, table, column, id, sealed) : '';
 }
+
+/** Encrypts a binary value (a signed form, a drawn signature) bound to one column of one row. */
+export function sealBytes(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  id: string,
+  bytes: Buffer,
+): Promise<Buffer> {
+  return ctx.keyring.encryptBytes(ctx.db, ctx.actor.orgId, { table, column, id }, bytes);
+}
+
+export function openBytes(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  id: string,
+  sealed: Uint8Array,
+): Promise<Buffer> {
+  return ctx.keyring.decryptBytes(ctx.db, ctx.actor.orgId, { table, column, id }, sealed);
+}

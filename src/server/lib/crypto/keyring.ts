@@ -62,19 +62,28 @@ export class Keyring {
 
   /** Encrypts a field, bound to organisation, table, column and record id. */
   async encrypt(db: Db, orgId: string, ctx: FieldContext, plaintext: string): Promise<Buffer> {
-    const { version, key } = await this.orgKey(db, orgId);
-    const header = Buffer.from([FORMAT_V1, version >> 8, version & 0xff]);
-    const body = seal(key, Buffer.from(plaintext, 'utf8'), aad(orgId, ctx, version));
-    return Buffer.concat([header, body]);
+    return this.encryptBytes(db, orgId, ctx, Buffer.from(plaintext, 'utf8'));
   }
 
   async decrypt(db: Db, orgId: string, ctx: FieldContext, sealed: Uint8Array): Promise<string> {
+    return (await this.decryptBytes(db, orgId, ctx, sealed)).toString('utf8');
+  }
+
+  /** Encrypts bytes (an uploaded file, a drawn signature) exactly as a text field. */
+  async encryptBytes(db: Db, orgId: string, ctx: FieldContext, plaintext: Buffer): Promise<Buffer> {
+    const { version, key } = await this.orgKey(db, orgId);
+    const header = Buffer.from([FORMAT_V1, version >> 8, version & 0xff]);
+    const body = seal(key, plaintext, aad(orgId, ctx, version));
+    return Buffer.concat([header, body]);
+  }
+
+  async decryptBytes(db: Db, orgId: string, ctx: FieldContext, sealed: Uint8Array): Promise<Buffer> {
     const buf = toBuffer(sealed);
     if (buf[0] !== FORMAT_V1) throw new Error('Unknown ciphertext format');
     const version = (buf[1]! << 8) | buf[2]!;
     const { version: current, key } = await this.orgKey(db, orgId);
     if (version !== current) throw new Error('Data key version not loaded');
-    return open(key, buf.subarray(3), aad(orgId, ctx, version)).toString('utf8');
+    return open(key, buf.subarray(3), aad(orgId, ctx, version));
   }
 
   /** Keyed HMAC for look-ups without storing a value in clear (phone numbers, throttling keys). */

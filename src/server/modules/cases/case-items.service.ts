@@ -12,6 +12,7 @@ import type {
   TaskInputSchema,
   TaskUpdateSchema,
 } from '../../../shared/cases.schema.js';
+import type { TaskKind } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
@@ -304,4 +305,66 @@ export async function updateTask(
     .executeTakeFirst();
   if (r.numUpdatedRows === 0n) throw notFound('task');
   return done(ctx, caseId, 'case.task_update', 'task', taskId, ['done_at']);
+}
+
+/**
+ * A task the system creates because of something recorded on the case (verbal consent to make written,
+ * partners to inform after a withdrawal, a caller to inform after an emergency disclosure). The caller has
+ * already checked access. Reminded on its due day by a durable job, like every task.
+ */
+export async function addSystemTask(
+  ctx: Ctx,
+  input: {
+    caseId: string;
+    kind: Exclude<TaskKind, 'follow_up' | 'aftercare'>;
+    title: string;
+    dueOn: string;
+    assigneeId: string | null;
+    refId: string;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('tasks')
+    .values({
+      id,
+      org_id: ctx.actor.orgId,
+      case_id: input.caseId,
+      kind: input.kind,
+      title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
+      due_on: input.dueOn,
+      assignee_id: input.assigneeId,
+      ref_id: input.refId,
+      created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  await enqueue(ctx, {
+    kind: 'task.due',
+    payload: { taskId: id },
+    runAt: new Date(`${input.dueOn}T07:00:00Z`),
+    dedupeKey: `task.due:${id}`,
+  });
+  await done(ctx, input.caseId, `case.task_${input.kind}`, 'task', id, ['title', 'due_on', 'assignee_id']);
+  return id;
+}
+
+/** Closes the open system tasks that something made, once it no longer needs doing. */
+export async function completeSystemTasks(ctx: Ctx, refId: string, kind: TaskKind): Promise<void> {
+  const closed = await ctx.db
+    .updateTable('tasks')
+    .set({ done_at: ctx.clock.now() })
+    .where('ref_id', '=', refId)
+    .where('kind', '=', kind)
+    .where('done_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .returning('id')
+    .execute();
+  for (const t of closed)
+    await audit(ctx, {
+      action: 'case.task_done',
+      entity: 'task',
+      entityId: t.id,
+      changedFields: ['done_at'],
+    });
 }

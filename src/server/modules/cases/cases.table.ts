@@ -1,3 +1,4 @@
+import type { TaskKind } from '../../../shared/cases.schema.js';
 import type { CaseState, Channel, SupportLevel } from '../../../shared/cases.schema.js';
 
 export interface CasesTable {
@@ -105,10 +106,11 @@ export interface TasksTable {
   id: string;
   org_id: string;
   case_id: string;
-  kind: 'follow_up' | 'aftercare';
+  kind: TaskKind;
   title_enc: Uint8Array;
   due_on: string;
   assignee_id: string | null;
+  ref_id: string | null;
   done_at: Date | null;
   cancelled_at: Date | null;
   created_by: string | null;
@@ -119,7 +121,14 @@ export interface AlertsTable {
   id: string;
   org_id: string;
   user_id: string;
-  kind: 'urgent_case' | 'task_due' | 'offer' | 'offer_declined' | 'offer_expired';
+  kind:
+    | 'urgent_case'
+    | 'task_due'
+    | 'offer'
+    | 'offer_declined'
+    | 'offer_expired'
+    | 'emergency_request'
+    | 'emergency_decided';
   case_id: string | null;
   created_at: Date;
   read_at: Date | null;

@@ -2,7 +2,7 @@ import type { UiLanguage } from '../../../shared/roles.js';
 import type { Ctx } from '../../lib/context.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 
-export type NoticeKind = 'offer' | 'task_due' | 'offer_expired';
+export type NoticeKind = 'offer' | 'task_due' | 'offer_expired' | 'approval_needed';
 
 /**
  * E-mails say only that there is something to look at, with a link: never a case reference, a name or any
@@ -16,6 +16,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
       subject: 'Confidant: een aanbod is verlopen',
       text: 'Een aanbod is niet op tijd beantwoord en wacht op een nieuwe koppeling.',
     },
+    approval_needed: {
+      subject: 'Confidant: een tweede akkoord is nodig',
+      text: 'Een collega vraagt dringend om uw beoordeling. Meld u aan om te kijken.',
+    },
   },
   en: {
     offer: { subject: 'Confidant: a case for you', text: 'An offer is waiting for your answer.' },
@@ -23,6 +27,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
     offer_expired: {
       subject: 'Confidant: an offer expired',
       text: 'An offer was not answered in time and needs a new match.',
+    },
+    approval_needed: {
+      subject: 'Confidant: a second approval is needed',
+      text: 'A colleague urgently asks for your review. Sign in to look.',
     },
   },
   ar: {
@@ -32,6 +40,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
       subject: 'Confidant: انتهت صلاحية عرض',
       text: 'لم يتم الرد على عرض في الوقت المحدد ويحتاج إلى مطابقة جديدة.',
     },
+    approval_needed: {
+      subject: 'Confidant: مطلوب موافقة ثانية',
+      text: 'يطلب منك زميل المراجعة بشكل عاجل. سجّل الدخول للاطلاع.',
+    },
   },
   tr: {
     offer: { subject: 'Confidant: size bir vaka var', text: 'Bir teklif yanıtınızı bekliyor.' },
@@ -39,6 +51,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
     offer_expired: {
       subject: 'Confidant: bir teklifin süresi doldu',
       text: 'Bir teklif zamanında yanıtlanmadı ve yeni bir eşleştirme bekliyor.',
+    },
+    approval_needed: {
+      subject: 'Confidant: ikinci bir onay gerekiyor',
+      text: 'Bir meslektaşınız acilen değerlendirmenizi istiyor. Bakmak için oturum açın.',
     },
   },
 };

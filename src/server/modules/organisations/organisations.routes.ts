@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { OrgSettingsSchema } from '../../../shared/work.schema.js';
+import { OrgSettingsSchema, OrgSettingsUpdateSchema } from '../../../shared/work.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import { getSettings, updateSettings } from './organisations.service.js';
@@ -14,7 +14,7 @@ export function organisationsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/organisation/settings',
-      { schema: { tags, body: OrgSettingsSchema, response: { 200: OrgSettingsSchema } } },
+      { schema: { tags, body: OrgSettingsUpdateSchema, response: { 200: OrgSettingsSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => updateSettings(ctx, request.body)),
     );
   };

@@ -1,4 +1,6 @@
 import type { OrgSettings } from '../../../shared/work.schema.js';
+import type { z } from 'zod';
+import type { OrgSettingsUpdateSchema } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
@@ -7,29 +9,64 @@ import { aftercareSchedule } from '../cases/aftercare.service.js';
 const canRead = (ctx: Ctx) =>
   ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.role === 'coordinator');
 
-export async function getSettings(ctx: Ctx): Promise<OrgSettings> {
-  if (!canRead(ctx)) throw new AppError('forbidden');
-  return { aftercareSchedule: await aftercareSchedule(ctx) };
+/** How long consent runs by default, and how many days verbal consent has to become written. */
+export async function consentSettings(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+): Promise<{ validMonths: number; writtenDays: number }> {
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select(['consent_valid_months', 'consent_written_days'])
+    .where('id', '=', ctx.actor.orgId)
+    .executeTakeFirstOrThrow();
+  return { validMonths: org.consent_valid_months, writtenDays: org.consent_written_days };
 }
 
-/** The admin sets the aftercare intervals per support level; closed cases keep the tasks they got. */
-export async function updateSettings(ctx: Ctx, input: OrgSettings): Promise<OrgSettings> {
+export async function getSettings(ctx: Ctx): Promise<OrgSettings> {
+  if (!canRead(ctx)) throw new AppError('forbidden');
+  return { aftercareSchedule: await aftercareSchedule(ctx), consent: await consentSettings(ctx) };
+}
+
+/**
+ * The admin sets the aftercare intervals per support level (closed cases keep the tasks they got) and the
+ * consent periods (consents already recorded keep their dates).
+ */
+export async function updateSettings(
+  ctx: Ctx,
+  input: z.infer<typeof OrgSettingsUpdateSchema>,
+): Promise<OrgSettings> {
   if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
-  const sorted = {
-    light: [...input.aftercareSchedule.light].sort((a, b) => a - b),
-    moderate: [...input.aftercareSchedule.moderate].sort((a, b) => a - b),
-    intensive: [...input.aftercareSchedule.intensive].sort((a, b) => a - b),
-  };
-  await ctx.db
-    .updateTable('organisations')
-    .set({ aftercare_schedule: JSON.stringify(sorted), updated_at: ctx.clock.now() })
-    .where('id', '=', ctx.actor.orgId)
-    .execute();
-  await audit(ctx, {
-    action: 'organisation.settings_update',
-    entity: 'organisation',
-    entityId: ctx.actor.orgId,
-    changedFields: ['aftercare_schedule'],
-  });
-  return { aftercareSchedule: sorted };
+  const changed: string[] = [];
+  if (input.aftercareSchedule) {
+    const sorted = {
+      light: [...input.aftercareSchedule.light].sort((a, b) => a - b),
+      moderate: [...input.aftercareSchedule.moderate].sort((a, b) => a - b),
+      intensive: [...input.aftercareSchedule.intensive].sort((a, b) => a - b),
+    };
+    await ctx.db
+      .updateTable('organisations')
+      .set({ aftercare_schedule: JSON.stringify(sorted), updated_at: ctx.clock.now() })
+      .where('id', '=', ctx.actor.orgId)
+      .execute();
+    changed.push('aftercare_schedule');
+  }
+  if (input.consent) {
+    await ctx.db
+      .updateTable('organisations')
+      .set({
+        consent_valid_months: input.consent.validMonths,
+        consent_written_days: input.consent.writtenDays,
+        updated_at: ctx.clock.now(),
+      })
+      .where('id', '=', ctx.actor.orgId)
+      .execute();
+    changed.push('consent_valid_months', 'consent_written_days');
+  }
+  if (changed.length)
+    await audit(ctx, {
+      action: 'organisation.settings_update',
+      entity: 'organisation',
+      entityId: ctx.actor.orgId,
+      changedFields: changed,
+    });
+  return getSettings(ctx);
 }

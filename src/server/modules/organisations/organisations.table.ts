@@ -14,6 +14,8 @@ export interface OrganisationsTable {
   aftercare_schedule: JSONColumnType<AftercareSchedule | null, string | null | undefined, string | null>;
   matching_weights: JSONColumnType<MatchingWeights | null, string | null | undefined, string | null>;
   offer_timeout_hours: Generated<number>;
+  consent_valid_months: Generated<number>;
+  consent_written_days: Generated<number>;
   created_at: Date;
   updated_at: Date;
 }

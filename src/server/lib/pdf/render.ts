@@ -1,0 +1,320 @@
+import PDFDocument from 'pdfkit';
+import { type FontName, loadFonts } from './fonts.js';
+import { layoutText, type Line, type Script } from './layout.js';
+import { PDF_STRINGS } from './strings.js';
+
+export type PdfLang = 'nl' | 'en' | 'ar' | 'tr';
+
+export type PdfBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'field'; label: string; value: string }
+  | { kind: 'list'; items: string[] }
+  | {
+      kind: 'signature';
+      label: string;
+      typedName: string | null;
+      drawnPng: Buffer | null;
+      date: string | null;
+    }
+  | { kind: 'space' };
+
+export interface PdfInput {
+  lang: PdfLang;
+  /** Goes into the PDF metadata; nothing else about the case does. */
+  title: string;
+  blocks: PdfBlock[];
+  /** Printed small on every page, above the page number. */
+  footer?: string;
+}
+
+const MM = 72 / 25.4;
+const PAGE_HEIGHT = 841.89;
+const PAGE_WIDTH = 595.28;
+const MARGIN = { top: 20 * MM, bottom: 24 * MM, side: 20 * MM };
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN.side;
+const LABEL_WIDTH = Math.round(CONTENT_WIDTH * 0.34);
+const COLUMN_GAP = 14;
+/** Naskh looks smaller than Noto Sans at the same size. */
+const ARABIC_SCALE = 1.15;
+const SIGNATURE_MAX = { width: 60 * MM, height: 25 * MM };
+
+interface Style {
+  size: number;
+  bold: boolean;
+  color: string;
+}
+const BODY: Style = { size: 11, bold: false, color: '#1a1a1a' };
+const MUTED: Style = { size: 11, bold: false, color: '#555555' };
+const LABEL: Style = { size: 11, bold: true, color: '#333333' };
+const TITLE: Style = { size: 18, bold: true, color: '#111111' };
+const HEADING: Style = { size: 13, bold: true, color: '#111111' };
+const FOOTER: Style = { size: 8.5, bold: false, color: '#555555' };
+
+const lineHeight = (line: Line | undefined, style: Style) => style.size * (line?.hasArabic ? 1.75 : 1.45);
+const ascent = (line: Line | undefined, style: Style) => style.size * (line?.hasArabic ? 1.22 : 1.05);
+
+/** Writes blocks top to bottom, starting a new page when the next line does not fit. */
+class Writer {
+  y = MARGIN.top;
+  readonly rtl: boolean;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly lang: PdfLang,
+  ) {
+    this.rtl = lang === 'ar';
+  }
+
+  private useFont(script: Script, style: Style): void {
+    const name: FontName =
+      script === 'arabic' ? (style.bold ? 'arabicBold' : 'arabic') : style.bold ? 'latinBold' : 'latin';
+    this.doc.font(name).fontSize(script === 'arabic' ? style.size * ARABIC_SCALE : style.size);
+  }
+
+  layout(text: string, style: Style, width: number, align: 'start' | 'center' = 'start'): Line[] {
+    this.useFont('latin', style);
+    const spaceWidth = this.doc.widthOfString(' ');
+    return layoutText(text, {
+      width,
+      align,
+      rtlDocument: this.rtl,
+      spaceWidth,
+      measure: (piece, script) => {
+        this.useFont(script, style);
+        return this.doc.widthOfString(piece);
+      },
+    });
+  }
+
+  /** Arabic words are wrapped in a span carrying their logical text, for readers that copy or search. */
+  drawLine(line: Line, left: number, baseline: number, style: Style): void {
+    for (const word of line.words) {
+      if (word.hasArabic) this.doc.markContent('Span', { actual: word.text });
+      for (const piece of word.pieces) {
+        this.useFont(piece.script, style);
+        this.doc
+          .fillColor(style.color)
+          .text(piece.text, left + word.x + piece.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      }
+      if (word.hasArabic) this.doc.endMarkedContent();
+    }
+  }
+
+  ensure(height: number): void {
+    if (this.y + height <= PAGE_HEIGHT - MARGIN.bottom) return;
+    this.doc.addPage();
+    this.y = MARGIN.top;
+  }
+
+  /** Left edge and width of the content box, indented on the side where lines start. */
+  box(indent = 0): { left: number; width: number } {
+    return { left: this.rtl ? MARGIN.side : MARGIN.side + indent, width: CONTENT_WIDTH - indent };
+  }
+
+  paragraph(text: string, style: Style, gapAfter: number, indent = 0): void {
+    const { left, width } = this.box(indent);
+    for (const line of this.layout(text, style, width)) {
+      const height = lineHeight(line, style);
+      this.ensure(height);
+      this.drawLine(line, left, this.y + ascent(line, style), style);
+      this.y += height;
+    }
+    this.y += gapAfter;
+  }
+
+  heading(text: string, style: Style, gapBefore: number): void {
+    if (this.y > MARGIN.top) this.y += gapBefore;
+    // Keep a heading together with the first lines under it.
+    this.ensure(lineHeight(undefined, style) * 2 + lineHeight(undefined, BODY) * 2);
+    this.paragraph(text, style, 4);
+  }
+
+  /** Label and value side by side; the label column is on the side where lines start. */
+  field(label: string, value: string | null): void {
+    const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
+    const labelLeft = this.rtl ? MARGIN.side + CONTENT_WIDTH - LABEL_WIDTH : MARGIN.side;
+    const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
+    const labelLines = this.layout(label, LABEL, LABEL_WIDTH);
+    const valueLines = value === null ? [] : this.layout(value.trim() === '' ? '—' : value, BODY, valueWidth);
+    for (let i = 0; i < Math.max(labelLines.length, valueLines.length); i++) {
+      const l = labelLines[i];
+      const v = valueLines[i];
+      const height = Math.max(l ? lineHeight(l, LABEL) : 0, v ? lineHeight(v, BODY) : 0);
+      this.ensure(height);
+      const baseline = this.y + Math.max(l ? ascent(l, LABEL) : 0, v ? ascent(v, BODY) : 0);
+      if (l) this.drawLine(l, labelLeft, baseline, LABEL);
+      if (v) this.drawLine(v, valueLeft, baseline, BODY);
+      this.y += height;
+    }
+    this.y += 3;
+  }
+
+  list(items: string[]): void {
+    const indent = 16;
+    const { left, width } = this.box(indent);
+    for (const item of items) {
+      this.layout(item, BODY, width).forEach((line, i) => {
+        const height = lineHeight(line, BODY);
+        this.ensure(height);
+        const baseline = this.y + ascent(line, BODY);
+        if (i === 0) {
+          this.useFont('latin', BODY);
+          const bulletX = this.rtl ? MARGIN.side + CONTENT_WIDTH - 10 : MARGIN.side + 4;
+          this.doc
+            .fillColor(BODY.color)
+            .text('•', bulletX, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        }
+        this.drawLine(line, left, baseline, BODY);
+        this.y += height;
+      });
+      this.y += 2;
+    }
+    this.y += 4;
+  }
+
+  rule(): void {
+    this.doc
+      .moveTo(MARGIN.side, this.y)
+      .lineTo(MARGIN.side + CONTENT_WIDTH, this.y)
+      .lineWidth(0.6)
+      .strokeColor('#999999')
+      .stroke();
+  }
+
+  signature(block: Extract<PdfBlock, { kind: 'signature' }>): void {
+    const strings = PDF_STRINGS[this.lang].signature;
+    const image = block.drawnPng ? fitImage(block.drawnPng) : null;
+    this.ensure(lineHeight(undefined, LABEL) * 2 + 3 * 32 + (image?.height ?? 0));
+    this.paragraph(block.label, LABEL, 8);
+    const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
+    const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
+    const blankRow = (label: string) => {
+      this.y += 14; // room to write above the line
+      const rowTop = this.y;
+      this.field(label, null);
+      const lineWidth = Math.min(valueWidth, 220);
+      const x = this.rtl ? valueLeft + valueWidth - lineWidth : valueLeft;
+      const lineY = rowTop + ascent(undefined, LABEL) + 3;
+      this.doc
+        .moveTo(x, lineY)
+        .lineTo(x + lineWidth, lineY)
+        .lineWidth(0.7)
+        .strokeColor('#777777')
+        .stroke();
+    };
+
+    if (block.typedName) this.field(strings.name, block.typedName);
+    else blankRow(strings.name);
+
+    if (image && block.drawnPng) {
+      this.y += 4;
+      const rowTop = this.y;
+      this.field(strings.signature, null);
+      const x = this.rtl ? valueLeft + valueWidth - image.width : valueLeft;
+      this.doc.image(block.drawnPng, x, rowTop, { width: image.width, height: image.height });
+      this.y = Math.max(this.y, rowTop + image.height + 4);
+    } else if (block.typedName) {
+      this.paragraph(strings.typedCounts, MUTED, 4, LABEL_WIDTH + COLUMN_GAP);
+    } else {
+      blankRow(strings.signature);
+    }
+
+    if (block.date) this.field(strings.date, block.date);
+    else blankRow(strings.date);
+  }
+
+  /** The footer text and page number, drawn below the bottom margin of the current page. */
+  footer(text: string | undefined, page: number, pages: number): void {
+    let y = PAGE_HEIGHT - MARGIN.bottom + 14;
+    const lines = [
+      ...(text ? this.layout(text, FOOTER, CONTENT_WIDTH, 'center') : []),
+      ...this.layout(PDF_STRINGS[this.lang].page(page, pages), FOOTER, CONTENT_WIDTH, 'center'),
+    ];
+    for (const line of lines) {
+      this.drawLine(line, MARGIN.side, y + ascent(line, FOOTER), FOOTER);
+      y += lineHeight(line, FOOTER);
+    }
+  }
+}
+
+/** Size of a drawn signature on paper: its PNG header gives the aspect ratio. */
+function fitImage(png: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (png.length < 24 || !png.subarray(0, 8).equals(signature))
+    throw new Error('The drawn signature is not a PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  if (width === 0 || height === 0) throw new Error('The drawn signature is empty');
+  const scale = Math.min(SIGNATURE_MAX.width / width, SIGNATURE_MAX.height / height);
+  return { width: width * scale, height: height * scale };
+}
+
+function drawBlock(w: Writer, block: PdfBlock): void {
+  switch (block.kind) {
+    case 'title':
+      w.paragraph(block.text, TITLE, 4);
+      w.rule();
+      w.y += 12;
+      return;
+    case 'heading':
+      w.heading(block.text, HEADING, 10);
+      return;
+    case 'paragraph':
+      w.paragraph(block.text, BODY, 6);
+      return;
+    case 'field':
+      w.field(block.label, block.value);
+      return;
+    case 'list':
+      w.list(block.items);
+      return;
+    case 'signature':
+      w.signature(block);
+      return;
+    case 'space':
+      w.y += 8;
+      return;
+    default: {
+      const unknown: never = block;
+      throw new Error(`Unknown PDF block ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/**
+ * Renders blocks to an A4 PDF in one language: right-to-left throughout for Arabic, a font per script so
+ * any text can hold Latin and Arabic, page numbers in the footer, and metadata with only the title and
+ * language.
+ */
+export async function renderPdf(input: PdfInput): Promise<Buffer> {
+  const fonts = await loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: input.lang,
+    displayTitle: true,
+    info: { Title: input.title },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  // @types/pdfkit does not declare it, but pdfkit takes a parsed fontkit font as a font source.
+  for (const [name, font] of fonts) doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
+
+  const writer = new Writer(doc, input.lang);
+  for (const block of input.blocks) drawBlock(writer, block);
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    writer.footer(input.footer, i + 1, range.count);
+  }
+  doc.end();
+  return done;
+}

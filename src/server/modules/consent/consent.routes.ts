@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ConsentCreateSchema,
+  ConsentDocumentUploadSchema,
+  ConsentListSchema,
+  ConsentParamsSchema,
+  ConsentSchema,
+  ConsentSignSchema,
+  ConsentWithdrawSchema,
+  SummaryQuerySchema,
+  WithdrawResultSchema,
+} from '../../../shared/consent.schema.js';
+import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
+import type { Deps } from '../../lib/deps.js';
+import { sendFile } from '../../lib/pdf-reply.js';
+import { inActorTx } from '../../lib/request-context.js';
+import * as consent from './consent.service.js';
+
+export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const tags = ['consent'];
+  return async (app) => {
+    app.get(
+      '/api/cases/:id/consents',
+      { schema: { tags, params: CaseIdParamsSchema, response: { 200: ConsentListSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => consent.listConsents(ctx, request.params.id)),
+    );
+    app.post(
+      '/api/cases/:id/consents',
+      {
+        schema: {
+          tags,
+          params: CaseIdParamsSchema,
+          body: ConsentCreateSchema,
+          response: { 201: ConsentSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await inActorTx(deps, request, (ctx) =>
+              consent.recordConsent(ctx, request.params.id, request.body),
+            ),
+          ),
+    );
+    app.post(
+      '/api/cases/:id/consents/:consentId/sign',
+      {
+        schema: {
+          tags,
+          params: ConsentParamsSchema,
+          body: ConsentSignSchema,
+          response: { 200: ConsentSchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          consent.signConsent(ctx, request.params.id, request.params.consentId, request.body),
+        ),
+    );
+    app.put(
+      '/api/cases/:id/consents/:consentId/document',
+      {
+        // 5 MB of file is about 6.7 MB of base64.
+        bodyLimit: 8 * 1024 * 1024,
+        schema: {
+          tags,
+          params: ConsentParamsSchema,
+          body: ConsentDocumentUploadSchema,
+          response: { 200: ConsentSchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          consent.uploadDocument(ctx, request.params.id, request.params.consentId, request.body),
+        ),
+    );
+    app.get(
+      '/api/cases/:id/consents/:consentId/document',
+      { schema: { tags, params: ConsentParamsSchema } },
+      async (request, reply) => {
+        const file = await inActorTx(deps, request, (ctx) =>
+          consent.readDocument(ctx, request.params.id, request.params.consentId),
+        );
+        // The stored name may carry a person's name: the download gets a neutral one.
+        const ext =
+          { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[file.mediaType] ?? 'bin';
+        return sendFile(reply, {
+          bytes: file.bytes,
+          mediaType: file.mediaType,
+          name: `signed-consent-form.${ext}`,
+        });
+      },
+    );
+    app.post(
+      '/api/cases/:id/consents/:consentId/withdraw',
+      {
+        schema: {
+          tags,
+          params: ConsentParamsSchema,
+          body: ConsentWithdrawSchema,
+          response: { 200: WithdrawResultSchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          consent.withdrawConsent(ctx, request.params.id, request.params.consentId, request.body),
+        ),
+    );
+    app.get(
+      '/api/cases/:id/consents/:consentId/form.pdf',
+      { schema: { tags, params: ConsentParamsSchema, querystring: SummaryQuerySchema } },
+      async (request, reply) => {
+        const bytes = await inActorTx(deps, request, (ctx) =>
+          consent.consentFormPdf(ctx, request.params.id, request.params.consentId, request.query.lang),
+        );
+        return sendFile(reply, { bytes, mediaType: 'application/pdf', name: 'consent-form.pdf' });
+      },
+    );
+  };
+}

@@ -1,0 +1,50 @@
+import type {
+  ConsentMethod,
+  ConsentPurpose,
+  DataCategory,
+  FormLanguage,
+} from '../../../shared/consent.schema.js';
+import type { PartnerType } from '../../../shared/partners.schema.js';
+
+export interface ConsentsTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  given_by_enc: Uint8Array;
+  categories: DataCategory[];
+  partner_id: string | null;
+  partner_type: PartnerType | null;
+  purpose: ConsentPurpose;
+  purpose_note_enc: Uint8Array | null;
+  method: ConsentMethod;
+  language: FormLanguage;
+  given_on: string;
+  valid_until: string;
+  written_on: string | null;
+  written_due_on: string | null;
+  typed_name_enc: Uint8Array | null;
+  drawn_signature_enc: Uint8Array | null;
+  withdrawn_on: string | null;
+  withdrawn_at: Date | null;
+  withdrawal_note_enc: Uint8Array | null;
+  recorded_by: string | null;
+  created_at: Date;
+}
+
+export interface ConsentDocumentsTable {
+  id: string;
+  org_id: string;
+  consent_id: string;
+  file_name_enc: Uint8Array;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: Uint8Array;
+  content_enc: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: Date;
+}
+
+export interface ConsentTables {
+  consents: ConsentsTable;
+  consent_documents: ConsentDocumentsTable;
+}

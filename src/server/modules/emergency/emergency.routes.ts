@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  EmergencyCreateSchema,
+  EmergencyDecisionSchema,
+  EmergencyListSchema,
+  EmergencyParamsSchema,
+  EmergencyQuerySchema,
+  EmergencyRequestSchema,
+  SummaryQuerySchema,
+  SummarySchema,
+} from '../../../shared/consent.schema.js';
+import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
+import type { Deps } from '../../lib/deps.js';
+import { sendFile } from '../../lib/pdf-reply.js';
+import { inActorTx } from '../../lib/request-context.js';
+import * as emergency from './emergency.service.js';
+
+export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const tags = ['emergency'];
+  return async (app) => {
+    app.get(
+      '/api/cases/:id/emergency',
+      { schema: { tags, params: CaseIdParamsSchema, response: { 200: EmergencyListSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => emergency.caseEmergencies(ctx, request.params.id)),
+    );
+    app.post(
+      '/api/cases/:id/emergency',
+      {
+        schema: {
+          tags,
+          params: CaseIdParamsSchema,
+          body: EmergencyCreateSchema,
+          response: { 201: EmergencyRequestSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await inActorTx(deps, request, (ctx) =>
+              emergency.startEmergency(ctx, request.params.id, request.body),
+            ),
+          ),
+    );
+    app.get(
+      '/api/emergency-requests',
+      { schema: { tags, querystring: EmergencyQuerySchema, response: { 200: EmergencyListSchema } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) => emergency.listEmergencies(ctx, request.query.status)),
+    );
+    app.post(
+      '/api/emergency-requests/:emergencyId/decision',
+      {
+        schema: {
+          tags,
+          params: EmergencyParamsSchema,
+          body: EmergencyDecisionSchema,
+          response: { 200: EmergencyRequestSchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          emergency.decideEmergency(ctx, request.params.emergencyId, request.body),
+        ),
+    );
+    app.post(
+      '/api/emergency-requests/:emergencyId/disclose',
+      { schema: { tags, params: EmergencyParamsSchema, response: { 200: EmergencyRequestSchema } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) => emergency.discloseEmergency(ctx, request.params.emergencyId)),
+    );
+    app.get(
+      '/api/emergency-requests/:emergencyId/summary',
+      {
+        schema: {
+          tags,
+          params: EmergencyParamsSchema,
+          querystring: SummaryQuerySchema,
+          response: { 200: SummarySchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          emergency.emergencySummary(ctx, request.params.emergencyId, request.query.lang),
+        ),
+    );
+    app.get(
+      '/api/emergency-requests/:emergencyId/summary.pdf',
+      { schema: { tags, params: EmergencyParamsSchema, querystring: SummaryQuerySchema } },
+      async (request, reply) => {
+        const bytes = await inActorTx(deps, request, (ctx) =>
+          emergency.emergencySummaryPdf(ctx, request.params.emergencyId, request.query.lang ?? 'nl'),
+        );
+        return sendFile(reply, { bytes, mediaType: 'application/pdf', name: 'emergency-summary.pdf' });
+      },
+    );
+  };
+}

@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  EmergencyCreateSchema,
+  EmergencyDecisionSchema,
+  EmergencyRequest,
+  FormLanguage,
+  Summary,
+} from '../../../shared/consent.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { openOptional, openText, sealText } from '../../lib/fields.js';
+import { idempotent } from '../../lib/idempotency.js';
+import { audit, recordAccess } from '../audit/audit.service.js';
+import { addDays } from '../cases/aftercare.service.js';
+import { alertUser } from '../cases/alerts.service.js';
+import { addSystemTask } from '../cases/case-items.service.js';
+import { loadCase, todayOf } from '../cases/cases.service.js';
+import { queueNotice } from '../notifications/notifications.service.js';
+import { recordDisclosure } from '../referrals/disclosures.service.js';
+import { renderSummaryPdf } from '../referrals/summary-pdf.js';
+import { buildSummary } from '../referrals/summary.service.js';
+import { assertFourEyes, authorizeEmergency, canDecide, canEmergency } from './emergency.policy.js';
+
+const rows = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom('emergency_requests as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .innerJoin('partners as p', 'p.id', 'e.partner_id')
+    .innerJoin('users as rq', 'rq.id', 'e.requested_by')
+    .leftJoin('users as dc', 'dc.id', 'e.decided_by')
+    .selectAll('e')
+    .select([
+      'c.reference',
+      'c.counsellor_id',
+      'p.name as partner_name',
+      'p.type as partner_type',
+      'rq.display_name as requested_by_name',
+      'dc.display_name as decided_by_name',
+    ]);
+type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+
+async function toRequest(ctx: Ctx, r: Row): Promise<EmergencyRequest> {
+  const actor = ctx.actor;
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.reference,
+    ground: r.ground,
+    legalBasis: r.legal_basis,
+    reason: await openText(ctx, 'emergency_requests', 'reason', r.id, r.reason_enc),
+    partner: { id: r.partner_id, name: r.partner_name, type: r.partner_type },
+    categories: r.categories,
+    channel: r.channel,
+    informCaller: r.inform_caller,
+    noInformReason: await openOptional(
+      ctx,
+      'emergency_requests',
+      'no_inform_reason',
+      r.id,
+      r.no_inform_reason_enc,
+    ),
+    status: r.status,
+    requestedBy: { id: r.requested_by, name: r.requested_by_name },
+    requestedAt: r.requested_at.toISOString(),
+    decidedBy: r.decided_by ? { id: r.decided_by, name: r.decided_by_name ?? '' } : null,
+    decidedAt: r.decided_at?.toISOString() ?? null,
+    decisionNote: await openOptional(ctx, 'emergency_requests', 'decision_note', r.id, r.decision_note_enc),
+    disclosedAt: r.disclosed_at?.toISOString() ?? null,
+    canDecide: canDecide(actor, { requestedBy: r.requested_by, status: r.status }),
+    canDisclose: r.status === 'approved' && actor.kind === 'user' && actor.role === 'coordinator',
+  };
+}
+
+async function findRequest(ctx: Ctx, id: string, lock = false): Promise<Row> {
+  if (lock)
+    await ctx.db.selectFrom('emergency_requests').select('id').where('id', '=', id).forUpdate().execute();
+  const row = await rows(ctx).where('e.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No such emergency request');
+  return row;
+}
+
+/** Everyone who could be the second pair of eyes: the other coordinators and the admins. */
+async function deciders(ctx: Ctx, except: string): Promise<string[]> {
+  const users = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', ctx.actor.orgId)
+    .where('role', 'in', ['coordinator', 'admin'])
+    .where('status', '=', 'active')
+    .where('id', '<>', except)
+    .execute();
+  return users.map((u) => u.id);
+}
+
+/**
+ * A coordinator starts the emergency path for acute danger to life or a serious crime, with a legal basis
+ * and a written reason. Nothing is disclosed until a second person approves.
+ */
+export const createEmergency = idempotent(
+  'emergency_request',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>) => {
+    authorizeEmergency(ctx.actor, 'emergency.start');
+    await loadCase(ctx, caseId, 'case.view');
+    const actor = ctx.actor as Actor;
+    const partner = await ctx.db
+      .selectFrom('partners')
+      .select(['id', 'active'])
+      .where('id', '=', input.partnerId)
+      .executeTakeFirst();
+    if (!partner?.active)
+      throw new AppError('validation_failed', undefined, {
+        errors: [
+          { field: 'partnerId', reason: 'unknown_partner', message: 'Choose a partner from the directory' },
+        ],
+      });
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('emergency_requests')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        ground: input.ground,
+        legal_basis: input.legalBasis,
+        reason_enc: await sealText(ctx, 'emergency_requests', 'reason', id, input.reason),
+        partner_id: input.partnerId,
+        categories: [...new Set(input.categories)],
+        channel: input.channel,
+        inform_caller: input.informCaller,
+        no_inform_reason_enc:
+          !input.informCaller && input.noInformReason
+            ? await sealText(ctx, 'emergency_requests', 'no_inform_reason', id, input.noInformReason)
+            : null,
+        status: 'pending',
+        requested_by: actor.userId,
+        requested_at: ctx.clock.now(),
+      })
+      .execute();
+    for (const userId of await deciders(ctx, actor.userId)) {
+      await alertUser(ctx, userId, 'emergency_request', caseId);
+      await queueNotice(ctx, userId, 'approval_needed', id);
+    }
+    await audit(ctx, {
+      action: 'emergency.request',
+      entity: 'emergency_request',
+      entityId: id,
+      changedFields: [
+        'ground',
+        'legal_basis',
+        'reason',
+        'partner_id',
+        'categories',
+        'channel',
+        'inform_caller',
+      ],
+      details: {
+        caseId,
+        ground: input.ground,
+        legalBasis: input.legalBasis,
+        informCaller: input.informCaller,
+      },
+    });
+    return { id };
+  },
+);
+
+export async function startEmergency(
+  ctx: Ctx,
+  caseId: string,
+  input: z.infer<typeof EmergencyCreateSchema>,
+): Promise<EmergencyRequest> {
+  authorizeEmergency(ctx.actor, 'emergency.start');
+  await loadCase(ctx, caseId, 'case.view');
+  const { id } = await createEmergency(ctx, caseId, input);
+  return toRequest(ctx, await findRequest(ctx, id));
+}
+
+export async function caseEmergencies(ctx: Ctx, caseId: string): Promise<{ items: EmergencyRequest[] }> {
+  await loadCase(ctx, caseId, 'case.view');
+  const list = await rows(ctx).where('e.case_id', '=', caseId).orderBy('e.requested_at', 'desc').execute();
+  return { items: await Promise.all(list.map((r) => toRequest(ctx, r))) };
+}
+
+/**
+ * Requests for coordinators and admins to look at: those waiting for a decision, and those they made or
+ * decided themselves. Deciding needs the reason, so they see it — and only it, no other case content. Each
+ * listing is in the access log.
+ */
+export async function listEmergencies(
+  ctx: Ctx,
+  status: EmergencyRequest['status'] | undefined,
+): Promise<{ items: EmergencyRequest[] }> {
+  authorizeEmergency(ctx.actor, 'emergency.decide');
+  const me = (ctx.actor as Actor).userId;
+  let q = rows(ctx).where((eb) =>
+    eb.or([eb('e.status', '=', 'pending'), eb('e.requested_by', '=', me), eb('e.decided_by', '=', me)]),
+  );
+  if (status) q = q.where('e.status', '=', status);
+  const list = await q.orderBy('e.requested_at', 'desc').limit(100).execute();
+  for (const r of list)
+    await recordAccess(ctx, { entity: 'emergency_request', entityId: r.id, purpose: 'review' });
+  return { items: await Promise.all(list.map((r) => toRequest(ctx, r))) };
+}
+
+/** The second person approves or rejects. Never the requester (checked here and by the database). */
+export async function decideEmergency(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof EmergencyDecisionSchema>,
+): Promise<EmergencyRequest> {
+  authorizeEmergency(ctx.actor, 'emergency.decide');
+  const actor = ctx.actor as Actor;
+  const r = await findRequest(ctx, id, true);
+  assertFourEyes(actor, r.requested_by);
+  if (r.status !== 'pending') throw new AppError('invalid_transition', `This request is already ${r.status}`);
+  if (input.decision === 'reject' && input.note.length < 5)
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'note', reason: 'required', message: 'Say why you reject the request' }],
+    });
+  await ctx.db
+    .updateTable('emergency_requests')
+    .set({
+      status: input.decision === 'approve' ? 'approved' : 'rejected',
+      decided_by: actor.userId,
+      decided_at: ctx.clock.now(),
+      decision_note_enc: input.note
+        ? await sealText(ctx, 'emergency_requests', 'decision_note', id, input.note)
+        : null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+  await alertUser(ctx, r.requested_by, 'emergency_decided', r.case_id);
+  await audit(ctx, {
+    action: `emergency.${input.decision}`,
+    entity: 'emergency_request',
+    entityId: id,
+    changedFields: ['status', 'decided_by', 'decision_note'],
+    details: { caseId: r.case_id },
+  });
+  return toRequest(ctx, await findRequest(ctx, id));
+}
+
+/**
+ * After approval, a coordinator records the disclosure itself. The caller is told afterwards (a task),
+ * unless the recorded choice says that would endanger someone.
+ */
+export async function discloseEmergency(ctx: Ctx, id: string): Promise<EmergencyRequest> {
+  authorizeEmergency(ctx.actor, 'emergency.start');
+  const r = await findRequest(ctx, id, true);
+  await loadCase(ctx, r.case_id, 'case.view');
+  if (r.status !== 'approved')
+    throw new AppError(
+      r.status === 'pending' ? 'forbidden' : 'invalid_transition',
+      r.status === 'pending' ? 'A second person must approve first' : `This request is ${r.status}`,
+    );
+  await recordDisclosure(ctx, {
+    caseId: r.case_id,
+    kind: 'emergency',
+    partner: { id: r.partner_id, name: r.partner_name },
+    categories: r.categories,
+    channel: r.channel,
+    basis: { emergencyId: id },
+  });
+  await ctx.db
+    .updateTable('emergency_requests')
+    .set({ status: 'disclosed', disclosed_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
+  if (r.inform_caller)
+    await addSystemTask(ctx, {
+      caseId: r.case_id,
+      kind: 'inform_caller',
+      title: r.partner_name,
+      dueOn: addDays(todayOf(ctx), 2),
+      assigneeId: r.counsellor_id ?? (ctx.actor as Actor).userId,
+      refId: id,
+    });
+  await audit(ctx, {
+    action: 'emergency.disclose',
+    entity: 'emergency_request',
+    entityId: id,
+    changedFields: ['status', 'disclosed_at'],
+    details: { caseId: r.case_id, informCaller: r.inform_caller },
+  });
+  return toRequest(ctx, await findRequest(ctx, id));
+}
+
+/** The summary for an approved emergency disclosure: exactly the approved categories. */
+export async function emergencySummary(
+  ctx: Ctx,
+  id: string,
+  language: FormLanguage = 'nl',
+): Promise<Summary> {
+  authorizeEmergency(ctx.actor, 'emergency.start');
+  const r = await findRequest(ctx, id);
+  const { row: kase } = await loadCase(ctx, r.case_id, 'case.view');
+  if (r.status !== 'approved' && r.status !== 'disclosed')
+    throw new AppError('consent_required', 'Only an approved emergency request allows a summary');
+  if (canEmergency(ctx.actor, 'emergency.start'))
+    await recordAccess(ctx, { entity: 'emergency_request', entityId: id, purpose: 'summary' });
+  return buildSummary(ctx, {
+    kase,
+    categories: r.categories,
+    recipient: r.partner_name,
+    purpose: 'authority_referral',
+    basis: {
+      kind: 'emergency',
+      requestId: id,
+      ground: r.ground,
+      approvedOn: r.decided_at!.toISOString().slice(0, 10),
+    },
+    language,
+  });
+}
+
+export async function emergencySummaryPdf(ctx: Ctx, id: string, language: FormLanguage): Promise<Buffer> {
+  return renderSummaryPdf(await emergencySummary(ctx, id, language), language);
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { FormLanguage, Meeting, MeetingCreateSchema, Summary } from '../../../shared/consent.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { openOptional, sealText } from '../../lib/fields.js';
+import { idempotent } from '../../lib/idempotency.js';
+import { audit, recordAccess } from '../audit/audit.service.js';
+import { loadCase } from '../cases/cases.service.js';
+import { recordDisclosure } from '../referrals/disclosures.service.js';
+import { consentRequired, coverageFor } from '../referrals/referrals.service.js';
+import { renderSummaryPdf } from '../referrals/summary-pdf.js';
+import { buildSummary } from '../referrals/summary.service.js';
+
+type MeetingRow = Awaited<ReturnType<typeof findRows>>[number];
+
+function findRows(ctx: Ctx, caseId: string) {
+  return ctx.db
+    .selectFrom('case_meetings')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('meeting_on', 'desc')
+    .execute();
+}
+
+async function participants(ctx: Ctx, m: MeetingRow) {
+  const partners = await ctx.db
+    .selectFrom('partners')
+    .select(['id', 'name', 'type'])
+    .where('id', 'in', m.partner_ids)
+    .orderBy('name')
+    .execute();
+  return Promise.all(
+    partners.map(async (p) => ({
+      ...p,
+      coverage: await coverageFor(ctx, m.case_id, {
+        partnerId: p.id,
+        partnerType: p.type,
+        purpose: 'case_meeting',
+        categories: m.categories,
+      }),
+    })),
+  );
+}
+
+async function toMeeting(ctx: Ctx, m: MeetingRow): Promise<Meeting> {
+  const people = await participants(ctx, m);
+  return {
+    id: m.id,
+    caseId: m.case_id,
+    municipality: m.municipality,
+    meetingOn: m.meeting_on,
+    participants: people,
+    categories: m.categories,
+    note: await openOptional(ctx, 'case_meetings', 'note', m.id, m.note_enc),
+    covered: people.length > 0 && people.every((p) => p.coverage.covered),
+    sharedAt: m.shared_at?.toISOString() ?? null,
+    createdAt: m.created_at.toISOString(),
+  };
+}
+
+async function findMeeting(ctx: Ctx, caseId: string, id: string): Promise<MeetingRow> {
+  const m = (await findRows(ctx, caseId)).find((r) => r.id === id);
+  if (!m) throw new AppError('not_found', 'No such case meeting');
+  return m;
+}
+
+export async function listMeetings(
+  ctx: Ctx,
+  caseId: string,
+): Promise<{ items: Meeting[]; canManage: boolean }> {
+  const { row } = await loadCase(ctx, caseId, 'case.view');
+  const rows = await findRows(ctx, caseId);
+  return { items: await Promise.all(rows.map((m) => toMeeting(ctx, m))), canManage: row.state !== 'closed' };
+}
+
+/** Records that the case is discussed at a local multi-agency meeting. Recording shares nothing yet. */
+export const createMeeting = idempotent(
+  'case_meeting',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof MeetingCreateSchema>) => {
+    await loadCase(ctx, caseId, 'case.edit');
+    const actor = ctx.actor as Actor;
+    const ids = [...new Set(input.partnerIds)];
+    const found = await ctx.db
+      .selectFrom('partners')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('active', '=', true)
+      .execute();
+    if (found.length !== ids.length)
+      throw new AppError('validation_failed', undefined, {
+        errors: [
+          {
+            field: 'partnerIds',
+            reason: 'unknown_partner',
+            message: 'Choose participants from the directory',
+          },
+        ],
+      });
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('case_meetings')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        municipality: input.municipality,
+        meeting_on: input.meetingOn,
+        partner_ids: ids,
+        categories: [...new Set(input.categories)],
+        note_enc: input.note ? await sealText(ctx, 'case_meetings', 'note', id, input.note) : null,
+        created_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    await audit(ctx, {
+      action: 'meeting.record',
+      entity: 'case_meeting',
+      entityId: id,
+      changedFields: ['municipality', 'meeting_on', 'partner_ids', 'categories', 'note'],
+      details: { caseId },
+    });
+    return { id };
+  },
+);
+
+export async function recordMeeting(
+  ctx: Ctx,
+  caseId: string,
+  input: z.infer<typeof MeetingCreateSchema>,
+): Promise<Meeting> {
+  await loadCase(ctx, caseId, 'case.edit');
+  const { id } = await createMeeting(ctx, caseId, input);
+  return toMeeting(ctx, await findMeeting(ctx, caseId, id));
+}
+
+/** Every participant must be covered by an active consent for case meetings with these categories. */
+async function coveredMeeting(ctx: Ctx, caseId: string, id: string) {
+  const m = await findMeeting(ctx, caseId, id);
+  const people = await participants(ctx, m);
+  const uncovered = people.find((p) => !p.coverage.covered);
+  if (uncovered) throw consentRequired(uncovered.coverage);
+  return { m, people };
+}
+
+/** One consented summary for one case: never in bulk. Each production is in the access log. */
+export async function meetingSummary(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  language: FormLanguage = 'nl',
+): Promise<Summary> {
+  const { row: kase } = await loadCase(ctx, caseId, 'case.view');
+  const { m, people } = await coveredMeeting(ctx, caseId, id);
+  const first = people[0]!.coverage.consentId!;
+  const consent = await ctx.db
+    .selectFrom('consents')
+    .select(['given_on', 'valid_until'])
+    .where('id', '=', first)
+    .executeTakeFirstOrThrow();
+  await recordAccess(ctx, { entity: 'case_meeting', entityId: id, purpose: 'summary' });
+  return buildSummary(ctx, {
+    kase,
+    categories: m.categories,
+    recipient: `${m.municipality} ${m.meeting_on}: ${people.map((p) => p.name).join(', ')}`,
+    purpose: 'case_meeting',
+    basis: { kind: 'consent', consentId: first, givenOn: consent.given_on, validUntil: consent.valid_until },
+    language,
+  });
+}
+
+export async function meetingSummaryPdf(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  language: FormLanguage,
+): Promise<Buffer> {
+  return renderSummaryPdf(await meetingSummary(ctx, caseId, id, language), language);
+}
+
+/** Shares the summary at the meeting: one disclosure per participant, under that participant's consent. */
+export async function shareMeeting(ctx: Ctx, caseId: string, id: string): Promise<Meeting> {
+  await loadCase(ctx, caseId, 'case.edit');
+  // Concurrent shares queue here: the second one sees shared_at and discloses nothing twice.
+  await ctx.db.selectFrom('case_meetings').select('id').where('id', '=', id).forUpdate().execute();
+  const { m, people } = await coveredMeeting(ctx, caseId, id);
+  if (m.shared_at) return toMeeting(ctx, m);
+  for (const p of people)
+    await recordDisclosure(ctx, {
+      caseId,
+      kind: 'case_meeting',
+      meetingId: id,
+      partner: { id: p.id, name: p.name },
+      categories: m.categories,
+      channel: 'meeting',
+      basis: { consentId: p.coverage.consentId!, purpose: 'case_meeting' },
+    });
+  await ctx.db
+    .updateTable('case_meetings')
+    .set({ shared_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
+  await audit(ctx, {
+    action: 'meeting.share',
+    entity: 'case_meeting',
+    entityId: id,
+    changedFields: ['shared_at'],
+    details: { caseId, participants: people.length },
+  });
+  return toMeeting(ctx, await findMeeting(ctx, caseId, id));
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type {
+  ConsentPurpose,
+  DataCategory,
+  Disclosure,
+  DisclosureChannel,
+  DisclosureQuerySchema,
+} from '../../../shared/consent.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { audit, recordAccess } from '../audit/audit.service.js';
+import { loadCase, todayOf } from '../cases/cases.service.js';
+
+/** The org-wide disclosure log is the privacy officer's; the case's own log is for whoever may read the case. */
+const RULES: RoleRules<'disclosure.log'> = { 'disclosure.log': ['privacy_officer'] };
+export const canSeeDisclosureLog = (ctx: Ctx) => allowedByRole(RULES, ctx.actor, 'disclosure.log');
+
+export interface DisclosureInput {
+  caseId: string;
+  kind: 'referral' | 'case_meeting' | 'emergency';
+  partner: { id: string; name: string };
+  categories: readonly DataCategory[];
+  channel: DisclosureChannel;
+  basis: { consentId: string; purpose: ConsentPurpose } | { emergencyId: string };
+  referralId?: string;
+  meetingId?: string;
+}
+
+/**
+ * The only place that writes the disclosure log. Callers check coverage first (with a clear error); the
+ * database trigger refuses any row without a covering, active consent or an approved emergency request.
+ */
+export async function recordDisclosure(ctx: Ctx, input: DisclosureInput): Promise<string> {
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  try {
+    await ctx.db
+      .insertInto('disclosures')
+      .values({
+        id,
+        org_id: ctx.actor.orgId,
+        case_id: input.caseId,
+        kind: input.kind,
+        referral_id: input.referralId ?? null,
+        meeting_id: input.meetingId ?? null,
+        emergency_id: 'emergencyId' in input.basis ? input.basis.emergencyId : null,
+        partner_id: input.partner.id,
+        recipient: input.partner.name,
+        purpose: 'purpose' in input.basis ? input.basis.purpose : null,
+        categories: [...input.categories],
+        channel: input.channel,
+        consent_id: 'consentId' in input.basis ? input.basis.consentId : null,
+        disclosed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        disclosed_on: todayOf(ctx),
+        disclosed_at: now,
+      })
+      .execute();
+  } catch (err) {
+    if ((err as { code?: string }).code === '23514') {
+      if (String((err as Error).message).includes('retired'))
+        throw new AppError('invalid_transition', 'This partner was retired from the directory');
+      throw new AppError('consent_required');
+    }
+    throw err;
+  }
+  await audit(ctx, {
+    action: 'disclosure.record',
+    entity: 'disclosure',
+    entityId: id,
+    changedFields: ['categories', 'recipient', 'channel'],
+    details: {
+      caseId: input.caseId,
+      kind: input.kind,
+      categories: input.categories.join(','),
+      channel: input.channel,
+    },
+  });
+  return id;
+}
+
+const base = (db: Ctx['db']) =>
+  db
+    .selectFrom('disclosures as d')
+    .innerJoin('cases as c', 'c.id', 'd.case_id')
+    .leftJoin('users as u', 'u.id', 'd.disclosed_by')
+    .select([
+      'd.id',
+      'd.case_id',
+      'c.reference',
+      'd.kind',
+      'd.recipient',
+      'd.partner_id',
+      'd.categories',
+      'd.channel',
+      'd.consent_id',
+      'd.emergency_id',
+      'u.display_name',
+      'd.disclosed_at',
+    ]);
+
+function toDisclosure(r: Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number]): Disclosure {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.reference,
+    kind: r.kind,
+    recipient: r.recipient,
+    partnerId: r.partner_id,
+    categories: r.categories,
+    channel: r.channel,
+    consentId: r.consent_id,
+    emergencyId: r.emergency_id,
+    disclosedBy: r.display_name,
+    disclosedAt: r.disclosed_at.toISOString(),
+  };
+}
+
+/** What left the helpline about this case, newest first. */
+export async function caseDisclosures(
+  ctx: Ctx,
+  caseId: string,
+): Promise<{ items: Disclosure[]; next: null }> {
+  await loadCase(ctx, caseId, 'case.view');
+  const rows = await base(ctx.db).where('d.case_id', '=', caseId).orderBy('d.disclosed_at', 'desc').execute();
+  return { items: rows.map(toDisclosure), next: null };
+}
+
+/** The organisation's whole disclosure log for the privacy officer: no content, keyset-paginated. */
+export async function disclosureLog(
+  ctx: Ctx,
+  q: z.infer<typeof DisclosureQuerySchema>,
+): Promise<{ items: Disclosure[]; next: string | null }> {
+  authorizeRole(RULES, ctx.actor, 'disclosure.log');
+  let query = base(ctx.db);
+  if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
+  if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
+  if (q.partnerId) query = query.where('d.partner_id', '=', q.partnerId);
+  if (q.cursor) {
+    const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
+    if (!at || !id || Number.isNaN(Date.parse(at)))
+      throw new AppError('validation_failed', undefined, {
+        errors: [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }],
+      });
+    query = query.where(sql<boolean>`(d.disclosed_at, d.id) < (${new Date(at)}, ${id}::uuid)`);
+  }
+  const rows = await query
+    .orderBy('d.disclosed_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const next =
+    rows.length > q.limit && last
+      ? Buffer.from(`${last.disclosed_at.toISOString()}|${last.id}`, 'utf8').toString('base64url')
+      : null;
+  await recordAccess(ctx, {
+    entity: 'disclosure_log',
+    entityId: (ctx.actor as Actor).orgId,
+    purpose: 'view',
+  });
+  return { items: page.map(toDisclosure), next };
+}

@@ -1,0 +1,391 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  Coverage,
+  FormLanguage,
+  Referral,
+  ReferralCancelSchema,
+  ReferralCreateSchema,
+  ReferralRespondSchema,
+  ReferralSendSchema,
+  ReferralStatus,
+  Summary,
+} from '../../../shared/consent.schema.js';
+import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/consent.schema.js';
+import type { PartnerType } from '../../../shared/partners.schema.js';
+import type { Actor } from '../../lib/actor.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { openOptional, sealText } from '../../lib/fields.js';
+import { idempotent } from '../../lib/idempotency.js';
+import { audit, recordAccess } from '../audit/audit.service.js';
+import { addDays } from '../cases/aftercare.service.js';
+import { addSystemTask } from '../cases/case-items.service.js';
+import type { CaseRow } from '../cases/cases.repository.js';
+import { loadCase, todayOf } from '../cases/cases.service.js';
+import { coverage } from '../consent/consent.coverage.js';
+import { consentFacts } from '../consent/consent.repository.js';
+import { recordDisclosure } from './disclosures.service.js';
+import { renderSummaryPdf } from './summary-pdf.js';
+import { buildSummary } from './summary.service.js';
+
+/** A refusal that says what is missing, so the counsellor knows which consent to ask for. */
+export function consentRequired(c: Coverage): AppError {
+  const missing = c.missingCategories.length ? ` (categories: ${c.missingCategories.join(', ')})` : '';
+  return new AppError(
+    'consent_required',
+    `No active written consent covers this: ${c.gaps.join(', ')}${missing}`,
+  );
+}
+
+/** Whether an active consent of the case covers this partner, purpose and these categories today. */
+export async function coverageFor(
+  ctx: Ctx,
+  caseId: string,
+  need: {
+    partnerId: string;
+    partnerType: PartnerType;
+    purpose: Referral['purpose'];
+    categories: Referral['categories'];
+  },
+): Promise<Coverage> {
+  return coverage(await consentFacts(ctx.db, caseId), { ...need, on: todayOf(ctx) });
+}
+
+const referralRows = (ctx: Ctx, caseId: string) =>
+  ctx.db
+    .selectFrom('referrals as r')
+    .innerJoin('partners as p', 'p.id', 'r.partner_id')
+    .selectAll('r')
+    .select(['p.name as partner_name', 'p.type as partner_type'])
+    .where('r.case_id', '=', caseId);
+type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralRows>['execute']>>[number];
+
+async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
+  const cov = await coverageFor(ctx, r.case_id, {
+    partnerId: r.partner_id,
+    partnerType: r.partner_type,
+    purpose: r.purpose,
+    categories: r.categories,
+  });
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    partner: { id: r.partner_id, name: r.partner_name, type: r.partner_type },
+    purpose: r.purpose,
+    categories: r.categories,
+    note: await openOptional(ctx, 'referrals', 'note', r.id, r.note_enc),
+    status: r.status,
+    allowedMoves: REFERRAL_STATUSES.filter(
+      (to) => REFERRAL_TRANSITIONS[r.status].includes(to) && (to !== 'sent' || cov.covered),
+    ),
+    channel: r.channel,
+    consentId: r.consent_id,
+    coverage: cov,
+    createdAt: r.created_at.toISOString(),
+    sentAt: r.sent_at?.toISOString() ?? null,
+    closedAt: r.closed_at?.toISOString() ?? null,
+    cancelReason: r.cancel_reason_enc
+      ? await openOptional(ctx, 'referrals', 'cancel_reason', r.id, r.cancel_reason_enc)
+      : null,
+  };
+}
+
+/** With `lock`, concurrent changes to one referral queue (a double-clicked "send" discloses once). */
+async function findReferral(ctx: Ctx, caseId: string, id: string, lock = false): Promise<ReferralRow> {
+  if (lock) await ctx.db.selectFrom('referrals').select('id').where('id', '=', id).forUpdate().execute();
+  const row = await referralRows(ctx, caseId).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No such referral');
+  return row;
+}
+
+export async function listReferrals(
+  ctx: Ctx,
+  caseId: string,
+): Promise<{ items: Referral[]; canManage: boolean }> {
+  const { row } = await loadCase(ctx, caseId, 'case.view');
+  const rows = await referralRows(ctx, caseId).orderBy('r.created_at', 'desc').execute();
+  return { items: await Promise.all(rows.map((r) => toReferral(ctx, r))), canManage: row.state !== 'closed' };
+}
+
+/** Proposing discloses nothing yet, so it needs no consent; sending does. */
+export const createReferral = idempotent(
+  'referral',
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof ReferralCreateSchema>) => {
+    await loadCase(ctx, caseId, 'case.edit');
+    const actor = ctx.actor as Actor;
+    const partner = await ctx.db
+      .selectFrom('partners')
+      .select(['id', 'active'])
+      .where('id', '=', input.partnerId)
+      .executeTakeFirst();
+    if (!partner?.active)
+      throw new AppError('validation_failed', undefined, {
+        errors: [
+          { field: 'partnerId', reason: 'unknown_partner', message: 'Choose a partner from the directory' },
+        ],
+      });
+    const id = randomUUID();
+    await ctx.db
+      .insertInto('referrals')
+      .values({
+        id,
+        org_id: actor.orgId,
+        case_id: caseId,
+        partner_id: input.partnerId,
+        purpose: input.purpose,
+        categories: [...new Set(input.categories)],
+        note_enc: input.note ? await sealText(ctx, 'referrals', 'note', id, input.note) : null,
+        status: 'proposed',
+        created_by: actor.userId,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    await audit(ctx, {
+      action: 'referral.propose',
+      entity: 'referral',
+      entityId: id,
+      changedFields: ['partner_id', 'purpose', 'categories', 'note'],
+      details: { caseId },
+    });
+    return { id };
+  },
+);
+
+export async function proposeReferral(
+  ctx: Ctx,
+  caseId: string,
+  input: z.infer<typeof ReferralCreateSchema>,
+): Promise<Referral> {
+  await loadCase(ctx, caseId, 'case.edit');
+  const { id } = await createReferral(ctx, caseId, input);
+  return toReferral(ctx, await findReferral(ctx, caseId, id));
+}
+
+function assertMove(from: ReferralStatus, to: ReferralStatus): void {
+  if (!REFERRAL_TRANSITIONS[from].includes(to))
+    throw new AppError('invalid_transition', `A ${from} referral cannot become ${to}`);
+}
+
+/**
+ * Marks a referral sent: refused unless an active, written consent covers the partner (or its type), the
+ * purpose and every category. The disclosure is logged in the same transaction. There is no way around it.
+ */
+export async function sendReferral(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  input: z.infer<typeof ReferralSendSchema>,
+): Promise<Referral> {
+  await loadCase(ctx, caseId, 'case.edit');
+  const r = await findReferral(ctx, caseId, id, true);
+  assertMove(r.status, 'sent');
+  const cov = await coverageFor(ctx, caseId, {
+    partnerId: r.partner_id,
+    partnerType: r.partner_type,
+    purpose: r.purpose,
+    categories: r.categories,
+  });
+  if (!cov.covered || !cov.consentId) throw consentRequired(cov);
+  const actor = ctx.actor as Actor;
+  await ctx.db
+    .updateTable('referrals')
+    .set({
+      status: 'sent',
+      channel: input.channel,
+      consent_id: cov.consentId,
+      sent_at: ctx.clock.now(),
+      sent_by: actor.userId,
+    })
+    .where('id', '=', id)
+    .execute();
+  await recordDisclosure(ctx, {
+    caseId,
+    kind: 'referral',
+    referralId: id,
+    partner: { id: r.partner_id, name: r.partner_name },
+    categories: r.categories,
+    channel: input.channel,
+    basis: { consentId: cov.consentId, purpose: r.purpose },
+  });
+  await audit(ctx, {
+    action: 'referral.send',
+    entity: 'referral',
+    entityId: id,
+    changedFields: ['status', 'channel', 'consent_id'],
+    details: { caseId, channel: input.channel },
+  });
+  return toReferral(ctx, await findReferral(ctx, caseId, id));
+}
+
+/** The partner's answer (accepted / declined) and, later, completion. */
+export async function respondReferral(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  input: z.infer<typeof ReferralRespondSchema>,
+): Promise<Referral> {
+  await loadCase(ctx, caseId, 'case.edit');
+  const r = await findReferral(ctx, caseId, id, true);
+  assertMove(r.status, input.outcome);
+  const closes = input.outcome !== 'accepted';
+  await ctx.db
+    .updateTable('referrals')
+    .set({ status: input.outcome, ...(closes ? { closed_at: ctx.clock.now() } : {}) })
+    .where('id', '=', id)
+    .execute();
+  await audit(ctx, {
+    action: `referral.${input.outcome}`,
+    entity: 'referral',
+    entityId: id,
+    changedFields: ['status'],
+    details: { caseId },
+  });
+  return toReferral(ctx, await findReferral(ctx, caseId, id));
+}
+
+/** Cancels a referral that is still in one of the `from` states; says whether it did. */
+async function cancel(
+  ctx: Ctx,
+  id: string,
+  reason: string,
+  at: Date,
+  from: readonly ReferralStatus[],
+): Promise<boolean> {
+  const r = await ctx.db
+    .updateTable('referrals')
+    .set({
+      status: 'cancelled',
+      closed_at: at,
+      cancel_reason_enc: await sealText(ctx, 'referrals', 'cancel_reason', id, reason),
+    })
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function cancelReferral(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  input: z.infer<typeof ReferralCancelSchema>,
+): Promise<Referral> {
+  await loadCase(ctx, caseId, 'case.edit');
+  const r = await findReferral(ctx, caseId, id, true);
+  assertMove(r.status, 'cancelled');
+  await cancel(ctx, id, input.reason, ctx.clock.now(), [r.status]);
+  await audit(ctx, {
+    action: 'referral.cancel',
+    entity: 'referral',
+    entityId: id,
+    changedFields: ['status', 'cancel_reason'],
+    details: { caseId },
+  });
+  return toReferral(ctx, await findReferral(ctx, caseId, id));
+}
+
+/**
+ * After a withdrawal: every proposed referral the consent covered, and that no other active consent covers,
+ * is cancelled; if the consent was used to reach partners, the counsellor gets a task to tell them.
+ */
+export async function afterConsentWithdrawn(
+  ctx: Ctx,
+  input: { caseId: string; consentId: string; counsellorId: string | null },
+): Promise<{ cancelledReferrals: string[]; informTaskId: string | null }> {
+  const pending = await referralRows(ctx, input.caseId).where('r.status', '=', 'proposed').execute();
+  const facts = await consentFacts(ctx.db, input.caseId);
+  const withdrawn = facts.filter((f) => f.id === input.consentId).map((f) => ({ ...f, withdrawn: false }));
+  const cancelled: string[] = [];
+  const now = ctx.clock.now();
+  for (const r of pending) {
+    const need = {
+      partnerId: r.partner_id,
+      partnerType: r.partner_type,
+      purpose: r.purpose,
+      categories: r.categories,
+      on: todayOf(ctx),
+    };
+    if (!coverage(withdrawn, need).covered || coverage(facts, need).covered) continue;
+    // Only while still proposed: a send that won the race stays sent (and its partner is informed below).
+    if (!(await cancel(ctx, r.id, 'consent withdrawn', now, ['proposed']))) continue;
+    await audit(ctx, {
+      action: 'referral.cancel',
+      entity: 'referral',
+      entityId: r.id,
+      changedFields: ['status'],
+      details: { caseId: input.caseId, cause: 'consent_withdrawn' },
+    });
+    cancelled.push(r.id);
+  }
+  const reached = await ctx.db
+    .selectFrom('disclosures')
+    .select('recipient')
+    .distinct()
+    .where('consent_id', '=', input.consentId)
+    .orderBy('recipient')
+    .execute();
+  let informTaskId: string | null = null;
+  if (reached.length) {
+    informTaskId = await addSystemTask(ctx, {
+      caseId: input.caseId,
+      kind: 'inform_partners',
+      title: reached.map((p) => p.recipient).join(', '),
+      dueOn: addDays(todayOf(ctx), 2),
+      assigneeId: input.counsellorId ?? (ctx.actor.kind === 'user' ? ctx.actor.userId : null),
+      refId: input.consentId,
+    });
+  }
+  return { cancelledReferrals: cancelled, informTaskId };
+}
+
+async function coveredReferral(ctx: Ctx, caseId: string, id: string) {
+  const { row: kase } = await loadCase(ctx, caseId, 'case.view');
+  const r = await findReferral(ctx, caseId, id);
+  if (r.status === 'cancelled' || r.status === 'declined')
+    throw new AppError('invalid_transition', `The referral is ${r.status}`);
+  const cov = await coverageFor(ctx, caseId, {
+    partnerId: r.partner_id,
+    partnerType: r.partner_type,
+    purpose: r.purpose,
+    categories: r.categories,
+  });
+  if (!cov.covered || !cov.consentId) throw consentRequired(cov);
+  const consent = await ctx.db
+    .selectFrom('consents')
+    .select(['given_on', 'valid_until'])
+    .where('id', '=', cov.consentId)
+    .executeTakeFirstOrThrow();
+  return { kase, r, consentId: cov.consentId, consent };
+}
+
+/**
+ * The referral's summary: produced only while an active consent covers it, with exactly the referral's
+ * categories (which that consent includes). Each production is in the access log.
+ */
+export async function referralSummary(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  language: FormLanguage = 'nl',
+): Promise<Summary> {
+  const { kase, r, consentId, consent } = await coveredReferral(ctx, caseId, id);
+  await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'summary' });
+  return buildSummary(ctx, {
+    kase: kase as CaseRow,
+    categories: r.categories,
+    recipient: r.partner_name,
+    purpose: r.purpose,
+    basis: { kind: 'consent', consentId, givenOn: consent.given_on, validUntil: consent.valid_until },
+    language,
+  });
+}
+
+export async function referralSummaryPdf(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  language: FormLanguage,
+): Promise<Buffer> {
+  return renderSummaryPdf(await referralSummary(ctx, caseId, id, language), language);
+}

@@ -1,0 +1,151 @@
+import type { DataCategory, FormLanguage, Summary } from '../../../shared/consent.schema.js';
+import type { Ctx } from '../../lib/context.js';
+import { openOptional, openText } from '../../lib/fields.js';
+import { todayOf } from '../cases/cases.service.js';
+import type { CaseRow } from '../cases/cases.repository.js';
+import * as cases from '../cases/cases.repository.js';
+
+export interface SummaryRequest {
+  kase: CaseRow;
+  categories: readonly DataCategory[];
+  recipient: string;
+  purpose: Summary['purpose'];
+  basis: Summary['basis'];
+  language: FormLanguage;
+}
+
+/**
+ * A consented summary. Data minimisation by construction: a section is read and decrypted only when its
+ * category is included, so nothing outside the consented scope can end up on screen or on paper.
+ */
+export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summary> {
+  const { kase } = req;
+  const has = (c: DataCategory) => req.categories.includes(c);
+  const org = await ctx.db
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', ctx.actor.orgId)
+    .executeTakeFirstOrThrow();
+  const summary: Summary = {
+    organisation: org.name,
+    caseReference: kase.reference,
+    recipient: req.recipient,
+    purpose: req.purpose,
+    basis: req.basis,
+    categories: [...req.categories],
+    producedOn: todayOf(ctx),
+  };
+
+  if (has('contact_details')) {
+    const caller = await ctx.db
+      .selectFrom('callers')
+      .select(['alias_enc', 'phone_enc', 'language', 'municipality'])
+      .where('id', '=', kase.caller_id)
+      .executeTakeFirstOrThrow();
+    const contact = await ctx.db
+      .selectFrom('contacts')
+      .select(['id', 'may_call_back', 'may_leave_message', 'safe_times_enc', 'safe_channel'])
+      .where('case_id', '=', kase.id)
+      .orderBy('occurred_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const safe = contact
+      ? [
+          contact.may_call_back ? 'call back: yes' : 'call back: no',
+          contact.may_leave_message ? 'message: yes' : 'message: no',
+          contact.safe_channel ? `channel: ${contact.safe_channel}` : '',
+          await openOptional(ctx, 'contacts', 'safe_times', contact.id, contact.safe_times_enc),
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : '';
+    summary.contactDetails = {
+      callerAlias: await openText(ctx, 'callers', 'alias', kase.caller_id, caller.alias_enc),
+      phone: caller.phone_enc
+        ? await openText(ctx, 'callers', 'phone', kase.caller_id, caller.phone_enc)
+        : null,
+      language: caller.language,
+      municipality: caller.municipality,
+      safeCallback: safe,
+    };
+  }
+
+  if (has('concern_summary')) {
+    const term = await ctx.db
+      .selectFrom('taxonomy_terms')
+      .select(['code', 'labels'])
+      .where('id', '=', kase.category_id)
+      .executeTakeFirst();
+    summary.concernSummary = {
+      category: term ? `${term.code} ${term.labels[req.language]}` : '',
+      summary: await openText(ctx, 'cases', 'summary', kase.id, kase.summary_enc),
+    };
+  }
+
+  if (has('signals')) {
+    const rows = await cases.observations(ctx.db, kase.id);
+    summary.signals = await Promise.all(
+      rows.map(async (o) => ({
+        kind: o.kind,
+        observedOn: o.observed_on,
+        text: await openText(ctx, 'case_observations', 'text', o.id, o.text_enc),
+      })),
+    );
+  }
+
+  if (has('person_status')) {
+    const [subjects, events] = await Promise.all([
+      cases.subjects(ctx.db, kase.id),
+      cases.statusEvents(ctx.db, kase.id),
+    ]);
+    summary.personStatus = await Promise.all(
+      subjects.map(async (s) => ({
+        alias: await openText(ctx, 'case_subjects', 'alias', s.id, s.alias_enc),
+        ageBand: s.age_band,
+        gender: s.gender,
+        municipality: s.municipality,
+        // Status notes are case-worker notes, not part of the status itself: they stay inside.
+        timeline: events
+          .filter((e) => e.subject_id === s.id)
+          .map((e) => ({ status: e.status, occurredOn: e.occurred_on })),
+      })),
+    );
+  }
+
+  if (has('support_history')) {
+    const [log, interventions, goals] = await Promise.all([
+      cases.logEntries(ctx.db, kase.id),
+      ctx.db
+        .selectFrom('case_interventions as i')
+        .innerJoin('taxonomy_terms as t', 't.id', 'i.intervention_id')
+        .select(['t.code', 't.labels', 'i.occurred_on'])
+        .where('i.case_id', '=', kase.id)
+        .orderBy('i.occurred_on')
+        .execute(),
+      cases.goals(ctx.db, kase.id),
+    ]);
+    summary.supportHistory = {
+      openedOn: kase.opened_at.toISOString().slice(0, 10),
+      // When and how we had contact, not what was said: conversation notes stay inside.
+      contacts: log
+        .map((l) => ({
+          on: l.occurred_at.toISOString().slice(0, 10),
+          channel: l.channel,
+          minutes: l.duration_minutes,
+        }))
+        .reverse(),
+      interventions: interventions.map((i) => ({
+        code: i.code,
+        label: i.labels[req.language],
+        on: i.occurred_on,
+      })),
+      goals: await Promise.all(
+        goals.map(async (g) => ({
+          text: await openText(ctx, 'case_goals', 'text', g.id, g.text_enc),
+          status: g.status,
+        })),
+      ),
+    };
+  }
+  return summary;
+}

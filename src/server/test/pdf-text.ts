@@ -1,0 +1,237 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { GlobalWorkerOptions, OPS, VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/**
+ * Text of a PDF for tests, in reading order, from the glyphs actually drawn.
+ *
+ * What pdf.js gives for our (pdfkit) Arabic, and why this does not use its getTextContent():
+ * - fontkit draws an Arabic word as glyphs in visual order (right to left reversed), and Noto Naskh draws
+ *   dotted letters as a dotless base plus separate dot marks, each mark positioned with its own text matrix.
+ *   getTextContent() splits a word into several items at those marks, inserts spaces inside words and
+ *   reorders each item with its own bidi guess, so words come out in pieces and out of order.
+ * - The dot marks have no Unicode (pdfkit writes an empty ToUnicode entry); pdf.js then reports the raw glyph
+ *   code as the character, which can be any character once a font has more than 32 glyphs.
+ * - One dotless base glyph stands for several letters (ب ت ث ن ي share their initial form), and pdfkit maps a
+ *   glyph to the first letter it drew with it; fontkit even shifts letters between neighbouring glyphs. So
+ *   extracted letters are right up to their dots only: compare with normaliseArabic(), which ignores dots.
+ *
+ * So we read the operator list: every text object (BT…ET) becomes a fragment at its position with the
+ * Unicode of its glyphs; in a fragment with Arabic letters only Arabic characters are kept (the rest are the
+ * mark codes above). Fragments that touch make a word; a large gap separates columns (label and value).
+ * Words are put back in logical order with a word-level bidi: Arabic words are reversed, neutral words
+ * (numbers, punctuation) follow their neighbours, and a column's direction is that of most of its words.
+ */
+
+const require = createRequire(import.meta.url);
+// The "fake worker": pdf.js runs its worker code on the main thread in Node.
+GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+
+type Dir = 'L' | 'R';
+
+interface Fragment {
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  text: string;
+}
+
+const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
+const LETTER = /\p{L}/u;
+const ARABIC_CHAR = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+const LTR_RUN = /[\p{Nd}\p{Script=Latin}](?:[^\p{Script=Arabic}]*[\p{Nd}\p{Script=Latin}])?/gu;
+const MIRRORED: Readonly<Record<string, string>> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+};
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
+
+const mirror = (s: string) => [...s].map((c) => MIRRORED[c] ?? c).join('');
+const reverse = (s: string) => [...s].reverse().join('');
+
+/** Glyphs of one showText operation: their text and advance (numbers are TJ spacing in 1/1000 em). */
+function shown(items: unknown[], size: number): { text: string; width: number } {
+  let text = '';
+  let width = 0;
+  for (const item of items) {
+    if (typeof item === 'number') width -= (item * size) / 1000;
+    else if (item && typeof item === 'object') {
+      const glyph = item as { unicode?: string; width?: number };
+      text += glyph.unicode ?? '';
+      width += ((glyph.width ?? 0) * size) / 1000;
+    }
+  }
+  return { text, width };
+}
+
+/** One fragment per text object, at the position of its first text matrix. */
+function fragments(fnArray: number[], argsArray: unknown[][]): Fragment[] {
+  const result: Fragment[] = [];
+  let current: Fragment | null = null;
+  let size = 0;
+  for (let i = 0; i < fnArray.length; i++) {
+    const args = argsArray[i] ?? [];
+    switch (fnArray[i]) {
+      case OPS.beginText:
+        current = null;
+        break;
+      case OPS.setFont:
+        size = Number(args[1]) || size;
+        break;
+      case OPS.setTextMatrix: {
+        if (current) break;
+        const m = Array.from(args.length === 6 ? args : ((args[0] as ArrayLike<number>) ?? []), Number);
+        current = { x: m[4] ?? 0, y: m[5] ?? 0, width: 0, size, text: '' };
+        result.push(current);
+        break;
+      }
+      case OPS.showText: {
+        if (!current) break;
+        const { text, width } = shown((args[0] as unknown[]) ?? [], size);
+        current.text += text;
+        current.width += width;
+        current.size = size;
+        break;
+      }
+    }
+  }
+  for (const f of result) {
+    f.text = [...f.text].filter((c) => (c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007F').join('');
+    if (ARABIC_LETTER.test(f.text)) f.text = [...f.text].filter((c) => ARABIC_CHAR.test(c)).join('');
+  }
+  return result.filter((f) => f.text.trim() !== '');
+}
+
+const wordDir = (text: string): Dir | null => (ARABIC_LETTER.test(text) ? 'R' : LETTER.test(text) ? 'L' : null);
+
+/** A word drawn right to left, back to logical order; Latin and digit runs inside it stay as drawn. */
+function unreverse(visual: string): string {
+  return mirror(reverse(visual)).replace(LTR_RUN, (run) => mirror(reverse(run)));
+}
+
+/** Words of one column, visual order in, logical order out. */
+function logicalColumn(words: string[], documentDir: Dir): string {
+  const dirs = words.map(wordDir);
+  const rightToLeft = dirs.filter((d) => d === 'R').length;
+  const leftToRight = dirs.filter((d) => d === 'L').length;
+  const base: Dir = rightToLeft > leftToRight ? 'R' : leftToRight > rightToLeft ? 'L' : documentDir;
+  const resolved = dirs.map((dir, i): Dir => {
+    if (dir) return dir;
+    const before = dirs.slice(0, i).findLast((d) => d) ?? base;
+    const after = dirs.slice(i + 1).find((d) => d) ?? base;
+    return before === after ? before : base;
+  });
+  const runs: { dir: Dir; words: string[] }[] = [];
+  words.forEach((word, i) => {
+    const dir = resolved[i]!;
+    const text = dir === 'R' ? unreverse(word) : word;
+    const last = runs.at(-1);
+    if (last && last.dir === dir) last.words.push(text);
+    else runs.push({ dir, words: [text] });
+  });
+  if (base === 'R') runs.reverse();
+  return runs.map((run) => (run.dir === 'R' ? [...run.words].reverse() : run.words).join(' ')).join(' ');
+}
+
+function lineText(line: Fragment[], documentDir: Dir): string {
+  const sorted = [...line].sort((a, b) => a.x - b.x);
+  const columns: string[][] = [];
+  let previous: Fragment | null = null;
+  for (const f of sorted) {
+    const gap = previous ? f.x - (previous.x + previous.width) : Infinity;
+    const column = columns.at(-1);
+    if (column && previous && gap < 0.1 * f.size) column[column.length - 1] += f.text;
+    else if (column && gap < 0.6 * f.size) column.push(f.text);
+    else columns.push([f.text]);
+    previous = f;
+  }
+  const texts = columns.map((words) => logicalColumn(words, documentDir));
+  return (documentDir === 'R' ? texts.reverse() : texts).join(' ');
+}
+
+function pageText(fnArray: number[], argsArray: unknown[][], documentDir: Dir): string {
+  const lines: Fragment[][] = [];
+  for (const f of fragments(fnArray, argsArray).sort((a, b) => b.y - a.y)) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0]!.y - f.y) < 1) line.push(f);
+    else lines.push([f]);
+  }
+  return lines.map((line) => lineText(line, documentDir)).join('\n');
+}
+
+/** The text of every page of a PDF, in reading order (see above for what to expect of Arabic). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: VerbosityLevel.ERRORS,
+  }).promise;
+  try {
+    const { info } = await doc.getMetadata();
+    const language = (info as { Language?: string }).Language ?? '';
+    const documentDir: Dir = RTL_LANGUAGES.has(language.slice(0, 2).toLowerCase()) ? 'R' : 'L';
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const { fnArray, argsArray } = await page.getOperatorList();
+      pages.push(pageText(fnArray, argsArray as unknown[][], documentDir));
+    }
+    return pages.join('\n');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Metadata of a PDF as pdf.js reads it (Title, Language, …). */
+export async function pdfInfo(pdf: Buffer): Promise<Record<string, unknown>> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    return (await doc.getMetadata()).info as Record<string, unknown>;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+// Letters that differ only by their dots, per dotless skeleton (rasm); see the comment at the top.
+const SKELETON: [RegExp, string][] = [
+  [/[بتثنيىئٮںی]/g, 'ٮ'],
+  [/[جحخ]/g, 'ح'],
+  [/[دذ]/g, 'د'],
+  [/[رز]/g, 'ر'],
+  [/[سش]/g, 'س'],
+  [/[صض]/g, 'ص'],
+  [/[طظ]/g, 'ط'],
+  [/[عغ]/g, 'ع'],
+  [/[فقڡٯ]/g, 'ڡ'],
+  [/[هة]/g, 'ه'],
+  [/[وؤ]/g, 'و'],
+  [/[اأإآٱ]/g, 'ا'],
+  [/[كک]/g, 'ك'],
+];
+
+/**
+ * Text in a form where what we print and what we extract compare equal: NFKC (presentation forms back to
+ * letters), no tatweel or diacritics, hamza and alef variants unified, Arabic letters reduced to their
+ * dotless skeleton (extraction cannot tell ب from ت or ي, see above), whitespace collapsed. Latin text only
+ * has its whitespace collapsed.
+ */
+export function normaliseArabic(s: string): string {
+  let out = s
+    .normalize('NFKC')
+    .replace(/\u0640/g, '')
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, '')
+    .replace(/[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, '');
+  for (const [letters, skeleton] of SKELETON) out = out.replace(letters, skeleton);
+  return out.replace(/\s+/g, ' ').trim();
+}

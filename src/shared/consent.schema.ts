@@ -1,0 +1,388 @@
+import { z } from 'zod';
+import { PartnerTypeSchema } from './partners.schema.js';
+
+/**
+ * Written consent, referrals, disclosures, the emergency path and case meetings (DESIGN.md, flow steps 5–6).
+ * The server decides whether a disclosure is covered; the web only shows what the server says.
+ */
+
+const text = (max: number) => z.string().trim().max(max);
+const Day = z.iso.date();
+const requestId = z
+  .uuid()
+  .optional()
+  .describe('Client-generated id: a retried save returns the first result instead of a second record');
+
+/** What may be shared. A summary contains exactly the categories a disclosure names, nothing else. */
+export const DATA_CATEGORIES = [
+  'contact_details',
+  'concern_summary',
+  'signals',
+  'person_status',
+  'support_history',
+] as const;
+export const DataCategorySchema = z.enum(DATA_CATEGORIES);
+export type DataCategory = z.infer<typeof DataCategorySchema>;
+
+/** Why it may be shared. A consent covers one purpose; a referral or meeting names the one it serves. */
+export const CONSENT_PURPOSES = [
+  'care_referral',
+  'authority_referral',
+  'case_meeting',
+  'peer_support',
+] as const;
+export const ConsentPurposeSchema = z.enum(CONSENT_PURPOSES);
+export type ConsentPurpose = z.infer<typeof ConsentPurposeSchema>;
+
+/** How consent was given. Verbal consent is "pending written" until a signature or signed form is added. */
+export const CONSENT_METHODS = ['uploaded_form', 'signature_drawn', 'signature_typed', 'verbal'] as const;
+export const ConsentMethodSchema = z.enum(CONSENT_METHODS);
+export type ConsentMethod = z.infer<typeof ConsentMethodSchema>;
+
+export const CONSENT_STATUSES = ['pending_written', 'active', 'expired', 'withdrawn'] as const;
+export const ConsentStatusSchema = z.enum(CONSENT_STATUSES);
+export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
+
+/** Languages consent forms and summaries are printed in (the caller's language where we have it). */
+export const FORM_LANGUAGES = ['nl', 'en', 'ar', 'tr'] as const;
+export const FormLanguageSchema = z.enum(FORM_LANGUAGES);
+export type FormLanguage = z.infer<typeof FormLanguageSchema>;
+
+/** A drawn signature: a PNG image as base64 (checked by content on the server). */
+const DrawnSignature = z.string().max(400_000).describe('PNG image, base64 (no data: prefix)');
+
+export const ConsentScopeSchema = z.object({
+  categories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
+  partnerId: z.uuid().nullable().default(null).describe('A specific partner organisation, or null'),
+  partnerType: PartnerTypeSchema.nullable().default(null).describe('Or every partner of this type'),
+  purpose: ConsentPurposeSchema,
+  purposeNote: text(500).default(''),
+});
+
+export const ConsentCreateSchema = ConsentScopeSchema.extend({
+  requestId,
+  givenBy: text(160).min(1).describe('Who consented: the caller (alias or name)'),
+  method: ConsentMethodSchema,
+  givenOn: Day,
+  validUntil: Day.optional().describe("Default: givenOn plus the organisation's consent period (12 months)"),
+  language: FormLanguageSchema.default('nl'),
+  typedName: text(160).optional().describe('Required for signature_typed'),
+  drawnSignature: DrawnSignature.optional().describe('Required for signature_drawn'),
+});
+export type ConsentCreate = z.infer<typeof ConsentCreateSchema>;
+
+/** Makes a verbal (or not yet uploaded) consent written by an in-app signature. */
+export const ConsentSignSchema = z.object({
+  method: z.enum(['signature_drawn', 'signature_typed']),
+  typedName: text(160).optional(),
+  drawnSignature: DrawnSignature.optional(),
+});
+
+/** A signed form: PDF, JPEG or PNG, at most 5 MB, as base64. The name is kept; the type is read from content. */
+export const ConsentDocumentUploadSchema = z.object({
+  fileName: text(200).min(1),
+  data: z.string().min(4).max(7_000_000).describe('base64 of the file'),
+});
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export const ConsentWithdrawSchema = z.object({
+  withdrawnOn: Day.optional().describe('Default: today. Withdrawal is immediate.'),
+  note: text(1000).default(''),
+});
+
+export const ConsentSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  givenBy: z.string(),
+  categories: z.array(DataCategorySchema),
+  partner: z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema }).nullable(),
+  partnerType: PartnerTypeSchema.nullable(),
+  purpose: ConsentPurposeSchema,
+  purposeNote: z.string(),
+  method: ConsentMethodSchema,
+  language: FormLanguageSchema,
+  givenOn: z.string(),
+  validUntil: z.string(),
+  status: ConsentStatusSchema,
+  writtenOn: z.string().nullable().describe('When it became written (signature or signed form)'),
+  writtenDueOn: z.string().nullable().describe('For verbal consent: the written form is due by then'),
+  typedName: z.string().nullable(),
+  hasDrawnSignature: z.boolean(),
+  document: z
+    .object({ fileName: z.string(), mediaType: z.string(), size: z.number().int(), uploadedAt: z.string() })
+    .nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawalNote: z.string(),
+  recordedBy: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export const ConsentListSchema = z.object({ items: z.array(ConsentSchema), canManage: z.boolean() });
+
+export const WithdrawResultSchema = z.object({
+  consent: ConsentSchema,
+  cancelledReferrals: z.array(z.uuid()),
+  informTaskId: z.uuid().nullable().describe('Task to inform partners already reached, if any'),
+});
+
+// ---- referrals -------------------------------------------------------------------------------------------
+
+export const REFERRAL_STATUSES = [
+  'proposed',
+  'sent',
+  'accepted',
+  'declined',
+  'completed',
+  'cancelled',
+] as const;
+export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
+
+/** Allowed moves; the server enforces them ("sent" also needs a covering consent). */
+export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
+  proposed: ['sent', 'cancelled'],
+  sent: ['accepted', 'declined', 'cancelled'],
+  accepted: ['completed', 'cancelled'],
+  declined: [],
+  completed: [],
+  cancelled: [],
+};
+
+export const DISCLOSURE_CHANNELS = [
+  'secure_email',
+  'phone',
+  'in_person',
+  'post',
+  'partner_portal',
+  'meeting',
+] as const;
+export const DisclosureChannelSchema = z.enum(DISCLOSURE_CHANNELS);
+export type DisclosureChannel = z.infer<typeof DisclosureChannelSchema>;
+
+/** Why a disclosure is or is not covered, in terms a person can act on. */
+export const COVERAGE_GAPS = [
+  'no_consent',
+  'pending_written',
+  'expired',
+  'withdrawn',
+  'other_partner',
+  'other_purpose',
+  'categories',
+] as const;
+export const CoverageSchema = z.object({
+  covered: z.boolean(),
+  consentId: z.uuid().nullable().describe('The consent that covers it'),
+  gaps: z.array(z.enum(COVERAGE_GAPS)).describe('When not covered: what the closest consents lack'),
+  missingCategories: z.array(DataCategorySchema),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
+export const ReferralCreateSchema = z.object({
+  requestId,
+  partnerId: z.uuid(),
+  purpose: ConsentPurposeSchema,
+  categories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
+  note: text(2000).default(''),
+});
+export const ReferralSendSchema = z.object({ channel: DisclosureChannelSchema });
+export const ReferralRespondSchema = z.object({
+  outcome: z.enum(['accepted', 'declined', 'completed']),
+  note: text(1000).default(''),
+});
+export const ReferralCancelSchema = z.object({ reason: text(1000).min(3) });
+
+export const ReferralSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  partner: z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema }),
+  purpose: ConsentPurposeSchema,
+  categories: z.array(DataCategorySchema),
+  note: z.string(),
+  status: ReferralStatusSchema,
+  allowedMoves: z.array(ReferralStatusSchema),
+  channel: DisclosureChannelSchema.nullable(),
+  consentId: z.uuid().nullable().describe('The consent it was sent under'),
+  coverage: CoverageSchema.describe('Whether an active consent covers it now'),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  cancelReason: z.string().nullable(),
+});
+export type Referral = z.infer<typeof ReferralSchema>;
+export const ReferralListSchema = z.object({ items: z.array(ReferralSchema), canManage: z.boolean() });
+
+// ---- summaries --------------------------------------------------------------------------------------------
+
+/** A consented summary: only the sections of the named categories are present. */
+export const SummarySchema = z.object({
+  organisation: z.string(),
+  caseReference: z.string(),
+  recipient: z.string().describe('Partner name, or the meeting participants'),
+  purpose: ConsentPurposeSchema,
+  basis: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('consent'),
+      consentId: z.uuid(),
+      givenOn: z.string(),
+      validUntil: z.string(),
+    }),
+    z.object({
+      kind: z.literal('emergency'),
+      requestId: z.uuid(),
+      ground: z.string(),
+      approvedOn: z.string(),
+    }),
+  ]),
+  categories: z.array(DataCategorySchema),
+  producedOn: z.string(),
+  contactDetails: z
+    .object({
+      callerAlias: z.string(),
+      phone: z.string().nullable(),
+      language: z.string(),
+      municipality: z.string(),
+      safeCallback: z.string(),
+    })
+    .optional(),
+  concernSummary: z.object({ category: z.string(), summary: z.string() }).optional(),
+  signals: z
+    .array(z.object({ kind: z.enum(['signal', 'protective']), observedOn: z.string(), text: z.string() }))
+    .optional(),
+  personStatus: z
+    .array(
+      z.object({
+        alias: z.string(),
+        ageBand: z.string(),
+        gender: z.string(),
+        municipality: z.string(),
+        timeline: z.array(z.object({ status: z.string(), occurredOn: z.string() })),
+      }),
+    )
+    .optional(),
+  supportHistory: z
+    .object({
+      openedOn: z.string(),
+      contacts: z.array(z.object({ on: z.string(), channel: z.string(), minutes: z.number().int() })),
+      interventions: z.array(z.object({ code: z.string(), label: z.string(), on: z.string() })),
+      goals: z.array(z.object({ text: z.string(), status: z.string() })),
+    })
+    .optional(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+export const SummaryQuerySchema = z.object({ lang: FormLanguageSchema.optional() });
+
+// ---- disclosures ------------------------------------------------------------------------------------------
+
+export const DisclosureSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  kind: z.enum(['referral', 'case_meeting', 'emergency']),
+  recipient: z.string(),
+  partnerId: z.uuid().nullable(),
+  categories: z.array(DataCategorySchema),
+  channel: DisclosureChannelSchema,
+  consentId: z.uuid().nullable(),
+  emergencyId: z.uuid().nullable(),
+  disclosedBy: z.string().nullable(),
+  disclosedAt: z.iso.datetime(),
+});
+export type Disclosure = z.infer<typeof DisclosureSchema>;
+export const DisclosureListSchema = z.object({
+  items: z.array(DisclosureSchema),
+  next: z.string().nullable(),
+});
+export const DisclosureQuerySchema = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  partnerId: z.uuid().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+// ---- emergency path ---------------------------------------------------------------------------------------
+
+export const EMERGENCY_GROUNDS = ['danger_to_life', 'serious_crime'] as const;
+/** The legal basis named by the coordinator (Dutch/EU law); shown to the approver and in the log. */
+export const LEGAL_BASES = ['vital_interest', 'conflict_of_duties', 'legal_obligation'] as const;
+export const EMERGENCY_STATUSES = ['pending', 'approved', 'rejected', 'disclosed', 'cancelled'] as const;
+
+export const EmergencyCreateSchema = z
+  .object({
+    requestId,
+    ground: z.enum(EMERGENCY_GROUNDS),
+    legalBasis: z.enum(LEGAL_BASES),
+    reason: text(4000).min(20).describe('Why this cannot wait for consent'),
+    partnerId: z.uuid(),
+    categories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
+    channel: DisclosureChannelSchema,
+    informCaller: z.boolean().describe('Create a task to tell the caller afterwards'),
+    noInformReason: text(2000).default('').describe('Required when informCaller is false'),
+  })
+  .refine((v) => v.informCaller || v.noInformReason.length >= 10, {
+    path: ['noInformReason'],
+    message: 'Say why telling the caller would endanger someone (at least 10 characters)',
+  });
+export const EmergencyDecisionSchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  note: text(2000).default(''),
+});
+
+export const EmergencyRequestSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  ground: z.enum(EMERGENCY_GROUNDS),
+  legalBasis: z.enum(LEGAL_BASES),
+  reason: z.string(),
+  partner: z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema }),
+  categories: z.array(DataCategorySchema),
+  channel: DisclosureChannelSchema,
+  informCaller: z.boolean(),
+  noInformReason: z.string(),
+  status: z.enum(EMERGENCY_STATUSES),
+  requestedBy: z.object({ id: z.uuid(), name: z.string() }),
+  requestedAt: z.iso.datetime(),
+  decidedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  decisionNote: z.string(),
+  disclosedAt: z.iso.datetime().nullable(),
+  canDecide: z.boolean().describe('This user may approve or reject it (never the requester)'),
+  canDisclose: z.boolean(),
+});
+export type EmergencyRequest = z.infer<typeof EmergencyRequestSchema>;
+export const EmergencyListSchema = z.object({ items: z.array(EmergencyRequestSchema) });
+export const EmergencyQuerySchema = z.object({ status: z.enum(EMERGENCY_STATUSES).optional() });
+
+// ---- multi-agency case meetings (casusoverleg) ------------------------------------------------------------
+
+export const MeetingCreateSchema = z.object({
+  requestId,
+  municipality: text(80).min(1),
+  meetingOn: Day,
+  partnerIds: z.array(z.uuid()).min(1).max(20).describe("Participants' organisations (from the directory)"),
+  categories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
+  note: text(2000).default(''),
+});
+export const MeetingSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  municipality: z.string(),
+  meetingOn: z.string(),
+  participants: z.array(
+    z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema, coverage: CoverageSchema }),
+  ),
+  categories: z.array(DataCategorySchema),
+  note: z.string(),
+  covered: z.boolean().describe('Every participant is covered by an active consent for case meetings'),
+  sharedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+export const MeetingListSchema = z.object({ items: z.array(MeetingSchema), canManage: z.boolean() });
+
+export const ConsentParamsSchema = z.object({ id: z.uuid(), consentId: z.uuid() });
+export const ReferralParamsSchema = z.object({ id: z.uuid(), referralId: z.uuid() });
+export const MeetingParamsSchema = z.object({ id: z.uuid(), meetingId: z.uuid() });
+export const EmergencyParamsSchema = z.object({ emergencyId: z.uuid() });
