@@ -242,7 +242,10 @@ export const SummarySchema = z.object({
       phone: z.string().nullable(),
       language: z.string(),
       municipality: z.string(),
-      safeCallback: z.string(),
+      mayCallBack: z.boolean().nullable(),
+      mayLeaveMessage: z.boolean().nullable(),
+      safeChannel: z.string().nullable(),
+      safeTimes: z.string(),
     })
     .optional(),
   concernSummary: z.object({ category: z.string(), summary: z.string() }).optional(),

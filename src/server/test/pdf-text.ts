@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { GlobalWorkerOptions, OPS, VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
@@ -20,7 +21,8 @@ import { GlobalWorkerOptions, OPS, VerbosityLevel, getDocument } from 'pdfjs-dis
  * Unicode of its glyphs; in a fragment with Arabic letters only Arabic characters are kept (the rest are the
  * mark codes above). Fragments that touch make a word; a large gap separates columns (label and value).
  * Words are put back in logical order with a word-level bidi: Arabic words are reversed, neutral words
- * (numbers, punctuation) follow their neighbours, and a column's direction is that of most of its words.
+ * (numbers, punctuation) follow their neighbours. A line of a column is right to left if its words are
+ * Arabic, left to right if they are Latin or have no letters, and goes the document's way if it mixes.
  */
 
 const require = createRequire(import.meta.url);
@@ -29,7 +31,7 @@ GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy
 
 type Dir = 'L' | 'R';
 
-interface Fragment {
+export interface Fragment {
   x: number;
   y: number;
   width: number;
@@ -40,7 +42,7 @@ interface Fragment {
 const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
 const LETTER = /\p{L}/u;
 const ARABIC_CHAR = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-const LTR_RUN = /[\p{Nd}\p{Script=Latin}](?:[^\p{Script=Arabic}]*[\p{Nd}\p{Script=Latin}])?/gu;
+const LTR_RUN = /[\p{Nd}\p{Script=Latin}](?:[\p{Nd}\P{Script=Arabic}]*[\p{Nd}\p{Script=Latin}])?/gu;
 const MIRRORED: Readonly<Record<string, string>> = {
   '(': ')',
   ')': '(',
@@ -111,7 +113,8 @@ function fragments(fnArray: number[], argsArray: unknown[][]): Fragment[] {
   return result.filter((f) => f.text.trim() !== '');
 }
 
-const wordDir = (text: string): Dir | null => (ARABIC_LETTER.test(text) ? 'R' : LETTER.test(text) ? 'L' : null);
+const wordDir = (text: string): Dir | null =>
+  ARABIC_LETTER.test(text) ? 'R' : LETTER.test(text) ? 'L' : null;
 
 /** A word drawn right to left, back to logical order; Latin and digit runs inside it stay as drawn. */
 function unreverse(visual: string): string {
@@ -121,9 +124,8 @@ function unreverse(visual: string): string {
 /** Words of one column, visual order in, logical order out. */
 function logicalColumn(words: string[], documentDir: Dir): string {
   const dirs = words.map(wordDir);
-  const rightToLeft = dirs.filter((d) => d === 'R').length;
-  const leftToRight = dirs.filter((d) => d === 'L').length;
-  const base: Dir = rightToLeft > leftToRight ? 'R' : leftToRight > rightToLeft ? 'L' : documentDir;
+  const rightToLeft = dirs.includes('R');
+  const base: Dir = rightToLeft && dirs.includes('L') ? documentDir : rightToLeft ? 'R' : 'L';
   const resolved = dirs.map((dir, i): Dir => {
     if (dir) return dir;
     const before = dirs.slice(0, i).findLast((d) => d) ?? base;
@@ -168,8 +170,9 @@ function pageText(fnArray: number[], argsArray: unknown[][], documentDir: Dir): 
   return lines.map((line) => lineText(line, documentDir)).join('\n');
 }
 
-/** The text of every page of a PDF, in reading order (see above for what to expect of Arabic). */
-export async function pdfText(pdf: Buffer): Promise<string> {
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+async function withDocument<T>(pdf: Buffer, use: (doc: PdfDocument) => Promise<T>): Promise<T> {
   const doc = await getDocument({
     data: new Uint8Array(pdf),
     isEvalSupported: false,
@@ -178,29 +181,113 @@ export async function pdfText(pdf: Buffer): Promise<string> {
     verbosity: VerbosityLevel.ERRORS,
   }).promise;
   try {
-    const { info } = await doc.getMetadata();
-    const language = (info as { Language?: string }).Language ?? '';
-    const documentDir: Dir = RTL_LANGUAGES.has(language.slice(0, 2).toLowerCase()) ? 'R' : 'L';
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const { fnArray, argsArray } = await page.getOperatorList();
-      pages.push(pageText(fnArray, argsArray as unknown[][], documentDir));
-    }
-    return pages.join('\n');
+    return await use(doc);
   } finally {
     await doc.destroy();
   }
 }
 
+async function eachPage<T>(
+  doc: PdfDocument,
+  read: (ops: { fnArray: number[]; argsArray: unknown[][] }) => T,
+) {
+  const pages: T[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { fnArray, argsArray } = await (await doc.getPage(n)).getOperatorList();
+    pages.push(read({ fnArray, argsArray: argsArray as unknown[][] }));
+  }
+  return pages;
+}
+
+/** The text of every page of a PDF, in reading order (see above for what to expect of Arabic). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return withDocument(pdf, async (doc) => {
+    const { info } = await doc.getMetadata();
+    const language = (info as { Language?: string }).Language ?? '';
+    const documentDir: Dir = RTL_LANGUAGES.has(language.slice(0, 2).toLowerCase()) ? 'R' : 'L';
+    const pages = await eachPage(doc, ({ fnArray, argsArray }) => pageText(fnArray, argsArray, documentDir));
+    return pages.join('\n');
+  });
+}
+
+/**
+ * Text objects as drawn (an Arabic word's glyphs left to right, so reversed), with their baseline position
+ * in PDF points (origin bottom left), page by page from 1.
+ */
+export async function pdfFragments(pdf: Buffer): Promise<(Fragment & { page: number })[]> {
+  return withDocument(pdf, async (doc) => {
+    const pages = await eachPage(doc, ({ fnArray, argsArray }) => fragments(fnArray, argsArray));
+    return pages.flatMap((list, i) => list.map((f) => ({ ...f, page: i + 1 })));
+  });
+}
+
+/** Images drawn, with their size and left edge in PDF points. */
+export async function pdfImages(
+  pdf: Buffer,
+): Promise<{ page: number; x: number; width: number; height: number }[]> {
+  return withDocument(pdf, async (doc) => {
+    const pages = await eachPage(doc, ({ fnArray, argsArray }) => {
+      const images: { x: number; width: number; height: number }[] = [];
+      let matrix: number[] = [];
+      fnArray.forEach((fn, i) => {
+        if (fn === OPS.transform) matrix = Array.from(argsArray[i] ?? [], Number);
+        if (fn === OPS.paintImageXObject) {
+          images.push({
+            x: matrix[4] ?? 0,
+            width: Math.abs(matrix[0] ?? 0),
+            height: Math.abs(matrix[3] ?? 0),
+          });
+        }
+      });
+      return images;
+    });
+    return pages.flatMap((list, i) => list.map((image) => ({ ...image, page: i + 1 })));
+  });
+}
+
 /** Metadata of a PDF as pdf.js reads it (Title, Language, …). */
 export async function pdfInfo(pdf: Buffer): Promise<Record<string, unknown>> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
-  try {
-    return (await doc.getMetadata()).info as Record<string, unknown>;
-  } finally {
-    await doc.destroy();
+  return withDocument(pdf, async (doc) => (await doc.getMetadata()).info as Record<string, unknown>);
+}
+
+/** A small PNG (a wavy stroke on transparent) to stand in for a drawn signature. */
+export function signaturePng(width = 300, height = 90): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (data: Buffer) => {
+    let crc = 0xffffffff;
+    for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const stride = width * 4 + 1;
+  const raw = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const ink = Math.abs(y - height / 2 - Math.sin(x / 10) * height * 0.3) < 2;
+      raw.set([20, 30, 110, ink ? 255 : 0], y * stride + 1 + x * 4);
+    }
   }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6], 8); // 8 bits per channel, RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // Letters that differ only by their dots, per dotless skeleton (rasm); see the comment at the top.

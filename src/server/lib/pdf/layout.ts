@@ -5,7 +5,7 @@
  * font only covers one script. So we break text into words, words into pieces of one font, wrap lines
  * ourselves and order words visually with a word-level simplification of the Unicode bidi algorithm:
  * every word is left-to-right, right-to-left or neutral (numbers, punctuation), neutrals take the
- * direction of their neighbours when both agree and the paragraph's otherwise. Shaping of an Arabic piece
+ * direction of their neighbours when both agree and the line's otherwise. Shaping of an Arabic piece
  * (and reversing its glyphs) is left to fontkit.
  */
 
@@ -65,6 +65,7 @@ const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g;
 const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
 const LETTER = /\p{L}/u;
 const STRONG_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+const ARABIC_DIGITS = /^[\u0660-\u0669\u06F0-\u06F9]+$/u;
 const MIRRORED: Readonly<Record<string, string>> = {
   '(': ')',
   ')': '(',
@@ -80,9 +81,19 @@ const MIRRORED: Readonly<Record<string, string>> = {
   '›': '‹',
 };
 
-/** Bidi control marks (Intl output for Arabic has them) would draw as tofu; odd spaces become plain ones. */
+/**
+ * Bidi control marks (Intl output for Arabic has them) and other control characters would draw as boxes;
+ * odd spaces become plain ones.
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(BIDI_CONTROLS, '').replace(ODD_SPACES, ' ');
+  const spaced = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(BIDI_CONTROLS, '')
+    .replace(ODD_SPACES, ' ');
+  return [...spaced]
+    .filter((c) => c === '\n' || ((c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007F'))
+    .join('');
 }
 
 /** Characters drawn with the Arabic font: the Arabic blocks and presentation forms, Arabic digits included. */
@@ -115,7 +126,15 @@ function splitPieces(word: string): { text: string; script: Script }[] {
     if (last && last.script === script) last.text += ch;
     else runs.push({ text: ch, script });
   }
-  return runs.flatMap((run) => (run.script === 'latin' ? splitEdges(run.text) : [run]));
+  return runs.flatMap((run) => (run.script === 'latin' ? splitEdges(run.text) : splitDigits(run.text)));
+}
+
+/** Arabic-Indic digits in an Arabic run get their own piece: they read left to right (see placePieces). */
+function splitDigits(text: string): { text: string; script: Script }[] {
+  return (text.match(/[\u0660-\u0669\u06F0-\u06F9]+|[^\u0660-\u0669\u06F0-\u06F9]+/gu) ?? []).map((t) => ({
+    text: t,
+    script: 'arabic' as const,
+  }));
 }
 
 /** "(2026-03-02)," → "(", "2026-03-02", ")", "," — separators inside a number or name stay with it. */
@@ -172,7 +191,7 @@ function wrap(words: Word[], width: number, spaceWidth: number): Word[][] {
   return lines;
 }
 
-/** Neutral words take their neighbours' direction when both sides agree, else the paragraph's. */
+/** Neutral words take their neighbours' direction when both sides agree, else the line's. */
 function resolveDirections(words: Word[], base: Dir): Dir[] {
   return words.map((word, i) => {
     if (word.dir) return word.dir;
@@ -198,15 +217,32 @@ function placePieces(word: Word, dir: Dir): PlacedPiece[] {
   const ordered = dir === 'rtl' ? [...word.pieces].reverse() : word.pieces;
   let x = 0;
   return ordered.map((piece) => {
-    const text =
-      dir === 'rtl' && piece.script === 'latin' ? (MIRRORED[piece.text] ?? piece.text) : piece.text;
+    // fontkit lays any Arabic-script run out right to left, digits too, so it gets Arabic digits reversed.
+    const text = ARABIC_DIGITS.test(piece.text)
+      ? [...piece.text].reverse().join('')
+      : dir === 'rtl' && piece.script === 'latin'
+        ? (MIRRORED[piece.text] ?? piece.text)
+        : piece.text;
     const placed = { text, script: piece.script, x };
     x += piece.width;
     return placed;
   });
 }
 
-function placeLine(words: Word[], base: Dir, o: LayoutOptions): Line {
+/**
+ * A line's base direction: the one of its letters if they are all of one script, the document's if they mix
+ * (so a Dutch name in an Arabic sentence reads as part of it), left to right without letters (dates, phone
+ * numbers). Deciding per line rather than per paragraph keeps the rule simple enough to read back.
+ */
+function baseDirection(words: Word[], rtlDocument: boolean): Dir {
+  const rtl = words.some((w) => w.dir === 'rtl');
+  const ltr = words.some((w) => w.dir === 'ltr');
+  if (rtl && ltr) return rtlDocument ? 'rtl' : 'ltr';
+  return rtl ? 'rtl' : 'ltr';
+}
+
+function placeLine(words: Word[], o: LayoutOptions): Line {
+  const base = baseDirection(words, o.rtlDocument);
   const dirs = resolveDirections(words, base);
   const width = words.reduce((sum, w) => sum + w.width, 0) + o.spaceWidth * (words.length - 1);
   let x = o.align === 'center' ? (o.width - width) / 2 : o.rtlDocument ? o.width - width : 0;
@@ -225,8 +261,8 @@ function placeLine(words: Word[], base: Dir, o: LayoutOptions): Line {
 }
 
 /**
- * Lays out text (which may contain line breaks) into lines no wider than `options.width`. Each paragraph
- * takes the direction of its first letter; alignment follows the document.
+ * Lays out text (which may contain line breaks) into lines no wider than `options.width`, each in its base
+ * direction (see baseDirection); alignment follows the document.
  */
 export function layoutText(text: string, options: LayoutOptions): Line[] {
   const lines: Line[] = [];
@@ -240,9 +276,7 @@ export function layoutText(text: string, options: LayoutOptions): Line[] {
       if (paragraphs.length > 1) lines.push({ words: [], width: 0, hasArabic: false });
       continue;
     }
-    const base: Dir = words.find((w) => w.dir)?.dir ?? (options.rtlDocument ? 'rtl' : 'ltr');
-    for (const chunk of wrap(words, options.width, options.spaceWidth))
-      lines.push(placeLine(chunk, base, options));
+    for (const chunk of wrap(words, options.width, options.spaceWidth)) lines.push(placeLine(chunk, options));
   }
   return lines;
 }

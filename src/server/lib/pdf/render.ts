@@ -131,13 +131,21 @@ class Writer {
     this.paragraph(text, style, 4);
   }
 
-  /** Label and value side by side; the label column is on the side where lines start. */
+  /**
+   * Label and value side by side, the label on the side where lines start. A label that needs two lines
+   * goes above its value instead, so that each column reads on its own.
+   */
   field(label: string, value: string | null): void {
     const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
     const labelLeft = this.rtl ? MARGIN.side + CONTENT_WIDTH - LABEL_WIDTH : MARGIN.side;
     const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
-    const labelLines = this.layout(label, LABEL, LABEL_WIDTH);
+    let labelLines = this.layout(label, LABEL, LABEL_WIDTH);
     const valueLines = value === null ? [] : this.layout(value.trim() === '' ? '—' : value, BODY, valueWidth);
+    if (labelLines.length > 1) {
+      this.ensure(lineHeight(undefined, LABEL) + lineHeight(valueLines[0], BODY));
+      this.paragraph(label, LABEL, 0);
+      labelLines = [];
+    }
     for (let i = 0; i < Math.max(labelLines.length, valueLines.length); i++) {
       const l = labelLines[i];
       const v = valueLines[i];
@@ -186,12 +194,12 @@ class Writer {
   signature(block: Extract<PdfBlock, { kind: 'signature' }>): void {
     const strings = PDF_STRINGS[this.lang].signature;
     const image = block.drawnPng ? fitImage(block.drawnPng) : null;
-    this.ensure(lineHeight(undefined, LABEL) * 2 + 3 * 32 + (image?.height ?? 0));
+    this.ensure(lineHeight(undefined, LABEL) * 2 + 3 * 24 + 72 + (image?.height ?? 0));
     this.paragraph(block.label, LABEL, 8);
     const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
     const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
-    const blankRow = (label: string) => {
-      this.y += 14; // room to write above the line
+    const blankRow = (label: string, room: number) => {
+      this.y += room; // to write above the line
       const rowTop = this.y;
       this.field(label, null);
       const lineWidth = Math.min(valueWidth, 220);
@@ -206,7 +214,7 @@ class Writer {
     };
 
     if (block.typedName) this.field(strings.name, block.typedName);
-    else blankRow(strings.name);
+    else blankRow(strings.name, 18);
 
     if (image && block.drawnPng) {
       this.y += 4;
@@ -218,11 +226,11 @@ class Writer {
     } else if (block.typedName) {
       this.paragraph(strings.typedCounts, MUTED, 4, LABEL_WIDTH + COLUMN_GAP);
     } else {
-      blankRow(strings.signature);
+      blankRow(strings.signature, 36);
     }
 
     if (block.date) this.field(strings.date, block.date);
-    else blankRow(strings.date);
+    else blankRow(strings.date, 18);
   }
 
   /** The footer text and page number, drawn below the bottom margin of the current page. */

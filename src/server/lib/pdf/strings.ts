@@ -23,6 +23,8 @@ export type SignalKind = 'signal' | 'protective';
 export interface PdfStrings {
   /** Intl locale for dates; Arabic uses Western digits so numbers read the same in every language. */
   locale: string;
+  /** Between items of a list in running text. */
+  comma: string;
   page: (n: number, total: number) => string;
   signature: { name: string; signature: string; date: string; typedCounts: string };
   categories: Record<DataCategory, { label: string; explanation: string }>;
@@ -76,6 +78,11 @@ export interface PdfStrings {
     language: string;
     municipality: string;
     safeCallback: string;
+    mayCallBack: string;
+    mayLeaveMessage: string;
+    safeTimes: string;
+    yes: string;
+    no: string;
     concernCategory: string;
     concernText: string;
     alias: string;
@@ -93,6 +100,7 @@ export interface PdfStrings {
 
 const nl: PdfStrings = {
   locale: 'nl-NL',
+  comma: ', ',
   page: (n, total) => `Pagina ${n} van ${total}`,
   signature: {
     name: 'Naam',
@@ -242,6 +250,11 @@ const nl: PdfStrings = {
     language: 'Taal',
     municipality: 'Gemeente',
     safeCallback: 'Veilig terugbellen',
+    mayCallBack: 'Mag terugbellen',
+    mayLeaveMessage: 'Mag bericht achterlaten',
+    safeTimes: 'Veilige tijden',
+    yes: 'ja',
+    no: 'nee',
     concernCategory: 'Soort vraag',
     concernText: 'Samenvatting',
     alias: 'Schuilnaam',
@@ -262,6 +275,7 @@ const nl: PdfStrings = {
 
 const en: PdfStrings = {
   locale: 'en-GB',
+  comma: ', ',
   page: (n, total) => `Page ${n} of ${total}`,
   signature: {
     name: 'Name',
@@ -375,7 +389,7 @@ const en: PdfStrings = {
     validFrom: 'Valid from',
     validUntil: 'Valid until',
     limits: [
-      'Nothing else is shared than what is listed above, only with the recipient named and only for the purpose named.',
+      'Nothing is shared beyond what is listed above, only with the recipient named and only for the purpose named.',
       'This consent covers one case at a time: only the case above.',
     ],
     withdrawalHeading: 'Withdrawing your consent',
@@ -407,6 +421,11 @@ const en: PdfStrings = {
     language: 'Language',
     municipality: 'Municipality',
     safeCallback: 'Safe callback',
+    mayCallBack: 'May call back',
+    mayLeaveMessage: 'May leave a message',
+    safeTimes: 'Safe times',
+    yes: 'yes',
+    no: 'no',
     concernCategory: 'Kind of question',
     concernText: 'Summary',
     alias: 'Alias',
@@ -427,6 +446,7 @@ const en: PdfStrings = {
 
 const ar: PdfStrings = {
   locale: 'ar-u-nu-latn',
+  comma: '، ',
   page: (n, total) => `صفحة ${n} من ${total}`,
   signature: {
     name: 'الاسم',
@@ -570,6 +590,11 @@ const ar: PdfStrings = {
     language: 'اللغة',
     municipality: 'البلدية',
     safeCallback: 'معاودة الاتصال بأمان',
+    mayCallBack: 'يمكن معاودة الاتصال',
+    mayLeaveMessage: 'يمكن ترك رسالة',
+    safeTimes: 'الأوقات الآمنة',
+    yes: 'نعم',
+    no: 'لا',
     concernCategory: 'نوع السؤال',
     concernText: 'الملخص',
     alias: 'الاسم المستعار',
@@ -590,6 +615,7 @@ const ar: PdfStrings = {
 
 const tr: PdfStrings = {
   locale: 'tr-TR',
+  comma: ', ',
   page: (n, total) => `Sayfa ${n} / ${total}`,
   signature: {
     name: 'Ad soyad',
@@ -689,7 +715,7 @@ const tr: PdfStrings = {
   consent: {
     title: 'Bilgi paylaşımı için onay',
     intro:
-      'Bu formla dosyanızdaki belirli bilgilerin paylaşılmasına onay veriyorsunuz. Aşağıda hangi bilgilerin, kiminle, hangi amaçla ve ne kadar süreyle paylaşılacağı tam olarak yazmaktadır.',
+      'Bu formla dosyanızdaki belirli bilgilerin paylaşılmasına onay veriyorsunuz. Aşağıda hangi bilgilerin, kiminle, hangi amaçla ve ne kadar süreyle paylaşılacağı tam olarak belirtilmiştir.',
     organisation: 'Kuruluş',
     caseReference: 'Dosya numarası',
     givenBy: 'Onayı veren',
@@ -735,6 +761,11 @@ const tr: PdfStrings = {
     language: 'Dil',
     municipality: 'Belediye',
     safeCallback: 'Güvenli geri arama',
+    mayCallBack: 'Geri aranabilir',
+    mayLeaveMessage: 'Mesaj bırakılabilir',
+    safeTimes: 'Güvenli saatler',
+    yes: 'evet',
+    no: 'hayır',
     concernCategory: 'Soru türü',
     concernText: 'Özet',
     alias: 'Takma ad',
@@ -775,7 +806,10 @@ export function translate<K extends string>(table: Readonly<Record<K, string>>, 
 /** A language code ("tr", "ary") by its name in the PDF's language, or the code if Intl does not know it. */
 export function languageName(lang: PdfLang, code: string): string {
   try {
-    return new Intl.DisplayNames([PDF_STRINGS[lang].locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+    return (
+      new Intl.DisplayNames([PDF_STRINGS[lang].locale], { type: 'language', fallback: 'code' }).of(code) ??
+      code
+    );
   } catch {
     return code;
   }

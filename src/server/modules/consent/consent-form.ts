@@ -38,7 +38,8 @@ export async function renderConsentForm(input: ConsentFormInput): Promise<Buffer
   const c = strings.consent;
   const day = (iso: string) => formatDay(input.language, iso);
   const recipient =
-    input.partnerName ?? (input.partnerType ? c.everyPartnerOfType(strings.partnerTypes[input.partnerType]) : '—');
+    input.partnerName ??
+    (input.partnerType ? c.everyPartnerOfType(strings.partnerTypes[input.partnerType]) : '—');
   const signedInApp = input.typedName !== null || input.drawnSignature !== null;
 
   const blocks: PdfBlock[] = [
@@ -63,7 +64,9 @@ export async function renderConsentForm(input: ConsentFormInput): Promise<Buffer
 
     { kind: 'heading', text: c.purposeHeading },
     { kind: 'paragraph', text: strings.purposes[input.purpose] },
-    ...(input.purposeNote.trim() ? [{ kind: 'field', label: c.purposeNote, value: input.purposeNote } as const] : []),
+    ...(input.purposeNote.trim()
+      ? [{ kind: 'field', label: c.purposeNote, value: input.purposeNote } as const]
+      : []),
 
     { kind: 'heading', text: c.validityHeading },
     { kind: 'field', label: c.validFrom, value: day(input.givenOn) },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '../../db/database.js';
+import { normaliseArabic, pdfText } from '../../test/pdf-text.js';
 import { testKinds } from '../../test/databases.js';
 import { day, openCase, terms, type Terms } from '../../test/cases-fixtures.js';
 import { makeEligible } from '../../test/counsellor-fixtures.js';
@@ -329,6 +330,28 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     const res = await n.post(`/api/cases/${caseId}/referrals/${ref}/send`, { channel: 'phone' });
     expect(res.statusCode).toBe(409);
     expect(await count('disclosures', caseId)).toBe(0);
+  });
+
+  it('prints the consent form for this case in the caller’s language, with the organisation and the scope', async () => {
+    const { caseId, n } = await assignedCase();
+    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody({ language: 'tr' }))).json();
+    const org = ((await n.get('/api/auth/session')).json() as { organisation: { name: string } }).organisation
+      .name;
+    const reference = (await n.get(`/api/cases/${caseId}`)).json().reference as string;
+    const form = await n.get(`/api/cases/${caseId}/consents/${c.id}/form.pdf`);
+    expect(form.headers['content-type']).toBe('application/pdf');
+    expect(form.headers['content-disposition']).toBe('attachment; filename="consent-form.pdf"');
+    const text = await pdfText(form.rawPayload);
+    for (const part of [org, reference, 'Moeder Amina', 'Amina B.']) expect(text).toContain(part);
+    expect(text).toMatch(/geri çek/i); // Turkish withdrawal instructions
+    const arabic = await pdfText(
+      (await n.get(`/api/cases/${caseId}/consents/${c.id}/form.pdf?lang=ar`)).rawPayload,
+    );
+    expect(arabic).toContain(reference);
+    expect(normaliseArabic(arabic)).toContain(normaliseArabic('سحب'));
+    expect((await (await as(couns2)).get(`/api/cases/${caseId}/consents/${c.id}/form.pdf`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('puts only the consented categories in the summary, and serves it as a PDF', async () => {

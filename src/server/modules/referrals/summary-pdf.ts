@@ -23,19 +23,37 @@ function sections(summary: Summary, strings: PdfStrings, language: FormLanguage,
       field(t.phone, contact.phone ?? '—'),
       field(t.language, languageName(language, contact.language)),
       field(t.municipality, contact.municipality),
-      field(t.safeCallback, contact.safeCallback),
+      field(
+        t.safeCallback,
+        [
+          contact.mayCallBack === null ? '' : `${t.mayCallBack}: ${contact.mayCallBack ? t.yes : t.no}`,
+          contact.mayLeaveMessage === null
+            ? ''
+            : `${t.mayLeaveMessage}: ${contact.mayLeaveMessage ? t.yes : t.no}`,
+          contact.safeChannel ? translate(strings.channels, contact.safeChannel) : '',
+          contact.safeTimes ? `${t.safeTimes}: ${contact.safeTimes}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n') || '—',
+      ),
     );
   }
   const concern = summary.concernSummary;
   if (concern) {
-    blocks.push(heading('concern_summary'), field(t.concernCategory, concern.category), field(t.concernText, concern.summary));
+    blocks.push(
+      heading('concern_summary'),
+      field(t.concernCategory, concern.category),
+      field(t.concernText, concern.summary),
+    );
   }
   const signals = summary.signals;
   if (signals) {
     blocks.push(heading('signals'));
     if (signals.length === 0) blocks.push({ kind: 'paragraph', text: '—' });
     for (const signal of signals) {
-      blocks.push(field(`${day(signal.observedOn)} · ${translate(strings.signalKinds, signal.kind)}`, signal.text));
+      blocks.push(
+        field(`${day(signal.observedOn)} · ${translate(strings.signalKinds, signal.kind)}`, signal.text),
+      );
     }
   }
   const people = summary.personStatus;
@@ -63,10 +81,18 @@ function sections(summary: Summary, strings: PdfStrings, language: FormLanguage,
       field(t.openedOn, day(support.openedOn)),
       field(
         t.contacts,
-        lines(support.contacts.map((c) => `${day(c.on)}: ${translate(strings.channels, c.channel)}, ${t.minutes(c.minutes)}`)),
+        lines(
+          support.contacts.map(
+            (c) =>
+              `${day(c.on)}: ${translate(strings.channels, c.channel)}${strings.comma}${t.minutes(c.minutes)}`,
+          ),
+        ),
       ),
       field(t.interventions, lines(support.interventions.map((i) => `${day(i.on)}: ${i.code} ${i.label}`))),
-      field(t.goals, lines(support.goals.map((g) => `${g.text} (${translate(strings.goalStatuses, g.status)})`))),
+      field(
+        t.goals,
+        lines(support.goals.map((g) => `${g.text} (${translate(strings.goalStatuses, g.status)})`)),
+      ),
     );
   }
   return blocks;
@@ -100,7 +126,9 @@ export async function renderSummaryPdf(summary: Summary, language: FormLanguage)
     { kind: 'paragraph', text: t.categoriesIntro },
     {
       kind: 'list',
-      items: DATA_CATEGORIES.filter((c) => summary.categories.includes(c)).map((c) => strings.categories[c].label),
+      items: DATA_CATEGORIES.filter((c) => summary.categories.includes(c)).map(
+        (c) => strings.categories[c].label,
+      ),
     },
     ...sections(summary, strings, language, day),
   ];

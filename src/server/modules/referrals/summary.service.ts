@@ -49,16 +49,6 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
       .orderBy('occurred_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const safe = contact
-      ? [
-          contact.may_call_back ? 'call back: yes' : 'call back: no',
-          contact.may_leave_message ? 'message: yes' : 'message: no',
-          contact.safe_channel ? `channel: ${contact.safe_channel}` : '',
-          await openOptional(ctx, 'contacts', 'safe_times', contact.id, contact.safe_times_enc),
-        ]
-          .filter(Boolean)
-          .join(' · ')
-      : '';
     summary.contactDetails = {
       callerAlias: await openText(ctx, 'callers', 'alias', kase.caller_id, caller.alias_enc),
       phone: caller.phone_enc
@@ -66,7 +56,12 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
         : null,
       language: caller.language,
       municipality: caller.municipality,
-      safeCallback: safe,
+      mayCallBack: contact?.may_call_back ?? null,
+      mayLeaveMessage: contact?.may_leave_message ?? null,
+      safeChannel: contact?.safe_channel ?? null,
+      safeTimes: contact
+        ? await openOptional(ctx, 'contacts', 'safe_times', contact.id, contact.safe_times_enc)
+        : '',
     };
   }
 
