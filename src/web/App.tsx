@@ -38,6 +38,8 @@ const TrainingPage = lazy(() => import('./routes/TrainingPage'));
 const MatchingWeightsPage = lazy(() => import('./routes/MatchingWeightsPage'));
 const PlacesPage = lazy(() => import('./routes/PlacesPage'));
 const PartnersPage = lazy(() => import('./routes/PartnersPage'));
+const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPage'));
+const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -272,6 +274,22 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
                   <PartnersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/emergency-approvals"
+              element={
+                <RequireRole roles={['coordinator', 'admin']}>
+                  <EmergencyApprovalsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/disclosures"
+              element={
+                <RequireRole roles={['privacy_officer']}>
+                  <DisclosuresPage />
                 </RequireRole>
               }
             />

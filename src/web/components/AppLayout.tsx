@@ -30,6 +30,7 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   }
   if (role === 'coordinator' || role === 'admin') {
     items.push(
+      { to: '/emergency-approvals', label: t('nav.emergencyApprovals') },
       { to: '/counsellors', label: t('nav.counsellors') },
       { to: '/training', label: t('nav.training') },
     );
@@ -49,6 +50,7 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   if (session.abilities.viewAudit) {
     items.push({ to: '/audit', label: t('nav.audit') }, { to: '/access-log', label: t('nav.accessLog') });
   }
+  if (role === 'privacy_officer') items.push({ to: '/disclosures', label: t('nav.disclosures') });
   items.push({ to: '/profile', label: t('nav.profile') });
   return items;
 }

@@ -16,3 +16,21 @@ export function withIsolated(translate: (slot: string) => string, value: string)
     </>
   );
 }
+
+/**
+ * A translated sentence whose interpolated values (names typed by people, partner names, dates) are each
+ * isolated in a `<bdi>`: a Latin name in an Arabic sentence (or the reverse) keeps its own direction and does
+ * not drag the punctuation around it. The text content stays exactly the translated sentence.
+ */
+export function isolatedValues(
+  translate: (slots: Record<string, string>) => string,
+  values: Record<string, string>,
+): ReactNode {
+  const keys = Object.keys(values);
+  const text = translate(Object.fromEntries(keys.map((key, index) => [key, `${SLOT}${index}${SLOT}`])));
+  return text
+    .split(SLOT)
+    .map((part, position) =>
+      position % 2 === 1 ? <bdi key={position}>{values[keys[Number(part)] ?? ''] ?? ''}</bdi> : part,
+    );
+}

@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -6,19 +6,40 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { fetchSettings, SETTINGS_KEY } from '../features/settings/api';
 import { AftercareForm } from '../features/settings/components/AftercareForm';
+import { ConsentSettingsForm } from '../features/settings/components/ConsentSettingsForm';
 
+/** Organisation settings for case work: the aftercare schedule and the consent periods. */
 export default function AftercarePage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: fetchSettings });
   return (
-    <Stack>
+    <Stack maw={760}>
       <PageHeading>{t('titles.aftercare')}</PageHeading>
-      <Text size="sm" maw={640}>
-        {t('aftercare.intro')}
-      </Text>
       <ErrorAlert error={settings.error} />
       {settings.isPending ? <Loading /> : null}
-      {settings.data ? <AftercareForm settings={settings.data} /> : null}
+      {settings.data ? (
+        <>
+          <Card withBorder component="section" aria-labelledby="settings-aftercare" padding="md">
+            <Title order={2} size="h4" id="settings-aftercare" mb="xs">
+              {t('aftercare.title')}
+            </Title>
+            <Text size="sm" mb="sm">
+              {t('aftercare.intro')}
+            </Text>
+            <AftercareForm settings={settings.data} />
+          </Card>
+          <Card withBorder component="section" aria-labelledby="settings-consent" padding="md">
+            <Title order={2} size="h4" id="settings-consent" mb="xs">
+              {t('consentSettings.title')}
+            </Title>
+            <Text size="sm" mb="sm">
+              {t('consentSettings.intro')}
+            </Text>
+            {/* Older servers may not send the consent part yet. */}
+            {settings.data.consent ? <ConsentSettingsForm settings={settings.data} /> : null}
+          </Card>
+        </>
+      ) : null}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { CaseDetail, CaseState } from '../../shared/cases.schema';
 import { isApiError } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,6 +20,12 @@ import { TasksSection } from '../features/cases/components/TasksSection';
 import { TransitionModal } from '../features/cases/components/TransitionModal';
 import type { ClosingInput } from '../features/cases/components/TransitionModal';
 import { useCase, useCaseMutations } from '../features/cases/hooks/useCases';
+import { useSession } from '../features/auth/hooks/useSession';
+import { ConsentSection } from '../features/consent/components/ConsentSection';
+import { CaseDisclosuresSection } from '../features/disclosures/components/CaseDisclosuresSection';
+import { EmergencySection } from '../features/emergency/components/EmergencySection';
+import { MeetingsSection } from '../features/meetings/components/MeetingsSection';
+import { ReferralsSection } from '../features/referrals/components/ReferralsSection';
 import { MatchingSection } from '../features/matching/components/MatchingSection';
 import { PreferencesSection } from '../features/matching/components/PreferencesSection';
 
@@ -38,8 +44,17 @@ function NotFound() {
 
 function CaseView({ detail }: { detail: CaseDetail }) {
   const mutations = useCaseMutations(detail.id);
+  const { data: session } = useSession();
+  // The emergency path is the coordinators' (the server checks again on every request).
+  const coordinator = session?.user.role === 'coordinator';
+  const { hash } = useLocation();
   const [assigning, setAssigning] = useState(false);
   const [closingTo, setClosingTo] = useState<CaseState | null>(null);
+
+  // Links from alerts and tasks point at a section (#tasks, #emergency): go there once the case is shown.
+  useEffect(() => {
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [hash]);
 
   function onTransition(to: CaseState) {
     mutations.transition.reset();
@@ -87,6 +102,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <ObservationsSection detail={detail} />
       <GoalsSection detail={detail} />
       <InterventionsSection detail={detail} />
+      <ConsentSection detail={detail} />
+      <ReferralsSection detail={detail} />
+      <MeetingsSection detail={detail} />
+      {coordinator ? <EmergencySection detail={detail} /> : null}
+      <CaseDisclosuresSection detail={detail} />
       {assigning ? (
         <AssignModal
           currentId={detail.counsellor?.id ?? null}

@@ -1,11 +1,13 @@
-import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { SessionInfo } from '../../shared/auth.schema';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../features/auth/hooks/useSession';
+import { useEmergencyRequests } from '../features/emergency/hooks';
 import { CoordinatorWork, CounsellorWork } from '../features/work/components/MyWorkView';
 import { useMyWork } from '../features/work/hooks/useMyWork';
 
@@ -21,6 +23,32 @@ function MyWorkHome() {
   );
 }
 
+/** Admins have no "my work" page: emergency requests that wait for a second person are announced here. */
+function PendingEmergencies() {
+  const { t } = useTranslation();
+  const requests = useEmergencyRequests('pending');
+  const count = requests.data?.items.filter((item) => item.canDecide).length ?? 0;
+  if (!count) return null;
+  return (
+    <Card
+      withBorder
+      style={{ borderColor: 'var(--mantine-color-red-6)' }}
+      component="section"
+      aria-labelledby="home-emergency"
+    >
+      <Title order={2} size="h4" id="home-emergency" mb="xs">
+        {t('work.alertKinds.emergency_request')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('approvals.waitingCount', { n: count })}
+      </Text>
+      <Anchor component={Link} to="/emergency-approvals" fw={600}>
+        {t('work.decideEmergency')}
+      </Anchor>
+    </Card>
+  );
+}
+
 /** Other roles: an honest account of what this role can do in this version. */
 function RoleOverview({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -29,6 +57,7 @@ function RoleOverview({ session }: { session: SessionInfo }) {
   const items = Array.isArray(abilities) ? abilities.map(String) : [];
   return (
     <>
+      {role === 'admin' ? <PendingEmergencies /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">

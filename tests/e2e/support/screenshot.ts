@@ -8,11 +8,15 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, newContext } from './browser';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './cases';
 import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './flows';
+import { sharingScreens } from './screenshot-sharing';
 import { startServer } from './server';
 
 const OUT = process.env.SCREENSHOT_DIR ?? '/tmp/shots';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const LANGUAGES = ['nl', 'ar'] as const;
+/** `SCREENSHOT_ONLY=sharing` shoots only the consent, referral and emergency screens (after the same set-up). */
+const ONLY = process.env.SCREENSHOT_ONLY;
+const EVERYTHING = ONLY ? [] : LANGUAGES;
 
 async function shoot(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
@@ -33,7 +37,7 @@ async function main() {
   const browser = await launchBrowser();
   try {
     // Public pages, before anything exists.
-    for (const language of LANGUAGES) {
+    for (const language of EVERYTHING) {
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         const context = await newContext(browser, baseUrl, { viewport });
         await context.addInitScript((lang) => localStorage.setItem('confidant.lang', lang), language);
@@ -143,7 +147,7 @@ async function main() {
     await acceptInviteViaUi(po, link, officer);
 
     // Public pages once the installation exists.
-    for (const language of LANGUAGES) {
+    for (const language of EVERYTHING) {
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         const context = await newContext(browser, baseUrl, { viewport });
         await context.addInitScript((lang) => localStorage.setItem('confidant.lang', lang), language);
@@ -158,7 +162,7 @@ async function main() {
       }
     }
 
-    for (const language of LANGUAGES) {
+    for (const language of EVERYTHING) {
       await setLanguage(admin, language);
       await setLanguage(po, language);
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
@@ -199,7 +203,7 @@ async function main() {
 
     // Case work pages: coordinator (intake, cases, case) and counsellor (home, case on a phone).
     const cp = counsellor.page;
-    for (const language of LANGUAGES) {
+    for (const language of EVERYTHING) {
       await setLanguage(co, language);
       await setLanguage(cp, language);
       await setLanguage(admin, language);
@@ -243,6 +247,21 @@ async function main() {
         await cp.getByRole('dialog').waitFor();
         await shoot(cp, `case-close-modal-${language}-${size}`);
       }
+    }
+
+    if (!ONLY || ONLY === 'sharing') {
+      await sharingScreens({
+        admin,
+        coordinator: co,
+        counsellor: counsellor.page,
+        officer: po,
+        caseId: worked.id,
+        languages: LANGUAGES,
+        viewports: VIEWPORTS,
+        shoot,
+        setLanguage,
+        out: OUT,
+      });
     }
 
     await setLanguage(admin, 'nl');

@@ -1,9 +1,11 @@
-import type { OrgSettings } from '../../../shared/work.schema';
+import type { z } from 'zod';
+import type { OrgSettings, OrgSettingsUpdateSchema } from '../../../shared/work.schema';
 import { api } from '../../api/client';
 
 export const SETTINGS_KEY = ['organisation-settings'] as const;
 
 export const fetchSettings = () => api<OrgSettings>('GET', '/api/organisation/settings');
 
-export const updateSettings = (body: OrgSettings) =>
+/** Either part alone: each form saves only its own part, so two forms never overwrite each other. */
+export const updateSettings = (body: z.input<typeof OrgSettingsUpdateSchema>) =>
   api<OrgSettings>('PATCH', '/api/organisation/settings', { body });

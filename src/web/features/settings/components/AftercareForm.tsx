@@ -44,7 +44,7 @@ export function AftercareForm({ settings }: { settings: OrgSettings }) {
     );
     setInvalid(bad);
     if (!checked.success || bad.length) return;
-    save.mutate({ ...settings, aftercareSchedule: checked.data });
+    save.mutate({ aftercareSchedule: checked.data });
   }
 
   return (

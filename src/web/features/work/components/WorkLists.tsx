@@ -108,11 +108,20 @@ export function AlertList({ items }: { items: AlertItem[] }) {
               <Text size="sm" fw={500}>
                 {t(`work.alertKinds.${item.kind}`)}{' '}
                 {item.caseId && item.caseReference ? (
-                  <Anchor component={Link} to={`/cases/${item.caseId}`} className="ltr-text">
+                  <Anchor
+                    component={Link}
+                    to={`/cases/${item.caseId}${item.kind.startsWith('emergency_') ? '#emergency' : ''}`}
+                    className="ltr-text"
+                  >
                     {item.caseReference}
                   </Anchor>
                 ) : null}
               </Text>
+              {item.kind === 'emergency_request' ? (
+                <Anchor component={Link} to="/emergency-approvals" size="sm" fw={600}>
+                  {t('work.decideEmergency')}
+                </Anchor>
+              ) : null}
               <Text size="xs" c="dimmed">
                 {formatDateTime(item.createdAt, language)}
               </Text>

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { DisclosureListSchema } from '../../../shared/consent.schema';
+import { api, toQuery } from '../../api/client';
+import { sharingKey } from '../consent/api';
+
+export type DisclosurePage = z.infer<typeof DisclosureListSchema>;
+
+export const caseDisclosuresKey = (caseId: string) => [...sharingKey(caseId), 'disclosures'] as const;
+export const DISCLOSURES_KEY = ['disclosures'] as const;
+
+/** Filters of the organisation-wide log (dates YYYY-MM-DD, inclusive; empty = no filter). */
+export interface DisclosureFilters {
+  from: string;
+  to: string;
+  partnerId: string;
+}
+export const EMPTY_DISCLOSURE_FILTERS: DisclosureFilters = { from: '', to: '', partnerId: '' };
+
+const PAGE_SIZE = 50;
+
+export const fetchCaseDisclosures = (caseId: string, cursor: string | undefined) =>
+  api<DisclosurePage>(
+    'GET',
+    `/api/cases/${encodeURIComponent(caseId)}/disclosures${toQuery({ cursor, limit: PAGE_SIZE })}`,
+  );
+
+export const fetchDisclosures = (filters: DisclosureFilters, cursor: string | undefined) =>
+  api<DisclosurePage>('GET', `/api/disclosures${toQuery({ ...filters, cursor, limit: PAGE_SIZE })}`);

@@ -1,0 +1,285 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Colleague } from './support/cases';
+import { apiStatus, drawSignature, fillIn, partnerViaApi, pickPartner } from './support/consent';
+import { NL, setupViaUi } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+const PHONE = { width: 390, height: 844 };
+const MUNICIPALITY = 'Gemeente Utrecht';
+const POLICE = 'Politie Midden-Nederland';
+
+describe('consent, referrals and the emergency path', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let samira: Colleague;
+  let omar: Colleague;
+  let karim: Colleague;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin);
+    const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
+      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+    samira = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
+    omar = await invite('Omar Yilmaz', 'omar@hulplijn.example', 'coordinator');
+    karim = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
+    await adminContext.close();
+    await partnerViaApi(samira.page, { name: MUNICIPALITY, type: 'municipality', municipality: 'Utrecht' });
+    await partnerViaApi(samira.page, { name: POLICE, type: 'police', municipality: 'Utrecht' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a counsellor records signed consent on a phone, refers within it, and withdrawal stops the referral', async () => {
+    const co = samira.page;
+    const { id } = await openCaseViaApi(co, 'Moeder van R.');
+    const counsellorId = await makeEligibleViaApi(co, 'Karim Bouali');
+    await apiCall(co, 'POST', `/api/cases/${id}/assign`, { counsellorId });
+
+    const page = karim.page;
+    const consent = page.getByRole('region', { name: NL.consent.title, exact: true });
+    const referrals = page.getByRole('region', { name: NL.referrals.title, exact: true });
+    const consentCard = consent.getByRole('listitem', {
+      name: fillIn(NL.consent.cardLabel, { recipient: MUNICIPALITY }),
+    });
+    const referralCard = referrals.getByRole('listitem', {
+      name: fillIn(NL.referrals.cardLabel, { name: MUNICIPALITY }),
+    });
+
+    await withFailureShot(page, 'consent-record', async () => {
+      await page.goto(`/cases/${id}`);
+      await consent.getByText(NL.consent.empty).waitFor();
+      await consent.getByRole('button', { name: NL.consent.record }).click();
+      const form = page.getByRole('form', { name: NL.consent.formLabel });
+      // Who consents comes from the case; the form language from the conversation language (Dutch).
+      expect(await form.getByRole('textbox', { name: NL.consent.givenBy }).inputValue()).toBe(
+        'Moeder van R.',
+      );
+      expect(await form.getByRole('combobox', { name: NL.consent.language }).inputValue()).toBe('nl');
+      for (const category of ['concern_summary', 'person_status'] as const)
+        await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
+      await pickPartner(
+        page,
+        form.getByRole('combobox', { name: NL.consent.partner, exact: true }),
+        MUNICIPALITY,
+      );
+      await form.getByRole('radio', { name: NL.consentPurposes.authority_referral.label }).check();
+      // The exact scope is on screen before the caller signs.
+      await form
+        .getByText(
+          fillIn(NL.consent.scope.lead, {
+            who: 'Moeder van R.',
+            recipient: MUNICIPALITY,
+            purpose: NL.consentPurposes.authority_referral.label,
+          }),
+        )
+        .waitFor();
+      // Saving without a signature is refused on the spot.
+      await form.getByRole('button', { name: NL.consent.save }).click();
+      await form.getByText(NL.fieldErrors.signature_missing).waitFor();
+      await drawSignature(page, form.getByRole('img', { name: NL.signature.label }));
+      await form.getByText(NL.signature.done).waitFor();
+      await form.getByRole('button', { name: NL.consent.save }).click();
+      await form.waitFor({ state: 'hidden' });
+      await consentCard.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
+      const print = consentCard.getByRole('link', {
+        name: fillIn(NL.consent.printForm, { language: 'Nederlands' }),
+      });
+      expect(await print.getAttribute('href')).toMatch(/\/consents\/[0-9a-f-]+\/form\.pdf\?lang=nl$/);
+    });
+
+    const summaryHref = await withFailureShot(page, 'consent-referral', async () => {
+      await referrals.getByRole('button', { name: NL.referrals.propose }).click();
+      const form = page.getByRole('form', { name: NL.referrals.formLabel });
+      await pickPartner(
+        page,
+        form.getByRole('combobox', { name: NL.referrals.partner, exact: true }),
+        MUNICIPALITY,
+      );
+      // Purpose and categories come from the consent that names this partner.
+      expect(await form.getByRole('combobox', { name: NL.referrals.purpose }).inputValue()).toBe(
+        'authority_referral',
+      );
+      for (const category of ['concern_summary', 'person_status'] as const)
+        expect(
+          await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).isChecked(),
+        ).toBe(true);
+      expect(
+        await form.getByRole('checkbox', { name: NL.dataCategories.contact_details.label }).isChecked(),
+      ).toBe(false);
+      await form
+        .getByRole('textbox', { name: NL.referrals.note })
+        .fill('Graag contact met het sociaal team.');
+      await form.getByRole('button', { name: NL.referrals.save, exact: true }).click();
+      await form.waitFor({ state: 'hidden' });
+      await referralCard.getByText(NL.referrals.statuses.proposed, { exact: true }).waitFor();
+      await referralCard.getByText(/^Gedekt door de toestemming van /).waitFor();
+
+      // "What will be shared": only the consented sections.
+      await referralCard.getByRole('button', { name: NL.sharing.showSummary }).click();
+      const summary = referralCard.getByRole('region', { name: NL.summary.title });
+      await summary.getByRole('heading', { name: NL.dataCategories.concern_summary.label }).waitFor();
+      await summary.getByText('Zoon trekt zich terug en praat over vertrek.').waitFor();
+      expect(
+        await summary.getByRole('heading', { name: NL.dataCategories.contact_details.label }).count(),
+      ).toBe(0);
+
+      // The PDF summary downloads through a plain link.
+      const link = referralCard.getByRole('link', { name: NL.sharing.downloadSummary });
+      const href = (await link.getAttribute('href')) ?? '';
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const file = await download.path();
+      expect((await readFile(file)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+      const response = await page.request.get(href);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain('application/pdf');
+      return href;
+    });
+
+    await withFailureShot(page, 'consent-withdraw', async () => {
+      await consentCard
+        .getByRole('button', { name: fillIn(NL.consent.withdrawFor, { recipient: MUNICIPALITY }) })
+        .click();
+      const dialog = page.getByRole('dialog', { name: NL.consent.withdrawTitle });
+      await dialog.getByText(NL.consent.withdrawBody).waitFor();
+      await dialog
+        .getByRole('textbox', { name: NL.consent.withdrawNote })
+        .fill('Moeder wil eerst zelf bellen.');
+      await dialog.getByRole('button', { name: NL.consent.withdrawConfirm }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await consent.getByText(fillIn(NL.consent.cancelledReferrals, { n: '1' })).waitFor();
+      // Nothing had been shared yet, so there is nobody to inform.
+      expect(await consent.getByText(NL.consent.informTaskCreated).count()).toBe(0);
+      await consentCard.getByText(NL.consent.statuses.withdrawn, { exact: true }).waitFor();
+      await referralCard.getByText(NL.referrals.statuses.cancelled, { exact: true }).waitFor();
+      await referralCard.getByText(NL.referrals.cancelledByWithdrawal).waitFor();
+      expect(await referralCard.getByRole('link', { name: NL.sharing.downloadSummary }).count()).toBe(0);
+      expect(await referralCard.getByRole('button', { name: NL.sharing.showSummary }).count()).toBe(0);
+      // The summary is no longer produced (the server answers that the referral is cancelled).
+      const refused = await apiStatus(page, 'GET', summaryHref);
+      expect(refused.status).toBe(409);
+      expect(['consent_required', 'invalid_transition']).toContain(refused.code);
+    });
+
+    expect(karim.errors).toEqual([]);
+  });
+
+  it('an emergency request needs a second coordinator, then the disclosure is logged', async () => {
+    const page = samira.page;
+    const { id, reference } = await openCaseViaApi(page, 'Vader van D.');
+    const emergency = page.getByRole('region', { name: NL.emergency.title, exact: true });
+    const card = emergency.getByRole('listitem', {
+      name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
+    });
+    const reason =
+      'Zoon heeft vanavond een vlucht naar het conflictgebied geboekt; vader vreest voor zijn leven.';
+
+    await withFailureShot(page, 'emergency-request', async () => {
+      await page.goto(`/cases/${id}`);
+      await emergency.getByText(NL.emergency.onlyFor).waitFor();
+      await emergency.getByRole('button', { name: NL.emergency.start }).click();
+      const form = page.getByRole('form', { name: NL.emergency.formLabel });
+      await form.getByRole('radio', { name: NL.emergency.grounds.danger_to_life }).check();
+      await form.getByRole('radio', { name: NL.emergency.legalBases.vital_interest.label }).check();
+      await form.getByRole('textbox', { name: NL.emergency.reason }).fill(reason);
+      await pickPartner(
+        page,
+        form.getByRole('combobox', { name: NL.emergency.partner, exact: true }),
+        POLICE,
+      );
+      for (const category of ['contact_details', 'person_status'] as const)
+        await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
+      await form.getByRole('combobox', { name: NL.emergency.channel }).selectOption('phone');
+      await form.getByRole('button', { name: NL.emergency.submit }).click();
+      await form.waitFor({ state: 'hidden' });
+      await card.getByText(NL.emergency.statuses.pending, { exact: true }).waitFor();
+      await card.getByText(NL.emergency.waiting).waitFor();
+    });
+
+    // Four eyes: no decision buttons for the requester, and the API refuses too.
+    await withFailureShot(page, 'emergency-own', async () => {
+      await page.getByRole('navigation').getByRole('link', { name: NL.nav.emergencyApprovals }).click();
+      await page.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
+      const own = page.getByRole('listitem', {
+        name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
+      });
+      await own.getByText(NL.emergency.waiting).waitFor();
+      expect(
+        await own.getByRole('button', { name: fillIn(NL.approvals.approveFor, { reference }) }).count(),
+      ).toBe(0);
+    });
+    const { items } = await apiCall<{ items: { id: string; canDecide: boolean }[] }>(
+      page,
+      'GET',
+      `/api/cases/${id}/emergency`,
+    );
+    expect(items).toMatchObject([{ canDecide: false }]);
+    const decision = await apiStatus(page, 'POST', `/api/emergency-requests/${items[0]!.id}/decision`, {
+      decision: 'approve',
+      note: 'Eigen verzoek',
+    });
+    expect(decision.status).toBe(403);
+
+    // The second coordinator gets an alert, follows it and approves.
+    const second = omar.page;
+    await withFailureShot(second, 'emergency-approve', async () => {
+      await second.goto('/');
+      const alert = second
+        .getByRole('region', { name: NL.work.alerts })
+        .getByRole('listitem')
+        .filter({ hasText: NL.work.alertKinds.emergency_request })
+        .filter({ hasText: reference });
+      await alert.getByRole('link', { name: NL.work.decideEmergency }).click();
+      await second.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
+      const request = second.getByRole('listitem', {
+        name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
+      });
+      await request.getByText(reason).waitFor();
+      await request
+        .getByRole('textbox', { name: NL.approvals.note })
+        .fill('Acuut gevaar, politie direct inlichten.');
+      await request.getByRole('button', { name: fillIn(NL.approvals.approveFor, { reference }) }).click();
+      const confirm = second.getByRole('dialog', { name: NL.approvals.approveTitle });
+      await confirm.getByRole('button', { name: NL.approvals.approve, exact: true }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await request.waitFor({ state: 'detached' });
+    });
+
+    // The requester records the disclosure; it appears in the case's disclosure log, with a task to tell the caller.
+    await withFailureShot(page, 'emergency-disclose', async () => {
+      await page.goto(`/cases/${id}`);
+      await card.getByText(NL.emergency.statuses.approved, { exact: true }).waitFor();
+      await card
+        .getByText(fillIn(NL.emergency.approvedLine, { name: 'Omar Yilmaz', when: '' }).trim())
+        .waitFor();
+      await card.getByRole('button', { name: NL.emergency.disclose }).click();
+      const confirm = page.getByRole('dialog', { name: NL.emergency.discloseTitle });
+      await confirm.getByRole('button', { name: NL.emergency.disclose }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await card.getByText(NL.emergency.statuses.disclosed, { exact: true }).waitFor();
+      const log = page.getByRole('region', { name: NL.disclosures.caseTitle, exact: true });
+      const row = log.getByRole('row', { name: new RegExp(POLICE) });
+      await row.waitFor();
+      expect(await row.innerText()).toContain(NL.disclosures.kinds.emergency);
+      expect(await row.innerText()).toContain(NL.disclosureChannels.phone);
+      expect(await row.innerText()).toContain('Samira Haddou');
+      await page
+        .getByRole('region', { name: NL.tasks.title, exact: true })
+        .getByText(fillIn(NL.tasks.informCaller, { partner: POLICE }))
+        .waitFor();
+    });
+
+    for (const person of [samira, omar]) expect(person.errors).toEqual([]);
+  });
+});
