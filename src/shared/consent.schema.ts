@@ -208,6 +208,7 @@ export const ReferralSchema = z.object({
   sentAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
   cancelReason: z.string().nullable(),
+  cancelCause: z.enum(['manual', 'consent_withdrawn']).nullable(),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 export const ReferralListSchema = z.object({ items: z.array(ReferralSchema), canManage: z.boolean() });

@@ -91,6 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sent_by uuid references users(id),
       closed_at timestamptz,
       cancel_reason_enc bytea,
+      cancel_cause text check (cancel_cause in ('manual','consent_withdrawn')),
       check (status = 'proposed' or status = 'cancelled' or consent_id is not null)
     );
     create index referrals_case_idx on referrals (case_id);

@@ -300,6 +300,11 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'sent', consentId: c.json().id, channel: 'secure_email' });
     expect((await n.post(`${base}/send`, { channel: 'secure_email' })).statusCode).toBe(409);
+    // Sending a care referral is intervention I8 on the case.
+    const interventions = (await n.get(`/api/cases/${caseId}`)).json().interventions as {
+      interventionId: string;
+    }[];
+    expect(interventions.map((i) => i.interventionId)).toEqual([tx.byCode('intervention', 'I8')]);
     const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json().items;
     expect(log).toEqual([
       expect.objectContaining({
@@ -426,6 +431,10 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     }[];
     const status = (id: string) => items.find((r) => r.id === id)?.status;
     expect([status(sentId), status(pendingId), status(other)]).toEqual(['sent', 'cancelled', 'proposed']);
+    expect(items.find((r) => r.id === pendingId)).toMatchObject({
+      cancelCause: 'consent_withdrawn',
+      cancelReason: null,
+    });
     const tasks = (await n.get(`/api/cases/${caseId}`)).json().tasks as { kind: string; title: string }[];
     expect(tasks).toContainEqual(
       expect.objectContaining({

@@ -88,6 +88,7 @@ async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
     cancelReason: r.cancel_reason_enc
       ? await openOptional(ctx, 'referrals', 'cancel_reason', r.id, r.cancel_reason_enc)
       : null,
+    cancelCause: r.cancel_cause,
   };
 }
 
@@ -208,6 +209,7 @@ export async function sendReferral(
     channel: input.channel,
     basis: { consentId: cov.consentId, purpose: r.purpose },
   });
+  await recordReferralIntervention(ctx, caseId, r.purpose);
   await audit(ctx, {
     action: 'referral.send',
     entity: 'referral',
@@ -216,6 +218,48 @@ export async function sendReferral(
     details: { caseId, channel: input.channel },
   });
   return toReferral(ctx, await findReferral(ctx, caseId, id));
+}
+
+/**
+ * A sent referral is intervention I8 (to care) or I9 (to authorities) on the case, recorded for the counsellor
+ * so the plan and the figures stay true without typing it twice. Other purposes are not interventions.
+ */
+async function recordReferralIntervention(
+  ctx: Ctx,
+  caseId: string,
+  purpose: Referral['purpose'],
+): Promise<void> {
+  const code = purpose === 'care_referral' ? 'I8' : purpose === 'authority_referral' ? 'I9' : null;
+  if (!code) return;
+  const term = await ctx.db
+    .selectFrom('taxonomy_terms')
+    .select('id')
+    .where('kind', '=', 'intervention')
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!term) return;
+  const id = randomUUID();
+  await ctx.db
+    .insertInto('case_interventions')
+    .values({
+      id,
+      org_id: ctx.actor.orgId,
+      case_id: caseId,
+      intervention_id: term.id,
+      occurred_on: todayOf(ctx),
+      note_enc: null,
+      recorded_by: (ctx.actor as Actor).userId,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+  await audit(ctx, {
+    action: 'case.intervention_add',
+    entity: 'case_intervention',
+    entityId: id,
+    changedFields: ['intervention_id', 'occurred_on'],
+    details: { caseId, cause: 'referral_sent' },
+  });
 }
 
 /** The partner's answer (accepted / declined) and, later, completion. */
@@ -248,7 +292,7 @@ export async function respondReferral(
 async function cancel(
   ctx: Ctx,
   id: string,
-  reason: string,
+  cause: { kind: 'manual'; reason: string } | { kind: 'consent_withdrawn' },
   at: Date,
   from: readonly ReferralStatus[],
 ): Promise<boolean> {
@@ -257,7 +301,9 @@ async function cancel(
     .set({
       status: 'cancelled',
       closed_at: at,
-      cancel_reason_enc: await sealText(ctx, 'referrals', 'cancel_reason', id, reason),
+      cancel_cause: cause.kind,
+      cancel_reason_enc:
+        cause.kind === 'manual' ? await sealText(ctx, 'referrals', 'cancel_reason', id, cause.reason) : null,
     })
     .where('id', '=', id)
     .where('status', 'in', [...from])
@@ -274,7 +320,7 @@ export async function cancelReferral(
   await loadCase(ctx, caseId, 'case.edit');
   const r = await findReferral(ctx, caseId, id, true);
   assertMove(r.status, 'cancelled');
-  await cancel(ctx, id, input.reason, ctx.clock.now(), [r.status]);
+  await cancel(ctx, id, { kind: 'manual', reason: input.reason }, ctx.clock.now(), [r.status]);
   await audit(ctx, {
     action: 'referral.cancel',
     entity: 'referral',
@@ -308,7 +354,7 @@ export async function afterConsentWithdrawn(
     };
     if (!coverage(withdrawn, need).covered || coverage(facts, need).covered) continue;
     // Only while still proposed: a send that won the race stays sent (and its partner is informed below).
-    if (!(await cancel(ctx, r.id, 'consent withdrawn', now, ['proposed']))) continue;
+    if (!(await cancel(ctx, r.id, { kind: 'consent_withdrawn' }, now, ['proposed']))) continue;
     await audit(ctx, {
       action: 'referral.cancel',
       entity: 'referral',

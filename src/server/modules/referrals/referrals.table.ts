@@ -22,6 +22,7 @@ export interface ReferralsTable {
   sent_by: string | null;
   closed_at: Date | null;
   cancel_reason_enc: Uint8Array | null;
+  cancel_cause: 'manual' | 'consent_withdrawn' | null;
 }
 
 /** Append-only: one row per disclosure of case data outside the helpline. */

@@ -34,7 +34,6 @@ export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
 }
 
 /** The reason the server records when a withdrawal cancels a referral (shown translated). */
-const WITHDRAWAL_REASON = 'consent withdrawn';
 
 /** Open referrals still depend on consent; closed ones are history. */
 const isOpen = (status: ReferralStatus) =>
@@ -96,12 +95,12 @@ export function ReferralCard({ caseId, referral, consents, canManage, onAction }
             })}
           </Text>
         ) : null}
-        {referral.status === 'cancelled' && referral.cancelReason ? (
+        {referral.status === 'cancelled' && (referral.cancelReason || referral.cancelCause) ? (
           <Text size="sm" c="dimmed">
-            {referral.cancelReason === WITHDRAWAL_REASON
+            {referral.cancelCause === 'consent_withdrawn'
               ? t('referrals.cancelledByWithdrawal')
               : isolatedValues((slots) => t('referrals.cancelledLine', slots), {
-                  reason: referral.cancelReason,
+                  reason: referral.cancelReason ?? '',
                 })}
           </Text>
         ) : null}
