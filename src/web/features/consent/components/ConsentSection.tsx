@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import type { Consent } from '../../../../shared/consent.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { Loading } from '../../../components/Loading';
+import { RecordList } from '../../../components/RecordList';
 import { Section } from '../../cases/components/Section';
 import type { WithdrawResult } from '../api';
 import { useConsents } from '../hooks';
@@ -111,34 +111,24 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
             }}
           />
         ) : null}
-        <ErrorAlert error={consents.error} />
-        {consents.isPending ? <Loading /> : null}
-        {consents.isSuccess && items.length === 0 && !adding ? (
-          <Text size="sm" c="dimmed">
-            {t('consent.empty')}
-          </Text>
-        ) : null}
-        {items.length ? (
-          <Stack
-            component="ul"
-            gap="xs"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('consent.listLabel')}
-          >
-            {items.map((consent) => (
-              <ConsentCard
-                key={consent.id}
-                caseId={detail.id}
-                consent={consent}
-                canManage={canManage}
-                onSign={() => setSigning(consent)}
-                onWithdraw={() => setWithdrawing(consent)}
-              />
-            ))}
-          </Stack>
-        ) : null}
+        <RecordList
+          query={consents}
+          items={items}
+          empty={t('consent.empty')}
+          label={t('consent.listLabel')}
+          hideEmpty={adding}
+        >
+          {(consent) => (
+            <ConsentCard
+              key={consent.id}
+              caseId={detail.id}
+              consent={consent}
+              canManage={canManage}
+              onSign={() => setSigning(consent)}
+              onWithdraw={() => setWithdrawing(consent)}
+            />
+          )}
+        </RecordList>
       </Stack>
       {signing ? <SignModal caseId={detail.id} consent={signing} onClose={() => setSigning(null)} /> : null}
       {withdrawing ? (

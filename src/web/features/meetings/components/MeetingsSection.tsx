@@ -2,8 +2,7 @@ import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases.schema';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { Loading } from '../../../components/Loading';
+import { RecordList } from '../../../components/RecordList';
 import { Section } from '../../cases/components/Section';
 import { useConsents } from '../../consent/hooks';
 import { useMeetings } from '../hooks';
@@ -37,33 +36,23 @@ export function MeetingsSection({ detail }: { detail: CaseDetail }) {
         {adding ? (
           <MeetingForm detail={detail} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
         ) : null}
-        <ErrorAlert error={meetings.error} />
-        {meetings.isPending ? <Loading /> : null}
-        {meetings.isSuccess && items.length === 0 && !adding ? (
-          <Text size="sm" c="dimmed">
-            {t('meetings.empty')}
-          </Text>
-        ) : null}
-        {items.length ? (
-          <Stack
-            component="ul"
-            gap="xs"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('meetings.listLabel')}
-          >
-            {items.map((meeting) => (
-              <MeetingCard
-                key={meeting.id}
-                caseId={detail.id}
-                meeting={meeting}
-                consents={consents.data?.items ?? []}
-                canManage={canManage}
-              />
-            ))}
-          </Stack>
-        ) : null}
+        <RecordList
+          query={meetings}
+          items={items}
+          empty={t('meetings.empty')}
+          label={t('meetings.listLabel')}
+          hideEmpty={adding}
+        >
+          {(meeting) => (
+            <MeetingCard
+              key={meeting.id}
+              caseId={detail.id}
+              meeting={meeting}
+              consents={consents.data?.items ?? []}
+              canManage={canManage}
+            />
+          )}
+        </RecordList>
       </Stack>
     </Section>
   );

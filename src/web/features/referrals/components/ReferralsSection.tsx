@@ -1,10 +1,9 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import type { Referral } from '../../../../shared/consent.schema';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { Loading } from '../../../components/Loading';
+import { RecordList } from '../../../components/RecordList';
 import { Section } from '../../cases/components/Section';
 import { useConsents } from '../../consent/hooks';
 import { useReferrals } from '../hooks';
@@ -45,34 +44,24 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
             onCancel={() => setAdding(false)}
           />
         ) : null}
-        <ErrorAlert error={referrals.error} />
-        {referrals.isPending ? <Loading /> : null}
-        {referrals.isSuccess && items.length === 0 && !adding ? (
-          <Text size="sm" c="dimmed">
-            {t('referrals.empty')}
-          </Text>
-        ) : null}
-        {items.length ? (
-          <Stack
-            component="ul"
-            gap="xs"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-label={t('referrals.listLabel')}
-          >
-            {items.map((referral) => (
-              <ReferralCard
-                key={referral.id}
-                caseId={detail.id}
-                referral={referral}
-                consents={consentItems}
-                canManage={canManage}
-                onAction={(action) => setActing({ referral, action })}
-              />
-            ))}
-          </Stack>
-        ) : null}
+        <RecordList
+          query={referrals}
+          items={items}
+          empty={t('referrals.empty')}
+          label={t('referrals.listLabel')}
+          hideEmpty={adding}
+        >
+          {(referral) => (
+            <ReferralCard
+              key={referral.id}
+              caseId={detail.id}
+              referral={referral}
+              consents={consentItems}
+              canManage={canManage}
+              onAction={(action) => setActing({ referral, action })}
+            />
+          )}
+        </RecordList>
       </Stack>
       {acting ? (
         <ReferralActionModal
