@@ -307,6 +307,9 @@ export const DisclosureQuerySchema = z.object({
 
 // ---- emergency path ---------------------------------------------------------------------------------------
 
+/** An approval is for an acute situation: it allows the disclosure for this long, then lapses. */
+export const EMERGENCY_APPROVAL_HOURS = 24;
+
 export const EMERGENCY_GROUNDS = ['danger_to_life', 'serious_crime'] as const;
 /** The legal basis named by the coordinator (Dutch/EU law); shown to the approver and in the log. */
 export const LEGAL_BASES = ['vital_interest', 'conflict_of_duties', 'legal_obligation'] as const;
@@ -354,6 +357,9 @@ export const EmergencyRequestSchema = z.object({
   disclosedAt: z.iso.datetime().nullable(),
   canDecide: z.boolean().describe('This user may approve or reject it (never the requester)'),
   canDisclose: z.boolean(),
+  approvalLapsed: z
+    .boolean()
+    .describe('Approved more than 24 hours ago without a disclosure: the approval no longer allows one'),
 });
 export type EmergencyRequest = z.infer<typeof EmergencyRequestSchema>;
 export const EmergencyListSchema = z.object({ items: z.array(EmergencyRequestSchema) });

@@ -1,5 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page, Response } from 'playwright-core';
+import type { Consent, ConsentPurpose, DataCategory } from '../../../src/shared/consent.schema';
 import { apiCall } from './cases';
+import { NL } from './flows';
 
 /** Fills `{{name}}` placeholders of a translation, as the UI does. */
 export const fillIn = (text: string, values: Record<string, string>) =>
@@ -61,4 +66,87 @@ export async function drawSignature(page: Page, pad: Locator): Promise<void> {
     });
   }
   await page.mouse.up();
+}
+
+/** The smallest file the server's content check takes for a PDF (one empty page tree). */
+export const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
+    '2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/** Writes files for a spec to upload into a fresh temp directory; returns the directory and their paths. */
+export async function uploadFiles(
+  files: Record<string, Buffer>,
+): Promise<{ dir: string; paths: Record<string, string> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'confidant-upload-'));
+  const paths: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    paths[name] = path.join(dir, name);
+    await writeFile(paths[name], bytes);
+  }
+  return { dir, paths };
+}
+
+/** A day (YYYY-MM-DD) as the Dutch UI prints it: the browser's own Intl, as formatDay in the web app. */
+export function dayInUi(page: Page, day: string): Promise<string> {
+  return page.evaluate(
+    (value) =>
+      new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${value}T00:00:00Z`),
+      ),
+    day,
+  );
+}
+
+/** Chooses a file through the file chooser a button opens (as a person would). */
+export async function chooseFile(page: Page, button: Locator, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(file);
+}
+
+/** Matches the answer to an API request: its method, and a pattern for the URL's pathname. */
+export const isApi =
+  (method: string, pattern: RegExp) =>
+  (response: Response): boolean =>
+    response.request().method() === method && pattern.test(new URL(response.url()).pathname);
+
+export interface ConsentViaUi {
+  partner: string;
+  purpose: ConsentPurpose;
+  categories: readonly DataCategory[];
+  method: 'signature_typed' | 'uploaded_form' | 'verbal';
+  /** For signature_typed: the name the caller types. */
+  typedName?: string;
+  /** For uploaded_form: a signed form chosen in the form, uploaded right after the consent is saved. */
+  file?: string;
+}
+
+/**
+ * Records consent with one named partner through the form on the open case page, and returns the consent
+ * as the server saved it (drawn signatures are consent.spec.ts's subject; a typed name is quicker).
+ */
+export async function recordConsentViaUi(page: Page, input: ConsentViaUi): Promise<Consent> {
+  const section = page.getByRole('region', { name: NL.consent.title, exact: true });
+  await section.getByRole('button', { name: NL.consent.record }).click();
+  const form = page.getByRole('form', { name: NL.consent.formLabel });
+  for (const category of input.categories)
+    await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
+  await pickPartner(
+    page,
+    form.getByRole('combobox', { name: NL.consent.partner, exact: true }),
+    input.partner,
+  );
+  await form.getByRole('radio', { name: NL.consentPurposes[input.purpose].label }).check();
+  await form.getByRole('radio', { name: NL.consentMethods[input.method].label }).check();
+  if (input.typedName !== undefined)
+    await form.getByRole('textbox', { name: NL.signature.typedName }).fill(input.typedName);
+  if (input.file !== undefined)
+    await chooseFile(page, form.getByRole('button', { name: NL.consentDocument.file }), input.file);
+  const answer = page.waitForResponse(isApi('POST', /^\/api\/cases\/[^/]+\/consents$/));
+  await form.getByRole('button', { name: NL.consent.save }).click();
+  const response = await answer;
+  if (!response.ok()) throw new Error(`Recording consent: ${response.status()} ${await response.text()}`);
+  await form.waitFor({ state: 'hidden' });
+  return (await response.json()) as Consent;
 }

@@ -178,7 +178,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       if new.emergency_id is not null then
         select * into e from emergency_requests where id = new.emergency_id and org_id = new.org_id for share;
         if not found or e.case_id <> new.case_id or e.status <> 'approved' or e.partner_id <> new.partner_id
-           or not (new.categories <@ e.categories) then
+           or not (new.categories <@ e.categories)
+           or new.disclosed_at > e.decided_at + interval '24 hours' then
           raise exception 'disclosure without an approved emergency request' using errcode = 'check_violation';
         end if;
         return new;

@@ -18,6 +18,13 @@ import {
 
 const kinds = await testKinds();
 
+/** The same day six months later (the tests never start on the 29th–31st). */
+const sixMonthsOn = (d: string) => {
+  const date = new Date(`${d}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 6);
+  return date.toISOString().slice(0, 10);
+};
+
 /** A 1×1 PNG, and a minimal PDF: real files by their content. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -613,6 +620,36 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     );
   });
 
+  it('lets an approval lapse after 24 hours: the disclosure then needs a new request', async () => {
+    const { caseId } = await assignedCase();
+    const id = (
+      await (
+        await as(coord)
+      ).post(`/api/cases/${caseId}/emergency`, {
+        ground: 'danger_to_life',
+        legalBasis: 'vital_interest',
+        reason: 'Dreigende uitreis binnen enkele uren volgens de moeder.',
+        partnerId: municipality,
+        categories: ['contact_details'],
+        channel: 'phone',
+        informCaller: true,
+      })
+    ).json().id as string;
+    await (await as(coord2)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' });
+    t.clock.advance(25 * 3_600_000);
+    const c = await as(coord);
+    expect((await c.get(`/api/cases/${caseId}/emergency`)).json().items[0]).toMatchObject({
+      status: 'approved',
+      approvalLapsed: true,
+      canDisclose: false,
+    });
+    const res = await c.post(`/api/emergency-requests/${id}/disclose`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toMatch(/lapsed/);
+    expect((await c.get(`/api/emergency-requests/${id}/summary`)).statusCode).toBe(409);
+    expect(await count('disclosures', caseId)).toBe(0);
+  });
+
   it('shares a case-meeting summary only when every participant is covered, once, one disclosure each', async () => {
     const { caseId, n } = await assignedCase();
     const m = await n.post(`/api/cases/${caseId}/meetings`, {
@@ -702,7 +739,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       `/api/cases/${caseId}/consents`,
       consentBody({ method: 'verbal', typedName: undefined }),
     );
-    expect(res.json()).toMatchObject({ validUntil: '2026-09-02', writtenDueOn: day(t, 7) });
+    expect(res.json()).toMatchObject({ validUntil: sixMonthsOn(day(t)), writtenDueOn: day(t, 7) });
     await a.request('PATCH', '/api/organisation/settings', { consent: { validMonths: 12, writtenDays: 14 } });
   });
 

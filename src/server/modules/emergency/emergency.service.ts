@@ -7,6 +7,7 @@ import type {
   FormLanguage,
   Summary,
 } from '../../../shared/consent.schema.js';
+import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
@@ -41,6 +42,14 @@ const rows = (ctx: Ctx) =>
     ]);
 type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
 
+/** Whether an approval is older than EMERGENCY_APPROVAL_HOURS (the database checks the same on disclosure). */
+function lapsed(ctx: Ctx, r: { decided_at: Date | null }): boolean {
+  return (
+    r.decided_at !== null &&
+    ctx.clock.now().getTime() - r.decided_at.getTime() > EMERGENCY_APPROVAL_HOURS * 3_600_000
+  );
+}
+
 async function toRequest(ctx: Ctx, r: Row): Promise<EmergencyRequest> {
   const actor = ctx.actor;
   return {
@@ -69,7 +78,9 @@ async function toRequest(ctx: Ctx, r: Row): Promise<EmergencyRequest> {
     decisionNote: await openOptional(ctx, 'emergency_requests', 'decision_note', r.id, r.decision_note_enc),
     disclosedAt: r.disclosed_at?.toISOString() ?? null,
     canDecide: canDecide(actor, { requestedBy: r.requested_by, status: r.status }),
-    canDisclose: r.status === 'approved' && actor.kind === 'user' && actor.role === 'coordinator',
+    canDisclose:
+      r.status === 'approved' && !lapsed(ctx, r) && actor.kind === 'user' && actor.role === 'coordinator',
+    approvalLapsed: r.status === 'approved' && lapsed(ctx, r),
   };
 }
 
@@ -256,6 +267,11 @@ export async function discloseEmergency(ctx: Ctx, id: string): Promise<Emergency
       r.status === 'pending' ? 'forbidden' : 'invalid_transition',
       r.status === 'pending' ? 'A second person must approve first' : `This request is ${r.status}`,
     );
+  if (lapsed(ctx, r))
+    throw new AppError(
+      'invalid_transition',
+      `The approval lapsed after ${EMERGENCY_APPROVAL_HOURS} hours: start a new request if the danger is still acute`,
+    );
   await recordDisclosure(ctx, {
     caseId: r.case_id,
     kind: 'emergency',
@@ -297,7 +313,7 @@ export async function emergencySummary(
   authorizeEmergency(ctx.actor, 'emergency.start');
   const r = await findRequest(ctx, id);
   const { row: kase } = await loadCase(ctx, r.case_id, 'case.view');
-  if (r.status !== 'approved' && r.status !== 'disclosed')
+  if ((r.status !== 'approved' && r.status !== 'disclosed') || (r.status === 'approved' && lapsed(ctx, r)))
     throw new AppError('consent_required', 'Only an approved emergency request allows a summary');
   if (canEmergency(ctx.actor, 'emergency.start'))
     await recordAccess(ctx, { entity: 'emergency_request', entityId: id, purpose: 'summary' });

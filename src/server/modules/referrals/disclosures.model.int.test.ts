@@ -94,6 +94,7 @@ interface ModelReferral {
 interface ModelEmergency {
   id: string;
   status: 'pending' | 'approved' | 'rejected' | 'disclosed';
+  approvedAt: number;
 }
 
 describe.each(kinds)('disclosure model on %s', (kind) => {
@@ -261,7 +262,7 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
                 informCaller: true,
               });
               expect(res.statusCode).toBe(201);
-              emergencies.push({ id: res.json().id, status: 'pending' });
+              emergencies.push({ id: res.json().id, status: 'pending', approvedAt: 0 });
               break;
             }
             case 'decide': {
@@ -274,14 +275,18 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
               });
               const ok = !op.self && e.status === 'pending';
               expect(res.statusCode).toBe(ok ? 200 : op.self ? 403 : 409);
-              if (ok) e.status = op.approve ? 'approved' : 'rejected';
+              if (ok) {
+                e.status = op.approve ? 'approved' : 'rejected';
+                e.approvedAt = t.clock.now().getTime();
+              }
               break;
             }
             case 'disclose': {
               const e = emergencies[op.i];
               if (!e) break;
               const res = await a.c.post(`/api/emergency-requests/${e.id}/disclose`);
-              const ok = e.status === 'approved';
+              // An approval allows the disclosure for 24 hours only.
+              const ok = e.status === 'approved' && t.clock.now().getTime() - e.approvedAt <= 24 * 3_600_000;
               expect(res.statusCode).toBe(ok ? 200 : e.status === 'pending' ? 403 : 409);
               if (ok) {
                 e.status = 'disclosed';

@@ -118,7 +118,8 @@ export function EmergencyCard({ request, onApprovalsPage, linkToCase }: Emergenc
   const [confirmDisclose, setConfirmDisclose] = useState(false);
   const [showSummary, setShowSummary] = useState(false);
   const when = (value: string | null) => formatDateTime(value, language);
-  const approved = request.status === 'approved' || request.status === 'disclosed';
+  const approved =
+    (request.status === 'approved' && !request.approvalLapsed) || request.status === 'disclosed';
   const channel = t(`disclosureChannels.${request.channel}`);
   return (
     <Card
@@ -210,6 +211,11 @@ export function EmergencyCard({ request, onApprovalsPage, linkToCase }: Emergenc
         ) : null}
         {onApprovalsPage && request.status === 'pending' && request.canDecide ? (
           <DecisionControls request={request} />
+        ) : null}
+        {request.approvalLapsed ? (
+          <Alert color="gray" variant="light" role="status" title={t('emergency.lapsedTitle')} p="xs">
+            {t('emergency.lapsedBody')}
+          </Alert>
         ) : null}
         {request.status === 'approved' && request.canDisclose && !onApprovalsPage ? (
           <Alert color="teal" variant="light" p="xs" title={t('emergency.approvedTitle')}>
