@@ -36,6 +36,17 @@ export async function openDatabase(config: OpenConfig, log: Logger): Promise<Dat
   return database;
 }
 
+/** After a compromised lock, proper-lockfile has already let go: releasing it again is not an error. */
+function tolerant(release: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await release();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERELEASED') throw err;
+    }
+  };
+}
+
 /**
  * The lock file is refreshed every 5 s and counts as abandoned after 15 s. If the event loop stalls past that
  * (a busy machine), proper-lockfile's default throws from a timer and kills the process; we log it instead and
@@ -57,7 +68,7 @@ async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(pgdata, lockOptions(path.join(dataDir, 'pgdata.lock'), log));
+    unlock = tolerant(await lockfile.lock(pgdata, lockOptions(path.join(dataDir, 'pgdata.lock'), log)));
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') {
       throw new Error(
@@ -202,7 +213,9 @@ export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promis
   if (!fs.existsSync(pgdata)) throw new Error(`No embedded database in ${pgdata}`);
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(pgdata, lockOptions(path.join(config.dataDir, 'pgdata.lock'), log));
+    unlock = tolerant(
+      await lockfile.lock(pgdata, lockOptions(path.join(config.dataDir, 'pgdata.lock'), log)),
+    );
   } catch {
     throw new Error(`The embedded database in ${pgdata} is in use: stop the Confidant server first.`);
   }
