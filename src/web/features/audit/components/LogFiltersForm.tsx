@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EMPTY_FILTERS } from '../api';
 import type { LogFilters } from '../api';
 import { useActors } from '../hooks/useLogPages';
+import { DateRangeInputs } from '../../../components/DateRangeInputs';
 
 interface LogFiltersFormProps {
   value: LogFilters;
@@ -48,19 +49,11 @@ export function LogFiltersForm({ value, onChange }: LogFiltersFormProps) {
           maxLength={100}
           classNames={{ input: 'ltr-text' }}
         />
-        <TextInput
-          label={t('audit.from')}
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(event) => set('from', event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('audit.to')}
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(event) => set('to', event.currentTarget.value)}
+        <DateRangeInputs
+          from={draft.from}
+          to={draft.to}
+          labels={{ from: t('audit.from'), to: t('audit.to') }}
+          onChange={set}
         />
       </SimpleGrid>
       <Group mt="sm" gap="sm">

@@ -8,6 +8,7 @@ import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { EMPTY_CASE_FILTERS } from '../api';
 import type { CaseFilters } from '../api';
 import { useCounsellorOptions } from '../hooks/useCases';
+import { DateRangeInputs } from '../../../components/DateRangeInputs';
 
 interface CaseFiltersFormProps {
   value: CaseFilters;
@@ -73,19 +74,11 @@ export function CaseFiltersForm({ value, onChange, byCounsellor }: CaseFiltersFo
           onChange={(event) => set('municipality', event.currentTarget.value)}
           maxLength={80}
         />
-        <TextInput
-          label={t('cases.openedFrom')}
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(event) => set('from', event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('cases.openedTo')}
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(event) => set('to', event.currentTarget.value)}
+        <DateRangeInputs
+          from={draft.from}
+          to={draft.to}
+          labels={{ from: t('cases.openedFrom'), to: t('cases.openedTo') }}
+          onChange={set}
         />
         <NativeSelect
           label={t('cases.sort')}

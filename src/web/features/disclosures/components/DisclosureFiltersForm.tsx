@@ -1,9 +1,10 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_DISCLOSURE_FILTERS } from '../api';
 import type { DisclosureFilters } from '../api';
+import { DateRangeInputs } from '../../../components/DateRangeInputs';
 
 interface DisclosureFiltersFormProps {
   value: DisclosureFilters;
@@ -26,19 +27,11 @@ export function DisclosureFiltersForm({ value, onChange, partners }: DisclosureF
   return (
     <form onSubmit={submit} aria-label={t('audit.filters')}>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <TextInput
-          label={t('audit.from')}
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(event) => set('from', event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('audit.to')}
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(event) => set('to', event.currentTarget.value)}
+        <DateRangeInputs
+          from={draft.from}
+          to={draft.to}
+          labels={{ from: t('audit.from'), to: t('audit.to') }}
+          onChange={set}
         />
         <NativeSelect
           label={t('disclosures.recipient')}
