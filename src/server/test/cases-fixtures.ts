@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Agent, TestApp } from './harness.js';
+import type { Role } from '../../shared/roles.js';
+import { inviteAndActivate, setupOrganisation, type Agent, type SignedIn, type TestApp } from './harness.js';
 
 export interface Terms {
   byCode: (kind: string, code: string) => string;
@@ -52,4 +53,35 @@ export async function openCase(
 
 export function day(app: TestApp, offsetDays = 0): string {
   return new Date(app.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An organisation with one person in every role (two coordinators, two counsellors), and its terms. */
+export interface Staff {
+  admin: SignedIn;
+  coord: SignedIn;
+  coord2: SignedIn;
+  couns: SignedIn;
+  couns2: SignedIn;
+  analyst: SignedIn;
+  officer: SignedIn;
+  tx: Terms;
+  orgId: string;
+}
+
+export async function staffOrganisation(t: TestApp): Promise<Staff> {
+  const admin = await setupOrganisation(t);
+  const invite = (role: Role) => inviteAndActivate(t, admin.agent, role);
+  const coord = await invite('coordinator');
+  const staff = {
+    admin,
+    coord,
+    coord2: await invite('coordinator'),
+    couns: await invite('counsellor'),
+    couns2: await invite('counsellor'),
+    analyst: await invite('analyst'),
+    officer: await invite('privacy_officer'),
+    tx: await terms(coord.agent),
+  };
+  const session = (await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
+  return { ...staff, orgId: session.organisation.id };
 }

@@ -2,16 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { inOrg } from '../../db/database.js';
 import { testKinds } from '../../test/databases.js';
-import { day, openCase, terms, type Terms } from '../../test/cases-fixtures.js';
-import {
-  createTestApp,
-  inviteAndActivate,
-  setupOrganisation,
-  signIn,
-  type Agent,
-  type SignedIn,
-  type TestApp,
-} from '../../test/harness.js';
+import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-fixtures.js';
+import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
 import { runDueJobs } from '../jobs/jobs.service.js';
 import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { jobHandlers } from '../jobs/handlers.js';
@@ -32,18 +24,9 @@ describe.each(kinds)('cases on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    admin = await setupOrganisation(t);
-    coord = await inviteAndActivate(t, admin.agent, 'coordinator');
-    coord2 = await inviteAndActivate(t, admin.agent, 'coordinator');
-    couns = await inviteAndActivate(t, admin.agent, 'counsellor');
-    couns2 = await inviteAndActivate(t, admin.agent, 'counsellor');
-    analyst = await inviteAndActivate(t, admin.agent, 'analyst');
-    officer = await inviteAndActivate(t, admin.agent, 'privacy_officer');
-    tx = await terms(coord.agent);
+    ({ admin, coord, coord2, couns, couns2, analyst, officer, tx, orgId } = await staffOrganisation(t));
     await makeEligible(t, coord.agent, couns.userId, { maxActiveCases: 20 });
     await makeEligible(t, coord.agent, couns2.userId);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
   });
   afterAll(() => t.close());
 
