@@ -20,6 +20,8 @@ import { consentRoutes } from './modules/consent/consent.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import type { Metrics } from './modules/metrics/metrics.service.js';
+import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -29,6 +31,8 @@ export interface BuildOptions {
   databaseKind: 'pglite' | 'postgres';
   /** Serve the built web app (off in API tests). */
   web?: boolean;
+  /** Record request metrics (when METRICS_PORT is set). */
+  metrics?: Metrics;
 }
 
 /** Builds the HTTP app: plugins first, then each module's routes as a plugin. */
@@ -56,13 +60,19 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
     },
     transform: jsonSchemaTransform,
   });
+  opts.metrics?.instrument(app);
   await registerSecurityHeaders(app);
   // Per-IP ceiling on the API only: static assets are cacheable and a whole office may share one address.
+  // On PostgreSQL the count lives in the database, so every instance enforces one shared limit; if the
+  // counter cannot be reached the request goes on (sign-in has its own throttle in the same database).
   await app.register(rateLimit, {
     global: true,
     max: deps.config.apiRateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => !isApiRequest(request),
+    ...(opts.databaseKind === 'postgres'
+      ? { store: postgresRateLimitStore(deps.db, deps.keyring), skipOnError: true }
+      : {}),
   });
   await registerSession(app, deps);
   const web = opts.web !== false && (await registerWeb(app));

@@ -38,6 +38,9 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Confidant <no-reply@localhost>'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -59,6 +62,10 @@ export interface Config {
   logLevel: string;
   jobsPollMs: number;
   apiRateLimitPerMinute: number;
+  /** Port of the Prometheus endpoint; undefined → no metrics server. */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  metricsToken: string | undefined;
   smtpUrl: string | undefined;
   smtpFrom: string;
   isTest: boolean;
@@ -89,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
+    metricsToken: e.METRICS_TOKEN,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     isTest: e.NODE_ENV === 'test',

@@ -5,6 +5,8 @@ import { boot } from './boot.js';
 import { loadConfig } from './config.js';
 import { jobHandlers } from './modules/jobs/handlers.js';
 import { startWorker } from './modules/jobs/jobs.worker.js';
+import { createMetrics } from './modules/metrics/metrics.service.js';
+import { startMetricsServer } from './modules/metrics/metrics.server.js';
 
 /** Reads the configuration, opens the database, serves, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -16,8 +18,16 @@ async function main(): Promise<void> {
       ? new FileOffsetClock(process.env.TEST_CLOCK_FILE, (f) => fs.readFileSync(f, 'utf8'))
       : systemClock;
   const { deps, database } = await boot(config, clock);
-  const app = await buildApp(deps, { databaseKind: database.kind });
+  const metrics = config.metricsPort !== undefined ? createMetrics(deps, database) : undefined;
+  const app = await buildApp(deps, { databaseKind: database.kind, ...(metrics ? { metrics } : {}) });
   const worker = startWorker(deps, jobHandlers);
+  const metricsServer = metrics
+    ? await startMetricsServer(metrics, {
+        port: config.metricsPort!,
+        host: config.metricsHost,
+        token: config.metricsToken,
+      })
+    : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +36,7 @@ async function main(): Promise<void> {
     deps.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await metricsServer?.close();
       await worker.stop();
       await database.close();
       process.exit(0);
@@ -39,7 +50,10 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: config.port, host: config.host });
   const ms = Math.round(performance.now() - started);
-  deps.log.info({ address, database: database.kind, ms }, 'Confidant is ready');
+  deps.log.info(
+    { address, database: database.kind, ms, ...(metricsServer ? { metrics: metricsServer.address } : {}) },
+    'Confidant is ready',
+  );
   process.stdout.write(
     `\n  Confidant is running at ${config.publicUrl ?? address.replace('127.0.0.1', 'localhost')}  (${database.kind}, ready in ${ms} ms)\n\n`,
   );

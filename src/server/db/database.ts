@@ -14,6 +14,7 @@ import type { ConsentTables } from '../modules/consent/consent.table.js';
 import type { ReferralTables } from '../modules/referrals/referrals.table.js';
 import type { EmergencyTables } from '../modules/emergency/emergency.table.js';
 import type { MeetingTables } from '../modules/meetings/meetings.table.js';
+import type { RateLimitTables } from '../modules/ratelimit/ratelimit.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -30,13 +31,16 @@ export type DB = OrganisationTables &
   ConsentTables &
   ReferralTables &
   EmergencyTables &
-  MeetingTables;
+  MeetingTables &
+  RateLimitTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** Connection pool use (PostgreSQL only; PGlite has one connection). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 

@@ -138,7 +138,12 @@ async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> 
   // An idle connection cut by the server (restart, fail-over) must not crash the process: the pool replaces it.
   pool.on('error', (err) => log.warn({ err: err.message }, 'an idle database connection failed'));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 /** Creates the login role named in DATABASE_URL if the owner may, and makes it a member of the runtime role. */

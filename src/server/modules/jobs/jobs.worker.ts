@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
+import { deleteWindowsBefore } from '../ratelimit/ratelimit.repository.js';
 import { enqueueSystem, runDueJobs, type JobHandler } from './jobs.service.js';
 
 const HOUR = 3_600_000;
@@ -9,20 +10,22 @@ const HOUR = 3_600_000;
 export const systemHandlers: Record<string, JobHandler> = {
   'sessions.purge': async (ctx) => {
     await sql`select sessions_purge(${ctx.clock.now()})`.execute(ctx.db);
-    await scheduleSessionPurge(ctx.db, ctx.clock.now());
+    await scheduleHourly(ctx.db, 'sessions.purge', ctx.clock.now());
+  },
+  // API rate-limit windows last a minute; an hour's margin keeps the table small.
+  'ratelimit.purge': async (ctx) => {
+    await deleteWindowsBefore(ctx.db, new Date(ctx.clock.now().getTime() - HOUR));
+    await scheduleHourly(ctx.db, 'ratelimit.purge', ctx.clock.now());
   },
 };
 
-async function scheduleSessionPurge(
+async function scheduleHourly(
   db: Deps['db'] | Parameters<JobHandler>[0]['db'],
+  kind: string,
   now: Date,
 ): Promise<void> {
   const next = new Date(Math.ceil((now.getTime() + 1) / HOUR) * HOUR);
-  await enqueueSystem(
-    db,
-    { kind: 'sessions.purge', runAt: next, dedupeKey: `sessions.purge:${next.toISOString()}` },
-    now,
-  );
+  await enqueueSystem(db, { kind, runAt: next, dedupeKey: `${kind}:${next.toISOString()}` }, now);
 }
 
 /** Polls the queue until stopped. Safe to run in every instance. */
@@ -42,7 +45,10 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>): {
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), deps.config.jobsPollMs);
   };
-  running = scheduleSessionPurge(deps.db, deps.clock.now()).then(tick);
+  const now = deps.clock.now();
+  running = Promise.all(Object.keys(systemHandlers).map((kind) => scheduleHourly(deps.db, kind, now))).then(
+    tick,
+  );
   return {
     async stop() {
       stopped = true;
