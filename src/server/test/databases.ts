@@ -9,6 +9,7 @@ import pino from 'pino';
 import type { Database, DB } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { PGliteDialect } from '../db/pglite-dialect.js';
+import { seedEmbeddedDatabase } from './pglite-template.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -59,6 +60,7 @@ const silent = pino({ level: 'silent' });
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confidant-test-'));
   if (kind === 'pglite') {
+    await seedEmbeddedDatabase(dataDir);
     const openConfig = { dataDir, databaseUrl: undefined, databaseOwnerUrl: undefined };
     const t: TestDatabase = {
       kind,

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { seedEmbeddedDatabase } from '../../../src/server/test/pglite-template.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -52,6 +53,7 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts the real server on a fresh data directory and waits until it is healthy. */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'confidant-e2e-'));
+  await seedEmbeddedDatabase(dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
