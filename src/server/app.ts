@@ -20,6 +20,7 @@ import { consentRoutes } from './modules/consent/consent.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { cspRoutes } from './modules/csp/csp.routes.js';
 import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { registerProblemHandler } from './plugins/problem.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(referralsRoutes(deps));
   await app.register(emergencyRoutes(deps));
   await app.register(meetingsRoutes(deps));
+  await app.register(cspRoutes(deps));
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

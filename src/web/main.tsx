@@ -1,3 +1,5 @@
+// First: configures the validation library before any schema is used.
+import './zod-config';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-500.css';
 import '@fontsource/noto-sans/latin-700.css';

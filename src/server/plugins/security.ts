@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { isApiRequest } from '../lib/route-path.js';
+import { CSP_REPORT_PATH } from '../modules/csp/csp.routes.js';
 
 /**
  * Strict headers on every response. The Content-Security-Policy allows nothing from another origin; styles
@@ -23,6 +24,8 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
         formAction: ["'self'"],
         manifestSrc: ["'self'"],
         workerSrc: ["'self'"],
+        reportUri: [CSP_REPORT_PATH],
+        reportTo: ['csp'],
       },
     },
     hsts: false,
@@ -37,6 +40,7 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
       reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
     }
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    reply.header('reporting-endpoints', `csp="${CSP_REPORT_PATH}"`);
     // API answers may carry personal data: never cached, by the browser or anything in between.
     if (isApiRequest(request)) reply.header('cache-control', 'no-store');
   });

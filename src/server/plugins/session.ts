@@ -17,6 +17,8 @@ export type AuthLevel = 'public' | 'mfa' | 'enrol' | 'full';
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: AuthLevel;
+    /** `false` only for endpoints that change nothing but a log and are posted by the browser itself. */
+    csrf?: false;
   }
   interface FastifyRequest {
     session: (ResolvedSession & { token: string }) | undefined;
@@ -68,7 +70,7 @@ export async function registerSession(app: FastifyInstance, deps: Deps): Promise
       const resolved = await resolveSession(deps, token);
       if (resolved) request.session = { ...resolved, token };
     }
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || header.length === 0) throw new AppError('csrf_failed');
       if (request.session && !equal(header, csrfTokenFor(deps, request.session.token))) {

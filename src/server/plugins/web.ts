@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
 /**
- * Serves the built web app from dist/web. Hashed assets are cached for a year; index.html never is, and it
- * answers every other non-API path so the client router can draw its page (including its 404 page).
+ * Serves the built web app from dist/web, brotli- or gzip-compressed as built. Hashed assets are cached for a
+ * year; index.html never is, and it answers every other non-API path so the client router can draw its page (including its 404 page).
  */
 export async function registerWeb(app: FastifyInstance): Promise<boolean> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
@@ -19,6 +19,8 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
     root: WEB_DIST,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz next to each asset; the client's Accept-Encoding picks one.
+    preCompressed: true,
     setHeaders(reply, file) {
       reply.header(
         'cache-control',

@@ -44,12 +44,18 @@ export async function newContext(
 }
 
 /**
- * Collects uncaught page errors and any request to another origin (the app must load nothing from elsewhere)
- * so a spec can assert there were none. Listening, not routing: routing would switch off the HTTP cache.
+ * Collects uncaught page errors, Content-Security-Policy violations, and any request to another origin (the
+ * app must load nothing from elsewhere) so a spec can assert there were none. Listening, not routing: routing
+ * would switch off the HTTP cache.
  */
 export function trackErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      errors.push(`CSP violation: ${message.text()}`);
+    }
+  });
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
