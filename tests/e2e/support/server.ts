@@ -89,7 +89,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   }
 
   try {
-    await waitForHealth(baseUrl, child, 60_000, output);
+    await waitForHealth(baseUrl, child, 180_000, output);
   } catch (error) {
     await stop();
     throw error;
