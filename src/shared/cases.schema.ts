@@ -55,7 +55,7 @@ export type SupportLevel = z.infer<typeof SupportLevelSchema>;
 
 export const SUBJECT_STATUSES = [
   'at_home',
-  'signs_of_radicalising',
+  'concerns_reported',
   'departed',
   'abroad',
   'detained',

@@ -60,9 +60,18 @@ export const ConsentSettingsSchema = z.object({
   validMonths: z.number().int().min(1).max(60),
   writtenDays: z.number().int().min(1).max(90),
 });
+/** An IANA time zone name; the server also checks that it exists. */
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^(?:UTC|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2})$/, 'An IANA time zone, e.g. Europe/Amsterdam')
+  .describe('IANA time zone that decides which day "today" is (due dates, validity periods)');
 export const OrgSettingsSchema = z.object({
   aftercareSchedule: AftercareScheduleSchema,
   consent: ConsentSettingsSchema,
+  timeZone: TimeZoneSchema,
 });
 /** Either part may be sent alone. */
 export const OrgSettingsUpdateSchema = OrgSettingsSchema.partial();

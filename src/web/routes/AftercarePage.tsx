@@ -7,8 +7,9 @@ import { PageHeading } from '../components/PageHeading';
 import { fetchSettings, SETTINGS_KEY } from '../features/settings/api';
 import { AftercareForm } from '../features/settings/components/AftercareForm';
 import { ConsentSettingsForm } from '../features/settings/components/ConsentSettingsForm';
+import { TimeZoneForm } from '../features/settings/components/TimeZoneForm';
 
-/** Organisation settings for case work: the aftercare schedule and the consent periods. */
+/** Organisation settings for case work: the aftercare schedule, the consent periods and the time zone. */
 export default function AftercarePage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: fetchSettings });
@@ -37,6 +38,15 @@ export default function AftercarePage() {
             </Text>
             {/* Older servers may not send the consent part yet. */}
             {settings.data.consent ? <ConsentSettingsForm settings={settings.data} /> : null}
+          </Card>
+          <Card withBorder component="section" aria-labelledby="settings-time-zone" padding="md">
+            <Title order={2} size="h4" id="settings-time-zone" mb="xs">
+              {t('timeZoneSettings.title')}
+            </Title>
+            <Text size="sm" mb="sm">
+              {t('timeZoneSettings.intro')}
+            </Text>
+            {settings.data.timeZone ? <TimeZoneForm settings={settings.data} /> : null}
           </Card>
         </>
       ) : null}

@@ -166,7 +166,7 @@ const nl: PdfStrings = {
   },
   statuses: {
     at_home: 'thuis',
-    signs_of_radicalising: 'signalen van radicalisering',
+    concerns_reported: 'zorgen gemeld',
     departed: 'vertrokken',
     abroad: 'in het buitenland',
     detained: 'gedetineerd',
@@ -340,7 +340,7 @@ const en: PdfStrings = {
   },
   statuses: {
     at_home: 'at home',
-    signs_of_radicalising: 'signs of radicalising',
+    concerns_reported: 'concerns reported',
     departed: 'departed',
     abroad: 'abroad',
     detained: 'detained',
@@ -509,7 +509,7 @@ const ar: PdfStrings = {
   },
   statuses: {
     at_home: 'في المنزل',
-    signs_of_radicalising: 'مؤشرات على التطرف',
+    concerns_reported: 'تم الإبلاغ عن مخاوف',
     departed: 'مغادرة البلاد',
     abroad: 'في الخارج',
     detained: 'رهن الاحتجاز',
@@ -680,7 +680,7 @@ const tr: PdfStrings = {
   },
   statuses: {
     at_home: 'evde',
-    signs_of_radicalising: 'radikalleşme belirtileri',
+    concerns_reported: 'endişe bildirildi',
     departed: 'ülkeden ayrıldı',
     abroad: 'yurt dışında',
     detained: 'tutuklu',

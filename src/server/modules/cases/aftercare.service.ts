@@ -2,9 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { SupportLevel } from '../../../shared/cases.schema.js';
 import { DEFAULT_AFTERCARE, type AftercareSchedule } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays, instantAt, type Day } from '../../lib/dates.js';
 import { sealText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
+import { getTimeZone } from '../organisations/organisations.repository.js';
+
+/** Task reminders go out at this hour on the due day, in the organisation's time zone. */
+const REMINDER_HOUR = 8;
+
+/** When the reminder of a task due on `dueOn` goes out: 08:00 that day where the organisation is. */
+export async function reminderAt(ctx: Pick<Ctx, 'db' | 'actor'>, dueOn: Day): Promise<Date> {
+  return instantAt(await getTimeZone(ctx.db, ctx.actor.orgId), dueOn, REMINDER_HOUR);
+}
 
 export async function aftercareSchedule(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<AftercareSchedule> {
   const org = await ctx.db
@@ -15,20 +25,18 @@ export async function aftercareSchedule(ctx: Pick<Ctx, 'db' | 'actor'>): Promise
   return org?.aftercare_schedule ?? DEFAULT_AFTERCARE;
 }
 
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Creates the aftercare check-ins for the support level, and a durable job per check-in that reminds the
- * counsellor on the day (a job, so it survives restarts and runs once across instances).
+ * counsellor in the morning of the due day, local time (a job, so it survives restarts and runs once across
+ * instances).
  */
 export async function scheduleAftercare(
   ctx: Ctx,
-  input: { caseId: string; level: SupportLevel; assigneeId: string | null; closedOn: string },
+  input: { caseId: string; level: SupportLevel; assigneeId: string | null; closedOn: Day },
 ): Promise<number> {
   const days = (await aftercareSchedule(ctx))[input.level];
   const now = ctx.clock.now();
+  const timeZone = await getTimeZone(ctx.db, ctx.actor.orgId);
   for (const [i, offset] of days.entries()) {
     const id = randomUUID();
     const dueOn = addDays(input.closedOn, offset);
@@ -49,7 +57,7 @@ export async function scheduleAftercare(
     await enqueue(ctx, {
       kind: 'task.due',
       payload: { taskId: id },
-      runAt: new Date(`${dueOn}T07:00:00Z`),
+      runAt: instantAt(timeZone, dueOn, REMINDER_HOUR),
       dedupeKey: `task.due:${id}`,
     });
   }

@@ -21,6 +21,7 @@ import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import { reminderAt } from './aftercare.service.js';
 import { loadCase } from './cases.service.js';
 import { findLogByRequest, touchCase } from './cases.repository.js';
 
@@ -282,7 +283,7 @@ export const addTask = idempotent(
     await enqueue(ctx, {
       kind: 'task.due',
       payload: { taskId: id },
-      runAt: new Date(`${input.dueOn}T07:00:00Z`),
+      runAt: await reminderAt(ctx, input.dueOn),
       dedupeKey: `task.due:${id}`,
     });
     return done(ctx, caseId, 'case.task_add', 'task', id, ['title', 'due_on', 'assignee_id']);
@@ -342,7 +343,7 @@ export async function addSystemTask(
   await enqueue(ctx, {
     kind: 'task.due',
     payload: { taskId: id },
-    runAt: new Date(`${input.dueOn}T07:00:00Z`),
+    runAt: await reminderAt(ctx, input.dueOn),
     dedupeKey: `task.due:${id}`,
   });
   await done(ctx, input.caseId, `case.task_${input.kind}`, 'task', id, ['title', 'due_on', 'assignee_id']);

@@ -130,7 +130,7 @@ describe.each(kinds)('cases on %s', (kind) => {
       (
         await c.post(`/api/cases/${caseId}/status-events`, {
           subjectId: subject.id,
-          status: 'signs_of_radicalising',
+          status: 'concerns_reported',
           occurredOn: day(t, -10),
         })
       ).statusCode,

@@ -89,15 +89,17 @@ function decodeCursor(s: string): Cursor | undefined {
 
 /**
  * One page of cases, filtered and sorted on the server with a keyset cursor. `scopeCounsellorId` limits a
- * counsellor to their own cases in the WHERE clause itself.
+ * counsellor to their own cases in the WHERE clause itself. The `from`/`to` days of the query are applied
+ * as `openedFrom`/`openedBefore` instants, which the service computes in the organisation's time zone.
  */
 export async function listCases(
   db: Db,
   orgId: string,
   q: CaseListQuery,
   today: string,
-  scopeCounsellorId?: string,
+  opts: { scopeCounsellorId?: string; openedFrom?: Date; openedBefore?: Date } = {},
 ) {
+  const { scopeCounsellorId } = opts;
   const sortColumn = q.sort === 'activity_desc' ? 'c.last_activity_at' : 'c.opened_at';
   const desc = q.sort !== 'opened_asc';
   let query = db
@@ -131,9 +133,8 @@ export async function listCases(
   if (q.counsellorId) query = query.where('c.counsellor_id', '=', q.counsellorId);
   if (q.municipality) query = query.where(sql`lower(c.municipality)`, '=', q.municipality.toLowerCase());
   if (q.urgent) query = query.where('c.urgent', '=', q.urgent === 'true');
-  if (q.from) query = query.where('c.opened_at', '>=', new Date(`${q.from}T00:00:00Z`));
-  if (q.to)
-    query = query.where('c.opened_at', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+  if (opts.openedFrom) query = query.where('c.opened_at', '>=', opts.openedFrom);
+  if (opts.openedBefore) query = query.where('c.opened_at', '<', opts.openedBefore);
   if (q.overdue) {
     const overdue = sql<boolean>`exists (select 1 from tasks t where t.case_id = c.id and t.done_at is null and t.cancelled_at is null and t.due_on < ${today})`;
     query = query.where(q.overdue === 'true' ? overdue : sql<boolean>`not ${overdue}`);

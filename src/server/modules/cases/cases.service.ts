@@ -11,9 +11,11 @@ import type {
 import { CASE_STATES } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays, startOfDay, todayIn, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
+import { getTimeZone } from '../organisations/organisations.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import { assertEligible, withdrawPendingOffers } from '../matching/matching.service.js';
 import { cancelOpenAftercare, scheduleAftercare } from './aftercare.service.js';
@@ -216,8 +218,9 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
   };
 }
 
-export function todayOf(ctx: Pick<Ctx, 'clock'>): string {
-  return ctx.clock.now().toISOString().slice(0, 10);
+/** Today in the organisation's time zone: at 00:30 in Amsterdam it is already tomorrow, whatever UTC says. */
+export async function todayOf(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>): Promise<Day> {
+  return todayIn(await getTimeZone(ctx.db, ctx.actor.orgId), ctx.clock.now());
 }
 
 export function toSummary(r: Awaited<ReturnType<typeof repo.listCases>>[number]): CaseSummary {
@@ -242,8 +245,13 @@ export async function listCases(
   q: CaseListQuery,
 ): Promise<{ items: CaseSummary[]; next: string | null }> {
   authorizeCaseRole(ctx.actor, 'case.list');
-  const scope = ctx.actor.role === 'counsellor' ? ctx.actor.userId : undefined;
-  const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayOf(ctx), scope);
+  const timeZone = await getTimeZone(ctx.db, ctx.actor.orgId);
+  // "Opened from 1 to 31 March" means those days where the organisation is, not in UTC.
+  const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayIn(timeZone, ctx.clock.now()), {
+    ...(ctx.actor.role === 'counsellor' ? { scopeCounsellorId: ctx.actor.userId } : {}),
+    ...(q.from ? { openedFrom: startOfDay(timeZone, q.from) } : {}),
+    ...(q.to ? { openedBefore: startOfDay(timeZone, addDays(q.to, 1)) } : {}),
+  });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const next =
@@ -414,6 +422,6 @@ export async function transitionCase(
       caseId: id,
       level: row.support_level!,
       assigneeId: row.counsellor_id,
-      closedOn: todayOf(ctx),
+      closedOn: await todayOf(ctx),
     });
 }

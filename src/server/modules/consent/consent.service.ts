@@ -12,11 +12,11 @@ import type {
 import { MAX_DOCUMENT_BYTES } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays, addMonths, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openBytes, openOptional, openText, sealBytes, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
-import { addDays } from '../cases/aftercare.service.js';
 import { addSystemTask, completeSystemTasks } from '../cases/case-items.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { consentSettings } from '../organisations/organisations.service.js';
@@ -29,14 +29,6 @@ const MAX_SIGNATURE_BYTES = 300 * 1024;
 
 const invalid = (field: string, reason: string, message: string) =>
   new AppError('validation_failed', undefined, { errors: [{ field, reason, message }] });
-
-function addMonths(day: string, months: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
-  // 31 January + 1 month is the last day of February, not 3 March.
-  if (target.getUTCDate() !== d.getUTCDate()) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
-}
 
 function decodeBase64(data: string, field: string): Buffer {
   const clean = data.replace(/\s+/g, '');
@@ -71,7 +63,7 @@ async function signatureOf(input: {
   return { typedName: null, drawn: null };
 }
 
-async function toConsent(ctx: Ctx, r: repo.ConsentRow): Promise<Consent> {
+async function toConsent(ctx: Ctx, r: repo.ConsentRow, today: Day): Promise<Consent> {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -88,7 +80,7 @@ async function toConsent(ctx: Ctx, r: repo.ConsentRow): Promise<Consent> {
     language: r.language,
     givenOn: r.given_on,
     validUntil: r.valid_until,
-    status: consentStatus(repo.toFacts(r), todayOf(ctx)),
+    status: consentStatus(repo.toFacts(r), today),
     writtenOn: r.written_on,
     writtenDueOn: r.written_on ? null : r.written_due_on,
     typedName: r.typed_name_enc
@@ -114,7 +106,7 @@ async function toConsent(ctx: Ctx, r: repo.ConsentRow): Promise<Consent> {
 async function getConsent(ctx: Ctx, caseId: string, id: string): Promise<Consent> {
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
-  return toConsent(ctx, row);
+  return toConsent(ctx, row, await todayOf(ctx));
 }
 
 /** Consent records of a case, newest first. Reading them is reading the case. */
@@ -125,7 +117,11 @@ export async function listConsents(
   const { row } = await loadCase(ctx, caseId, 'case.view');
   const rows = await repo.listConsentRows(ctx.db, caseId);
   await recordAccess(ctx, { entity: 'case', entityId: caseId, purpose: 'consents' });
-  return { items: await Promise.all(rows.map((r) => toConsent(ctx, r))), canManage: row.state !== 'closed' };
+  const today = await todayOf(ctx);
+  return {
+    items: await Promise.all(rows.map((r) => toConsent(ctx, r, today))),
+    canManage: row.state !== 'closed',
+  };
 }
 
 /**
@@ -135,7 +131,7 @@ export async function listConsents(
 export const createConsent = idempotent('consent', async (ctx: Ctx, caseId: string, input: ConsentCreate) => {
   const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
   const actor = ctx.actor as Actor;
-  const today = todayOf(ctx);
+  const today = await todayOf(ctx);
   if ((input.partnerId === null) === (input.partnerType === null))
     throw invalid('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
   if (input.partnerId) {
@@ -239,7 +235,7 @@ export async function signConsent(
   await ctx.db
     .updateTable('consents')
     .set({
-      written_on: todayOf(ctx),
+      written_on: await todayOf(ctx),
       method: input.method,
       typed_name_enc: typedName ? await sealText(ctx, 'consents', 'typed_name', id, typedName) : null,
       drawn_signature_enc: drawn ? await sealBytes(ctx, 'consents', 'drawn_signature', id, drawn) : null,
@@ -289,7 +285,7 @@ export async function uploadDocument(
   if (!row.written_on)
     await ctx.db
       .updateTable('consents')
-      .set({ written_on: todayOf(ctx) })
+      .set({ written_on: await todayOf(ctx) })
       .where('id', '=', id)
       .execute();
   await completeSystemTasks(ctx, id, 'consent_written');
@@ -337,7 +333,7 @@ export async function withdrawConsent(
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
   if (row.withdrawn_at) throw new AppError('invalid_transition', 'This consent was already withdrawn');
-  const today = todayOf(ctx);
+  const today = await todayOf(ctx);
   const withdrawnOn = input.withdrawnOn ?? today;
   if (withdrawnOn > today)
     throw invalid('withdrawnOn', 'in_future', 'A withdrawal cannot be dated in the future');
@@ -378,7 +374,7 @@ export async function consentFormPdf(
   const { row: kase } = await loadCase(ctx, caseId, 'case.view');
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
-  const consent = await toConsent(ctx, row);
+  const consent = await toConsent(ctx, row, await todayOf(ctx));
   const org = await ctx.db
     .selectFrom('organisations')
     .select('name')

@@ -62,7 +62,7 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
     .select('term_id')
     .where('user_id', '=', userId)
     .execute();
-  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), null, userId);
+  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
   const training = await trainedUntil(ctx, userId);
   return {
     userId,
@@ -231,7 +231,7 @@ export async function updateProfile(
 /** The coordinator's overview of counsellors with the facts matching uses. */
 export async function listCounsellors(ctx: Ctx) {
   if (!isManager(ctx.actor)) throw new AppError('forbidden');
-  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), null);
+  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null);
   const users = await ctx.db
     .selectFrom('users')
     .select(['id', 'display_name'])

@@ -10,11 +10,11 @@ import type {
 import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
-import { addDays } from '../cases/aftercare.service.js';
 import { alertUser } from '../cases/alerts.service.js';
 import { addSystemTask } from '../cases/case-items.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
@@ -290,7 +290,7 @@ export async function discloseEmergency(ctx: Ctx, id: string): Promise<Emergency
       caseId: r.case_id,
       kind: 'inform_caller',
       title: r.partner_name,
-      dueOn: addDays(todayOf(ctx), 2),
+      dueOn: addDays(await todayOf(ctx), 2),
       assigneeId: r.counsellor_id ?? (ctx.actor as Actor).userId,
       refId: id,
     });

@@ -16,7 +16,7 @@ export async function loadCandidates(
 ): Promise<Candidate[]> {
   const only = onlyUserId ? sql`and user_id = ${onlyUserId}` : sql``;
   // Each query returns at most one row per counsellor; arrays are aggregated and cast in SQL.
-  const [base, load, absent, training, conflicts] = await Promise.all([
+  const [base, loadBy, absent, training, conflicts] = await Promise.all([
     sql<BaseRow>`
       select u.id, u.display_name, p.status, p.gender, p.home_municipality_id, hm.province as home_province,
         array_to_string(p.serves_municipality_ids, ',') as serves_municipality_ids,
@@ -29,12 +29,7 @@ export async function loadCandidates(
       left join municipalities hm on hm.id = p.home_municipality_id
       where u.org_id = ${orgId} and u.role = 'counsellor' and u.status = 'active'
         ${onlyUserId ? sql`and u.id = ${onlyUserId}` : sql``}`.execute(db),
-    sql<{ user_id: string; n: number }>`
-      select counsellor_id as user_id, count(*)::int as n from (
-        select counsellor_id from cases where org_id = ${orgId} and state = 'active' and counsellor_id is not null
-        union all
-        select counsellor_id from case_offers where org_id = ${orgId} and status = 'pending'
-      ) x group by counsellor_id`.execute(db),
+    countCaseloads(db, orgId, onlyUserId),
     sql<{ user_id: string }>`
       select distinct user_id from counsellor_absences
       where org_id = ${orgId} and from_date <= ${today}::date and to_date >= ${today}::date ${only}`.execute(
@@ -52,7 +47,6 @@ export async function loadCandidates(
       ? sql<{ user_id: string }>`select user_id from case_conflicts where case_id = ${caseId}`.execute(db)
       : Promise.resolve({ rows: [] }),
   ]);
-  const loadBy = new Map(load.rows.map((r) => [r.user_id, Number(r.n)]));
   const trainedBy = new Map(training.rows.map((r) => [r.user_id, r.trained]));
   const absentSet = new Set(absent.rows.map((a) => a.user_id));
   const conflictSet = new Set(conflicts.rows.map((c) => c.user_id));
@@ -74,6 +68,29 @@ export async function loadCandidates(
     servesProvinces: list(r.serves_provinces, '|'),
     conflict: conflictSet.has(r.id),
   }));
+}
+
+/**
+ * The one definition of a counsellor's caseload, used by the capacity filter, the shortlist, the counsellor
+ * list and the assign dialog alike: the cases they work now (assigned, state active) plus the cases offered to
+ * them and awaiting their answer (an offer holds a place), each case counted once. Counsellors without any
+ * are absent from the map (zero).
+ */
+export async function countCaseloads(
+  db: Db,
+  orgId: string,
+  onlyUserId?: string,
+): Promise<Map<string, number>> {
+  const { rows } = await sql<{ user_id: string; n: number }>`
+    select counsellor_id as user_id, count(distinct case_id)::int as n from (
+      select counsellor_id, id as case_id from cases
+      where org_id = ${orgId} and state = 'active' and counsellor_id is not null
+      union all
+      select counsellor_id, case_id from case_offers where org_id = ${orgId} and status = 'pending'
+    ) x
+    ${onlyUserId ? sql`where counsellor_id = ${onlyUserId}` : sql``}
+    group by counsellor_id`.execute(db);
+  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
 }
 
 interface BaseRow {

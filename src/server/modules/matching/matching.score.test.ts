@@ -102,6 +102,32 @@ describe('explained score', () => {
     expect(list.candidates).toEqual([]);
     expect(list.nextBest.map((n) => [n.counsellorId, n.fails])).toEqual([['a', 'available']]);
   });
+
+  it('never shows a next-best option above the shortlist (issue 14)', () => {
+    // Karim can be offered the case but matches less well; Amina matches best but is away; Bilal is full.
+    const karim = good({
+      id: 'k',
+      name: 'Karim',
+      gender: 'male',
+      backgroundIds: [],
+      homeMunicipalityId: 'x',
+    });
+    const amina = good({ id: 'a', name: 'Amina', available: false });
+    const bilal = good({
+      id: 'b',
+      name: 'Bilal',
+      activeCases: 4,
+      gender: 'male',
+      backgroundIds: [],
+      homeMunicipalityId: 'x',
+    });
+    const list = shortlist([amina, bilal, karim], needs, DEFAULT_WEIGHTS);
+    expect(list.candidates.map((c) => c.counsellorId)).toEqual(['k']);
+    const top = list.candidates[0]!.score;
+    expect(scoreParts(amina, needs, DEFAULT_WEIGHTS).reduce((s, p) => s + p.points, 0)).toBeGreaterThan(top);
+    expect(list.nextBest.map((n) => [n.counsellorId, n.fails])).toEqual([['b', 'capacity']]);
+    expect(list.nextBest[0]!.score).toBeLessThanOrEqual(top);
+  });
 });
 
 const candidateArb = fc.record({
@@ -168,6 +194,23 @@ describe('properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads as one ranking: next best scores no higher than any shortlisted candidate, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(candidateArb, { selector: (c) => c.id, maxLength: 30 }),
+        needsArb,
+        fc.integer({ min: 1, max: 6 }),
+        (cands, n, size) => {
+          const list = shortlist(cands, n, DEFAULT_WEIGHTS, size);
+          const ranked = [...list.candidates, ...list.nextBest];
+          for (let i = 1; i < ranked.length; i++)
+            expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

@@ -115,6 +115,10 @@ const RELAXABLE: HardFilter[] = ['available', 'capacity'];
  * The shortlist: candidates that pass every hard filter, ranked by their explained score (top `size`), the
  * count of candidates removed by each filter, and — when the list is short — next-best options that fail
  * only a relaxable filter.
+ *
+ * "Next best" continues the ranking below the shortlist: it only holds candidates who score no higher than
+ * the last shortlisted one, so the page reads as one ranking and never shows someone who cannot be offered
+ * the case above the people who can. When nobody passes, the best three relaxable candidates are shown.
  */
 export function shortlist(
   candidates: Candidate[],
@@ -136,7 +140,9 @@ export function shortlist(
     }
   }
   passing.sort(byRank);
-  relaxed.sort(byRank);
+  const shown = passing.slice(0, size);
+  const floor = shown.at(-1)?.score ?? Infinity;
+  const next = relaxed.filter((x) => x.score <= floor).sort(byRank);
   const out = (x: { score: number; parts: ScorePart[]; c: Candidate }) => ({
     counsellorId: x.c.id,
     name: x.c.name,
@@ -144,10 +150,10 @@ export function shortlist(
     parts: x.parts,
   });
   return {
-    candidates: passing.slice(0, size).map(out),
+    candidates: shown.map(out),
     excluded,
     considered: candidates.length,
-    nextBest: passing.length < size ? relaxed.slice(0, 3).map((x) => ({ ...out(x), fails: x.fails })) : [],
+    nextBest: passing.length < size ? next.slice(0, 3).map((x) => ({ ...out(x), fails: x.fails })) : [],
   };
 }
 

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { MatchingWeights, OfferResponseSchema, Shortlist } from '../../../shared/counsellors.schema.js';
+import type {
+  MatchingWeights,
+  OfferResponseSchema,
+  ScorePart,
+  Shortlist,
+} from '../../../shared/counsellors.schema.js';
 import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
@@ -12,6 +17,8 @@ import { moveOpenTasks } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
+import { findTerm } from '../taxonomies/taxonomies.repository.js';
+import { getUser } from '../users/users.repository.js';
 import { loadCandidates, loadNeeds } from './matching.repository.js';
 import { failedFilter, shortlist } from './matching.score.js';
 
@@ -28,14 +35,36 @@ export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<Matchin
 export async function caseShortlist(ctx: Ctx, caseId: string): Promise<Shortlist> {
   await loadCase(ctx, caseId, 'case.assign');
   const needs = (await loadNeeds(ctx.db, ctx.actor.orgId, caseId))!;
-  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), caseId);
-  return shortlist(candidates, needs, await weightsOf(ctx));
+  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
+  return withBackgroundLabel(ctx, shortlist(candidates, needs, await weightsOf(ctx)), needs.prefBackgroundId);
+}
+
+/**
+ * A reason names the background by its label in the reader's language (the term's id stays for the web app,
+ * which relabels when the language is switched), so the explanation reads the same in the API and the UI.
+ */
+async function withBackgroundLabel(
+  ctx: Ctx,
+  list: Shortlist,
+  backgroundId: string | null,
+): Promise<Shortlist> {
+  if (!backgroundId || ctx.actor.kind !== 'user') return list;
+  const [term, user] = await Promise.all([findTerm(ctx.db, backgroundId), getUser(ctx.db, ctx.actor.userId)]);
+  if (!term) return list;
+  const background = term.labels[user.language] || term.labels.nl;
+  const relabel = <T extends { parts: ScorePart[] }>(c: T): T => ({
+    ...c,
+    parts: c.parts.map((p) =>
+      p.code === 'preferred_background' ? { ...p, params: { ...p.params, background } } : p,
+    ),
+  });
+  return { ...list, candidates: list.candidates.map(relabel), nextBest: list.nextBest.map(relabel) };
 }
 
 /** Throws unless the counsellor passes every hard filter for this case now. No override exists. */
 export async function assertEligible(ctx: Ctx, caseId: string, counsellorId: string): Promise<void> {
   const needs = await loadNeeds(ctx.db, ctx.actor.orgId, caseId);
-  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, todayOf(ctx), caseId, counsellorId);
+  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId, counsellorId);
   const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
   if (fails) {
     throw new AppError('validation_failed', `This counsellor does not pass the "${fails}" filter`, {

@@ -11,6 +11,25 @@ export async function getOrganisation(db: Db, id: string) {
   return org;
 }
 
+/** The organisation's IANA time zone (Europe/Amsterdam unless the admin changed it). */
+export async function getTimeZone(db: Db, orgId: string): Promise<string> {
+  const org = await db
+    .selectFrom('organisations')
+    .select('time_zone')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  if (!org) throw notFound('organisation');
+  return org.time_zone;
+}
+
+export async function updateTimeZone(db: Db, orgId: string, timeZone: string, now: Date): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({ time_zone: timeZone, updated_at: now })
+    .where('id', '=', orgId)
+    .execute();
+}
+
 export async function insertOrganisation(
   db: Db,
   row: { id: string; name: string; default_language: string; now: Date },

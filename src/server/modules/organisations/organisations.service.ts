@@ -2,9 +2,11 @@ import type { OrgSettings } from '../../../shared/work.schema.js';
 import type { z } from 'zod';
 import type { OrgSettingsUpdateSchema } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
+import { isTimeZone } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { aftercareSchedule } from '../cases/aftercare.service.js';
+import { getTimeZone, updateTimeZone } from './organisations.repository.js';
 
 const canRead = (ctx: Ctx) =>
   ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.role === 'coordinator');
@@ -23,18 +25,28 @@ export async function consentSettings(
 
 export async function getSettings(ctx: Ctx): Promise<OrgSettings> {
   if (!canRead(ctx)) throw new AppError('forbidden');
-  return { aftercareSchedule: await aftercareSchedule(ctx), consent: await consentSettings(ctx) };
+  return {
+    aftercareSchedule: await aftercareSchedule(ctx),
+    consent: await consentSettings(ctx),
+    timeZone: await getTimeZone(ctx.db, ctx.actor.orgId),
+  };
 }
 
 /**
- * The admin sets the aftercare intervals per support level (closed cases keep the tasks they got) and the
- * consent periods (consents already recorded keep their dates).
+ * The admin sets the aftercare intervals per support level (closed cases keep the tasks they got), the
+ * consent periods (consents already recorded keep their dates) and the time zone.
  */
 export async function updateSettings(
   ctx: Ctx,
   input: z.infer<typeof OrgSettingsUpdateSchema>,
 ): Promise<OrgSettings> {
   if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  // Validated before anything is written: a name the runtime does not know would make every "today" fail.
+  if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'timeZone', reason: 'unknown_time_zone', message: 'Unknown time zone' }],
+    });
+  }
   const changed: string[] = [];
   if (input.aftercareSchedule) {
     const sorted = {
@@ -60,6 +72,10 @@ export async function updateSettings(
       .where('id', '=', ctx.actor.orgId)
       .execute();
     changed.push('consent_valid_months', 'consent_written_days');
+  }
+  if (input.timeZone !== undefined) {
+    await updateTimeZone(ctx.db, ctx.actor.orgId, input.timeZone, ctx.clock.now());
+    changed.push('time_zone');
   }
   if (changed.length)
     await audit(ctx, {

@@ -16,6 +16,8 @@ export interface OrganisationsTable {
   offer_timeout_hours: Generated<number>;
   consent_valid_months: Generated<number>;
   consent_written_days: Generated<number>;
+  /** IANA name; decides which calendar day "today" is for the organisation. */
+  time_zone: Generated<string>;
   created_at: Date;
   updated_at: Date;
 }

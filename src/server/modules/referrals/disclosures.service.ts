@@ -55,7 +55,7 @@ export async function recordDisclosure(ctx: Ctx, input: DisclosureInput): Promis
         channel: input.channel,
         consent_id: 'consentId' in input.basis ? input.basis.consentId : null,
         disclosed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        disclosed_on: todayOf(ctx),
+        disclosed_on: await todayOf(ctx),
         disclosed_at: now,
       })
       .execute();

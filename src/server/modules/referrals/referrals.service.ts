@@ -15,11 +15,11 @@ import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/consent
 import type { PartnerType } from '../../../shared/partners.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
-import { addDays } from '../cases/aftercare.service.js';
 import { addSystemTask } from '../cases/case-items.service.js';
 import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
@@ -49,7 +49,7 @@ export async function coverageFor(
     categories: Referral['categories'];
   },
 ): Promise<Coverage> {
-  return coverage(await consentFacts(ctx.db, caseId), { ...need, on: todayOf(ctx) });
+  return coverage(await consentFacts(ctx.db, caseId), { ...need, on: await todayOf(ctx) });
 }
 
 const referralRows = (ctx: Ctx, caseId: string) =>
@@ -247,7 +247,7 @@ async function recordReferralIntervention(
       org_id: ctx.actor.orgId,
       case_id: caseId,
       intervention_id: term.id,
-      occurred_on: todayOf(ctx),
+      occurred_on: await todayOf(ctx),
       note_enc: null,
       recorded_by: (ctx.actor as Actor).userId,
       created_at: ctx.clock.now(),
@@ -350,7 +350,7 @@ export async function afterConsentWithdrawn(
       partnerType: r.partner_type,
       purpose: r.purpose,
       categories: r.categories,
-      on: todayOf(ctx),
+      on: await todayOf(ctx),
     };
     if (!coverage(withdrawn, need).covered || coverage(facts, need).covered) continue;
     // Only while still proposed: a send that won the race stays sent (and its partner is informed below).
@@ -377,7 +377,7 @@ export async function afterConsentWithdrawn(
       caseId: input.caseId,
       kind: 'inform_partners',
       title: reached.map((p) => p.recipient).join(', '),
-      dueOn: addDays(todayOf(ctx), 2),
+      dueOn: addDays(await todayOf(ctx), 2),
       assigneeId: input.counsellorId ?? (ctx.actor.kind === 'user' ? ctx.actor.userId : null),
       refId: input.consentId,
     });

@@ -44,7 +44,7 @@ const full: Summary = {
       municipality: 'Vlaardingen',
       timeline: [
         { status: 'at_home', occurredOn: '2026-01-01' },
-        { status: 'signs_of_radicalising', occurredOn: '2026-02-01' },
+        { status: 'concerns_reported', occurredOn: '2026-02-01' },
       ],
     },
   ],
@@ -97,7 +97,7 @@ describe.each(['nl', 'en', 'ar', 'tr'] as const)('summary in %s', (language) => 
     has(text, `${strings.summary.ageBand} ${strings.ageBands['16_17']}`);
     has(text, `${strings.summary.gender} ${strings.genders.male}`);
     has(text, `${day('2026-01-01')}: ${strings.statuses.at_home}`);
-    has(text, `${day('2026-02-01')}: ${strings.statuses.signs_of_radicalising}`);
+    has(text, `${day('2026-02-01')}: ${strings.statuses.concerns_reported}`);
     has(text, `${strings.summary.language} ${languageName(language, 'tr')}`);
     has(
       text,
@@ -126,7 +126,7 @@ describe.each(['nl', 'en', 'ar', 'tr'] as const)('summary in %s', (language) => 
       hasNot(partial, token);
     for (const category of ['signals', 'person_status', 'concern_summary'] as const)
       hasNot(partial, strings.categories[category].label);
-    hasNot(partial, strings.statuses.signs_of_radicalising);
+    hasNot(partial, strings.statuses.concerns_reported);
     hasNot(partial, strings.summary.ageBand);
     hasNot(partial, strings.summary.statusOverTime);
   });

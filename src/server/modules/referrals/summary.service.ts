@@ -33,7 +33,7 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
     purpose: req.purpose,
     basis: req.basis,
     categories: [...req.categories],
-    producedOn: todayOf(ctx),
+    producedOn: await todayOf(ctx),
   };
 
   if (has('contact_details')) {

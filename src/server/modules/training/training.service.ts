@@ -6,18 +6,13 @@ import type {
   SessionCreateSchema,
 } from '../../../shared/counsellors.schema.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays, addMonths, dayIn } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { addDays } from '../cases/aftercare.service.js';
 import { todayOf } from '../cases/cases.service.js';
+import { getTimeZone } from '../organisations/organisations.repository.js';
 import { authorizeManager } from '../counsellors/counsellors.policy.js';
 import { trainedUntil } from '../counsellors/counsellors.service.js';
-
-function addMonths(day: string, months: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
 
 export async function createCourse(ctx: Ctx, input: z.infer<typeof CourseCreateSchema>) {
   authorizeManager(ctx.actor);
@@ -95,7 +90,11 @@ export async function recordAttendance(ctx: Ctx, sessionId: string, input: z.inf
     throw new AppError('validation_failed', undefined, {
       errors: [{ field: 'userId', reason: 'not_a_counsellor', message: 'Not a counsellor' }],
     });
-  const completedOn = input.attended && input.completed ? session.starts_at.toISOString().slice(0, 10) : null;
+  // The day the session took place where the organisation is (a session at 00:30 is on that day, not the one before).
+  const completedOn =
+    input.attended && input.completed
+      ? dayIn(await getTimeZone(ctx.db, ctx.actor.orgId), session.starts_at)
+      : null;
   const expiresOn =
     completedOn && session.validity_months ? addMonths(completedOn, session.validity_months) : null;
   const row = { attended: input.attended, completed_on: completedOn, expires_on: expiresOn };
@@ -166,7 +165,7 @@ export async function overview(ctx: Ctx) {
     .where('status', '=', 'active')
     .orderBy('display_name')
     .execute();
-  const today = todayOf(ctx);
+  const today = await todayOf(ctx);
   const soon = addDays(today, 60);
   const needs = [];
   for (const c of counsellors) {

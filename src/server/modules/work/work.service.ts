@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import type { CaseListQuery } from '../../../shared/cases.schema.js';
 import type { MyWork } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
+import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
 import { listCases as listCaseRows } from '../cases/cases.repository.js';
+import { countCaseloads } from '../matching/matching.repository.js';
 import { todayOf, toSummary } from '../cases/cases.service.js';
-import { addDays } from '../cases/aftercare.service.js';
 
 const base: CaseListQuery = { sort: 'activity_desc', limit: 50 };
 
@@ -15,7 +16,7 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
   const actor = ctx.actor;
   if (actor.kind !== 'user' || (actor.role !== 'counsellor' && actor.role !== 'coordinator'))
     throw new AppError('forbidden');
-  const today = todayOf(ctx);
+  const today = await todayOf(ctx);
   const orgId = actor.orgId;
   const open = (rows: Awaited<ReturnType<typeof listCaseRows>>) =>
     rows.filter((r) => r.state !== 'closed').map(toSummary);
@@ -72,7 +73,7 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
   if (actor.role === 'counsellor') {
     return {
       role: 'counsellor',
-      myCases: open(await listCaseRows(ctx.db, orgId, base, today, actor.userId)),
+      myCases: open(await listCaseRows(ctx.db, orgId, base, today, { scopeCounsellorId: actor.userId })),
       tasks: await taskRows('mine'),
       newContacts: 0,
       unassigned: [],
@@ -128,23 +129,15 @@ export async function counsellorOptions(ctx: Ctx) {
   if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'coordinator') throw new AppError('forbidden');
   const rows = await ctx.db
     .selectFrom('users as u')
-    .select([
-      'u.id',
-      'u.display_name',
-      (eb) =>
-        eb
-          .selectFrom('cases as c')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('c.counsellor_id', '=', 'u.id')
-          .where('c.state', 'in', ['active', 'matching'])
-          .as('active_cases'),
-    ])
+    .select(['u.id', 'u.display_name'])
     .where('u.org_id', '=', ctx.actor.orgId)
     .where('u.role', '=', 'counsellor')
     .where('u.status', '=', 'active')
     .orderBy('u.display_name')
     .execute();
+  // The same count as matching's capacity filter, so the dialog and the shortlist never disagree.
+  const caseloads = await countCaseloads(ctx.db, ctx.actor.orgId);
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.display_name, activeCases: Number(r.active_cases ?? 0) })),
+    items: rows.map((r) => ({ id: r.id, name: r.display_name, activeCases: caseloads.get(r.id) ?? 0 })),
   };
 }

@@ -23,8 +23,12 @@ export function partText(t: TFunction, taxonomy: Taxonomy, part: ScorePart): str
       return t('matching.parts.preferred_gender', {
         gender: t(`counsellors.genders.${String(p.gender)}`, { defaultValue: String(p.gender) }),
       });
-    case 'preferred_background':
-      return t('matching.parts.preferred_background', { background: taxonomy.label(String(p.backgroundId)) });
+    case 'preferred_background': {
+      // The list's label in the current UI language; else the label the server resolved. Never the id.
+      const term = taxonomy.term(String(p.backgroundId));
+      const background = term ? termLabel(term) : typeof p.background === 'string' ? p.background : '—';
+      return t('matching.parts.preferred_background', { background });
+    }
     case 'same_province':
       return t('matching.parts.same_province', { province: String(p.province) });
     case 'capacity':
