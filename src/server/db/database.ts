@@ -14,6 +14,7 @@ import type { ConsentTables } from '../modules/consent/consent.table.js';
 import type { ReferralTables } from '../modules/referrals/referrals.table.js';
 import type { EmergencyTables } from '../modules/emergency/emergency.table.js';
 import type { MeetingTables } from '../modules/meetings/meetings.table.js';
+import type { SealingTables } from '../modules/sealing/sealing.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -30,7 +31,8 @@ export type DB = OrganisationTables &
   ConsentTables &
   ReferralTables &
   EmergencyTables &
-  MeetingTables;
+  MeetingTables &
+  SealingTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

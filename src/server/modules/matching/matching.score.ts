@@ -37,8 +37,11 @@ export interface Candidate {
   conflict: boolean;
 }
 
-/** The first hard filter a candidate fails, in the fixed order of HARD_FILTERS; undefined if none. */
-export function failedFilter(c: Candidate, needs: CaseNeeds): HardFilter | undefined {
+/**
+ * The first hard filter a candidate fails, in the fixed order of HARD_FILTERS; undefined if none. Backgrounds
+ * are a preference, never a filter.
+ */
+export function failedFilter(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds): HardFilter | undefined {
   const checks: Record<HardFilter, boolean> = {
     active: c.status === 'active',
     trained: c.trained,
