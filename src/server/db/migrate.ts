@@ -11,7 +11,7 @@ import * as m0008 from './migrations/0008_consent_referrals.js';
 import * as m0012 from './migrations/0012_seal_personal_data.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_intake_and_cases': m0002,
   '0003_counsellors_matching_training': m0003,
