@@ -250,7 +250,6 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
               user_id: id,
               from_date: shift(-2),
               to_date: shift(5),
-              note: '',
             })),
           )
           .execute();

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, HARD_FILTERS } from '../../../shared/counsellors.schema.js';
-import { failedFilter, scoreParts, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
+import {
+  failedFilter,
+  mayBeListed,
+  scoreParts,
+  shortlist,
+  type Candidate,
+  type CaseNeeds,
+} from './matching.score.js';
 
 const needs: CaseNeeds = {
   languages: ['rif'],
@@ -165,6 +172,29 @@ describe('properties', () => {
           const ranked = shortlist(cands, n, DEFAULT_WEIGHTS).candidates;
           for (let i = 1; i < ranked.length; i++)
             expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shows only candidates mayBeListed admits, so backgrounds of the others need not be opened', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(candidateArb, { selector: (c) => c.id, maxLength: 30 }),
+        needsArb,
+        (cands, n) => {
+          const list = shortlist(cands, n, DEFAULT_WEIGHTS);
+          for (const s of [...list.candidates, ...list.nextBest])
+            expect(
+              mayBeListed(
+                cands.find((c) => c.id === s.counsellorId)!,
+                n,
+              ),
+            ).toBe(true);
+          // Blanking the backgrounds of everyone else changes nothing.
+          const blanked = cands.map((c) => (mayBeListed(c, n) ? c : { ...c, backgroundIds: [] }));
+          expect(shortlist(blanked, n, DEFAULT_WEIGHTS)).toEqual(list);
         },
       ),
       { numRuns: 300 },

@@ -154,9 +154,18 @@ export function shortlist(
   };
 }
 
+/**
+ * Whether the shortlist can show this candidate at all: passing every hard filter, or failing only one that
+ * "next best" relaxes. Only these need a score, so only their sealed backgrounds are opened.
+ */
+export function mayBeListed(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds): boolean {
+  const fails = failedFilter(c, needs);
+  return !fails || (RELAXABLE.includes(fails) && failsOnly(c, needs, fails));
+}
+
 /** True if `filter` is the only hard filter the candidate fails. */
-function failsOnly(c: Candidate, needs: CaseNeeds, filter: HardFilter): boolean {
-  const patched: Candidate = {
+function failsOnly(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds, filter: HardFilter): boolean {
+  const patched = {
     ...c,
     ...(filter === 'available' ? { available: true } : {}),
     ...(filter === 'capacity' ? { activeCases: 0, maxCases: Math.max(1, c.maxCases) } : {}),

@@ -13,7 +13,7 @@ import { loadCase, todayOf } from '../cases/cases.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
 import { loadCandidates, loadNeeds, sealedBackgrounds, type CandidateFacts } from './matching.repository.js';
-import { failedFilter, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
+import { failedFilter, mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
 
 export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
   const org = await ctx.db
@@ -38,12 +38,14 @@ async function needsOf(ctx: Ctx, caseId: string): Promise<CaseNeeds | undefined>
 }
 
 /**
- * Adds each counsellor's self-declared backgrounds, opened in one batch, when the caller stated a background
- * preference; without one the score never looks at them, so nothing is decrypted.
+ * Adds the self-declared backgrounds of the counsellors the shortlist can show, opened in one batch, when the
+ * caller stated a background preference. Without one the score never looks at backgrounds, and a counsellor
+ * removed by a hard filter is never scored: for them nothing is decrypted.
  */
 async function withBackgrounds(ctx: Ctx, facts: CandidateFacts[], needs: CaseNeeds): Promise<Candidate[]> {
   if (!needs.prefBackgroundId) return facts.map((c) => ({ ...c, backgroundIds: [] }));
-  const sealed = await sealedBackgrounds(ctx.db, ctx.actor.orgId);
+  const listed = new Set(facts.filter((c) => mayBeListed(c, needs)).map((c) => c.id));
+  const sealed = (await sealedBackgrounds(ctx.db, ctx.actor.orgId)).filter((r) => listed.has(r.id));
   const opened = await openMany(ctx, 'counsellor_profiles', 'background_ids', sealed);
   return facts.map((c) => {
     const json = opened.get(c.id);

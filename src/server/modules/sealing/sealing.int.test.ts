@@ -39,6 +39,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
   let s: Staff;
   let caseId: string;
   const fields: Field[] = [];
+  let timeline: Field;
   const field = (name: string, rowId: string, clear: string, key = 'id') => {
     const [table, column] = name.split('.') as [string, string];
     fields.push({ name, table, key, column: `${column}_enc`, rowId, clear });
@@ -49,6 +50,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
     const c = (await s.coord.agent.get(`/api/cases/${caseId}`)).json() as {
       preferences: { backgroundId: string | null };
       log: { withWhom: string }[];
+      statusEvents: { note: string }[];
     };
     const profile = (await s.couns.agent.get(`/api/counsellors/${s.couns.userId}`)).json() as {
       backgroundIds: string[];
@@ -76,6 +78,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
     });
     return {
       'case_log.with_whom': c.log[0]!.withWhom,
+      'subject_status_events.note': c.statusEvents[0]?.note ?? '',
       'cases.pref_background': c.preferences.backgroundId ?? '',
       'counsellor_profiles.background_ids': JSON.stringify(profile.backgroundIds),
       'counsellor_absences.note': absences.items[0]!.note,
@@ -105,6 +108,25 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
     });
     expect(log.statusCode, log.body).toBe(201);
     field('case_log.with_whom', (log.json() as { id: string }).id, 'Moeder en oom Karim');
+
+    // The status timeline's free text was sealed before 0012 already; checked here with the rest.
+    const subject = await coord.post(`/api/cases/${caseId}/subjects`, { alias: 'Y.' });
+    expect(subject.statusCode, subject.body).toBe(201);
+    const status = await coord.post(`/api/cases/${caseId}/status-events`, {
+      subjectId: (subject.json() as { id: string }).id,
+      status: 'abroad',
+      occurredOn: '2026-02-01',
+      note: 'Vertrokken naar familie in Turkije',
+    });
+    expect(status.statusCode, status.body).toBe(201);
+    timeline = {
+      name: 'subject_status_events.note',
+      table: 'subject_status_events',
+      key: 'id',
+      column: 'note_enc',
+      rowId: (status.json() as { id: string }).id,
+      clear: 'Vertrokken naar familie in Turkije',
+    };
 
     const reason = 'Supervisie: de coördinator is ziek';
     expect((await s.coord2.agent.post(`/api/cases/${caseId}/access`, { reason })).statusCode).toBe(204);
@@ -146,8 +168,9 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
   afterAll(() => t.close());
 
   it('keeps each field unreadable in the raw row (read as owner) and intact through the API', async () => {
-    const raw = await t.asOwner(async (db) => Promise.all(fields.map((f) => rawRow(db, f))));
-    fields.forEach((f, i) => {
+    const all = [...fields, timeline];
+    const raw = await t.asOwner(async (db) => Promise.all(all.map((f) => rawRow(db, f))));
+    all.forEach((f, i) => {
       const row = raw[i]!;
       expect(row[f.column], f.name).toBeInstanceOf(Uint8Array);
       expect(holdsClear(row, f.clear), f.name).toBe(false);
@@ -156,7 +179,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
         expect(holdsClear(row, s.tx.byCode('background', 'moroccan_dutch'))).toBe(false);
     });
     const api = await shown();
-    for (const f of fields) expect(api[f.name], f.name).toBe(f.clear);
+    for (const f of all) expect(api[f.name], f.name).toBe(f.clear);
   });
 
   it('searches partners by their sealed contact person', async () => {
