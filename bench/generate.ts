@@ -209,10 +209,21 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
       });
       await trx.insertInto('counsellor_languages').values(langs).execute();
 
-      await trx
-        .insertInto('counsellor_backgrounds')
-        .values(ids.map((id) => ({ org_id: actor.orgId, user_id: id, term_id: pick(backgrounds).id })))
-        .execute();
+      // One self-declared background each, sealed as the profile service seals it.
+      const chosen = ids.map((id) => ({ id, backgrounds: JSON.stringify([pick(backgrounds).id]) }));
+      const rows = await Promise.all(
+        chosen.map(
+          async (c) =>
+            sql`(${c.id}::uuid, ${await deps.keyring.encrypt(
+              trx,
+              actor.orgId,
+              { table: 'counsellor_profiles', column: 'background_ids', id: c.id },
+              c.backgrounds,
+            )}::bytea)`,
+        ),
+      );
+      await sql`update counsellor_profiles p set background_ids_enc = v.enc
+        from (values ${sql.join(rows)}) as v(id, enc) where p.user_id = v.id`.execute(trx);
       await trx
         .insertInto('training_attendance')
         .values(
@@ -239,7 +250,6 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
               user_id: id,
               from_date: shift(-2),
               to_date: shift(5),
-              note: '',
             })),
           )
           .execute();
@@ -248,8 +258,7 @@ export async function generateCounsellors(deps: Deps, actor: Actor, count: numbe
     void today;
     // The matching read model, as the profile service keeps it.
     await sql`update counsellor_profiles p set
-      language_codes = coalesce((select array_agg(code order by code) from counsellor_languages l where l.user_id = p.user_id), '{}'),
-      background_ids = coalesce((select array_agg(term_id::text order by term_id) from counsellor_backgrounds b where b.user_id = p.user_id), '{}')`.execute(
+      language_codes = coalesce((select array_agg(code order by code) from counsellor_languages l where l.user_id = p.user_id), '{}')`.execute(
       trx,
     );
   });

@@ -44,7 +44,12 @@ const tx = await terms(coordinator.agent);
 const { caseId } = await openCase(coordinator.agent, tx, {
   language: 'rif',
   municipality: 'Utrecht',
-  preferences: { counsellorGender: 'female', backgroundId: null, language: 'rif' },
+  // A stated background preference too, so the shortlist pays for every part of the score.
+  preferences: {
+    counsellorGender: 'female',
+    backgroundId: tx.byCode('background', 'moroccan_dutch'),
+    language: 'rif',
+  },
 });
 
 const ctx = () => ({ actor, clock: t.clock, keyring: t.deps.keyring });

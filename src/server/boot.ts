@@ -7,8 +7,12 @@ import { loadMasterKeys } from './lib/crypto/master-key.js';
 import type { Deps } from './lib/deps.js';
 import { createLogger } from './lib/logger.js';
 import { createMailer } from './lib/mailer.js';
+import { sealBacklog } from './modules/sealing/sealing.service.js';
 
-/** Opens everything the app needs, in order: logger, master key, database (migrated, checked), keyring. */
+/**
+ * Opens everything the app needs, in order: logger, master key, database (migrated, checked), keyring; then
+ * seals what an earlier version stored in clear.
+ */
 export async function boot(
   config: Config,
   clock: Clock = systemClock,
@@ -32,5 +36,12 @@ export async function boot(
     log,
     ...(mailer ? { mailer } : {}),
   };
+  try {
+    // Clear values an earlier version left are sealed before anything is served (migration 0012).
+    await sealBacklog(deps);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   return { deps, database };
 }

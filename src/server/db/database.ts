@@ -15,6 +15,7 @@ import type { ReferralTables } from '../modules/referrals/referrals.table.js';
 import type { EmergencyTables } from '../modules/emergency/emergency.table.js';
 import type { MeetingTables } from '../modules/meetings/meetings.table.js';
 import type { RateLimitTables } from '../modules/ratelimit/ratelimit.table.js';
+import type { SealingTables } from '../modules/sealing/sealing.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -32,7 +33,8 @@ export type DB = OrganisationTables &
   ReferralTables &
   EmergencyTables &
   MeetingTables &
-  RateLimitTables;
+  RateLimitTables &
+  SealingTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

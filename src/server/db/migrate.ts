@@ -8,11 +8,12 @@ import * as m0005 from './migrations/0005_task_cancellation.js';
 import * as m0006 from './migrations/0006_request_receipts.js';
 import * as m0007 from './migrations/0007_partners.js';
 import * as m0008 from './migrations/0008_consent_referrals.js';
+import * as m0012 from './migrations/0012_seal_personal_data.js';
 import * as m0014 from './migrations/0014_dates_and_statuses.js';
 import * as m0016 from './migrations/0016_scale_out.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_intake_and_cases': m0002,
   '0003_counsellors_matching_training': m0003,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_request_receipts': m0006,
   '0007_partners': m0007,
   '0008_consent_referrals': m0008,
+  '0012_seal_personal_data': m0012,
   '0014_dates_and_statuses': m0014,
   '0016_scale_out': m0016,
 };

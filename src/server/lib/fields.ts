@@ -59,3 +59,29 @@ export function openBytes(
 ): Promise<Buffer> {
   return ctx.keyring.decryptBytes(ctx.db, ctx.actor.orgId, { table, column, id }, sealed);
 }
+
+/** Seals optional free text: an empty value is stored as null, so "nothing written" needs no key. */
+export async function sealOptional(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  id: string,
+  text: string,
+): Promise<Buffer | null> {
+  return text ? sealText(ctx, table, column, id, text) : null;
+}
+
+/**
+ * Opens one column of many rows at once (e.g. every counsellor of a shortlist), keyed by row id. The data key
+ * is loaded once and cached; rows without a value are left out.
+ */
+export async function openMany(
+  ctx: SealCtx,
+  table: string,
+  column: string,
+  rows: readonly { id: string; sealed: Uint8Array | null }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.sealed) out.set(r.id, await openText(ctx, table, column, r.id, r.sealed));
+  return out;
+}

@@ -16,7 +16,7 @@ import type { TaskKind } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { sealText } from '../../lib/fields.js';
+import { sealOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
@@ -198,7 +198,7 @@ export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeo
       occurred_at: new Date(input.occurredAt),
       channel: input.channel,
       duration_minutes: input.durationMinutes,
-      with_whom: input.withWhom,
+      with_whom_enc: await sealOptional(ctx, 'case_log', 'with_whom', id, input.withWhom),
       note_enc: await sealText(ctx, 'case_log', 'note', id, input.note),
       author_id: actor.userId,
       created_at: ctx.clock.now(),
@@ -209,6 +209,7 @@ export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeo
     'occurred_at',
     'channel',
     'duration_minutes',
+    ...(input.withWhom ? ['with_whom'] : []),
     'note',
   ]);
 }

@@ -42,7 +42,7 @@ export async function findCase(db: Db, id: string) {
       'handover_municipality',
       'handover_on',
       'pref_gender',
-      'pref_background_id',
+      'pref_background_enc',
       'pref_language',
     ])
     .where('id', '=', id)
@@ -204,7 +204,7 @@ export async function logEntries(db: Db, caseId: string) {
       'l.occurred_at',
       'l.channel',
       'l.duration_minutes',
-      'l.with_whom',
+      'l.with_whom_enc',
       'l.note_enc',
       'u.display_name as author_name',
     ])

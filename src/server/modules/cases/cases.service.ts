@@ -71,14 +71,15 @@ export async function grantAccess(ctx: Ctx, id: string, reason: string): Promise
     throw new AppError('not_found', 'No such case');
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
+  const grantId = randomUUID();
   await ctx.db
     .insertInto('case_access_grants')
     .values({
-      id: randomUUID(),
+      id: grantId,
       org_id: actor.orgId,
       case_id: id,
       user_id: actor.userId,
-      reason,
+      reason_enc: await sealText(ctx, 'case_access_grants', 'reason', grantId, reason),
       expires_at: new Date(now.getTime() + GRANT_MS),
       created_at: now,
     })
@@ -129,7 +130,9 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
     supportLevel: row.support_level,
     preferences: {
       counsellorGender: row.pref_gender as CaseDetail['preferences']['counsellorGender'],
-      backgroundId: row.pref_background_id,
+      backgroundId: row.pref_background_enc
+        ? await openText(ctx, 'cases', 'pref_background', row.id, row.pref_background_enc)
+        : null,
       language: row.pref_language as CaseDetail['preferences']['language'],
     },
     categoryId: row.category_id,
@@ -187,7 +190,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
         occurredAt: l.occurred_at.toISOString(),
         channel: l.channel,
         durationMinutes: l.duration_minutes,
-        withWhom: l.with_whom,
+        withWhom: await open('case_log', 'with_whom', l.id, l.with_whom_enc),
         note: await openText(ctx, 'case_log', 'note', l.id, l.note_enc),
         authorName: l.author_name,
       })),
@@ -275,14 +278,16 @@ export async function updateCase(
     support_level?: typeof input.supportLevel;
     urgent?: boolean;
     pref_gender?: string | null;
-    pref_background_id?: string | null;
+    pref_background_enc?: Buffer | null;
     pref_language?: string | null;
   } = {};
   if (input.preferences) {
     if (input.preferences.backgroundId)
       await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
     patch.pref_gender = input.preferences.counsellorGender;
-    patch.pref_background_id = input.preferences.backgroundId;
+    patch.pref_background_enc = input.preferences.backgroundId
+      ? await sealText(ctx, 'cases', 'pref_background', id, input.preferences.backgroundId)
+      : null;
     patch.pref_language = input.preferences.language;
   }
   if (input.summary !== undefined)

@@ -20,7 +20,8 @@ export interface CasesTable {
   handover_municipality: string | null;
   handover_on: string | null;
   pref_gender: string | null;
-  pref_background_id: string | null;
+  /** Sealed term id of the counsellor background the caller asked for. */
+  pref_background_enc: Uint8Array | null;
   pref_language: string | null;
   last_activity_at: Date;
   updated_at: Date;
@@ -85,7 +86,7 @@ export interface CaseLogTable {
   occurred_at: Date;
   channel: Channel;
   duration_minutes: number;
-  with_whom: string;
+  with_whom_enc: Uint8Array | null;
   note_enc: Uint8Array;
   author_id: string;
   created_at: Date;
@@ -139,7 +140,7 @@ export interface CaseAccessGrantsTable {
   org_id: string;
   case_id: string;
   user_id: string;
-  reason: string;
+  reason_enc: Uint8Array | null;
   expires_at: Date;
   created_at: Date;
 }

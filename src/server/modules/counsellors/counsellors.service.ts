@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/counsellors.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import { openOptional, sealOptional } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
 import { loadCandidates } from '../matching/matching.repository.js';
@@ -48,6 +49,7 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
       'availability',
       'vog_issued_on',
       'vog_expires_on',
+      'background_ids_enc',
     ])
     .where('user_id', '=', userId)
     .executeTakeFirst();
@@ -57,11 +59,13 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
     .where('user_id', '=', userId)
     .orderBy('code')
     .execute();
-  const backgrounds = await ctx.db
-    .selectFrom('counsellor_backgrounds')
-    .select('term_id')
-    .where('user_id', '=', userId)
-    .execute();
+  const backgrounds = await openOptional(
+    ctx,
+    'counsellor_profiles',
+    'background_ids',
+    userId,
+    p?.background_ids_enc ?? null,
+  );
   const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
   const training = await trainedUntil(ctx, userId);
   return {
@@ -70,7 +74,7 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
     status: p?.status ?? 'candidate',
     gender: p?.gender ?? null,
     languages,
-    backgroundIds: backgrounds.map((b) => b.term_id),
+    backgroundIds: backgrounds ? (JSON.parse(backgrounds) as string[]) : [],
     homeMunicipalityId: p?.home_municipality_id ?? null,
     servesMunicipalityIds: p?.serves_municipality_ids ?? [],
     servesProvinces: (p?.serves_provinces ?? []) as CounsellorProfile['servesProvinces'],
@@ -196,24 +200,27 @@ export async function updateProfile(
         .execute();
     }
   }
-  if (input.backgroundIds) {
-    await ctx.db.deleteFrom('counsellor_backgrounds').where('user_id', '=', userId).execute();
-    if (input.backgroundIds.length) {
-      await ctx.db
-        .insertInto('counsellor_backgrounds')
-        .values(input.backgroundIds.map((t) => ({ org_id: ctx.actor.orgId, user_id: userId, term_id: t })))
-        .execute();
-    }
-  }
   if (input.languages || input.backgroundIds) {
-    // The read model matching uses: the same lists, on the profile row, in the same transaction.
+    // The read model matching uses, on the profile row, in the same transaction. Backgrounds live only
+    // here, sealed: matching opens them in memory when a caller states a preference.
+    const backgrounds = input.backgroundIds ? [...new Set(input.backgroundIds)].sort() : undefined;
     await ctx.db
       .updateTable('counsellor_profiles')
       .set({
         ...(input.languages
           ? { language_codes: [...new Set(input.languages.map((l) => l.code))].sort() }
           : {}),
-        ...(input.backgroundIds ? { background_ids: [...new Set(input.backgroundIds)].sort() } : {}),
+        ...(backgrounds
+          ? {
+              background_ids_enc: await sealOptional(
+                ctx,
+                'counsellor_profiles',
+                'background_ids',
+                userId,
+                backgrounds.length ? JSON.stringify(backgrounds) : '',
+              ),
+            }
+          : {}),
       })
       .where('user_id', '=', userId)
       .execute();
@@ -262,11 +269,20 @@ export async function listAbsences(ctx: Ctx, userId: string) {
   await loadCounsellor(ctx, userId);
   const rows = await ctx.db
     .selectFrom('counsellor_absences')
-    .select(['id', 'from_date', 'to_date', 'note'])
+    .select(['id', 'from_date', 'to_date', 'note_enc'])
     .where('user_id', '=', userId)
     .orderBy('from_date')
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, fromDate: r.from_date, toDate: r.to_date, note: r.note })) };
+  return {
+    items: await Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        fromDate: r.from_date,
+        toDate: r.to_date,
+        note: await openOptional(ctx, 'counsellor_absences', 'note', r.id, r.note_enc),
+      })),
+    ),
+  };
 }
 
 export async function addAbsence(ctx: Ctx, userId: string, input: z.infer<typeof AbsenceCreateSchema>) {
@@ -280,7 +296,7 @@ export async function addAbsence(ctx: Ctx, userId: string, input: z.infer<typeof
       user_id: userId,
       from_date: input.fromDate,
       to_date: input.toDate,
-      note: input.note,
+      note_enc: await sealOptional(ctx, 'counsellor_absences', 'note', id, input.note),
     })
     .execute();
   await audit(ctx, {

@@ -23,7 +23,8 @@ export interface CounsellorProfilesTable {
   vog_issued_on: string | null;
   vog_expires_on: string | null;
   language_codes: Generated<string[]>;
-  background_ids: Generated<string[]>;
+  /** Sealed JSON array of the self-declared background term ids. */
+  background_ids_enc: Uint8Array | null;
   has_slots: ColumnType<boolean, never, never>;
   updated_at: Date;
 }
@@ -35,19 +36,13 @@ export interface CounsellorLanguagesTable {
   level: 'basic' | 'good' | 'native';
 }
 
-export interface CounsellorBackgroundsTable {
-  org_id: string;
-  user_id: string;
-  term_id: string;
-}
-
 export interface CounsellorAbsencesTable {
   id: string;
   org_id: string;
   user_id: string;
   from_date: string;
   to_date: string;
-  note: string;
+  note_enc: Uint8Array | null;
 }
 
 export interface CaseConflictsTable {
@@ -104,7 +99,6 @@ export interface CounsellorTables {
   municipalities: MunicipalitiesTable;
   counsellor_profiles: CounsellorProfilesTable;
   counsellor_languages: CounsellorLanguagesTable;
-  counsellor_backgrounds: CounsellorBackgroundsTable;
   counsellor_absences: CounsellorAbsencesTable;
   case_conflicts: CaseConflictsTable;
   case_offers: CaseOffersTable;

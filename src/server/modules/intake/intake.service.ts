@@ -89,7 +89,9 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
       counsellor_id: null,
       support_level: null,
       pref_gender: input.preferences.counsellorGender,
-      pref_background_id: input.preferences.backgroundId,
+      pref_background_enc: input.preferences.backgroundId
+        ? await sealText(ctx, 'cases', 'pref_background', caseId, input.preferences.backgroundId)
+        : null,
       pref_language: input.preferences.language,
       municipality: input.municipality,
       summary_enc: await sealText(ctx, 'cases', 'summary', caseId, input.summary),

@@ -143,6 +143,11 @@ describe.each(kinds)('matching on %s', (kind) => {
       ]),
     );
     expect(list.candidates[1]!.parts.map((p) => p.code)).toContain('same_province');
+    // The stated background is scored from the sealed values: Fatima declared it, Karim declared none.
+    expect(list.candidates[0]!.parts.find((p) => p.code === 'preferred_background')?.params).toMatchObject({
+      backgroundId: tx.byCode('background', 'moroccan_dutch'),
+    });
+    expect(list.candidates[1]!.parts.map((p) => p.code)).not.toContain('preferred_background');
     // Fewer than five pass, so the counsellors held back only by availability or capacity are suggested,
     // below the shortlist: the absent one matches better than Karim, so is not shown as "next best".
     expect(list.nextBest.map((n) => [n.counsellorId, n.fails])).toEqual([[c.full!.userId, 'capacity']]);

@@ -2,6 +2,12 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Candidate, CaseNeeds } from './matching.score.js';
 
+/** A candidate as stored: the self-declared backgrounds are sealed, and opened by the service when scored. */
+export type CandidateFacts = Omit<Candidate, 'backgroundIds'>;
+
+/** The case's needs as stored: the stated background preference is sealed. */
+export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & { prefBackgroundEnc: Uint8Array | null };
+
 /**
  * Every counsellor of the organisation with what the hard filters and the score need. Six plain set
  * queries (one scan each, no per-counsellor query) merged in memory by id: a plan that does not depend on
@@ -13,7 +19,7 @@ export async function loadCandidates(
   today: string,
   caseId: string | null,
   onlyUserId?: string,
-): Promise<Candidate[]> {
+): Promise<CandidateFacts[]> {
   const only = onlyUserId ? sql`and user_id = ${onlyUserId}` : sql``;
   // Each query returns at most one row per counsellor; arrays are aggregated and cast in SQL.
   const [base, loadBy, absent, training, conflicts] = await Promise.all([
@@ -22,8 +28,7 @@ export async function loadCandidates(
         array_to_string(p.serves_municipality_ids, ',') as serves_municipality_ids,
         array_to_string(p.serves_provinces, '|') as serves_provinces, p.max_active_cases,
         (p.vog_expires_on is not null and p.vog_expires_on >= ${today}::date) as vog_valid,
-        p.has_slots, array_to_string(p.language_codes, ',') as language_codes,
-        array_to_string(p.background_ids, ',') as background_ids
+        p.has_slots, array_to_string(p.language_codes, ',') as language_codes
       from users u
       join counsellor_profiles p on p.user_id = u.id
       left join municipalities hm on hm.id = p.home_municipality_id
@@ -61,7 +66,6 @@ export async function loadCandidates(
     available: r.has_slots && !absentSet.has(r.id),
     languages: list(r.language_codes, ','),
     gender: r.gender,
-    backgroundIds: list(r.background_ids, ','),
     homeMunicipalityId: r.home_municipality_id,
     homeProvince: r.home_province,
     servesMunicipalityIds: list(r.serves_municipality_ids, ','),
@@ -106,17 +110,26 @@ interface BaseRow {
   vog_valid: boolean;
   has_slots: boolean;
   language_codes: string;
-  background_ids: string;
 }
 
-// Arrays come back as delimited text and are split here: parsing four array columns for thousands of rows is
+// Arrays come back as delimited text and are split here: parsing the array columns for thousands of rows is
 // most of the cost of a shortlist otherwise. Codes, ids and province names never contain the delimiters.
 function list(text: string, delimiter: string): string[] {
   return text ? text.split(delimiter) : [];
 }
 
+/** Every sealed background list of the organisation's counsellors, in one scan (only rows that have one). */
+export async function sealedBackgrounds(db: Db, orgId: string) {
+  return db
+    .selectFrom('counsellor_profiles')
+    .select(['user_id as id', 'background_ids_enc as sealed'])
+    .where('org_id', '=', orgId)
+    .where('background_ids_enc', 'is not', null)
+    .execute();
+}
+
 /** What the case tells matching: languages and stated preferences, place, and earlier counsellors of the caller. */
-export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<CaseNeeds | undefined> {
+export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<NeedsRow | undefined> {
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('callers as k', 'k.id', 'c.caller_id')
@@ -130,7 +143,7 @@ export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<
       'k.phone_hmac',
       'c.pref_language',
       'c.pref_gender',
-      'c.pref_background_id',
+      'c.pref_background_enc',
       'm.id as municipality_id',
       'm.province',
     ])
@@ -170,7 +183,7 @@ export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<
     languages,
     prefLanguage: row.pref_language,
     prefGender: row.pref_gender,
-    prefBackgroundId: row.pref_background_id,
+    prefBackgroundEnc: row.pref_background_enc,
     municipalityId: row.municipality_id,
     province: row.province,
     previousCounsellorIds: [...new Set(previous.map((p) => p.counsellor_id!))],

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, HARD_FILTERS } from '../../../shared/counsellors.schema.js';
-import { failedFilter, scoreParts, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
+import {
+  failedFilter,
+  mayBeListed,
+  scoreParts,
+  shortlist,
+  type Candidate,
+  type CaseNeeds,
+} from './matching.score.js';
 
 const needs: CaseNeeds = {
   languages: ['rif'],
@@ -211,6 +218,29 @@ describe('properties', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('shows only candidates mayBeListed admits, so backgrounds of the others need not be opened', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(candidateArb, { selector: (c) => c.id, maxLength: 30 }),
+        needsArb,
+        (cands, n) => {
+          const list = shortlist(cands, n, DEFAULT_WEIGHTS);
+          for (const s of [...list.candidates, ...list.nextBest])
+            expect(
+              mayBeListed(
+                cands.find((c) => c.id === s.counsellorId)!,
+                n,
+              ),
+            ).toBe(true);
+          // Blanking the backgrounds of everyone else changes nothing.
+          const blanked = cands.map((c) => (mayBeListed(c, n) ? c : { ...c, backgroundIds: [] }));
+          expect(shortlist(blanked, n, DEFAULT_WEIGHTS)).toEqual(list);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -37,8 +37,11 @@ export interface Candidate {
   conflict: boolean;
 }
 
-/** The first hard filter a candidate fails, in the fixed order of HARD_FILTERS; undefined if none. */
-export function failedFilter(c: Candidate, needs: CaseNeeds): HardFilter | undefined {
+/**
+ * The first hard filter a candidate fails, in the fixed order of HARD_FILTERS; undefined if none. Backgrounds
+ * are a preference, never a filter.
+ */
+export function failedFilter(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds): HardFilter | undefined {
   const checks: Record<HardFilter, boolean> = {
     active: c.status === 'active',
     trained: c.trained,
@@ -157,9 +160,18 @@ export function shortlist(
   };
 }
 
+/**
+ * Whether the shortlist can show this candidate at all: passing every hard filter, or failing only one that
+ * "next best" relaxes. Only these need a score, so only their sealed backgrounds are opened.
+ */
+export function mayBeListed(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds): boolean {
+  const fails = failedFilter(c, needs);
+  return !fails || (RELAXABLE.includes(fails) && failsOnly(c, needs, fails));
+}
+
 /** True if `filter` is the only hard filter the candidate fails. */
-function failsOnly(c: Candidate, needs: CaseNeeds, filter: HardFilter): boolean {
-  const patched: Candidate = {
+function failsOnly(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds, filter: HardFilter): boolean {
+  const patched = {
     ...c,
     ...(filter === 'available' ? { available: true } : {}),
     ...(filter === 'capacity' ? { activeCases: 0, maxCases: Math.max(1, c.maxCases) } : {}),

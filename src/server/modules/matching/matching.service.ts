@@ -10,7 +10,7 @@ import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { openText, sealText } from '../../lib/fields.js';
+import { openMany, openText, sealText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { alertCoordinators, alertUser } from '../cases/alerts.service.js';
 import { moveOpenTasks } from '../cases/cases.repository.js';
@@ -19,8 +19,8 @@ import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
 import { findTerm } from '../taxonomies/taxonomies.repository.js';
 import { getUser } from '../users/users.repository.js';
-import { loadCandidates, loadNeeds } from './matching.repository.js';
-import { failedFilter, shortlist } from './matching.score.js';
+import { loadCandidates, loadNeeds, sealedBackgrounds, type CandidateFacts } from './matching.repository.js';
+import { failedFilter, mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
 
 export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
   const org = await ctx.db
@@ -31,12 +31,42 @@ export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<Matchin
   return { ...DEFAULT_WEIGHTS, ...(org?.matching_weights ?? {}) };
 }
 
+/** The case's needs, with the caller's stated background preference opened. */
+async function needsOf(ctx: Ctx, caseId: string): Promise<CaseNeeds | undefined> {
+  const row = await loadNeeds(ctx.db, ctx.actor.orgId, caseId);
+  if (!row) return undefined;
+  const { prefBackgroundEnc, ...needs } = row;
+  return {
+    ...needs,
+    prefBackgroundId: prefBackgroundEnc
+      ? await openText(ctx, 'cases', 'pref_background', caseId, prefBackgroundEnc)
+      : null,
+  };
+}
+
+/**
+ * Adds the self-declared backgrounds of the counsellors the shortlist can show, opened in one batch, when the
+ * caller stated a background preference. Without one the score never looks at backgrounds, and a counsellor
+ * removed by a hard filter is never scored: for them nothing is decrypted.
+ */
+async function withBackgrounds(ctx: Ctx, facts: CandidateFacts[], needs: CaseNeeds): Promise<Candidate[]> {
+  if (!needs.prefBackgroundId) return facts.map((c) => ({ ...c, backgroundIds: [] }));
+  const listed = new Set(facts.filter((c) => mayBeListed(c, needs)).map((c) => c.id));
+  const sealed = (await sealedBackgrounds(ctx.db, ctx.actor.orgId)).filter((r) => listed.has(r.id));
+  const opened = await openMany(ctx, 'counsellor_profiles', 'background_ids', sealed);
+  return facts.map((c) => {
+    const json = opened.get(c.id);
+    return { ...c, backgroundIds: json ? (JSON.parse(json) as string[]) : [] };
+  });
+}
+
 /** The ranked, explained shortlist for a case, for a coordinator who may assign it. */
 export async function caseShortlist(ctx: Ctx, caseId: string): Promise<Shortlist> {
   await loadCase(ctx, caseId, 'case.assign');
-  const needs = (await loadNeeds(ctx.db, ctx.actor.orgId, caseId))!;
-  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
-  return withBackgroundLabel(ctx, shortlist(candidates, needs, await weightsOf(ctx)), needs.prefBackgroundId);
+  const needs = (await needsOf(ctx, caseId))!;
+  const facts = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
+  const list = shortlist(await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
+  return withBackgroundLabel(ctx, list, needs.prefBackgroundId);
 }
 
 /**
@@ -63,7 +93,7 @@ async function withBackgroundLabel(
 
 /** Throws unless the counsellor passes every hard filter for this case now. No override exists. */
 export async function assertEligible(ctx: Ctx, caseId: string, counsellorId: string): Promise<void> {
-  const needs = await loadNeeds(ctx.db, ctx.actor.orgId, caseId);
+  const needs = await needsOf(ctx, caseId);
   const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId, counsellorId);
   const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
   if (fails) {

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { PartnerQuery } from '../../../shared/partners.schema.js';
 import type { Db } from '../../db/database.js';
 import type { PartnersTable } from './partners.table.js';
@@ -11,27 +11,20 @@ const COLUMNS = [
   'municipality',
   'languages',
   'secure_contact',
-  'contact_person',
-  'notes',
+  'contact_person_enc',
+  'notes_enc',
   'active',
 ] as const;
 
-export async function listPartners(db: Db, orgId: string, q: PartnerQuery) {
+/**
+ * The organisation's partners of a type (or all), by name. The text search runs in the service: the contact
+ * person is sealed, and a directory of partner organisations is small enough to search after opening it.
+ */
+export async function listPartners(db: Db, orgId: string, q: Pick<PartnerQuery, 'type' | 'includeRetired'>) {
   let query = db.selectFrom('partners').select(COLUMNS).where('org_id', '=', orgId);
   if (q.type) query = query.where('type', '=', q.type);
   if (q.includeRetired !== 'true') query = query.where('active', '=', true);
-  if (q.q) {
-    // LIKE wildcards in the search text are taken literally.
-    const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(name)`, 'like', pattern),
-        eb(sql`lower(municipality)`, 'like', pattern),
-        eb(sql`lower(contact_person)`, 'like', pattern),
-      ]),
-    );
-  }
-  return query.orderBy('name').limit(500).execute();
+  return query.orderBy('name').execute();
 }
 
 export async function findPartner(db: Db, id: string) {

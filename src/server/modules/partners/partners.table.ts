@@ -9,8 +9,8 @@ export interface PartnersTable {
   municipality: string;
   languages: string[];
   secure_contact: string;
-  contact_person: string;
-  notes: string;
+  contact_person_enc: Uint8Array | null;
+  notes_enc: Uint8Array | null;
   active: Generated<boolean>;
   created_at: Date;
   updated_at: Date;
