@@ -20,6 +20,8 @@ import { consentRoutes } from './modules/consent/consent.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { installChainKeyring } from './modules/audit/audit.keys.js';
+import { registerAccessLog } from './plugins/access-log.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -65,6 +67,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
     allowList: (request) => !isApiRequest(request),
   });
   await registerSession(app, deps);
+  installChainKeyring(deps.keyring);
+  registerAccessLog(app, deps);
   const web = opts.web !== false && (await registerWeb(app));
   registerProblemHandler(app, { spaFallback: web });
 
@@ -85,8 +89,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(emergencyRoutes(deps));
   await app.register(meetingsRoutes(deps));
 
-  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    '/api/openapi.json',
+    { config: { auth: 'public', access: 'none' }, schema: { hide: true } },
+    async () => app.swagger(),
   );
   return app;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
+import { scheduleCheckpoint } from '../audit/audit.jobs.js';
 import { enqueueSystem, runDueJobs, type JobHandler } from './jobs.service.js';
 
 const HOUR = 3_600_000;
@@ -42,7 +43,9 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>): {
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), deps.config.jobsPollMs);
   };
-  running = scheduleSessionPurge(deps.db, deps.clock.now()).then(tick);
+  running = scheduleSessionPurge(deps.db, deps.clock.now())
+    .then(() => scheduleCheckpoint(deps.db, deps.clock.now()))
+    .then(tick);
   return {
     async stop() {
       stopped = true;
