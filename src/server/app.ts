@@ -23,6 +23,8 @@ import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { cspRoutes } from './modules/csp/csp.routes.js';
 import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
+import { installChainKeyring } from './modules/audit/audit.keys.js';
+import { registerAccessLog } from './plugins/access-log.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -76,6 +78,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
       : {}),
   });
   await registerSession(app, deps);
+  installChainKeyring(deps.keyring);
+  registerAccessLog(app, deps);
   const web = opts.web !== false && (await registerWeb(app));
   registerProblemHandler(app, { spaFallback: web });
 
@@ -97,8 +101,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(meetingsRoutes(deps));
   await app.register(cspRoutes(deps));
 
-  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    '/api/openapi.json',
+    { config: { auth: 'public', access: 'none' }, schema: { hide: true } },
+    async () => app.swagger(),
   );
   return app;
 }

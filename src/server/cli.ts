@@ -5,12 +5,16 @@ import { inOrg } from './db/database.js';
 import { rewrapAllOrgKeys } from './lib/crypto/rotate.js';
 import { generateMasterKey, loadMasterKeys, parseMasterKey, writeKeyFile } from './lib/crypto/master-key.js';
 import { createLogger } from './lib/logger.js';
+import { Keyring } from './lib/crypto/keyring.js';
+import { installChainKeyring } from './modules/audit/audit.keys.js';
 import { listOrgIds } from './modules/audit/audit.repository.js';
-import { verifyChain } from './modules/audit/audit.service.js';
+import { verifyAndCheckpoint } from './modules/audit/audit.service.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  audit:verify          Recompute every organisation's audit chain; exit 1 if any is broken.
+  audit:verify          Recompute every organisation's audit chain and access log, keyed, against the last
+                        signed checkpoint in DATA_DIR/audit-checkpoints; exit 1 if any is broken. When all
+                        is intact, write and print a new checkpoint (keep a copy outside this machine).
   keys:rotate-master    Re-wrap every organisation key under a new master key.
                         With MASTER_KEY set, also set MASTER_KEY_NEW; otherwise the key file is replaced.
   keys:generate         Print a new random master key (base64), for MASTER_KEY.
@@ -36,35 +40,55 @@ async function main(): Promise<number> {
   }
   const database = await openOwnerDatabase(config, log);
   try {
-    if (command === 'audit:verify') {
-      let broken = 0;
-      for (const orgId of await listOrgIds(database.db)) {
-        // The owner is not subject to row-level security, but scoping keeps the query the same as the app's.
-        const result = await inOrg(database.db, orgId, (trx) => verifyChain(trx, orgId));
-        print(
-          result.ok
-            ? `organisation ${orgId}: intact (${result.checked} entries)`
-            : `organisation ${orgId}: BROKEN at entry ${result.firstBrokenSeq} (${result.problem}), ${result.checked} entries intact before it`,
-        );
-        if (!result.ok) broken += 1;
-      }
-      return broken === 0 ? 0 : 1;
-    }
+    if (command === 'audit:verify') return await verifyAll(config, database.db);
     return await rotate(config, database.db);
   } finally {
     await database.close();
   }
 }
 
-async function rotate(
-  config: ReturnType<typeof loadConfig>,
-  db: Parameters<typeof rewrapAllOrgKeys>[0],
-): Promise<number> {
-  const known = loadMasterKeys({
+function masterKeysOf(config: ReturnType<typeof loadConfig>) {
+  return loadMasterKeys({
     ...(config.masterKey ? { env: config.masterKey } : {}),
     ...(process.env.MASTER_KEY_PREVIOUS ? { previous: process.env.MASTER_KEY_PREVIOUS } : {}),
     file: config.masterKeyFile,
   });
+}
+
+/** Verifies every organisation's chains against its last checkpoint and prints a new one when intact. */
+async function verifyAll(
+  config: ReturnType<typeof loadConfig>,
+  db: Parameters<typeof rewrapAllOrgKeys>[0],
+): Promise<number> {
+  const keyring = new Keyring(masterKeysOf(config));
+  installChainKeyring(keyring);
+  let broken = 0;
+  for (const orgId of await listOrgIds(db)) {
+    // The owner is not subject to row-level security, but scoping keeps the query the same as the app's.
+    const r = await inOrg(db, orgId, (trx) =>
+      verifyAndCheckpoint(trx, keyring, orgId, { dataDir: config.dataDir, now: new Date(), write: true }),
+    );
+    const audit = r.problem
+      ? `audit log BROKEN at entry ${r.firstBrokenSeq} (${r.problem}), ${r.checked} entries intact before it`
+      : `audit log intact (${r.checked} entries)`;
+    const access = r.accessLog.ok
+      ? `access log intact (${r.accessLog.checked} entries)`
+      : `access log BROKEN at entry ${r.accessLog.firstBrokenSeq} (${r.accessLog.problem}), ${r.accessLog.checked} entries intact before it`;
+    const against = r.checkpoint
+      ? `checked against the checkpoint of ${r.checkpoint.at}`
+      : 'no earlier checkpoint';
+    print(`organisation ${orgId}: ${audit}; ${access}; ${against}`);
+    if (r.newCheckpoint) print(`checkpoint ${JSON.stringify(r.newCheckpoint)}`);
+    if (!r.ok) broken += 1;
+  }
+  return broken === 0 ? 0 : 1;
+}
+
+async function rotate(
+  config: ReturnType<typeof loadConfig>,
+  db: Parameters<typeof rewrapAllOrgKeys>[0],
+): Promise<number> {
+  const known = masterKeysOf(config);
   if (config.masterKey) {
     if (!process.env.MASTER_KEY_NEW)
       throw new Error('Set MASTER_KEY_NEW to the new key (npm run cli -- keys:generate)');

@@ -37,11 +37,51 @@ export const AuditPageSchema = z.object({
   nextBefore: z.number().int().nullable(),
 });
 
-export const AuditVerifySchema = z.object({
+export const CHAIN_PROBLEMS = [
+  'hash_mismatch',
+  'link_mismatch',
+  'gap',
+  'head_mismatch',
+  'switch_mismatch',
+  'checkpoint_mismatch',
+  'truncated',
+  'checkpoint_invalid',
+] as const;
+export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
+
+/** The outcome of recomputing one chain. */
+export const ChainVerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
-  problem: z.enum(['hash_mismatch', 'link_mismatch', 'gap', 'head_mismatch']).nullable(),
+  problem: z.enum(CHAIN_PROBLEMS).nullable(),
+});
+export type ChainVerify = z.infer<typeof ChainVerifySchema>;
+
+const Hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A signed statement of where both chains of an organisation stood at a moment. */
+export const CheckpointSchema = z.object({
+  organisationId: z.uuid(),
+  at: z.iso.datetime(),
+  auditSeq: z.number().int().nonnegative(),
+  auditHead: Hex32,
+  unkeyedUntil: z.number().int().nonnegative(),
+  accessSeq: z.number().int().nonnegative(),
+  accessHead: Hex32,
+  mac: Hex32,
+});
+export type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+/**
+ * `ok` when both chains are intact and agree with the last checkpoint; the audit chain's details (top level),
+ * the access log's, and the checkpoint both were held against (the
+ * last one written), plus the new checkpoint when both were intact and one was taken.
+ */
+export const AuditVerifySchema = ChainVerifySchema.extend({
+  accessLog: ChainVerifySchema,
+  checkpoint: CheckpointSchema.nullable(),
+  newCheckpoint: CheckpointSchema.nullable(),
 });
 export type AuditVerify = z.infer<typeof AuditVerifySchema>;
 
@@ -53,6 +93,7 @@ export const AccessEntrySchema = z.object({
   entity: z.string(),
   entityId: z.string(),
   purpose: z.string(),
+  outcome: z.enum(['read', 'denied']),
   reason: z.string().nullable(),
 });
 export type AccessEntry = z.infer<typeof AccessEntrySchema>;

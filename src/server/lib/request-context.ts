@@ -1,18 +1,21 @@
 import type { FastifyRequest } from 'fastify';
-import { inOrg } from '../db/database.js';
+import { withAccessLog } from '../plugins/access-log.js';
 import { actorOf } from '../plugins/session.js';
 import type { Actor } from './actor.js';
 import type { Ctx } from './context.js';
 import type { Deps } from './deps.js';
 
-/** Runs a service call for the signed-in actor in one transaction scoped to their organisation. */
+/**
+ * Runs a service call for the signed-in actor in one transaction scoped to their organisation; the route's
+ * access declaration is honoured there (see plugins/access-log.ts).
+ */
 export function inActorTx<T>(
   deps: Deps,
   request: FastifyRequest,
   fn: (ctx: Ctx<Actor>) => Promise<T>,
 ): Promise<T> {
   const actor = actorOf(request);
-  return inOrg(deps.db, actor.orgId, (trx) =>
+  return withAccessLog(deps, request, actor, (trx) =>
     fn({ db: trx, actor, clock: deps.clock, keyring: deps.keyring }),
   );
 }

@@ -19,6 +19,7 @@ const USERS: Record<UserAction, Role[]> = {
 const AUDIT: Record<AuditAction, Role[]> = {
   'audit.view': ['privacy_officer'],
   'audit.verify': ['privacy_officer'],
+  'audit.checkpoint': ['privacy_officer'],
   'access.view': ['privacy_officer'],
 };
 

@@ -34,7 +34,12 @@ export interface TestApp {
 /** A real app (no web assets) on a fresh database, with a clock the test moves. */
 export async function createTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(kind);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: tdb.openConfig.dataDir,
+    ...env,
+  });
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
   const keyring = new Keyring([generateMasterKey()]);
   const log = pino({ level: 'silent' });

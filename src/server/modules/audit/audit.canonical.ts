@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The fields of an audit entry that the hash covers, in a fixed order. */
 export interface ChainedFields {
@@ -25,9 +25,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** SHA-256 over the previous entry's hash and this entry's canonical form. */
-export function entryHash(prevHash: Buffer, e: ChainedFields): Buffer {
-  const body = canonicalJson({
+function entryBody(e: ChainedFields): string {
+  return canonicalJson({
     org: e.orgId,
     seq: e.seq,
     at: e.at.toISOString(),
@@ -38,5 +37,50 @@ export function entryHash(prevHash: Buffer, e: ChainedFields): Buffer {
     changed: e.changedFields,
     details: e.details,
   });
-  return createHash('sha256').update(prevHash).update(body, 'utf8').digest();
+}
+
+/**
+ * The unkeyed hash of entries written before the chain was keyed: SHA-256 over the previous entry's hash and
+ * this entry's canonical form. Anyone can recompute it, so it is only checked up to the switch-over point.
+ */
+export function entryHash(prevHash: Buffer, e: ChainedFields): Buffer {
+  return createHash('sha256').update(prevHash).update(entryBody(e), 'utf8').digest();
+}
+
+/**
+ * HMAC-SHA256 with the organisation's chain key over the previous entry's hash and this entry's canonical
+ * form. The key never reaches the database, so an owner who edits a row cannot recompute the chain.
+ */
+export function keyedEntryHash(key: Buffer, prevHash: Buffer, e: ChainedFields): Buffer {
+  return createHmac('sha256', key).update(prevHash).update(entryBody(e), 'utf8').digest();
+}
+
+/** The fields of an access-log row that its chain hash covers. */
+export interface AccessChainedFields {
+  orgId: string;
+  seq: number;
+  at: Date;
+  actorId: string;
+  entity: string;
+  entityId: string;
+  purpose: string;
+  outcome: string;
+  /** The sealed reason (iv | tag | ciphertext), so the hash is checked without decrypting. */
+  reasonEnc: Buffer | null;
+}
+
+/** HMAC-SHA256 with the organisation's access-chain key over the previous row's hash and this row. */
+export function accessHash(key: Buffer, prevHash: Buffer, e: AccessChainedFields): Buffer {
+  const body = canonicalJson({
+    org: e.orgId,
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actor: e.actorId,
+    entity: e.entity,
+    entityId: e.entityId,
+    purpose: e.purpose,
+    outcome: e.outcome,
+    reason: e.reasonEnc ? e.reasonEnc.toString('base64') : null,
+  });
+  return createHmac('sha256', key).update(prevHash).update(body, 'utf8').digest();
 }

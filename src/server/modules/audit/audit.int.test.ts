@@ -10,7 +10,7 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../test/harness.js';
-import { recordAccess, verifyChain } from './audit.service.js';
+import { recordAccess, verifyAndCheckpoint } from './audit.service.js';
 
 const kinds = await testKinds();
 
@@ -30,7 +30,14 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  const verify = () => inOrg(t.deps.db, orgId, (trx) => verifyChain(trx, orgId));
+  const verify = () =>
+    inOrg(t.deps.db, orgId, (trx) =>
+      verifyAndCheckpoint(trx, t.deps.keyring, orgId, {
+        dataDir: t.config.dataDir,
+        now: t.clock.now(),
+        write: false,
+      }),
+    );
 
   it('lists entries newest first with keyset pages and filters', async () => {
     const po = await signIn(t, officer, '10.6.0.1');
@@ -95,10 +102,22 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
       actorId: admin.userId,
       actorName: 'Amina Admin',
       purpose: 'view',
+      outcome: 'read',
       reason: 'supervision',
     });
     const all = (await po.get(`/api/access-log?actorId=${admin.userId}`)).json() as { items: unknown[] };
     expect(all.items).toHaveLength(2);
+    // The reason is sealed at rest: neither the clear column nor the ciphertext holds the words.
+    const raw = await t.asOwner((db) =>
+      db
+        .selectFrom('access_log')
+        .select(['reason', 'reason_enc'])
+        .where('entity_id', '=', 'case-1')
+        .executeTakeFirstOrThrow(),
+    );
+    expect(raw.reason).toBeNull();
+    expect(raw.reason_enc).not.toBeNull();
+    expect(Buffer.from(raw.reason_enc!).toString('latin1')).not.toContain('supervision');
   });
 
   it('detects an edited entry', async () => {
@@ -117,7 +136,14 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
       const org = await fresh.asOwner(
         async (db) => (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id,
       );
-      const check = () => inOrg(fresh.deps.db, org, (trx) => verifyChain(trx, org));
+      const check = () =>
+        inOrg(fresh.deps.db, org, (trx) =>
+          verifyAndCheckpoint(trx, fresh.deps.keyring, org, {
+            dataDir: fresh.config.dataDir,
+            now: fresh.clock.now(),
+            write: false,
+          }),
+        );
       expect(await check()).toMatchObject({ ok: true });
       const last = await fresh.asOwner(
         async (db) => (await db.selectFrom('audit_heads').select('seq').executeTakeFirstOrThrow()).seq,

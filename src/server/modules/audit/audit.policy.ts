@@ -1,12 +1,13 @@
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { AnyActor, Actor } from '../../lib/actor.js';
 
-export type AuditAction = 'audit.view' | 'audit.verify' | 'access.view';
+export type AuditAction = 'audit.view' | 'audit.verify' | 'audit.checkpoint' | 'access.view';
 
 /** The privacy officer answers "who looked at this file?"; nobody else reads the logs. */
 const RULES: RoleRules<AuditAction> = {
   'audit.view': ['privacy_officer'],
   'audit.verify': ['privacy_officer'],
+  'audit.checkpoint': ['privacy_officer'],
   'access.view': ['privacy_officer'],
 };
 

@@ -6,40 +6,51 @@ import type { Db } from '../../db/database.js';
 export async function lockHead(db: Db, orgId: string) {
   return db
     .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
+    .select(['seq', 'hash', 'unkeyed_until'])
     .where('org_id', '=', orgId)
     .forUpdate()
     .executeTakeFirst();
 }
 
-export async function insertHead(db: Db, orgId: string, seq: number, hash: Buffer): Promise<void> {
-  await db.insertInto('audit_heads').values({ org_id: orgId, seq, hash }).execute();
+export interface EntryRow {
+  org_id: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  changed_fields: string[];
+  details: Record<string, unknown>;
+  prev_hash: Buffer;
+  hash: Buffer;
 }
 
-export async function updateHead(db: Db, orgId: string, seq: number, hash: Buffer): Promise<void> {
-  await db.updateTable('audit_heads').set({ seq, hash }).where('org_id', '=', orgId).execute();
-}
-
-export async function insertEntry(
+/**
+ * Appends entries and moves the head to the last one, in one statement (one round trip). `isNewHead` creates
+ * the head of a chain that has none yet; `unkeyedUntil` is only written then.
+ */
+export async function appendEntries(
   db: Db,
-  row: {
-    org_id: string;
-    seq: number;
-    at: Date;
-    actor_id: string | null;
-    action: string;
-    entity: string;
-    entity_id: string | null;
-    changed_fields: string[];
-    details: Record<string, unknown>;
-    prev_hash: Buffer;
-    hash: Buffer;
-  },
+  orgId: string,
+  rows: EntryRow[],
+  head: { isNew: boolean; unkeyedUntil: number },
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, details: JSON.stringify(row.details) })
-    .execute();
+  const last = rows.at(-1)!;
+  const values = rows.map((r) => ({ ...r, details: JSON.stringify(r.details) }));
+  const withEntries = db.with('e', (q) => q.insertInto('audit_log').values(values));
+  if (head.isNew) {
+    await withEntries
+      .insertInto('audit_heads')
+      .values({ org_id: orgId, seq: last.seq, hash: last.hash, unkeyed_until: head.unkeyedUntil })
+      .execute();
+  } else {
+    await withEntries
+      .updateTable('audit_heads')
+      .set({ seq: last.seq, hash: last.hash })
+      .where('org_id', '=', orgId)
+      .execute();
+  }
 }
 
 function dayStart(date: string): Date {
@@ -77,8 +88,8 @@ export async function listEntries(db: Db, orgId: string, q: AuditQuery) {
     .execute();
 }
 
-/** Streams the chain in order, in batches, for verification. */
-export async function chainBatch(db: Db, orgId: string, afterSeq: number, limit: number) {
+/** Streams the chain in order, in batches, for verification, up to the head read before the walk. */
+export async function chainBatch(db: Db, orgId: string, afterSeq: number, limit: number, upTo: number) {
   return db
     .selectFrom('audit_log')
     .select([
@@ -96,28 +107,100 @@ export async function chainBatch(db: Db, orgId: string, afterSeq: number, limit:
     ])
     .where('org_id', '=', orgId)
     .where('seq', '>', afterSeq)
+    .where('seq', '<=', upTo)
     .orderBy('seq')
     .limit(limit)
     .execute();
 }
 
-export async function findHead(db: Db, orgId: string) {
-  return db.selectFrom('audit_heads').select(['seq', 'hash']).where('org_id', '=', orgId).executeTakeFirst();
+/** The highest sequence number present in a chain (an entry slipped in behind the head shows here). */
+export async function maxSeq(db: Db, table: 'audit_log' | 'access_log', orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('seq').as('max'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
 }
 
-export async function insertAccess(
-  db: Db,
-  row: {
-    org_id: string;
-    at: Date;
-    actor_id: string;
-    entity: string;
-    entity_id: string;
-    purpose: string;
-    reason: string | null;
-  },
-): Promise<void> {
-  await db.insertInto('access_log').values(row).execute();
+export async function findHead(db: Db, orgId: string) {
+  return db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash', 'unkeyed_until'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** Locks the organisation's access-chain head for the rest of the transaction. */
+export async function lockAccessHead(db: Db, orgId: string) {
+  return db
+    .selectFrom('access_heads')
+    .select(['seq', 'hash'])
+    .where('org_id', '=', orgId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export interface AccessRow {
+  org_id: string;
+  seq: number;
+  at: Date;
+  actor_id: string;
+  entity: string;
+  entity_id: string;
+  purpose: string;
+  outcome: 'read' | 'denied';
+  reason_enc: Buffer | null;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+/** Appends access rows and moves the access head to the last one, in one statement. */
+export async function appendAccess(db: Db, orgId: string, rows: AccessRow[], isNewHead: boolean) {
+  const last = rows.at(-1)!;
+  const withRows = db.with('r', (q) => q.insertInto('access_log').values(rows));
+  if (isNewHead) {
+    await withRows
+      .insertInto('access_heads')
+      .values({ org_id: orgId, seq: last.seq, hash: last.hash })
+      .execute();
+  } else {
+    await withRows
+      .updateTable('access_heads')
+      .set({ seq: last.seq, hash: last.hash })
+      .where('org_id', '=', orgId)
+      .execute();
+  }
+}
+
+/** The chained access rows in order, in batches, for verification. */
+export async function accessChainBatch(db: Db, orgId: string, afterSeq: number, limit: number, upTo: number) {
+  return db
+    .selectFrom('access_log')
+    .select([
+      'org_id',
+      'seq',
+      'at',
+      'actor_id',
+      'entity',
+      'entity_id',
+      'purpose',
+      'outcome',
+      'reason_enc',
+      'prev_hash',
+      'hash',
+    ])
+    .where('org_id', '=', orgId)
+    .where('seq', 'is not', null)
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function findAccessHead(db: Db, orgId: string) {
+  return db.selectFrom('access_heads').select(['seq', 'hash']).where('org_id', '=', orgId).executeTakeFirst();
 }
 
 export async function listAccess(db: Db, orgId: string, q: AccessQuery) {
@@ -132,7 +215,10 @@ export async function listAccess(db: Db, orgId: string, q: AccessQuery) {
       'l.entity',
       'l.entity_id',
       'l.purpose',
+      'l.outcome',
+      'l.seq',
       'l.reason',
+      'l.reason_enc',
     ])
     .where('l.org_id', '=', orgId);
   if (q.actorId) query = query.where('l.actor_id', '=', q.actorId);
@@ -159,5 +245,16 @@ export async function listActors(db: Db, orgId: string) {
 /** All organisation ids; only meaningful on an owner connection (the CLI), RLS hides the rest otherwise. */
 export async function listOrgIds(db: Db): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`select id from organisations order by created_at`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** Scopes the rest of the transaction to one organisation (the checkpoint job walks them all in turn). */
+export async function scopeToOrg(db: Db, orgId: string): Promise<void> {
+  await sql`select set_config('app.org_id', ${orgId}, true)`.execute(db);
+}
+
+/** All organisation ids through a narrow definer function, for the checkpoint job (no organisation set). */
+export async function listOrgIdsForCheckpoint(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select id from audit_org_ids()`.execute(db);
   return rows.map((r) => r.id);
 }

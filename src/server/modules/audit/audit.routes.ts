@@ -16,22 +16,34 @@ const ActorListSchema = z.object({ items: z.array(z.object({ id: z.uuid(), displ
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['audit'];
   return async (app) => {
+    const none = { access: 'none' } as const;
     app.get(
       '/api/audit',
-      { schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema } } },
+      { config: none, schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => auditService.listAudit(ctx, request.query)),
     );
     app.post(
       '/api/audit/verify',
-      { schema: { tags, response: { 200: AuditVerifySchema } } },
-      async (request) => inActorTx(deps, request, (ctx) => auditService.verifyOwnChain(ctx)),
+      { config: none, schema: { tags, response: { 200: AuditVerifySchema } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) => auditService.verifyOwnChain(ctx, deps.config.dataDir)),
     );
-    app.get('/api/audit/actors', { schema: { tags, response: { 200: ActorListSchema } } }, async (request) =>
-      inActorTx(deps, request, (ctx) => auditService.listActors(ctx)),
+    app.post(
+      '/api/audit/checkpoint',
+      { config: none, schema: { tags, response: { 200: AuditVerifySchema } } },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          auditService.verifyOwnChain(ctx, deps.config.dataDir, { checkpoint: true }),
+        ),
+    );
+    app.get(
+      '/api/audit/actors',
+      { config: none, schema: { tags, response: { 200: ActorListSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => auditService.listActors(ctx)),
     );
     app.get(
       '/api/access-log',
-      { schema: { tags, querystring: AccessQuerySchema, response: { 200: AccessPageSchema } } },
+      { config: none, schema: { tags, querystring: AccessQuerySchema, response: { 200: AccessPageSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => auditService.listAccessLog(ctx, request.query)),
     );
   };

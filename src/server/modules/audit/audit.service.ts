@@ -1,17 +1,17 @@
-import type {
-  AccessEntry,
-  AccessQuery,
-  AuditEntry,
-  AuditQuery,
-  AuditVerify,
-} from '../../../shared/audit.schema.js';
+import type { AuditEntry, AuditQuery, AuditVerify } from '../../../shared/audit.schema.js';
 import type { Db } from '../../db/database.js';
 import { toBuffer } from '../../db/database.js';
 import type { AnyActor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { entryHash, GENESIS_HASH } from './audit.canonical.js';
+import type { Keyring } from '../../lib/crypto/keyring.js';
+import { GENESIS_HASH, keyedEntryHash } from './audit.canonical.js';
+import { appendCheckpoint, readLastCheckpoint } from './audit.checkpoint.js';
+import { chainKey, keyringFor } from './audit.keys.js';
 import { authorizeAudit } from './audit.policy.js';
 import * as repo from './audit.repository.js';
+import { CHAIN_KEYED_ACTION, verifyOrganisation } from './audit.verify.js';
+
+export { listAccessLog, recordAccess } from './access-log.service.js';
 
 export interface AuditInput {
   action: string;
@@ -24,43 +24,63 @@ export interface AuditInput {
 }
 
 /**
- * Appends an entry to the organisation's hash chain. Call it inside the transaction of the change it
- * records: both commit or neither does.
+ * Appends an entry to the organisation's keyed hash chain. Call it inside the transaction of the change it
+ * records: both commit or neither does. The context's keyring is used when it has one (every request and
+ * job context does), else the process's.
  */
-export async function audit(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, input: AuditInput): Promise<void> {
+export async function audit(
+  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'> & { keyring?: Keyring },
+  input: AuditInput,
+): Promise<void> {
   const orgId = ctx.actor.orgId;
   const head = await repo.lockHead(ctx.db, orgId);
-  const prevHash = head ? toBuffer(head.hash) : GENESIS_HASH;
-  const seq = (head?.seq ?? 0) + 1;
+  const key = await chainKey(keyringFor(ctx), ctx.db, orgId, 'audit');
   // Millisecond precision survives the round trip through timestamptz, so the hash can be recomputed.
   const at = new Date(Math.max(ctx.clock.now().getTime(), 0));
-  const fields = {
-    orgId,
-    seq,
-    at,
-    actorId: actorIdOf(ctx.actor),
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId,
-    changedFields: [...(input.changedFields ?? [])].sort(),
-    details: input.details ?? {},
+  let prev = head ? toBuffer(head.hash) : GENESIS_HASH;
+  let seq = head?.seq ?? 0;
+  const rows: repo.EntryRow[] = [];
+  const append = (actorId: string | null, e: AuditInput) => {
+    seq += 1;
+    const fields = {
+      orgId,
+      seq,
+      at,
+      actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      changedFields: [...(e.changedFields ?? [])].sort(),
+      details: e.details ?? {},
+    };
+    const hash = keyedEntryHash(key, prev, fields);
+    rows.push({
+      org_id: orgId,
+      seq,
+      at,
+      actor_id: actorId,
+      action: fields.action,
+      entity: fields.entity,
+      entity_id: fields.entityId,
+      changed_fields: fields.changedFields,
+      details: fields.details,
+      prev_hash: prev,
+      hash,
+    });
+    prev = hash;
   };
-  const hash = entryHash(prevHash, fields);
-  await repo.insertEntry(ctx.db, {
-    org_id: orgId,
-    seq,
-    at,
-    actor_id: fields.actorId,
-    action: fields.action,
-    entity: fields.entity,
-    entity_id: fields.entityId,
-    changed_fields: fields.changedFields,
-    details: fields.details,
-    prev_hash: prevHash,
-    hash,
-  });
-  if (head) await repo.updateHead(ctx.db, orgId, seq, hash);
-  else await repo.insertHead(ctx.db, orgId, seq, hash);
+  // A chain begun before keyed chains gets one marker as its first keyed entry, naming the switch-over point:
+  // moving that point to hide a rewrite would need a keyed marker at the new place, which nobody can forge.
+  if (head && head.unkeyed_until > 0 && head.seq === head.unkeyed_until) {
+    append(null, {
+      action: CHAIN_KEYED_ACTION,
+      entity: 'audit_log',
+      entityId: null,
+      details: { unkeyedUntil: head.unkeyed_until },
+    });
+  }
+  append(actorIdOf(ctx.actor), input);
+  await repo.appendEntries(ctx.db, orgId, rows, { isNew: !head, unkeyedUntil: 0 });
 }
 
 function actorIdOf(actor: AnyActor): string | null {
@@ -68,68 +88,24 @@ function actorIdOf(actor: AnyActor): string | null {
 }
 
 /**
- * Records a read of a protected record: who, which record, when and why. Every module that shows personal
- * data or case content calls this when it returns a record.
+ * Verifies both chains of the organisation against its last checkpoint in `dataDir` and, when both are
+ * intact and `write` is set, appends a new checkpoint there.
  */
-export async function recordAccess(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
-  input: { entity: string; entityId: string; purpose: string; reason?: string | null },
-): Promise<void> {
-  if (ctx.actor.kind !== 'user') return;
-  await repo.insertAccess(ctx.db, {
-    org_id: ctx.actor.orgId,
-    at: ctx.clock.now(),
-    actor_id: ctx.actor.userId,
-    entity: input.entity,
-    entity_id: input.entityId,
-    purpose: input.purpose,
-    reason: input.reason ?? null,
-  });
-}
-
-const BATCH = 1000;
-
-/**
- * Recomputes the organisation's chain from the first entry: every hash, every link, no gaps, and the last
- * entry matches the head. An edited, deleted or appended-behind-our-back entry is found.
- */
-export async function verifyChain(db: Db, orgId: string): Promise<AuditVerify> {
-  let prev: Buffer = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (;;) {
-    const rows = await repo.chainBatch(db, orgId, expectedSeq - 1, BATCH);
-    for (const r of rows) {
-      if (r.seq !== expectedSeq) return broken(checked, expectedSeq, 'gap');
-      if (!toBuffer(r.prev_hash).equals(prev)) return broken(checked, r.seq, 'link_mismatch');
-      const recomputed = entryHash(prev, {
-        orgId: r.org_id,
-        seq: r.seq,
-        at: r.at,
-        actorId: r.actor_id,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        changedFields: r.changed_fields,
-        details: r.details,
-      });
-      if (!recomputed.equals(toBuffer(r.hash))) return broken(checked, r.seq, 'hash_mismatch');
-      prev = recomputed;
-      expectedSeq += 1;
-      checked += 1;
-    }
-    if (rows.length < BATCH) break;
-  }
-  const head = await repo.findHead(db, orgId);
-  const headSeq = head?.seq ?? 0;
-  if (headSeq !== checked || (head && !toBuffer(head.hash).equals(prev))) {
-    return broken(checked, headSeq > checked ? checked + 1 : headSeq, 'head_mismatch');
-  }
-  return { ok: true, checked, firstBrokenSeq: null, problem: null };
-}
-
-function broken(checked: number, seq: number, problem: NonNullable<AuditVerify['problem']>): AuditVerify {
-  return { ok: false, checked, firstBrokenSeq: seq, problem };
+export async function verifyAndCheckpoint(
+  db: Db,
+  keyring: Keyring,
+  orgId: string,
+  opts: { dataDir: string; now: Date; write: boolean },
+): Promise<AuditVerify> {
+  const result = await verifyOrganisation(
+    db,
+    keyring,
+    orgId,
+    readLastCheckpoint(opts.dataDir, orgId),
+    opts.now,
+  );
+  if (opts.write && result.newCheckpoint) appendCheckpoint(opts.dataDir, result.newCheckpoint);
+  return result;
 }
 
 /** The privacy officer's view of the audit log. */
@@ -155,38 +131,33 @@ export async function listAudit(
   };
 }
 
-export async function verifyOwnChain(ctx: Ctx): Promise<AuditVerify> {
-  authorizeAudit(ctx.actor, 'audit.verify');
-  const result = await verifyChain(ctx.db, ctx.actor.orgId);
+/**
+ * The privacy officer verifies the organisation's chains on demand; `checkpoint` also writes a new signed
+ * checkpoint (shown to them, to note down or print) when both are intact.
+ */
+export async function verifyOwnChain(
+  ctx: Ctx,
+  dataDir: string,
+  opts: { checkpoint: boolean } = { checkpoint: false },
+): Promise<AuditVerify> {
+  authorizeAudit(ctx.actor, opts.checkpoint ? 'audit.checkpoint' : 'audit.verify');
+  const result = await verifyAndCheckpoint(ctx.db, ctx.keyring, ctx.actor.orgId, {
+    dataDir,
+    now: ctx.clock.now(),
+    write: opts.checkpoint,
+  });
   await audit(ctx, {
-    action: 'audit.verify',
+    action: opts.checkpoint ? 'audit.checkpoint' : 'audit.verify',
     entity: 'audit_log',
     entityId: null,
-    details: { ok: result.ok, checked: result.checked },
+    details: {
+      ok: result.ok,
+      checked: result.checked,
+      accessChecked: result.accessLog.checked,
+      ...(opts.checkpoint && result.newCheckpoint ? { checkpointSeq: result.newCheckpoint.auditSeq } : {}),
+    },
   });
-  return result;
-}
-
-export async function listAccessLog(
-  ctx: Ctx,
-  q: AccessQuery,
-): Promise<{ items: AccessEntry[]; nextBefore: number | null }> {
-  authorizeAudit(ctx.actor, 'access.view');
-  const rows = await repo.listAccess(ctx.db, ctx.actor.orgId, q);
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      entity: r.entity,
-      entityId: r.entity_id,
-      purpose: r.purpose,
-      reason: r.reason,
-    })),
-    nextBefore: rows.length > q.limit ? page.at(-1)!.id : null,
-  };
+  return opts.checkpoint ? result : { ...result, newCheckpoint: null };
 }
 
 export async function listActors(ctx: Ctx): Promise<{ items: { id: string; displayName: string }[] }> {

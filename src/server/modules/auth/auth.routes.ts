@@ -24,7 +24,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
-        config: { auth: 'public', ...AUTH_LIMIT },
+        config: { access: 'none', auth: 'public', ...AUTH_LIMIT },
         schema: { tags: ['auth'], body: LoginSchema, response: { 200: LoginResultSchema } },
       },
       async (request, reply) => {
@@ -37,7 +37,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/mfa',
       {
-        config: { auth: 'mfa', ...AUTH_LIMIT },
+        config: { access: 'none', auth: 'mfa', ...AUTH_LIMIT },
         schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } },
       },
       async (request, reply) => {
@@ -51,14 +51,17 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/mfa/enrolment',
-      { config: { auth: 'enrol' }, schema: { tags: ['auth'], response: { 200: EnrolmentSchema } } },
+      {
+        config: { access: 'none', auth: 'enrol' },
+        schema: { tags: ['auth'], response: { 200: EnrolmentSchema } },
+      },
       async (request) => auth.enrolment(deps, request.session!),
     );
 
     app.post(
       '/api/auth/mfa/enrol',
       {
-        config: { auth: 'enrol', ...AUTH_LIMIT },
+        config: { access: 'none', auth: 'enrol', ...AUTH_LIMIT },
         schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } },
       },
       async (request, reply) => {
@@ -72,7 +75,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/session',
-      { config: { auth: 'public' }, schema: { tags: ['auth'], response: { 200: SessionInfoSchema } } },
+      {
+        config: { access: 'none', auth: 'public' },
+        schema: { tags: ['auth'], response: { 200: SessionInfoSchema } },
+      },
       async (request) => {
         const session = request.session;
         if (!session) throw new AppError('unauthenticated');
@@ -84,7 +90,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/logout',
-      { config: { auth: 'public' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
+      { config: { access: 'none', auth: 'public' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
       async (request, reply) => {
         if (request.session) await inActorTx(deps, request, (ctx) => auth.logout(ctx));
         clearSessionCookie(request, reply);
@@ -95,7 +101,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/password',
       {
-        config: { ...AUTH_LIMIT },
+        config: { access: 'none', ...AUTH_LIMIT },
         schema: { tags: ['auth'], body: PasswordChangeSchema, response: { 200: SessionInfoSchema } },
       },
       async (request, reply) => {
@@ -117,7 +123,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/me',
-      { schema: { tags: ['auth'], body: ProfileUpdateSchema, response: { 200: SessionInfoSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['auth'], body: ProfileUpdateSchema, response: { 200: SessionInfoSchema } },
+      },
       async (request) => {
         const session = request.session!;
         return inActorTx(deps, request, async (ctx) => {

@@ -33,17 +33,24 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/cases',
-      { schema: { tags, querystring: CaseListQuerySchema, response: { 200: CasePageSchema } } },
+      {
+        config: { access: { entity: 'case', purpose: 'list' } },
+        schema: { tags, querystring: CaseListQuerySchema, response: { 200: CasePageSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => cases.listCases(ctx, request.query)),
     );
     app.get(
       '/api/cases/:id',
-      { schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'view' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => cases.getCase(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/access',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'access_granted' } },
         schema: { tags, params: CaseIdParamsSchema, body: AccessReasonSchema, response: { 204: NoContent } },
       },
       async (request, reply) => {
@@ -55,7 +62,10 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/cases/:id',
-      { schema: { tags, params: CaseIdParamsSchema, body: CaseUpdateSchema, response: { 204: NoContent } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'edit', only: 'denied' } },
+        schema: { tags, params: CaseIdParamsSchema, body: CaseUpdateSchema, response: { 204: NoContent } },
+      },
       async (request, reply) => {
         await inActorTx(deps, request, (ctx) => cases.updateCase(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
@@ -63,7 +73,10 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/cases/:id/assign',
-      { schema: { tags, params: CaseIdParamsSchema, body: AssignSchema, response: { 204: NoContent } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'assign', only: 'denied' } },
+        schema: { tags, params: CaseIdParamsSchema, body: AssignSchema, response: { 204: NoContent } },
+      },
       async (request, reply) => {
         await inActorTx(deps, request, (ctx) => cases.assignCounsellor(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
@@ -71,7 +84,10 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/cases/:id/transition',
-      { schema: { tags, params: CaseIdParamsSchema, body: TransitionSchema, response: { 204: NoContent } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'transition', only: 'denied' } },
+        schema: { tags, params: CaseIdParamsSchema, body: TransitionSchema, response: { 204: NoContent } },
+      },
       async (request, reply) => {
         await inActorTx(deps, request, (ctx) => cases.transitionCase(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
@@ -90,7 +106,10 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     ) =>
       app.post(
         `/api/cases/:id/${path}`,
-        { schema: { tags, params: CaseIdParamsSchema, body, response: { 201: Created } } },
+        {
+          config: { access: { entity: 'case', param: 'id', purpose: 'edit', only: 'denied' } },
+          schema: { tags, params: CaseIdParamsSchema, body, response: { 201: Created } },
+        },
         async (request, reply) =>
           reply
             .code(201)
@@ -107,7 +126,10 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     add('tasks', TaskInputSchema, items.addTask);
     app.patch(
       '/api/cases/:id/goals/:itemId',
-      { schema: { tags, params: CaseItemParamsSchema, body: GoalUpdateSchema, response: { 200: Created } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'edit', only: 'denied' } },
+        schema: { tags, params: CaseItemParamsSchema, body: GoalUpdateSchema, response: { 200: Created } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
           items.updateGoal(ctx, request.params.id, request.params.itemId, request.body),
@@ -115,7 +137,10 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/cases/:id/tasks/:itemId',
-      { schema: { tags, params: CaseItemParamsSchema, body: TaskUpdateSchema, response: { 200: Created } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'edit', only: 'denied' } },
+        schema: { tags, params: CaseItemParamsSchema, body: TaskUpdateSchema, response: { 200: Created } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
           items.updateTask(ctx, request.params.id, request.params.itemId, request.body),

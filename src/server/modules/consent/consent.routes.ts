@@ -21,12 +21,16 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/cases/:id/consents',
-      { schema: { tags, params: CaseIdParamsSchema, response: { 200: ConsentListSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consents' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: ConsentListSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => consent.listConsents(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/consents',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent', only: 'denied' } },
         schema: {
           tags,
           params: CaseIdParamsSchema,
@@ -46,6 +50,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/cases/:id/consents/:consentId/sign',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent', only: 'denied' } },
         schema: {
           tags,
           params: ConsentParamsSchema,
@@ -61,6 +66,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       '/api/cases/:id/consents/:consentId/document',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent', only: 'denied' } },
         // 5 MB of file is about 6.7 MB of base64.
         bodyLimit: 8 * 1024 * 1024,
         schema: {
@@ -77,7 +83,10 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/cases/:id/consents/:consentId/document',
-      { schema: { tags, params: ConsentParamsSchema } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent_document' } },
+        schema: { tags, params: ConsentParamsSchema },
+      },
       async (request, reply) => {
         const file = await inActorTx(deps, request, (ctx) =>
           consent.readDocument(ctx, request.params.id, request.params.consentId),
@@ -95,6 +104,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/cases/:id/consents/:consentId/withdraw',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent', only: 'denied' } },
         schema: {
           tags,
           params: ConsentParamsSchema,
@@ -109,7 +119,10 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/cases/:id/consents/:consentId/form.pdf',
-      { schema: { tags, params: ConsentParamsSchema, querystring: SummaryQuerySchema } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent_form' } },
+        schema: { tags, params: ConsentParamsSchema, querystring: SummaryQuerySchema },
+      },
       async (request, reply) => {
         const bytes = await inActorTx(deps, request, (ctx) =>
           consent.consentFormPdf(ctx, request.params.id, request.params.consentId, request.query.lang),

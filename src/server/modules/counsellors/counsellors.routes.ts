@@ -40,6 +40,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/counsellors',
       {
+        config: { access: 'none' },
         schema: {
           tags: ['counsellors'],
           response: {
@@ -65,12 +66,16 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/counsellors/:id',
-      { schema: { tags: ['counsellors'], params: Id, response: { 200: CounsellorProfileSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['counsellors'], params: Id, response: { 200: CounsellorProfileSchema } },
+      },
       async (request) => tx(request, (ctx) => counsellors.getProfile(ctx, request.params.id)),
     );
     app.patch(
       '/api/counsellors/:id',
       {
+        config: { access: 'none' },
         schema: {
           tags: ['counsellors'],
           params: Id,
@@ -84,6 +89,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/counsellors/:id/absences',
       {
+        config: { access: 'none' },
         schema: {
           tags: ['counsellors'],
           params: Id,
@@ -95,6 +101,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/counsellors/:id/absences',
       {
+        config: { access: 'none' },
         schema: { tags: ['counsellors'], params: Id, body: AbsenceCreateSchema, response: { 201: Created } },
       },
       async (request, reply) =>
@@ -105,6 +112,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       '/api/counsellors/:id/absences/:absenceId',
       {
+        config: { access: 'none' },
         schema: {
           tags: ['counsellors'],
           params: z.object({ id: z.uuid(), absenceId: z.uuid() }),
@@ -121,29 +129,41 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/places/municipalities',
-      { schema: { tags: ['places'], response: { 200: MunicipalityListSchema } } },
+      { config: { access: 'none' }, schema: { tags: ['places'], response: { 200: MunicipalityListSchema } } },
       async (request) => tx(request, (ctx) => places.listMunicipalities(ctx)),
     );
     app.post(
       '/api/places/municipalities',
-      { schema: { tags: ['places'], body: MunicipalityCreateSchema, response: { 201: MunicipalitySchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['places'], body: MunicipalityCreateSchema, response: { 201: MunicipalitySchema } },
+      },
       async (request, reply) =>
         reply.code(201).send(await tx(request, (ctx) => places.createMunicipality(ctx, request.body))),
     );
 
     app.get(
       '/api/cases/:id/shortlist',
-      { schema: { tags: ['matching'], params: Id, response: { 200: ShortlistSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'shortlist' } },
+        schema: { tags: ['matching'], params: Id, response: { 200: ShortlistSchema } },
+      },
       async (request) => tx(request, (ctx) => matching.caseShortlist(ctx, request.params.id)),
     );
     app.get(
       '/api/cases/:id/offers',
-      { schema: { tags: ['matching'], params: Id, response: { 200: OfferListSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'offers' } },
+        schema: { tags: ['matching'], params: Id, response: { 200: OfferListSchema } },
+      },
       async (request) => tx(request, (ctx) => matching.caseOffers(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/offers',
-      { schema: { tags: ['matching'], params: Id, body: OfferCreateSchema, response: { 201: Created } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'offer', only: 'denied' } },
+        schema: { tags: ['matching'], params: Id, body: OfferCreateSchema, response: { 201: Created } },
+      },
       async (request, reply) =>
         reply
           .code(201)
@@ -156,6 +176,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/offers',
       {
+        config: { access: { entity: 'offer', purpose: 'list' } },
         schema: {
           tags: ['matching'],
           response: {
@@ -176,7 +197,10 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/offers/:id/respond',
-      { schema: { tags: ['matching'], params: Id, body: OfferResponseSchema, response: { 204: None } } },
+      {
+        config: { access: { entity: 'offer', param: 'id', purpose: 'respond', only: 'denied' } },
+        schema: { tags: ['matching'], params: Id, body: OfferResponseSchema, response: { 204: None } },
+      },
       async (request, reply) => {
         await tx(request, (ctx) => matching.respondToOffer(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
@@ -184,12 +208,16 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/matching/weights',
-      { schema: { tags: ['matching'], response: { 200: MatchingWeightsSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['matching'], response: { 200: MatchingWeightsSchema } },
+      },
       async (request) => tx(request, (ctx) => matching.getWeights(ctx)),
     );
     app.put(
       '/api/matching/weights',
       {
+        config: { access: 'none' },
         schema: { tags: ['matching'], body: MatchingWeightsSchema, response: { 200: MatchingWeightsSchema } },
       },
       async (request) => tx(request, (ctx) => matching.setWeights(ctx, request.body)),
@@ -197,12 +225,16 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/training',
-      { schema: { tags: ['training'], response: { 200: TrainingOverviewSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['training'], response: { 200: TrainingOverviewSchema } },
+      },
       async (request) => tx(request, (ctx) => training.overview(ctx)),
     );
     app.get(
       '/api/training/mine',
       {
+        config: { access: 'none' },
         schema: {
           tags: ['training'],
           response: {
@@ -233,19 +265,28 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/training/courses',
-      { schema: { tags: ['training'], body: CourseCreateSchema, response: { 201: Created } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['training'], body: CourseCreateSchema, response: { 201: Created } },
+      },
       async (request, reply) =>
         reply.code(201).send(await tx(request, (ctx) => training.createCourse(ctx, request.body))),
     );
     app.post(
       '/api/training/sessions',
-      { schema: { tags: ['training'], body: SessionCreateSchema, response: { 201: Created } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['training'], body: SessionCreateSchema, response: { 201: Created } },
+      },
       async (request, reply) =>
         reply.code(201).send(await tx(request, (ctx) => training.createSession(ctx, request.body))),
     );
     app.put(
       '/api/training/sessions/:id/attendance',
-      { schema: { tags: ['training'], params: Id, body: AttendanceSchema, response: { 204: None } } },
+      {
+        config: { access: 'none' },
+        schema: { tags: ['training'], params: Id, body: AttendanceSchema, response: { 204: None } },
+      },
       async (request, reply) => {
         await tx(request, (ctx) => training.recordAttendance(ctx, request.params.id, request.body));
         return reply.code(204).send(null);

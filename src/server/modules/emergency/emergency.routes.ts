@@ -20,12 +20,16 @@ export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/cases/:id/emergency',
-      { schema: { tags, params: CaseIdParamsSchema, response: { 200: EmergencyListSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'emergency' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: EmergencyListSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => emergency.caseEmergencies(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/emergency',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'emergency', only: 'denied' } },
         schema: {
           tags,
           params: CaseIdParamsSchema,
@@ -44,13 +48,19 @@ export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/emergency-requests',
-      { schema: { tags, querystring: EmergencyQuerySchema, response: { 200: EmergencyListSchema } } },
+      {
+        config: { access: { entity: 'emergency_request', purpose: 'review' } },
+        schema: { tags, querystring: EmergencyQuerySchema, response: { 200: EmergencyListSchema } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) => emergency.listEmergencies(ctx, request.query.status)),
     );
     app.post(
       '/api/emergency-requests/:emergencyId/decision',
       {
+        config: {
+          access: { entity: 'emergency_request', param: 'emergencyId', purpose: 'decision', only: 'denied' },
+        },
         schema: {
           tags,
           params: EmergencyParamsSchema,
@@ -65,13 +75,19 @@ export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/emergency-requests/:emergencyId/disclose',
-      { schema: { tags, params: EmergencyParamsSchema, response: { 200: EmergencyRequestSchema } } },
+      {
+        config: {
+          access: { entity: 'emergency_request', param: 'emergencyId', purpose: 'disclose', only: 'denied' },
+        },
+        schema: { tags, params: EmergencyParamsSchema, response: { 200: EmergencyRequestSchema } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) => emergency.discloseEmergency(ctx, request.params.emergencyId)),
     );
     app.get(
       '/api/emergency-requests/:emergencyId/summary',
       {
+        config: { access: { entity: 'emergency_request', param: 'emergencyId', purpose: 'summary' } },
         schema: {
           tags,
           params: EmergencyParamsSchema,
@@ -86,7 +102,10 @@ export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/emergency-requests/:emergencyId/summary.pdf',
-      { schema: { tags, params: EmergencyParamsSchema, querystring: SummaryQuerySchema } },
+      {
+        config: { access: { entity: 'emergency_request', param: 'emergencyId', purpose: 'summary' } },
+        schema: { tags, params: EmergencyParamsSchema, querystring: SummaryQuerySchema },
+      },
       async (request, reply) => {
         const bytes = await inActorTx(deps, request, (ctx) =>
           emergency.emergencySummaryPdf(ctx, request.params.emergencyId, request.query.lang ?? 'nl'),

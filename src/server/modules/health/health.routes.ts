@@ -11,7 +11,10 @@ export function healthRoutes(deps: Deps, kind: 'pglite' | 'postgres'): FastifyPl
   return async (app) => {
     app.get(
       '/api/health',
-      { config: { auth: 'public' }, schema: { tags: ['health'], response: { 200: HealthSchema } } },
+      {
+        config: { access: 'none', auth: 'public' },
+        schema: { tags: ['health'], response: { 200: HealthSchema } },
+      },
       async (request, reply) => {
         try {
           await sql`select 1`.execute(deps.db);

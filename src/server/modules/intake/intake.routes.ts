@@ -19,29 +19,41 @@ export function intakeRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/intake',
-      { schema: { tags, body: IntakeSchema, response: { 200: IntakeResultSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, body: IntakeSchema, response: { 200: IntakeResultSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => intake.saveIntake(ctx, request.body)),
     );
     // POST, not GET: the phone number must never appear in a URL.
     app.post(
       '/api/intake/lookup',
-      { schema: { tags, body: PhoneLookupSchema, response: { 200: KnownCallerSchema } } },
+      {
+        config: { access: { entity: 'phone_lookup', purpose: 'repeat_caller' } },
+        schema: { tags, body: PhoneLookupSchema, response: { 200: KnownCallerSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => intake.lookupPhone(ctx, request.body.phone)),
     );
     app.get(
       '/api/intake/drafts',
-      { schema: { tags, response: { 200: z.object({ items: z.array(DraftSchema) }) } } },
+      {
+        config: { access: { entity: 'intake_draft', purpose: 'list' } },
+        schema: { tags, response: { 200: z.object({ items: z.array(DraftSchema) }) } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => intake.listDrafts(ctx)),
     );
     app.put(
       '/api/intake/drafts/:id',
-      { schema: { tags, params: IdParams, body: DraftSaveSchema, response: { 200: DraftSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: IdParams, body: DraftSaveSchema, response: { 200: DraftSchema } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) => intake.saveDraft(ctx, request.params.id, request.body.data)),
     );
     app.delete(
       '/api/intake/drafts/:id',
-      { schema: { tags, params: IdParams, response: { 204: z.null() } } },
+      { config: { access: 'none' }, schema: { tags, params: IdParams, response: { 204: z.null() } } },
       async (request, reply) => {
         await inActorTx(deps, request, (ctx) => intake.discardDraft(ctx, request.params.id));
         return reply.code(204).send(null);

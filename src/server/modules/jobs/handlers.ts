@@ -1,3 +1,4 @@
+import { auditJobHandlers } from '../audit/audit.jobs.js';
 import { caseJobHandlers } from '../cases/cases.jobs.js';
 import { matchingJobHandlers } from '../matching/matching.service.js';
 import { notificationJobHandlers } from '../notifications/notifications.service.js';
@@ -7,6 +8,7 @@ import { systemHandlers } from './jobs.worker.js';
 /** Every job kind and its handler, listed explicitly (no registration by import side effect). */
 export const jobHandlers: Record<string, JobHandler> = {
   ...systemHandlers,
+  ...auditJobHandlers,
   ...caseJobHandlers,
   ...matchingJobHandlers,
   ...notificationJobHandlers,

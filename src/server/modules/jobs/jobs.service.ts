@@ -14,6 +14,8 @@ export type JobContext = Omit<Ctx<SystemActor>, 'db'> & {
   orgId: string | null;
   mailer?: Mailer;
   publicUrl?: string;
+  /** Where the signed audit checkpoints are written. */
+  dataDir?: string;
 };
 
 export interface EnqueueInput {
@@ -92,6 +94,7 @@ export async function runDueJobs(
       const base = {
         clock: deps.clock,
         keyring: deps.keyring,
+        dataDir: deps.config.dataDir,
         ...(deps.mailer ? { mailer: deps.mailer } : {}),
         ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}),
       };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
+import { scheduleCheckpoint } from '../audit/audit.jobs.js';
 import { deleteWindowsBefore } from '../ratelimit/ratelimit.repository.js';
 import { enqueueSystem, runDueJobs, type JobHandler } from './jobs.service.js';
 
@@ -46,9 +47,9 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>): {
     if (!stopped) timer = setTimeout(() => (running = tick()), deps.config.jobsPollMs);
   };
   const now = deps.clock.now();
-  running = Promise.all(Object.keys(systemHandlers).map((kind) => scheduleHourly(deps.db, kind, now))).then(
-    tick,
-  );
+  running = Promise.all(Object.keys(systemHandlers).map((kind) => scheduleHourly(deps.db, kind, now)))
+    .then(() => scheduleCheckpoint(deps.db, now))
+    .then(tick);
   return {
     async stop() {
       stopped = true;

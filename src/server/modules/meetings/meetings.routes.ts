@@ -18,12 +18,16 @@ export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/cases/:id/meetings',
-      { schema: { tags, params: CaseIdParamsSchema, response: { 200: MeetingListSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'meetings' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: MeetingListSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => meetings.listMeetings(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/meetings',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'meeting', only: 'denied' } },
         schema: {
           tags,
           params: CaseIdParamsSchema,
@@ -43,6 +47,7 @@ export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id/meetings/:meetingId/summary',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'meeting_summary' } },
         schema: {
           tags,
           params: MeetingParamsSchema,
@@ -57,7 +62,10 @@ export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/cases/:id/meetings/:meetingId/summary.pdf',
-      { schema: { tags, params: MeetingParamsSchema, querystring: SummaryQuerySchema } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'meeting_summary' } },
+        schema: { tags, params: MeetingParamsSchema, querystring: SummaryQuerySchema },
+      },
       async (request, reply) => {
         const bytes = await inActorTx(deps, request, (ctx) =>
           meetings.meetingSummaryPdf(
@@ -72,7 +80,10 @@ export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/cases/:id/meetings/:meetingId/share',
-      { schema: { tags, params: MeetingParamsSchema, response: { 200: MeetingSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'meeting', only: 'denied' } },
+        schema: { tags, params: MeetingParamsSchema, response: { 200: MeetingSchema } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
           meetings.shareMeeting(ctx, request.params.id, request.params.meetingId),

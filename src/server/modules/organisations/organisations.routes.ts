@@ -9,12 +9,15 @@ export function organisationsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/organisation/settings',
-      { schema: { tags, response: { 200: OrgSettingsSchema } } },
+      { config: { access: 'none' }, schema: { tags, response: { 200: OrgSettingsSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => getSettings(ctx)),
     );
     app.patch(
       '/api/organisation/settings',
-      { schema: { tags, body: OrgSettingsUpdateSchema, response: { 200: OrgSettingsSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, body: OrgSettingsUpdateSchema, response: { 200: OrgSettingsSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => updateSettings(ctx, request.body)),
     );
   };

@@ -16,12 +16,18 @@ export function partnersRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/partners',
-      { schema: { tags, querystring: PartnerQuerySchema, response: { 200: PartnerListSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, querystring: PartnerQuerySchema, response: { 200: PartnerListSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => partners.listPartners(ctx, request.query)),
     );
     app.post(
       '/api/partners',
-      { schema: { tags, body: PartnerCreateSchema, response: { 201: PartnerSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, body: PartnerCreateSchema, response: { 201: PartnerSchema } },
+      },
       async (request, reply) =>
         reply
           .code(201)
@@ -30,6 +36,7 @@ export function partnersRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       '/api/partners/:id',
       {
+        config: { access: 'none' },
         schema: {
           tags,
           params: z.object({ id: z.uuid() }),

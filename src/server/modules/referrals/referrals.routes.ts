@@ -24,12 +24,16 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/cases/:id/referrals',
-      { schema: { tags, params: CaseIdParamsSchema, response: { 200: ReferralListSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referrals' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: ReferralListSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => referrals.listReferrals(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/referrals',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral', only: 'denied' } },
         schema: {
           tags,
           params: CaseIdParamsSchema,
@@ -49,6 +53,7 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/cases/:id/referrals/:referralId/send',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral', only: 'denied' } },
         schema: {
           tags,
           params: ReferralParamsSchema,
@@ -64,6 +69,7 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/cases/:id/referrals/:referralId/respond',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral', only: 'denied' } },
         schema: {
           tags,
           params: ReferralParamsSchema,
@@ -79,6 +85,7 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/cases/:id/referrals/:referralId/cancel',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral', only: 'denied' } },
         schema: {
           tags,
           params: ReferralParamsSchema,
@@ -94,6 +101,7 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id/referrals/:referralId/summary',
       {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral_summary' } },
         schema: {
           tags,
           params: ReferralParamsSchema,
@@ -108,7 +116,10 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/cases/:id/referrals/:referralId/summary.pdf',
-      { schema: { tags, params: ReferralParamsSchema, querystring: SummaryQuerySchema } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral_summary' } },
+        schema: { tags, params: ReferralParamsSchema, querystring: SummaryQuerySchema },
+      },
       async (request, reply) => {
         const bytes = await inActorTx(deps, request, (ctx) =>
           referrals.referralSummaryPdf(
@@ -123,13 +134,19 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/cases/:id/disclosures',
-      { schema: { tags, params: CaseIdParamsSchema, response: { 200: DisclosureListSchema } } },
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'disclosures' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: DisclosureListSchema } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) => disclosures.caseDisclosures(ctx, request.params.id)),
     );
     app.get(
       '/api/disclosures',
-      { schema: { tags, querystring: DisclosureQuerySchema, response: { 200: DisclosureListSchema } } },
+      {
+        config: { access: { entity: 'disclosure', purpose: 'list' } },
+        schema: { tags, querystring: DisclosureQuerySchema, response: { 200: DisclosureListSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => disclosures.disclosureLog(ctx, request.query)),
     );
   };

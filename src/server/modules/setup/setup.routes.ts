@@ -9,13 +9,16 @@ export function setupRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/setup/status',
-      { config: { auth: 'public' }, schema: { tags: ['setup'], response: { 200: SetupStatusSchema } } },
+      {
+        config: { access: 'none', auth: 'public' },
+        schema: { tags: ['setup'], response: { 200: SetupStatusSchema } },
+      },
       async () => ({ needed: await setupNeeded(deps) }),
     );
     app.post(
       '/api/setup',
       {
-        config: { auth: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { access: 'none', auth: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
         schema: { tags: ['setup'], body: SetupSchema, response: { 201: LoginResultSchema } },
       },
       async (request, reply) => {

@@ -58,7 +58,7 @@ export async function runSetup(deps: Deps, input: Setup): Promise<string> {
       updated_at: now,
     });
     const actor: Actor = { kind: 'user', userId, orgId, role: 'admin', sessionId: '' };
-    const ctx = { db: trx, actor, clock: deps.clock };
+    const ctx = { db: trx, actor, clock: deps.clock, keyring: deps.keyring };
     await audit(ctx, {
       action: 'organisation.create',
       entity: 'organisation',

@@ -13,18 +13,21 @@ import * as service from './taxonomies.service.js';
 export function taxonomiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['taxonomies'];
   return async (app) => {
-    app.get('/api/taxonomies', { schema: { tags, response: { 200: TermListSchema } } }, async (request) =>
-      inActorTx(deps, request, (ctx) => service.listTerms(ctx)),
+    app.get(
+      '/api/taxonomies',
+      { config: { access: 'none' }, schema: { tags, response: { 200: TermListSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => service.listTerms(ctx)),
     );
     app.post(
       '/api/taxonomies',
-      { schema: { tags, body: TermCreateSchema, response: { 201: TermSchema } } },
+      { config: { access: 'none' }, schema: { tags, body: TermCreateSchema, response: { 201: TermSchema } } },
       async (request, reply) =>
         reply.code(201).send(await inActorTx(deps, request, (ctx) => service.createTerm(ctx, request.body))),
     );
     app.patch(
       '/api/taxonomies/:id',
       {
+        config: { access: 'none' },
         schema: {
           tags,
           params: z.object({ id: z.uuid() }),

@@ -64,7 +64,7 @@ export async function acceptInvite(deps: Deps, input: InviteAccept): Promise<str
       sessionId: '',
     };
     await audit(
-      { db: trx, actor, clock: deps.clock },
+      { db: trx, actor, clock: deps.clock, keyring: deps.keyring },
       { action: 'invite.accept', entity: 'invite', entityId: invite.id, changedFields: ['password'] },
     );
     return createSession(deps, trx, { orgId: found.org_id, userId: user.id, stage: 'enrol' });

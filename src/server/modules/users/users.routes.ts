@@ -27,12 +27,17 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
   });
   const tags = ['users'];
   return async (app) => {
-    app.get('/api/users', { schema: { tags, response: { 200: UserListSchema } } }, async (request) =>
-      inActorTx(deps, request, (ctx) => users.listUsers(ctx)),
+    app.get(
+      '/api/users',
+      { config: { access: 'none' }, schema: { tags, response: { 200: UserListSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => users.listUsers(ctx)),
     );
     app.post(
       '/api/users',
-      { schema: { tags, body: UserInviteSchema, response: { 201: InviteIssuedSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, body: UserInviteSchema, response: { 201: InviteIssuedSchema } },
+      },
       async (request, reply) => {
         const issued = await inActorTx(deps, request, (ctx) =>
           users.inviteUser(ctx, request.body, inviteOpts(request)),
@@ -42,28 +47,43 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.patch(
       '/api/users/:id',
-      { schema: { tags, params: UserIdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: UserIdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } },
+      },
       async (request) =>
         inActorTx(deps, request, (ctx) => users.updateUser(ctx, request.params.id, request.body)),
     );
     app.post(
       '/api/users/:id/deactivate',
-      { schema: { tags, params: UserIdParamsSchema, response: { 200: UserSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: UserIdParamsSchema, response: { 200: UserSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => users.deactivateUser(ctx, request.params.id)),
     );
     app.post(
       '/api/users/:id/reactivate',
-      { schema: { tags, params: UserIdParamsSchema, response: { 200: UserSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: UserIdParamsSchema, response: { 200: UserSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => users.reactivateUser(ctx, request.params.id)),
     );
     app.post(
       '/api/users/:id/reset-mfa',
-      { schema: { tags, params: UserIdParamsSchema, response: { 200: UserSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: UserIdParamsSchema, response: { 200: UserSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => users.resetMfa(ctx, request.params.id)),
     );
     app.post(
       '/api/users/:id/invite',
-      { schema: { tags, params: UserIdParamsSchema, response: { 201: InviteIssuedSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: UserIdParamsSchema, response: { 201: InviteIssuedSchema } },
+      },
       async (request, reply) => {
         const issued = await inActorTx(deps, request, (ctx) =>
           users.reissueInvite(ctx, request.params.id, inviteOpts(request)),
@@ -76,7 +96,7 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/invites/inspect',
       {
-        config: publicLimited,
+        config: { ...publicLimited, access: 'none' },
         schema: { tags: ['invites'], body: InviteTokenSchema, response: { 200: InviteInfoSchema } },
       },
       async (request) => inspectInvite(deps, request.body.token),
@@ -84,7 +104,7 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/invites/accept',
       {
-        config: publicLimited,
+        config: { ...publicLimited, access: 'none' },
         schema: { tags: ['invites'], body: InviteAcceptSchema, response: { 200: LoginResultSchema } },
       },
       async (request, reply) => {

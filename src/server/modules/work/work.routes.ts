@@ -8,12 +8,20 @@ import { counsellorOptions, markAlertRead, myWork } from './work.service.js';
 export function workRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['work'];
   return async (app) => {
-    app.get('/api/my-work', { schema: { tags, response: { 200: MyWorkSchema } } }, async (request) =>
-      inActorTx(deps, request, (ctx) => myWork(ctx)),
+    app.get(
+      '/api/my-work',
+      {
+        config: { access: { entity: 'my_work', purpose: 'worklist' } },
+        schema: { tags, response: { 200: MyWorkSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => myWork(ctx)),
     );
     app.post(
       '/api/alerts/:id/read',
-      { schema: { tags, params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, params: z.object({ id: z.uuid() }), response: { 204: z.null() } },
+      },
       async (request, reply) => {
         await inActorTx(deps, request, (ctx) => markAlertRead(ctx, request.params.id));
         return reply.code(204).send(null);
@@ -21,7 +29,7 @@ export function workRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/counsellors/options',
-      { schema: { tags, response: { 200: CounsellorOptionsSchema } } },
+      { config: { access: 'none' }, schema: { tags, response: { 200: CounsellorOptionsSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => counsellorOptions(ctx)),
     );
   };

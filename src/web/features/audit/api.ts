@@ -29,3 +29,5 @@ export const fetchActors = () =>
   api<{ items: { id: string; displayName: string }[] }>('GET', '/api/audit/actors');
 
 export const verifyAuditChain = () => api<AuditVerify>('POST', '/api/audit/verify');
+
+export const writeAuditCheckpoint = () => api<AuditVerify>('POST', '/api/audit/checkpoint');

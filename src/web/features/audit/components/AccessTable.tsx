@@ -1,10 +1,10 @@
-import { Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccessEntry } from '../../../../shared/audit.schema';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 
-/** Who opened which record, when, and why. */
+/** Who opened (or was refused) which record, when, and why. */
 export function AccessTable({ items }: { items: AccessEntry[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -18,6 +18,7 @@ export function AccessTable({ items }: { items: AccessEntry[] }) {
             <Table.Th scope="col">{t('audit.entity')}</Table.Th>
             <Table.Th scope="col">{t('audit.entityId')}</Table.Th>
             <Table.Th scope="col">{t('accessLog.purpose')}</Table.Th>
+            <Table.Th scope="col">{t('accessLog.outcome')}</Table.Th>
             <Table.Th scope="col">{t('accessLog.reason')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -33,6 +34,15 @@ export function AccessTable({ items }: { items: AccessEntry[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>{entry.purpose}</Table.Td>
+              <Table.Td>
+                {entry.outcome === 'denied' ? (
+                  <Badge color="red" variant="light">
+                    {t('accessLog.outcomes.denied')}
+                  </Badge>
+                ) : (
+                  t('accessLog.outcomes.read')
+                )}
+              </Table.Td>
               <Table.Td>{entry.reason ?? '—'}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,0 +1,39 @@
+import { hkdfSync } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { Keyring } from '../../lib/crypto/keyring.js';
+
+/** What a chain key is for; each purpose gets its own key so one can never stand in for another. */
+export type ChainKeyPurpose = 'audit' | 'access' | 'checkpoint';
+
+/**
+ * The organisation's key for one purpose, derived (HKDF) from its data key. The data key is stored only
+ * wrapped by the master key, which the database never holds: an owner of the database can read every row
+ * and still not compute a single chain hash or checkpoint. Deriving from the data key rather than from the
+ * master key directly keeps chains valid across a master-key rotation (which re-wraps, not replaces, data
+ * keys) and lets erasure by key destruction take the organisation's chains with it.
+ */
+export async function chainKey(
+  keyring: Keyring,
+  db: Db,
+  orgId: string,
+  purpose: ChainKeyPurpose,
+): Promise<Buffer> {
+  const { key } = await keyring.orgKey(db, orgId);
+  return Buffer.from(hkdfSync('sha256', key, Buffer.from(orgId, 'utf8'), `confidant:chain:${purpose}`, 32));
+}
+
+let installed: Keyring | undefined;
+
+/**
+ * The process's keyring, for the few `audit(ctx)` callers whose context carries no keyring (the signature of
+ * `audit` predates keyed chains and stays as it is). Set once when the app or a CLI command starts.
+ */
+export function installChainKeyring(keyring: Keyring): void {
+  installed = keyring;
+}
+
+export function keyringFor(ctx: { keyring?: Keyring }): Keyring {
+  const keyring = ctx.keyring ?? installed;
+  if (!keyring) throw new Error('No keyring: the audit chain cannot be written');
+  return keyring;
+}
