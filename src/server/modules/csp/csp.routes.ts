@@ -66,7 +66,11 @@ export function cspRoutes(deps: Deps): FastifyPluginAsyncZod {
     }
     app.post(
       CSP_REPORT_PATH,
-      { config: { auth: 'public', csrf: false, access: 'none' }, bodyLimit: MAX_REPORT_BYTES, schema: { hide: true } },
+      {
+        config: { auth: 'public', csrf: false, access: 'none' },
+        bodyLimit: MAX_REPORT_BYTES,
+        schema: { hide: true },
+      },
       async (request, reply) => {
         for (const v of violations(request.body).slice(0, 10)) {
           deps.log.warn(
