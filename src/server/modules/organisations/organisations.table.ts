@@ -16,6 +16,8 @@ export interface OrganisationsTable {
   offer_timeout_hours: Generated<number>;
   consent_valid_months: Generated<number>;
   consent_written_days: Generated<number>;
+  emergency_min_account_days: Generated<number>;
+  emergency_serious_crime: Generated<boolean>;
   created_at: Date;
   updated_at: Date;
 }
