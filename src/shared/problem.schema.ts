@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'invalid_transition',
   'consent_required',
   'unsupported_file',
+  'not_independent',
+  'account_too_new',
+  'approval_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -40,6 +40,7 @@ const PlacesPage = lazy(() => import('./routes/PlacesPage'));
 const PartnersPage = lazy(() => import('./routes/PartnersPage'));
 const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPage'));
 const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
+const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -290,6 +291,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['privacy_officer']}>
                   <DisclosuresPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/four-eyes"
+              element={
+                <RequireRole roles={['privacy_officer']}>
+                  <FourEyesPage />
                 </RequireRole>
               }
             />

@@ -5,13 +5,16 @@ import { launchBrowser, newContext, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { apiStatus, drawSignature, fillIn, partnerViaApi, pickPartner } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
-import { startServer } from './support/server';
+import { NL, setupViaUi, signInViaUi } from './support/flows';
+import { startServer, testClock } from './support/server';
+import { setTotpClockOffset } from './support/totp';
 import type { TestServer } from './support/server';
 
 const PHONE = { width: 390, height: 844 };
 const MUNICIPALITY = 'Gemeente Utrecht';
 const POLICE = 'Politie Midden-Nederland';
+/** Accounts wait 7 days in their role before the emergency path opens to them. */
+const EIGHT_DAYS = 8 * 86_400_000;
 
 describe('consent, referrals and the emergency path', () => {
   let server: TestServer;
@@ -19,9 +22,11 @@ describe('consent, referrals and the emergency path', () => {
   let samira: Colleague;
   let omar: Colleague;
   let karim: Colleague;
+  let clock: Awaited<ReturnType<typeof testClock>>;
 
   beforeAll(async () => {
-    server = await startServer();
+    clock = await testClock();
+    server = await startServer(clock.env);
     browser = await launchBrowser();
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
@@ -176,6 +181,11 @@ describe('consent, referrals and the emergency path', () => {
   });
 
   it('an emergency request needs a second coordinator, then the disclosure is logged', async () => {
+    // Both coordinators were invited today: a week on, they may use the emergency path (and sign in again).
+    await clock.advance(EIGHT_DAYS);
+    setTotpClockOffset(EIGHT_DAYS);
+    await signInViaUi(samira.page, samira.account);
+    await signInViaUi(omar.page, omar.account);
     const page = samira.page;
     const { id, reference } = await openCaseViaApi(page, 'Vader van D.');
     const emergency = page.getByRole('region', { name: NL.emergency.title, exact: true });

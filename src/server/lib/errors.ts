@@ -23,6 +23,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_transition: 409,
   consent_required: 409,
   unsupported_file: 415,
+  not_independent: 403,
+  account_too_new: 403,
+  approval_required: 409,
   internal: 500,
 };
 
@@ -48,6 +51,9 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   invalid_transition: 'This change of state is not allowed',
   consent_required: 'No active written consent covers this disclosure',
   unsupported_file: 'Only PDF, JPEG or PNG files are accepted',
+  not_independent: 'A second, independent person must decide',
+  account_too_new: 'This account is too new in its role for the emergency path',
+  approval_required: 'A second person must approve this emergency request first',
   internal: 'Something went wrong',
 };
 

@@ -50,7 +50,11 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   if (session.abilities.viewAudit) {
     items.push({ to: '/audit', label: t('nav.audit') }, { to: '/access-log', label: t('nav.accessLog') });
   }
-  if (role === 'privacy_officer') items.push({ to: '/disclosures', label: t('nav.disclosures') });
+  if (role === 'privacy_officer')
+    items.push(
+      { to: '/disclosures', label: t('nav.disclosures') },
+      { to: '/four-eyes', label: t('nav.fourEyes') },
+    );
   items.push({ to: '/profile', label: t('nav.profile') });
   return items;
 }

@@ -4,15 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { fetchSettings, SETTINGS_KEY } from '../features/settings/api';
+import {
+  EMERGENCY_SETTINGS_KEY,
+  fetchEmergencySettings,
+  fetchSettings,
+  SETTINGS_KEY,
+} from '../features/settings/api';
 import { AftercareForm } from '../features/settings/components/AftercareForm';
 import { ConsentSettingsForm } from '../features/settings/components/ConsentSettingsForm';
+import { EmergencySettingsForm } from '../features/settings/components/EmergencySettingsForm';
 import { TimeZoneForm } from '../features/settings/components/TimeZoneForm';
 
-/** Organisation settings for case work: the aftercare schedule, the consent periods and the time zone. */
+/**
+ * Organisation settings for case work: the aftercare schedule, the consent periods, the time zone and the
+ * emergency path.
+ */
 export default function AftercarePage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: fetchSettings });
+  const emergency = useQuery({ queryKey: EMERGENCY_SETTINGS_KEY, queryFn: fetchEmergencySettings });
   return (
     <Stack maw={760}>
       <PageHeading>{t('titles.aftercare')}</PageHeading>
@@ -49,6 +59,18 @@ export default function AftercarePage() {
             {settings.data.timeZone ? <TimeZoneForm settings={settings.data} /> : null}
           </Card>
         </>
+      ) : null}
+      <ErrorAlert error={emergency.error} />
+      {emergency.data ? (
+        <Card withBorder component="section" aria-labelledby="settings-emergency" padding="md">
+          <Title order={2} size="h4" id="settings-emergency" mb="xs">
+            {t('emergencySettings.title')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('emergencySettings.intro')}
+          </Text>
+          <EmergencySettingsForm settings={emergency.data} />
+        </Card>
       ) : null}
     </Stack>
   );

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useSession } from '../features/auth/hooks/useSession';
+import { AccountAlerts } from '../features/users/components/AccountAlerts';
 import { EditUserModal } from '../features/users/components/EditUserModal';
 import { InviteLinkModal } from '../features/users/components/InviteLinkModal';
 import { InviteUserModal } from '../features/users/components/InviteUserModal';
@@ -41,6 +42,7 @@ export default function UsersPage() {
         <PageHeading>{t('titles.users')}</PageHeading>
         <Button onClick={() => setInviting(true)}>{t('users.invite')}</Button>
       </Group>
+      <AccountAlerts />
       <ErrorAlert error={users.error} />
       {!confirming ? <ErrorAlert error={action.error ?? reinvite.error} /> : null}
       {users.isPending ? <Loading /> : null}

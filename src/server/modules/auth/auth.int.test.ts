@@ -100,12 +100,12 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     expect(wrong.json()).toEqual(unknown.json());
   });
 
-  it('throttles an account after five failures, whether it exists or not, with Retry-After', async () => {
+  it('throttles an address from one IP after five failures, whether it exists or not, with Retry-After', async () => {
     for (const email of [admin.email, 'ghost@noord.example']) {
       for (let i = 0; i < 5; i++) {
-        await new Agent(t, `10.9.2.${i}`).post('/api/auth/login', { email, password: 'wrong password here' });
+        await new Agent(t, '10.9.2.1').post('/api/auth/login', { email, password: 'wrong password here' });
       }
-      const blocked = await new Agent(t, '10.9.2.99').post('/api/auth/login', {
+      const blocked = await new Agent(t, '10.9.2.1').post('/api/auth/login', {
         email,
         password: STRONG_PASSWORD,
       });
@@ -114,11 +114,61 @@ describe.each(kinds)('sign-in on %s', (kind) => {
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     }
     t.clock.advance(16 * 60_000);
-    const after = await new Agent(t, '10.9.2.100').post('/api/auth/login', {
+    const after = await new Agent(t, '10.9.2.1').post('/api/auth/login', {
       email: admin.email,
       password: STRONG_PASSWORD,
     });
     expect(after.statusCode).toBe(200);
+  });
+
+  /** Password step with raw cookies: returns the status and any known-device cookie the server set. */
+  async function passwordStep(ip: string, email: string, password: string, device?: string) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      headers: { 'x-csrf-token': 'none', ...(device ? { cookie: `confidant_device=${device}` } : {}) },
+      payload: { email, password },
+    });
+    return res;
+  }
+
+  it('keeps an attacker who knows the address from locking the user out, and keeps the attacker throttled', async () => {
+    const user = await inviteAndActivate(t, await signIn(t, admin, '10.9.7.9'), 'counsellor');
+    // The user signs in fully once on their own browser: it becomes a known device.
+    const a = new Agent(t, '10.9.7.1');
+    await a.post('/api/auth/login', { email: user.email, password: STRONG_PASSWORD });
+    const mfa = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa',
+      remoteAddress: '10.9.7.1',
+      headers: { cookie: a.cookie!, 'x-csrf-token': a.csrf },
+      payload: { code: await totp(t, user.secret) },
+    });
+    expect(mfa.statusCode).toBe(200);
+    nextStep(t);
+    const deviceCookie = mfa.cookies.find((c) => c.name === 'confidant_device');
+    expect(deviceCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    const device = deviceCookie!.value;
+
+    // The attacker fails five times from IP A: A is blocked, even with the right password.
+    for (let i = 0; i < 5; i++) await passwordStep('10.66.0.1', user.email, 'a wrong guess at it');
+    expect((await passwordStep('10.66.0.1', user.email, STRONG_PASSWORD)).statusCode).toBe(429);
+    // The user, from another IP, is not locked out.
+    expect((await passwordStep('10.9.7.2', user.email, STRONG_PASSWORD)).statusCode).toBe(200);
+
+    // Guessing from many IPs blocks the address on unknown devices…
+    for (let i = 0; i < 20; i++) await passwordStep(`10.66.1.${i}`, user.email, 'a wrong guess at it');
+    expect((await passwordStep('10.9.7.3', user.email, STRONG_PASSWORD)).statusCode).toBe(429);
+    expect((await passwordStep('10.66.2.1', user.email, STRONG_PASSWORD)).statusCode).toBe(429);
+    // …and a forged device cookie is an unknown device.
+    expect((await passwordStep('10.66.2.2', user.email, STRONG_PASSWORD, `x${device}`)).statusCode).toBe(429);
+    // The known device still gets in, from anywhere.
+    expect((await passwordStep('10.9.7.4', user.email, STRONG_PASSWORD, device)).statusCode).toBe(200);
+    // A known device is throttled by its own failures only.
+    for (let i = 0; i < 5; i++) await passwordStep('10.9.7.4', user.email, 'typo in the password', device);
+    expect((await passwordStep('10.9.7.4', user.email, STRONG_PASSWORD, device)).statusCode).toBe(429);
+    t.clock.advance(16 * 60_000);
   });
 
   it('throttles guessing of TOTP codes', async () => {

@@ -2,16 +2,16 @@ import { sql } from 'kysely';
 import type { SessionStage } from '../../../shared/auth.schema.js';
 import type { Db } from '../../db/database.js';
 
-/** Which organisation and user an e-mail address belongs to (works before the organisation is known). */
-export async function findLogin(
-  db: Db,
-  email: string,
-): Promise<{ orgId: string; userId: string } | undefined> {
+/**
+ * The accounts an e-mail address has, one per organisation at most, most recently used first (works before
+ * the organisation is known; returns ids only).
+ */
+export async function findLogins(db: Db, email: string): Promise<{ orgId: string; userId: string }[]> {
   const { rows } = await sql<{
     org_id: string;
     user_id: string;
   }>`select * from auth_find_login(${email})`.execute(db);
-  return rows[0] ? { orgId: rows[0].org_id, userId: rows[0].user_id } : undefined;
+  return rows.map((r) => ({ orgId: r.org_id, userId: r.user_id }));
 }
 
 export async function findSessionOrg(

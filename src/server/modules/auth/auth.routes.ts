@@ -14,6 +14,7 @@ import { AppError } from '../../lib/errors.js';
 import { inActorTx } from '../../lib/request-context.js';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session.js';
 import * as auth from './auth.service.js';
+import { readDeviceCookie, setDeviceCookie } from './device.js';
 import { csrfTokenFor } from './sessions.service.js';
 
 const AUTH_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -28,7 +29,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], body: LoginSchema, response: { 200: LoginResultSchema } },
       },
       async (request, reply) => {
-        const { token, result } = await auth.login(deps, request.body, request.ip);
+        const { token, result } = await auth.login(deps, request.body, request.ip, readDeviceCookie(request));
         setSessionCookie(request, reply, token);
         return result;
       },
@@ -41,8 +42,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } },
       },
       async (request, reply) => {
-        const { token } = await auth.verifyMfa(deps, request.session!, request.body.code);
+        const { token, device } = await auth.verifyMfa(deps, request.session!, request.body.code);
         setSessionCookie(request, reply, token);
+        if (device) setDeviceCookie(request, reply, device);
         return inActorTx(deps, request, (ctx) =>
           auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds),
         );
@@ -65,8 +67,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], body: MfaVerifySchema, response: { 200: SessionInfoSchema } },
       },
       async (request, reply) => {
-        const { token } = await auth.confirmEnrolment(deps, request.session!, request.body.code);
+        const { token, device } = await auth.confirmEnrolment(deps, request.session!, request.body.code);
         setSessionCookie(request, reply, token);
+        if (device) setDeviceCookie(request, reply, device);
         return inActorTx(deps, request, (ctx) =>
           auth.sessionInfo(ctx, 'full', csrfTokenFor(deps, token), idleSeconds),
         );

@@ -20,6 +20,7 @@ import { canManageUsers } from '../users/users.policy.js';
 import * as users from '../users/users.repository.js';
 import * as repo from './auth.repository.js';
 import { burnVerifyTime, checkPassword, hashPassword, verifyPassword } from './password.js';
+import { knownDevice, newDeviceToken } from './device.js';
 import { createSession, csrfTokenFor, type ResolvedSession } from './sessions.service.js';
 import { assertNotBlocked, clearFailures, countAttempt, recordFailure, RULES } from './throttle.js';
 import { groupKey, newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
@@ -27,6 +28,8 @@ import { groupKey, newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 export interface Issued {
   token: string;
   result: LoginResult;
+  /** A fresh known-device token, after a full sign-in. */
+  device?: string;
 }
 
 const TOTP_FIELD = { table: 'users', column: 'totp_secret' } as const;
@@ -35,35 +38,67 @@ function issued(deps: Deps, token: string, stage: SessionStage): Issued {
   return { token, result: { stage, csrfToken: csrfTokenFor(deps, token) } };
 }
 
+/** The throttling keys of one sign-in attempt (keyed hashes: the database holds no address or IP). */
+function loginKeys(deps: Deps, email: string, ip: string, device: string | undefined) {
+  const key = (v: string) => deps.keyring.systemHmac('throttle', v);
+  return {
+    pair: key(`pair:${email}|${ip}`),
+    address: key(`account:${email}`),
+    ip: key(`ip:${ip}`),
+    device: device ? key(`device:${device}|${email}`) : undefined,
+  };
+}
+
 /**
  * Password step of sign-in. The same error, after the same work, whether the address is unknown, the
- * password wrong or the account deactivated; failures are counted per address and per IP.
+ * password wrong or the account deactivated.
+ *
+ * Throttling cannot be turned against the real user: failures block the address-and-IP pair that made them;
+ * the address as a whole (many IPs) is blocked only for unknown devices, so a browser that completed a full
+ * sign-in before (a signed device cookie) still gets in, throttled only by its own failures.
+ *
+ * One address may have an account in several organisations: every candidate's password hash is checked, in
+ * parallel so the time hardly depends on how many there are; the most recently used account whose password
+ * matches is signed in.
  */
-export async function login(deps: Deps, input: Login, ip: string): Promise<Issued> {
+export async function login(deps: Deps, input: Login, ip: string, deviceToken?: string): Promise<Issued> {
   const now = deps.clock.now();
-  const accountKey = deps.keyring.systemHmac('throttle', `account:${input.email}`);
-  const ipKey = deps.keyring.systemHmac('throttle', `ip:${ip}`);
-  await assertNotBlocked(deps.db, accountKey, now);
-  await assertNotBlocked(deps.db, ipKey, now);
+  const device = knownDevice(deps, deviceToken, input.email);
+  const keys = loginKeys(deps, input.email, ip, device);
+  if (keys.device) await assertNotBlocked(deps.db, keys.device, now);
+  else {
+    await assertNotBlocked(deps.db, keys.ip, now);
+    await assertNotBlocked(deps.db, keys.pair, now);
+    await assertNotBlocked(deps.db, keys.address, now);
+  }
 
-  const found = await repo.findLogin(deps.db, input.email);
-  const cred = found
-    ? await inOrg(deps.db, found.orgId, (trx) => users.findCredentials(trx, found.userId))
-    : undefined;
-  let ok = false;
-  if (cred?.password_hash && cred.status !== 'deactivated')
-    ok = await verifyPassword(cred.password_hash, input.password);
-  else await burnVerifyTime(input.password);
+  const found = await repo.findLogins(deps.db, input.email);
+  const creds = await Promise.all(
+    found.map((f) => inOrg(deps.db, f.orgId, (trx) => users.findCredentials(trx, f.userId))),
+  );
+  const usable = creds.filter(
+    (c): c is NonNullable<typeof c> & { password_hash: string } =>
+      c?.password_hash != null && c.status !== 'deactivated',
+  );
+  let cred: (typeof usable)[number] | undefined;
+  if (usable.length === 0) await burnVerifyTime(input.password);
+  else {
+    const ok = await Promise.all(usable.map((c) => verifyPassword(c.password_hash, input.password)));
+    cred = usable.find((_, i) => ok[i]);
+  }
 
-  if (!ok || !cred) {
-    await recordFailure(deps.db, accountKey, RULES.account, now);
-    await recordFailure(deps.db, ipKey, RULES.ip, now);
+  if (!cred) {
+    await recordFailure(deps.db, keys.device ?? keys.pair, RULES.account, now);
+    await recordFailure(deps.db, keys.address, RULES.address, now);
+    await recordFailure(deps.db, keys.ip, RULES.ip, now);
     throw new AppError('invalid_credentials');
   }
-  await clearFailures(deps.db, accountKey);
+  await clearFailures(deps.db, keys.pair);
+  if (keys.device) await clearFailures(deps.db, keys.device);
   const stage: SessionStage = cred.totp_enrolled_at ? 'mfa' : 'enrol';
-  const token = await inOrg(deps.db, cred.org_id, (trx) =>
-    createSession(deps, trx, { orgId: cred.org_id, userId: cred.id, stage }),
+  const org = cred.org_id;
+  const token = await inOrg(deps.db, org, (trx) =>
+    createSession(deps, trx, { orgId: org, userId: cred.id, stage }),
   );
   return issued(deps, token, stage);
 }
@@ -75,7 +110,7 @@ export async function verifyMfa(deps: Deps, session: ResolvedSession, code: stri
   const now = deps.clock.now();
   const key = deps.keyring.systemHmac('throttle', `mfa:${actor.userId}`);
   await countAttempt(deps.db, key, RULES.mfa, now);
-  const token = await inOrg(deps.db, actor.orgId, async (trx) => {
+  const done = await inOrg(deps.db, actor.orgId, async (trx) => {
     const cred = await users.findCredentials(trx, actor.userId);
     if (!cred?.totp_secret || !cred.totp_enrolled_at) return undefined;
     const secret = await deps.keyring.decrypt(
@@ -86,11 +121,12 @@ export async function verifyMfa(deps: Deps, session: ResolvedSession, code: stri
     );
     const step = await verifyTotp(secret, code, now, cred.totp_last_step);
     if (step === null || !(await users.advanceTotpStep(trx, cred.id, step))) return undefined;
-    return finishSignIn(deps, { db: trx, actor, clock: deps.clock, keyring: deps.keyring }, session.id);
+    const ctx = { db: trx, actor, clock: deps.clock, keyring: deps.keyring };
+    return { token: await finishSignIn(deps, ctx, session.id), email: cred.email };
   });
-  if (!token) throw new AppError('mfa_invalid');
+  if (!done) throw new AppError('mfa_invalid');
   await clearFailures(deps.db, key);
-  return issued(deps, token, 'full');
+  return { ...issued(deps, done.token, 'full'), device: newDeviceToken(deps, done.email) };
 }
 
 async function finishSignIn(deps: Deps, ctx: Ctx<Actor>, oldSessionId: string): Promise<string> {
@@ -130,7 +166,7 @@ export async function confirmEnrolment(deps: Deps, session: ResolvedSession, cod
   const now = deps.clock.now();
   const key = deps.keyring.systemHmac('throttle', `mfa:${actor.userId}`);
   await countAttempt(deps.db, key, RULES.mfa, now);
-  const token = await inOrg(deps.db, actor.orgId, async (trx) => {
+  const done = await inOrg(deps.db, actor.orgId, async (trx) => {
     const cred = await users.findCredentials(trx, actor.userId);
     if (!cred?.totp_secret || cred.totp_enrolled_at) return undefined;
     const secret = await deps.keyring.decrypt(
@@ -149,11 +185,11 @@ export async function confirmEnrolment(deps: Deps, session: ResolvedSession, cod
       entityId: cred.id,
       changedFields: ['totp_enrolled_at', ...(cred.status === 'invited' ? ['status'] : [])],
     });
-    return finishSignIn(deps, ctx, session.id);
+    return { token: await finishSignIn(deps, ctx, session.id), email: cred.email };
   });
-  if (!token) throw new AppError('mfa_invalid');
+  if (!done) throw new AppError('mfa_invalid');
   await clearFailures(deps.db, key);
-  return issued(deps, token, 'full');
+  return { ...issued(deps, done.token, 'full'), device: newDeviceToken(deps, done.email) };
 }
 
 export async function logout(ctx: Ctx<Actor>): Promise<void> {

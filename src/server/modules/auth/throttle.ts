@@ -10,9 +10,15 @@ export interface ThrottleRule {
   maxBlockMs: number;
 }
 
-/** Per account (keyed by e-mail, whether or not it exists), per IP address, and per second factor. */
+/**
+ * Sign-in failures are counted per address *and* IP pair (the tight limit: whoever guesses from one place is
+ * stopped there), per known device, per address over all IPs (a looser limit against guessing from many
+ * places, which blocks unknown devices only), per IP, and per second factor. Keys hold whether or not the
+ * address exists.
+ */
 export const RULES = {
   account: { limit: 5, windowMs: 15 * 60_000, baseBlockMs: 30_000, maxBlockMs: 15 * 60_000 },
+  address: { limit: 20, windowMs: 15 * 60_000, baseBlockMs: 60_000, maxBlockMs: 15 * 60_000 },
   ip: { limit: 30, windowMs: 15 * 60_000, baseBlockMs: 60_000, maxBlockMs: 15 * 60_000 },
   mfa: { limit: 5, windowMs: 15 * 60_000, baseBlockMs: 30_000, maxBlockMs: 15 * 60_000 },
 } satisfies Record<string, ThrottleRule>;

@@ -129,8 +129,10 @@ export interface AlertsTable {
     | 'offer_declined'
     | 'offer_expired'
     | 'emergency_request'
-    | 'emergency_decided';
+    | 'emergency_decided'
+    | 'account_change';
   case_id: string | null;
+  account_event_id: string | null;
   created_at: Date;
   read_at: Date | null;
 }

@@ -13,7 +13,9 @@ import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';
 import { inActorTx } from '../../lib/request-context.js';
+import { FourEyesHealthSchema } from '../../../shared/four-eyes.schema.js';
 import * as emergency from './emergency.service.js';
+import { fourEyesHealth } from './four-eyes.service.js';
 
 export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['emergency'];
@@ -54,6 +56,11 @@ export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) => emergency.listEmergencies(ctx, request.query.status)),
+    );
+    app.get(
+      '/api/four-eyes/health',
+      { schema: { tags, response: { 200: FourEyesHealthSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => fourEyesHealth(ctx)),
     );
     app.post(
       '/api/emergency-requests/:emergencyId/decision',

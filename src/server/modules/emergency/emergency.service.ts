@@ -8,6 +8,7 @@ import type {
   Summary,
 } from '../../../shared/consent.schema.js';
 import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/consent.schema.js';
+import { FOUR_EYES_TIE_DAYS } from '../../../shared/four-eyes.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
@@ -22,7 +23,16 @@ import { queueNotice } from '../notifications/notifications.service.js';
 import { recordDisclosure } from '../referrals/disclosures.service.js';
 import { renderSummaryPdf } from '../referrals/summary-pdf.js';
 import { buildSummary } from '../referrals/summary.service.js';
-import { assertFourEyes, authorizeEmergency, canDecide, canEmergency } from './emergency.policy.js';
+import { findInRoleSince, tiedUserIds } from '../users/account-events.repository.js';
+import {
+  authorizeDecide,
+  authorizeEmergency,
+  authorizeStart,
+  canDecide,
+  canEmergency,
+  type Standing,
+} from './emergency.policy.js';
+import { getEmergencySettings } from '../organisations/organisations.repository.js';
 
 const rows = (ctx: Ctx) =>
   ctx.db
@@ -50,7 +60,26 @@ function lapsed(ctx: Ctx, r: { decided_at: Date | null }): boolean {
   );
 }
 
-async function toRequest(ctx: Ctx, r: Row): Promise<EmergencyRequest> {
+/**
+ * The recorded facts four eyes is checked against, for the acting account: since when it holds its role, the
+ * organisation's minimum, and who it is tied to by an account change in the last 30 days.
+ */
+export async function standingOf(ctx: Ctx): Promise<Standing | undefined> {
+  if (ctx.actor.kind !== 'user') return undefined;
+  const now = ctx.clock.now();
+  const inRoleSince = await findInRoleSince(ctx.db, ctx.actor.userId);
+  if (!inRoleSince) return undefined;
+  const { minAccountDays } = await getEmergencySettings(ctx.db, ctx.actor.orgId);
+  const tiedTo = await tiedUserIds(
+    ctx.db,
+    ctx.actor.orgId,
+    ctx.actor.userId,
+    new Date(now.getTime() - FOUR_EYES_TIE_DAYS * 86_400_000),
+  );
+  return { now, inRoleSince, minAccountDays, tiedTo };
+}
+
+async function toRequest(ctx: Ctx, r: Row, standing: Standing | undefined): Promise<EmergencyRequest> {
   const actor = ctx.actor;
   return {
     id: r.id,
@@ -77,7 +106,7 @@ async function toRequest(ctx: Ctx, r: Row): Promise<EmergencyRequest> {
     decidedAt: r.decided_at?.toISOString() ?? null,
     decisionNote: await openOptional(ctx, 'emergency_requests', 'decision_note', r.id, r.decision_note_enc),
     disclosedAt: r.disclosed_at?.toISOString() ?? null,
-    canDecide: canDecide(actor, { requestedBy: r.requested_by, status: r.status }),
+    canDecide: canDecide(actor, { requestedBy: r.requested_by, status: r.status }, standing),
     canDisclose:
       r.status === 'approved' && !lapsed(ctx, r) && actor.kind === 'user' && actor.role === 'coordinator',
     approvalLapsed: r.status === 'approved' && lapsed(ctx, r),
@@ -92,17 +121,34 @@ async function findRequest(ctx: Ctx, id: string, lock = false): Promise<Row> {
   return row;
 }
 
-/** Everyone who could be the second pair of eyes: the other coordinators and the admins. */
-async function deciders(ctx: Ctx, except: string): Promise<string[]> {
+/** Everyone who could be the second pair of eyes: the other coordinators and the admins, not tied to them. */
+async function deciders(ctx: Ctx, requester: string, tied: ReadonlySet<string>): Promise<string[]> {
   const users = await ctx.db
     .selectFrom('users')
     .select('id')
     .where('org_id', '=', ctx.actor.orgId)
     .where('role', 'in', ['coordinator', 'admin'])
     .where('status', '=', 'active')
-    .where('id', '<>', except)
+    .where('id', '<>', requester)
     .execute();
-  return users.map((u) => u.id);
+  return users.map((u) => u.id).filter((id) => !tied.has(id));
+}
+
+/** Serious crime is a ground only where the organisation's legal basis names it (a setting, off by default). */
+async function assertGroundAllowed(ctx: Ctx, ground: string): Promise<void> {
+  if (ground !== 'serious_crime') return;
+  const { seriousCrimeAllowed } = await getEmergencySettings(ctx.db, ctx.actor.orgId);
+  if (!seriousCrimeAllowed)
+    throw new AppError('validation_failed', undefined, {
+      errors: [
+        {
+          field: 'ground',
+          reason: 'ground_not_allowed',
+          message:
+            "Serious crime is not a ground in this organisation's legal basis: only acute danger to life",
+        },
+      ],
+    });
 }
 
 /**
@@ -112,8 +158,10 @@ async function deciders(ctx: Ctx, except: string): Promise<string[]> {
 export const createEmergency = idempotent(
   'emergency_request',
   async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>) => {
-    authorizeEmergency(ctx.actor, 'emergency.start');
+    const standing = await standingOf(ctx);
+    authorizeStart(ctx.actor, standing);
     await loadCase(ctx, caseId, 'case.view');
+    await assertGroundAllowed(ctx, input.ground);
     const actor = ctx.actor as Actor;
     const partner = await ctx.db
       .selectFrom('partners')
@@ -149,7 +197,7 @@ export const createEmergency = idempotent(
         requested_at: ctx.clock.now(),
       })
       .execute();
-    for (const userId of await deciders(ctx, actor.userId)) {
+    for (const userId of await deciders(ctx, actor.userId, standing!.tiedTo)) {
       await alertUser(ctx, userId, 'emergency_request', caseId);
       await queueNotice(ctx, userId, 'approval_needed', id);
     }
@@ -182,16 +230,18 @@ export async function startEmergency(
   caseId: string,
   input: z.infer<typeof EmergencyCreateSchema>,
 ): Promise<EmergencyRequest> {
-  authorizeEmergency(ctx.actor, 'emergency.start');
+  const standing = await standingOf(ctx);
+  authorizeStart(ctx.actor, standing);
   await loadCase(ctx, caseId, 'case.view');
   const { id } = await createEmergency(ctx, caseId, input);
-  return toRequest(ctx, await findRequest(ctx, id));
+  return toRequest(ctx, await findRequest(ctx, id), standing);
 }
 
 export async function caseEmergencies(ctx: Ctx, caseId: string): Promise<{ items: EmergencyRequest[] }> {
   await loadCase(ctx, caseId, 'case.view');
   const list = await rows(ctx).where('e.case_id', '=', caseId).orderBy('e.requested_at', 'desc').execute();
-  return { items: await Promise.all(list.map((r) => toRequest(ctx, r))) };
+  const standing = await standingOf(ctx);
+  return { items: await Promise.all(list.map((r) => toRequest(ctx, r, standing))) };
 }
 
 /**
@@ -212,10 +262,14 @@ export async function listEmergencies(
   const list = await q.orderBy('e.requested_at', 'desc').limit(100).execute();
   for (const r of list)
     await recordAccess(ctx, { entity: 'emergency_request', entityId: r.id, purpose: 'review' });
-  return { items: await Promise.all(list.map((r) => toRequest(ctx, r))) };
+  const standing = await standingOf(ctx);
+  return { items: await Promise.all(list.map((r) => toRequest(ctx, r, standing))) };
 }
 
-/** The second person approves or rejects. Never the requester (checked here and by the database). */
+/**
+ * The second person approves or rejects: never the requester, nor anyone tied to them by an account change
+ * in the last 30 days, nor an account new in its role (checked here; the first two by the database too).
+ */
 export async function decideEmergency(
   ctx: Ctx,
   id: string,
@@ -224,7 +278,8 @@ export async function decideEmergency(
   authorizeEmergency(ctx.actor, 'emergency.decide');
   const actor = ctx.actor as Actor;
   const r = await findRequest(ctx, id, true);
-  assertFourEyes(actor, r.requested_by);
+  const standing = await standingOf(ctx);
+  authorizeDecide(actor, { requestedBy: r.requested_by, status: 'pending' }, standing);
   if (r.status !== 'pending') throw new AppError('invalid_transition', `This request is already ${r.status}`);
   if (input.decision === 'reject' && input.note.length < 5)
     throw new AppError('validation_failed', undefined, {
@@ -251,7 +306,7 @@ export async function decideEmergency(
     changedFields: ['status', 'decided_by', 'decision_note'],
     details: { caseId: r.case_id },
   });
-  return toRequest(ctx, await findRequest(ctx, id));
+  return toRequest(ctx, await findRequest(ctx, id), standing);
 }
 
 /**
@@ -301,7 +356,7 @@ export async function discloseEmergency(ctx: Ctx, id: string): Promise<Emergency
     changedFields: ['status', 'disclosed_at'],
     details: { caseId: r.case_id, informCaller: r.inform_caller },
   });
-  return toRequest(ctx, await findRequest(ctx, id));
+  return toRequest(ctx, await findRequest(ctx, id), await standingOf(ctx));
 }
 
 /** The summary for an approved emergency disclosure: exactly the approved categories. */
@@ -314,7 +369,12 @@ export async function emergencySummary(
   const r = await findRequest(ctx, id);
   const { row: kase } = await loadCase(ctx, r.case_id, 'case.view');
   if ((r.status !== 'approved' && r.status !== 'disclosed') || (r.status === 'approved' && lapsed(ctx, r)))
-    throw new AppError('consent_required', 'Only an approved emergency request allows a summary');
+    throw new AppError(
+      'approval_required',
+      r.status === 'approved'
+        ? `The approval lapsed after ${EMERGENCY_APPROVAL_HOURS} hours: start a new request if the danger is still acute`
+        : 'Only an emergency request approved by a second person allows a summary',
+    );
   if (canEmergency(ctx.actor, 'emergency.start'))
     await recordAccess(ctx, { entity: 'emergency_request', entityId: id, purpose: 'summary' });
   return buildSummary(ctx, {

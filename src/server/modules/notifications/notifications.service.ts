@@ -2,7 +2,7 @@ import type { UiLanguage } from '../../../shared/roles.js';
 import type { Ctx } from '../../lib/context.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 
-export type NoticeKind = 'offer' | 'task_due' | 'offer_expired' | 'approval_needed';
+export type NoticeKind = 'offer' | 'task_due' | 'offer_expired' | 'approval_needed' | 'account_change';
 
 /**
  * E-mails say only that there is something to look at, with a link: never a case reference, a name or any
@@ -20,6 +20,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
       subject: 'Confidant: een tweede akkoord is nodig',
       text: 'Een collega vraagt dringend om uw beoordeling. Meld u aan om te kijken.',
     },
+    account_change: {
+      subject: 'Confidant: een account is gewijzigd',
+      text: 'Een account in uw organisatie is uitgenodigd of gewijzigd. Meld u aan om te kijken.',
+    },
   },
   en: {
     offer: { subject: 'Confidant: a case for you', text: 'An offer is waiting for your answer.' },
@@ -31,6 +35,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
     approval_needed: {
       subject: 'Confidant: a second approval is needed',
       text: 'A colleague urgently asks for your review. Sign in to look.',
+    },
+    account_change: {
+      subject: 'Confidant: an account was changed',
+      text: 'An account in your organisation was invited or changed. Sign in to look.',
     },
   },
   ar: {
@@ -44,6 +52,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
       subject: 'Confidant: مطلوب موافقة ثانية',
       text: 'يطلب منك زميل المراجعة بشكل عاجل. سجّل الدخول للاطلاع.',
     },
+    account_change: {
+      subject: 'Confidant: تم تغيير حساب',
+      text: 'تمت دعوة حساب في منظمتك أو تغييره. سجّل الدخول للاطلاع.',
+    },
   },
   tr: {
     offer: { subject: 'Confidant: size bir vaka var', text: 'Bir teklif yanıtınızı bekliyor.' },
@@ -55,6 +67,10 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
     approval_needed: {
       subject: 'Confidant: ikinci bir onay gerekiyor',
       text: 'Bir meslektaşınız acilen değerlendirmenizi istiyor. Bakmak için oturum açın.',
+    },
+    account_change: {
+      subject: 'Confidant: bir hesap değiştirildi',
+      text: 'Kuruluşunuzda bir hesap davet edildi veya değiştirildi. Bakmak için oturum açın.',
     },
   },
 };

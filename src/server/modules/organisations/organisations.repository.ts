@@ -60,3 +60,33 @@ export async function claimInstallation(db: Db, now: Date): Promise<boolean> {
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
+
+/** The organisation's emergency settings. */
+export async function getEmergencySettings(
+  db: Db,
+  orgId: string,
+): Promise<{ minAccountDays: number; seriousCrimeAllowed: boolean }> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(['emergency_min_account_days', 'emergency_serious_crime'])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return { minAccountDays: row.emergency_min_account_days, seriousCrimeAllowed: row.emergency_serious_crime };
+}
+
+export async function updateEmergencySettings(
+  db: Db,
+  orgId: string,
+  patch: { minAccountDays: number; seriousCrimeAllowed: boolean },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({
+      emergency_min_account_days: patch.minAccountDays,
+      emergency_serious_crime: patch.seriousCrimeAllowed,
+      updated_at: now,
+    })
+    .where('id', '=', orgId)
+    .execute();
+}

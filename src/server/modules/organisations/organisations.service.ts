@@ -6,7 +6,13 @@ import { isTimeZone } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { aftercareSchedule } from '../cases/aftercare.service.js';
-import { getTimeZone, updateTimeZone } from './organisations.repository.js';
+import type { EmergencySettings } from '../../../shared/four-eyes.schema.js';
+import {
+  getEmergencySettings,
+  getTimeZone,
+  updateEmergencySettings,
+  updateTimeZone,
+} from './organisations.repository.js';
 
 const canRead = (ctx: Ctx) =>
   ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.role === 'coordinator');
@@ -85,4 +91,35 @@ export async function updateSettings(
       changedFields: changed,
     });
   return getSettings(ctx);
+}
+
+/** The emergency settings: coordinators read them (the form offers only allowed grounds), admins too. */
+export async function emergencySettings(ctx: Ctx): Promise<EmergencySettings> {
+  if (!canRead(ctx)) throw new AppError('forbidden');
+  return getEmergencySettings(ctx.db, ctx.actor.orgId);
+}
+
+/**
+ * The admin sets how long an account must hold its role before the emergency path opens to it (at least a
+ * day), and whether the organisation's legal basis names serious crime as a ground. Requests already made
+ * keep their ground.
+ */
+export async function updateEmergency(ctx: Ctx, input: EmergencySettings): Promise<EmergencySettings> {
+  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  const before = await getEmergencySettings(ctx.db, ctx.actor.orgId);
+  const changed = [
+    ...(before.minAccountDays !== input.minAccountDays ? ['emergency_min_account_days'] : []),
+    ...(before.seriousCrimeAllowed !== input.seriousCrimeAllowed ? ['emergency_serious_crime'] : []),
+  ];
+  if (changed.length) {
+    await updateEmergencySettings(ctx.db, ctx.actor.orgId, input, ctx.clock.now());
+    await audit(ctx, {
+      action: 'organisation.emergency_settings_update',
+      entity: 'organisation',
+      entityId: ctx.actor.orgId,
+      changedFields: changed,
+      details: { minAccountDays: input.minAccountDays, seriousCrimeAllowed: input.seriousCrimeAllowed },
+    });
+  }
+  return getEmergencySettings(ctx.db, ctx.actor.orgId);
 }

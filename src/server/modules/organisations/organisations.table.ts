@@ -18,6 +18,8 @@ export interface OrganisationsTable {
   consent_written_days: Generated<number>;
   /** IANA name; decides which calendar day "today" is for the organisation. */
   time_zone: Generated<string>;
+  emergency_min_account_days: Generated<number>;
+  emergency_serious_crime: Generated<boolean>;
   created_at: Date;
   updated_at: Date;
 }

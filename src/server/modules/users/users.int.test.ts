@@ -7,8 +7,10 @@ import {
   createTestApp,
   inviteAndActivate,
   setupOrganisation,
+  nextStep,
   signIn,
   STRONG_PASSWORD,
+  totp,
   type SignedIn,
   type TestApp,
 } from '../../test/harness.js';
@@ -72,6 +74,11 @@ describe.each(kinds)('users and invites on %s', (kind) => {
       name: 'POST /api/users/:id/reset-mfa',
       allowed: ['admin'],
       call: (a, id) => a.post(`/api/users/${id}/reset-mfa`),
+    },
+    {
+      name: 'GET /api/account-alerts',
+      allowed: ['admin', 'privacy_officer'],
+      call: (a) => a.get('/api/account-alerts'),
     },
     { name: 'GET /api/audit', allowed: ['privacy_officer'], call: (a) => a.get('/api/audit') },
     {
@@ -191,6 +198,77 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'email_taken' });
     expect(((await a.get('/api/users')).json() as { items: unknown[] }).items.length).toBe(before);
+  });
+
+  it('keeps e-mail addresses unique per organisation: an invite answers the same whether the address is used elsewhere', async () => {
+    // A second organisation on the same installation (set-up is once per installation; the owner re-opens it).
+    await t.asOwner((db) => db.deleteFrom('installation').execute());
+    const zuid = await setupOrganisation(t, 'Hulplijn Zuid', 'admin@zuid.example');
+    const shared = 'shared.person@example.org';
+    const fresh = 'nobody.else@example.org';
+    const shape = (r: { statusCode: number; json(): unknown }) => {
+      const b = r.json() as { user: Record<string, unknown>; inviteUrl: string; expiresAt: string };
+      return {
+        status: r.statusCode,
+        keys: Object.keys(b).sort(),
+        user: { ...b.user, id: '', createdAt: '', email: '' },
+      };
+    };
+    const noord = await agentFor('admin');
+    const inNoord = await noord.post('/api/users', { email: shared, displayName: 'Sam', role: 'counsellor' });
+    expect(inNoord.statusCode).toBe(201);
+    const z = await signIn(t, zuid, '10.7.9.1');
+    const usedElsewhere = await z.post('/api/users', {
+      email: shared,
+      displayName: 'Sam',
+      role: 'counsellor',
+    });
+    const unused = await z.post('/api/users', { email: fresh, displayName: 'Sam', role: 'counsellor' });
+    expect(shape(usedElsewhere)).toEqual(shape(unused));
+    expect(usedElsewhere.statusCode).toBe(201);
+    // Within one organisation the address is still unique.
+    expect(
+      (await z.post('/api/users', { email: shared, displayName: 'Sam 2', role: 'analyst' })).json(),
+    ).toMatchObject({
+      code: 'email_taken',
+    });
+
+    // Each account gets its own password; sign-in with the address picks the account whose password matches.
+    const OTHER_PASSWORD = 'a quiet harbour under grey skies';
+    const activate = async (res: typeof inNoord, password: string) => {
+      const agent = new Agent(t, '10.7.9.2');
+      const token = (res.json() as { inviteUrl: string }).inviteUrl.split('#')[1]!;
+      expect((await agent.post('/api/invites/accept', { token, password })).statusCode).toBe(200);
+      const { manualKey } = (await agent.get('/api/auth/mfa/enrolment')).json() as { manualKey: string };
+      expect((await agent.post('/api/auth/mfa/enrol', { code: await totp(t, manualKey) })).statusCode).toBe(
+        200,
+      );
+      nextStep(t);
+      return manualKey;
+    };
+    const noordKey = await activate(inNoord, STRONG_PASSWORD);
+    const zuidKey = await activate(usedElsewhere, OTHER_PASSWORD);
+    const orgOf = async (password: string, key: string) => {
+      const agent = new Agent(t, `10.7.9.${3 + Math.floor(Math.random() * 200)}`);
+      const login = await agent.post('/api/auth/login', { email: shared, password });
+      expect(login.statusCode, login.body).toBe(200);
+      const mfa = await agent.post('/api/auth/mfa', { code: await totp(t, key) });
+      nextStep(t);
+      return (mfa.json() as { organisation: { name: string } }).organisation.name;
+    };
+    expect(await orgOf(STRONG_PASSWORD, noordKey)).toBe('Hulplijn Noord');
+    expect(await orgOf(OTHER_PASSWORD, zuidKey)).toBe('Hulplijn Zuid');
+    // A wrong password for a shared address answers exactly like an unknown address.
+    const wrong = await new Agent(t, '10.7.9.250').post('/api/auth/login', {
+      email: shared,
+      password: 'neither of the two',
+    });
+    const unknown = await new Agent(t, '10.7.9.251').post('/api/auth/login', {
+      email: 'never.seen@example.org',
+      password: 'neither of the two',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
   });
 
   it('answers 404 for a user id of another organisation, like a missing one', async () => {

@@ -2,9 +2,15 @@ import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authoriz
 import type { Actor, AnyActor } from '../../lib/actor.js';
 
 export type UserAction =
-  'user.list' | 'user.invite' | 'user.update' | 'user.deactivate' | 'user.reactivate' | 'user.reset_mfa';
+  | 'user.list'
+  | 'user.invite'
+  | 'user.update'
+  | 'user.deactivate'
+  | 'user.reactivate'
+  | 'user.reset_mfa'
+  | 'user.account_alerts';
 
-/** Only an organisation's admin manages its users. */
+/** Only an organisation's admin manages its users; admins and the privacy officer hear of every change. */
 const RULES: RoleRules<UserAction> = {
   'user.list': ['admin'],
   'user.invite': ['admin'],
@@ -12,6 +18,7 @@ const RULES: RoleRules<UserAction> = {
   'user.deactivate': ['admin'],
   'user.reactivate': ['admin'],
   'user.reset_mfa': ['admin'],
+  'user.account_alerts': ['admin', 'privacy_officer'],
 };
 
 export const canUser = (actor: AnyActor | undefined, action: UserAction): boolean =>

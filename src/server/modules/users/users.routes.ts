@@ -17,6 +17,8 @@ import type { Deps } from '../../lib/deps.js';
 import { baseUrl, inActorTx } from '../../lib/request-context.js';
 import { setSessionCookie } from '../../plugins/session.js';
 import { csrfTokenFor } from '../auth/sessions.service.js';
+import { AccountAlertListSchema } from '../../../shared/four-eyes.schema.js';
+import { accountAlerts } from './account-events.service.js';
 import { acceptInvite, inspectInvite } from './invites.service.js';
 import * as users from './users.service.js';
 
@@ -31,6 +33,11 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/users',
       { config: { access: 'none' }, schema: { tags, response: { 200: UserListSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => users.listUsers(ctx)),
+    );
+    app.get(
+      '/api/account-alerts',
+      { schema: { tags, response: { 200: AccountAlertListSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => accountAlerts(ctx)),
     );
     app.post(
       '/api/users',

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { revokeUserSessions } from '../auth/auth.repository.js';
 import { newToken } from '../auth/sessions.service.js';
+import { recordAccountEvent } from './account-events.service.js';
 import { authorizeUser } from './users.policy.js';
 import * as repo from './users.repository.js';
 
@@ -68,6 +69,7 @@ export async function inviteUser(ctx: Ctx, input: UserInvite, opts: InviteOption
     changedFields: ['email', 'display_name', 'role', 'language', 'status'],
     details: { role: input.role },
   });
+  await recordAccountEvent(ctx, { subjectId: id, kind: 'invite', toRole: input.role });
   return issueInvite(ctx, ctx.actor.userId, id, opts);
 }
 
@@ -78,6 +80,7 @@ export async function reissueInvite(ctx: Ctx, userId: string, opts: InviteOption
   if (user.status !== 'invited')
     throw new AppError('conflict', 'This user has already accepted the invitation');
   await repo.revokeOpenInvites(ctx.db, userId, ctx.clock.now());
+  await recordAccountEvent(ctx, { subjectId: userId, kind: 'invite', toRole: user.role });
   return issueInvite(ctx, ctx.actor.userId, userId, opts);
 }
 
@@ -130,6 +133,13 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
       changedFields: changed,
       ...(patch.role ? { details: { fromRole: user.role, toRole: patch.role } } : {}),
     });
+    if (patch.role)
+      await recordAccountEvent(ctx, {
+        subjectId: id,
+        kind: 'role_change',
+        fromRole: user.role,
+        toRole: patch.role,
+      });
   }
   return toUser(await repo.getUser(ctx.db, id));
 }
@@ -158,13 +168,14 @@ export async function reactivateUser(ctx: Ctx, id: string): Promise<User> {
   const status = cred?.password_hash ? 'active' : 'invited';
   await repo.updateUser(ctx.db, id, { status, updated_at: ctx.clock.now() });
   await audit(ctx, { action: 'user.reactivate', entity: 'user', entityId: id, changedFields: ['status'] });
+  await recordAccountEvent(ctx, { subjectId: id, kind: 'reactivate', toRole: user.role });
   return toUser(await repo.getUser(ctx.db, id));
 }
 
 /** Removes the second factor: the user enrols a new one at the next sign-in; all sessions end. */
 export async function resetMfa(ctx: Ctx, id: string): Promise<User> {
   authorizeUser(ctx.actor, 'user.reset_mfa');
-  await loadUser(ctx, id);
+  const user = await loadUser(ctx, id);
   const now = ctx.clock.now();
   await repo.updateUser(ctx.db, id, {
     totp_secret: null,
@@ -179,5 +190,6 @@ export async function resetMfa(ctx: Ctx, id: string): Promise<User> {
     entityId: id,
     changedFields: ['totp_secret'],
   });
+  await recordAccountEvent(ctx, { subjectId: id, kind: 'mfa_reset', toRole: user.role });
   return toUser(await repo.getUser(ctx.db, id));
 }

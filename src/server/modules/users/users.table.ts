@@ -32,7 +32,22 @@ export interface InvitesTable {
   created_at: Date;
 }
 
+/** Account changes one person makes to another's account: the facts four eyes are checked against. */
+export type AccountEventKind = 'invite' | 'reactivate' | 'role_change' | 'mfa_reset';
+
+export interface AccountEventsTable {
+  id: string;
+  org_id: string;
+  at: Date;
+  actor_id: string | null;
+  subject_id: string;
+  kind: AccountEventKind;
+  from_role: Role | null;
+  to_role: Role | null;
+}
+
 export interface UserTables {
   users: UsersTable;
   invites: InvitesTable;
+  account_events: AccountEventsTable;
 }

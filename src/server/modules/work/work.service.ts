@@ -59,16 +59,24 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     .select(['a.id', 'a.kind', 'a.case_id', 'c.reference', 'a.created_at'])
     .where('a.user_id', '=', actor.userId)
     .where('a.read_at', 'is', null)
+    // Account-change alerts belong to admins and the privacy officer, shown with the change itself.
+    .where('a.kind', '!=', 'account_change')
     .orderBy('a.created_at', 'desc')
     .limit(20)
     .execute();
-  const alertItems = alerts.map((a) => ({
-    id: a.id,
-    kind: a.kind,
-    caseId: a.case_id,
-    caseReference: a.reference,
-    createdAt: a.created_at.toISOString(),
-  }));
+  const alertItems = alerts.flatMap((a) =>
+    a.kind === 'account_change'
+      ? []
+      : [
+          {
+            id: a.id,
+            kind: a.kind,
+            caseId: a.case_id,
+            caseReference: a.reference,
+            createdAt: a.created_at.toISOString(),
+          },
+        ],
+  );
 
   if (actor.role === 'counsellor') {
     return {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FourEyesHealth } from '../../../shared/four-eyes.schema';
 import type {
   EMERGENCY_STATUSES,
   EmergencyCreateSchema,
@@ -41,3 +42,8 @@ export const fetchEmergencySummary = (id: string, lang: FormLanguage) =>
 
 export const emergencySummaryPdfUrl = (id: string, lang: FormLanguage) =>
   `${requestPath(id)}/summary.pdf?lang=${lang}`;
+
+export const FOUR_EYES_KEY = ['four-eyes-health'] as const;
+
+/** The privacy officer's view of four eyes: people, times and ties only — no case content. */
+export const fetchFourEyesHealth = () => api<FourEyesHealth>('GET', '/api/four-eyes/health');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EmergencySettings } from '../../../shared/four-eyes.schema';
 import type { OrgSettings, OrgSettingsUpdateSchema } from '../../../shared/work.schema';
 import { api } from '../../api/client';
 
@@ -9,3 +10,11 @@ export const fetchSettings = () => api<OrgSettings>('GET', '/api/organisation/se
 /** Either part alone: each form saves only its own part, so two forms never overwrite each other. */
 export const updateSettings = (body: z.input<typeof OrgSettingsUpdateSchema>) =>
   api<OrgSettings>('PATCH', '/api/organisation/settings', { body });
+
+export const EMERGENCY_SETTINGS_KEY = ['organisation-settings', 'emergency'] as const;
+
+export const fetchEmergencySettings = () =>
+  api<EmergencySettings>('GET', '/api/organisation/emergency-settings');
+
+export const updateEmergencySettings = (body: EmergencySettings) =>
+  api<EmergencySettings>('PUT', '/api/organisation/emergency-settings', { body });

@@ -1,5 +1,9 @@
 import type { InviteIssued, User, UserInvite, UserUpdate } from '../../../shared/users.schema';
+import type { z } from 'zod';
+import type { AccountAlertListSchema } from '../../../shared/four-eyes.schema';
 import { api } from '../../api/client';
+
+export type AccountAlertList = z.infer<typeof AccountAlertListSchema>;
 
 export const USERS_KEY = ['users'] as const;
 
@@ -17,3 +21,8 @@ export const runUserAction = ({ id, action }: { id: string; action: UserAction }
 
 export const reissueInvite = (id: string) =>
   api<InviteIssued>('POST', `/api/users/${encodeURIComponent(id)}/invite`);
+
+export const ACCOUNT_ALERTS_KEY = ['account-alerts'] as const;
+
+/** Unread alerts about invites, re-activations, role changes and MFA resets (admins, privacy officer). */
+export const fetchAccountAlerts = () => api<AccountAlertList>('GET', '/api/account-alerts');

@@ -1,4 +1,5 @@
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Textarea } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import type { FieldErrors } from '../../../components/formErrors';
 import { newRequestId } from '../../../components/format';
 import { CategoryCheckboxes } from '../../consent/components/CategoryCheckboxes';
 import { PartnerPicker } from '../../consent/components/PartnerPicker';
+import { EMERGENCY_SETTINGS_KEY, fetchEmergencySettings } from '../../settings/api';
 import { useEmergencyMutations } from '../hooks';
 
 type Ground = (typeof EMERGENCY_GROUNDS)[number];
@@ -43,6 +45,11 @@ export function EmergencyForm({
   const [informCaller, setInformCaller] = useState(true);
   const [noInformReason, setNoInformReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Serious crime is offered only where the organisation's legal basis names it (the server checks again).
+  const settings = useQuery({ queryKey: EMERGENCY_SETTINGS_KEY, queryFn: fetchEmergencySettings });
+  const grounds = EMERGENCY_GROUNDS.filter(
+    (value) => value !== 'serious_crime' || settings.data?.seriousCrimeAllowed === true,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -83,7 +90,7 @@ export function EmergencyForm({
           withAsterisk
         >
           <Stack gap="xs" mt={6}>
-            {EMERGENCY_GROUNDS.map((value) => (
+            {grounds.map((value) => (
               <Radio key={value} value={value} label={t(`emergency.grounds.${value}`)} />
             ))}
           </Stack>
