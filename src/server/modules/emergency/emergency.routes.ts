@@ -59,7 +59,7 @@ export function emergencyRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/four-eyes/health',
-      { schema: { tags, response: { 200: FourEyesHealthSchema } } },
+      { config: { access: 'none' }, schema: { tags, response: { 200: FourEyesHealthSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => fourEyesHealth(ctx)),
     );
     app.post(

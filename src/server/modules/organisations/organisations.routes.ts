@@ -23,12 +23,15 @@ export function organisationsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/organisation/emergency-settings',
-      { schema: { tags, response: { 200: EmergencySettingsSchema } } },
+      { config: { access: 'none' }, schema: { tags, response: { 200: EmergencySettingsSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => emergencySettings(ctx)),
     );
     app.put(
       '/api/organisation/emergency-settings',
-      { schema: { tags, body: EmergencySettingsSchema, response: { 200: EmergencySettingsSchema } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, body: EmergencySettingsSchema, response: { 200: EmergencySettingsSchema } },
+      },
       async (request) => inActorTx(deps, request, (ctx) => updateEmergency(ctx, request.body)),
     );
   };

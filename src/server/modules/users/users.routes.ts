@@ -36,7 +36,7 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/account-alerts',
-      { schema: { tags, response: { 200: AccountAlertListSchema } } },
+      { config: { access: 'none' }, schema: { tags, response: { 200: AccountAlertListSchema } } },
       async (request) => inActorTx(deps, request, (ctx) => accountAlerts(ctx)),
     );
     app.post(
