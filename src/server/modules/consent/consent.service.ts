@@ -13,6 +13,13 @@ import { MAX_DOCUMENT_BYTES } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import {
+  checkJpeg,
+  checkPng,
+  DOCUMENT_IMAGE_LIMITS,
+  ImageRejected,
+  normaliseSignaturePng,
+} from '../../lib/pdf/images.js';
 import { openBytes, openOptional, openText, sealBytes, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -24,8 +31,6 @@ import { afterConsentWithdrawn } from '../referrals/referrals.service.js';
 import { consentStatus } from './consent.coverage.js';
 import { renderConsentForm } from './consent-form.js';
 import * as repo from './consent.repository.js';
-
-const MAX_SIGNATURE_BYTES = 300 * 1024;
 
 const invalid = (field: string, reason: string, message: string) =>
   new AppError('validation_failed', undefined, { errors: [{ field, reason, message }] });
@@ -45,15 +50,24 @@ function decodeBase64(data: string, field: string): Buffer {
   return Buffer.from(clean, 'base64');
 }
 
-/** A drawn signature must really be a PNG image of reasonable size. */
-async function checkDrawnSignature(data: string | undefined, field: string): Promise<Buffer> {
+/** Turns a refused image into a 400 naming the field and why; nothing is stored. */
+function checkImage<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ImageRejected) throw invalid(field, error.reason, error.message);
+    throw error;
+  }
+}
+
+/**
+ * A drawn signature must be a complete, undamaged PNG of bounded size; what is stored is the image written
+ * again as plain RGB on white (see normaliseSignaturePng), never the bytes as sent.
+ */
+function checkDrawnSignature(data: string | undefined, field: string): Buffer {
   if (!data) throw invalid(field, 'required', 'Draw the signature');
   const bytes = decodeBase64(data, field);
-  if (bytes.length === 0 || bytes.length > MAX_SIGNATURE_BYTES)
-    throw invalid(field, 'too_big', 'The drawn signature is too large');
-  const type = await fileTypeFromBuffer(bytes);
-  if (type?.mime !== 'image/png') throw invalid(field, 'not_png', 'The drawn signature must be a PNG image');
-  return bytes;
+  return checkImage(field, () => normaliseSignaturePng(bytes));
 }
 
 async function signatureOf(input: {
@@ -67,7 +81,7 @@ async function signatureOf(input: {
     return { typedName: input.typedName.trim(), drawn: null };
   }
   if (input.method === 'signature_drawn')
-    return { typedName: null, drawn: await checkDrawnSignature(input.drawnSignature, 'drawnSignature') };
+    return { typedName: null, drawn: checkDrawnSignature(input.drawnSignature, 'drawnSignature') };
   return { typedName: null, drawn: null };
 }
 
@@ -273,6 +287,9 @@ export async function uploadDocument(
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !['application/pdf', 'image/jpeg', 'image/png'].includes(type.mime))
     throw new AppError('unsupported_file');
+  // Images are checked completely (dimensions before any decoding): whoever opens the form gets a sound file.
+  if (type.mime === 'image/png') checkImage('data', () => checkPng(bytes, DOCUMENT_IMAGE_LIMITS));
+  if (type.mime === 'image/jpeg') checkImage('data', () => checkJpeg(bytes, DOCUMENT_IMAGE_LIMITS));
   const docId = randomUUID();
   await repo.insertDocument(ctx.db, {
     id: docId,
