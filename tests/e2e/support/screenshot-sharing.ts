@@ -47,6 +47,7 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     purpose: 'care_referral',
     method: 'signature_typed',
     typedName: 'Moeder van R.',
+    typedEvidence: { present: 'Moeder van R.; counsellor', shownText: 'Ik geef toestemming.' },
     givenOn: today,
     language: 'ar',
   });

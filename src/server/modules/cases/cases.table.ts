@@ -128,7 +128,9 @@ export interface AlertsTable {
     | 'offer_declined'
     | 'offer_expired'
     | 'emergency_request'
-    | 'emergency_decided';
+    | 'emergency_decided'
+    | 'referral_cancelled'
+    | 'consent_confirmation';
   case_id: string | null;
   created_at: Date;
   read_at: Date | null;
