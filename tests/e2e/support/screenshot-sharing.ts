@@ -74,6 +74,24 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     categories: ['contact_details'],
     note: '',
   });
+  // A typed name for the police: the referral waits for a coordinator's confirmation.
+  await post('consents', {
+    givenBy: 'Moeder van R.',
+    categories: ['concern_summary'],
+    partnerId: police.id,
+    purpose: 'authority_referral',
+    method: 'signature_typed',
+    typedName: 'Moeder van R.',
+    typedEvidence: { present: 'Moeder van R.; haar broer', shownText: 'Ik geef toestemming.' },
+    givenOn: today,
+    language: 'ar',
+  });
+  await post('referrals', {
+    partnerId: police.id,
+    purpose: 'authority_referral',
+    categories: ['concern_summary'],
+    note: '',
+  });
   await post('meetings', {
     municipality: 'Utrecht',
     meetingOn: today,
