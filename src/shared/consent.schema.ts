@@ -147,7 +147,7 @@ export const ConsentSchema = z.object({
     .describe('For signature_typed: the evidence; null for other methods (or one typed before it was kept)'),
   needsConfirmation: z
     .boolean()
-    .describe('A typed signature not yet confirmed: referrals to the authorities wait for a coordinator'),
+    .describe('A typed signature, for the authorities, not yet confirmed: referrals wait for a coordinator'),
   canConfirm: z
     .boolean()
     .describe('This user may confirm the typed signature (a coordinator who did not take it)'),

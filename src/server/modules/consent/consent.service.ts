@@ -153,6 +153,12 @@ async function typedEvidenceOf(ctx: Ctx, r: repo.ConsentRow): Promise<Consent['t
   };
 }
 
+/** A typed signature waits for a second person only where its scope reaches the authorities. */
+const needsConfirmation = (r: repo.ConsentRow): boolean =>
+  r.method === 'signature_typed' &&
+  r.typed_confirmed_by === null &&
+  isAuthorityDisclosure(r.purpose, r.partner_kind ?? r.partner_type);
+
 const typedFacts = (r: repo.ConsentRow) => ({
   method: r.method,
   recordedBy: r.recorded_by,
@@ -184,8 +190,9 @@ async function toConsent(ctx: Ctx, r: repo.ConsentRow): Promise<Consent> {
       ? await openText(ctx, 'consents', 'typed_name', r.id, r.typed_name_enc)
       : null,
     typedEvidence: await typedEvidenceOf(ctx, r),
-    needsConfirmation: r.method === 'signature_typed' && r.typed_confirmed_by === null,
-    canConfirm: r.withdrawn_at === null && canConfirmTypedSignature(ctx.actor, typedFacts(r)),
+    needsConfirmation: needsConfirmation(r),
+    canConfirm:
+      needsConfirmation(r) && r.withdrawn_at === null && canConfirmTypedSignature(ctx.actor, typedFacts(r)),
     hasDrawnSignature: r.drawn_signature_enc !== null,
     document:
       r.document_id && r.file_name_enc && r.media_type && r.document_size !== null && r.uploaded_at

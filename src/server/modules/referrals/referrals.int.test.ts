@@ -214,6 +214,7 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
         consent({ partnerType: 'mental_health', purpose: 'care_referral', ...typed }),
       )
     ).json();
+    expect(c1).toMatchObject({ needsConfirmation: false, canConfirm: false });
     expect(await alertsOf(coord.userId, caseId)).not.toContain('consent_confirmation');
     const referral = await propose(n, caseId, ggz, 'care_referral');
     expect(referral.awaitingConfirmation).toBe(false);

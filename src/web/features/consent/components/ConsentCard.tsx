@@ -63,7 +63,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
         ) : null}
         {consent.method === 'signature_typed' && consent.writtenOn ? (
           consent.typedEvidence ? (
-            <TypedEvidence evidence={consent.typedEvidence} />
+            <TypedEvidence evidence={consent.typedEvidence} awaiting={consent.needsConfirmation} />
           ) : (
             <Text size="xs" c="dimmed">
               {t('typedEvidence.legacy')}

@@ -9,9 +9,10 @@ type Evidence = NonNullable<Disclosure['typedSignature']>;
 
 /**
  * The evidence of a typed-name signature: where, when and with whom it was typed, who was present, the
- * hash of the exact text shown, and whether a second staff member confirmed it.
+ * hash of the exact text shown, and whether a second staff member confirmed it (or, with `awaiting`, that
+ * one still has to before anything goes to the authorities).
  */
-export function TypedEvidence({ evidence }: { evidence: Evidence }) {
+export function TypedEvidence({ evidence, awaiting }: { evidence: Evidence; awaiting: boolean }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -38,11 +39,11 @@ export function TypedEvidence({ evidence }: { evidence: Evidence }) {
             time: formatDateTime(evidence.confirmedAt, language),
           })}
         </Text>
-      ) : (
+      ) : awaiting ? (
         <Text size="xs" c="orange.9">
           {t('typedEvidence.awaiting')}
         </Text>
-      )}
+      ) : null}
     </>
   );
 }

@@ -52,7 +52,9 @@ export function DisclosureTable({ items, showCase, label }: DisclosureTableProps
                     <Text size="xs" c="dimmed">
                       {basis(item)}
                     </Text>
-                    {item.typedSignature ? <TypedEvidence evidence={item.typedSignature} /> : null}
+                    {item.typedSignature ? (
+                      <TypedEvidence evidence={item.typedSignature} awaiting={false} />
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{what(item)}</Table.Td>
                   <Table.Td>{t(`disclosureChannels.${item.channel}`)}</Table.Td>
@@ -82,7 +84,7 @@ export function DisclosureTable({ items, showCase, label }: DisclosureTableProps
               {t(`disclosureChannels.${item.channel}`)}
             </Text>
             <Text size="sm">{what(item)}</Text>
-            {item.typedSignature ? <TypedEvidence evidence={item.typedSignature} /> : null}
+            {item.typedSignature ? <TypedEvidence evidence={item.typedSignature} awaiting={false} /> : null}
             <Text size="xs" c="dimmed">
               {when(item)} · <span dir="auto">{item.disclosedBy ?? '—'}</span>
               {showCase ? (
