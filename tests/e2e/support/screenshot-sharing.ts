@@ -60,21 +60,8 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     givenOn: today,
     language: 'nl',
   });
-  const sent = await post('referrals', {
-    partnerId: team,
-    purpose: 'care_referral',
-    categories: ['concern_summary', 'signals'],
-    note: 'Graag een gesprek met moeder en zoon.',
-  });
-  // Sent, so the disclosure logs have a row.
-  await post(`referrals/${(sent as { id: string }).id}/send`, { channel: 'secure_email' });
-  await post('referrals', {
-    partnerId: ggz,
-    purpose: 'care_referral',
-    categories: ['contact_details'],
-    note: '',
-  });
-  // A typed name for the police: the referral waits for a coordinator's confirmation.
+  // A typed name for the police: the referral waits for a coordinator's confirmation. Proposed first, so
+  // that it is not the newest (the summary shown below is the newest referral's).
   await post('consents', {
     givenBy: 'Moeder van R.',
     categories: ['concern_summary'],
@@ -90,6 +77,20 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     partnerId: police.id,
     purpose: 'authority_referral',
     categories: ['concern_summary'],
+    note: '',
+  });
+  const sent = await post('referrals', {
+    partnerId: team,
+    purpose: 'care_referral',
+    categories: ['concern_summary', 'signals'],
+    note: 'Graag een gesprek met moeder en zoon.',
+  });
+  // Sent, so the disclosure logs have a row.
+  await post(`referrals/${(sent as { id: string }).id}/send`, { channel: 'secure_email' });
+  await post('referrals', {
+    partnerId: ggz,
+    purpose: 'care_referral',
+    categories: ['contact_details'],
     note: '',
   });
   await post('meetings', {
