@@ -39,6 +39,19 @@ export const CONSENT_METHODS = ['uploaded_form', 'signature_drawn', 'signature_t
 export const ConsentMethodSchema = z.enum(CONSENT_METHODS);
 export type ConsentMethod = z.infer<typeof ConsentMethodSchema>;
 
+/** Partner types of intervention I9 (referral to the authorities, DESIGN.md): disclosures to them need more. */
+export const AUTHORITY_PARTNER_TYPES = [
+  'municipality',
+  'zorg_veiligheidshuis',
+  'police',
+  'veilig_thuis',
+] as const;
+
+/** A disclosure to the authorities: for that purpose, or to a partner of one of those types. */
+export const isAuthorityDisclosure = (purpose: ConsentPurpose, partnerType: string | null): boolean =>
+  purpose === 'authority_referral' ||
+  (AUTHORITY_PARTNER_TYPES as readonly string[]).includes(partnerType ?? '');
+
 export const CONSENT_STATUSES = ['pending_written', 'active', 'expired', 'withdrawn'] as const;
 export const ConsentStatusSchema = z.enum(CONSENT_STATUSES);
 export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
@@ -50,6 +63,16 @@ export type FormLanguage = z.infer<typeof FormLanguageSchema>;
 
 /** A drawn signature: a PNG image as base64 (checked by content on the server). */
 const DrawnSignature = z.string().max(400_000).describe('PNG image, base64 (no data: prefix)');
+
+/**
+ * Evidence of a typed-name signature, taken on the counsellor's device with the caller present: who was
+ * there, and the exact text the caller was shown (the server keeps it with its SHA-256, the device and the
+ * time). A disclosure to the authorities on such a consent needs a coordinator's confirmation as well.
+ */
+export const TypedEvidenceSchema = z.object({
+  present: text(300).min(1).describe('Who was present when the caller typed their name (names or roles)'),
+  shownText: text(8000).min(1).describe('The exact consent text shown on the device when they typed it'),
+});
 
 export const ConsentScopeSchema = z.object({
   categories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
@@ -67,6 +90,7 @@ export const ConsentCreateSchema = ConsentScopeSchema.extend({
   validUntil: Day.optional().describe("Default: givenOn plus the organisation's consent period (12 months)"),
   language: FormLanguageSchema.default('nl'),
   typedName: text(160).optional().describe('Required for signature_typed'),
+  typedEvidence: TypedEvidenceSchema.optional().describe('Required for signature_typed'),
   drawnSignature: DrawnSignature.optional().describe('Required for signature_drawn'),
 });
 export type ConsentCreate = z.infer<typeof ConsentCreateSchema>;
@@ -75,6 +99,7 @@ export type ConsentCreate = z.infer<typeof ConsentCreateSchema>;
 export const ConsentSignSchema = z.object({
   method: z.enum(['signature_drawn', 'signature_typed']),
   typedName: text(160).optional(),
+  typedEvidence: TypedEvidenceSchema.optional().describe('Required for signature_typed'),
   drawnSignature: DrawnSignature.optional(),
 });
 
@@ -107,6 +132,25 @@ export const ConsentSchema = z.object({
   writtenOn: z.string().nullable().describe('When it became written (signature or signed form)'),
   writtenDueOn: z.string().nullable().describe('For verbal consent: the written form is due by then'),
   typedName: z.string().nullable(),
+  typedEvidence: z
+    .object({
+      present: z.string(),
+      device: z.string(),
+      shownText: z.string(),
+      shownTextSha256: z.string().describe('Hex SHA-256 of shownText as stored'),
+      signedAt: z.iso.datetime(),
+      signedBy: z.string().nullable(),
+      confirmedBy: z.string().nullable(),
+      confirmedAt: z.iso.datetime().nullable(),
+    })
+    .nullable()
+    .describe('For signature_typed: the evidence; null for other methods (or one typed before it was kept)'),
+  needsConfirmation: z
+    .boolean()
+    .describe('A typed signature, for the authorities, not yet confirmed: referrals wait for a coordinator'),
+  canConfirm: z
+    .boolean()
+    .describe('This user may confirm the typed signature (a coordinator who did not take it)'),
   hasDrawnSignature: z.boolean(),
   document: z
     .object({ fileName: z.string(), mediaType: z.string(), size: z.number().int(), uploadedAt: z.string() })
@@ -209,6 +253,12 @@ export const ReferralSchema = z.object({
   closedAt: z.iso.datetime().nullable(),
   cancelReason: z.string().nullable(),
   cancelCause: z.enum(['manual', 'consent_withdrawn']).nullable(),
+  awaitingConfirmation: z
+    .boolean()
+    .describe(
+      'Covered only by a typed signature no coordinator has confirmed yet: it cannot be sent to the authorities',
+    ),
+  responseNote: z.string().describe("The partner's answer, as noted with the latest response"),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 export const ReferralListSchema = z.object({ items: z.array(ReferralSchema), canManage: z.boolean() });
@@ -291,6 +341,18 @@ export const DisclosureSchema = z.object({
   emergencyId: z.uuid().nullable(),
   disclosedBy: z.string().nullable(),
   disclosedAt: z.iso.datetime(),
+  typedSignature: z
+    .object({
+      present: z.string().nullable().describe('Null in the privacy officer’s log: that is case content'),
+      device: z.string(),
+      shownTextSha256: z.string(),
+      signedAt: z.iso.datetime(),
+      signedBy: z.string().nullable(),
+      confirmedBy: z.string().nullable(),
+      confirmedAt: z.iso.datetime().nullable(),
+    })
+    .nullable()
+    .describe('When the consent it relied on was a typed name: the evidence of that signature'),
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 export const DisclosureListSchema = z.object({

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'reason_required',
   'invalid_transition',
   'consent_required',
+  'confirmation_required',
   'unsupported_file',
   'not_independent',
   'account_too_new',

@@ -21,6 +21,8 @@ export const AlertSchema = z.object({
     'offer_expired',
     'emergency_request',
     'emergency_decided',
+    'referral_cancelled',
+    'consent_confirmation',
   ]),
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),

@@ -130,9 +130,10 @@ describe('consent made written later, signed forms and case meetings', () => {
       await card.getByRole('button', { name: NL.consent.sign }).click();
       const dialog = page.getByRole('dialog', { name: NL.consent.signTitle });
       await dialog.getByRole('radio', { name: NL.consentMethods.signature_typed.label }).check();
-      // An empty name is refused on the spot.
+      // An empty name (and nobody named as present) is refused on the spot.
       await dialog.getByRole('button', { name: NL.consent.signSave }).click();
-      await dialog.getByText(NL.fieldErrors.required).waitFor();
+      await dialog.getByText(NL.fieldErrors.required).first().waitFor();
+      await dialog.getByRole('textbox', { name: NL.typedEvidence.present }).fill('Fatima Amrani; ik');
       await dialog.getByRole('textbox', { name: NL.signature.typedName }).fill('Fatima Amrani');
       const signed = page.waitForResponse(isApi('POST', /\/consents\/[^/]+\/sign$/));
       await dialog.getByRole('button', { name: NL.consent.signSave }).click();
@@ -141,6 +142,9 @@ describe('consent made written later, signed forms and case meetings', () => {
       await card.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
       await card.getByText(fillIn(NL.consent.typedAs, { name: 'Fatima Amrani' })).waitFor();
       await card.getByText(NL.consentMethods.signature_typed.label, { exact: true }).waitFor();
+      // Its evidence is on the card: who was present, and that a coordinator has yet to confirm it.
+      await card.getByText(fillIn(NL.typedEvidence.presentLine, { present: 'Fatima Amrani; ik' })).waitFor();
+      await card.getByText(NL.typedEvidence.awaiting).waitFor();
       expect(await card.getByRole('button', { name: NL.consent.sign }).count()).toBe(0);
       // The task is done (ticked off on the case) and no longer open on the counsellor's list.
       await tasks.getByRole('checkbox', { name: taskName, checked: true }).waitFor();

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_task_cancellation.js';
 import * as m0006 from './migrations/0006_request_receipts.js';
 import * as m0007 from './migrations/0007_partners.js';
 import * as m0008 from './migrations/0008_consent_referrals.js';
+import * as m0009 from './migrations/0009_consent_evidence_referral_notes.js';
 import * as m0010 from './migrations/0010_four_eyes_accounts.js';
 import * as m0011 from './migrations/0011_keyed_chains.js';
 import * as m0012 from './migrations/0012_seal_personal_data.js';
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_request_receipts': m0006,
   '0007_partners': m0007,
   '0008_consent_referrals': m0008,
+  '0009_consent_evidence_referral_notes': m0009,
   '0010_four_eyes_accounts': m0010,
   '0011_keyed_chains': m0011,
   '0012_seal_personal_data': m0012,

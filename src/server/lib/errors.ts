@@ -22,6 +22,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   reason_required: 403,
   invalid_transition: 409,
   consent_required: 409,
+  confirmation_required: 409,
   unsupported_file: 415,
   not_independent: 403,
   account_too_new: 403,
@@ -50,6 +51,8 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   reason_required: 'This case is assigned to someone else: give a reason to open it',
   invalid_transition: 'This change of state is not allowed',
   consent_required: 'No active written consent covers this disclosure',
+  confirmation_required:
+    'A typed signature needs a coordinator’s confirmation before anything goes to the authorities',
   unsupported_file: 'Only PDF, JPEG or PNG files are accepted',
   not_independent: 'A second, independent person must decide',
   account_too_new: 'This account is too new in its role for the emergency path',

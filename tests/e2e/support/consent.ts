@@ -139,8 +139,12 @@ export async function recordConsentViaUi(page: Page, input: ConsentViaUi): Promi
   );
   await form.getByRole('radio', { name: NL.consentPurposes[input.purpose].label }).check();
   await form.getByRole('radio', { name: NL.consentMethods[input.method].label }).check();
-  if (input.typedName !== undefined)
+  if (input.typedName !== undefined) {
+    await form
+      .getByRole('textbox', { name: NL.typedEvidence.present })
+      .fill(`${input.typedName}; counsellor`);
     await form.getByRole('textbox', { name: NL.signature.typedName }).fill(input.typedName);
+  }
   if (input.file !== undefined)
     await chooseFile(page, form.getByRole('button', { name: NL.consentDocument.file }), input.file);
   const answer = page.waitForResponse(isApi('POST', /^\/api\/cases\/[^/]+\/consents$/));

@@ -47,6 +47,7 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     purpose: 'care_referral',
     method: 'signature_typed',
     typedName: 'Moeder van R.',
+    typedEvidence: { present: 'Moeder van R.; counsellor', shownText: 'Ik geef toestemming.' },
     givenOn: today,
     language: 'ar',
   });
@@ -58,6 +59,25 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     method: 'verbal',
     givenOn: today,
     language: 'nl',
+  });
+  // A typed name for the police: the referral waits for a coordinator's confirmation. Proposed first, so
+  // that it is not the newest (the summary shown below is the newest referral's).
+  await post('consents', {
+    givenBy: 'Moeder van R.',
+    categories: ['concern_summary'],
+    partnerId: police.id,
+    purpose: 'authority_referral',
+    method: 'signature_typed',
+    typedName: 'Moeder van R.',
+    typedEvidence: { present: 'Moeder van R.; haar broer', shownText: 'Ik geef toestemming.' },
+    givenOn: today,
+    language: 'ar',
+  });
+  await post('referrals', {
+    partnerId: police.id,
+    purpose: 'authority_referral',
+    categories: ['concern_summary'],
+    note: '',
   });
   const sent = await post('referrals', {
     partnerId: team,

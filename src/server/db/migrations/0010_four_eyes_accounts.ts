@@ -50,7 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table alerts drop constraint alerts_kind_check;
     alter table alerts add constraint alerts_kind_check
       check (kind in ('urgent_case','task_due','offer','offer_declined','offer_expired',
-                      'emergency_request','emergency_decided','account_change'));
+                      'emergency_request','emergency_decided','referral_cancelled','consent_confirmation',
+                      'account_change'));
 
     -- An approver tied to the requester by an account change in the 30 days before the decision (either way
     -- round) is refused here too, whatever the application does.

@@ -7,6 +7,7 @@ import {
   pdfText,
   signaturePng,
 } from '../../test/pdf-text.js';
+import { HOSTILE_PNGS } from '../../test/hostile-images.js';
 import { type PdfBlock, type PdfLang, renderPdf } from './render.js';
 import { PDF_STRINGS } from './strings.js';
 
@@ -157,15 +158,25 @@ describe('renderPdf', () => {
     }
   });
 
-  it('refuses a drawn signature that is not a PNG', async () => {
-    await expect(
-      renderPdf({
+  // Before images were checked, pdfkit's PNG decoder threw these inside a zlib callback: the process died.
+  it.each([...Object.keys(HOSTILE_PNGS), 'not a PNG at all'])(
+    'prints a stored drawn signature with %s as a note, never crashing',
+    async (name) => {
+      const drawnPng = HOSTILE_PNGS[name]?.() ?? Buffer.from('GIF89a...');
+      const pdf = await renderPdf({
         lang: 'nl',
         title: 't',
         blocks: [
-          { kind: 'signature', label: 'x', typedName: null, drawnPng: Buffer.from('GIF89a...'), date: null },
+          { kind: 'signature', label: 'Ondertekening', typedName: null, drawnPng, date: '2026-03-02' },
         ],
-      }),
-    ).rejects.toThrow(/PNG/);
+      });
+      expect(await pdfImages(pdf)).toHaveLength(0);
+      contains(await pdfText(pdf), PDF_STRINGS.nl.signature.unreadable);
+    },
+  );
+
+  it('rejects (does not throw past) an error while rendering', async () => {
+    const bad = { kind: 'nonsense' } as unknown as PdfBlock;
+    await expect(renderPdf({ lang: 'nl', title: 't', blocks: [bad] })).rejects.toThrow(/Unknown PDF block/);
   });
 });

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { type FontName, loadFonts } from './fonts.js';
+import { ImageRejected, normaliseSignaturePng } from './images.js';
 import { layoutText, type Line, type Script } from './layout.js';
 import { PDF_STRINGS } from './strings.js';
 
@@ -193,7 +194,7 @@ class Writer {
 
   signature(block: Extract<PdfBlock, { kind: 'signature' }>): void {
     const strings = PDF_STRINGS[this.lang].signature;
-    const image = block.drawnPng ? fitImage(block.drawnPng) : null;
+    const image = block.drawnPng ? safeSignature(block.drawnPng) : null;
     this.ensure(lineHeight(undefined, LABEL) * 2 + 3 * 24 + 72 + (image?.height ?? 0));
     this.paragraph(block.label, LABEL, 8);
     const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
@@ -216,13 +217,16 @@ class Writer {
     if (block.typedName) this.field(strings.name, block.typedName);
     else blankRow(strings.name, 18);
 
-    if (image && block.drawnPng) {
+    if (image) {
       this.y += 4;
       const rowTop = this.y;
       this.field(strings.signature, null);
       const x = this.rtl ? valueLeft + valueWidth - image.width : valueLeft;
-      this.doc.image(block.drawnPng, x, rowTop, { width: image.width, height: image.height });
+      this.doc.image(image.png, x, rowTop, { width: image.width, height: image.height });
       this.y = Math.max(this.y, rowTop + image.height + 4);
+    } else if (block.drawnPng) {
+      blankRow(strings.signature, 36);
+      this.paragraph(strings.unreadable, MUTED, 4, LABEL_WIDTH + COLUMN_GAP);
     } else if (block.typedName) {
       this.paragraph(strings.typedCounts, MUTED, 4, LABEL_WIDTH + COLUMN_GAP);
     } else {
@@ -247,16 +251,22 @@ class Writer {
   }
 }
 
-/** Size of a drawn signature on paper: its PNG header gives the aspect ratio. */
-function fitImage(png: Buffer): { width: number; height: number } {
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (png.length < 24 || !png.subarray(0, 8).equals(signature))
-    throw new Error('The drawn signature is not a PNG');
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  if (width === 0 || height === 0) throw new Error('The drawn signature is empty');
+/**
+ * A drawn signature pdfkit can draw without decoding anything itself, or null when the stored image fails
+ * the check (one stored before images were checked on upload must not take the process down again).
+ */
+function safeSignature(png: Buffer): { png: Buffer; width: number; height: number } | null {
+  let safe: Buffer;
+  try {
+    safe = normaliseSignaturePng(png);
+  } catch (error) {
+    if (error instanceof ImageRejected) return null;
+    throw error;
+  }
+  const width = safe.readUInt32BE(16);
+  const height = safe.readUInt32BE(20);
   const scale = Math.min(SIGNATURE_MAX.width / width, SIGNATURE_MAX.height / height);
-  return { width: width * scale, height: height * scale };
+  return { png: safe, width: width * scale, height: height * scale };
 }
 
 function drawBlock(w: Writer, block: PdfBlock): void {

@@ -26,7 +26,14 @@ export interface PdfStrings {
   /** Between items of a list in running text. */
   comma: string;
   page: (n: number, total: number) => string;
-  signature: { name: string; signature: string; date: string; typedCounts: string };
+  signature: {
+    name: string;
+    signature: string;
+    date: string;
+    typedCounts: string;
+    /** Shown instead of a stored drawn signature that fails the image check. */
+    unreadable: string;
+  };
   categories: Record<DataCategory, { label: string; explanation: string }>;
   purposes: Record<ConsentPurpose, string>;
   partnerTypes: Record<PartnerType, string>;
@@ -107,6 +114,7 @@ const nl: PdfStrings = {
     signature: 'Handtekening',
     date: 'Datum',
     typedCounts: 'Getypte naam, geldt als handtekening',
+    unreadable: 'De getekende handtekening kan niet worden getoond; zie het dossier.',
   },
   categories: {
     contact_details: {
@@ -282,6 +290,7 @@ const en: PdfStrings = {
     signature: 'Signature',
     date: 'Date',
     typedCounts: 'Typed name, counts as signature',
+    unreadable: 'The drawn signature cannot be shown; see the case file.',
   },
   categories: {
     contact_details: {
@@ -453,6 +462,7 @@ const ar: PdfStrings = {
     signature: 'التوقيع',
     date: 'التاريخ',
     typedCounts: 'الاسم المكتوب يُعتبر توقيعاً',
+    unreadable: 'لا يمكن عرض التوقيع المرسوم؛ راجع ملف الحالة.',
   },
   categories: {
     contact_details: {
@@ -622,6 +632,7 @@ const tr: PdfStrings = {
     signature: 'İmza',
     date: 'Tarih',
     typedCounts: 'Yazılan ad imza yerine geçer',
+    unreadable: 'Çizilen imza gösterilemiyor; vaka dosyasına bakın.',
   },
   categories: {
     contact_details: {

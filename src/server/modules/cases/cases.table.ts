@@ -130,6 +130,8 @@ export interface AlertsTable {
     | 'offer_expired'
     | 'emergency_request'
     | 'emergency_decided'
+    | 'referral_cancelled'
+    | 'consent_confirmation'
     | 'account_change';
   case_id: string | null;
   account_event_id: string | null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '../../db/database.js';
-import { normaliseArabic, pdfText } from '../../test/pdf-text.js';
+import { normaliseArabic, pdfText, signaturePng } from '../../test/pdf-text.js';
 import { testKinds } from '../../test/databases.js';
 import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-fixtures.js';
 import { makeEligible } from '../../test/counsellor-fixtures.js';
@@ -23,6 +23,9 @@ const PNG = Buffer.from(
   'base64',
 );
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\nSIGNED-FORM-MARKER\n');
+const SIGNATURE = signaturePng(60, 18).toString('base64');
+const TYPED_EVIDENCE = { present: 'Moeder Amina en haar broer', shownText: 'Ik geef toestemming.' };
+const TYPED = { method: 'signature_typed', typedName: 'Amina B.', typedEvidence: TYPED_EVIDENCE };
 
 describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
   let t: TestApp;
@@ -72,8 +75,8 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     partnerId: null,
     partnerType: 'municipality',
     purpose: 'care_referral',
-    method: 'signature_typed',
-    typedName: 'Amina B.',
+    method: 'signature_drawn',
+    drawnSignature: SIGNATURE,
     givenOn: day(t),
     language: 'nl',
     ...over,
@@ -109,7 +112,9 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
   it('refuses bad consent input with a field and a reason, and writes nothing', async () => {
     const { caseId, n } = await assignedCase();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ typedName: undefined }, 'typedName', 'required'],
+      [{ method: 'signature_typed', typedEvidence: TYPED_EVIDENCE }, 'typedName', 'required'],
+      [{ method: 'signature_typed', typedName: 'Amina B.' }, 'typedEvidence', 'required'],
+      [{ method: 'signature_drawn', drawnSignature: undefined }, 'drawnSignature', 'required'],
       [{ method: 'signature_drawn', drawnSignature: PDF.toString('base64') }, 'drawnSignature', 'not_png'],
       [{ partnerId: municipality }, 'partnerId', 'partner_or_type'],
       [{ partnerType: null }, 'partnerId', 'partner_or_type'],
@@ -132,7 +137,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
 
   it('records a consent once per request id, encrypts who gave it, and defaults to 12 months', async () => {
     const { caseId, n } = await assignedCase();
-    const body = consentBody();
+    const body = consentBody(TYPED);
     const first = await n.post(`/api/cases/${caseId}/consents`, body);
     const again = await n.post(`/api/cases/${caseId}/consents`, body);
     expect(again.json().id).toBe(first.json().id);
@@ -187,6 +192,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
         await n.post(`/api/cases/${caseId}/consents/${res.json().id}/sign`, {
           method: 'signature_typed',
           typedName: 'x',
+          typedEvidence: TYPED_EVIDENCE,
         })
       ).statusCode,
     ).toBe(409);
@@ -329,7 +335,9 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
 
   it('prints the consent form for this case in the caller’s language, with the organisation and the scope', async () => {
     const { caseId, n } = await assignedCase();
-    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody({ language: 'tr' }))).json();
+    const c = (
+      await n.post(`/api/cases/${caseId}/consents`, consentBody({ language: 'tr', ...TYPED }))
+    ).json();
     const org = ((await n.get('/api/auth/session')).json() as { organisation: { name: string } }).organisation
       .name;
     const reference = (await n.get(`/api/cases/${caseId}`)).json().reference as string;

@@ -12,12 +12,16 @@ export async function listConsentRows(db: Db, caseId: string) {
     .selectFrom('consents as c')
     .leftJoin('partners as p', 'p.id', 'c.partner_id')
     .leftJoin('users as u', 'u.id', 'c.recorded_by')
+    .leftJoin('users as su', 'su.id', 'c.typed_signed_by')
+    .leftJoin('users as cu', 'cu.id', 'c.typed_confirmed_by')
     .leftJoin('consent_documents as d', 'd.consent_id', 'c.id')
     .selectAll('c')
     .select([
       'p.name as partner_name',
       'p.type as partner_kind',
       'u.display_name as recorded_by_name',
+      'su.display_name as typed_signed_by_name',
+      'cu.display_name as typed_confirmed_by_name',
       'd.id as document_id',
       'd.file_name_enc',
       'd.media_type',
@@ -84,4 +88,32 @@ export async function findDocument(db: Db, consentId: string) {
     .select(['id', 'file_name_enc', 'media_type', 'content_enc'])
     .where('consent_id', '=', consentId)
     .executeTakeFirst();
+}
+
+/** Consents of a case resting on a typed name that no second staff member has confirmed (yet). */
+export async function unconfirmedTypedConsentIds(db: Db, caseId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('consents')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('method', '=', 'signature_typed')
+    .where('typed_confirmed_by', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Records the confirmation once; says whether this call did (a concurrent one may have won). */
+export async function confirmTypedSignature(
+  db: Db,
+  id: string,
+  by: { userId: string; at: Date },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('consents')
+    .set({ typed_confirmed_by: by.userId, typed_confirmed_at: by.at })
+    .where('id', '=', id)
+    .where('method', '=', 'signature_typed')
+    .where('typed_confirmed_by', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ConsentCreateSchema,
@@ -15,6 +16,10 @@ import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as consent from './consent.service.js';
+
+/** The device a typed signature was taken on, as its browser names itself (kept as evidence). */
+const deviceOf = (request: FastifyRequest): string =>
+  String(request.headers['user-agent'] ?? '').slice(0, 300);
 
 export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['consent'];
@@ -43,7 +48,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
           .code(201)
           .send(
             await inActorTx(deps, request, (ctx) =>
-              consent.recordConsent(ctx, request.params.id, request.body),
+              consent.recordConsent(ctx, request.params.id, { ...request.body, device: deviceOf(request) }),
             ),
           ),
     );
@@ -60,7 +65,21 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          consent.signConsent(ctx, request.params.id, request.params.consentId, request.body),
+          consent.signConsent(ctx, request.params.id, request.params.consentId, {
+            ...request.body,
+            device: deviceOf(request),
+          }),
+        ),
+    );
+    app.post(
+      '/api/cases/:id/consents/:consentId/confirm',
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'consent', only: 'denied' } },
+        schema: { tags, params: ConsentParamsSchema, response: { 200: ConsentSchema } },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          consent.confirmTypedSignature(ctx, request.params.id, request.params.consentId),
         ),
     );
     app.put(

@@ -9,11 +9,18 @@ import type {
   ConsentWithdrawSchema,
   FormLanguage,
 } from '../../../shared/consent.schema.js';
-import { MAX_DOCUMENT_BYTES } from '../../../shared/consent.schema.js';
+import { isAuthorityDisclosure, MAX_DOCUMENT_BYTES } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, addMonths, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
+import {
+  checkJpeg,
+  checkPng,
+  DOCUMENT_IMAGE_LIMITS,
+  ImageRejected,
+  normaliseSignaturePng,
+} from '../../lib/pdf/images.js';
 import { openBytes, openOptional, openText, sealBytes, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -21,11 +28,11 @@ import { addSystemTask, completeSystemTasks } from '../cases/case-items.service.
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { consentSettings } from '../organisations/organisations.service.js';
 import { afterConsentWithdrawn } from '../referrals/referrals.service.js';
+import { alertCoordinators } from '../cases/alerts.service.js';
+import { authorizeConfirmTypedSignature, canConfirmTypedSignature } from './consent.policy.js';
 import { consentStatus } from './consent.coverage.js';
 import { renderConsentForm } from './consent-form.js';
 import * as repo from './consent.repository.js';
-
-const MAX_SIGNATURE_BYTES = 300 * 1024;
 
 const invalid = (field: string, reason: string, message: string) =>
   new AppError('validation_failed', undefined, { errors: [{ field, reason, message }] });
@@ -37,31 +44,119 @@ function decodeBase64(data: string, field: string): Buffer {
   return Buffer.from(clean, 'base64');
 }
 
-/** A drawn signature must really be a PNG image of reasonable size. */
-async function checkDrawnSignature(data: string | undefined, field: string): Promise<Buffer> {
+/** Turns a refused image into a 400 naming the field and why; nothing is stored. */
+function checkImage<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ImageRejected) throw invalid(field, error.reason, error.message);
+    throw error;
+  }
+}
+
+/**
+ * A drawn signature must be a complete, undamaged PNG of bounded size; what is stored is the image written
+ * again as plain RGB on white (see normaliseSignaturePng), never the bytes as sent.
+ */
+function checkDrawnSignature(data: string | undefined, field: string): Buffer {
   if (!data) throw invalid(field, 'required', 'Draw the signature');
   const bytes = decodeBase64(data, field);
-  if (bytes.length === 0 || bytes.length > MAX_SIGNATURE_BYTES)
-    throw invalid(field, 'too_big', 'The drawn signature is too large');
-  const type = await fileTypeFromBuffer(bytes);
-  if (type?.mime !== 'image/png') throw invalid(field, 'not_png', 'The drawn signature must be a PNG image');
-  return bytes;
+  return checkImage(field, () => normaliseSignaturePng(bytes));
+}
+
+interface TypedEvidence {
+  present: string;
+  shownText: string;
+  device: string;
+}
+
+interface Signature {
+  typedName: string | null;
+  drawn: Buffer | null;
+  evidence: TypedEvidence | null;
 }
 
 async function signatureOf(input: {
   method: string;
   typedName?: string | undefined;
+  typedEvidence?: { present: string; shownText: string } | undefined;
   drawnSignature?: string | undefined;
-}): Promise<{ typedName: string | null; drawn: Buffer | null }> {
+  device: string;
+}): Promise<Signature> {
   if (input.method === 'signature_typed') {
     if (!input.typedName?.trim())
       throw invalid('typedName', 'required', 'Type the name of the person signing');
-    return { typedName: input.typedName.trim(), drawn: null };
+    // A typed name proves little on its own: who was there and what they were shown is kept with it.
+    if (!input.typedEvidence)
+      throw invalid('typedEvidence', 'required', 'Say who was present and send the text that was shown');
+    return {
+      typedName: input.typedName.trim(),
+      drawn: null,
+      evidence: { ...input.typedEvidence, device: input.device.slice(0, 300) },
+    };
   }
   if (input.method === 'signature_drawn')
-    return { typedName: null, drawn: await checkDrawnSignature(input.drawnSignature, 'drawnSignature') };
-  return { typedName: null, drawn: null };
+    return {
+      typedName: null,
+      drawn: checkDrawnSignature(input.drawnSignature, 'drawnSignature'),
+      evidence: null,
+    };
+  return { typedName: null, drawn: null, evidence: null };
 }
+
+/** The columns a signature sets on its consent row, free text sealed to that row. */
+async function signatureColumns(ctx: Ctx, id: string, sig: Signature) {
+  const ev = sig.evidence;
+  return {
+    typed_name_enc: sig.typedName ? await sealText(ctx, 'consents', 'typed_name', id, sig.typedName) : null,
+    drawn_signature_enc: sig.drawn
+      ? await sealBytes(ctx, 'consents', 'drawn_signature', id, sig.drawn)
+      : null,
+    typed_present_enc: ev ? await sealText(ctx, 'consents', 'typed_present', id, ev.present) : null,
+    typed_device_enc: ev ? await sealText(ctx, 'consents', 'typed_device', id, ev.device) : null,
+    typed_shown_text_enc: ev ? await sealText(ctx, 'consents', 'typed_shown_text', id, ev.shownText) : null,
+    typed_shown_sha256: ev ? createHash('sha256').update(ev.shownText, 'utf8').digest() : null,
+    typed_signed_at: ev ? ctx.clock.now() : null,
+    typed_signed_by: ev ? (ctx.actor as Actor).userId : null,
+  };
+}
+
+/** Alerts the coordinators when a typed signature now waits for one of them before the authorities. */
+async function askConfirmation(
+  ctx: Ctx,
+  caseId: string,
+  scope: { purpose: ConsentCreate['purpose']; partnerType: string | null },
+): Promise<void> {
+  if (isAuthorityDisclosure(scope.purpose, scope.partnerType))
+    await alertCoordinators(ctx, 'consent_confirmation', caseId);
+}
+
+async function typedEvidenceOf(ctx: Ctx, r: repo.ConsentRow): Promise<Consent['typedEvidence']> {
+  if (r.method !== 'signature_typed' || !r.typed_shown_sha256 || !r.typed_signed_at) return null;
+  return {
+    present: await openOptional(ctx, 'consents', 'typed_present', r.id, r.typed_present_enc),
+    device: await openOptional(ctx, 'consents', 'typed_device', r.id, r.typed_device_enc),
+    shownText: await openOptional(ctx, 'consents', 'typed_shown_text', r.id, r.typed_shown_text_enc),
+    shownTextSha256: Buffer.from(r.typed_shown_sha256).toString('hex'),
+    signedAt: r.typed_signed_at.toISOString(),
+    signedBy: r.typed_signed_by_name,
+    confirmedBy: r.typed_confirmed_by ? (r.typed_confirmed_by_name ?? '') : null,
+    confirmedAt: r.typed_confirmed_at?.toISOString() ?? null,
+  };
+}
+
+/** A typed signature waits for a second person only where its scope reaches the authorities. */
+const needsConfirmation = (r: repo.ConsentRow): boolean =>
+  r.method === 'signature_typed' &&
+  r.typed_confirmed_by === null &&
+  isAuthorityDisclosure(r.purpose, r.partner_kind ?? r.partner_type);
+
+const typedFacts = (r: repo.ConsentRow) => ({
+  method: r.method,
+  recordedBy: r.recorded_by,
+  signedBy: r.typed_signed_by,
+  confirmedBy: r.typed_confirmed_by,
+});
 
 async function toConsent(ctx: Ctx, r: repo.ConsentRow, today: Day): Promise<Consent> {
   return {
@@ -86,6 +181,10 @@ async function toConsent(ctx: Ctx, r: repo.ConsentRow, today: Day): Promise<Cons
     typedName: r.typed_name_enc
       ? await openText(ctx, 'consents', 'typed_name', r.id, r.typed_name_enc)
       : null,
+    typedEvidence: await typedEvidenceOf(ctx, r),
+    needsConfirmation: needsConfirmation(r),
+    canConfirm:
+      needsConfirmation(r) && r.withdrawn_at === null && canConfirmTypedSignature(ctx.actor, typedFacts(r)),
     hasDrawnSignature: r.drawn_signature_enc !== null,
     document:
       r.document_id && r.file_name_enc && r.media_type && r.document_size !== null && r.uploaded_at
@@ -128,80 +227,106 @@ export async function listConsents(
  * Records the caller's consent. Written at once with an in-app signature; "pending written" when verbal
  * (a task is due within the organisation's days) or while the signed form is not uploaded yet.
  */
-export const createConsent = idempotent('consent', async (ctx: Ctx, caseId: string, input: ConsentCreate) => {
-  const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
-  const actor = ctx.actor as Actor;
-  const today = await todayOf(ctx);
-  if ((input.partnerId === null) === (input.partnerType === null))
-    throw invalid('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
-  if (input.partnerId) {
-    const partner = await ctx.db
-      .selectFrom('partners')
-      .select(['id', 'active'])
-      .where('id', '=', input.partnerId)
-      .executeTakeFirst();
-    if (!partner?.active)
-      throw invalid('partnerId', 'unknown_partner', 'Choose a partner from the directory');
-  }
-  if (input.givenOn > today) throw invalid('givenOn', 'in_future', 'Consent cannot be given in the future');
-  const settings = await consentSettings(ctx);
-  const longest = addMonths(input.givenOn, settings.validMonths);
-  const validUntil = input.validUntil ?? longest;
-  if (validUntil > longest)
-    throw invalid(
-      'validUntil',
-      'too_long',
-      `Consent runs at most ${settings.validMonths} months here (until ${longest}); ask again after that`,
-    );
-  if (validUntil < input.givenOn)
-    throw invalid('validUntil', 'before_given', 'Valid until must be after the date given');
-  const { typedName, drawn } = await signatureOf(input);
-  const written = input.method === 'signature_typed' || input.method === 'signature_drawn';
-  const id = randomUUID();
-  const writtenDueOn = written ? null : addDays(input.givenOn, settings.writtenDays);
-  await repo.insertConsent(ctx.db, {
-    id,
-    org_id: actor.orgId,
-    case_id: caseId,
-    given_by_enc: await sealText(ctx, 'consents', 'given_by', id, input.givenBy),
-    categories: [...new Set(input.categories)],
-    partner_id: input.partnerId,
-    partner_type: input.partnerType,
-    purpose: input.purpose,
-    purpose_note_enc: input.purposeNote
-      ? await sealText(ctx, 'consents', 'purpose_note', id, input.purposeNote)
-      : null,
-    method: input.method,
-    language: input.language,
-    given_on: input.givenOn,
-    valid_until: validUntil,
-    written_on: written ? today : null,
-    written_due_on: writtenDueOn,
-    typed_name_enc: typedName ? await sealText(ctx, 'consents', 'typed_name', id, typedName) : null,
-    drawn_signature_enc: drawn ? await sealBytes(ctx, 'consents', 'drawn_signature', id, drawn) : null,
-    recorded_by: actor.userId,
-    created_at: ctx.clock.now(),
-  });
-  if (writtenDueOn)
-    await addSystemTask(ctx, {
-      caseId,
-      kind: 'consent_written',
-      title: input.givenBy,
-      dueOn: writtenDueOn,
-      assigneeId: kase.counsellor_id ?? actor.userId,
-      refId: id,
+export const createConsent = idempotent(
+  'consent',
+  async (ctx: Ctx, caseId: string, input: ConsentCreate & { device: string }) => {
+    const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
+    const actor = ctx.actor as Actor;
+    const today = await todayOf(ctx);
+    if ((input.partnerId === null) === (input.partnerType === null))
+      throw invalid('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
+    if (input.partnerId) {
+      const partner = await ctx.db
+        .selectFrom('partners')
+        .select(['id', 'active'])
+        .where('id', '=', input.partnerId)
+        .executeTakeFirst();
+      if (!partner?.active)
+        throw invalid('partnerId', 'unknown_partner', 'Choose a partner from the directory');
+    }
+    if (input.givenOn > today) throw invalid('givenOn', 'in_future', 'Consent cannot be given in the future');
+    const settings = await consentSettings(ctx);
+    const longest = addMonths(input.givenOn, settings.validMonths);
+    const validUntil = input.validUntil ?? longest;
+    if (validUntil > longest)
+      throw invalid(
+        'validUntil',
+        'too_long',
+        `Consent runs at most ${settings.validMonths} months here (until ${longest}); ask again after that`,
+      );
+    if (validUntil < input.givenOn)
+      throw invalid('validUntil', 'before_given', 'Valid until must be after the date given');
+    const signature = await signatureOf(input);
+    const written = input.method === 'signature_typed' || input.method === 'signature_drawn';
+    const id = randomUUID();
+    const writtenDueOn = written ? null : addDays(input.givenOn, settings.writtenDays);
+    await repo.insertConsent(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      given_by_enc: await sealText(ctx, 'consents', 'given_by', id, input.givenBy),
+      categories: [...new Set(input.categories)],
+      partner_id: input.partnerId,
+      partner_type: input.partnerType,
+      purpose: input.purpose,
+      purpose_note_enc: input.purposeNote
+        ? await sealText(ctx, 'consents', 'purpose_note', id, input.purposeNote)
+        : null,
+      method: input.method,
+      language: input.language,
+      given_on: input.givenOn,
+      valid_until: validUntil,
+      written_on: written ? today : null,
+      written_due_on: writtenDueOn,
+      ...(await signatureColumns(ctx, id, signature)),
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
     });
-  await audit(ctx, {
-    action: 'consent.record',
-    entity: 'consent',
-    entityId: id,
-    changedFields: ['given_by', 'categories', 'partner', 'purpose', 'method', 'given_on', 'valid_until'],
-    details: { caseId, method: input.method, purpose: input.purpose, categories: input.categories.join(',') },
-  });
-  return { id };
-});
+    if (writtenDueOn)
+      await addSystemTask(ctx, {
+        caseId,
+        kind: 'consent_written',
+        title: input.givenBy,
+        dueOn: writtenDueOn,
+        assigneeId: kase.counsellor_id ?? actor.userId,
+        refId: id,
+      });
+    await audit(ctx, {
+      action: 'consent.record',
+      entity: 'consent',
+      entityId: id,
+      changedFields: ['given_by', 'categories', 'partner', 'purpose', 'method', 'given_on', 'valid_until'],
+      details: {
+        caseId,
+        method: input.method,
+        purpose: input.purpose,
+        categories: input.categories.join(','),
+      },
+    });
+    if (signature.evidence) await askConfirmation(ctx, caseId, await scopeOf(ctx, input));
+    return { id };
+  },
+);
 
-export async function recordConsent(ctx: Ctx, caseId: string, input: ConsentCreate): Promise<Consent> {
+/** The purpose and partner type a consent names (the type of its partner, when it names one). */
+async function scopeOf(
+  ctx: Ctx,
+  c: { purpose: ConsentCreate['purpose']; partnerId: string | null; partnerType: string | null },
+) {
+  if (!c.partnerId) return { purpose: c.purpose, partnerType: c.partnerType };
+  const p = await ctx.db
+    .selectFrom('partners')
+    .select('type')
+    .where('id', '=', c.partnerId)
+    .executeTakeFirst();
+  return { purpose: c.purpose, partnerType: p?.type ?? null };
+}
+
+export async function recordConsent(
+  ctx: Ctx,
+  caseId: string,
+  input: ConsentCreate & { device: string },
+): Promise<Consent> {
   // Checked here too: a retried request id must not return a record to someone who may not see it.
   await loadCase(ctx, caseId, 'case.edit');
   const { id } = await createConsent(ctx, caseId, input);
@@ -227,18 +352,17 @@ export async function signConsent(
   ctx: Ctx,
   caseId: string,
   id: string,
-  input: z.infer<typeof ConsentSignSchema>,
+  input: z.infer<typeof ConsentSignSchema> & { device: string },
 ): Promise<Consent> {
   const row = await consentForChange(ctx, caseId, id);
   if (row.written_on) throw new AppError('invalid_transition', 'This consent is already written');
-  const { typedName, drawn } = await signatureOf(input);
+  const signature = await signatureOf(input);
   await ctx.db
     .updateTable('consents')
     .set({
       written_on: await todayOf(ctx),
       method: input.method,
-      typed_name_enc: typedName ? await sealText(ctx, 'consents', 'typed_name', id, typedName) : null,
-      drawn_signature_enc: drawn ? await sealBytes(ctx, 'consents', 'drawn_signature', id, drawn) : null,
+      ...(await signatureColumns(ctx, id, signature)),
     })
     .where('id', '=', id)
     .execute();
@@ -248,6 +372,37 @@ export async function signConsent(
     entity: 'consent',
     entityId: id,
     changedFields: ['written_on', 'method', 'signature'],
+    details: { caseId, method: input.method },
+  });
+  if (signature.evidence)
+    await askConfirmation(
+      ctx,
+      caseId,
+      await scopeOf(ctx, { purpose: row.purpose, partnerId: row.partner_id, partnerType: row.partner_type }),
+    );
+  return getConsent(ctx, caseId, id);
+}
+
+/**
+ * The second pair of eyes on a typed-name signature: a coordinator who did not take it confirms, having
+ * checked the evidence (and, where needed, with the caller). Until then nothing based on it goes to the
+ * authorities.
+ */
+export async function confirmTypedSignature(ctx: Ctx, caseId: string, id: string): Promise<Consent> {
+  await loadCase(ctx, caseId, 'case.view');
+  await lockConsent(ctx, id);
+  const row = await repo.findConsentRow(ctx.db, caseId, id);
+  if (!row) throw new AppError('not_found', 'No such consent');
+  authorizeConfirmTypedSignature(ctx.actor, typedFacts(row));
+  if (row.withdrawn_at) throw new AppError('invalid_transition', 'This consent was withdrawn');
+  const actor = ctx.actor as Actor;
+  if (!(await repo.confirmTypedSignature(ctx.db, id, { userId: actor.userId, at: ctx.clock.now() })))
+    throw new AppError('conflict', 'This signature was confirmed already');
+  await audit(ctx, {
+    action: 'consent.confirm_typed',
+    entity: 'consent',
+    entityId: id,
+    changedFields: ['typed_confirmed_by', 'typed_confirmed_at'],
     details: { caseId },
   });
   return getConsent(ctx, caseId, id);
@@ -269,6 +424,9 @@ export async function uploadDocument(
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !['application/pdf', 'image/jpeg', 'image/png'].includes(type.mime))
     throw new AppError('unsupported_file');
+  // Images are checked completely (dimensions before any decoding): whoever opens the form gets a sound file.
+  if (type.mime === 'image/png') checkImage('data', () => checkPng(bytes, DOCUMENT_IMAGE_LIMITS));
+  if (type.mime === 'image/jpeg') checkImage('data', () => checkJpeg(bytes, DOCUMENT_IMAGE_LIMITS));
   const docId = randomUUID();
   await repo.insertDocument(ctx.db, {
     id: docId,

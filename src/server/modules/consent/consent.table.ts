@@ -29,6 +29,16 @@ export interface ConsentsTable {
   withdrawal_note_enc: Uint8Array | null;
   recorded_by: string | null;
   created_at: Date;
+  /** Evidence of a typed-name signature (signature_typed only); free text sealed. */
+  typed_present_enc: Uint8Array | null;
+  typed_device_enc: Uint8Array | null;
+  typed_shown_text_enc: Uint8Array | null;
+  typed_shown_sha256: Uint8Array | null;
+  typed_signed_at: Date | null;
+  typed_signed_by: string | null;
+  /** A second staff member (a coordinator, never who took the signature) confirmed it. */
+  typed_confirmed_by: string | null;
+  typed_confirmed_at: Date | null;
 }
 
 export interface ConsentDocumentsTable {

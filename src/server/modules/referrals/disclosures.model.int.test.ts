@@ -13,6 +13,9 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../test/harness.js';
+import { signaturePng } from '../../test/pdf-text.js';
+
+const SIGNATURE = signaturePng(40, 12).toString('base64');
 
 /**
  * Model-based test: random sequences of consent, referral, withdrawal, time and emergency operations run
@@ -164,8 +167,9 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
                 partnerId: 'partner' in op.target ? partners[op.target.partner]!.id : null,
                 partnerType: 'type' in op.target ? op.target.type : null,
                 purpose: op.purpose,
-                method: op.verbal ? 'verbal' : 'signature_typed',
-                ...(op.verbal ? {} : { typedName: 'Vader' }),
+                // Drawn: a typed name to the authorities also waits for a coordinator (referrals.int.test.ts).
+                method: op.verbal ? 'verbal' : 'signature_drawn',
+                ...(op.verbal ? {} : { drawnSignature: SIGNATURE }),
                 givenOn: today(),
               });
               expect(res.statusCode).toBe(201);
@@ -185,8 +189,8 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
               const m = consents[op.i];
               if (!m) break;
               const res = await a.c.post(`/api/cases/${caseId}/consents/${m.id}/sign`, {
-                method: 'signature_typed',
-                typedName: 'Vader',
+                method: 'signature_drawn',
+                drawnSignature: SIGNATURE,
               });
               expect(res.statusCode).toBe(!m.written && !m.withdrawn ? 200 : 409);
               if (!m.withdrawn) m.written = true;

@@ -12,6 +12,7 @@ import type { Actor } from '../../lib/actor.js';
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import { openText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 
@@ -63,6 +64,8 @@ export async function recordDisclosure(ctx: Ctx, input: DisclosureInput): Promis
     if ((err as { code?: string }).code === '23514') {
       if (String((err as Error).message).includes('retired'))
         throw new AppError('invalid_transition', 'This partner was retired from the directory');
+      if (String((err as Error).message).includes('typed signature'))
+        throw new AppError('confirmation_required');
       throw new AppError('consent_required');
     }
     throw err;
@@ -87,6 +90,9 @@ const base = (db: Ctx['db']) =>
     .selectFrom('disclosures as d')
     .innerJoin('cases as c', 'c.id', 'd.case_id')
     .leftJoin('users as u', 'u.id', 'd.disclosed_by')
+    .leftJoin('consents as cs', 'cs.id', 'd.consent_id')
+    .leftJoin('users as su', 'su.id', 'cs.typed_signed_by')
+    .leftJoin('users as cu', 'cu.id', 'cs.typed_confirmed_by')
     .select([
       'd.id',
       'd.case_id',
@@ -100,9 +106,46 @@ const base = (db: Ctx['db']) =>
       'd.emergency_id',
       'u.display_name',
       'd.disclosed_at',
+      'cs.method',
+      'cs.typed_present_enc',
+      'cs.typed_device_enc',
+      'cs.typed_shown_sha256',
+      'cs.typed_signed_at',
+      'su.display_name as typed_signed_by_name',
+      'cs.typed_confirmed_by',
+      'cu.display_name as typed_confirmed_by_name',
+      'cs.typed_confirmed_at',
     ]);
+type DisclosureRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
-function toDisclosure(r: Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number]): Disclosure {
+/**
+ * The evidence of a typed-name signature the disclosure relied on. Who was present is case content: it is
+ * left out of the privacy officer's organisation-wide log.
+ */
+async function typedSignatureOf(
+  ctx: Ctx,
+  r: DisclosureRow,
+  withContent: boolean,
+): Promise<Disclosure['typedSignature']> {
+  if (r.method !== 'signature_typed' || !r.consent_id || !r.typed_shown_sha256 || !r.typed_signed_at)
+    return null;
+  return {
+    present:
+      withContent && r.typed_present_enc
+        ? await openText(ctx, 'consents', 'typed_present', r.consent_id, r.typed_present_enc)
+        : null,
+    device: r.typed_device_enc
+      ? await openText(ctx, 'consents', 'typed_device', r.consent_id, r.typed_device_enc)
+      : '',
+    shownTextSha256: Buffer.from(r.typed_shown_sha256).toString('hex'),
+    signedAt: r.typed_signed_at.toISOString(),
+    signedBy: r.typed_signed_by_name,
+    confirmedBy: r.typed_confirmed_by ? (r.typed_confirmed_by_name ?? '') : null,
+    confirmedAt: r.typed_confirmed_at?.toISOString() ?? null,
+  };
+}
+
+async function toDisclosure(ctx: Ctx, r: DisclosureRow, withContent: boolean): Promise<Disclosure> {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -116,6 +159,7 @@ function toDisclosure(r: Awaited<ReturnType<ReturnType<typeof base>['execute']>>
     emergencyId: r.emergency_id,
     disclosedBy: r.display_name,
     disclosedAt: r.disclosed_at.toISOString(),
+    typedSignature: await typedSignatureOf(ctx, r, withContent),
   };
 }
 
@@ -126,7 +170,7 @@ export async function caseDisclosures(
 ): Promise<{ items: Disclosure[]; next: null }> {
   await loadCase(ctx, caseId, 'case.view');
   const rows = await base(ctx.db).where('d.case_id', '=', caseId).orderBy('d.disclosed_at', 'desc').execute();
-  return { items: rows.map(toDisclosure), next: null };
+  return { items: await Promise.all(rows.map((r) => toDisclosure(ctx, r, true))), next: null };
 }
 
 /** The organisation's whole disclosure log for the privacy officer: no content, keyset-paginated. */
@@ -163,5 +207,5 @@ export async function disclosureLog(
     entityId: (ctx.actor as Actor).orgId,
     purpose: 'view',
   });
-  return { items: page.map(toDisclosure), next };
+  return { items: await Promise.all(page.map((r) => toDisclosure(ctx, r, false))), next };
 }

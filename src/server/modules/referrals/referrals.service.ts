@@ -11,7 +11,11 @@ import type {
   ReferralStatus,
   Summary,
 } from '../../../shared/consent.schema.js';
-import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/consent.schema.js';
+import {
+  isAuthorityDisclosure,
+  REFERRAL_STATUSES,
+  REFERRAL_TRANSITIONS,
+} from '../../../shared/consent.schema.js';
 import type { PartnerType } from '../../../shared/partners.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
@@ -24,7 +28,8 @@ import { addSystemTask } from '../cases/case-items.service.js';
 import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { coverage } from '../consent/consent.coverage.js';
-import { consentFacts } from '../consent/consent.repository.js';
+import { consentFacts, unconfirmedTypedConsentIds } from '../consent/consent.repository.js';
+import { alertUser } from '../cases/alerts.service.js';
 import { recordDisclosure } from './disclosures.service.js';
 import { renderSummaryPdf } from './summary-pdf.js';
 import { buildSummary } from './summary.service.js';
@@ -52,6 +57,35 @@ export async function coverageFor(
   return coverage(await consentFacts(ctx.db, caseId), { ...need, on: await todayOf(ctx) });
 }
 
+/**
+ * Coverage for sending. To the authorities, a consent resting on a typed name counts only once a second
+ * staff member confirmed it: then `awaitingConfirmation` says that only such a consent covers it.
+ */
+async function sendCoverage(
+  ctx: Ctx,
+  r: Pick<ReferralRow, 'case_id' | 'partner_id' | 'partner_type' | 'purpose' | 'categories'>,
+): Promise<{ cov: Coverage; awaitingConfirmation: boolean }> {
+  const need = {
+    partnerId: r.partner_id,
+    partnerType: r.partner_type,
+    purpose: r.purpose,
+    categories: r.categories,
+    on: await todayOf(ctx),
+  };
+  const facts = await consentFacts(ctx.db, r.case_id);
+  const cov = coverage(facts, need);
+  if (!cov.covered || !isAuthorityDisclosure(r.purpose, r.partner_type))
+    return { cov, awaitingConfirmation: false };
+  const unconfirmed = await unconfirmedTypedConsentIds(ctx.db, r.case_id);
+  const confirmed = coverage(
+    facts.filter((f) => !unconfirmed.has(f.id)),
+    need,
+  );
+  return confirmed.covered
+    ? { cov: confirmed, awaitingConfirmation: false }
+    : { cov, awaitingConfirmation: true };
+}
+
 const referralRows = (ctx: Ctx, caseId: string) =>
   ctx.db
     .selectFrom('referrals as r')
@@ -62,12 +96,7 @@ const referralRows = (ctx: Ctx, caseId: string) =>
 type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralRows>['execute']>>[number];
 
 async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
-  const cov = await coverageFor(ctx, r.case_id, {
-    partnerId: r.partner_id,
-    partnerType: r.partner_type,
-    purpose: r.purpose,
-    categories: r.categories,
-  });
+  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
   return {
     id: r.id,
     caseId: r.case_id,
@@ -77,7 +106,9 @@ async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
     note: await openOptional(ctx, 'referrals', 'note', r.id, r.note_enc),
     status: r.status,
     allowedMoves: REFERRAL_STATUSES.filter(
-      (to) => REFERRAL_TRANSITIONS[r.status].includes(to) && (to !== 'sent' || cov.covered),
+      (to) =>
+        REFERRAL_TRANSITIONS[r.status].includes(to) &&
+        (to !== 'sent' || (cov.covered && !awaitingConfirmation)),
     ),
     channel: r.channel,
     consentId: r.consent_id,
@@ -89,6 +120,8 @@ async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
       ? await openOptional(ctx, 'referrals', 'cancel_reason', r.id, r.cancel_reason_enc)
       : null,
     cancelCause: r.cancel_cause,
+    awaitingConfirmation: r.status === 'proposed' && awaitingConfirmation,
+    responseNote: await openOptional(ctx, 'referrals', 'response_note', r.id, r.response_note_enc),
   };
 }
 
@@ -181,13 +214,9 @@ export async function sendReferral(
   await loadCase(ctx, caseId, 'case.edit');
   const r = await findReferral(ctx, caseId, id, true);
   assertMove(r.status, 'sent');
-  const cov = await coverageFor(ctx, caseId, {
-    partnerId: r.partner_id,
-    partnerType: r.partner_type,
-    purpose: r.purpose,
-    categories: r.categories,
-  });
+  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
   if (!cov.covered || !cov.consentId) throw consentRequired(cov);
+  if (awaitingConfirmation) throw new AppError('confirmation_required');
   const actor = ctx.actor as Actor;
   await ctx.db
     .updateTable('referrals')
@@ -273,16 +302,22 @@ export async function respondReferral(
   const r = await findReferral(ctx, caseId, id, true);
   assertMove(r.status, input.outcome);
   const closes = input.outcome !== 'accepted';
+  const note = input.note.trim();
   await ctx.db
     .updateTable('referrals')
-    .set({ status: input.outcome, ...(closes ? { closed_at: ctx.clock.now() } : {}) })
+    .set({
+      status: input.outcome,
+      ...(closes ? { closed_at: ctx.clock.now() } : {}),
+      // The latest answer's note; an answer without one keeps the earlier note.
+      ...(note ? { response_note_enc: await sealText(ctx, 'referrals', 'response_note', id, note) } : {}),
+    })
     .where('id', '=', id)
     .execute();
   await audit(ctx, {
     action: `referral.${input.outcome}`,
     entity: 'referral',
     entityId: id,
-    changedFields: ['status'],
+    changedFields: note ? ['status', 'response_note'] : ['status'],
     details: { caseId },
   });
   return toReferral(ctx, await findReferral(ctx, caseId, id));
@@ -343,6 +378,7 @@ export async function afterConsentWithdrawn(
   const facts = await consentFacts(ctx.db, input.caseId);
   const withdrawn = facts.filter((f) => f.id === input.consentId).map((f) => ({ ...f, withdrawn: false }));
   const cancelled: string[] = [];
+  const proposers = new Set<string>();
   const now = ctx.clock.now();
   for (const r of pending) {
     const need = {
@@ -363,6 +399,13 @@ export async function afterConsentWithdrawn(
       details: { caseId: input.caseId, cause: 'consent_withdrawn' },
     });
     cancelled.push(r.id);
+    if (r.created_by) proposers.add(r.created_by);
+  }
+  // Nobody else learns of it otherwise: the case's counsellor and whoever proposed it get an alert.
+  if (cancelled.length) {
+    if (input.counsellorId) proposers.add(input.counsellorId);
+    if (ctx.actor.kind === 'user') proposers.delete(ctx.actor.userId);
+    for (const userId of proposers) await alertUser(ctx, userId, 'referral_cancelled', input.caseId);
   }
   const reached = await ctx.db
     .selectFrom('disclosures')
@@ -390,13 +433,9 @@ async function coveredReferral(ctx: Ctx, caseId: string, id: string) {
   const r = await findReferral(ctx, caseId, id);
   if (r.status === 'cancelled' || r.status === 'declined')
     throw new AppError('invalid_transition', `The referral is ${r.status}`);
-  const cov = await coverageFor(ctx, caseId, {
-    partnerId: r.partner_id,
-    partnerType: r.partner_type,
-    purpose: r.purpose,
-    categories: r.categories,
-  });
+  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
   if (!cov.covered || !cov.consentId) throw consentRequired(cov);
+  if (awaitingConfirmation) throw new AppError('confirmation_required');
   const consent = await ctx.db
     .selectFrom('consents')
     .select(['given_on', 'valid_until'])

@@ -23,6 +23,8 @@ export interface ReferralsTable {
   closed_at: Date | null;
   cancel_reason_enc: Uint8Array | null;
   cancel_cause: 'manual' | 'consent_withdrawn' | null;
+  /** The partner's answer (accepted, declined, completed), sealed; the latest one given. */
+  response_note_enc: Uint8Array | null;
 }
 
 /** Append-only: one row per disclosure of case data outside the helpline. */

@@ -35,6 +35,10 @@ export const createConsent = (caseId: string, body: ConsentCreateBody) =>
 export const signConsent = (caseId: string, consentId: string, body: ConsentSignBody) =>
   api<Consent>('POST', `${one(caseId, consentId)}/sign`, { body });
 
+/** A coordinator's confirmation of a typed-name signature (the second pair of eyes). */
+export const confirmConsent = (caseId: string, consentId: string) =>
+  api<Consent>('POST', `${one(caseId, consentId)}/confirm`, { body: {} });
+
 export const uploadConsentDocument = (
   caseId: string,
   consentId: string,

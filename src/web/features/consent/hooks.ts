@@ -3,6 +3,7 @@ import { isApiError } from '../../api/client';
 import { caseKey } from '../cases/api';
 import { MY_WORK_KEY } from '../work/api';
 import {
+  confirmConsent,
   consentsKey,
   createConsent,
   fetchConsents,
@@ -50,6 +51,10 @@ export function useConsentMutations(caseId: string) {
     sign: useMutation({
       mutationFn: (input: { consentId: string; body: ConsentSignBody }) =>
         signConsent(caseId, input.consentId, input.body),
+      onSuccess: refresh,
+    }),
+    confirm: useMutation({
+      mutationFn: (consentId: string) => confirmConsent(caseId, consentId),
       onSuccess: refresh,
     }),
     upload: useMutation({

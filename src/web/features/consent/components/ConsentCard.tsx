@@ -6,8 +6,11 @@ import { isolatedValues } from '../../../components/isolate';
 import { currentLanguage, LANGUAGE_NAMES } from '../../../i18n';
 import { consentDocumentUrl, consentFormUrl } from '../api';
 import { categoryLabels, joinList, recipientLabel } from '../labels';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useConsentMutations } from '../hooks';
 import { ConsentStatusBadge } from './ConsentStatusBadge';
 import { DownloadLink } from './DownloadLink';
+import { TypedEvidence } from './TypedEvidence';
 import { UploadDocumentButton } from './UploadDocumentButton';
 
 interface ConsentCardProps {
@@ -25,6 +28,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
   const day = (value: string | null) => formatDay(value, language);
   const recipient = recipientLabel(t, consent);
   const open = consent.status === 'active' || consent.status === 'pending_written';
+  const { confirm } = useConsentMutations(caseId);
   return (
     <Card withBorder component="li" padding="sm" aria-label={t('consent.cardLabel', { recipient })}>
       <Stack gap={6}>
@@ -57,6 +61,16 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
             ) : null}
           </Text>
         ) : null}
+        {consent.method === 'signature_typed' && consent.writtenOn ? (
+          consent.typedEvidence ? (
+            <TypedEvidence evidence={consent.typedEvidence} awaiting={consent.needsConfirmation} />
+          ) : (
+            <Text size="xs" c="dimmed">
+              {t('typedEvidence.legacy')}
+              {consent.needsConfirmation ? <> {t('typedEvidence.awaiting')}</> : null}
+            </Text>
+          )
+        ) : null}
         {consent.status === 'pending_written' ? (
           <Text size="sm" c="orange.9">
             {consent.writtenDueOn
@@ -80,6 +94,20 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
             </DownloadLink>
           ) : null}
         </Group>
+        {consent.canConfirm && consent.status === 'active' ? (
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="light"
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate(consent.id)}
+              aria-label={t('typedEvidence.confirmFor', { recipient })}
+            >
+              {t('typedEvidence.confirm')}
+            </Button>
+            <ErrorAlert error={confirm.error} />
+          </Group>
+        ) : null}
         {canManage && open ? (
           <Group gap="xs" wrap="wrap" align="flex-start">
             {consent.status === 'pending_written' ? (

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases.schema';
@@ -66,6 +66,9 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
   const [validUntil, setValidUntil] = useState('');
   const [language, setLanguage] = useState<FormLanguage>(() => formLanguageFor(detail.caller.language));
   const [typedName, setTypedName] = useState('');
+  const [typedPresent, setTypedPresent] = useState('');
+  // The scope exactly as shown on this screen: kept, with its hash, as evidence of a typed signature.
+  const scopeRef = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -94,6 +97,10 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
       validUntil: validUntil || undefined,
       language,
       typedName: method === 'signature_typed' ? typedName : undefined,
+      typedEvidence:
+        method === 'signature_typed'
+          ? { present: typedPresent, shownText: scopeRef.current?.innerText ?? '' }
+          : undefined,
       drawnSignature: method === 'signature_drawn' ? (drawn ?? undefined) : undefined,
     };
     const parsed = ConsentCreateSchema.safeParse(body);
@@ -260,20 +267,24 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
             ))}
           </Stack>
         </Radio.Group>
-        <ScopeText
-          framed
-          who={givenBy}
-          categories={categories}
-          recipient={recipient}
-          purpose={purpose}
-          purposeNote={purposeNote}
-          from={givenOn}
-          until={validUntil || null}
-        />
+        <div ref={scopeRef}>
+          <ScopeText
+            framed
+            who={givenBy}
+            categories={categories}
+            recipient={recipient}
+            purpose={purpose}
+            purposeNote={purposeNote}
+            from={givenOn}
+            until={validUntil || null}
+          />
+        </div>
         <SignatureFields
           method={method}
           typedName={typedName}
           onTypedName={setTypedName}
+          typedPresent={typedPresent}
+          onTypedPresent={setTypedPresent}
           onDrawn={setDrawn}
           file={file}
           onFile={setFile}

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../../../shared/consent.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -26,6 +26,9 @@ export function SignModal({
   const { sign } = useConsentMutations(caseId);
   const [method, setMethod] = useState<SignMethod>('signature_drawn');
   const [typedName, setTypedName] = useState('');
+  const [typedPresent, setTypedPresent] = useState('');
+  // The scope exactly as shown on this screen: kept, with its hash, as evidence of a typed signature.
+  const scopeRef = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -33,6 +36,8 @@ export function SignModal({
     const found: FieldErrors = {};
     if (method === 'signature_typed' && !typedName.trim())
       found.typedName = { reason: 'required', message: 'required' };
+    if (method === 'signature_typed' && !typedPresent.trim())
+      found['typedEvidence.present'] = { reason: 'required', message: 'required' };
     if (method === 'signature_drawn' && !drawn)
       found.drawnSignature = { reason: 'signature_missing', message: 'signature_missing' };
     setErrors(found);
@@ -42,7 +47,11 @@ export function SignModal({
         consentId: consent.id,
         body:
           method === 'signature_typed'
-            ? { method, typedName: typedName.trim() }
+            ? {
+                method,
+                typedName: typedName.trim(),
+                typedEvidence: { present: typedPresent.trim(), shownText: scopeRef.current?.innerText ?? '' },
+              }
             : { method, drawnSignature: drawn ?? undefined },
       },
       { onSuccess: onClose, onError: (error) => setErrors(apiFieldErrors(error)) },
@@ -52,16 +61,18 @@ export function SignModal({
   return (
     <Modal opened onClose={onClose} title={t('consent.signTitle')} size="lg" centered>
       <Stack>
-        <ScopeText
-          framed
-          who={consent.givenBy}
-          categories={consent.categories}
-          recipient={recipientLabel(t, consent)}
-          purpose={consent.purpose}
-          purposeNote={consent.purposeNote}
-          from={consent.givenOn}
-          until={consent.validUntil}
-        />
+        <div ref={scopeRef}>
+          <ScopeText
+            framed
+            who={consent.givenBy}
+            categories={consent.categories}
+            recipient={recipientLabel(t, consent)}
+            purpose={consent.purpose}
+            purposeNote={consent.purposeNote}
+            from={consent.givenOn}
+            until={consent.validUntil}
+          />
+        </div>
         <Radio.Group
           label={t('consent.method')}
           value={method}
@@ -80,6 +91,8 @@ export function SignModal({
           method={method}
           typedName={typedName}
           onTypedName={setTypedName}
+          typedPresent={typedPresent}
+          onTypedPresent={setTypedPresent}
           onDrawn={setDrawn}
           errors={errors}
         />

@@ -10,6 +10,9 @@ interface SignatureFieldsProps {
   method: ConsentMethod;
   typedName: string;
   onTypedName: (value: string) => void;
+  /** Who is present while the caller types their name (kept as evidence). */
+  typedPresent: string;
+  onTypedPresent: (value: string) => void;
   onDrawn: (png: string | null) => void;
   file?: File | null;
   onFile?: (file: File | null) => void;
@@ -26,17 +29,30 @@ export function SignatureFields(props: SignatureFieldsProps) {
       return <SignaturePad onChange={props.onDrawn} error={fieldErrorText(t, errors.drawnSignature)} />;
     case 'signature_typed':
       return (
-        <TextInput
-          label={t('signature.typedName')}
-          description={t('signature.typedHint')}
-          value={props.typedName}
-          onChange={(event) => props.onTypedName(event.currentTarget.value)}
-          error={fieldErrorText(t, errors.typedName)}
-          maxLength={160}
-          autoComplete="off"
-          withAsterisk
-          dir="auto"
-        />
+        <>
+          <TextInput
+            label={t('typedEvidence.present')}
+            description={t('typedEvidence.presentHint')}
+            value={props.typedPresent}
+            onChange={(event) => props.onTypedPresent(event.currentTarget.value)}
+            error={fieldErrorText(t, errors['typedEvidence.present'] ?? errors.typedEvidence)}
+            maxLength={300}
+            autoComplete="off"
+            withAsterisk
+            dir="auto"
+          />
+          <TextInput
+            label={t('signature.typedName')}
+            description={t('signature.typedHint')}
+            value={props.typedName}
+            onChange={(event) => props.onTypedName(event.currentTarget.value)}
+            error={fieldErrorText(t, errors.typedName)}
+            maxLength={160}
+            autoComplete="off"
+            withAsterisk
+            dir="auto"
+          />
+        </>
       );
     case 'uploaded_form':
       return props.onFile ? (

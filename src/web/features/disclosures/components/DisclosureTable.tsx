@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Disclosure } from '../../../../shared/consent.schema';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
+import { TypedEvidence } from '../../consent/components/TypedEvidence';
 import { categoryLabels, joinList } from '../../consent/labels';
 
 interface DisclosureTableProps {
@@ -51,6 +52,9 @@ export function DisclosureTable({ items, showCase, label }: DisclosureTableProps
                     <Text size="xs" c="dimmed">
                       {basis(item)}
                     </Text>
+                    {item.typedSignature ? (
+                      <TypedEvidence evidence={item.typedSignature} awaiting={false} />
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{what(item)}</Table.Td>
                   <Table.Td>{t(`disclosureChannels.${item.channel}`)}</Table.Td>
@@ -80,6 +84,7 @@ export function DisclosureTable({ items, showCase, label }: DisclosureTableProps
               {t(`disclosureChannels.${item.channel}`)}
             </Text>
             <Text size="sm">{what(item)}</Text>
+            {item.typedSignature ? <TypedEvidence evidence={item.typedSignature} awaiting={false} /> : null}
             <Text size="xs" c="dimmed">
               {when(item)} · <span dir="auto">{item.disclosedBy ?? '—'}</span>
               {showCase ? (

@@ -95,6 +95,11 @@ export function ReferralCard({ caseId, referral, consents, canManage, onAction }
             })}
           </Text>
         ) : null}
+        {referral.responseNote ? (
+          <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+            {isolatedValues((slots) => t('referrals.responseNote', slots), { note: referral.responseNote })}
+          </Text>
+        ) : null}
         {referral.status === 'cancelled' && (referral.cancelReason || referral.cancelCause) ? (
           <Text size="sm" c="dimmed">
             {referral.cancelCause === 'consent_withdrawn'
@@ -105,6 +110,11 @@ export function ReferralCard({ caseId, referral, consents, canManage, onAction }
           </Text>
         ) : null}
         {isOpen(referral.status) ? <CoverageNote coverage={referral.coverage} consents={consents} /> : null}
+        {referral.awaitingConfirmation ? (
+          <Text size="sm" c="orange.9">
+            {t('referrals.awaitingConfirmation')}
+          </Text>
+        ) : null}
         <Group gap="xs" wrap="wrap">
           {canManage
             ? referral.allowedMoves.map((move) => (
