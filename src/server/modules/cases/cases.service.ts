@@ -188,6 +188,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
         withWhom: l.with_whom,
         note: await openText(ctx, 'case_log', 'note', l.id, l.note_enc),
         authorName: l.author_name,
+        intake: l.contact_id !== null,
       })),
     ),
     interventions: await Promise.all(
