@@ -4,14 +4,17 @@ import { caseKey } from '../cases/api';
 import { MY_WORK_KEY } from '../work/api';
 import {
   consentsKey,
+  consentTextKey,
   createConsent,
   fetchConsents,
+  fetchConsentText,
   sharingKey,
   signConsent,
   uploadConsentDocument,
   withdrawConsent,
 } from './api';
 import type { ConsentCreateBody, ConsentSignBody } from './api';
+import type { FormLanguage } from '../../../shared/consent.schema';
 
 /** "Forbidden" and "not found" are answers, not hiccups: do not retry them. */
 export const retryNetworkOnly = (count: number, error: unknown) =>
@@ -65,4 +68,13 @@ export function useConsentMutations(caseId: string) {
       onSuccess: refresh,
     }),
   };
+}
+
+/** The consent text in a form language; static, so fetched once per language. */
+export function useConsentText(language: FormLanguage) {
+  return useQuery({
+    queryKey: consentTextKey(language),
+    queryFn: () => fetchConsentText(language),
+    staleTime: Infinity,
+  });
 }
