@@ -17,6 +17,7 @@ import { workRoutes } from './modules/work/work.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
+import { consentTextRoutes } from './modules/consent-text/consent-text.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(counsellorsRoutes(deps));
   await app.register(partnersRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(consentTextRoutes());
   await app.register(referralsRoutes(deps));
   await app.register(emergencyRoutes(deps));
   await app.register(meetingsRoutes(deps));

@@ -312,10 +312,15 @@ export const CaseDetailSchema = z.object({
       id: z.uuid(),
       occurredAt: z.iso.datetime(),
       channel: ChannelSchema,
-      durationMinutes: z.number().int(),
+      durationMinutes: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Null for an intake call whose length was not noted'),
       withWhom: z.string(),
       note: z.string(),
       authorName: z.string().nullable(),
+      intake: z.boolean().describe('The intake call that opened or was linked to the case'),
     }),
   ),
   interventions: z.array(

@@ -317,7 +317,9 @@ export const SummarySchema = z.object({
   supportHistory: z
     .object({
       openedOn: z.string(),
-      contacts: z.array(z.object({ on: z.string(), channel: z.string(), minutes: z.number().int() })),
+      contacts: z.array(
+        z.object({ on: z.string(), channel: z.string(), minutes: z.number().int().nullable() }),
+      ),
       interventions: z.array(z.object({ code: z.string(), label: z.string(), on: z.string() })),
       goals: z.array(z.object({ text: z.string(), status: z.string() })),
     })

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
 import { launchBrowser, newContext, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
@@ -80,16 +81,12 @@ describe('consent, referrals and the emergency path', () => {
         MUNICIPALITY,
       );
       await form.getByRole('radio', { name: NL.consentPurposes.authority_referral.label }).check();
-      // The exact scope is on screen before the caller signs.
-      await form
-        .getByText(
-          fillIn(NL.consent.scope.lead, {
-            who: 'Moeder van R.',
-            recipient: MUNICIPALITY,
-            purpose: NL.consentPurposes.authority_referral.label,
-          }),
-        )
-        .waitFor();
+      // The exact scope is on screen before the caller signs, in the words of the (Dutch) form.
+      const scope = form.getByRole('region', {
+        name: fillIn(NL.consent.scope.titleIn, { language: 'Nederlands' }),
+      });
+      await scope.getByText(PDF_STRINGS.nl.purposes.authority_referral, { exact: true }).waitFor();
+      await scope.getByText(MUNICIPALITY, { exact: true }).waitFor();
       // Saving without a signature is refused on the spot.
       await form.getByRole('button', { name: NL.consent.save }).click();
       await form.getByText(NL.fieldErrors.signature_missing).waitFor();

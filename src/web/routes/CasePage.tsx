@@ -15,6 +15,7 @@ import { GoalsSection } from '../features/cases/components/GoalsSection';
 import { InterventionsSection } from '../features/cases/components/InterventionsSection';
 import { ObservationsSection } from '../features/cases/components/ObservationsSection';
 import { PersonsSection } from '../features/cases/components/PersonsSection';
+import { ReachSection } from '../features/cases/components/ReachSection';
 import { SummarySection } from '../features/cases/components/SummarySection';
 import { TasksSection } from '../features/cases/components/TasksSection';
 import { TransitionModal } from '../features/cases/components/TransitionModal';
@@ -93,6 +94,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         onLogContact={focusLog}
       />
       {!closingTo ? <ErrorAlert error={mutations.transition.error} /> : null}
+      <ReachSection caseId={detail.id} />
       <MatchingSection detail={detail} />
       <SummarySection key={detail.summary} detail={detail} />
       <PreferencesSection key={JSON.stringify(detail.preferences)} detail={detail} />

@@ -89,7 +89,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   }
 
   try {
-    await waitForHealth(baseUrl, child, 180_000, output);
+    // Generous: on a loaded machine the first start (tsx compiling the server) can take minutes.
+    await waitForHealth(baseUrl, child, 240_000, output);
   } catch (error) {
     await stop();
     throw error;

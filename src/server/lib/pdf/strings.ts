@@ -5,6 +5,7 @@ import type {
   DataCategory,
   EMERGENCY_GROUNDS,
 } from '../../../shared/consent.schema.js';
+import { CONVERSATION_LANGUAGE_NAMES } from '../../../shared/language-names.js';
 import type { PartnerType } from '../../../shared/partners.schema.js';
 import type { PdfLang } from './render.js';
 
@@ -814,8 +815,13 @@ export function translate<K extends string>(table: Readonly<Record<K, string>>, 
   return Object.hasOwn(table, value) ? table[value as K] : value;
 }
 
-/** A language code ("tr", "ary") by its name in the PDF's language, or the code if Intl does not know it. */
+/**
+ * A language code ("tr", "ary") by its name in the PDF's language: the screen's name for a conversation
+ * language, otherwise Intl's, otherwise the code.
+ */
 export function languageName(lang: PdfLang, code: string): string {
+  const names: Readonly<Record<string, string>> = CONVERSATION_LANGUAGE_NAMES[lang];
+  if (Object.hasOwn(names, code)) return names[code]!;
   try {
     return (
       new Intl.DisplayNames([PDF_STRINGS[lang].locale], { type: 'language', fallback: 'code' }).of(code) ??

@@ -30,7 +30,13 @@ export function caseAccess(actor: AnyActor | undefined, c: CaseFacts, hasGrant: 
 }
 
 export type CaseAction =
-  'case.view' | 'case.edit' | 'case.assign' | 'case.transition' | 'case.list' | 'intake.create';
+  | 'case.view'
+  | 'case.reach'
+  | 'case.edit'
+  | 'case.assign'
+  | 'case.transition'
+  | 'case.list'
+  | 'intake.create';
 
 /** Actions on one case, given the access level. Assigning is for coordinators only. */
 export function canOnCase(
@@ -45,6 +51,9 @@ export function canOnCase(
     case 'case.view':
     case 'case.edit':
       return c.state !== 'closed' || action === 'case.view';
+    case 'case.reach':
+      // How to reach the family: for those who work the case (never admin, analyst or privacy officer).
+      return actor.role === 'counsellor' || actor.role === 'coordinator';
     case 'case.assign':
       return actor.role === 'coordinator';
     case 'case.transition':

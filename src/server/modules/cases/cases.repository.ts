@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { CaseListQuery } from '../../../shared/cases.schema.js';
 import type { Db } from '../../db/database.js';
-import type { CasesTable } from './cases.table.js';
+import type { CaseLogTable, CasesTable } from './cases.table.js';
 
 /** The next reference of the year for the organisation (2026-0001, 2026-0002, …); row lock serialises it. */
 export async function nextReference(db: Db, orgId: string, year: number): Promise<string> {
@@ -195,6 +195,10 @@ export async function goals(db: Db, caseId: string) {
     .execute();
 }
 
+export async function insertLogEntry(db: Db, row: Insertable<CaseLogTable>): Promise<void> {
+  await db.insertInto('case_log').values(row).execute();
+}
+
 export async function logEntries(db: Db, caseId: string) {
   return db
     .selectFrom('case_log as l')
@@ -206,6 +210,7 @@ export async function logEntries(db: Db, caseId: string) {
       'l.duration_minutes',
       'l.with_whom_enc',
       'l.note_enc',
+      'l.contact_id',
       'u.display_name as author_name',
     ])
     .where('l.case_id', '=', caseId)

@@ -20,10 +20,12 @@ import {
   TaskUpdateSchema,
   TransitionSchema,
 } from '../../../shared/cases.schema.js';
+import { CasePhoneSchema, CaseReachSchema } from '../../../shared/reach.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as items from './case-items.service.js';
 import * as cases from './cases.service.js';
+import * as reach from './reach.service.js';
 
 const Created = z.object({ id: z.uuid() });
 const NoContent = z.null();
@@ -46,6 +48,23 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } },
       },
       async (request) => inActorTx(deps, request, (ctx) => cases.getCase(ctx, request.params.id)),
+    );
+    app.get(
+      '/api/cases/:id/reach',
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'reach' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseReachSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => reach.getReach(ctx, request.params.id)),
+    );
+    // A POST, not a GET: revealing the number is a deliberate, logged act (and carries the CSRF token).
+    app.post(
+      '/api/cases/:id/reach/phone',
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'reveal_phone' } },
+        schema: { tags, params: CaseIdParamsSchema, response: { 200: CasePhoneSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => reach.revealPhone(ctx, request.params.id)),
     );
     app.post(
       '/api/cases/:id/access',

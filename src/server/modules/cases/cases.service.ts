@@ -193,6 +193,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
         withWhom: await open('case_log', 'with_whom', l.id, l.with_whom_enc),
         note: await openText(ctx, 'case_log', 'note', l.id, l.note_enc),
         authorName: l.author_name,
+        intake: l.contact_id !== null,
       })),
     ),
     interventions: await Promise.all(

@@ -85,10 +85,13 @@ export interface CaseLogTable {
   request_id: string;
   occurred_at: Date;
   channel: Channel;
-  duration_minutes: number;
+  /** Null for an intake call whose length was not noted. */
+  duration_minutes: number | null;
   with_whom_enc: Uint8Array | null;
   note_enc: Uint8Array;
   author_id: string;
+  /** Set when the entry is the intake contact itself. */
+  contact_id: string | null;
   created_at: Date;
 }
 

@@ -158,6 +158,58 @@ describe.each(kinds)('intake on %s', (kind) => {
     expect(missing.json()).toMatchObject({ errors: [{ field: 'linkCaseId' }] });
   });
 
+  it('puts the intake call itself in the case contact log: when, how long, channel, who; once per call', async () => {
+    const a = await fresh(coordinator);
+    const body = intakeBody(tx, { channel: 'whatsapp', durationMinutes: 23 });
+    const first = (await a.post('/api/intake', body)).json() as { caseId: string };
+    await a.post('/api/intake', body); // a retried save adds nothing
+    const log = () =>
+      a
+        .get(`/api/cases/${first.caseId}`)
+        .then((res) => (res.json() as { log: Record<string, unknown>[] }).log);
+    const name = ((await a.get('/api/auth/session')).json() as { user: { displayName: string } }).user
+      .displayName;
+    expect(await log()).toEqual([
+      {
+        id: expect.any(String),
+        occurredAt: t.clock.now().toISOString(),
+        channel: 'whatsapp',
+        durationMinutes: 23,
+        withWhom: '',
+        note: '',
+        authorName: name,
+        intake: true,
+      },
+    ]);
+
+    // A repeat call linked to the case is logged too; a call without a noted length has no duration.
+    t.clock.advance(60_000);
+    await a.post(
+      '/api/intake',
+      intakeBody(tx, { outcome: 'link_case', linkCaseId: first.caseId, durationMinutes: undefined }),
+    );
+    const entries = await log();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ channel: 'phone', durationMinutes: null, intake: true });
+
+    // Audited as a change to the case's log, with no content.
+    const audit = await inOrg(t.deps.db, orgId, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['action', 'entity', 'changed_fields'])
+        .where('entity', '=', 'case_log')
+        .where('entity_id', '=', entries[1]!.id as string)
+        .execute(),
+    );
+    expect(audit).toEqual([
+      {
+        action: 'case.log_add',
+        entity: 'case_log',
+        changed_fields: ['channel', 'duration_minutes', 'occurred_at'],
+      },
+    ]);
+  });
+
   it('refuses bad input with field errors and writes nothing', async () => {
     const a = await fresh(coordinator);
     const before = await inOrg(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Intake } from '../../../shared/cases.schema.js';
+import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { openText, sealText } from '../../lib/fields.js';
@@ -27,6 +28,42 @@ async function phoneIndex(ctx: Ctx, phone: string): Promise<{ e164: string; hmac
   const e164 = normalisePhone(phone);
   if (!e164) throw invalid('phone', 'invalid_phone', 'This is not a valid phone number');
   return { e164, hmac: await ctx.keyring.blindIndex(ctx.db, ctx.actor.orgId, 'phone', e164) };
+}
+
+/**
+ * The intake call itself goes into the case's contact log (when, how long, by which channel, who took it),
+ * so the log starts with the first conversation. The summary stays on the case and the contact; the caller's
+ * alias is not copied into the log's plain "with whom" column.
+ */
+async function logIntakeCall(
+  ctx: Ctx,
+  actor: Actor,
+  call: { caseId: string; contactId: string; input: Intake; now: Date },
+) {
+  const { caseId, contactId, input, now } = call;
+  const id = randomUUID();
+  await cases.insertLogEntry(ctx.db, {
+    id,
+    org_id: actor.orgId,
+    case_id: caseId,
+    // The contact's id: one log entry per contact, also enforced by a unique index on contact_id.
+    request_id: contactId,
+    contact_id: contactId,
+    occurred_at: now,
+    channel: input.channel,
+    duration_minutes: input.durationMinutes ?? null,
+    with_whom_enc: null,
+    note_enc: await sealText(ctx, 'case_log', 'note', id, ''),
+    author_id: actor.userId,
+    created_at: now,
+  });
+  await audit(ctx, {
+    action: 'case.log_add',
+    entity: 'case_log',
+    entityId: id,
+    changedFields: ['occurred_at', 'channel', 'duration_minutes'],
+    details: { caseId, contactId },
+  });
 }
 
 /**
@@ -157,6 +194,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     changedFields: ['channel', 'category_id', 'summary', 'callback', ...(phone ? ['phone'] : [])],
     details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
   });
+  if (caseId) await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
   if (input.immediateDanger && caseId) await notifyUrgent(ctx, caseId);
   if (input.draftId) await repo.deleteDraft(ctx.db, input.draftId, actor.userId);
   return { contactId, caseId, caseReference: reference, urgent: input.immediateDanger };

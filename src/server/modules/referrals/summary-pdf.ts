@@ -84,7 +84,7 @@ function sections(summary: Summary, strings: PdfStrings, language: FormLanguage,
         lines(
           support.contacts.map(
             (c) =>
-              `${day(c.on)}: ${translate(strings.channels, c.channel)}${strings.comma}${t.minutes(c.minutes)}`,
+              `${day(c.on)}: ${translate(strings.channels, c.channel)}${c.minutes === null ? '' : `${strings.comma}${t.minutes(c.minutes)}`}`,
           ),
         ),
       ),

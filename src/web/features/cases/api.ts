@@ -13,6 +13,7 @@ import type {
   TransitionSchema,
   CaseUpdateSchema,
 } from '../../../shared/cases.schema';
+import type { CasePhone, CaseReach } from '../../../shared/reach.schema';
 import type { CounsellorOptionSchema } from '../../../shared/work.schema';
 import { api, toQuery } from '../../api/client';
 
@@ -99,3 +100,12 @@ export type CounsellorOption = z.infer<typeof CounsellorOptionSchema>;
 
 export const fetchCounsellorOptions = () =>
   api<{ items: CounsellorOption[] }>('GET', '/api/counsellors/options');
+
+export const reachKey = (id: string) => ['case', id, 'reach'] as const;
+
+/** How to reach the family: callback preferences, without the phone number. */
+export const fetchReach = (id: string) => api<CaseReach>('GET', `/api/cases/${encodeURIComponent(id)}/reach`);
+
+/** The phone number, decrypted for this request and access-logged on the server; never cached. */
+export const revealPhone = (id: string) =>
+  api<CasePhone>('POST', `/api/cases/${encodeURIComponent(id)}/reach/phone`, { body: {} });

@@ -9,6 +9,7 @@ import type {
   FormLanguage,
   WithdrawResultSchema,
 } from '../../../shared/consent.schema';
+import type { ConsentText } from '../../../shared/consent-text.schema';
 import { api } from '../../api/client';
 
 export type ConsentList = z.infer<typeof ConsentListSchema>;
@@ -57,3 +58,9 @@ export const consentDocumentUrl = (caseId: string, consentId: string) => `${one(
 /** The printable consent form, in the caller's language. */
 export const consentFormUrl = (caseId: string, consentId: string, lang: FormLanguage) =>
   `${one(caseId, consentId)}/form.pdf?lang=${lang}`;
+
+export const consentTextKey = (language: FormLanguage) => ['consent-text', language] as const;
+
+/** The consent text in a form language: the PDF's own words, served by the server. */
+export const fetchConsentText = (language: FormLanguage) =>
+  api<ConsentText>('GET', `/api/consent-text/${encodeURIComponent(language)}`);

@@ -5,14 +5,17 @@ import { MY_WORK_KEY } from '../work/api';
 import {
   confirmConsent,
   consentsKey,
+  consentTextKey,
   createConsent,
   fetchConsents,
+  fetchConsentText,
   sharingKey,
   signConsent,
   uploadConsentDocument,
   withdrawConsent,
 } from './api';
 import type { ConsentCreateBody, ConsentSignBody } from './api';
+import type { FormLanguage } from '../../../shared/consent.schema';
 
 /** "Forbidden" and "not found" are answers, not hiccups: do not retry them. */
 export const retryNetworkOnly = (count: number, error: unknown) =>
@@ -70,4 +73,13 @@ export function useConsentMutations(caseId: string) {
       onSuccess: refresh,
     }),
   };
+}
+
+/** The consent text in a form language; static, so fetched once per language. */
+export function useConsentText(language: FormLanguage) {
+  return useQuery({
+    queryKey: consentTextKey(language),
+    queryFn: () => fetchConsentText(language),
+    staleTime: Infinity,
+  });
 }

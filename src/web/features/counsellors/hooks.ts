@@ -74,6 +74,8 @@ export function useProfileMutations(id: string) {
   };
 }
 
+export type ProfileMutations = ReturnType<typeof useProfileMutations>;
+
 export function useCreateMunicipality() {
   const client = useQueryClient();
   return useMutation({

@@ -138,16 +138,23 @@ export function ContactLogSection({ detail }: { detail: CaseDetail }) {
             {entries.map((entry) => (
               <Timeline.Item
                 key={entry.id}
-                title={`${formatDateTime(entry.occurredAt, language)} · ${t(`channels.${entry.channel}`)} · ${t('log.minutes', { n: entry.durationMinutes })}`}
+                title={[
+                  formatDateTime(entry.occurredAt, language),
+                  t(`channels.${entry.channel}`),
+                  ...(entry.durationMinutes === null ? [] : [t('log.minutes', { n: entry.durationMinutes })]),
+                  ...(entry.intake ? [t('log.intakeCall')] : []),
+                ].join(' · ')}
               >
                 {entry.withWhom ? (
                   <Text size="sm" c="dimmed">
                     {t('log.withWhom')}: {entry.withWhom}
                   </Text>
                 ) : null}
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
-                  {entry.note}
-                </Text>
+                {entry.note ? (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                    {entry.note}
+                  </Text>
+                ) : null}
                 {entry.authorName ? (
                   <Text size="xs" c="dimmed">
                     {entry.authorName}

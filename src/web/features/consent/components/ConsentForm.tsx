@@ -75,13 +75,6 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
   const [saving, setSaving] = useState(false);
   const error = (key: string) => fieldErrorText(t, errors[key]);
 
-  const recipient =
-    recipientKind === 'partner'
-      ? (partner?.name ?? '')
-      : partnerType
-        ? t('consent.everyOfType', { type: t(`partners.types.${partnerType}`) })
-        : '';
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const body = {
@@ -270,9 +263,11 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
         <div ref={scopeRef}>
           <ScopeText
             framed
+            language={language}
             who={givenBy}
             categories={categories}
-            recipient={recipient}
+            partnerName={recipientKind === 'partner' ? (partner?.name ?? null) : null}
+            partnerType={recipientKind === 'type' ? partnerType || null : null}
             purpose={purpose}
             purposeNote={purposeNote}
             from={givenOn}

@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
 import { useConsentMutations } from '../hooks';
-import { recipientLabel } from '../labels';
 import { ScopeText } from './ScopeText';
 import { SignatureFields } from './SignatureFields';
 
@@ -64,9 +63,11 @@ export function SignModal({
         <div ref={scopeRef}>
           <ScopeText
             framed
+            language={consent.language}
             who={consent.givenBy}
             categories={consent.categories}
-            recipient={recipientLabel(t, consent)}
+            partnerName={consent.partner?.name ?? null}
+            partnerType={consent.partnerType}
             purpose={consent.purpose}
             purposeNote={consent.purposeNote}
             from={consent.givenOn}

@@ -188,8 +188,8 @@ export function SummaryView({ summary }: { summary: Summary }) {
                 <List size="sm" spacing={2}>
                   {summary.supportHistory.contacts.map((contact, index) => (
                     <List.Item key={index}>
-                      {day(contact.on)} · {label('channels', contact.channel)} ·{' '}
-                      {t('summary.minutes', { n: contact.minutes })}
+                      {day(contact.on)} · {label('channels', contact.channel)}
+                      {contact.minutes === null ? null : ` · ${t('summary.minutes', { n: contact.minutes })}`}
                     </List.Item>
                   ))}
                 </List>

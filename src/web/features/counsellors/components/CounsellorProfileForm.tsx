@@ -14,7 +14,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -29,7 +29,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
 import { termLabel, useTaxonomy } from '../../taxonomies/hooks/useTerms';
-import { useMunicipalities, useProfileMutations } from '../hooks';
+import { useMunicipalities } from '../hooks';
+import type { ProfileMutations } from '../hooks';
 import { AvailabilityEditor } from './AvailabilityEditor';
 
 type Editable = Omit<CounsellorProfile, 'userId' | 'name' | 'activeCases' | 'trainedUntil'>;
@@ -50,18 +51,39 @@ function editable(profile: CounsellorProfile): Editable {
   return rest;
 }
 
+/** What the counsellor declared about their background, shown to a coordinator or admin but not editable. */
+function DeclaredBackgrounds({ labels }: { labels: string[] }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <Stack gap={2} role="group" aria-labelledby={titleId}>
+      <Text size="sm" fw={500} id={titleId}>
+        {t('counsellors.backgrounds')}
+      </Text>
+      <Text size="sm">{labels.length ? labels.join(', ') : t('common.notGiven')}</Text>
+      <Text size="xs" c="dimmed">
+        {t('counsellors.backgroundsSelfOnly')}
+      </Text>
+    </Stack>
+  );
+}
+
 interface CounsellorProfileFormProps {
   profile: CounsellorProfile;
   /** `self`: a counsellor on their own profile; only the self-service fields can be changed. */
   mode: 'manager' | 'self';
+  /**
+   * The save, owned by the page: a saved profile re-keys (remounts) this form with the new data, and the
+   * confirmation must survive that.
+   */
+  update: ProfileMutations['update'];
 }
 
 /** A counsellor's matching profile: what matching filters and scores on, all in one form. */
-export function CounsellorProfileForm({ profile, mode }: CounsellorProfileFormProps) {
+export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfileFormProps) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const municipalities = useMunicipalities();
-  const { update } = useProfileMutations(profile.userId);
   const [values, setValues] = useState<Editable>(() => editable(profile));
   const [errors, setErrors] = useState<FieldErrors>({});
   const manager = mode === 'manager';
@@ -81,8 +103,10 @@ export function CounsellorProfileForm({ profile, mode }: CounsellorProfileFormPr
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // The background is self-declared: a coordinator or admin never sends it (the server refuses it too).
+    const { backgroundIds: _declared, ...managed } = values;
     const body: Record<string, unknown> = manager
-      ? { ...values }
+      ? managed
       : Object.fromEntries(SELF_FIELDS.map((key) => [key, values[key]]));
     const parsed = CounsellorProfileUpdateSchema.safeParse(body);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
@@ -209,24 +233,28 @@ export function CounsellorProfileForm({ profile, mode }: CounsellorProfileFormPr
           </Stack>
         </Fieldset>
 
-        <Checkbox.Group
-          label={t('counsellors.backgrounds')}
-          description={t('counsellors.backgroundsHint')}
-          value={values.backgroundIds}
-          onChange={(ids) => set('backgroundIds', ids)}
-          error={error('backgroundIds')}
-        >
-          <Group gap="md" mt={6}>
-            {taxonomy.options('background').map((option) => (
-              <Checkbox key={option.value} value={option.value} label={option.label} />
-            ))}
-            {values.backgroundIds
-              .filter((id) => !taxonomy.options('background').some((o) => o.value === id))
-              .map((id) => (
-                <Checkbox key={id} value={id} label={taxonomy.label(id)} />
+        {manager ? (
+          <DeclaredBackgrounds labels={values.backgroundIds.map((id) => taxonomy.label(id))} />
+        ) : (
+          <Checkbox.Group
+            label={t('counsellors.backgrounds')}
+            description={t('counsellors.backgroundsHint')}
+            value={values.backgroundIds}
+            onChange={(ids) => set('backgroundIds', ids)}
+            error={error('backgroundIds')}
+          >
+            <Group gap="md" mt={6}>
+              {taxonomy.options('background').map((option) => (
+                <Checkbox key={option.value} value={option.value} label={option.label} />
               ))}
-          </Group>
-        </Checkbox.Group>
+              {values.backgroundIds
+                .filter((id) => !taxonomy.options('background').some((o) => o.value === id))
+                .map((id) => (
+                  <Checkbox key={id} value={id} label={taxonomy.label(id)} />
+                ))}
+            </Group>
+          </Checkbox.Group>
+        )}
 
         <Fieldset legend={t('counsellors.area')} variant="filled">
           <Stack gap="sm">

@@ -7,7 +7,7 @@ import { formatDay, todayIso } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { PageHeading } from '../../../components/PageHeading';
 import { currentLanguage } from '../../../i18n';
-import { useProfile } from '../hooks';
+import { useProfile, useProfileMutations } from '../hooks';
 import { AbsencesSection } from './AbsencesSection';
 import { CounsellorProfileForm } from './CounsellorProfileForm';
 import { MyTrainings, trainedUntilText } from './MyTrainings';
@@ -17,6 +17,7 @@ import { CounsellorStatusBadge, EligibilityBadges } from './StatusBadges';
 export function CounsellorProfileView({ userId, mode }: { userId: string; mode: 'manager' | 'self' }) {
   const { t } = useTranslation();
   const profile = useProfile(userId);
+  const { update } = useProfileMutations(userId);
   const language = currentLanguage();
   if (profile.isPending) return <Loading />;
   if (profile.error) {
@@ -62,7 +63,7 @@ export function CounsellorProfileView({ userId, mode }: { userId: string; mode: 
         </Stack>
       </Paper>
       <Paper withBorder p="md">
-        <CounsellorProfileForm key={JSON.stringify(p)} profile={p} mode={mode} />
+        <CounsellorProfileForm key={JSON.stringify(p)} profile={p} mode={mode} update={update} />
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="absences-title">
         <AbsencesSection userId={userId} />

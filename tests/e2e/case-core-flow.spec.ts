@@ -1,0 +1,129 @@
+/**
+ * The core flow on the case page (issue 9): how to reach the family (number only after "show"), the intake
+ * call in the contact log, and the consent text read to the caller in the form language (Arabic, RTL).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Colleague } from './support/cases';
+import { fillIn } from './support/consent';
+import { NL, setupViaUi } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+const PHONE_DIGITS = '612345678';
+
+describe('the case page for a phone call', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let coordinator: Colleague;
+  let counsellor: Colleague;
+  let caseId: string;
+  let reference: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const admin = await (await newContext(browser, server.baseUrl)).newPage();
+    await setupViaUi(admin);
+    const invite = (name: string, email: string, role: 'coordinator' | 'counsellor') =>
+      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role });
+    coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
+    counsellor = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor');
+    const co = coordinator.page;
+    ({ id: caseId, reference } = await openCaseViaApi(co, 'Moeder van R.', {
+      language: 'ar',
+      phone: '06 12 34 56 78',
+      durationMinutes: 17,
+      callback: { mayCallBack: true, mayLeaveMessage: false, safeTimes: 'na 14:00', safeChannel: 'whatsapp' },
+    }));
+    const counsellorId = await makeEligibleViaApi(co, 'Karim Bouali');
+    await apiCall(co, 'PATCH', `/api/counsellors/${counsellorId}`, {
+      languages: [
+        { code: 'nl', level: 'native' },
+        { code: 'ar', level: 'good' },
+      ],
+    });
+    await apiCall(co, 'POST', `/api/cases/${caseId}/assign`, { counsellorId });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the counsellor sees how to reach the family, and the number only after "show"', async () => {
+    const page = counsellor.page;
+    await withFailureShot(page, 'reach', async () => {
+      await page.goto(`/cases/${caseId}`);
+      await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
+      const reach = page.getByRole('region', { name: NL.reach.title });
+      await reach.getByText('na 14:00').waitFor();
+      await reach.getByText(NL.channels.whatsapp, { exact: true }).waitFor();
+      await reach.getByText(NL.conversationLanguages.ar, { exact: true }).waitFor();
+      // Not on screen by default: not in the page at all.
+      expect(await page.content()).not.toContain(PHONE_DIGITS);
+      await reach.getByRole('button', { name: NL.reach.showPhone }).click();
+      const number = reach.getByRole('link', { name: '+31612345678' });
+      await number.waitFor();
+      expect(await number.getAttribute('href')).toBe('tel:+31612345678');
+      await reach.getByRole('button', { name: NL.reach.hidePhone }).click();
+      await number.waitFor({ state: 'detached' });
+      expect(await page.content()).not.toContain(PHONE_DIGITS);
+    });
+  });
+
+  it('the coordinator who took the call can show the number too', async () => {
+    const page = coordinator.page;
+    await withFailureShot(page, 'reach-coordinator', async () => {
+      await page.goto(`/cases/${caseId}`);
+      const reach = page.getByRole('region', { name: NL.reach.title });
+      await reach.getByRole('button', { name: NL.reach.showPhone }).click();
+      await reach.getByRole('link', { name: '+31612345678' }).waitFor();
+    });
+  });
+
+  it('the intake call is the first entry of the contact log', async () => {
+    const page = counsellor.page;
+    await withFailureShot(page, 'intake-log', async () => {
+      await page.goto(`/cases/${caseId}`);
+      const log = page.getByRole('region', { name: NL.log.title });
+      const entry = log.getByText(NL.log.intakeCall);
+      await entry.waitFor();
+      const title = await entry.textContent();
+      expect(title).toContain(NL.channels.phone);
+      expect(title).toContain(fillIn(NL.log.minutes, { n: '17' }));
+      await log.getByText('Samira Haddou').waitFor();
+    });
+  });
+
+  it('the consent text is read in the form language: Arabic, right to left', async () => {
+    const page = counsellor.page;
+    await withFailureShot(page, 'consent-arabic', async () => {
+      await page.goto(`/cases/${caseId}`);
+      await page
+        .getByRole('region', { name: NL.consent.title, exact: true })
+        .getByRole('button', { name: NL.consent.record })
+        .click();
+      const form = page.getByRole('form', { name: NL.consent.formLabel });
+      // The caller spoke Arabic at intake: the form language follows; choose it explicitly anyway.
+      await form.getByRole('combobox', { name: NL.consent.language }).selectOption('ar');
+      await form.getByRole('checkbox', { name: NL.dataCategories.signals.label }).check();
+      await form.getByRole('radio', { name: NL.consentPurposes.care_referral.label }).check();
+      const scope = form.getByRole('region', {
+        name: fillIn(NL.consent.scope.titleIn, { language: 'العربية' }),
+      });
+      const text = scope.locator('[lang="ar"]');
+      await text.getByText(PDF_STRINGS.ar.consent.intro).waitFor();
+      expect(await text.getAttribute('dir')).toBe('rtl');
+      await text.getByText(PDF_STRINGS.ar.purposes.care_referral, { exact: true }).waitFor();
+      await text.getByText(PDF_STRINGS.ar.categories.signals.explanation, { exact: false }).waitFor();
+      // Nothing of the Dutch form text in it, while the UI around it stays Dutch.
+      expect(await text.textContent()).not.toContain(PDF_STRINGS.nl.consent.intro);
+      await form.getByRole('button', { name: NL.consent.save }).waitFor();
+    });
+    for (const person of [coordinator, counsellor]) expect(person.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Every staff form saves for every role the UI shows it to (issue 9): each row of the table below is one form
+ * and the roles that see it; each pair is one test that fills the form in the browser, saves, and waits for
+ * the confirmation without an error on screen. A form a role sees but cannot save fails here.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
+import { apiCall, colleagueViaUi } from './support/cases';
+import { errorAlertCount, savedStatus } from './support/forms';
+import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+type StaffRole = 'admin' | 'coordinator' | 'counsellor' | 'privacy_officer';
+
+interface World {
+  counsellorId: string;
+  /** A number unique to this run of a form, so repeated saves differ. */
+  n: number;
+}
+
+interface FormCase {
+  form: string;
+  roles: readonly StaffRole[];
+  save: (page: Page, role: StaffRole, world: World) => Promise<void>;
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+/** The counsellor's matching profile: a manager on /counsellors/:id, the counsellor on /my-profile. */
+async function saveCounsellorProfile(page: Page, role: StaffRole, world: World) {
+  const self = role === 'counsellor';
+  await page.goto(self ? '/my-profile' : `/counsellors/${world.counsellorId}`);
+  await heading(page, self ? NL.titles.myProfile : 'Karim Bouali');
+  const form = page.getByRole('form', { name: NL.counsellors.profileForm });
+  if (self) {
+    // The background is the counsellor's own to declare.
+    await form.getByRole('checkbox').first().check();
+  } else {
+    await form.getByRole('spinbutton', { name: NL.counsellors.maxCases }).fill(String(2 + world.n));
+    await form.getByLabel(NL.counsellors.vogIssued, { exact: true }).fill(day(-10));
+    await form.getByLabel(NL.counsellors.vogExpires, { exact: true }).fill(day(700));
+  }
+  await form.getByRole('button', { name: NL.counsellors.save }).click();
+  await savedStatus(page, NL.counsellors.saved);
+  if (!self) {
+    // The self-declared background is shown to a manager, but is not a field they can change.
+    expect(await form.getByRole('group', { name: NL.counsellors.backgrounds }).count()).toBe(1);
+    expect(await form.getByRole('checkbox').count()).toBe(0);
+  }
+}
+
+const CASES: readonly FormCase[] = [
+  { form: 'counsellor profile', roles: ['coordinator', 'admin', 'counsellor'], save: saveCounsellorProfile },
+  {
+    form: 'counsellor absence',
+    roles: ['coordinator', 'admin', 'counsellor'],
+    save: async (page, role, world) => {
+      const self = role === 'counsellor';
+      await page.goto(self ? '/my-profile' : `/counsellors/${world.counsellorId}`);
+      const form = page.getByRole('form', { name: NL.counsellors.addAbsence });
+      await form.getByLabel(NL.counsellors.from, { exact: true }).fill(day(10 * world.n));
+      await form.getByLabel(NL.counsellors.to, { exact: true }).fill(day(10 * world.n + 2));
+      await form.getByRole('button', { name: NL.counsellors.addAbsence }).click();
+      await page
+        .getByRole('button', { name: new RegExp(`^${NL.counsellors.removeAbsenceFor.split(':')[0]}`) })
+        .nth(world.n - 1)
+        .waitFor();
+    },
+  },
+  {
+    form: 'own profile',
+    roles: ['admin', 'coordinator', 'counsellor', 'privacy_officer'],
+    save: async (page) => {
+      await page.goto('/profile');
+      await heading(page, NL.titles.profile);
+      const name = page.getByRole('textbox', { name: NL.profile.displayName });
+      await name.fill(`${await name.inputValue()} `);
+      await page.getByRole('button', { name: NL.common.save }).first().click();
+      await savedStatus(page, NL.profile.saved);
+    },
+  },
+  {
+    form: 'partner',
+    roles: ['admin', 'coordinator'],
+    save: async (page, role) => {
+      const name = `Wijkteam ${role}`;
+      await page.goto('/partners');
+      await page.getByRole('button', { name: NL.partners.add }).click();
+      const dialog = page.getByRole('dialog', { name: NL.partners.addTitle });
+      await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).fill(name);
+      await dialog
+        .getByRole('combobox', { name: NL.partners.type, exact: true })
+        .selectOption('social_district_team');
+      await dialog.getByRole('button', { name: NL.common.save }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('row', { name: new RegExp(name) }).waitFor();
+    },
+  },
+  {
+    form: 'aftercare schedule',
+    roles: ['admin'],
+    save: async (page) => {
+      await page.goto('/settings/aftercare');
+      const form = page.locator('form').filter({ has: page.getByRole('button', { name: NL.common.save }) });
+      await form.first().getByRole('button', { name: NL.common.save }).click();
+      await savedStatus(page, NL.aftercare.saved);
+    },
+  },
+  {
+    form: 'matching weights',
+    roles: ['admin'],
+    save: async (page) => {
+      await page.goto('/settings/matching');
+      const form = page.getByRole('form', { name: NL.weights.formLabel });
+      await form.getByRole('button', { name: NL.common.save }).click();
+      await savedStatus(page, NL.weights.saved);
+    },
+  },
+];
+
+describe('every staff form saves for every role that sees it', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const pages = {} as Record<StaffRole, Page>;
+  const errors: string[][] = [];
+  const world: World = { counsellorId: '', n: 0 };
+  const runs = new Map<string, number>();
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const adminContext = await newContext(browser, server.baseUrl);
+    pages.admin = await adminContext.newPage();
+    errors.push(trackErrors(pages.admin));
+    await setupViaUi(pages.admin);
+    for (const [role, name] of [
+      ['coordinator', 'Samira Haddou'],
+      ['counsellor', 'Karim Bouali'],
+    ] as const) {
+      const colleague = await colleagueViaUi(browser, server.baseUrl, pages.admin, {
+        name,
+        email: `${role}@hulplijn.example`,
+        role,
+      });
+      pages[role] = colleague.page;
+      errors.push(colleague.errors);
+    }
+    const officer = {
+      name: 'Fatma Yilmaz',
+      email: 'fatma@hulplijn.example',
+      password: 'privacy gaat boven alles hier',
+    };
+    const link = await inviteViaUi(pages.admin, { ...officer, role: 'privacy_officer' });
+    pages.privacy_officer = await (await newContext(browser, server.baseUrl)).newPage();
+    errors.push(trackErrors(pages.privacy_officer));
+    await acceptInviteViaUi(pages.privacy_officer, link, officer);
+    const { items } = await apiCall<{ items: { id: string; name: string }[] }>(
+      pages.coordinator,
+      'GET',
+      '/api/counsellors/options',
+    );
+    world.counsellorId = items.find((item) => item.name === 'Karim Bouali')!.id;
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const pairs = CASES.flatMap((formCase) => formCase.roles.map((role) => ({ formCase, role })));
+
+  it.each(pairs.map((pair) => [pair.formCase.form, pair.role, pair] as const))(
+    '%s saves as %s',
+    async (form, role, { formCase }) => {
+      const page = pages[role];
+      world.n = (runs.get(form) ?? 0) + 1;
+      runs.set(form, world.n);
+      await withFailureShot(page, `form-${form.replaceAll(' ', '-')}-${role}`, async () => {
+        await formCase.save(page, role, world);
+        expect(await errorAlertCount(page)).toBe(0);
+      });
+    },
+  );
+
+  it(`covers ${pairs.length} form × role pairs without page errors`, () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(14);
+    for (const list of errors) expect(list).toEqual([]);
+  });
+});
