@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_task_cancellation.js';
 import * as m0006 from './migrations/0006_request_receipts.js';
 import * as m0007 from './migrations/0007_partners.js';
 import * as m0008 from './migrations/0008_consent_referrals.js';
+import * as m0013 from './migrations/0013_receipt_parent.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_request_receipts': m0006,
   '0007_partners': m0007,
   '0008_consent_referrals': m0008,
+  '0013_receipt_parent': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

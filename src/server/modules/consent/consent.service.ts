@@ -132,78 +132,86 @@ export async function listConsents(
  * Records the caller's consent. Written at once with an in-app signature; "pending written" when verbal
  * (a task is due within the organisation's days) or while the signed form is not uploaded yet.
  */
-export const createConsent = idempotent('consent', async (ctx: Ctx, caseId: string, input: ConsentCreate) => {
-  const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
-  const actor = ctx.actor as Actor;
-  const today = todayOf(ctx);
-  if ((input.partnerId === null) === (input.partnerType === null))
-    throw invalid('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
-  if (input.partnerId) {
-    const partner = await ctx.db
-      .selectFrom('partners')
-      .select(['id', 'active'])
-      .where('id', '=', input.partnerId)
-      .executeTakeFirst();
-    if (!partner?.active)
-      throw invalid('partnerId', 'unknown_partner', 'Choose a partner from the directory');
-  }
-  if (input.givenOn > today) throw invalid('givenOn', 'in_future', 'Consent cannot be given in the future');
-  const settings = await consentSettings(ctx);
-  const longest = addMonths(input.givenOn, settings.validMonths);
-  const validUntil = input.validUntil ?? longest;
-  if (validUntil > longest)
-    throw invalid(
-      'validUntil',
-      'too_long',
-      `Consent runs at most ${settings.validMonths} months here (until ${longest}); ask again after that`,
-    );
-  if (validUntil < input.givenOn)
-    throw invalid('validUntil', 'before_given', 'Valid until must be after the date given');
-  const { typedName, drawn } = await signatureOf(input);
-  const written = input.method === 'signature_typed' || input.method === 'signature_drawn';
-  const id = randomUUID();
-  const writtenDueOn = written ? null : addDays(input.givenOn, settings.writtenDays);
-  await repo.insertConsent(ctx.db, {
-    id,
-    org_id: actor.orgId,
-    case_id: caseId,
-    given_by_enc: await sealText(ctx, 'consents', 'given_by', id, input.givenBy),
-    categories: [...new Set(input.categories)],
-    partner_id: input.partnerId,
-    partner_type: input.partnerType,
-    purpose: input.purpose,
-    purpose_note_enc: input.purposeNote
-      ? await sealText(ctx, 'consents', 'purpose_note', id, input.purposeNote)
-      : null,
-    method: input.method,
-    language: input.language,
-    given_on: input.givenOn,
-    valid_until: validUntil,
-    written_on: written ? today : null,
-    written_due_on: writtenDueOn,
-    typed_name_enc: typedName ? await sealText(ctx, 'consents', 'typed_name', id, typedName) : null,
-    drawn_signature_enc: drawn ? await sealBytes(ctx, 'consents', 'drawn_signature', id, drawn) : null,
-    recorded_by: actor.userId,
-    created_at: ctx.clock.now(),
-  });
-  if (writtenDueOn)
-    await addSystemTask(ctx, {
-      caseId,
-      kind: 'consent_written',
-      title: input.givenBy,
-      dueOn: writtenDueOn,
-      assigneeId: kase.counsellor_id ?? actor.userId,
-      refId: id,
+export const createConsent = idempotent(
+  'consent',
+  (ctx, caseId) => loadCase(ctx, caseId, 'case.edit'),
+  async (ctx: Ctx, caseId: string, input: ConsentCreate, { row: kase }) => {
+    const actor = ctx.actor as Actor;
+    const today = todayOf(ctx);
+    if ((input.partnerId === null) === (input.partnerType === null))
+      throw invalid('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
+    if (input.partnerId) {
+      const partner = await ctx.db
+        .selectFrom('partners')
+        .select(['id', 'active'])
+        .where('id', '=', input.partnerId)
+        .executeTakeFirst();
+      if (!partner?.active)
+        throw invalid('partnerId', 'unknown_partner', 'Choose a partner from the directory');
+    }
+    if (input.givenOn > today) throw invalid('givenOn', 'in_future', 'Consent cannot be given in the future');
+    const settings = await consentSettings(ctx);
+    const longest = addMonths(input.givenOn, settings.validMonths);
+    const validUntil = input.validUntil ?? longest;
+    if (validUntil > longest)
+      throw invalid(
+        'validUntil',
+        'too_long',
+        `Consent runs at most ${settings.validMonths} months here (until ${longest}); ask again after that`,
+      );
+    if (validUntil < input.givenOn)
+      throw invalid('validUntil', 'before_given', 'Valid until must be after the date given');
+    const { typedName, drawn } = await signatureOf(input);
+    const written = input.method === 'signature_typed' || input.method === 'signature_drawn';
+    const id = randomUUID();
+    const writtenDueOn = written ? null : addDays(input.givenOn, settings.writtenDays);
+    await repo.insertConsent(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      given_by_enc: await sealText(ctx, 'consents', 'given_by', id, input.givenBy),
+      categories: [...new Set(input.categories)],
+      partner_id: input.partnerId,
+      partner_type: input.partnerType,
+      purpose: input.purpose,
+      purpose_note_enc: input.purposeNote
+        ? await sealText(ctx, 'consents', 'purpose_note', id, input.purposeNote)
+        : null,
+      method: input.method,
+      language: input.language,
+      given_on: input.givenOn,
+      valid_until: validUntil,
+      written_on: written ? today : null,
+      written_due_on: writtenDueOn,
+      typed_name_enc: typedName ? await sealText(ctx, 'consents', 'typed_name', id, typedName) : null,
+      drawn_signature_enc: drawn ? await sealBytes(ctx, 'consents', 'drawn_signature', id, drawn) : null,
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
     });
-  await audit(ctx, {
-    action: 'consent.record',
-    entity: 'consent',
-    entityId: id,
-    changedFields: ['given_by', 'categories', 'partner', 'purpose', 'method', 'given_on', 'valid_until'],
-    details: { caseId, method: input.method, purpose: input.purpose, categories: input.categories.join(',') },
-  });
-  return { id };
-});
+    if (writtenDueOn)
+      await addSystemTask(ctx, {
+        caseId,
+        kind: 'consent_written',
+        title: input.givenBy,
+        dueOn: writtenDueOn,
+        assigneeId: kase.counsellor_id ?? actor.userId,
+        refId: id,
+      });
+    await audit(ctx, {
+      action: 'consent.record',
+      entity: 'consent',
+      entityId: id,
+      changedFields: ['given_by', 'categories', 'partner', 'purpose', 'method', 'given_on', 'valid_until'],
+      details: {
+        caseId,
+        method: input.method,
+        purpose: input.purpose,
+        categories: input.categories.join(','),
+      },
+    });
+    return { id };
+  },
+);
 
 export async function recordConsent(ctx: Ctx, caseId: string, input: ConsentCreate): Promise<Consent> {
   // Checked here too: a retried request id must not return a record to someone who may not see it.

@@ -111,9 +111,11 @@ async function deciders(ctx: Ctx, except: string): Promise<string[]> {
  */
 export const createEmergency = idempotent(
   'emergency_request',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>) => {
+  (ctx, caseId) => {
     authorizeEmergency(ctx.actor, 'emergency.start');
-    await loadCase(ctx, caseId, 'case.view');
+    return loadCase(ctx, caseId, 'case.view');
+  },
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>) => {
     const actor = ctx.actor as Actor;
     const partner = await ctx.db
       .selectFrom('partners')
