@@ -20,6 +20,7 @@ import { consentRoutes } from './modules/consent/consent.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { clientErrorHandler, frameworkErrors } from './plugins/client-errors.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -38,6 +39,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+    frameworkErrors,
+    clientErrorHandler,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

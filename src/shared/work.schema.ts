@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { patchOf, Text } from './text.schema.js';
 import { CaseSummarySchema, SupportLevelSchema, TaskKindSchema } from './cases.schema.js';
 
 export const TaskItemSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  caseReference: z.string(),
+  caseReference: Text,
   kind: TaskKindSchema,
-  title: z.string(),
-  dueOn: z.string(),
+  title: Text,
+  dueOn: Text,
   overdue: z.boolean(),
 });
 
@@ -23,7 +24,7 @@ export const AlertSchema = z.object({
     'emergency_decided',
   ]),
   caseId: z.uuid().nullable(),
-  caseReference: z.string().nullable(),
+  caseReference: Text.nullable(),
   createdAt: z.iso.datetime(),
 });
 
@@ -65,12 +66,12 @@ export const OrgSettingsSchema = z.object({
   consent: ConsentSettingsSchema,
 });
 /** Either part may be sent alone. */
-export const OrgSettingsUpdateSchema = OrgSettingsSchema.partial();
+export const OrgSettingsUpdateSchema = patchOf(OrgSettingsSchema);
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const CounsellorOptionSchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: Text,
   activeCases: z.number().int(),
 });
 export const CounsellorOptionsSchema = z.object({ items: z.array(CounsellorOptionSchema) });

@@ -23,6 +23,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_transition: 409,
   consent_required: 409,
   unsupported_file: 415,
+  uri_too_long: 414,
+  headers_too_large: 431,
   internal: 500,
 };
 
@@ -48,6 +50,8 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   invalid_transition: 'This change of state is not allowed',
   consent_required: 'No active written consent covers this disclosure',
   unsupported_file: 'Only PDF, JPEG or PNG files are accepted',
+  uri_too_long: 'The address is too long',
+  headers_too_large: 'The request headers are too large',
   internal: 'Something went wrong',
 };
 

@@ -12,6 +12,7 @@ import { CASE_STATES } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
@@ -22,6 +23,7 @@ import {
   canOnCase,
   canTransition,
   caseAccess,
+  canGrantAccess,
   type CaseAction,
   type CaseFacts,
 } from './cases.policy.js';
@@ -67,6 +69,7 @@ export async function grantAccess(ctx: Ctx, id: string, reason: string): Promise
   const row = await repo.findCase(ctx.db, id);
   if (!row || caseAccess(ctx.actor, factsOf(row), false) === 'none')
     throw new AppError('not_found', 'No such case');
+  if (!canGrantAccess(ctx.actor, factsOf(row))) throw new AppError('forbidden');
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
   await ctx.db
@@ -243,13 +246,14 @@ export async function listCases(
 ): Promise<{ items: CaseSummary[]; next: string | null }> {
   authorizeCaseRole(ctx.actor, 'case.list');
   const scope = ctx.actor.role === 'counsellor' ? ctx.actor.userId : undefined;
-  const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayOf(ctx), scope);
+  const cursor = q.after ? decodeCursor(q.after, 'after') : undefined;
+  const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayOf(ctx), scope, cursor);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const next =
     rows.length > q.limit && last
-      ? repo.encodeCursor({
-          t: (q.sort === 'activity_desc' ? last.last_activity_at : last.opened_at).toISOString(),
+      ? encodeCursor({
+          at: q.sort === 'activity_desc' ? last.last_activity_at : last.opened_at,
           id: last.id,
         })
       : null;
