@@ -142,7 +142,7 @@ describe.each(kinds)('HTTP edge on %s', (kind) => {
     const again = await as(s.coord);
     expect((await again.request('DELETE', `/api/intake/drafts/${mine}`)).statusCode).toBe(204);
     expect(await draftExists(mine)).toBe(false);
-  });
+  }, 300_000);
 
   it('refuses a counsellor an access grant on their own case, and records none', async () => {
     const coord = await as(s.coord);
@@ -157,7 +157,7 @@ describe.each(kinds)('HTTP edge on %s', (kind) => {
       db.selectFrom('case_access_grants').select('id').where('case_id', '=', caseId).execute(),
     );
     expect(grants).toEqual([]);
-  });
+  }, 300_000);
 
   it('changes only the fields a partial PATCH names', async () => {
     const admin = await as(s.admin);
