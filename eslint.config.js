@@ -21,6 +21,24 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // One string type for every schema (src/shared/text.schema.ts), and no `.partial()` that keeps defaults.
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/text.schema.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: 'Use Text from ./text.schema.js: it refuses NUL bytes and lone surrogates.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='partial']",
+          message: 'Use patchOf(schema) from ./text.schema.js: .partial() keeps defaults.',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'src/server/cli.ts'],
     rules: { 'no-console': 'off' },
   },

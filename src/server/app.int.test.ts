@@ -44,7 +44,7 @@ describe.each(kinds)('HTTP guarantees on %s', (kind) => {
   });
 
   it('adds HSTS when served over TLS behind a trusted proxy', async () => {
-    const proxied = await createTestApp(kind, { TRUST_PROXY: 'true' });
+    const proxied = await createTestApp(kind, { TRUST_PROXY: '127.0.0.1' });
     try {
       const res = await proxied.app.inject({
         method: 'GET',

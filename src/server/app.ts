@@ -26,6 +26,7 @@ import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { installChainKeyring } from './modules/audit/audit.keys.js';
 import { registerAccessLog } from './plugins/access-log.js';
+import { clientErrorHandler, frameworkErrors } from './plugins/client-errors.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSession } from './plugins/session.js';
@@ -46,6 +47,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
+    frameworkErrors,
+    clientErrorHandler,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

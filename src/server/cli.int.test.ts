@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
@@ -33,11 +34,37 @@ describe.each(kinds)('maintenance commands on %s', (kind) => {
     };
     if (!env.DATABASE_URL) delete (env as Record<string, string | undefined>).DATABASE_URL;
     if (!env.DATABASE_OWNER_URL) delete (env as Record<string, string | undefined>).DATABASE_OWNER_URL;
-    return run('node', ['--import', 'tsx', 'src/server/cli.ts', command], { env, timeout: 60_000 }).then(
+    // On a timeout the child is killed outright: a maintenance command must never be left behind.
+    return run('node', ['--import', 'tsx', 'src/server/cli.ts', command], {
+      env,
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );
   }
+
+  it('exits at once with a clear error when there is no database in DATA_DIR', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'confidant-cli-empty-'));
+    try {
+      fs.mkdirSync(path.join(empty, 'pgdata'));
+      const res = await run('node', ['--import', 'tsx', 'src/server/cli.ts', 'audit:verify'], {
+        env: { ...process.env, DATA_DIR: empty, DATABASE_URL: '', DATABASE_OWNER_URL: '' },
+        timeout: 60_000,
+        killSignal: 'SIGKILL',
+      }).then(
+        () => ({ code: 0, out: '' }),
+        (e: { code: number | null; signal?: string; stderr: string }) => ({ code: e.code, out: e.stderr }),
+      );
+      expect(res.code).toBe(1);
+      expect(res.out).toMatch(/No embedded database in .*pgdata \(check DATA_DIR\)/);
+      // Nothing was created in its place.
+      expect(fs.readdirSync(path.join(empty, 'pgdata'))).toEqual([]);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
 
   it('audit:verify reports an intact chain, then the tampered entry, with exit code 1', async () => {
     // The CLI holds the app's master key, as it would on the same installation.

@@ -107,6 +107,15 @@ async function rotate(
   return 0;
 }
 
+// A maintenance command is short and runs in the foreground: on SIGINT/SIGTERM it stops at once (a key
+// rotation is one transaction, and the new key file is only renamed into place after it commits).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`Stopped by ${signal}.`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,7 +15,7 @@ const EnvSchema = z.object({
   MASTER_KEY: z.string().optional(),
   MASTER_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().default('false'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -54,8 +55,10 @@ export interface Config {
   databaseOwnerUrl: string | undefined;
   masterKey: string | undefined;
   masterKeyFile: string;
+  /** Origin for links in invites and e-mails; required in production, never taken from a forwarded header. */
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-* headers count; false → none. */
+  trustProxy: string[] | false;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   inviteValidMs: number;
@@ -79,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems);
+  const publicUrl = parsePublicUrl(e.PUBLIC_URL, env.NODE_ENV === 'production', problems);
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -88,8 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     masterKey: e.MASTER_KEY,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
-    publicUrl: e.PUBLIC_URL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    publicUrl,
+    trustProxy,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     inviteValidMs: e.INVITE_VALID_HOURS * 3_600_000,
@@ -103,4 +110,70 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     isTest: e.NODE_ENV === 'test',
   };
+}
+
+// Names proxy-addr (Fastify's trustProxy) understands for the usual private ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY lists the proxies in front of us (`127.0.0.1`, `10.0.0.0/8`, `loopback`, comma-separated).
+ * `true` is refused: it would believe any client's X-Forwarded-For, so per-IP throttling of sign-in could be
+ * walked around by making up an address on every attempt.
+ */
+function parseTrustProxy(value: string, problems: string[]): string[] | false {
+  const raw = value.trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') {
+    problems.push(
+      'TRUST_PROXY: "true" would trust an X-Forwarded-For header from anyone; list the addresses of your ' +
+        'reverse proxies instead, e.g. TRUST_PROXY=127.0.0.1 or TRUST_PROXY=10.0.0.0/8,loopback',
+    );
+    return false;
+  }
+  const entries = raw.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    if (!isProxyAddress(entry))
+      problems.push(
+        `TRUST_PROXY: "${entry}" is not an IP address, a CIDR range or loopback/linklocal/uniquelocal`,
+      );
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** PUBLIC_URL must be an http(s) origin; in production it must be set (links never follow a request header). */
+function parsePublicUrl(
+  value: string | undefined,
+  production: boolean,
+  problems: string[],
+): string | undefined {
+  if (!value) {
+    if (production)
+      problems.push(
+        'PUBLIC_URL: required with NODE_ENV=production, e.g. PUBLIC_URL=https://hulplijn.example.org ' +
+          '(invite links and e-mails point there, never to a host named in a request)',
+      );
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`PUBLIC_URL: "${value}" is not a URL`);
+    return undefined;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search) {
+    problems.push('PUBLIC_URL: give the origin (and optional path) only, e.g. https://hulplijn.example.org');
+    return undefined;
+  }
+  return url.href.replace(/\/+$/, '');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 
 export const PAGE_SIZE_MAX = 100;
 
@@ -6,11 +7,11 @@ export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.iso.datetime(),
   actorId: z.uuid().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  changedFields: z.array(z.string()),
+  actorName: Text.nullable(),
+  action: Text,
+  entity: Text,
+  entityId: Text.nullable(),
+  changedFields: z.array(Text),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -18,8 +19,8 @@ const DateFilter = z.iso.date().describe('YYYY-MM-DD, inclusive');
 
 export const AuditQuerySchema = z.object({
   actorId: z.uuid().optional(),
-  entity: z.string().max(60).optional(),
-  entityId: z.string().max(100).optional(),
+  entity: Text.max(60).optional(),
+  entityId: Text.max(100).optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
   before: z.coerce
@@ -58,7 +59,7 @@ export const ChainVerifySchema = z.object({
 });
 export type ChainVerify = z.infer<typeof ChainVerifySchema>;
 
-const Hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+const Hex32 = Text.regex(/^[0-9a-f]{64}$/);
 
 /** A signed statement of where both chains of an organisation stood at a moment. */
 export const CheckpointSchema = z.object({
@@ -89,19 +90,19 @@ export const AccessEntrySchema = z.object({
   id: z.number().int(),
   at: z.iso.datetime(),
   actorId: z.uuid(),
-  actorName: z.string().nullable(),
-  entity: z.string(),
-  entityId: z.string(),
-  purpose: z.string(),
+  actorName: Text.nullable(),
+  entity: Text,
+  entityId: Text,
+  purpose: Text,
   outcome: z.enum(['read', 'denied']),
-  reason: z.string().nullable(),
+  reason: Text.nullable(),
 });
 export type AccessEntry = z.infer<typeof AccessEntrySchema>;
 
 export const AccessQuerySchema = z.object({
   actorId: z.uuid().optional(),
-  entity: z.string().max(60).optional(),
-  entityId: z.string().max(100).optional(),
+  entity: Text.max(60).optional(),
+  entityId: Text.max(100).optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
   before: z.coerce.number().int().positive().optional(),

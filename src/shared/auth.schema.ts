@@ -1,31 +1,28 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 import { ROLES, UI_LANGUAGES } from './roles.js';
 
 /** NIST SP 800-63B: at least 12 characters, at least 64 allowed, no composition rules. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-export const EmailSchema = z
-  .string()
-  .trim()
+export const EmailSchema = Text.trim()
   .toLowerCase()
   .max(254)
   .pipe(z.email())
   .describe('E-mail address used to sign in');
-export const PasswordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX).describe('Password');
-export const TotpCodeSchema = z
-  .string()
-  .trim()
+export const PasswordSchema = Text.min(PASSWORD_MIN).max(PASSWORD_MAX).describe('Password');
+export const TotpCodeSchema = Text.trim()
   .regex(/^\d{6}$/, 'six digits')
   .describe('Six-digit code from the authenticator app');
-export const DisplayNameSchema = z.string().trim().min(1).max(120).describe('Name shown to colleagues');
+export const DisplayNameSchema = Text.trim().min(1).max(120).describe('Name shown to colleagues');
 export const LanguageSchema = z.enum(UI_LANGUAGES).describe('User interface language');
 export const RoleSchema = z.enum(ROLES);
 
 export const SetupStatusSchema = z.object({ needed: z.boolean() });
 
 export const SetupSchema = z.object({
-  organisationName: z.string().trim().min(2).max(120).describe('Name of the helpline or organisation'),
+  organisationName: Text.trim().min(2).max(120).describe('Name of the helpline or organisation'),
   adminName: DisplayNameSchema,
   email: EmailSchema,
   password: PasswordSchema,
@@ -33,7 +30,7 @@ export const SetupSchema = z.object({
 });
 export type Setup = z.infer<typeof SetupSchema>;
 
-export const LoginSchema = z.object({ email: EmailSchema, password: z.string().min(1).max(PASSWORD_MAX) });
+export const LoginSchema = z.object({ email: EmailSchema, password: Text.min(1).max(PASSWORD_MAX) });
 export type Login = z.infer<typeof LoginSchema>;
 
 export const MfaVerifySchema = z.object({ code: TotpCodeSchema });
@@ -52,32 +49,32 @@ export type Abilities = z.infer<typeof AbilitiesSchema>;
 
 export const SessionInfoSchema = z.object({
   stage: SessionStageSchema,
-  csrfToken: z.string().describe('Send as X-CSRF-Token on every state-changing request'),
+  csrfToken: Text.describe('Send as X-CSRF-Token on every state-changing request'),
   idleTimeoutSeconds: z.number().int(),
   user: z.object({
     id: z.uuid(),
-    displayName: z.string(),
-    email: z.string(),
+    displayName: Text,
+    email: Text,
     role: RoleSchema,
     language: LanguageSchema,
   }),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  organisation: z.object({ id: z.uuid(), name: Text }),
   abilities: AbilitiesSchema,
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
-export const LoginResultSchema = z.object({ stage: SessionStageSchema, csrfToken: z.string() });
+export const LoginResultSchema = z.object({ stage: SessionStageSchema, csrfToken: Text });
 export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 export const EnrolmentSchema = z.object({
-  otpauthUri: z.string(),
-  qrSvg: z.string().describe('QR code of the otpauth URI as an SVG document'),
-  manualKey: z.string().describe('Base32 key, grouped by four, for typing into an app'),
+  otpauthUri: Text,
+  qrSvg: Text.describe('QR code of the otpauth URI as an SVG document'),
+  manualKey: Text.describe('Base32 key, grouped by four, for typing into an app'),
 });
 export type Enrolment = z.infer<typeof EnrolmentSchema>;
 
 export const PasswordChangeSchema = z.object({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  currentPassword: Text.min(1).max(PASSWORD_MAX),
   newPassword: PasswordSchema,
 });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
@@ -88,15 +85,15 @@ export const ProfileUpdateSchema = z.object({
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;
 
-export const InviteTokenSchema = z.object({ token: z.string().min(20).max(200) });
+export const InviteTokenSchema = z.object({ token: Text.min(20).max(200) });
 export const InviteInfoSchema = z.object({
-  email: z.string(),
-  displayName: z.string(),
-  organisationName: z.string(),
+  email: Text,
+  displayName: Text,
+  organisationName: Text,
   role: RoleSchema,
 });
 export const InviteAcceptSchema = z.object({
-  token: z.string().min(20).max(200),
+  token: Text.min(20).max(200),
   password: PasswordSchema,
   language: LanguageSchema.optional(),
 });

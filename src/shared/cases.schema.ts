@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 
 export const CHANNELS = ['phone', 'whatsapp', 'email', 'web_callback', 'walk_in', 'meeting'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
@@ -68,7 +69,7 @@ export const SubjectStatusSchema = z.enum(SUBJECT_STATUSES);
 export const AGE_BANDS = ['under_12', '12_15', '16_17', '18_22', '23_29', '30_plus', 'unknown'] as const;
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 
-const shortText = (max: number) => z.string().trim().max(max);
+const shortText = (max: number) => Text.trim().max(max);
 const Day = z.iso.date().describe('YYYY-MM-DD');
 
 /** Safe-callback preferences: may we call back, leave a message, when, by which channel. */
@@ -130,7 +131,7 @@ export type Intake = z.infer<typeof IntakeSchema>;
 export const IntakeResultSchema = z.object({
   contactId: z.uuid(),
   caseId: z.uuid().nullable(),
-  caseReference: z.string().nullable(),
+  caseReference: Text.nullable(),
   urgent: z.boolean(),
 });
 
@@ -141,19 +142,19 @@ export const KnownCallerSchema = z.object({
   cases: z.array(
     z.object({
       id: z.uuid(),
-      reference: z.string(),
+      reference: Text,
       state: CaseStateSchema,
-      counsellorName: z.string().nullable(),
+      counsellorName: Text.nullable(),
     }),
   ),
 });
 
 export const DraftSchema = z.object({
   id: z.uuid(),
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(Text, z.unknown()),
   updatedAt: z.iso.datetime(),
 });
-export const DraftSaveSchema = z.object({ data: z.record(z.string(), z.unknown()) });
+export const DraftSaveSchema = z.object({ data: z.record(Text, z.unknown()) });
 
 export const CaseListQuerySchema = z.object({
   state: CaseStateSchema.optional(),
@@ -165,26 +166,26 @@ export const CaseListQuerySchema = z.object({
   from: Day.optional(),
   to: Day.optional(),
   sort: z.enum(['opened_desc', 'opened_asc', 'activity_desc']).default('opened_desc'),
-  after: z.string().max(200).optional().describe('Keyset cursor from the previous page'),
+  after: Text.max(200).optional().describe('Keyset cursor from the previous page'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 
 export const CaseSummarySchema = z.object({
   id: z.uuid(),
-  reference: z.string(),
+  reference: Text,
   state: CaseStateSchema,
   urgent: z.boolean(),
   categoryId: z.uuid(),
-  municipality: z.string(),
+  municipality: Text,
   counsellorId: z.uuid().nullable(),
-  counsellorName: z.string().nullable(),
+  counsellorName: Text.nullable(),
   openedAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
   overdueTasks: z.number().int(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
-export const CasePageSchema = z.object({ items: z.array(CaseSummarySchema), next: z.string().nullable() });
+export const CasePageSchema = z.object({ items: z.array(CaseSummarySchema), next: Text.nullable() });
 
 export const CaseIdParamsSchema = z.object({ id: z.uuid() });
 export const CaseItemParamsSchema = z.object({ id: z.uuid(), itemId: z.uuid() });
@@ -256,35 +257,35 @@ export const AssignSchema = z.object({ counsellorId: z.uuid() });
 
 export const CaseDetailSchema = z.object({
   id: z.uuid(),
-  reference: z.string(),
+  reference: Text,
   state: CaseStateSchema,
   allowedTransitions: z.array(CaseStateSchema),
   urgent: z.boolean(),
   supportLevel: SupportLevelSchema.nullable(),
   preferences: PreferencesSchema,
   categoryId: z.uuid(),
-  summary: z.string(),
-  municipality: z.string(),
+  summary: Text,
+  municipality: Text,
   openedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().nullable(),
   closureId: z.uuid().nullable(),
-  handoverMunicipality: z.string().nullable(),
-  handoverOn: z.string().nullable(),
-  counsellor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  handoverMunicipality: Text.nullable(),
+  handoverOn: Text.nullable(),
+  counsellor: z.object({ id: z.uuid(), name: Text }).nullable(),
   caller: z.object({
-    alias: z.string(),
-    language: z.string(),
-    municipality: z.string(),
+    alias: Text,
+    language: Text,
+    municipality: Text,
     hasPhone: z.boolean(),
   }),
   subjects: z.array(
     z.object({
       id: z.uuid(),
-      alias: z.string(),
+      alias: Text,
       relationId: z.uuid().nullable(),
-      ageBand: z.string(),
-      gender: z.string(),
-      municipality: z.string(),
+      ageBand: Text,
+      gender: Text,
+      municipality: Text,
     }),
   ),
   statusEvents: z.array(
@@ -292,21 +293,19 @@ export const CaseDetailSchema = z.object({
       id: z.uuid(),
       subjectId: z.uuid(),
       status: SubjectStatusSchema,
-      occurredOn: z.string(),
-      note: z.string(),
+      occurredOn: Text,
+      note: Text,
     }),
   ),
   observations: z.array(
     z.object({
       id: z.uuid(),
       kind: z.enum(['signal', 'protective']),
-      observedOn: z.string(),
-      text: z.string(),
+      observedOn: Text,
+      text: Text,
     }),
   ),
-  goals: z.array(
-    z.object({ id: z.uuid(), text: z.string(), status: z.enum(['open', 'achieved', 'dropped']) }),
-  ),
+  goals: z.array(z.object({ id: z.uuid(), text: Text, status: z.enum(['open', 'achieved', 'dropped']) })),
   log: z.array(
     z.object({
       id: z.uuid(),
@@ -317,21 +316,19 @@ export const CaseDetailSchema = z.object({
         .int()
         .nullable()
         .describe('Null for an intake call whose length was not noted'),
-      withWhom: z.string(),
-      note: z.string(),
-      authorName: z.string().nullable(),
+      withWhom: Text,
+      note: Text,
+      authorName: Text.nullable(),
       intake: z.boolean().describe('The intake call that opened or was linked to the case'),
     }),
   ),
-  interventions: z.array(
-    z.object({ id: z.uuid(), interventionId: z.uuid(), occurredOn: z.string(), note: z.string() }),
-  ),
+  interventions: z.array(z.object({ id: z.uuid(), interventionId: z.uuid(), occurredOn: Text, note: Text })),
   tasks: z.array(
     z.object({
       id: z.uuid(),
       kind: TaskKindSchema,
-      title: z.string(),
-      dueOn: z.string(),
+      title: Text,
+      dueOn: Text,
       done: z.boolean(),
       assigneeId: z.uuid().nullable(),
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 import { CONSENT_METHODS, CONSENT_PURPOSES, DATA_CATEGORIES, FormLanguageSchema } from './consent.schema.js';
 import { PARTNER_TYPES } from './partners.schema.js';
 
@@ -9,27 +10,27 @@ import { PARTNER_TYPES } from './partners.schema.js';
 export const ConsentTextSchema = z.object({
   language: FormLanguageSchema,
   /** Intl locale for dates in this language. */
-  locale: z.string(),
+  locale: Text,
   dir: z.enum(['ltr', 'rtl']),
-  title: z.string(),
-  intro: z.string(),
-  givenBy: z.string(),
-  scopeHeading: z.string(),
-  recipientHeading: z.string(),
-  purposeHeading: z.string(),
-  purposeNote: z.string(),
-  validityHeading: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string(),
-  limits: z.array(z.string()),
-  withdrawalHeading: z.string(),
-  withdrawal: z.array(z.string()),
-  signatureStatement: z.string(),
-  categories: z.record(z.enum(DATA_CATEGORIES), z.object({ label: z.string(), explanation: z.string() })),
-  purposes: z.record(z.enum(CONSENT_PURPOSES), z.string()),
-  methods: z.record(z.enum(CONSENT_METHODS), z.string()),
+  title: Text,
+  intro: Text,
+  givenBy: Text,
+  scopeHeading: Text,
+  recipientHeading: Text,
+  purposeHeading: Text,
+  purposeNote: Text,
+  validityHeading: Text,
+  validFrom: Text,
+  validUntil: Text,
+  limits: z.array(Text),
+  withdrawalHeading: Text,
+  withdrawal: z.array(Text),
+  signatureStatement: Text,
+  categories: z.record(z.enum(DATA_CATEGORIES), z.object({ label: Text, explanation: Text })),
+  purposes: z.record(z.enum(CONSENT_PURPOSES), Text),
+  methods: z.record(z.enum(CONSENT_METHODS), Text),
   /** "Every partner organisation of the type: …", per partner type. */
-  everyPartnerOfType: z.record(z.enum(PARTNER_TYPES), z.string()),
+  everyPartnerOfType: z.record(z.enum(PARTNER_TYPES), Text),
 });
 export type ConsentText = z.infer<typeof ConsentTextSchema>;
 

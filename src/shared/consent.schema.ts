@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 import { PartnerTypeSchema } from './partners.schema.js';
 
 /**
@@ -6,7 +7,7 @@ import { PartnerTypeSchema } from './partners.schema.js';
  * The server decides whether a disclosure is covered; the web only shows what the server says.
  */
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => Text.trim().max(max);
 const Day = z.iso.date();
 const requestId = z
   .uuid()
@@ -62,7 +63,7 @@ export const FormLanguageSchema = z.enum(FORM_LANGUAGES);
 export type FormLanguage = z.infer<typeof FormLanguageSchema>;
 
 /** A drawn signature: a PNG image as base64 (checked by content on the server). */
-const DrawnSignature = z.string().max(400_000).describe('PNG image, base64 (no data: prefix)');
+const DrawnSignature = Text.max(400_000).describe('PNG image, base64 (no data: prefix)');
 
 /**
  * Evidence of a typed-name signature, taken on the counsellor's device with the caller present: who was
@@ -106,7 +107,7 @@ export const ConsentSignSchema = z.object({
 /** A signed form: PDF, JPEG or PNG, at most 5 MB, as base64. The name is kept; the type is read from content. */
 export const ConsentDocumentUploadSchema = z.object({
   fileName: text(200).min(1),
-  data: z.string().min(4).max(7_000_000).describe('base64 of the file'),
+  data: Text.min(4).max(7_000_000).describe('base64 of the file'),
 });
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -118,29 +119,29 @@ export const ConsentWithdrawSchema = z.object({
 export const ConsentSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  givenBy: z.string(),
+  givenBy: Text,
   categories: z.array(DataCategorySchema),
-  partner: z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema }).nullable(),
+  partner: z.object({ id: z.uuid(), name: Text, type: PartnerTypeSchema }).nullable(),
   partnerType: PartnerTypeSchema.nullable(),
   purpose: ConsentPurposeSchema,
-  purposeNote: z.string(),
+  purposeNote: Text,
   method: ConsentMethodSchema,
   language: FormLanguageSchema,
-  givenOn: z.string(),
-  validUntil: z.string(),
+  givenOn: Text,
+  validUntil: Text,
   status: ConsentStatusSchema,
-  writtenOn: z.string().nullable().describe('When it became written (signature or signed form)'),
-  writtenDueOn: z.string().nullable().describe('For verbal consent: the written form is due by then'),
-  typedName: z.string().nullable(),
+  writtenOn: Text.nullable().describe('When it became written (signature or signed form)'),
+  writtenDueOn: Text.nullable().describe('For verbal consent: the written form is due by then'),
+  typedName: Text.nullable(),
   typedEvidence: z
     .object({
-      present: z.string(),
-      device: z.string(),
-      shownText: z.string(),
-      shownTextSha256: z.string().describe('Hex SHA-256 of shownText as stored'),
+      present: Text,
+      device: Text,
+      shownText: Text,
+      shownTextSha256: Text.describe('Hex SHA-256 of shownText as stored'),
       signedAt: z.iso.datetime(),
-      signedBy: z.string().nullable(),
-      confirmedBy: z.string().nullable(),
+      signedBy: Text.nullable(),
+      confirmedBy: Text.nullable(),
       confirmedAt: z.iso.datetime().nullable(),
     })
     .nullable()
@@ -153,11 +154,11 @@ export const ConsentSchema = z.object({
     .describe('This user may confirm the typed signature (a coordinator who did not take it)'),
   hasDrawnSignature: z.boolean(),
   document: z
-    .object({ fileName: z.string(), mediaType: z.string(), size: z.number().int(), uploadedAt: z.string() })
+    .object({ fileName: Text, mediaType: Text, size: z.number().int(), uploadedAt: Text })
     .nullable(),
-  withdrawnOn: z.string().nullable(),
-  withdrawalNote: z.string(),
-  recordedBy: z.string().nullable(),
+  withdrawnOn: Text.nullable(),
+  withdrawalNote: Text,
+  recordedBy: Text.nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
@@ -239,10 +240,10 @@ export const ReferralCancelSchema = z.object({ reason: text(1000).min(3) });
 export const ReferralSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  partner: z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema }),
+  partner: z.object({ id: z.uuid(), name: Text, type: PartnerTypeSchema }),
   purpose: ConsentPurposeSchema,
   categories: z.array(DataCategorySchema),
-  note: z.string(),
+  note: Text,
   status: ReferralStatusSchema,
   allowedMoves: z.array(ReferralStatusSchema),
   channel: DisclosureChannelSchema.nullable(),
@@ -251,14 +252,14 @@ export const ReferralSchema = z.object({
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
-  cancelReason: z.string().nullable(),
+  cancelReason: Text.nullable(),
   cancelCause: z.enum(['manual', 'consent_withdrawn']).nullable(),
   awaitingConfirmation: z
     .boolean()
     .describe(
       'Covered only by a typed signature no coordinator has confirmed yet: it cannot be sent to the authorities',
     ),
-  responseNote: z.string().describe("The partner's answer, as noted with the latest response"),
+  responseNote: Text.describe("The partner's answer, as noted with the latest response"),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 export const ReferralListSchema = z.object({ items: z.array(ReferralSchema), canManage: z.boolean() });
@@ -267,61 +268,59 @@ export const ReferralListSchema = z.object({ items: z.array(ReferralSchema), can
 
 /** A consented summary: only the sections of the named categories are present. */
 export const SummarySchema = z.object({
-  organisation: z.string(),
-  caseReference: z.string(),
-  recipient: z.string().describe('Partner name, or the meeting participants'),
+  organisation: Text,
+  caseReference: Text,
+  recipient: Text.describe('Partner name, or the meeting participants'),
   purpose: ConsentPurposeSchema,
   basis: z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('consent'),
       consentId: z.uuid(),
-      givenOn: z.string(),
-      validUntil: z.string(),
+      givenOn: Text,
+      validUntil: Text,
     }),
     z.object({
       kind: z.literal('emergency'),
       requestId: z.uuid(),
-      ground: z.string(),
-      approvedOn: z.string(),
+      ground: Text,
+      approvedOn: Text,
     }),
   ]),
   categories: z.array(DataCategorySchema),
-  producedOn: z.string(),
+  producedOn: Text,
   contactDetails: z
     .object({
-      callerAlias: z.string(),
-      phone: z.string().nullable(),
-      language: z.string(),
-      municipality: z.string(),
+      callerAlias: Text,
+      phone: Text.nullable(),
+      language: Text,
+      municipality: Text,
       mayCallBack: z.boolean().nullable(),
       mayLeaveMessage: z.boolean().nullable(),
-      safeChannel: z.string().nullable(),
-      safeTimes: z.string(),
+      safeChannel: Text.nullable(),
+      safeTimes: Text,
     })
     .optional(),
-  concernSummary: z.object({ category: z.string(), summary: z.string() }).optional(),
+  concernSummary: z.object({ category: Text, summary: Text }).optional(),
   signals: z
-    .array(z.object({ kind: z.enum(['signal', 'protective']), observedOn: z.string(), text: z.string() }))
+    .array(z.object({ kind: z.enum(['signal', 'protective']), observedOn: Text, text: Text }))
     .optional(),
   personStatus: z
     .array(
       z.object({
-        alias: z.string(),
-        ageBand: z.string(),
-        gender: z.string(),
-        municipality: z.string(),
-        timeline: z.array(z.object({ status: z.string(), occurredOn: z.string() })),
+        alias: Text,
+        ageBand: Text,
+        gender: Text,
+        municipality: Text,
+        timeline: z.array(z.object({ status: Text, occurredOn: Text })),
       }),
     )
     .optional(),
   supportHistory: z
     .object({
-      openedOn: z.string(),
-      contacts: z.array(
-        z.object({ on: z.string(), channel: z.string(), minutes: z.number().int().nullable() }),
-      ),
-      interventions: z.array(z.object({ code: z.string(), label: z.string(), on: z.string() })),
-      goals: z.array(z.object({ text: z.string(), status: z.string() })),
+      openedOn: Text,
+      contacts: z.array(z.object({ on: Text, channel: Text, minutes: z.number().int().nullable() })),
+      interventions: z.array(z.object({ code: Text, label: Text, on: Text })),
+      goals: z.array(z.object({ text: Text, status: Text })),
     })
     .optional(),
 });
@@ -333,24 +332,24 @@ export const SummaryQuerySchema = z.object({ lang: FormLanguageSchema.optional()
 export const DisclosureSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  caseReference: z.string(),
+  caseReference: Text,
   kind: z.enum(['referral', 'case_meeting', 'emergency']),
-  recipient: z.string(),
+  recipient: Text,
   partnerId: z.uuid().nullable(),
   categories: z.array(DataCategorySchema),
   channel: DisclosureChannelSchema,
   consentId: z.uuid().nullable(),
   emergencyId: z.uuid().nullable(),
-  disclosedBy: z.string().nullable(),
+  disclosedBy: Text.nullable(),
   disclosedAt: z.iso.datetime(),
   typedSignature: z
     .object({
-      present: z.string().nullable().describe('Null in the privacy officer’s log: that is case content'),
-      device: z.string(),
-      shownTextSha256: z.string(),
+      present: Text.nullable().describe('Null in the privacy officer’s log: that is case content'),
+      device: Text,
+      shownTextSha256: Text,
       signedAt: z.iso.datetime(),
-      signedBy: z.string().nullable(),
-      confirmedBy: z.string().nullable(),
+      signedBy: Text.nullable(),
+      confirmedBy: Text.nullable(),
       confirmedAt: z.iso.datetime().nullable(),
     })
     .nullable()
@@ -359,13 +358,13 @@ export const DisclosureSchema = z.object({
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 export const DisclosureListSchema = z.object({
   items: z.array(DisclosureSchema),
-  next: z.string().nullable(),
+  next: Text.nullable(),
 });
 export const DisclosureQuerySchema = z.object({
   from: Day.optional(),
   to: Day.optional(),
   partnerId: z.uuid().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: Text.max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -403,21 +402,21 @@ export const EmergencyDecisionSchema = z.object({
 export const EmergencyRequestSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  caseReference: z.string(),
+  caseReference: Text,
   ground: z.enum(EMERGENCY_GROUNDS),
   legalBasis: z.enum(LEGAL_BASES),
-  reason: z.string(),
-  partner: z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema }),
+  reason: Text,
+  partner: z.object({ id: z.uuid(), name: Text, type: PartnerTypeSchema }),
   categories: z.array(DataCategorySchema),
   channel: DisclosureChannelSchema,
   informCaller: z.boolean(),
-  noInformReason: z.string(),
+  noInformReason: Text,
   status: z.enum(EMERGENCY_STATUSES),
-  requestedBy: z.object({ id: z.uuid(), name: z.string() }),
+  requestedBy: z.object({ id: z.uuid(), name: Text }),
   requestedAt: z.iso.datetime(),
-  decidedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  decidedBy: z.object({ id: z.uuid(), name: Text }).nullable(),
   decidedAt: z.iso.datetime().nullable(),
-  decisionNote: z.string(),
+  decisionNote: Text,
   disclosedAt: z.iso.datetime().nullable(),
   canDecide: z.boolean().describe('This user may approve or reject it (never the requester)'),
   canDisclose: z.boolean(),
@@ -442,13 +441,13 @@ export const MeetingCreateSchema = z.object({
 export const MeetingSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  municipality: z.string(),
-  meetingOn: z.string(),
+  municipality: Text,
+  meetingOn: Text,
   participants: z.array(
-    z.object({ id: z.uuid(), name: z.string(), type: PartnerTypeSchema, coverage: CoverageSchema }),
+    z.object({ id: z.uuid(), name: Text, type: PartnerTypeSchema, coverage: CoverageSchema }),
   ),
   categories: z.array(DataCategorySchema),
-  note: z.string(),
+  note: Text,
   covered: z.boolean().describe('Every participant is covered by an active consent for case meetings'),
   sharedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

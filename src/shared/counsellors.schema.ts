@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf, Text } from './text.schema.js';
 
 export const PROVINCES = [
   'Groningen',
@@ -22,7 +23,7 @@ export const COUNSELLOR_GENDERS = ['female', 'male', 'other'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const Day = z.iso.date();
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const Time = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 /** Weekly availability: per weekday, a list of [from, to] times (Europe/Amsterdam). */
 export const AvailabilitySchema = z
@@ -37,13 +38,13 @@ export type Availability = z.infer<typeof AvailabilitySchema>;
 
 export const MunicipalitySchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: Text,
   province: ProvinceSchema,
   active: z.boolean(),
 });
 export const MunicipalityListSchema = z.object({ items: z.array(MunicipalitySchema) });
 export const MunicipalityCreateSchema = z.object({
-  name: z.string().trim().min(2).max(80),
+  name: Text.trim().min(2).max(80),
   province: ProvinceSchema,
 });
 
@@ -53,10 +54,10 @@ export const MunicipalityCreateSchema = z.object({
  */
 export const CounsellorProfileSchema = z.object({
   userId: z.uuid(),
-  name: z.string(),
+  name: Text,
   status: z.enum(COUNSELLOR_STATUSES),
   gender: z.enum(COUNSELLOR_GENDERS).nullable(),
-  languages: z.array(z.object({ code: z.string().min(1).max(10), level: z.enum(LANGUAGE_LEVELS) })).max(20),
+  languages: z.array(z.object({ code: Text.min(1).max(10), level: z.enum(LANGUAGE_LEVELS) })).max(20),
   backgroundIds: z.array(z.uuid()).max(10).describe('Self-declared community or cultural backgrounds'),
   homeMunicipalityId: z.uuid().nullable(),
   servesMunicipalityIds: z.array(z.uuid()).max(200),
@@ -67,21 +68,23 @@ export const CounsellorProfileSchema = z.object({
   vogIssuedOn: Day.nullable(),
   vogExpiresOn: Day.nullable(),
   activeCases: z.number().int(),
-  trainedUntil: z.string().nullable().describe("'forever', a date, or null when basic training is missing"),
+  trainedUntil: Text.nullable().describe("'forever', a date, or null when basic training is missing"),
 });
 export type CounsellorProfile = z.infer<typeof CounsellorProfileSchema>;
 
-export const CounsellorProfileUpdateSchema = CounsellorProfileSchema.omit({
-  userId: true,
-  name: true,
-  activeCases: true,
-  trainedUntil: true,
-}).partial();
+export const CounsellorProfileUpdateSchema = patchOf(
+  CounsellorProfileSchema.omit({
+    userId: true,
+    name: true,
+    activeCases: true,
+    trainedUntil: true,
+  }),
+);
 export type CounsellorProfileUpdate = z.infer<typeof CounsellorProfileUpdateSchema>;
 
-export const AbsenceSchema = z.object({ id: z.uuid(), fromDate: Day, toDate: Day, note: z.string() });
+export const AbsenceSchema = z.object({ id: z.uuid(), fromDate: Day, toDate: Day, note: Text });
 export const AbsenceCreateSchema = z
-  .object({ fromDate: Day, toDate: Day, note: z.string().trim().max(200).default('') })
+  .object({ fromDate: Day, toDate: Day, note: Text.trim().max(200).default('') })
   .refine((a) => a.fromDate <= a.toDate, { path: ['toDate'], message: 'The end is before the start' });
 
 /** Matching weights: a transparent sum of named parts, visible and tunable by the admin. */
@@ -131,7 +134,7 @@ export const ScorePartSchema = z.object({
     'speaks_language',
   ]),
   points: z.number(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: z.record(Text, z.union([Text, z.number()])),
 });
 export type ScorePart = z.infer<typeof ScorePartSchema>;
 
@@ -139,7 +142,7 @@ export const ShortlistSchema = z.object({
   candidates: z.array(
     z.object({
       counsellorId: z.uuid(),
-      name: z.string(),
+      name: Text,
       score: z.number(),
       parts: z.array(ScorePartSchema),
     }),
@@ -149,7 +152,7 @@ export const ShortlistSchema = z.object({
   nextBest: z.array(
     z.object({
       counsellorId: z.uuid(),
-      name: z.string(),
+      name: Text,
       score: z.number(),
       parts: z.array(ScorePartSchema),
       fails: z.enum(HARD_FILTERS),
@@ -164,21 +167,18 @@ export const OfferResponseSchema = z.discriminatedUnion('accept', [
   z.object({
     accept: z.literal(false),
     reason: z.enum(['no_time', 'conflict_of_interest', 'not_a_good_fit', 'other']),
-    note: z.string().trim().max(500).default(''),
+    note: Text.trim().max(500).default(''),
   }),
 ]);
 export const OfferSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  caseReference: z.string(),
+  caseReference: Text,
   counsellorId: z.uuid(),
-  counsellorName: z.string(),
+  counsellorName: Text,
   status: z.enum(['pending', 'accepted', 'declined', 'expired', 'withdrawn']),
-  declineReason: z.string().nullable(),
-  declineNote: z
-    .string()
-    .nullable()
-    .describe('What the counsellor wrote when declining, for the coordinators'),
+  declineReason: Text.nullable(),
+  declineNote: Text.nullable().describe('What the counsellor wrote when declining, for the coordinators'),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   respondedAt: z.iso.datetime().nullable(),
@@ -188,34 +188,34 @@ export const OfferListSchema = z.object({ items: z.array(OfferSchema) });
 export const COURSE_KINDS = ['basic', 'refresher', 'specialised'] as const;
 export const CourseSchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: Text,
   kind: z.enum(COURSE_KINDS),
   validityMonths: z.number().int().nullable(),
 });
 export const CourseCreateSchema = z.object({
-  name: z.string().trim().min(2).max(120),
+  name: Text.trim().min(2).max(120),
   kind: z.enum(COURSE_KINDS),
   validityMonths: z.number().int().min(1).max(120).nullable().default(null),
 });
 export const SessionCreateSchema = z.object({
   courseId: z.uuid(),
   startsAt: z.iso.datetime({ offset: true }),
-  place: z.string().trim().min(1).max(120),
-  trainer: z.string().trim().min(1).max(120),
+  place: Text.trim().min(1).max(120),
+  trainer: Text.trim().min(1).max(120),
 });
 export const TrainingSessionSchema = z.object({
   id: z.uuid(),
   courseId: z.uuid(),
-  courseName: z.string(),
+  courseName: Text,
   startsAt: z.iso.datetime(),
-  place: z.string(),
-  trainer: z.string(),
+  place: Text,
+  trainer: Text,
   attendees: z.array(
     z.object({
       userId: z.uuid(),
-      name: z.string(),
+      name: Text,
       attended: z.boolean(),
-      completedOn: z.string().nullable(),
+      completedOn: Text.nullable(),
     }),
   ),
 });
@@ -226,9 +226,9 @@ export const TrainingOverviewSchema = z.object({
   needs: z.array(
     z.object({
       userId: z.uuid(),
-      name: z.string(),
+      name: Text,
       need: z.enum(['basic_missing', 'basic_expired', 'expires_soon']),
-      until: z.string().nullable(),
+      until: Text.nullable(),
     }),
   ),
 });

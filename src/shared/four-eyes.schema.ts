@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 import { EMERGENCY_GROUNDS, EMERGENCY_STATUSES } from './consent.schema.js';
 import { ROLES } from './roles.js';
 
@@ -14,7 +15,7 @@ export const DEFAULT_MIN_ACCOUNT_DAYS = 7;
 export const ACCOUNT_EVENT_KINDS = ['invite', 'reactivate', 'role_change', 'mfa_reset'] as const;
 export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
 
-const Person = z.object({ id: z.uuid(), name: z.string() });
+const Person = z.object({ id: z.uuid(), name: Text });
 const RoleSchema = z.enum(ROLES);
 
 export const AccountEventSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf, Text } from './text.schema.js';
 
 /** Partner types (DESIGN.md, "Taxonomies"). */
 export const PARTNER_TYPES = [
@@ -23,18 +24,18 @@ export const PARTNER_TYPES = [
 export const PartnerTypeSchema = z.enum(PARTNER_TYPES);
 export type PartnerType = z.infer<typeof PartnerTypeSchema>;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => Text.trim().max(max);
 
 /** An organisation the helpline may refer to. Nothing here is about a family. */
 export const PartnerSchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: Text,
   type: PartnerTypeSchema,
-  municipality: z.string(),
-  languages: z.array(z.string()),
-  secureContact: z.string().describe('How to reach them securely (e.g. secure mail, phone line)'),
-  contactPerson: z.string(),
-  notes: z.string(),
+  municipality: Text,
+  languages: z.array(Text),
+  secureContact: Text.describe('How to reach them securely (e.g. secure mail, phone line)'),
+  contactPerson: Text,
+  notes: Text,
   active: z.boolean(),
 });
 export type Partner = z.infer<typeof PartnerSchema>;
@@ -50,7 +51,8 @@ export const PartnerCreateSchema = z.object({
 });
 export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;
 
-export const PartnerUpdateSchema = PartnerCreateSchema.partial().extend({ active: z.boolean().optional() });
+/** Only the fields sent change: no defaults fill in the fields a partial update leaves out. */
+export const PartnerUpdateSchema = patchOf(PartnerCreateSchema).extend({ active: z.boolean().optional() });
 export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
 
 export const PartnerQuerySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 
 /** Closed set of error codes; the web translates each one (`errors.<code>`). */
 export const ERROR_CODES = [
@@ -27,23 +28,25 @@ export const ERROR_CODES = [
   'not_independent',
   'account_too_new',
   'approval_required',
+  'uri_too_long',
+  'headers_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const FieldErrorSchema = z.object({
-  field: z.string().describe('Dotted path of the offending field'),
-  reason: z.string().describe('Machine-readable reason, e.g. too_small, common_password'),
-  message: z.string().describe('Human-readable English message'),
+  field: Text.describe('Dotted path of the offending field'),
+  reason: Text.describe('Machine-readable reason, e.g. too_small, common_password'),
+  message: Text.describe('Human-readable English message'),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 /** RFC 9457 problem details, as every error response carries it. */
 export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
+  type: Text,
+  title: Text,
   status: z.number().int(),
-  detail: z.string().optional(),
+  detail: Text.optional(),
   code: z.enum(ERROR_CODES),
   errors: z.array(FieldErrorSchema).optional(),
   retryAfterSeconds: z.number().int().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 import { ChannelSchema } from './cases.schema.js';
 
 /**
@@ -10,11 +11,11 @@ export const CaseReachSchema = z.object({
   hasPhone: z.boolean().describe('A phone number is on file; fetch it with POST …/reach/phone'),
   mayCallBack: z.boolean().nullable().describe('Null when no call of this case recorded it'),
   mayLeaveMessage: z.boolean().nullable(),
-  safeTimes: z.string().describe('Safe times to call, as the caller said them'),
+  safeTimes: Text.describe('Safe times to call, as the caller said them'),
   safeChannel: ChannelSchema.nullable(),
-  language: z.string().describe('Conversation language of the latest call'),
+  language: Text.describe('Conversation language of the latest call'),
 });
 export type CaseReach = z.infer<typeof CaseReachSchema>;
 
-export const CasePhoneSchema = z.object({ phone: z.string().describe('E.164, decrypted for this request') });
+export const CasePhoneSchema = z.object({ phone: Text.describe('E.164, decrypted for this request') });
 export type CasePhone = z.infer<typeof CasePhoneSchema>;

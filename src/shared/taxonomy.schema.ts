@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 
 /** Per-organisation, translatable lists. Records keep the term's id, so edits never break history. */
 export const TAXONOMY_KINDS = [
@@ -12,17 +13,17 @@ export const TAXONOMY_KINDS = [
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
 
 export const LabelsSchema = z.object({
-  nl: z.string().trim().min(1).max(200),
-  en: z.string().trim().min(1).max(200),
-  ar: z.string().trim().min(1).max(200),
-  tr: z.string().trim().min(1).max(200),
+  nl: Text.trim().min(1).max(200),
+  en: Text.trim().min(1).max(200),
+  ar: Text.trim().min(1).max(200),
+  tr: Text.trim().min(1).max(200),
 });
 export type Labels = z.infer<typeof LabelsSchema>;
 
 export const TermSchema = z.object({
   id: z.uuid(),
   kind: z.enum(TAXONOMY_KINDS),
-  code: z.string(),
+  code: Text,
   labels: LabelsSchema,
   active: z.boolean(),
   requiresConsent: z.boolean(),
@@ -34,9 +35,7 @@ export const TermListSchema = z.object({ items: z.array(TermSchema) });
 
 export const TermCreateSchema = z.object({
   kind: z.enum(TAXONOMY_KINDS),
-  code: z
-    .string()
-    .trim()
+  code: Text.trim()
     .regex(/^[A-Za-z0-9_-]{1,20}$/, 'letters, digits, - or _')
     .describe('Short code, unique per list'),
   labels: LabelsSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text.schema.js';
 import { DisplayNameSchema, EmailSchema, LanguageSchema, RoleSchema } from './auth.schema.js';
 
 export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
@@ -6,8 +7,8 @@ export const UserStatusSchema = z.enum(USER_STATUSES);
 
 export const UserSchema = z.object({
   id: z.uuid(),
-  email: z.string(),
-  displayName: z.string(),
+  email: Text,
+  displayName: Text,
   role: RoleSchema,
   status: UserStatusSchema,
   language: LanguageSchema,
@@ -36,7 +37,7 @@ export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 /** The invite link is shown once, to the admin who made it; only its hash is stored. */
 export const InviteIssuedSchema = z.object({
   user: UserSchema,
-  inviteUrl: z.string(),
+  inviteUrl: Text,
   expiresAt: z.iso.datetime(),
 });
 export type InviteIssued = z.infer<typeof InviteIssuedSchema>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { patchOf, Text } from './text.schema.js';
 import { CaseSummarySchema, SupportLevelSchema, TaskKindSchema } from './cases.schema.js';
 
 export const TaskItemSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  caseReference: z.string(),
+  caseReference: Text,
   kind: TaskKindSchema,
-  title: z.string(),
-  dueOn: z.string(),
+  title: Text,
+  dueOn: Text,
   overdue: z.boolean(),
 });
 
@@ -25,7 +26,7 @@ export const AlertSchema = z.object({
     'consent_confirmation',
   ]),
   caseId: z.uuid().nullable(),
-  caseReference: z.string().nullable(),
+  caseReference: Text.nullable(),
   createdAt: z.iso.datetime(),
 });
 
@@ -63,9 +64,7 @@ export const ConsentSettingsSchema = z.object({
   writtenDays: z.number().int().min(1).max(90),
 });
 /** An IANA time zone name; the server also checks that it exists. */
-export const TimeZoneSchema = z
-  .string()
-  .trim()
+export const TimeZoneSchema = Text.trim()
   .min(1)
   .max(64)
   .regex(/^(?:UTC|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2})$/, 'An IANA time zone, e.g. Europe/Amsterdam')
@@ -76,12 +75,12 @@ export const OrgSettingsSchema = z.object({
   timeZone: TimeZoneSchema,
 });
 /** Either part may be sent alone. */
-export const OrgSettingsUpdateSchema = OrgSettingsSchema.partial();
+export const OrgSettingsUpdateSchema = patchOf(OrgSettingsSchema);
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 
 export const CounsellorOptionSchema = z.object({
   id: z.uuid(),
-  name: z.string(),
+  name: Text,
   activeCases: z.number().int(),
 });
 export const CounsellorOptionsSchema = z.object({ items: z.array(CounsellorOptionSchema) });

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_consent_evidence_referral_notes.js';
 import * as m0010 from './migrations/0010_four_eyes_accounts.js';
 import * as m0011 from './migrations/0011_keyed_chains.js';
 import * as m0012 from './migrations/0012_seal_personal_data.js';
+import * as m0013 from './migrations/0013_receipt_parent.js';
 import * as m0014 from './migrations/0014_dates_and_statuses.js';
 import * as m0015 from './migrations/0015_intake_in_contact_log.js';
 import * as m0016 from './migrations/0016_scale_out.js';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_four_eyes_accounts': m0010,
   '0011_keyed_chains': m0011,
   '0012_seal_personal_data': m0012,
+  '0013_receipt_parent': m0013,
   '0014_dates_and_statuses': m0014,
   '0015_intake_in_contact_log': m0015,
   '0016_scale_out': m0016,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -62,13 +63,76 @@ function lockOptions(lockfilePath: string, log: Logger): lockfile.LockOptions {
   };
 }
 
+interface LockOwner {
+  pid: number;
+  host: string;
+  boot: string;
+}
+
+/** This machine's boot: a pid only names the same process on the same host since the same boot. */
+function bootId(): string {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return String(Math.round(Date.now() / 1000 - os.uptime()));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** Whether the recorded holder of the lock is certainly dead (same host and boot, no such process). */
+function holderIsDead(ownerFile: string): boolean {
+  let owner: LockOwner;
+  try {
+    owner = JSON.parse(fs.readFileSync(ownerFile, 'utf8')) as LockOwner;
+  } catch {
+    return false;
+  }
+  if (owner.host !== os.hostname() || owner.boot !== bootId() || !Number.isInteger(owner.pid)) return false;
+  return owner.pid !== process.pid && !isAlive(owner.pid);
+}
+
+/**
+ * Takes the embedded database's lock. A lock whose holder was killed (kill -9, a crash) would otherwise be
+ * refused until it goes stale (15 s): the holder's pid, host and boot are recorded beside it, and a lock
+ * whose holder is certainly gone is taken over at once. A live holder, or one on another host, still wins.
+ */
+async function lockEmbedded(dataDir: string, log: Logger): Promise<() => Promise<void>> {
+  const pgdata = path.join(dataDir, 'pgdata');
+  const lockfilePath = path.join(dataDir, 'pgdata.lock');
+  const ownerFile = path.join(dataDir, 'pgdata.lock.owner');
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(pgdata, lockOptions(lockfilePath, log));
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ELOCKED' || !holderIsDead(ownerFile)) throw err;
+    log.warn('the previous holder of the embedded database lock is gone; taking the lock over');
+    fs.rmSync(lockfilePath, { recursive: true, force: true });
+    release = await lockfile.lock(pgdata, lockOptions(lockfilePath, log));
+  }
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), boot: bootId() };
+  fs.writeFileSync(ownerFile, JSON.stringify(owner), { mode: 0o600 });
+  return tolerant(async () => {
+    fs.rmSync(ownerFile, { force: true });
+    await release();
+  });
+}
+
 /** Embedded PGlite under `dataDir/pgdata`, guarded by a lock file: two processes on one directory corrupt it. */
 async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
   const pgdata = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   let unlock: () => Promise<void>;
   try {
-    unlock = tolerant(await lockfile.lock(pgdata, lockOptions(path.join(dataDir, 'pgdata.lock'), log)));
+    unlock = await lockEmbedded(dataDir, log);
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') {
       throw new Error(
@@ -215,19 +279,24 @@ export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promis
     return { db: ownerDb, kind: 'postgres', close: () => ownerDb.destroy() };
   }
   const pgdata = path.join(config.dataDir, 'pgdata');
-  if (!fs.existsSync(pgdata)) throw new Error(`No embedded database in ${pgdata}`);
+  // Never create a database here: a command pointed at the wrong (or a removed) directory must say so.
+  if (!fs.existsSync(path.join(pgdata, 'PG_VERSION')))
+    throw new Error(`No embedded database in ${pgdata} (check DATA_DIR)`);
   let unlock: () => Promise<void>;
   try {
-    unlock = tolerant(
-      await lockfile.lock(pgdata, lockOptions(path.join(config.dataDir, 'pgdata.lock'), log)),
-    );
+    unlock = await lockEmbedded(config.dataDir, log);
   } catch {
     throw new Error(`The embedded database in ${pgdata} is in use: stop the Confidant server first.`);
   }
-  const owner = await PGlite.create(pgdata, {
-    relaxedDurability: false,
-    parsers: PGLITE_PARSERS,
-  });
+  let owner: PGlite;
+  try {
+    owner = await PGlite.create(pgdata, { relaxedDurability: false, parsers: PGLITE_PARSERS });
+  } catch (err) {
+    await unlock();
+    throw new Error(`Cannot open the embedded database in ${pgdata}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(owner) });
   log.debug('opened the embedded database as owner');
   return {

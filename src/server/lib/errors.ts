@@ -27,6 +27,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_independent: 403,
   account_too_new: 403,
   approval_required: 409,
+  uri_too_long: 414,
+  headers_too_large: 431,
   internal: 500,
 };
 
@@ -57,6 +59,8 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   not_independent: 'A second, independent person must decide',
   account_too_new: 'This account is too new in its role for the emergency path',
   approval_required: 'A second person must approve this emergency request first',
+  uri_too_long: 'The address is too long',
+  headers_too_large: 'The request headers are too large',
   internal: 'Something went wrong',
 };
 

@@ -14,6 +14,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           'req.headers.authorization',
           'req.headers["x-csrf-token"]',
           'res.headers["set-cookie"]',
+          'rawPacket',
+          '*.rawPacket',
           '*.password',
           '*.newPassword',
           '*.currentPassword',
@@ -32,6 +34,14 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           route: req.routeOptions?.url ?? 'unmatched',
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        // Name, code, message and stack only. An error can carry the request it came from: Node's parser
+        // errors hold the raw packet (cookie, CSRF token, body) in `rawPacket`, other errors hold bodies.
+        err: (err: { name?: string; code?: unknown; message?: string; stack?: string }) => ({
+          type: err?.name,
+          code: typeof err?.code === 'string' ? err.code : undefined,
+          message: err?.message,
+          stack: err?.stack,
+        }),
       },
     },
     destination,

@@ -20,7 +20,12 @@ export function inActorTx<T>(
   );
 }
 
-/** The origin users reach us on, for links in invites: PUBLIC_URL, or the request's own. */
+/**
+ * The origin users reach us on, for links in invites: PUBLIC_URL (required in production). Without it (a
+ * laptop), the Host header the browser sent: never X-Forwarded-Host, which anyone can write.
+ */
 export function baseUrl(deps: Deps, request: FastifyRequest): string {
-  return (deps.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  if (deps.config.publicUrl) return deps.config.publicUrl;
+  const host = request.headers.host ?? `localhost:${deps.config.port}`;
+  return `${request.protocol}://${host}`.replace(/\/+$/, '');
 }

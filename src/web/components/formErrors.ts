@@ -25,7 +25,11 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '');
     const required = issue.code === 'too_small' && 'minimum' in issue && Number(issue.minimum) <= 1;
-    result[key] ??= { reason: required ? 'required' : issue.code, message: issue.message };
+    // A refinement names its reason (e.g. `invalid_characters` from the shared Text type), as the server does.
+    const named =
+      issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
+    const reason = required ? 'required' : typeof named === 'string' ? named : issue.code;
+    result[key] ??= { reason, message: issue.message };
   }
   return result;
 }

@@ -49,8 +49,8 @@ const notFound = (what: string) => new AppError('not_found', `No such ${what}`);
 /** The person of concern: alias, relation, age band, gender, municipality — no ethnicity or religion. */
 export const addSubject = idempotent(
   'case_subject',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof SubjectInputSchema>) => {
-    const actor = await editable(ctx, caseId);
+  editable,
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof SubjectInputSchema>, actor: Actor) => {
     if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
     const id = randomUUID();
     await ctx.db
@@ -79,8 +79,8 @@ export const addSubject = idempotent(
 
 export const addStatusEvent = idempotent(
   'subject_status_event',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof StatusEventInputSchema>) => {
-    const actor = await editable(ctx, caseId);
+  editable,
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof StatusEventInputSchema>, actor: Actor) => {
     const subject = await ctx.db
       .selectFrom('case_subjects')
       .select('id')
@@ -117,8 +117,8 @@ export const addStatusEvent = idempotent(
 /** Factual signals and protective factors, dated; recorded by people, never scored. */
 export const addObservation = idempotent(
   'case_observation',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof ObservationInputSchema>) => {
-    const actor = await editable(ctx, caseId);
+  editable,
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof ObservationInputSchema>, actor: Actor) => {
     const id = randomUUID();
     await ctx.db
       .insertInto('case_observations')
@@ -139,8 +139,8 @@ export const addObservation = idempotent(
 
 export const addGoal = idempotent(
   'case_goal',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof GoalInputSchema>) => {
-    const actor = await editable(ctx, caseId);
+  editable,
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof GoalInputSchema>, actor: Actor) => {
     const id = randomUUID();
     const now = ctx.clock.now();
     await ctx.db
@@ -217,8 +217,8 @@ export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeo
 /** Records an intervention. I8/I9 are recorded here; sending a referral is the referral module's job, with consent. */
 export const addIntervention = idempotent(
   'case_intervention',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof InterventionInputSchema>) => {
-    const actor = await editable(ctx, caseId);
+  editable,
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof InterventionInputSchema>, actor: Actor) => {
     await assertTerm(ctx, input.interventionId, 'intervention', 'interventionId');
     const id = randomUUID();
     await ctx.db
@@ -243,8 +243,8 @@ export const addIntervention = idempotent(
 
 export const addTask = idempotent(
   'task',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof TaskInputSchema>) => {
-    const { row } = await loadCase(ctx, caseId, 'case.edit');
+  (ctx, caseId) => loadCase(ctx, caseId, 'case.edit'),
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof TaskInputSchema>, { row }) => {
     const actor = ctx.actor as Actor;
     const id = randomUUID();
     const assignee = input.assigneeId ?? row.counsellor_id ?? actor.userId;

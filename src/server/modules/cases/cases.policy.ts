@@ -29,6 +29,16 @@ export function caseAccess(actor: AnyActor | undefined, c: CaseFacts, hasGrant: 
   return 'none';
 }
 
+/**
+ * Who may record a reason to open a case (an access grant): only a coordinator who can see the case at all.
+ * A counsellor never needs a grant (they see their own cases, and no one else's), so a grant from them
+ * would only add a misleading "opened with a reason" line to the access log.
+ */
+export function canGrantAccess(actor: AnyActor | undefined, c: CaseFacts): boolean {
+  if (!actor || actor.kind !== 'user' || actor.role !== 'coordinator') return false;
+  return caseAccess(actor, c, false) !== 'none';
+}
+
 export type CaseAction =
   | 'case.view'
   | 'case.reach'

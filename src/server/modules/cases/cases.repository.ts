@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { CaseListQuery } from '../../../shared/cases.schema.js';
 import type { Db } from '../../db/database.js';
+import type { KeysetCursor } from '../../lib/cursor.js';
 import type { CaseLogTable, CasesTable } from './cases.table.js';
 
 /** The next reference of the year for the organisation (2026-0001, 2026-0002, …); row lock serialises it. */
@@ -69,24 +70,6 @@ export async function touchCase(db: Db, id: string, now: Date): Promise<void> {
     .execute();
 }
 
-interface Cursor {
-  t: string;
-  id: string;
-}
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-function decodeCursor(s: string): Cursor | undefined {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor;
-    return typeof c.t === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.t))
-      ? c
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * One page of cases, filtered and sorted on the server with a keyset cursor. `scopeCounsellorId` limits a
  * counsellor to their own cases in the WHERE clause itself. The `from`/`to` days of the query are applied
@@ -97,9 +80,9 @@ export async function listCases(
   orgId: string,
   q: CaseListQuery,
   today: string,
-  opts: { scopeCounsellorId?: string; openedFrom?: Date; openedBefore?: Date } = {},
+  opts: { scopeCounsellorId?: string; openedFrom?: Date; openedBefore?: Date; cursor?: KeysetCursor } = {},
 ) {
-  const { scopeCounsellorId } = opts;
+  const { scopeCounsellorId, cursor } = opts;
   const sortColumn = q.sort === 'activity_desc' ? 'c.last_activity_at' : 'c.opened_at';
   const desc = q.sort !== 'opened_asc';
   let query = db
@@ -139,9 +122,8 @@ export async function listCases(
     const overdue = sql<boolean>`exists (select 1 from tasks t where t.case_id = c.id and t.done_at is null and t.cancelled_at is null and t.due_on < ${today})`;
     query = query.where(q.overdue === 'true' ? overdue : sql<boolean>`not ${overdue}`);
   }
-  const cursor = q.after ? decodeCursor(q.after) : undefined;
   if (cursor) {
-    const t = new Date(cursor.t);
+    const t = cursor.at;
     query = query.where((eb) =>
       eb.or([
         eb(sortColumn, desc ? '<' : '>', t),

@@ -13,6 +13,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, startOfDay, todayIn, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
@@ -24,6 +25,7 @@ import {
   canOnCase,
   canTransition,
   caseAccess,
+  canGrantAccess,
   type CaseAction,
   type CaseFacts,
 } from './cases.policy.js';
@@ -69,6 +71,7 @@ export async function grantAccess(ctx: Ctx, id: string, reason: string): Promise
   const row = await repo.findCase(ctx.db, id);
   if (!row || caseAccess(ctx.actor, factsOf(row), false) === 'none')
     throw new AppError('not_found', 'No such case');
+  if (!canGrantAccess(ctx.actor, factsOf(row))) throw new AppError('forbidden');
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
   const grantId = randomUUID();
@@ -251,8 +254,10 @@ export async function listCases(
   authorizeCaseRole(ctx.actor, 'case.list');
   const timeZone = await getTimeZone(ctx.db, ctx.actor.orgId);
   // "Opened from 1 to 31 March" means those days where the organisation is, not in UTC.
+  const cursor = q.after ? decodeCursor(q.after, 'after') : undefined;
   const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayIn(timeZone, ctx.clock.now()), {
     ...(ctx.actor.role === 'counsellor' ? { scopeCounsellorId: ctx.actor.userId } : {}),
+    ...(cursor ? { cursor } : {}),
     ...(q.from ? { openedFrom: startOfDay(timeZone, q.from) } : {}),
     ...(q.to ? { openedBefore: startOfDay(timeZone, addDays(q.to, 1)) } : {}),
   });
@@ -260,8 +265,8 @@ export async function listCases(
   const last = page.at(-1);
   const next =
     rows.length > q.limit && last
-      ? repo.encodeCursor({
-          t: (q.sort === 'activity_desc' ? last.last_activity_at : last.opened_at).toISOString(),
+      ? encodeCursor({
+          at: q.sort === 'activity_desc' ? last.last_activity_at : last.opened_at,
           id: last.id,
         })
       : null;

@@ -229,8 +229,8 @@ export async function listConsents(
  */
 export const createConsent = idempotent(
   'consent',
-  async (ctx: Ctx, caseId: string, input: ConsentCreate & { device: string }) => {
-    const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
+  (ctx, caseId) => loadCase(ctx, caseId, 'case.edit'),
+  async (ctx: Ctx, caseId: string, input: ConsentCreate & { device: string }, { row: kase }) => {
     const actor = ctx.actor as Actor;
     const today = await todayOf(ctx);
     if ((input.partnerId === null) === (input.partnerType === null))

@@ -157,10 +157,13 @@ async function assertGroundAllowed(ctx: Ctx, ground: string): Promise<void> {
  */
 export const createEmergency = idempotent(
   'emergency_request',
-  async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>) => {
+  async (ctx, caseId) => {
     const standing = await standingOf(ctx);
     authorizeStart(ctx.actor, standing);
     await loadCase(ctx, caseId, 'case.view');
+    return standing;
+  },
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>, standing) => {
     await assertGroundAllowed(ctx, input.ground);
     const actor = ctx.actor as Actor;
     const partner = await ctx.db

@@ -59,11 +59,12 @@ export async function listDrafts(db: Db, userId: string) {
     .execute();
 }
 
+/** Creates or replaces one of the user's own drafts; false when the id is someone else's (nothing written). */
 export async function upsertDraft(
   db: Db,
   row: { id: string; org_id: string; user_id: string; data_enc: Buffer; updated_at: Date },
-) {
-  await db
+): Promise<boolean> {
+  const r = await db
     .insertInto('intake_drafts')
     .values(row)
     .onConflict((oc) =>
@@ -72,9 +73,16 @@ export async function upsertDraft(
         .doUpdateSet({ data_enc: row.data_enc, updated_at: row.updated_at })
         .where('intake_drafts.user_id', '=', row.user_id),
     )
-    .execute();
+    .executeTakeFirst();
+  return (r.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-export async function deleteDraft(db: Db, id: string, userId: string): Promise<void> {
-  await db.deleteFrom('intake_drafts').where('id', '=', id).where('user_id', '=', userId).execute();
+/** Deletes one of the user's own drafts; returns whether there was one. */
+export async function deleteDraft(db: Db, id: string, userId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('intake_drafts')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return r.numDeletedRows > 0n;
 }

@@ -229,13 +229,16 @@ export async function saveDraft(ctx: Ctx, id: string, data: Record<string, unkno
   const existing = await repo.findDraft(ctx.db, id);
   if (existing && existing.user_id !== ctx.actor.userId) throw new AppError('not_found', 'No such draft');
   const now = ctx.clock.now();
-  await repo.upsertDraft(ctx.db, {
+  // Another organisation's draft is invisible here, so the upsert meets it only as a conflict it may not
+  // update: nothing is written, and the answer is the same 404 as for a colleague's draft.
+  const saved = await repo.upsertDraft(ctx.db, {
     id,
     org_id: ctx.actor.orgId,
     user_id: ctx.actor.userId,
     data_enc: await sealText(ctx, 'intake_drafts', 'data', id, JSON.stringify(data)),
     updated_at: now,
   });
+  if (!saved) throw new AppError('not_found', 'No such draft');
   return { id, data, updatedAt: now.toISOString() };
 }
 
@@ -256,7 +259,9 @@ export async function listDrafts(ctx: Ctx) {
   };
 }
 
+/** Another user's or organisation's draft answers like a missing one: 404, and nothing is deleted. */
 export async function discardDraft(ctx: Ctx, id: string): Promise<void> {
   authorizeCaseRole(ctx.actor, 'intake.create');
-  await repo.deleteDraft(ctx.db, id, ctx.actor.userId);
+  if (!(await repo.deleteDraft(ctx.db, id, ctx.actor.userId)))
+    throw new AppError('not_found', 'No such draft');
 }

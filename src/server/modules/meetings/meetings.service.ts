@@ -78,8 +78,8 @@ export async function listMeetings(
 /** Records that the case is discussed at a local multi-agency meeting. Recording shares nothing yet. */
 export const createMeeting = idempotent(
   'case_meeting',
+  (ctx, caseId) => loadCase(ctx, caseId, 'case.edit'),
   async (ctx: Ctx, caseId: string, input: z.infer<typeof MeetingCreateSchema>) => {
-    await loadCase(ctx, caseId, 'case.edit');
     const actor = ctx.actor as Actor;
     const ids = [...new Set(input.partnerIds)];
     const found = await ctx.db

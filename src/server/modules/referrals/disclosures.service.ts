@@ -11,6 +11,7 @@ import type {
 import type { Actor } from '../../lib/actor.js';
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -184,12 +185,8 @@ export async function disclosureLog(
   if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
   if (q.partnerId) query = query.where('d.partner_id', '=', q.partnerId);
   if (q.cursor) {
-    const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at)))
-      throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'cursor', reason: 'invalid', message: 'Invalid cursor' }],
-      });
-    query = query.where(sql<boolean>`(d.disclosed_at, d.id) < (${new Date(at)}, ${id}::uuid)`);
+    const { at, id } = decodeCursor(q.cursor, 'cursor');
+    query = query.where(sql<boolean>`(d.disclosed_at, d.id) < (${at}, ${id}::uuid)`);
   }
   const rows = await query
     .orderBy('d.disclosed_at', 'desc')
@@ -198,10 +195,7 @@ export async function disclosureLog(
     .execute();
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const next =
-    rows.length > q.limit && last
-      ? Buffer.from(`${last.disclosed_at.toISOString()}|${last.id}`, 'utf8').toString('base64url')
-      : null;
+  const next = rows.length > q.limit && last ? encodeCursor({ at: last.disclosed_at, id: last.id }) : null;
   await recordAccess(ctx, {
     entity: 'disclosure_log',
     entityId: (ctx.actor as Actor).orgId,

@@ -145,8 +145,8 @@ export async function listReferrals(
 /** Proposing discloses nothing yet, so it needs no consent; sending does. */
 export const createReferral = idempotent(
   'referral',
+  (ctx, caseId) => loadCase(ctx, caseId, 'case.edit'),
   async (ctx: Ctx, caseId: string, input: z.infer<typeof ReferralCreateSchema>) => {
-    await loadCase(ctx, caseId, 'case.edit');
     const actor = ctx.actor as Actor;
     const partner = await ctx.db
       .selectFrom('partners')

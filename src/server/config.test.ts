@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration behind a proxy', () => {
+  it('refuses TRUST_PROXY=true with a message that says what to set instead', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: "true" would trust .* list the addresses/,
+    );
+  });
+
+  it('takes a list of proxy addresses and CIDR ranges, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    for (const bad of ['*', 'proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/1', 'yes'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it('requires PUBLIC_URL with NODE_ENV=production, and an http(s) origin when given', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /PUBLIC_URL: required with NODE_ENV=production/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://hulplijn.example.org/' }).publicUrl,
+    ).toBe('https://hulplijn.example.org');
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    for (const bad of ['hulplijn.example.org', 'javascript:alert(1)', 'https://u:p@hulplijn.example.org'])
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+  });
+});
