@@ -1,0 +1,520 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { apiRoutes, fillPath, type ApiRoute } from '../test/api-routes.js';
+import { day, intakeBody } from '../test/cases-fixtures.js';
+import { testKinds } from '../test/databases.js';
+import { createTestApp, STRONG_PASSWORD, type Agent, type TestApp } from '../test/harness.js';
+import { buildWorld, send, WHO, type Records, type Who, type World } from '../test/security-world.js';
+
+/**
+ * The endpoint × role × ownership matrix (issue 14): every route of the built app, as every role and as
+ * nobody, on the actor's own record, another counsellor's record of the same organisation, another
+ * organisation's record and a non-existent id, against the table below written out by hand. A route
+ * missing from the table fails the test: a new route must be classified before it ships.
+ */
+
+const kinds = await testKinds();
+
+const STAFF: readonly Who[] = ROLES;
+const EVERYONE: readonly Who[] = WHO;
+const MANAGERS: readonly Who[] = ['admin', 'coordinator'];
+const CASE_WORK: readonly Who[] = ['coordinator', 'counsellor'];
+const NOBODY: readonly Who[] = [];
+
+/**
+ * Who is allowed. `own`: on the actor's own record (or on the route, when it names no record).
+ * `other`: on a record of the same organisation that belongs to another counsellor or user (default: `own`).
+ * `missing`: on an id that does not exist (only upserts; default: nobody). Another organisation's record
+ * is never allowed to anyone, nor a child record under the wrong parent.
+ */
+interface Rule {
+  own: readonly Who[];
+  other?: readonly Who[];
+  missing?: readonly Who[];
+}
+
+/** Case work: the assigned counsellor and the coordinator who took the case in; never another counsellor. */
+const onCase = (own: readonly Who[] = CASE_WORK): Rule => ({
+  own,
+  other: own.filter((r) => r !== 'counsellor'),
+});
+/** A counsellor's own record (profile, absence, offer, alert); managers see every counsellor's. */
+const onCounsellor = (managers: readonly Who[]): Rule => ({
+  own: [...managers, 'counsellor'],
+  other: managers,
+});
+
+const EXPECTED: Record<string, Rule> = {
+  'GET /api/health': { own: EVERYONE },
+  'GET /api/openapi.json': { own: EVERYONE },
+  'GET /api/setup/status': { own: EVERYONE },
+  'POST /api/setup': { own: EVERYONE }, // public; answers 409 once set up
+  'POST /api/auth/login': { own: EVERYONE },
+  'POST /api/auth/mfa': { own: NOBODY }, // only a half-finished sign-in
+  'GET /api/auth/mfa/enrolment': { own: NOBODY },
+  'POST /api/auth/mfa/enrol': { own: NOBODY },
+  'GET /api/auth/session': { own: STAFF },
+  'POST /api/auth/logout': { own: EVERYONE },
+  'POST /api/auth/password': { own: STAFF },
+  'PATCH /api/me': { own: STAFF },
+  'GET /api/users': { own: ['admin'] },
+  'POST /api/users': { own: ['admin'] },
+  'PATCH /api/users/{id}': { own: ['admin'] },
+  'POST /api/users/{id}/deactivate': { own: ['admin'] },
+  'POST /api/users/{id}/reactivate': { own: ['admin'] },
+  'POST /api/users/{id}/reset-mfa': { own: ['admin'] },
+  'POST /api/users/{id}/invite': { own: ['admin'] },
+  'POST /api/invites/inspect': { own: EVERYONE },
+  'POST /api/invites/accept': { own: EVERYONE },
+  'GET /api/audit': { own: ['privacy_officer'] },
+  'POST /api/audit/verify': { own: ['privacy_officer'] },
+  'GET /api/audit/actors': { own: ['privacy_officer'] },
+  'GET /api/access-log': { own: ['privacy_officer'] },
+  'GET /api/organisation/settings': { own: MANAGERS },
+  'PATCH /api/organisation/settings': { own: ['admin'] },
+  'GET /api/taxonomies': { own: STAFF },
+  'POST /api/taxonomies': { own: ['admin'] },
+  'PATCH /api/taxonomies/{id}': { own: ['admin'] },
+  'POST /api/intake': { own: ['coordinator'] },
+  'POST /api/intake/lookup': { own: ['coordinator'] },
+  'GET /api/intake/drafts': { own: ['coordinator'] },
+  // Drafts are per user: "own" is the coordinator's, "other" another coordinator's; a new id is a new draft.
+  'PUT /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY, missing: ['coordinator'] },
+  'DELETE /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY },
+  'GET /api/cases': { own: CASE_WORK },
+  'GET /api/cases/{id}': onCase(),
+  'PATCH /api/cases/{id}': onCase(),
+  // Only a coordinator states a reason to open a case; a counsellor has no business granting access.
+  'POST /api/cases/{id}/access': onCase(['coordinator']),
+  'POST /api/cases/{id}/assign': onCase(['coordinator']),
+  'POST /api/cases/{id}/transition': onCase(),
+  'POST /api/cases/{id}/subjects': onCase(),
+  'POST /api/cases/{id}/status-events': onCase(),
+  'POST /api/cases/{id}/observations': onCase(),
+  'POST /api/cases/{id}/goals': onCase(),
+  'POST /api/cases/{id}/log': onCase(),
+  'POST /api/cases/{id}/interventions': onCase(),
+  'POST /api/cases/{id}/tasks': onCase(),
+  'PATCH /api/cases/{id}/goals/{itemId}': onCase(),
+  'PATCH /api/cases/{id}/tasks/{itemId}': onCase(),
+  'GET /api/my-work': { own: CASE_WORK },
+  // An alert is its addressee's alone ("own" is the counsellor's).
+  'POST /api/alerts/{id}/read': { own: ['counsellor'], other: NOBODY },
+  'GET /api/counsellors/options': { own: ['coordinator'] },
+  'GET /api/counsellors': { own: MANAGERS },
+  'GET /api/counsellors/{id}': onCounsellor(MANAGERS),
+  'PATCH /api/counsellors/{id}': onCounsellor(MANAGERS),
+  'GET /api/counsellors/{id}/absences': onCounsellor(MANAGERS),
+  'POST /api/counsellors/{id}/absences': onCounsellor(MANAGERS),
+  'DELETE /api/counsellors/{id}/absences/{absenceId}': onCounsellor(MANAGERS),
+  'GET /api/places/municipalities': { own: STAFF },
+  'POST /api/places/municipalities': { own: ['admin'] },
+  'GET /api/cases/{id}/shortlist': onCase(['coordinator']),
+  'GET /api/cases/{id}/offers': onCase(['coordinator']),
+  'POST /api/cases/{id}/offers': onCase(['coordinator']),
+  'GET /api/offers': { own: ['counsellor'] },
+  'POST /api/offers/{id}/respond': { own: ['counsellor'], other: NOBODY },
+  'GET /api/matching/weights': { own: MANAGERS },
+  'PUT /api/matching/weights': { own: ['admin'] },
+  'GET /api/training': { own: MANAGERS },
+  'GET /api/training/mine': { own: ['counsellor'] },
+  'POST /api/training/courses': { own: MANAGERS },
+  'POST /api/training/sessions': { own: MANAGERS },
+  'PUT /api/training/sessions/{id}/attendance': { own: MANAGERS },
+  'GET /api/partners': { own: ['admin', 'coordinator', 'counsellor'] },
+  'POST /api/partners': { own: MANAGERS },
+  'PATCH /api/partners/{id}': { own: MANAGERS },
+  'GET /api/cases/{id}/consents': onCase(),
+  'POST /api/cases/{id}/consents': onCase(),
+  'POST /api/cases/{id}/consents/{consentId}/sign': onCase(),
+  'PUT /api/cases/{id}/consents/{consentId}/document': onCase(),
+  'GET /api/cases/{id}/consents/{consentId}/document': onCase(),
+  'POST /api/cases/{id}/consents/{consentId}/withdraw': onCase(),
+  'GET /api/cases/{id}/consents/{consentId}/form.pdf': onCase(),
+  'GET /api/cases/{id}/referrals': onCase(),
+  'POST /api/cases/{id}/referrals': onCase(),
+  'POST /api/cases/{id}/referrals/{referralId}/send': onCase(),
+  'POST /api/cases/{id}/referrals/{referralId}/respond': onCase(),
+  'POST /api/cases/{id}/referrals/{referralId}/cancel': onCase(),
+  'GET /api/cases/{id}/referrals/{referralId}/summary': onCase(),
+  'GET /api/cases/{id}/referrals/{referralId}/summary.pdf': onCase(),
+  'GET /api/cases/{id}/disclosures': onCase(),
+  'GET /api/disclosures': { own: ['privacy_officer'] },
+  'GET /api/cases/{id}/emergency': onCase(),
+  'POST /api/cases/{id}/emergency': onCase(['coordinator']),
+  'GET /api/emergency-requests': { own: MANAGERS },
+  'POST /api/emergency-requests/{emergencyId}/decision': { own: MANAGERS },
+  'POST /api/emergency-requests/{emergencyId}/disclose': { own: ['coordinator'] },
+  'GET /api/emergency-requests/{emergencyId}/summary': { own: ['coordinator'] },
+  'GET /api/emergency-requests/{emergencyId}/summary.pdf': { own: ['coordinator'] },
+  'GET /api/cases/{id}/meetings': onCase(),
+  'POST /api/cases/{id}/meetings': onCase(),
+  'GET /api/cases/{id}/meetings/{meetingId}/summary': onCase(),
+  'GET /api/cases/{id}/meetings/{meetingId}/summary.pdf': onCase(),
+  'POST /api/cases/{id}/meetings/{meetingId}/share': onCase(),
+};
+
+/** Which fixture record a path parameter names. A route with an unknown parameter fails until it is added. */
+export function recordField(route: { path: string }, param: string): keyof Records {
+  const direct: Record<string, keyof Records> = {
+    consentId: 'consentId',
+    referralId: 'referralId',
+    meetingId: 'meetingId',
+    emergencyId: 'emergencyId',
+    absenceId: 'absenceId',
+  };
+  if (direct[param]) return direct[param];
+  if (param === 'itemId') return route.path.includes('/goals/') ? 'goalId' : 'taskId';
+  if (param !== 'id') throw new Error(`unclassified parameter {${param}} in ${route.path}`);
+  const byPrefix: [string, keyof Records][] = [
+    ['/api/cases/', 'caseId'],
+    ['/api/users/', 'userId'],
+    ['/api/taxonomies/', 'termId'],
+    ['/api/intake/drafts/', 'draftId'],
+    ['/api/alerts/', 'alertId'],
+    ['/api/counsellors/', 'counsellorId'],
+    ['/api/offers/', 'offerId'],
+    ['/api/training/sessions/', 'sessionId'],
+    ['/api/partners/', 'partnerId'],
+  ];
+  const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));
+  if (!hit) throw new Error(`unclassified parameter {id} in ${route.path}`);
+  return hit[1];
+}
+
+type Ownership = 'none' | 'own' | 'other' | 'otherOrg' | 'missing' | 'crossed';
+
+interface Cell {
+  route: ApiRoute;
+  who: Who;
+  ownership: Ownership;
+  replay: boolean;
+}
+
+interface BodyCtx {
+  w: World;
+  rec: Records;
+  token: string;
+  courseId: string;
+  weights: unknown;
+}
+
+const rnd = () => randomUUID().slice(0, 8);
+
+/** A valid body per route with a body: the matrix tests authorisation, so input must pass the schema. */
+const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
+  'POST /api/setup': () => ({
+    organisationName: 'Nog een hulplijn',
+    adminName: 'Tweede',
+    email: `setup.${rnd()}@elders.example`,
+    password: STRONG_PASSWORD,
+  }),
+  'POST /api/auth/login': ({ w }) => ({ email: w.a.analyst.email, password: STRONG_PASSWORD }),
+  'POST /api/auth/mfa': () => ({ code: '123456' }),
+  'POST /api/auth/mfa/enrol': () => ({ code: '123456' }),
+  // A wrong current password: the route is reached, nobody's password changes.
+  'POST /api/auth/password': () => ({
+    currentPassword: 'not the current password',
+    newPassword: 'another long passphrase for the test',
+  }),
+  'PATCH /api/me': () => ({ language: 'nl' }),
+  'POST /api/users': () => ({
+    email: `new.${rnd()}@noord.example`,
+    displayName: 'Nieuwe collega',
+    role: 'analyst',
+  }),
+  'PATCH /api/users/{id}': () => ({ displayName: 'Doelwit B.' }),
+  'POST /api/invites/inspect': ({ token }) => ({ token }),
+  'POST /api/invites/accept': ({ token }) => ({ token, password: STRONG_PASSWORD }),
+  'PATCH /api/organisation/settings': () => ({ consent: { validMonths: 12, writtenDays: 14 } }),
+  'POST /api/taxonomies': () => ({
+    kind: 'category',
+    code: `X${rnd()}`,
+    labels: { nl: 'Overig', en: 'Other', ar: 'أخرى', tr: 'Diğer' },
+  }),
+  'PATCH /api/taxonomies/{id}': () => ({ sort: 50 }),
+  'POST /api/intake': ({ w }) => intakeBody(w.a.tx, { requestId: randomUUID() }),
+  'POST /api/intake/lookup': () => ({ phone: '06 12 34 56 78' }),
+  'PUT /api/intake/drafts/{id}': () => ({ data: { summary: 'concept' } }),
+  'PATCH /api/cases/{id}': () => ({ urgent: false }),
+  'POST /api/cases/{id}/access': () => ({ reason: 'Vervanging tijdens vakantie' }),
+  'POST /api/cases/{id}/assign': ({ rec }) => ({ counsellorId: rec.counsellorId }),
+  // Not a move the state machine allows from "active": reaches the service, changes nothing.
+  'POST /api/cases/{id}/transition': () => ({ to: 'intake' }),
+  'POST /api/cases/{id}/subjects': () => ({ requestId: randomUUID(), alias: 'Z.' }),
+  'POST /api/cases/{id}/status-events': ({ w, rec }) => ({
+    requestId: randomUUID(),
+    subjectId: rec.subjectId,
+    status: 'at_home',
+    occurredOn: day(w.t),
+  }),
+  'POST /api/cases/{id}/observations': ({ w }) => ({
+    requestId: randomUUID(),
+    kind: 'protective',
+    observedOn: day(w.t),
+    text: 'Steunende oom',
+  }),
+  'POST /api/cases/{id}/goals': () => ({ requestId: randomUUID(), text: 'Weer samen eten' }),
+  'POST /api/cases/{id}/log': ({ w }) => ({
+    requestId: randomUUID(),
+    occurredAt: w.t.clock.now().toISOString(),
+    channel: 'phone',
+    durationMinutes: 10,
+    note: 'Kort gesprek',
+  }),
+  'POST /api/cases/{id}/interventions': ({ w }) => ({
+    requestId: randomUUID(),
+    interventionId: w.a.tx.byCode('intervention', 'I1'),
+    occurredOn: day(w.t),
+  }),
+  'POST /api/cases/{id}/tasks': ({ w }) => ({
+    requestId: randomUUID(),
+    title: 'Terugbellen',
+    dueOn: day(w.t, 1),
+  }),
+  'PATCH /api/cases/{id}/goals/{itemId}': () => ({ status: 'open' }),
+  'PATCH /api/cases/{id}/tasks/{itemId}': () => ({ done: false }),
+  'PATCH /api/counsellors/{id}': () => ({ remote: false }),
+  'POST /api/counsellors/{id}/absences': ({ w }) => ({ fromDate: day(w.t, 90), toDate: day(w.t, 91) }),
+  'POST /api/places/municipalities': () => ({ name: `Plaats ${rnd()}`, province: 'Utrecht' }),
+  'POST /api/cases/{id}/offers': ({ rec }) => ({ counsellorId: rec.counsellorId }),
+  'POST /api/offers/{id}/respond': () => ({ accept: false, reason: 'no_time' }),
+  'PUT /api/matching/weights': ({ weights }) => weights as Record<string, unknown>,
+  'POST /api/training/courses': () => ({ name: `Opfriscursus ${rnd()}`, kind: 'refresher' }),
+  'POST /api/training/sessions': ({ w, courseId }) => ({
+    courseId,
+    startsAt: new Date(w.t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+    place: 'Utrecht',
+    trainer: 'SMN',
+  }),
+  'PUT /api/training/sessions/{id}/attendance': ({ rec }) => ({
+    userId: rec.counsellorId,
+    attended: true,
+    completed: true,
+  }),
+  'POST /api/partners': () => ({ name: `Huisarts ${rnd()}`, type: 'gp' }),
+  'PATCH /api/partners/{id}': () => ({ municipality: 'Utrecht' }),
+  'POST /api/cases/{id}/consents': ({ w }) => ({
+    requestId: randomUUID(),
+    givenBy: 'Moeder Amina',
+    categories: ['contact_details'],
+    partnerId: null,
+    partnerType: 'municipality',
+    purpose: 'care_referral',
+    method: 'signature_typed',
+    typedName: 'Amina B.',
+    givenOn: day(w.t),
+    language: 'nl',
+  }),
+  'POST /api/cases/{id}/consents/{consentId}/sign': () => ({
+    method: 'signature_typed',
+    typedName: 'Amina B.',
+  }),
+  'PUT /api/cases/{id}/consents/{consentId}/document': () => ({
+    fileName: 'formulier.pdf',
+    data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+  }),
+  'POST /api/cases/{id}/consents/{consentId}/withdraw': () => ({ note: 'Moeder trekt in' }),
+  'POST /api/cases/{id}/referrals': ({ w }) => ({
+    requestId: randomUUID(),
+    partnerId: w.a.own.partnerId,
+    purpose: 'care_referral',
+    categories: ['contact_details'],
+  }),
+  'POST /api/cases/{id}/referrals/{referralId}/send': () => ({ channel: 'secure_email' }),
+  'POST /api/cases/{id}/referrals/{referralId}/respond': () => ({ outcome: 'accepted' }),
+  'POST /api/cases/{id}/referrals/{referralId}/cancel': () => ({ reason: 'Niet meer nodig' }),
+  'POST /api/cases/{id}/emergency': ({ w }) => ({
+    requestId: randomUUID(),
+    ground: 'danger_to_life',
+    legalBasis: 'vital_interest',
+    reason: 'Zoon heeft vertrek aangekondigd voor morgen; direct gevaar voor zijn leven.',
+    partnerId: w.a.own.partnerId,
+    categories: ['contact_details'],
+    channel: 'phone',
+    informCaller: true,
+  }),
+  'POST /api/emergency-requests/{emergencyId}/decision': () => ({ decision: 'approve' }),
+  'POST /api/cases/{id}/meetings': ({ w }) => ({
+    requestId: randomUUID(),
+    municipality: 'Utrecht',
+    meetingOn: day(w.t, 5),
+    partnerIds: [w.a.own.partnerId],
+    categories: ['concern_summary'],
+  }),
+};
+
+type Outcome = 'allowed' | 'denied' | 'invalid' | 'error';
+function outcome(status: number): Outcome {
+  if (status >= 500) return 'error';
+  if (status < 400) return 'allowed';
+  if ([401, 403, 404].includes(status)) return 'denied';
+  return 'invalid';
+}
+
+function allowedIn(rule: Rule, who: Who, ownership: Ownership): boolean {
+  switch (ownership) {
+    case 'none':
+    case 'own':
+      return rule.own.includes(who);
+    case 'other':
+      return (rule.other ?? rule.own).includes(who);
+    case 'missing':
+      return (rule.missing ?? NOBODY).includes(who);
+    case 'otherOrg':
+    case 'crossed':
+      return false;
+  }
+}
+
+describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
+  let t: TestApp;
+  let w: World;
+  let routes: ApiRoute[];
+  let courseId: string;
+  let weights: unknown;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { API_RATE_LIMIT_PER_MINUTE: '1000000' });
+    w = await buildWorld(t);
+    routes = apiRoutes(t.app);
+    courseId = (
+      (
+        await send(t, w.agents.coordinator, 'POST', '/api/training/courses', {
+          name: 'Verdieping',
+          kind: 'specialised',
+        })
+      ).json() as { id: string }
+    ).id;
+    weights = (await send(t, w.agents.admin, 'GET', '/api/matching/weights')).json();
+  }, 900_000);
+  afterAll(() => t?.close());
+
+  it('classifies every route of the app, and gives every route with a body a valid one', () => {
+    const keys = routes.map((r) => r.key);
+    expect(
+      keys.filter((k) => !EXPECTED[k]),
+      'routes missing from the expectation table',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !keys.includes(k)),
+      'table rows for routes that are gone',
+    ).toEqual([]);
+    expect(
+      routes.filter((r) => r.body && !BODIES[r.key]).map((r) => r.key),
+      'routes without a body',
+    ).toEqual([]);
+    for (const r of routes) for (const p of r.params) expect(() => recordField(r, p)).not.toThrow();
+  });
+
+  it('never lets a counsellor into another counsellor’s case, nor anyone into another organisation (the table itself)', () => {
+    for (const [key, rule] of Object.entries(EXPECTED)) {
+      if (key.includes('/api/cases/{id}')) expect(rule.other ?? rule.own, key).not.toContain('counsellor');
+      if (rule.own.includes('anonymous'))
+        expect(key, 'only sign-in, set-up and health are open').toMatch(
+          /^(GET \/api\/(health|openapi\.json|setup\/status)|POST \/api\/(setup|auth\/(login|logout)|invites\/(inspect|accept)))$/,
+        );
+    }
+  });
+
+  it('answers every cell as the table says: zero unexpected allows, zero 5xx', async () => {
+    const cells: Cell[] = [];
+    for (const route of routes) {
+      const ownerships: Ownership[] =
+        route.params.length === 0
+          ? ['none']
+          : [
+              'own',
+              'other',
+              'otherOrg',
+              'missing',
+              ...(route.params.length > 1 ? (['crossed'] as const) : []),
+            ];
+      for (const who of WHO)
+        for (const ownership of ownerships) {
+          cells.push({ route, who, ownership, replay: false });
+          const denied = !allowedIn(EXPECTED[route.key]!, who, ownership);
+          if (denied && w.a.replay[route.key]) cells.push({ route, who, ownership, replay: true });
+        }
+    }
+
+    const problems: string[] = [];
+    const tally = { cells: 0, allowed2xx: 0, allowedOther: [] as string[], replays: 0 };
+    const started = Date.now();
+    for (const cell of cells) {
+      const { route, who, ownership } = cell;
+      const rec = await recordsFor(cell);
+      const values: Record<string, string> = {};
+      route.params.forEach((p, i) => {
+        const field = recordField(route, p);
+        const source = ownership === 'crossed' && i > 0 ? w.a.other : rec;
+        values[p] = ownership === 'missing' ? randomUUID() : source[field];
+      });
+      const url = fillPath(route.path, values);
+      const token = route.key.startsWith('POST /api/invites/') ? await w.inviteToken() : '';
+      let body = BODIES[route.key]?.({ w, rec, token, courseId, weights });
+      if (cell.replay && body) body = { ...body, requestId: w.a.replay[route.key] };
+      const agent = await agentFor(route, who);
+      const res = await send(t, agent, route.method, url, body);
+      tally.cells += 1;
+      if (cell.replay) tally.replays += 1;
+      const got = outcome(res.statusCode);
+      const allowed = allowedIn(EXPECTED[route.key]!, who, ownership);
+      const label = `${route.key} as ${who} on ${ownership}${cell.replay ? ' (replayed request id)' : ''}`;
+      const detail = `${res.statusCode} ${res.body.slice(0, 160)}`;
+      if (got === 'error') problems.push(`5xx: ${label} → ${detail}`);
+      else if (allowed && got === 'denied') problems.push(`unexpected deny: ${label} → ${detail}`);
+      else if (!allowed && got === 'allowed') problems.push(`UNEXPECTED ALLOW: ${label} → ${detail}`);
+      else if (!allowed && got === 'invalid')
+        problems.push(`denial decided after validation: ${label} → ${detail}`);
+      else if (who === 'anonymous' && !allowed && res.statusCode !== 401)
+        problems.push(`anonymous not 401: ${label} → ${detail}`);
+      else if (allowed && got === 'allowed') tally.allowed2xx += 1;
+      else if (allowed) tally.allowedOther.push(`${label} → ${res.statusCode}`);
+    }
+    process.stdout.write(
+      `[matrix ${kind}] ${routes.length} routes × ${WHO.length} actors × ownership: ${tally.cells} cells ` +
+        `(${tally.replays} with a replayed request id), ${tally.allowed2xx} allowed with 2xx, ` +
+        `${tally.allowedOther.length} allowed but refused by state or input, in ${Date.now() - started} ms\n`,
+    );
+    if (process.env.MATRIX_VERBOSE) process.stdout.write(`${tally.allowedOther.join('\n')}\n`);
+    expect(problems).toEqual([]);
+  }, 900_000);
+
+  /** The records a cell targets. Consumed records (drafts, absences) are made fresh for each cell. */
+  async function recordsFor(cell: Cell): Promise<Records> {
+    const base = cell.ownership === 'other' ? w.a.other : cell.ownership === 'otherOrg' ? w.b.own : w.a.own;
+    const rec = { ...base };
+    if (cell.ownership === 'missing' || cell.ownership === 'none') return rec;
+    const org = cell.ownership === 'otherOrg' ? w.b : w.a;
+    if (cell.route.key === 'DELETE /api/intake/drafts/{id}') {
+      rec.draftId = randomUUID();
+      const agent =
+        cell.ownership === 'own'
+          ? w.agents.coordinator
+          : cell.ownership === 'other'
+            ? org.coord2.agent
+            : org.coord.agent;
+      const res = await send(t, agent, 'PUT', `/api/intake/drafts/${rec.draftId}`, { data: { n: 1 } });
+      if (res.statusCode !== 200) throw new Error(`draft fixture: ${res.body}`);
+    }
+    if (cell.route.key === 'DELETE /api/counsellors/{id}/absences/{absenceId}') {
+      const agent = cell.ownership === 'otherOrg' ? org.coord.agent : w.agents.coordinator;
+      const res = await send(t, agent, 'POST', `/api/counsellors/${rec.counsellorId}/absences`, {
+        fromDate: day(t, 120),
+        toDate: day(t, 121),
+      });
+      if (res.statusCode !== 201) throw new Error(`absence fixture: ${res.body}`);
+      rec.absenceId = (res.json() as { id: string }).id;
+    }
+    return rec;
+  }
+
+  /** The agent of a role; a fresh session where the request ends it. */
+  async function agentFor(route: ApiRoute, who: Who): Promise<Agent | undefined> {
+    if (who === 'anonymous') return undefined;
+    if (route.key === 'POST /api/auth/logout') return w.freshAgent(who as Role);
+    return w.agents[who as Role];
+  }
+});
