@@ -68,6 +68,8 @@ export interface OrgWorld {
   other: Records;
   /** Request ids used by fixtures, to replay. */
   requestIds: string[];
+  /** A training course of this organisation. */
+  courseId: string;
   /** Per create route (`POST /api/cases/{id}/goals`…), a request id it already used on the "own" case. */
   replay: Record<string, string>;
 }
@@ -119,7 +121,11 @@ function ok(res: LightMyRequestResponse, what: string, status = [200, 201, 204])
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-async function trainingSession(t: TestApp, coord: Agent, label: string): Promise<string> {
+async function trainingSession(
+  t: TestApp,
+  coord: Agent,
+  label: string,
+): Promise<{ id: string; courseId: string }> {
   const course = ok(
     await coord.post('/api/training/courses', {
       name: `Basistraining ${label}`,
@@ -128,7 +134,7 @@ async function trainingSession(t: TestApp, coord: Agent, label: string): Promise
     }),
     'course',
   ).json() as { id: string };
-  return (
+  const session = (
     ok(
       await coord.post('/api/training/sessions', {
         courseId: course.id,
@@ -139,6 +145,7 @@ async function trainingSession(t: TestApp, coord: Agent, label: string): Promise
       'session',
     ).json() as { id: string }
   ).id;
+  return { id: session, courseId: course.id };
 }
 
 /** One organisation, set up and staffed through the API; coord2 is invited by a second admin (see four eyes). */
@@ -173,8 +180,9 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
     requestIds.push(id);
     return id;
   };
-  const sessionId = await trainingSession(t, c, domain);
-  const sessionId2 = await trainingSession(t, c, `${domain} 2`);
+  const training = await trainingSession(t, c, domain);
+  const sessionId = training.id;
+  const sessionId2 = (await trainingSession(t, c, `${domain} 2`)).id;
   for (const who of [s.couns, s.couns2]) {
     await makeEligible(t, c, who.userId, { maxActiveCases: 20 }, false);
     ok(
@@ -323,7 +331,7 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
   };
   const own = await records(s.couns, s.coord, 'C10', municipality, sessionId);
   const other = await records(s.couns2, s.coord2, 'C9', ggz, sessionId2);
-  return { ...s, own, other, requestIds, replay };
+  return { ...s, own, other, requestIds, replay, courseId: training.courseId };
 }
 
 /**
