@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, fillPath, type ApiRoute } from '../test/api-routes.js';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { apiRoutes, fillPath, type ApiRoute, type JsonSchema } from '../test/api-routes.js';
 import { testKinds } from '../test/databases.js';
 import { createTestApp, type TestApp } from '../test/harness.js';
+import { BODIES } from '../test/valid-bodies.js';
 import { pathSegment, queryString, rawBody, valueFor, type IdPools } from '../test/hostile-input.js';
 import {
   buildWorld,
   changed,
+  recordField,
   send,
   snapshot,
   WHO,
@@ -73,6 +76,91 @@ describe.each(kinds)('bounded fuzzing of every route on %s', (kind) => {
   }, 900_000);
   afterAll(() => t?.close());
 
+  /** Sends one request and records what is wrong with the answer: a 5xx, a 4xx that is not problem+json, a write. */
+  async function check(
+    problems: string[],
+    route: ApiRoute,
+    who: Who,
+    url: string,
+    payload: unknown,
+  ): Promise<void> {
+    const agent = who === 'anonymous' ? undefined : w.agents[who];
+    const before = route.method !== 'GET' ? await snapshot(w) : undefined;
+    const res = await send(
+      t,
+      agent,
+      route.method,
+      url,
+      payload === undefined ? undefined : asPayload(payload),
+    );
+    const input = `${route.method} ${url.slice(0, 200)} as ${who} body ${show(payload)}`;
+    if (res.statusCode >= 500) {
+      problems.push(`${res.statusCode}: ${input}`);
+      return;
+    }
+    if (res.statusCode < 400) return;
+    const type = String(res.headers['content-type'] ?? '');
+    let code: unknown;
+    try {
+      code = (JSON.parse(res.body) as { code?: unknown }).code;
+    } catch {
+      code = undefined;
+    }
+    if (!type.includes('application/problem+json') || typeof code !== 'string')
+      problems.push(`${res.statusCode} not problem+json (${type}): ${input} → ${res.body.slice(0, 120)}`);
+    if (before) {
+      const moved = changed(before, await snapshot(w));
+      if (moved.length) problems.push(`${res.statusCode} but wrote ${moved.join(', ')}: ${input}`);
+    }
+  }
+
+  it('takes one NUL byte, lone surrogate, bad cursor or huge number in an otherwise valid request without a 5xx', async () => {
+    const problems: string[] = [];
+    let requests = 0;
+    const started = Date.now();
+    const weights = (await send(t, w.agents.admin, 'GET', '/api/matching/weights')).json();
+    for (const route of routes) {
+      const base = BODIES[route.key]?.({
+        w,
+        rec: w.a.own,
+        token: 'x'.repeat(40),
+        courseId: w.a.courseId,
+        weights,
+      });
+      const fields = base ? stringPaths(route.body) : [];
+      const queries = Object.entries(route.query).flatMap(([name, schema]) =>
+        queryProbes(name, schema).map((q) => `?${q}`),
+      );
+      if (fields.length === 0 && queries.length === 0) continue;
+      const url = fillPath(
+        route.path,
+        Object.fromEntries(route.params.map((p) => [p, w.a.own[recordField(route, p)]])),
+      );
+      // The first role that gets past authorisation with valid input carries the probes to the service.
+      let who: Role | undefined;
+      for (const role of ROLES) {
+        const res = await send(t, w.agents[role], route.method, url, base);
+        requests += 1;
+        if (![401, 403, 404].includes(res.statusCode)) {
+          who = role;
+          break;
+        }
+      }
+      if (!who) continue;
+      for (const path of fields)
+        for (const probe of STRING_PROBES) {
+          await check(problems, route, who, url, withValue(base!, path, probe));
+          requests += 1;
+        }
+      for (const q of queries) {
+        await check(problems, route, who, url + q, base);
+        requests += 1;
+      }
+    }
+    process.stdout.write(`[fuzz probes ${kind}] ${requests} requests in ${Date.now() - started} ms\n`);
+    expect(problems).toEqual([]);
+  }, 900_000);
+
   it('answers hostile input without a 5xx, with problem+json for every 4xx, and writes nothing when it fails', async () => {
     const problems: string[] = [];
     let requests = 0;
@@ -127,6 +215,53 @@ describe.each(kinds)('bounded fuzzing of every route on %s', (kind) => {
     expect(problems).toEqual([]);
   }, 900_000);
 });
+
+const STRING_PROBES = ['a\u0000b', 'x\ud800y'];
+
+/** Paths to the free-text fields of a body schema (no enums, no formats), one level of nesting and arrays deep. */
+function stringPaths(
+  schema: JsonSchema | undefined,
+  prefix: (string | number)[] = [],
+): (string | number)[][] {
+  if (!schema || prefix.length > 3) return [];
+  const alt = schema.anyOf?.find((s) => s.type !== 'null') ?? schema.oneOf?.[0];
+  if (alt) return stringPaths(alt, prefix);
+  if (schema.type === 'string' && !schema.enum && !schema.format && !schema.pattern) return [prefix];
+  if (schema.type === 'array') return stringPaths(schema.items, [...prefix, 0]);
+  if (schema.type === 'object')
+    return Object.entries(schema.properties ?? {}).flatMap(([k, s]) => stringPaths(s, [...prefix, k]));
+  return [];
+}
+
+/** A copy of `body` with `value` at `path` (arrays get one element). */
+function withValue(body: Record<string, unknown>, path: (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let node = copy;
+  path.forEach((key, i) => {
+    if (i === path.length - 1) node[key] = value;
+    else {
+      node[key] ??= typeof path[i + 1] === 'number' ? [] : {};
+      node = node[key] as Record<string | number, unknown>;
+    }
+  });
+  return copy;
+}
+
+/** Query values that have broken filters: NUL, a lone surrogate, cursors with a non-UUID id, huge numbers. */
+function queryProbes(name: string, schema: JsonSchema): string[] {
+  const b64 = (v: string) => Buffer.from(v).toString('base64url');
+  if (name === 'after' || name === 'cursor')
+    return [
+      b64(JSON.stringify({ t: '2026-03-01T00:00:00.000Z', id: 'not-a-uuid' })),
+      b64('2026-03-01T00:00:00.000Z|not-a-uuid'),
+      b64(JSON.stringify({ t: '0000-01-01', id: '6f1c2e2a-1d2b-4c3d-8e4f-5a6b7c8d9e0f' })),
+    ].map((c) => `${name}=${c}`);
+  if (schema.type === 'integer' || schema.type === 'number' || name === 'before')
+    return ['2147483648', '9223372036854775808', '1e308'].map((n) => `${name}=${n}`);
+  if (schema.type === 'string' && !schema.enum && !schema.format)
+    return [`${name}=a%00b`, `${name}=x%ED%A0%80y`];
+  return [];
+}
 
 /** JSON bodies go as objects (light-my-request serialises them); raw text goes as is, typed as JSON. */
 function asPayload(v: unknown): unknown {

@@ -86,6 +86,34 @@ export interface World {
   inviteToken(): Promise<string>;
 }
 
+/** Which fixture record a path parameter names. A route with an unknown parameter fails until it is added. */
+export function recordField(route: { path: string }, param: string): keyof Records {
+  const direct: Record<string, keyof Records> = {
+    consentId: 'consentId',
+    referralId: 'referralId',
+    meetingId: 'meetingId',
+    emergencyId: 'emergencyId',
+    absenceId: 'absenceId',
+  };
+  if (direct[param]) return direct[param];
+  if (param === 'itemId') return route.path.includes('/goals/') ? 'goalId' : 'taskId';
+  if (param !== 'id') throw new Error(`unclassified parameter {${param}} in ${route.path}`);
+  const byPrefix: [string, keyof Records][] = [
+    ['/api/cases/', 'caseId'],
+    ['/api/users/', 'userId'],
+    ['/api/taxonomies/', 'termId'],
+    ['/api/intake/drafts/', 'draftId'],
+    ['/api/alerts/', 'alertId'],
+    ['/api/counsellors/', 'counsellorId'],
+    ['/api/offers/', 'offerId'],
+    ['/api/training/sessions/', 'sessionId'],
+    ['/api/partners/', 'partnerId'],
+  ];
+  const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));
+  if (!hit) throw new Error(`unclassified parameter {id} in ${route.path}`);
+  return hit[1];
+}
+
 let ipCounter = 0;
 /** A new client address per request: the per-IP limits of sign-in and the API must not decide a cell. */
 export function nextIp(): string {
