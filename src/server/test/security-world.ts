@@ -301,6 +301,23 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       dueOn: day(t, 2),
     });
     const subjectId = await created(`/api/cases/${caseId}/subjects`, { requestId: rid(), alias: 'Y.' });
+    await created(`/api/cases/${caseId}/status-events`, {
+      requestId: rid(),
+      subjectId,
+      status: 'at_home',
+      occurredOn: day(t),
+    });
+    await created(`/api/cases/${caseId}/observations`, {
+      requestId: rid(),
+      kind: 'protective',
+      observedOn: day(t),
+      text: 'Steunende oom',
+    });
+    await created(`/api/cases/${caseId}/interventions`, {
+      requestId: rid(),
+      interventionId: s.tx.byCode('intervention', 'I1'),
+      occurredOn: day(t),
+    });
     const usedRequestId = rid();
     await created(`/api/cases/${caseId}/log`, {
       requestId: usedRequestId,
