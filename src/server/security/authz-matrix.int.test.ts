@@ -1,0 +1,391 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { apiRoutes, fillPath, type ApiRoute } from '../test/api-routes.js';
+import { day } from '../test/cases-fixtures.js';
+import { testKinds } from '../test/databases.js';
+import { createTestApp, type Agent, type TestApp } from '../test/harness.js';
+import { BODIES } from '../test/valid-bodies.js';
+import {
+  buildWorld,
+  recordField,
+  send,
+  WHO,
+  type Records,
+  type Who,
+  type World,
+} from '../test/security-world.js';
+
+/**
+ * The endpoint × role × ownership matrix (issue 14): every route of the built app, as every role and as
+ * nobody, on the actor's own record, another counsellor's record of the same organisation, another
+ * organisation's record and a non-existent id, against the table below written out by hand. A route
+ * missing from the table fails the test: a new route must be classified before it ships.
+ */
+
+const kinds = await testKinds();
+
+const STAFF: readonly Who[] = ROLES;
+const EVERYONE: readonly Who[] = WHO;
+const MANAGERS: readonly Who[] = ['admin', 'coordinator'];
+const CASE_WORK: readonly Who[] = ['coordinator', 'counsellor'];
+const NOBODY: readonly Who[] = [];
+
+/**
+ * Who is allowed. `own`: on the actor's own record (or on the route, when it names no record).
+ * `other`: on a record of the same organisation that belongs to another counsellor or user (default: `own`).
+ * `missing`: on an id that does not exist (only upserts; default: nobody). Another organisation's record
+ * is never allowed to anyone, nor a child record under the wrong parent.
+ */
+interface Rule {
+  own: readonly Who[];
+  other?: readonly Who[];
+  missing?: readonly Who[];
+}
+
+/** Case work: the assigned counsellor and the coordinator who took the case in; never another counsellor. */
+const onCase = (own: readonly Who[] = CASE_WORK): Rule => ({
+  own,
+  other: own.filter((r) => r !== 'counsellor'),
+});
+/** A counsellor's own record (profile, absence, offer, alert); managers see every counsellor's. */
+const onCounsellor = (managers: readonly Who[]): Rule => ({
+  own: [...managers, 'counsellor'],
+  other: managers,
+});
+
+const EXPECTED: Record<string, Rule> = {
+  'GET /api/health': { own: EVERYONE },
+  'GET /api/openapi.json': { own: EVERYONE },
+  'GET /api/setup/status': { own: EVERYONE },
+  'POST /api/setup': { own: EVERYONE }, // public; answers 409 once set up
+  'POST /api/auth/login': { own: EVERYONE },
+  'POST /api/auth/mfa': { own: NOBODY }, // only a half-finished sign-in
+  'GET /api/auth/mfa/enrolment': { own: NOBODY },
+  'POST /api/auth/mfa/enrol': { own: NOBODY },
+  'GET /api/auth/session': { own: STAFF },
+  'POST /api/auth/logout': { own: EVERYONE },
+  'POST /api/auth/password': { own: STAFF },
+  'PATCH /api/me': { own: STAFF },
+  'GET /api/users': { own: ['admin'] },
+  'POST /api/users': { own: ['admin'] },
+  'PATCH /api/users/{id}': { own: ['admin'] },
+  'POST /api/users/{id}/deactivate': { own: ['admin'] },
+  'POST /api/users/{id}/reactivate': { own: ['admin'] },
+  'POST /api/users/{id}/reset-mfa': { own: ['admin'] },
+  'POST /api/users/{id}/invite': { own: ['admin'] },
+  'POST /api/invites/inspect': { own: EVERYONE },
+  'POST /api/invites/accept': { own: EVERYONE },
+  'GET /api/audit': { own: ['privacy_officer'] },
+  'POST /api/audit/verify': { own: ['privacy_officer'] },
+  'GET /api/audit/actors': { own: ['privacy_officer'] },
+  'GET /api/access-log': { own: ['privacy_officer'] },
+  'GET /api/organisation/settings': { own: MANAGERS },
+  'PATCH /api/organisation/settings': { own: ['admin'] },
+  'GET /api/taxonomies': { own: STAFF },
+  'POST /api/taxonomies': { own: ['admin'] },
+  'PATCH /api/taxonomies/{id}': { own: ['admin'] },
+  'POST /api/intake': { own: ['coordinator'] },
+  'POST /api/intake/lookup': { own: ['coordinator'] },
+  'GET /api/intake/drafts': { own: ['coordinator'] },
+  // Drafts are per user: "own" is the coordinator's, "other" another coordinator's; a new id is a new draft.
+  'PUT /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY, missing: ['coordinator'] },
+  'DELETE /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY },
+  'GET /api/cases': { own: CASE_WORK },
+  'GET /api/cases/{id}': onCase(),
+  'PATCH /api/cases/{id}': onCase(),
+  // Only a coordinator states a reason to open a case; a counsellor has no business granting access.
+  'POST /api/cases/{id}/access': onCase(['coordinator']),
+  'POST /api/cases/{id}/assign': onCase(['coordinator']),
+  'POST /api/cases/{id}/transition': onCase(),
+  'POST /api/cases/{id}/subjects': onCase(),
+  'POST /api/cases/{id}/status-events': onCase(),
+  'POST /api/cases/{id}/observations': onCase(),
+  'POST /api/cases/{id}/goals': onCase(),
+  'POST /api/cases/{id}/log': onCase(),
+  'POST /api/cases/{id}/interventions': onCase(),
+  'POST /api/cases/{id}/tasks': onCase(),
+  'PATCH /api/cases/{id}/goals/{itemId}': onCase(),
+  'PATCH /api/cases/{id}/tasks/{itemId}': onCase(),
+  'GET /api/my-work': { own: CASE_WORK },
+  // An alert is its addressee's alone ("own" is the counsellor's).
+  'POST /api/alerts/{id}/read': { own: ['counsellor'], other: NOBODY },
+  'GET /api/counsellors/options': { own: ['coordinator'] },
+  'GET /api/counsellors': { own: MANAGERS },
+  'GET /api/counsellors/{id}': onCounsellor(MANAGERS),
+  'PATCH /api/counsellors/{id}': onCounsellor(MANAGERS),
+  'GET /api/counsellors/{id}/absences': onCounsellor(MANAGERS),
+  'POST /api/counsellors/{id}/absences': onCounsellor(MANAGERS),
+  'DELETE /api/counsellors/{id}/absences/{absenceId}': onCounsellor(MANAGERS),
+  'GET /api/places/municipalities': { own: STAFF },
+  'POST /api/places/municipalities': { own: ['admin'] },
+  'GET /api/cases/{id}/shortlist': onCase(['coordinator']),
+  'GET /api/cases/{id}/offers': onCase(['coordinator']),
+  'POST /api/cases/{id}/offers': onCase(['coordinator']),
+  'GET /api/offers': { own: ['counsellor'] },
+  'POST /api/offers/{id}/respond': { own: ['counsellor'], other: NOBODY },
+  'GET /api/matching/weights': { own: MANAGERS },
+  'PUT /api/matching/weights': { own: ['admin'] },
+  'GET /api/training': { own: MANAGERS },
+  'GET /api/training/mine': { own: ['counsellor'] },
+  'POST /api/training/courses': { own: MANAGERS },
+  'POST /api/training/sessions': { own: MANAGERS },
+  'PUT /api/training/sessions/{id}/attendance': { own: MANAGERS },
+  'GET /api/partners': { own: ['admin', 'coordinator', 'counsellor'] },
+  'POST /api/partners': { own: MANAGERS },
+  'PATCH /api/partners/{id}': { own: MANAGERS },
+  'GET /api/cases/{id}/consents': onCase(),
+  'POST /api/cases/{id}/consents': onCase(),
+  'POST /api/cases/{id}/consents/{consentId}/sign': onCase(),
+  'PUT /api/cases/{id}/consents/{consentId}/document': onCase(),
+  'GET /api/cases/{id}/consents/{consentId}/document': onCase(),
+  'POST /api/cases/{id}/consents/{consentId}/withdraw': onCase(),
+  'GET /api/cases/{id}/consents/{consentId}/form.pdf': onCase(),
+  'GET /api/cases/{id}/referrals': onCase(),
+  'POST /api/cases/{id}/referrals': onCase(),
+  'POST /api/cases/{id}/referrals/{referralId}/send': onCase(),
+  'POST /api/cases/{id}/referrals/{referralId}/respond': onCase(),
+  'POST /api/cases/{id}/referrals/{referralId}/cancel': onCase(),
+  'GET /api/cases/{id}/referrals/{referralId}/summary': onCase(),
+  'GET /api/cases/{id}/referrals/{referralId}/summary.pdf': onCase(),
+  'GET /api/cases/{id}/disclosures': onCase(),
+  'GET /api/disclosures': { own: ['privacy_officer'] },
+  'GET /api/cases/{id}/emergency': onCase(),
+  'POST /api/cases/{id}/emergency': onCase(['coordinator']),
+  'GET /api/emergency-requests': { own: MANAGERS },
+  'POST /api/emergency-requests/{emergencyId}/decision': { own: MANAGERS },
+  'POST /api/emergency-requests/{emergencyId}/disclose': { own: ['coordinator'] },
+  'GET /api/emergency-requests/{emergencyId}/summary': { own: ['coordinator'] },
+  'GET /api/emergency-requests/{emergencyId}/summary.pdf': { own: ['coordinator'] },
+  'GET /api/cases/{id}/meetings': onCase(),
+  'POST /api/cases/{id}/meetings': onCase(),
+  'GET /api/cases/{id}/meetings/{meetingId}/summary': onCase(),
+  'GET /api/cases/{id}/meetings/{meetingId}/summary.pdf': onCase(),
+  'POST /api/cases/{id}/meetings/{meetingId}/share': onCase(),
+};
+
+/** Body fields naming a record of the organisation, which the foreign-reference cells swap. */
+const REFERENCE_FIELDS = [
+  'counsellorId',
+  'userId',
+  'partnerId',
+  'partnerIds',
+  'subjectId',
+  'interventionId',
+  'categoryId',
+  'relationId',
+  'courseId',
+];
+const foreignFields = (route: ApiRoute) =>
+  REFERENCE_FIELDS.filter((f) => route.body?.properties?.[f] !== undefined);
+
+type Ownership = 'none' | 'own' | 'other' | 'otherOrg' | 'missing' | 'crossed';
+
+interface Cell {
+  route: ApiRoute;
+  who: Who;
+  ownership: Ownership;
+  /** The body replays a request id already used on the own case. */
+  replay: boolean;
+  /** The body names another organisation's records (counsellor, partner, subject, term…). */
+  foreign: boolean;
+}
+
+type Outcome = 'allowed' | 'denied' | 'invalid' | 'error';
+function outcome(status: number): Outcome {
+  if (status >= 500) return 'error';
+  if (status < 400) return 'allowed';
+  if ([401, 403, 404].includes(status)) return 'denied';
+  return 'invalid';
+}
+
+function allowedIn(rule: Rule, who: Who, ownership: Ownership): boolean {
+  switch (ownership) {
+    case 'none':
+    case 'own':
+      return rule.own.includes(who);
+    case 'other':
+      return (rule.other ?? rule.own).includes(who);
+    case 'missing':
+      return (rule.missing ?? NOBODY).includes(who);
+    case 'otherOrg':
+    case 'crossed':
+      return false;
+  }
+}
+
+describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
+  let t: TestApp;
+  let w: World;
+  let routes: ApiRoute[];
+  let courseId: string;
+  let weights: unknown;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { API_RATE_LIMIT_PER_MINUTE: '1000000' });
+    w = await buildWorld(t);
+    routes = apiRoutes(t.app);
+    courseId = w.a.courseId;
+    weights = (await send(t, w.agents.admin, 'GET', '/api/matching/weights')).json();
+  }, 900_000);
+  afterAll(() => t?.close());
+
+  it('classifies every route of the app, and gives every route with a body a valid one', () => {
+    const keys = routes.map((r) => r.key);
+    expect(
+      keys.filter((k) => !EXPECTED[k]),
+      'routes missing from the expectation table',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !keys.includes(k)),
+      'table rows for routes that are gone',
+    ).toEqual([]);
+    expect(
+      routes.filter((r) => r.body && !BODIES[r.key]).map((r) => r.key),
+      'routes without a body',
+    ).toEqual([]);
+    for (const r of routes) for (const p of r.params) expect(() => recordField(r, p)).not.toThrow();
+  });
+
+  it('never lets a counsellor into another counsellor’s case, nor anyone into another organisation (the table itself)', () => {
+    for (const [key, rule] of Object.entries(EXPECTED)) {
+      if (key.includes('/api/cases/{id}')) expect(rule.other ?? rule.own, key).not.toContain('counsellor');
+      if (rule.own.includes('anonymous'))
+        expect(key, 'only sign-in, set-up and health are open').toMatch(
+          /^(GET \/api\/(health|openapi\.json|setup\/status)|POST \/api\/(setup|auth\/(login|logout)|invites\/(inspect|accept)))$/,
+        );
+    }
+  });
+
+  it('answers every cell as the table says: zero unexpected allows, zero 5xx', async () => {
+    const cells: Cell[] = [];
+    for (const route of routes) {
+      const ownerships: Ownership[] =
+        route.params.length === 0
+          ? ['none']
+          : [
+              'own',
+              'other',
+              'otherOrg',
+              'missing',
+              ...(route.params.length > 1 ? (['crossed'] as const) : []),
+            ];
+      for (const who of WHO)
+        for (const ownership of ownerships) {
+          cells.push({ route, who, ownership, replay: false, foreign: false });
+          const allowed = allowedIn(EXPECTED[route.key]!, who, ownership);
+          if (!allowed && w.a.replay[route.key])
+            cells.push({ route, who, ownership, replay: true, foreign: false });
+          if (allowed && route.body && foreignFields(route).length)
+            cells.push({ route, who, ownership, replay: false, foreign: true });
+        }
+    }
+
+    const problems: string[] = [];
+    const tally = { cells: 0, allowed2xx: 0, allowedOther: [] as string[], replays: 0, foreign: 0 };
+    const started = Date.now();
+    for (const cell of cells) {
+      const { route, who, ownership } = cell;
+      const rec = await recordsFor(cell);
+      const values: Record<string, string> = {};
+      route.params.forEach((p, i) => {
+        const field = recordField(route, p);
+        const source = ownership === 'crossed' && i > 0 ? w.a.other : rec;
+        values[p] = ownership === 'missing' ? randomUUID() : source[field];
+      });
+      const url = fillPath(route.path, values);
+      const token = route.key.startsWith('POST /api/invites/') ? await w.inviteToken() : '';
+      let body = BODIES[route.key]?.({ w, rec, token, courseId, weights });
+      if (cell.replay && body) body = { ...body, requestId: w.a.replay[route.key] };
+      if (cell.foreign && body) body = { ...body, ...foreignRefs(route) };
+      const agent = await agentFor(route, who);
+      const res = await send(t, agent, route.method, url, body);
+      tally.cells += 1;
+      if (cell.replay) tally.replays += 1;
+      if (cell.foreign) tally.foreign += 1;
+      const got = outcome(res.statusCode);
+      // Naming another organisation's records in the body is never allowed, whoever asks.
+      const allowed = !cell.foreign && allowedIn(EXPECTED[route.key]!, who, ownership);
+      const label =
+        `${route.key} as ${who} on ${ownership}` +
+        (cell.replay
+          ? ' (replayed request id)'
+          : cell.foreign
+            ? ` (body names ${foreignFields(route).join(', ')} of another organisation)`
+            : '');
+      const detail = `${res.statusCode} ${res.body.slice(0, 160)}`;
+      if (got === 'error') problems.push(`5xx: ${label} → ${detail}`);
+      else if (allowed && got === 'denied') problems.push(`unexpected deny: ${label} → ${detail}`);
+      else if (!allowed && got === 'allowed') problems.push(`UNEXPECTED ALLOW: ${label} → ${detail}`);
+      else if (!allowed && got === 'invalid' && !cell.foreign)
+        problems.push(`denial decided after validation: ${label} → ${detail}`);
+      else if (who === 'anonymous' && !allowed && res.statusCode !== 401)
+        problems.push(`anonymous not 401: ${label} → ${detail}`);
+      else if (allowed && got === 'allowed') tally.allowed2xx += 1;
+      else if (allowed) tally.allowedOther.push(`${label} → ${res.statusCode}`);
+    }
+    process.stdout.write(
+      `[matrix ${kind}] ${routes.length} routes × ${WHO.length} actors × ownership: ${tally.cells} cells ` +
+        `(${tally.replays} with a replayed request id, ${tally.foreign} naming another organisation's records in the body), ` +
+        `${tally.allowed2xx} allowed with 2xx, ` +
+        `${tally.allowedOther.length} allowed but refused by state or input, in ${Date.now() - started} ms\n`,
+    );
+    if (process.env.MATRIX_VERBOSE) process.stdout.write(`${tally.allowedOther.join('\n')}\n`);
+    expect(problems).toEqual([]);
+  }, 900_000);
+
+  /** Body fields that reference records, as another organisation's values (a foreign counsellor, partner…). */
+  function foreignRefs(route: ApiRoute): Record<string, unknown> {
+    const b = w.b;
+    const all: Record<string, unknown> = {
+      counsellorId: b.own.counsellorId,
+      userId: b.own.counsellorId,
+      partnerId: b.own.partnerId,
+      partnerIds: [b.own.partnerId],
+      subjectId: b.own.subjectId,
+      interventionId: b.tx.byCode('intervention', 'I1'),
+      categoryId: b.tx.byCode('category', 'C1'),
+      relationId: b.tx.byCode('relation', 'mother'),
+      courseId: b.courseId,
+    };
+    const refs = Object.fromEntries(foreignFields(route).map((f) => [f, all[f]]));
+    // A consent names a partner or a partner type, not both: name the foreign partner alone.
+    return route.body?.properties?.partnerType ? { ...refs, partnerType: null } : refs;
+  }
+
+  /** The records a cell targets. Consumed records (drafts, absences) are made fresh for each cell. */
+  async function recordsFor(cell: Cell): Promise<Records> {
+    const base = cell.ownership === 'other' ? w.a.other : cell.ownership === 'otherOrg' ? w.b.own : w.a.own;
+    const rec = { ...base };
+    if (cell.ownership === 'missing' || cell.ownership === 'none') return rec;
+    const org = cell.ownership === 'otherOrg' ? w.b : w.a;
+    if (cell.route.key === 'DELETE /api/intake/drafts/{id}') {
+      rec.draftId = randomUUID();
+      const agent =
+        cell.ownership === 'own'
+          ? w.agents.coordinator
+          : cell.ownership === 'other'
+            ? org.coord2.agent
+            : org.coord.agent;
+      const res = await send(t, agent, 'PUT', `/api/intake/drafts/${rec.draftId}`, { data: { n: 1 } });
+      if (res.statusCode !== 200) throw new Error(`draft fixture: ${res.body}`);
+    }
+    if (cell.route.key === 'DELETE /api/counsellors/{id}/absences/{absenceId}') {
+      const agent = cell.ownership === 'otherOrg' ? org.coord.agent : w.agents.coordinator;
+      const res = await send(t, agent, 'POST', `/api/counsellors/${rec.counsellorId}/absences`, {
+        fromDate: day(t, 120),
+        toDate: day(t, 121),
+      });
+      if (res.statusCode !== 201) throw new Error(`absence fixture: ${res.body}`);
+      rec.absenceId = (res.json() as { id: string }).id;
+    }
+    return rec;
+  }
+
+  /** The agent of a role; a fresh session where the request ends it. */
+  async function agentFor(route: ApiRoute, who: Who): Promise<Agent | undefined> {
+    if (who === 'anonymous') return undefined;
+    if (route.key === 'POST /api/auth/logout') return w.freshAgent(who as Role);
+    return w.agents[who as Role];
+  }
+});
