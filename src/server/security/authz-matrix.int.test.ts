@@ -57,6 +57,7 @@ const onCounsellor = (managers: readonly Who[]): Rule => ({
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': { own: EVERYONE },
   'GET /api/openapi.json': { own: EVERYONE },
+  'POST /api/csp-report': { own: EVERYONE }, // public; browsers post violations, it only logs
   'GET /api/setup/status': { own: EVERYONE },
   'POST /api/setup': { own: EVERYONE }, // public; answers 409 once set up
   'POST /api/auth/login': { own: EVERYONE },
@@ -77,6 +78,16 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/invites/inspect': { own: EVERYONE },
   'POST /api/invites/accept': { own: EVERYONE },
   'GET /api/audit': { own: ['privacy_officer'] },
+  'POST /api/audit/checkpoint': { own: ['privacy_officer'] },
+  'GET /api/account-alerts': { own: ['admin', 'privacy_officer'] },
+  'GET /api/four-eyes/health': { own: ['privacy_officer'] },
+  'GET /api/organisation/emergency-settings': { own: MANAGERS },
+  'PUT /api/organisation/emergency-settings': { own: ['admin'] },
+  'GET /api/consent-text/{language}': { own: CASE_WORK },
+  'GET /api/cases/{id}/reach': onCase(),
+  'POST /api/cases/{id}/reach/phone': onCase(),
+  // Only a typed-name signature waits for a second person; the world's consents are drawn, so nobody may.
+  'POST /api/cases/{id}/consents/{consentId}/confirm': { own: NOBODY },
   'POST /api/audit/verify': { own: ['privacy_officer'] },
   'GET /api/audit/actors': { own: ['privacy_officer'] },
   'GET /api/access-log': { own: ['privacy_officer'] },
@@ -252,7 +263,7 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
       if (key.includes('/api/cases/{id}')) expect(rule.other ?? rule.own, key).not.toContain('counsellor');
       if (rule.own.includes('anonymous'))
         expect(key, 'only sign-in, set-up and health are open').toMatch(
-          /^(GET \/api\/(health|openapi\.json|setup\/status)|POST \/api\/(setup|auth\/(login|logout)|invites\/(inspect|accept)))$/,
+          /^(GET \/api\/(health|openapi\.json|setup\/status)|POST \/api\/(setup|csp-report|auth\/(login|logout)|invites\/(inspect|accept)))$/,
         );
     }
   });

@@ -34,7 +34,10 @@ export interface ApiRoute {
 }
 
 /** Routes served but hidden from the OpenAPI document, named here so that the count below still adds up. */
-export const HIDDEN_ROUTES = ['GET /api/openapi.json'];
+/** Path parameters that are values rather than record ids (e.g. a language code). */
+const LITERAL_PARAMS: Record<string, string> = { language: 'ar' };
+
+export const HIDDEN_ROUTES = ['GET /api/openapi.json', 'POST /api/csp-report'];
 
 interface Operation {
   parameters?: { in: string; name: string; schema: JsonSchema }[];
@@ -53,11 +56,13 @@ export function apiRoutes(app: FastifyInstance): ApiRoute[] {
       const method = m.toUpperCase() as Method;
       const query: Record<string, JsonSchema> = {};
       for (const p of op.parameters ?? []) if (p.in === 'query') query[p.name] = p.schema;
+      // A parameter that names a value, not a record, is filled in here once (it has no owner).
+      const filled = path.replace(/\{(\w+)\}/g, (m, name: string) => LITERAL_PARAMS[name] ?? m);
       routes.push({
         key: `${method} ${path}`,
         method,
-        path,
-        params: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!),
+        path: filled,
+        params: [...filled.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!),
         query,
         body: op.requestBody?.content?.['application/json']?.schema,
       });

@@ -43,6 +43,7 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
   'POST /api/invites/inspect': ({ token }) => ({ token }),
   'POST /api/invites/accept': ({ token }) => ({ token, password: STRONG_PASSWORD }),
   'PATCH /api/organisation/settings': () => ({ consent: { validMonths: 12, writtenDays: 14 } }),
+  'PUT /api/organisation/emergency-settings': () => ({ minAccountDays: 7, seriousCrimeAllowed: false }),
   'POST /api/taxonomies': () => ({
     kind: 'category',
     code: `X${rnd()}`,

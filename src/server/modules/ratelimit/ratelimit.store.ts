@@ -11,6 +11,12 @@ import { countHit } from './ratelimit.repository.js';
  */
 export function postgresRateLimitStore(db: Kysely<DB>, keyring: Keyring): FastifyRateLimitStoreCtor {
   return class PostgresRateLimitStore implements FastifyRateLimitStore {
+    /** A route with its own limit counts apart from the API-wide one, as the in-memory store does. */
+    private readonly scope: string;
+    // The plugin constructs the API-wide store with its options; child() passes the route's scope.
+    constructor(scope?: unknown) {
+      this.scope = typeof scope === 'string' ? scope : '';
+    }
     incr(
       key: string,
       callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
@@ -19,13 +25,14 @@ export function postgresRateLimitStore(db: Kysely<DB>, keyring: Keyring): Fastif
       // Wall-clock time, like the in-memory store: this limit is about real request rates.
       const now = Date.now();
       const windowStart = Math.floor(now / timeWindow) * timeWindow;
-      countHit(db, keyring.systemHmac('api-rate-limit', key), new Date(windowStart)).then(
+      const keyHash = keyring.systemHmac('api-rate-limit', `${this.scope}|${key}`);
+      countHit(db, keyHash, new Date(windowStart)).then(
         (current) => callback(null, { current, ttl: windowStart + timeWindow - now }),
         (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
       );
     }
-    child(): FastifyRateLimitStore {
-      return new PostgresRateLimitStore();
+    child(routeOptions: { method: string | string[]; url: string }): FastifyRateLimitStore {
+      return new PostgresRateLimitStore(`${String(routeOptions.method)} ${routeOptions.url}`);
     }
   };
 }
