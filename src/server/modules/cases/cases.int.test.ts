@@ -191,7 +191,9 @@ describe.each(kinds)('cases on %s', (kind) => {
       expect.arrayContaining([expect.objectContaining({ kind: 'protective', text: 'Goede band met oma' })]),
     );
     expect(detail.goals).toEqual([expect.objectContaining({ status: 'achieved' })]);
-    expect(detail.log).toEqual([expect.objectContaining({ note: log.note, durationMinutes: 20 })]);
+    expect((detail.log as { intake: boolean }[]).filter((l) => !l.intake)).toEqual([
+      expect.objectContaining({ note: log.note, durationMinutes: 20 }),
+    ]);
     expect(detail.interventions).toHaveLength(1);
     expect(detail.tasks).toEqual([
       expect.objectContaining({ title: 'Terugbellen na gesprek met imam', kind: 'follow_up' }),

@@ -49,7 +49,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
   async function shown(): Promise<Record<string, string>> {
     const c = (await s.coord.agent.get(`/api/cases/${caseId}`)).json() as {
       preferences: { backgroundId: string | null };
-      log: { withWhom: string }[];
+      log: { withWhom: string; intake: boolean }[];
       statusEvents: { note: string }[];
     };
     const profile = (await s.couns.agent.get(`/api/counsellors/${s.couns.userId}`)).json() as {
@@ -77,7 +77,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
       );
     });
     return {
-      'case_log.with_whom': c.log[0]!.withWhom,
+      'case_log.with_whom': c.log.find((l) => !l.intake)!.withWhom,
       'subject_status_events.note': c.statusEvents[0]?.note ?? '',
       'cases.pref_background': c.preferences.backgroundId ?? '',
       'counsellor_profiles.background_ids': JSON.stringify(profile.backgroundIds),
