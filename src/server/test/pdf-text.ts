@@ -60,26 +60,23 @@ const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 const mirror = (s: string) => [...s].map((c) => MIRRORED[c] ?? c).join('');
 const reverse = (s: string) => [...s].reverse().join('');
 
-/** Glyphs of one showText operation: their text and advance (numbers are TJ spacing in 1/1000 em). */
-function shown(items: unknown[], size: number): { text: string; width: number } {
-  let text = '';
-  let width = 0;
-  for (const item of items) {
-    if (typeof item === 'number') width -= (item * size) / 1000;
-    else if (item && typeof item === 'object') {
-      const glyph = item as { unicode?: string; width?: number };
-      text += glyph.unicode ?? '';
-      width += ((glyph.width ?? 0) * size) / 1000;
-    }
-  }
-  return { text, width };
+/** A glyph drawn, at its left edge on the page, with its advance. */
+interface Glyph {
+  x: number;
+  width: number;
+  text: string;
 }
 
-/** One fragment per text object, at the position of its first text matrix. */
+/**
+ * One fragment per text object, at the baseline of its first text matrix, with its glyphs put in visual
+ * order (left to right). Right-to-left runs are written in logical order, glyph by glyph leftwards (see
+ * inLogicalOrder in render.ts), so glyphs are placed by following the pen rather than taken as written.
+ */
 function fragments(fnArray: number[], argsArray: unknown[][]): Fragment[] {
-  const result: Fragment[] = [];
-  let current: Fragment | null = null;
+  const result: { fragment: Fragment; glyphs: Glyph[] }[] = [];
+  let current: { fragment: Fragment; glyphs: Glyph[] } | null = null;
   let size = 0;
+  let pen = 0;
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] ?? [];
     switch (fnArray[i]) {
@@ -90,27 +87,42 @@ function fragments(fnArray: number[], argsArray: unknown[][]): Fragment[] {
         size = Number(args[1]) || size;
         break;
       case OPS.setTextMatrix: {
-        if (current) break;
         const m = Array.from(args.length === 6 ? args : ((args[0] as ArrayLike<number>) ?? []), Number);
-        current = { x: m[4] ?? 0, y: m[5] ?? 0, width: 0, size, text: '' };
+        pen = m[4] ?? 0;
+        if (current) break;
+        current = { fragment: { x: pen, y: m[5] ?? 0, width: 0, size, text: '' }, glyphs: [] };
         result.push(current);
         break;
       }
       case OPS.showText: {
         if (!current) break;
-        const { text, width } = shown((args[0] as unknown[]) ?? [], size);
-        current.text += text;
-        current.width += width;
-        current.size = size;
+        current.fragment.size = size;
+        for (const item of (args[0] as unknown[]) ?? []) {
+          if (typeof item === 'number') pen -= (item * size) / 1000;
+          else if (item && typeof item === 'object') {
+            const glyph = item as { unicode?: string; width?: number };
+            const width = ((glyph.width ?? 0) * size) / 1000;
+            current.glyphs.push({ x: pen, width, text: glyph.unicode ?? '' });
+            pen += width;
+          }
+        }
         break;
       }
     }
   }
-  for (const f of result) {
+  const out: Fragment[] = [];
+  for (const { fragment: f, glyphs } of result) {
+    if (glyphs.length > 0) {
+      const sorted = [...glyphs].sort((a, b) => a.x - b.x);
+      f.x = sorted[0]!.x;
+      f.width = Math.max(...sorted.map((g) => g.x + g.width)) - f.x;
+      f.text = sorted.map((g) => g.text).join('');
+    }
     f.text = [...f.text].filter((c) => (c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007F').join('');
     if (ARABIC_LETTER.test(f.text)) f.text = [...f.text].filter((c) => ARABIC_CHAR.test(c)).join('');
+    out.push(f);
   }
-  return result.filter((f) => f.text.trim() !== '');
+  return out.filter((f) => f.text.trim() !== '');
 }
 
 const wordDir = (text: string): Dir | null =>
@@ -135,7 +147,9 @@ function logicalColumn(words: string[], documentDir: Dir): string {
   const runs: { dir: Dir; words: string[] }[] = [];
   words.forEach((word, i) => {
     const dir = resolved[i]!;
-    const text = dir === 'R' ? unreverse(word) : word;
+    // Arabic punctuation after a Latin word or number is drawn on its left in a right-to-left line (UAX #9).
+    const text =
+      dir === 'R' ? unreverse(word) : base === 'R' ? word.replace(/^([،؛؟۔]+)(.+)$/u, '$2$1') : word;
     const last = runs.at(-1);
     if (last && last.dir === dir) last.words.push(text);
     else runs.push({ dir, words: [text] });

@@ -9,9 +9,20 @@ const options = (rtlDocument: boolean, width = 100): LayoutOptions => ({
   measure: (text) => [...text].length,
 });
 
-/** Words of a line from left to right, as drawn. */
-const visual = (line: Line) =>
-  [...line.words].sort((a, b) => a.x - b.x).map((w) => w.pieces.map((p) => p.text).join('|'));
+/** What a line shows from left to right: pieces that touch joined by |, a space between words. */
+const visual = (line: Line) => {
+  const pieces = line.words
+    .flatMap((w) => w.pieces.map((p) => ({ text: p.text, x: w.x + p.x })))
+    .sort((a, b) => a.x - b.x);
+  const shown: string[] = [];
+  let end = -Infinity;
+  for (const p of pieces) {
+    if (p.x === end) shown[shown.length - 1] += `|${p.text}`;
+    else shown.push(p.text);
+    end = p.x + [...p.text].length;
+  }
+  return shown;
+};
 const only = (lines: Line[]) => {
   expect(lines).toHaveLength(1);
   return lines[0]!;

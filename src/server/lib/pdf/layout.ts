@@ -1,12 +1,14 @@
+import bidiFactory from 'bidi-js';
+
 /**
  * Line layout for mixed Latin/Arabic text, independent of pdfkit so it can be reasoned about on its own.
  *
  * pdfkit lays a line out word by word in logical order, which puts Arabic words in the wrong order, and a
  * font only covers one script. So we break text into words, words into pieces of one font, wrap lines
- * ourselves and order words visually with a word-level simplification of the Unicode bidi algorithm:
- * every word is left-to-right, right-to-left or neutral (numbers, punctuation), neutrals take the
- * direction of their neighbours when both agree and the line's otherwise. Shaping of an Arabic piece
- * (and reversing its glyphs) is left to fontkit.
+ * ourselves and order the pieces visually with the Unicode bidi algorithm (UAX #9, by bidi-js): every piece
+ * takes the embedding level resolved for its characters, and pieces and the spaces between words are
+ * reordered by level (rule L2), mirrored (L4) at odd levels. Shaping of an Arabic piece (and reversing its
+ * glyphs) is left to fontkit.
  */
 
 export type Script = 'arabic' | 'latin';
@@ -27,7 +29,7 @@ export interface Word {
   width: number;
 }
 
-/** A piece ready to draw: mirrored where needed, at x relative to the word's left edge. */
+/** A piece ready to draw: mirrored where needed, at x relative to the word's x. */
 export interface PlacedPiece {
   text: string;
   script: Script;
@@ -36,7 +38,10 @@ export interface PlacedPiece {
 
 export interface PlacedWord {
   text: string;
-  /** Left edge, relative to the left edge of the text box. */
+  /**
+   * Left edge of its leftmost piece, relative to the left edge of the text box. A word's pieces are not always
+   * side by side: a bracket can end up on the other side of a run of the other direction.
+   */
   x: number;
   /** In visual order, left to right. */
   pieces: PlacedPiece[];
@@ -66,20 +71,7 @@ const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
 const LETTER = /\p{L}/u;
 const STRONG_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const ARABIC_DIGITS = /^[\u0660-\u0669\u06F0-\u06F9]+$/u;
-const MIRRORED: Readonly<Record<string, string>> = {
-  '(': ')',
-  ')': '(',
-  '[': ']',
-  ']': '[',
-  '{': '}',
-  '}': '{',
-  '<': '>',
-  '>': '<',
-  '«': '»',
-  '»': '«',
-  '‹': '›',
-  '›': '‹',
-};
+const bidi = bidiFactory();
 
 /**
  * Bidi control marks (Intl output for Arabic has them) and other control characters would draw as boxes;
@@ -191,42 +183,39 @@ function wrap(words: Word[], width: number, spaceWidth: number): Word[][] {
   return lines;
 }
 
-/** Neutral words take their neighbours' direction when both sides agree, else the line's. */
-function resolveDirections(words: Word[], base: Dir): Dir[] {
-  return words.map((word, i) => {
-    if (word.dir) return word.dir;
-    const before = words.slice(0, i).findLast((w) => w.dir)?.dir ?? base;
-    const after = words.slice(i + 1).find((w) => w.dir)?.dir ?? base;
-    return before === after ? before : base;
-  });
+/** A piece or the space between two words, with its embedding level. */
+interface Unit {
+  level: number;
+  width: number;
+  piece: { word: number; text: string; script: Script } | null;
 }
 
-/** Word indices left to right: runs of one direction, reversed inside right-to-left runs. */
-function visualOrder(dirs: Dir[], base: Dir): number[] {
-  const runs: { dir: Dir; indices: number[] }[] = [];
-  dirs.forEach((dir, i) => {
-    const last = runs.at(-1);
-    if (last && last.dir === dir) last.indices.push(i);
-    else runs.push({ dir, indices: [i] });
-  });
-  if (base === 'rtl') runs.reverse();
-  return runs.flatMap((run) => (run.dir === 'rtl' ? [...run.indices].reverse() : run.indices));
+/** Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
+function reorder<T extends { level: number }>(units: T[]): T[] {
+  const out = [...units];
+  const levels = out.map((u) => u.level);
+  const highest = Math.max(0, ...levels);
+  const lowestOdd = Math.min(...levels.map((l) => (l % 2 === 1 ? l : l + 1)));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < out.length; i++) {
+      if (out[i]!.level < level) continue;
+      let end = i;
+      while (end + 1 < out.length && out[end + 1]!.level >= level) end++;
+      out.splice(i, end - i + 1, ...out.slice(i, end + 1).reverse());
+      i = end;
+    }
+  }
+  return out;
 }
 
-function placePieces(word: Word, dir: Dir): PlacedPiece[] {
-  const ordered = dir === 'rtl' ? [...word.pieces].reverse() : word.pieces;
-  let x = 0;
-  return ordered.map((piece) => {
-    // fontkit lays any Arabic-script run out right to left, digits too, so it gets Arabic digits reversed.
-    const text = ARABIC_DIGITS.test(piece.text)
-      ? [...piece.text].reverse().join('')
-      : dir === 'rtl' && piece.script === 'latin'
-        ? (MIRRORED[piece.text] ?? piece.text)
-        : piece.text;
-    const placed = { text, script: piece.script, x };
-    x += piece.width;
-    return placed;
-  });
+/** What to hand to the font for a piece at a level: mirrored at an odd level, Arabic digits reversed. */
+function drawnText(piece: Piece, level: number): string {
+  // fontkit lays any Arabic-script run out right to left, digits too, so it gets Arabic digits reversed.
+  if (ARABIC_DIGITS.test(piece.text)) return [...piece.text].reverse().join('');
+  if (level % 2 === 1 && piece.script === 'latin' && [...piece.text].length === 1) {
+    return bidi.getMirroredCharacter(piece.text) ?? piece.text;
+  }
+  return piece.text;
 }
 
 /**
@@ -243,20 +232,44 @@ function baseDirection(words: Word[], rtlDocument: boolean): Dir {
 
 function placeLine(words: Word[], o: LayoutOptions): Line {
   const base = baseDirection(words, o.rtlDocument);
-  const dirs = resolveDirections(words, base);
+  const { levels } = bidi.getEmbeddingLevels(words.map((w) => w.text).join(' '), base);
+  const units: Unit[] = [];
+  let offset = 0;
+  words.forEach((word, w) => {
+    if (w > 0) units.push({ level: levels[offset++] ?? 0, width: o.spaceWidth, piece: null });
+    for (const piece of word.pieces) {
+      // A piece's level is that of its first letter or digit: its punctuation goes with it.
+      const chars = [...piece.text];
+      const strong = Math.max(
+        0,
+        chars.findIndex((c) => STRONG_OR_DIGIT.test(c)),
+      );
+      const level = levels[offset + chars.slice(0, strong).join('').length] ?? 0;
+      units.push({
+        level,
+        width: piece.width,
+        piece: { word: w, text: drawnText(piece, level), script: piece.script },
+      });
+      offset += piece.text.length;
+    }
+  });
   const width = words.reduce((sum, w) => sum + w.width, 0) + o.spaceWidth * (words.length - 1);
   let x = o.align === 'center' ? (o.width - width) / 2 : o.rtlDocument ? o.width - width : 0;
-  const placed: PlacedWord[] = new Array<PlacedWord>(words.length);
-  for (const i of visualOrder(dirs, base)) {
-    const word = words[i]!;
-    placed[i] = {
+  const drawn: { word: number; text: string; script: Script; x: number }[] = [];
+  for (const unit of reorder(units)) {
+    if (unit.piece) drawn.push({ ...unit.piece, x });
+    x += unit.width;
+  }
+  const placed = words.map((word, w): PlacedWord => {
+    const own = drawn.filter((p) => p.word === w);
+    const left = Math.min(...own.map((p) => p.x));
+    return {
       text: word.text,
-      x,
-      pieces: placePieces(word, dirs[i]!),
+      x: left,
+      pieces: own.map((p) => ({ text: p.text, script: p.script, x: p.x - left })),
       hasArabic: word.pieces.some((p) => p.script === 'arabic'),
     };
-    x += word.width + o.spaceWidth;
-  }
+  });
   return { words: placed, width, hasArabic: placed.some((w) => w.hasArabic) };
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   normaliseArabic,
@@ -125,6 +126,47 @@ describe('renderPdf', () => {
     contains(ar, 'الجهة Stichting Vangnet Rotterdam');
     contains(ar, 'أحالت الجهة الحالة إلى GGZ Rijnmond في 2 مارس 2026.');
     contains(ar, 'رقم الملف ٢٠٢٦ (مهم)');
+  });
+
+  it('has a text layer that pdftotext reads in reading order, Arabic words not letter-reversed', async () => {
+    const pdf = await renderPdf({
+      lang: 'ar',
+      title: 't',
+      blocks: [
+        { kind: 'title', text: 'الموافقة على مشاركة البيانات' },
+        { kind: 'paragraph', text: 'الموافقة على مشاركة البيانات مع GGZ Rijnmond منذ 2026 للعائلة' },
+        { kind: 'field', label: 'الجهة', value: 'Stichting Vangnet Rotterdam' },
+      ],
+    });
+    let extracted: string;
+    try {
+      extracted = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+    } catch (error) {
+      throw new Error(
+        `pdftotext (poppler-utils) is needed for this test: apt-get install -y poppler-utils (${String(error)})`,
+        { cause: error },
+      );
+    }
+    // pdftotext wraps runs in embedding marks (U+202A…U+202C), a space sometimes just inside one.
+    const lines = extracted
+      .normalize('NFKC')
+      .split('\n')
+      .map((line) =>
+        line
+          .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+    // Letters that share a dotless glyph can come out with another's dots (see normaliseArabic), so letters
+    // are compared by their skeleton; their order is compared exactly.
+    const text = normaliseArabic(lines.join(' '));
+    expect(text).toContain(normaliseArabic('الموافقة على مشاركة البيانات'));
+    expect(text).not.toContain(normaliseArabic('ةقفاوملا'));
+    expect(lines.map(normaliseArabic)).toContain(
+      normaliseArabic('الموافقة على مشاركة البيانات مع GGZ Rijnmond منذ 2026 للعائلة'),
+    );
+    expect(text).toContain(normaliseArabic('الجهة'));
+    expect(text).toContain('Stichting Vangnet Rotterdam');
   });
 
   it.each(['nl', 'ar'] as const)('places a drawn signature of at most 60 mm (%s)', async (lang) => {

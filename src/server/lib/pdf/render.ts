@@ -89,17 +89,23 @@ class Writer {
     });
   }
 
-  /** Arabic words are wrapped in a span carrying their logical text, for readers that copy or search. */
+  /**
+   * Arabic pieces are written in logical order (see inLogicalOrder), so that copying, search and screen
+   * readers get the words in reading order. No ActualText span: pdftotext spreads its text over the span left
+   * to right and then reverses it as right-to-left text, which gave every Arabic word letter-reversed.
+   */
   drawLine(line: Line, left: number, baseline: number, style: Style): void {
     for (const word of line.words) {
-      if (word.hasArabic) this.doc.markContent('Span', { actual: word.text });
       for (const piece of word.pieces) {
         this.useFont(piece.script, style);
-        this.doc
-          .fillColor(style.color)
-          .text(piece.text, left + word.x + piece.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        const draw = () =>
+          this.doc.fillColor(style.color).text(piece.text, left + word.x + piece.x, baseline, {
+            lineBreak: false,
+            baseline: 'alphabetic',
+          });
+        if (piece.script === 'arabic') inLogicalOrder(this.doc, draw);
+        else draw();
       }
-      if (word.hasArabic) this.doc.endMarkedContent();
     }
   }
 
@@ -248,6 +254,47 @@ class Writer {
       this.drawLine(line, MARGIN.side, y + ascent(line, FOOTER), FOOTER);
       y += lineHeight(line, FOOTER);
     }
+  }
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+type Encode = (text: string, features?: unknown) => [string[], GlyphPosition[]];
+
+/**
+ * Draws with the current font's glyphs written in logical order (first letter first, right to left) rather
+ * than in the visual order fontkit lays them out in. Every glyph keeps its place on the page, but text
+ * extractors (pdftotext, pdf.js), which read a run of glyphs moving leftwards as right-to-left text, then give
+ * the words in reading order instead of letter-reversed.
+ */
+function inLogicalOrder(doc: PDFKit.PDFDocument, draw: () => void): void {
+  const font = (doc as unknown as { _font: { encode: Encode } })._font;
+  const encode = font.encode;
+  font.encode = (text, features) => {
+    const [glyphs, positions] = encode.call(font, text, features);
+    let pen = 0;
+    const placed = positions.map((pos, i) => {
+      // pdfkit writes a glyph with an offset at its own text matrix, at the pen plus the offset; with no
+      // advance the pen stays at the start of the run, so the offset is the glyph's place in the run.
+      const glyph = {
+        glyph: glyphs[i]!,
+        pos: { ...pos, xAdvance: 0, xOffset: pen + pos.xOffset, yOffset: pos.yOffset || 1e-9 },
+      };
+      pen += pos.xAdvance;
+      return glyph;
+    });
+    placed.reverse();
+    return [placed.map((p) => p.glyph), placed.map((p) => p.pos)];
+  };
+  try {
+    draw();
+  } finally {
+    font.encode = encode;
   }
 }
 
