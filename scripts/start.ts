@@ -22,6 +22,11 @@ const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(pa
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log('Building the web app…');
   const { build } = await import('vite');
+  // Vite sets NODE_ENV=production for its build when it is unset; the server must not inherit that (it would
+  // then demand a PUBLIC_URL on a laptop), so the variable is put back as it was.
+  const nodeEnv = process.env.NODE_ENV;
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
 }
 await import('../src/server/main.js');
