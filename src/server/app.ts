@@ -22,6 +22,7 @@ import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { cspRoutes } from './modules/csp/csp.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { installChainKeyring } from './modules/audit/audit.keys.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(emergencyRoutes(deps));
   await app.register(meetingsRoutes(deps));
   await app.register(cspRoutes(deps));
+  await app.register(reportsRoutes(deps));
 
   app.get(
     '/api/openapi.json',

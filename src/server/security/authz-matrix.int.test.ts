@@ -37,6 +37,27 @@ const NOBODY: readonly Who[] = [];
  * `missing`: on an id that does not exist (only upserts; default: nobody). Another organisation's record
  * is never allowed to anyone, nor a child record under the wrong parent.
  */
+/** Everything an analyst may call, written out: a new route for analysts must be added here on purpose. */
+const ANALYST_ROUTES: string[] = [
+  'GET /api/auth/session',
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/organisation/report-settings',
+  'GET /api/places/municipalities',
+  'GET /api/setup/status',
+  'GET /api/taxonomies',
+  'PATCH /api/me',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/csp-report',
+  'POST /api/invites/accept',
+  'POST /api/invites/inspect',
+  'POST /api/reports/export',
+  'POST /api/reports/query',
+  'POST /api/setup',
+];
+
 interface Rule {
   own: readonly Who[];
   other?: readonly Who[];
@@ -83,6 +104,11 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/four-eyes/health': { own: ['privacy_officer'] },
   'GET /api/organisation/emergency-settings': { own: MANAGERS },
   'PUT /api/organisation/emergency-settings': { own: ['admin'] },
+  // Reports: aggregated and suppressed; analysts get no row about a person anywhere else in this table.
+  'POST /api/reports/query': { own: ['coordinator', 'analyst'] },
+  'POST /api/reports/export': { own: ['coordinator', 'analyst'] },
+  'GET /api/organisation/report-settings': { own: ['admin', 'coordinator', 'analyst', 'privacy_officer'] },
+  'PUT /api/organisation/report-settings': { own: ['admin'] },
   'GET /api/consent-text/{language}': { own: CASE_WORK },
   'GET /api/cases/{id}/reach': onCase(),
   'POST /api/cases/{id}/reach/phone': onCase(),
@@ -266,6 +292,14 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
           /^(GET \/api\/(health|openapi\.json|setup\/status)|POST \/api\/(setup|csp-report|auth\/(login|logout)|invites\/(inspect|accept)))$/,
         );
     }
+  });
+
+  it('gives analysts aggregated reports and their own account, never a row about a person (the table itself)', () => {
+    const forAnalysts = Object.entries(EXPECTED)
+      .filter(([, rule]) => rule.own.includes('analyst'))
+      .map(([key]) => key)
+      .sort();
+    expect(forAnalysts).toEqual(ANALYST_ROUTES);
   });
 
   it('answers every cell as the table says: zero unexpected allows, zero 5xx', async () => {

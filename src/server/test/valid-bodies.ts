@@ -44,6 +44,20 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
   'POST /api/invites/accept': ({ token }) => ({ token, password: STRONG_PASSWORD }),
   'PATCH /api/organisation/settings': () => ({ consent: { validMonths: 12, writtenDays: 14 } }),
   'PUT /api/organisation/emergency-settings': () => ({ minAccountDays: 7, seriousCrimeAllowed: false }),
+  'POST /api/reports/query': () => ({
+    measure: 'requests',
+    from: '2026-01-01',
+    to: '2026-12-31',
+    rows: 'month',
+  }),
+  'POST /api/reports/export': () => ({
+    measure: 'cases_opened',
+    from: '2026-01-01',
+    to: '2026-12-31',
+    rows: 'category',
+    format: 'csv',
+  }),
+  'PUT /api/organisation/report-settings': () => ({ threshold: 5, roundToFive: false }),
   'POST /api/taxonomies': () => ({
     kind: 'category',
     code: `X${rnd()}`,

@@ -20,6 +20,9 @@ export interface OrganisationsTable {
   time_zone: Generated<string>;
   emergency_min_account_days: Generated<number>;
   emergency_serious_crime: Generated<boolean>;
+  /** Counts below this are never published in reports (3–10). */
+  report_threshold: Generated<number>;
+  report_round_to_five: Generated<boolean>;
   created_at: Date;
   updated_at: Date;
 }
