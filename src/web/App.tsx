@@ -41,6 +41,7 @@ const PartnersPage = lazy(() => import('./routes/PartnersPage'));
 const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPage'));
 const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
+const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -283,6 +284,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['coordinator', 'admin']}>
                   <EmergencyApprovalsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/reports"
+              element={
+                <RequireRole roles={['coordinator', 'analyst']}>
+                  <ReportsPage />
                 </RequireRole>
               }
             />
