@@ -26,10 +26,11 @@ export interface DisclosureRules {
   roundToFive: boolean;
 }
 
+/** `below_threshold`: the count itself is small; `protects_other`: hidden so a small one cannot be solved. */
+export type SuppressionReason = 'below_threshold' | 'protects_other';
+
 export type PublishedCount =
-  | { kind: 'count'; value: number }
-  /** `below_threshold`: the count itself is small; `protects_other`: hidden so a small one cannot be solved. */
-  | { kind: 'suppressed'; reason: 'below_threshold' | 'protects_other' };
+  { kind: 'count'; value: number } | { kind: 'suppressed'; reason: SuppressionReason };
 
 export interface ProtectedTable {
   cells: PublishedCount[][];
