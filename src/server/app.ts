@@ -10,6 +10,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(taxonomiesRoutes(deps));
   await app.register(intakeRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(searchRoutes(deps));
   await app.register(workRoutes(deps));
   await app.register(counsellorsRoutes(deps));
   await app.register(partnersRoutes(deps));

@@ -183,6 +183,7 @@ export const CaseSummarySchema = z.object({
   openedAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
   overdueTasks: z.number().int(),
+  callerAlias: Text.optional().describe("The caller's alias: in the case list, opened for its page only"),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CasePageSchema = z.object({ items: z.array(CaseSummarySchema), next: Text.nullable() });

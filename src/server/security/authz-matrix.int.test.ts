@@ -129,6 +129,8 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY, missing: ['coordinator'] },
   'DELETE /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY },
   'GET /api/cases': { own: CASE_WORK },
+  // Search shows what the case list shows: a counsellor finds only their own cases (search.int.test.ts).
+  'POST /api/search': { own: CASE_WORK },
   'GET /api/cases/{id}': onCase(),
   'PATCH /api/cases/{id}': onCase(),
   // Only a coordinator states a reason to open a case; a counsellor has no business granting access.

@@ -66,6 +66,7 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
   'PATCH /api/taxonomies/{id}': () => ({ sort: 50 }),
   'POST /api/intake': ({ w }) => intakeBody(w.a.tx, { requestId: randomUUID() }),
   'POST /api/intake/lookup': () => ({ phone: '06 12 34 56 78' }),
+  'POST /api/search': () => ({ term: '06 12 34 56 78' }),
   'PUT /api/intake/drafts/{id}': () => ({ data: { summary: 'concept' } }),
   'PATCH /api/cases/{id}': () => ({ urgent: false }),
   'POST /api/cases/{id}/access': () => ({ reason: 'Vervanging tijdens vakantie' }),

@@ -10,6 +10,7 @@ import { logout } from '../features/auth/api';
 import { SESSION_KEY } from '../features/auth/hooks/useSession';
 import { setSignOutReason } from '../features/auth/signOutReason';
 import { useChangeLanguage } from '../features/profile/hooks/useChangeLanguage';
+import { SearchLauncher } from '../features/search/components/SearchLauncher';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
@@ -68,6 +69,8 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { change, pending } = useChangeLanguage();
+  // Search finds cases, so it is there for those who work cases (the server decides again).
+  const canSearch = session.user.role === 'coordinator' || session.user.role === 'counsellor';
   // Once the server's idle timeout has passed, ask it again: a 401 ends the session on screen too, so no
   // case data stays visible on an unattended screen.
   const idle = useIdle((session.idleTimeoutSeconds + 5) * 1000, { initialState: false });
@@ -120,6 +123,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
             <Text size="sm" visibleFrom="md" truncate="end" maw={200} dir="auto">
               {session.user.displayName}
             </Text>
+            {canSearch ? <SearchLauncher /> : null}
             <LanguageSwitch onChange={(language) => void change(language)} disabled={pending} />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t('common.signOut')}

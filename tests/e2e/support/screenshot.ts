@@ -249,6 +249,43 @@ async function main() {
       }
     }
 
+    // Search (Ctrl+K) and the case list with aliases: `SCREENSHOT_ONLY=search` shoots only these.
+    if (!ONLY || ONLY === 'search') {
+      await openCaseViaApi(co, 'أم كريم', { phone: '06 12 34 56 01' });
+      for (const language of LANGUAGES) {
+        await setLanguage(co, language);
+        for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+          await co.setViewportSize(viewport);
+          await co.goto('/cases');
+          await co.getByRole('heading', { level: 1 }).waitFor();
+          await shoot(co, `cases-alias-${language}-${size}`);
+          if (size === 'phone')
+            await co
+              .getByRole('button', { name: NL.search.open })
+              .or(co.getByRole('button', { name: 'بحث' }))
+              .first()
+              .click();
+          else await co.keyboard.press('Control+k');
+          const dialog = co.getByRole('dialog');
+          const input = dialog.getByRole('combobox');
+          await input.waitFor();
+          await shoot(co, `search-empty-${language}-${size}`);
+          await input.fill(worked.reference.slice(0, 6));
+          await dialog.getByRole('option').first().waitFor();
+          await co.keyboard.press('ArrowDown');
+          await shoot(co, `search-results-${language}-${size}`);
+          await input.fill('0031 6 12345601');
+          await dialog.getByRole('option').filter({ hasText: 'أم كريم' }).waitFor();
+          await shoot(co, `search-phone-${language}-${size}`);
+          await input.fill('niemand bekend');
+          await dialog.getByRole('status').filter({ hasText: /.{5}/ }).waitFor();
+          await co.waitForTimeout(400);
+          await shoot(co, `search-none-${language}-${size}`);
+          await co.keyboard.press('Escape');
+        }
+      }
+    }
+
     if (!ONLY || ONLY === 'sharing') {
       await sharingScreens({
         admin,

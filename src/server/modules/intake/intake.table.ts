@@ -2,6 +2,8 @@ export interface CallersTable {
   id: string;
   org_id: string;
   alias_enc: Uint8Array;
+  /** Keyed HMAC of the normalised alias (see alias.ts); null only until start-up indexes an older caller. */
+  alias_hmac: Uint8Array | null;
   phone_enc: Uint8Array | null;
   phone_hmac: Uint8Array | null;
   language: string;
