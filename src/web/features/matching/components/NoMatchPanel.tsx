@@ -119,7 +119,7 @@ export function NoMatchPanel({ caseId, diagnosis, widening, canWait, onWiden }: 
 function Option({ label, count, onChoose }: { label: string; count: number; onChoose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Group justify="space-between" gap="xs" wrap="wrap">
+    <Group justify="space-between" gap="xs" wrap="wrap" role="group" aria-label={label}>
       <Text size="sm" style={{ flex: '1 1 14rem' }}>
         {label}{' '}
         <Text span size="sm" c={count > 0 ? 'teal.8' : 'dimmed'} fw={600}>
