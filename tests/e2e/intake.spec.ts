@@ -165,6 +165,7 @@ describe('intake', () => {
       await page.getByRole('textbox', { name: I.callerAlias }).fill('Vader K.');
       // The timer pauses and resumes.
       const timer = page.getByTestId('call-timer');
+      await expect.poll(() => timer.textContent(), { timeout: 3000 }).not.toBe('00:00');
       await page.getByRole('button', { name: I.timer.pause }).click();
       const paused = await timer.textContent();
       await page.waitForTimeout(1200);
