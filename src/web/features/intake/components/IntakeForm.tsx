@@ -41,7 +41,8 @@ import { RelativeFields } from './RelativeFields';
 
 interface IntakeFormProps {
   values: IntakeValues;
-  onChange: (values: IntakeValues) => void;
+  /** Takes new values, or an update of the latest ones (the timer writes while the coordinator types). */
+  onChange: (values: IntakeValues | ((previous: IntakeValues) => IntakeValues)) => void;
   requestId: string;
   draftId: string;
   draftState: DraftState;
@@ -67,7 +68,7 @@ export function IntakeForm(props: IntakeFormProps) {
   const firstRef = useRef<HTMLInputElement>(null);
   const lookup = useMutation({ mutationFn: lookupPhone });
   const set = <K extends keyof IntakeValues>(key: K, value: IntakeValues[K]) =>
-    onChange({ ...values, [key]: value });
+    onChange((previous) => ({ ...previous, [key]: value }));
   const knownCases = lookup.data?.cases ?? [];
   const timer = useCallTimer();
   const timerStarted = useRef(false);
@@ -84,8 +85,9 @@ export function IntakeForm(props: IntakeFormProps) {
   useEffect(() => {
     if (durationTyped.current || timer.seconds === 0) return;
     const minutes = String(Math.min(600, minutesOf(timer.seconds)));
-    if (minutes !== values.durationMinutes) onChange({ ...values, durationMinutes: minutes });
-  }, [timer.seconds, values, onChange]);
+    if (minutes !== values.durationMinutes)
+      onChange((previous) => (durationTyped.current ? previous : { ...previous, durationMinutes: minutes }));
+  }, [timer.seconds, values.durationMinutes, onChange]);
 
   // In an effect, not `autoFocus`: the page heading takes focus on navigation first, then this field does.
   useEffect(() => firstRef.current?.focus(), []);
