@@ -161,6 +161,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/cases/{id}/shortlist': onCase(['coordinator']),
   'GET /api/cases/{id}/offers': onCase(['coordinator']),
   'POST /api/cases/{id}/offers': onCase(['coordinator']),
+  // The waiting list is matching's last option: only a coordinator who may assign the case.
+  'POST /api/cases/{id}/waiting-list': onCase(['coordinator']),
   'GET /api/offers': { own: ['counsellor'] },
   'POST /api/offers/{id}/respond': { own: ['counsellor'], other: NOBODY },
   'GET /api/matching/weights': { own: MANAGERS },

@@ -64,7 +64,13 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
     labels: { nl: 'Overig', en: 'Other', ar: 'أخرى', tr: 'Diğer' },
   }),
   'PATCH /api/taxonomies/{id}': () => ({ sort: 50 }),
-  'POST /api/intake': ({ w }) => intakeBody(w.a.tx, { requestId: randomUUID() }),
+  'POST /api/intake': ({ w }) =>
+    intakeBody(w.a.tx, {
+      requestId: randomUUID(),
+      subject: { alias: 'Y.', ageBand: '16_17', status: 'at_home' },
+      signalIds: [w.a.tx.byCode('signal', 'withdrawal')],
+      protectiveIds: [w.a.tx.byCode('protective', 'family_bond')],
+    }),
   'POST /api/intake/lookup': () => ({ phone: '06 12 34 56 78' }),
   'POST /api/search': () => ({ term: '06 12 34 56 78' }),
   'PUT /api/intake/drafts/{id}': () => ({ data: { summary: 'concept' } }),
@@ -109,7 +115,16 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
   'PATCH /api/counsellors/{id}': () => ({ remote: false }),
   'POST /api/counsellors/{id}/absences': ({ w }) => ({ fromDate: day(w.t, 90), toDate: day(w.t, 91) }),
   'POST /api/places/municipalities': () => ({ name: `Plaats ${rnd()}`, province: 'Utrecht' }),
-  'POST /api/cases/{id}/offers': ({ rec }) => ({ counsellorId: rec.counsellorId }),
+  'POST /api/cases/{id}/offers': ({ rec }) => ({
+    counsellorId: rec.counsellorId,
+    reach: 'wide',
+    interpreter: false,
+  }),
+  'POST /api/cases/{id}/waiting-list': ({ w }) => ({
+    requestId: randomUUID(),
+    dueOn: day(w.t, 7),
+    title: 'Wachtlijst: opnieuw zoeken',
+  }),
   'POST /api/offers/{id}/respond': () => ({ accept: false, reason: 'no_time' }),
   'PUT /api/matching/weights': ({ weights }) => weights as Record<string, unknown>,
   'POST /api/training/courses': () => ({ name: `Opfriscursus ${rnd()}`, kind: 'refresher' }),

@@ -348,7 +348,8 @@ export async function assignCounsellor(
   if (row.state === 'closed' || row.state === 'aftercare')
     throw new AppError('invalid_transition', 'Reopen the case before assigning it');
   // Direct assignment passes the same hard filters as matching (training, VOG, capacity…): no way around them.
-  await assertEligible(ctx, id, counsellor.id);
+  // A direct assignment is the coordinator's own choice of place; every safety filter still applies.
+  await assertEligible(ctx, id, counsellor.id, { reach: 'wide', interpreter: false });
   const now = ctx.clock.now();
   await withdrawPendingOffers(ctx, id);
   if (row.counsellor_id && row.counsellor_id !== counsellor.id)

@@ -10,6 +10,12 @@ import * as cases from '../cases/cases.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import {
+  carryToCase,
+  checkTicked,
+  recordContactObservations,
+  subjectColumns,
+} from './intake-details.service.js';
 import * as repo from './intake.repository.js';
 import { aliasIndex } from './alias.js';
 import { normalisePhone, phoneIndex } from './phone.js';
@@ -92,6 +98,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
   if (input.preferences.backgroundId)
     await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
+  const ticked = await checkTicked(ctx, input);
   const now = ctx.clock.now();
 
   const phone = input.phone?.trim() ? await phoneLookupKey(ctx, input.phone) : undefined;
@@ -185,6 +192,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     confidentiality_explained: input.confidentialityExplained,
     duration_minutes: input.durationMinutes ?? null,
     outcome: input.outcome,
+    ...(await subjectColumns(ctx, contactId, input)),
     taken_by: actor.userId,
     occurred_at: now,
     created_at: now,
@@ -193,10 +201,22 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     action: 'contact.create',
     entity: 'contact',
     entityId: contactId,
-    changedFields: ['channel', 'category_id', 'summary', 'callback', ...(phone ? ['phone'] : [])],
+    changedFields: [
+      'channel',
+      'category_id',
+      'summary',
+      'callback',
+      'subject',
+      ...(ticked.length ? ['observations'] : []),
+      ...(phone ? ['phone'] : []),
+    ],
     details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
   });
-  if (caseId) await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
+  await recordContactObservations(ctx, actor, contactId, ticked, now);
+  if (caseId) {
+    await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
+    await carryToCase(ctx, actor, { caseId, input, ticked, isNew: input.outcome === 'open_case', now });
+  }
   if (input.immediateDanger && caseId) await notifyUrgent(ctx, caseId);
   if (input.draftId) await repo.deleteDraft(ctx.db, input.draftId, actor.userId);
   return { contactId, caseId, caseReference: reference, urgent: input.immediateDanger };

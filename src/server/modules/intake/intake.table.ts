@@ -30,6 +30,9 @@ export interface ContactsTable {
   confidentiality_explained: boolean;
   duration_minutes: number | null;
   outcome: 'info_only' | 'open_case' | 'link_case';
+  subject_alias_enc: Uint8Array | null;
+  subject_age_band: string | null;
+  subject_status: string | null;
   taken_by: string;
   occurred_at: Date;
   created_at: Date;
@@ -43,7 +46,18 @@ export interface IntakeDraftsTable {
   updated_at: Date;
 }
 
+/** Signals and protective factors ticked at intake, by term id: counted, never scored. */
+export interface ContactObservationsTable {
+  id: string;
+  org_id: string;
+  contact_id: string;
+  kind: 'signal' | 'protective';
+  term_id: string;
+  created_at: Date;
+}
+
 export interface IntakeTables {
+  contact_observations: ContactObservationsTable;
   callers: CallersTable;
   contacts: ContactsTable;
   intake_drafts: IntakeDraftsTable;
