@@ -130,23 +130,37 @@ export async function sharingScreens(options: SharingScreens): Promise<void> {
     for (const page of [admin, co, cp, po]) await options.setLanguage(page, language);
     for (const [size, viewport] of Object.entries(options.viewports)) {
       for (const page of [admin, co, cp, po]) await page.setViewportSize(viewport);
+      // The case page: header, reach panel, tabs and the timeline of the overview.
       await cp.goto(`/cases/${caseId}`);
+      await cp.locator('#timeline li').first().waitFor();
+      await shoot(cp, `case-overview-${language}-${size}`);
+      await cp.goto(`/cases/${caseId}?tab=sharing`);
       await cp.locator('#consent li').first().waitFor();
+      await shoot(cp, `case-sharing-tab-${language}-${size}`);
       await cp.locator('#referrals li').first().waitFor();
       await cp.locator('#meetings li').first().waitFor();
       await cp.waitForLoadState('networkidle');
       await section(cp, 'consent', `consent-section-${language}-${size}`);
       await section(cp, 'referrals', `referrals-section-${language}-${size}`);
       await section(cp, 'meetings', `meetings-section-${language}-${size}`);
-      await section(cp, 'disclosures', `disclosures-case-${language}-${size}`);
+      // Before "send": the preview of exactly what would leave.
+      await cp.locator('#referrals').getByRole('button', { name: text.referrals.moves.sent }).first().click();
+      await cp.getByRole('dialog').getByRole('region').first().waitFor();
+      await cp.waitForTimeout(300);
+      await cp.getByRole('dialog').screenshot({ path: `${out}/referral-preview-${language}-${size}.png` });
+      await cp.keyboard.press('Escape');
+      await cp.getByRole('dialog').waitFor({ state: 'detached' });
       await cp.locator('#referrals').getByRole('button', { name: text.sharing.showSummary }).first().click();
       await cp.locator('#referrals').getByRole('region').first().waitFor();
       await section(cp, 'referrals', `referrals-summary-${language}-${size}`);
       await cp.locator('#consent').getByRole('button', { name: text.consent.record }).click();
       await cp.getByRole('form', { name: text.consent.formLabel }).waitFor();
       await section(cp, 'consent', `consent-form-${language}-${size}`);
+      await cp.goto(`/cases/${caseId}?tab=logs`);
+      await cp.locator('#disclosures').waitFor();
+      await section(cp, 'disclosures', `disclosures-case-${language}-${size}`);
 
-      await co.goto(`/cases/${caseId}`);
+      await co.goto(`/cases/${caseId}?tab=sharing`);
       await co.locator('#emergency li').first().waitFor();
       await section(co, 'emergency', `emergency-section-${language}-${size}`);
       await co.locator('#emergency').getByRole('button', { name: text.emergency.start }).click();
