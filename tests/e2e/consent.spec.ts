@@ -87,7 +87,7 @@ describe('consent, referrals and the emergency path', () => {
         await page.keyboard.press('Tab');
         more++;
       }
-      console.log(`[keyboard] header → record consent: ${tabs + more} Tab presses and 2 arrows`);
+      console.warn(`[keyboard] header → record consent: ${tabs + more} Tab presses and 2 arrows`);
       expect(tabs + more).toBeLessThanOrEqual(12);
       await page.keyboard.press('Enter');
       const form = page.getByRole('form', { name: NL.consent.formLabel });
