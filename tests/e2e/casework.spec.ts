@@ -140,7 +140,7 @@ describe('case work', () => {
       await timeline.getByText(fillIn(NL.caseTimeline.intake, { channel: NL.channels.phone })).waitFor();
       await timeline.getByText(fillIn(NL.caseTimeline.assigned, { name: 'Karim Bouali' })).waitFor();
       expect(await entries.first().textContent()).toContain(stateChange);
-      expect(await entries.last().textContent()).toContain(NL.caseTimeline.opened);
+      await timeline.getByText(NL.caseTimeline.opened).waitFor();
       // Typed facts only: the note of the contact stays in the contacts tab.
       expect(await timeline.textContent()).not.toContain('rustiger');
 

@@ -136,7 +136,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         onChange={(next) => {
           if (isCaseTab(next)) selectTab(next);
         }}
-        variant="outline"
+        variant="pills"
       >
         <Tabs.List aria-label={t('caseTabs.label')}>
           {CASE_TABS.map((name) => (

@@ -93,6 +93,13 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string): Promis
     categories: ['contact_details'],
     note: '',
   });
+  // Proposed and covered by the signed consent: "send" opens the preview of what would leave.
+  await post('referrals', {
+    partnerId: team,
+    purpose: 'care_referral',
+    categories: ['concern_summary'],
+    note: '',
+  });
   await post('meetings', {
     municipality: 'Utrecht',
     meetingOn: today,

@@ -114,17 +114,17 @@ export function TimelineSection({ detail }: { detail: CaseDetail }) {
           aria-label={t('caseTimeline.title')}
         >
           {items.map((entry) => (
-            <Group key={entry.id} component="li" gap="sm" wrap="nowrap" align="flex-start">
-              <Text size="xs" c="dimmed" w={130} style={{ flexShrink: 0 }}>
-                <bdi>{entry.at ? formatDateTime(entry.at, language) : formatDay(entry.on, language)}</bdi>
-              </Text>
-              <Stack gap={2}>
+            <Stack key={entry.id} component="li" gap={2}>
+              <Group gap="xs" wrap="nowrap">
                 <Badge size="xs" variant="light" color={COLOURS[entry.kind]} tt="none">
                   {t(`caseTimeline.kinds.${entry.kind}`)}
                 </Badge>
-                <Text size="sm">{describe(t, entry, alias, (id) => taxonomy.label(id))}</Text>
-              </Stack>
-            </Group>
+                <Text size="xs" c="dimmed">
+                  <bdi>{entry.at ? formatDateTime(entry.at, language) : formatDay(entry.on, language)}</bdi>
+                </Text>
+              </Group>
+              <Text size="sm">{describe(t, entry, alias, (id) => taxonomy.label(id))}</Text>
+            </Stack>
           ))}
         </Stack>
       ) : null}
