@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DISCLOSURE_CHANNELS } from '../../../../shared/consent.schema';
 import type { DisclosureChannel, Referral } from '../../../../shared/consent.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { isolatedValues } from '../../../components/isolate';
 import { Loading } from '../../../components/Loading';
 import { currentLanguage } from '../../../i18n';
 import { SummaryView } from '../../consent/components/SummaryView';
@@ -67,7 +68,7 @@ export function ReferralActionModal({ caseId, referral, action, onClose }: Refer
           <>
             <Text size="sm">{t('referrals.sendBody')}</Text>
             <Text size="sm" fw={600}>
-              {t('handoff.previewIntro', { name })}
+              {isolatedValues((slots) => t('handoff.previewIntro', slots), { name })}
             </Text>
             {preview.isPending ? <Loading /> : null}
             <ErrorAlert error={preview.error} />
