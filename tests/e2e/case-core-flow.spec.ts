@@ -88,7 +88,8 @@ describe('the case page for a phone call', () => {
   it('the intake call is the first entry of the contact log', async () => {
     const page = counsellor.page;
     await withFailureShot(page, 'intake-log', async () => {
-      await page.goto(`/cases/${caseId}`);
+      // The tab is in the address: a link straight to the contacts tab opens it.
+      await page.goto(`/cases/${caseId}?tab=contacts`);
       const log = page.getByRole('region', { name: NL.log.title });
       const entry = log.getByText(NL.log.intakeCall);
       await entry.waitFor();
@@ -130,6 +131,7 @@ describe('the case page for a phone call', () => {
     const page = counsellor.page;
     await withFailureShot(page, 'consent-arabic', async () => {
       await page.goto(`/cases/${caseId}`);
+      await page.getByRole('tab', { name: NL.caseTabs.sharing }).click();
       await page
         .getByRole('region', { name: NL.consent.title, exact: true })
         .getByRole('button', { name: NL.consent.record })

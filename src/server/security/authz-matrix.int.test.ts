@@ -111,6 +111,7 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/organisation/report-settings': { own: ['admin'] },
   'GET /api/consent-text/{language}': { own: CASE_WORK },
   'GET /api/cases/{id}/reach': onCase(),
+  'GET /api/cases/{id}/timeline': onCase(),
   'POST /api/cases/{id}/reach/phone': onCase(),
   // Only a typed-name signature waits for a second person; the world's consents are drawn, so nobody may.
   'POST /api/cases/{id}/consents/{consentId}/confirm': { own: NOBODY },
@@ -189,6 +190,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/cases/{id}/referrals/{referralId}/cancel': onCase(),
   'GET /api/cases/{id}/referrals/{referralId}/summary': onCase(),
   'GET /api/cases/{id}/referrals/{referralId}/summary.pdf': onCase(),
+  'GET /api/cases/{id}/referrals/{referralId}/preview': onCase(),
   'GET /api/cases/{id}/disclosures': onCase(),
   'GET /api/disclosures': { own: ['privacy_officer'] },
   'GET /api/cases/{id}/emergency': onCase(),

@@ -19,10 +19,12 @@ interface ConsentCardProps {
   canManage: boolean;
   onSign: () => void;
   onWithdraw: () => void;
+  /** Opens the referral form filled in from this consent (only offered while it is active). */
+  onRefer?: () => void;
 }
 
 /** One consent: status, scope, how and when it was given, the form and the signed document. */
-export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: ConsentCardProps) {
+export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw, onRefer }: ConsentCardProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const day = (value: string | null) => formatDay(value, language);
@@ -117,6 +119,11 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
                 </Button>
                 <UploadDocumentButton caseId={caseId} consentId={consent.id} replace={false} />
               </>
+            ) : null}
+            {consent.status === 'active' && onRefer ? (
+              <Button size="xs" onClick={onRefer} aria-label={t('handoff.referWithFor', { recipient })}>
+                {t('handoff.referWith')}
+              </Button>
             ) : null}
             <Button
               size="xs"
