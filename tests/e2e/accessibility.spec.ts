@@ -12,7 +12,7 @@ import { launchBrowser, newContext, trackErrors } from './support/browser';
 import { axeSummary, axeTotals, runAxe } from './support/axe';
 import type { AxeTotal } from './support/axe';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
-import { acceptInviteViaUi, inviteViaUi, setupViaUi } from './support/flows';
+import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -225,6 +225,11 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
           await page.waitForTimeout(300);
         }
         found.push(...blocking(await runAxe(page, `${visit.name} ${language} ${size}`)));
+        // E2E_AXE_SHOTS=dir: a full-page screenshot of each check, to look at (clipping, right-to-left).
+        if (process.env.E2E_AXE_SHOTS) {
+          const file = `${visit.name}-${language}-${size}`.replace(/[^a-z0-9-]+/gi, '_');
+          await page.screenshot({ path: `${process.env.E2E_AXE_SHOTS}/${file}.png`, fullPage: true });
+        }
         if (visit.open) {
           await page.keyboard.press('Escape');
           await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -235,6 +240,37 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       expect(found).toEqual([]);
     },
   );
+
+  it('a changed dialog form asks before Escape discards it, and focus returns to the button that opened it', async () => {
+    const page = pages.coordinator;
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await setLanguage(page, 'nl');
+    await page.goto('/partners');
+    await settle(page);
+    const opener = page.getByRole('button', { name: NL.partners.add });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: NL.partners.addTitle });
+    await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).fill('Wijkteam Noord');
+    await page.keyboard.press('Escape');
+    const question = dialog.getByRole('alert').filter({ hasText: NL.common.discardTitle });
+    await question.waitFor();
+    // "Keep editing" has focus: Enter goes back to the form, with the typing intact.
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'hidden' });
+    expect(await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).inputValue()).toBe(
+      'Wijkteam Noord',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: NL.common.discard, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Unchanged, Escape closes at once.
+    await opener.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('row', { name: /Wijkteam Noord/ }).count()).toBe(0);
+  });
 
   it(`checked ${PAGES.length + 3} pages per pass without page errors`, () => {
     expect(axeTotals.length).toBe(PASSES.length * (PAGES.length + 3));

@@ -52,3 +52,18 @@ export function useDiscardGuard(dirty: boolean, onClose: () => void): DiscardGua
 
   return { requestClose, prompt };
 }
+
+/**
+ * For a modal that is mounted to open and unmounted to close (`opened` stays true, so Mantine's own focus
+ * return never runs): puts focus back on the element that had it when the modal opened, usually the button
+ * that opened it, so a keyboard user continues where they were.
+ */
+export function useReturnFocusOnUnmount(): void {
+  // Read while rendering: by the time effects run, the modal's focus trap has already moved focus inside.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(() => {
+    return () => {
+      if (opener instanceof HTMLElement) setTimeout(() => opener.isConnected && opener.focus(), 0);
+    };
+  }, [opener]);
+}

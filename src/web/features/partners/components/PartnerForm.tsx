@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
 import { usePartnerMutations } from '../hooks';
-import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface PartnerFormProps {
   /** Editing this partner; a new one when undefined. */
@@ -39,6 +39,7 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
   const [contactPerson, setContactPerson] = useState(partner?.contactPerson ?? '');
   const [notes, setNotes] = useState(partner?.notes ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
+  useReturnFocusOnUnmount();
   const guard = useDiscardGuard(
     name !== (partner?.name ?? '') ||
       type !== (partner?.type ?? '') ||

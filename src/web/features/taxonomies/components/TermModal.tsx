@@ -10,7 +10,7 @@ import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../compone
 import type { FieldErrors } from '../../../components/formErrors';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { useTermMutations } from '../hooks/useTerms';
-import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface TermModalProps {
   kind: TaxonomyKind;
@@ -28,6 +28,7 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
   const [labels, setLabels] = useState<Labels>(term?.labels ?? { nl: '', en: '', ar: '', tr: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const initialLabels = term?.labels ?? { nl: '', en: '', ar: '', tr: '' };
+  useReturnFocusOnUnmount();
   const guard = useDiscardGuard(
     code !== (term?.code ?? '') ||
       (Object.keys(labels) as (keyof Labels)[]).some((key) => labels[key] !== initialLabels[key]),

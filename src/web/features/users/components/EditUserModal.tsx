@@ -10,7 +10,7 @@ import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../compone
 import type { FieldErrors } from '../../../components/formErrors';
 import { RoleSelect } from '../../../components/RoleSelect';
 import { useUserMutations } from '../hooks/useUsers';
-import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 /** Change a colleague's name or role. Mounted per user, so the form starts from their data. */
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -19,6 +19,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const [errors, setErrors] = useState<FieldErrors>({});
+  useReturnFocusOnUnmount();
   const guard = useDiscardGuard(displayName !== user.displayName || role !== user.role, onClose);
 
   function submit(event: FormEvent) {
