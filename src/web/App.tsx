@@ -1,6 +1,6 @@
-import { createTheme, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { DirectionProvider, MantineProvider, mergeThemeOverrides, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
@@ -16,6 +16,7 @@ import { SESSION_KEY, useSession } from './features/auth/hooks/useSession';
 import { setSignOutReason } from './features/auth/signOutReason';
 import { useSetupStatus } from './features/setup/hooks/useSetupStatus';
 import { currentLanguage, directionOf, setLanguage } from './i18n';
+import { cssVariablesResolver, theme } from './theme';
 
 const SetupPage = lazy(() => import('./routes/SetupPage'));
 const LoginPage = lazy(() => import('./routes/LoginPage'));
@@ -42,14 +43,6 @@ const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPag
 const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
-
-const theme = createTheme({
-  fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
-  headings: { fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif" },
-  primaryColor: 'teal',
-  primaryShade: 8,
-  defaultRadius: 'sm',
-});
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -343,10 +336,39 @@ function AppRoutes() {
   );
 }
 
+/**
+ * The theme with the translated names of Mantine's icon-only close buttons (modals, drawers, alerts), which
+ * otherwise have no accessible name.
+ */
+function useLocalisedTheme() {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    // Not the word on a dialog's own close button: two buttons named alike would confuse screen-reader users.
+    const close = { 'aria-label': t('common.closeDialog') };
+    return mergeThemeOverrides(theme, {
+      components: {
+        Modal: { defaultProps: { closeButtonProps: close } },
+        Drawer: { defaultProps: { closeButtonProps: close } },
+        Alert: { defaultProps: { closeButtonLabel: t('common.closeDialog') } },
+        // A table wider than a phone scrolls sideways: keyboard users must be able to reach and scroll it.
+        TableScrollContainer: {
+          defaultProps: {
+            scrollAreaProps: {
+              viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('common.scrollableTable') },
+            },
+          },
+        },
+      },
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language decides the labels
+  }, [t, i18n.language]);
+}
+
 export function App() {
+  const localisedTheme = useLocalisedTheme();
   return (
     <DirectionProvider initialDirection={directionOf(currentLanguage())}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={localisedTheme} cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
           <DirectionSync />
           <SessionLanguageSync />

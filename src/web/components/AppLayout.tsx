@@ -14,6 +14,7 @@ import { SearchLauncher } from '../features/search/components/SearchLauncher';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
+import { isolatedValues } from './isolate';
 
 interface NavItem {
   to: string;
@@ -144,7 +145,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
           />
         ))}
         <Text size="sm" c="dimmed" mt="auto" hiddenFrom="md" px="sm">
-          {t('shell.signedInAs', { name: session.user.displayName })}
+          {isolatedValues((v) => t('shell.signedInAs', v), { name: session.user.displayName })}
         </Text>
       </AppShell.Navbar>
       <AppShell.Main id="main">

@@ -57,7 +57,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw, on
         </Text>
         {consent.writtenOn ? (
           <Text size="sm" c="dimmed">
-            {t('consent.writtenOn', { date: day(consent.writtenOn) })}
+            {isolatedValues((v) => t('consent.writtenOn', v), { date: day(consent.writtenOn) })}
             {consent.typedName ? (
               <> · {isolatedValues((slots) => t('consent.typedAs', slots), { name: consent.typedName })}</>
             ) : null}
@@ -82,7 +82,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw, on
         ) : null}
         {consent.status === 'withdrawn' ? (
           <Text size="sm" c="red.9">
-            {t('consent.withdrawnLine', { date: day(consent.withdrawnOn) })}
+            {isolatedValues((v) => t('consent.withdrawnLine', v), { date: day(consent.withdrawnOn) })}
             {consent.withdrawalNote ? <span dir="auto"> — {consent.withdrawalNote}</span> : null}
           </Text>
         ) : null}
@@ -92,7 +92,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw, on
           </DownloadLink>
           {consent.document ? (
             <DownloadLink href={consentDocumentUrl(caseId, consent.id)}>
-              {t('consentDocument.download', { name: consent.document.fileName })}
+              {isolatedValues((v) => t('consentDocument.download', v), { name: consent.document.fileName })}
             </DownloadLink>
           ) : null}
         </Group>
