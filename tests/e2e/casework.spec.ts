@@ -109,9 +109,13 @@ describe('case work', () => {
       await interventions.getByRole('button', { name: NL.interventions.save }).click();
       await page.getByRole('cell', { name: 'Afspraak met imam gemaakt' }).waitFor();
 
-      // Back to the overview by keyboard (three arrows left), where the support level is.
+      // Any part is one key away in the tab row: 5 opens the tasks, 1 goes back to the overview.
       await tab('plan').focus();
-      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('5');
+      await expect.poll(() => tab('tasks').getAttribute('aria-selected')).toBe('true');
+      expect(await tab('tasks').evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(new URL(page.url()).search).toBe('?tab=tasks');
+      await page.keyboard.press('1');
       await expect.poll(() => tab('overview').getAttribute('aria-selected')).toBe('true');
 
       // Support level, then close into aftercare with a closure code.

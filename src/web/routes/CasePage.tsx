@@ -138,13 +138,28 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         }}
         variant="pills"
       >
-        <Tabs.List aria-label={t('caseTabs.label')}>
-          {CASE_TABS.map((name) => (
-            <Tabs.Tab key={name} value={name}>
+        <Tabs.List
+          aria-label={t('caseTabs.label')}
+          aria-describedby="case-tabs-keys"
+          onKeyDown={(event) => {
+            // In the tab row, the digits 1–7 open a part directly: every part is one key press away.
+            const index = Number(event.key) - 1;
+            const name = CASE_TABS[index];
+            if (!name || event.altKey || event.ctrlKey || event.metaKey) return;
+            event.preventDefault();
+            selectTab(name);
+            event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')[index]?.focus();
+          }}
+        >
+          {CASE_TABS.map((name, index) => (
+            <Tabs.Tab key={name} value={name} aria-keyshortcuts={String(index + 1)}>
               {t(`caseTabs.${name}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        <Text id="case-tabs-keys" size="xs" c="dimmed" mt={4}>
+          {t('caseTabs.keysHint')}
+        </Text>
         <Tabs.Panel value="overview" pt="md">
           <Stack>
             <MatchingSection detail={detail} />
