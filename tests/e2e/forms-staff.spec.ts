@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
-import { fillIn, partnerViaApi, pickPartner, recordConsentViaUi } from './support/consent';
+import { fillIn, partnerViaApi, pickPartner, recordConsentViaUi, showCaseTab } from './support/consent';
 import { errorAlertCount, savedStatus } from './support/forms';
 import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
@@ -149,10 +149,11 @@ const CASES: readonly FormCase[] = [
       await page.getByRole('button', { name: NL.intake.save }).click();
       const link = page.getByRole('link', { name: /^Casus .+ openen$/ });
       await link.waitFor();
-      // The new case is in the list of cases.
       await link.click();
       await page.getByRole('heading', { level: 1, name: /^Casus / }).waitFor();
-      await page.getByText(alias).first().waitFor();
+      // The new case is in the list of cases, under the caller's alias.
+      await page.goto('/cases');
+      await page.getByRole('table').getByText(alias).first().waitFor();
     },
   },
   {
@@ -196,6 +197,7 @@ const CASES: readonly FormCase[] = [
     save: async (page, role, world) => {
       const partner = world.partners[role]!;
       await openCase(page, role, world);
+      await showCaseTab(page, 'sharing');
       const referrals = page.getByRole('region', { name: NL.referrals.title, exact: true });
       await referrals.getByRole('button', { name: NL.referrals.propose }).click();
       const form = page.getByRole('form', { name: NL.referrals.formLabel });
