@@ -14,6 +14,7 @@ import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(intakeRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(workRoutes(deps));
+  await app.register(notificationsRoutes(deps));
   await app.register(counsellorsRoutes(deps));
   await app.register(partnersRoutes(deps));
   await app.register(consentRoutes(deps));

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_receipt_parent.js';
 import * as m0014 from './migrations/0014_dates_and_statuses.js';
 import * as m0015 from './migrations/0015_intake_in_contact_log.js';
 import * as m0016 from './migrations/0016_scale_out.js';
+import * as m0019 from './migrations/0019_notifications.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_dates_and_statuses': m0014,
   '0015_intake_in_contact_log': m0015,
   '0016_scale_out': m0016,
+  '0019_notifications': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

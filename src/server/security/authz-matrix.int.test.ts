@@ -121,6 +121,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/my-work': { own: CASE_WORK },
   // An alert is its addressee's alone ("own" is the counsellor's).
   'POST /api/alerts/{id}/read': { own: ['counsellor'], other: NOBODY },
+  // Everyone's own notifications; the routes name no record, so nobody reaches anyone else's.
+  'GET /api/notifications': { own: STAFF },
+  'GET /api/notifications/unread-count': { own: STAFF },
+  'POST /api/notifications/read-all': { own: STAFF },
   'GET /api/counsellors/options': { own: ['coordinator'] },
   'GET /api/counsellors': { own: MANAGERS },
   'GET /api/counsellors/{id}': onCounsellor(MANAGERS),
