@@ -41,6 +41,7 @@ const PartnersPage = lazy(() => import('./routes/PartnersPage'));
 const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPage'));
 const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
+const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 
 const theme = createTheme({
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
@@ -294,6 +295,7 @@ function AppRoutes() {
                 </RequireRole>
               }
             />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route
               path="/four-eyes"
               element={
