@@ -91,6 +91,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/audit/verify': { own: ['privacy_officer'] },
   'GET /api/audit/actors': { own: ['privacy_officer'] },
   'GET /api/access-log': { own: ['privacy_officer'] },
+  'GET /api/audit/export.csv': { own: ['privacy_officer'] },
+  'GET /api/access-log/export.csv': { own: ['privacy_officer'] },
   'GET /api/organisation/settings': { own: MANAGERS },
   'PATCH /api/organisation/settings': { own: ['admin'] },
   'GET /api/taxonomies': { own: STAFF },
