@@ -12,6 +12,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { checklistRoutes } from './modules/organisations/checklist.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(organisationsRoutes(deps));
+  await app.register(checklistRoutes(deps));
   await app.register(taxonomiesRoutes(deps));
   await app.register(intakeRoutes(deps));
   await app.register(casesRoutes(deps));

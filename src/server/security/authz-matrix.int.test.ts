@@ -94,6 +94,9 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/audit/export.csv': { own: ['privacy_officer'] },
   'GET /api/access-log/export.csv': { own: ['privacy_officer'] },
   'GET /api/organisation/settings': { own: MANAGERS },
+  'GET /api/organisation/checklist': { own: ['admin'] },
+  // Admin only; an unfinished checklist answers 409 to the admin (past the role check).
+  'POST /api/organisation/checklist/dismiss': { own: ['admin'] },
   'PATCH /api/organisation/settings': { own: ['admin'] },
   'GET /api/taxonomies': { own: STAFF },
   'POST /api/taxonomies': { own: ['admin'] },

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Issue 9, notifications: the coordinators also hear when a counsellor accepts an offer (a new alert kind;
  * every earlier kind is kept), and the unread count in the navigation is read from a partial index of the
- * unread alerts per user, polled by every signed-in screen.
+ * unread alerts per user, polled by every signed-in screen. And the admin's set-up checklist: when an admin
+ * put it away (only possible once every item is done).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -13,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
                       'emergency_request','emergency_decided','referral_cancelled','consent_confirmation',
                       'account_change'));
     create index alerts_unread_idx on alerts (org_id, user_id) where read_at is null;
+    alter table organisations add column setup_checklist_dismissed_at timestamptz;
+    grant update (setup_checklist_dismissed_at) on organisations to confidant_runtime;
   `.execute(db);
 }
 

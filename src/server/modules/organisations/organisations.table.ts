@@ -20,6 +20,8 @@ export interface OrganisationsTable {
   time_zone: Generated<string>;
   emergency_min_account_days: Generated<number>;
   emergency_serious_crime: Generated<boolean>;
+  /** When an admin put the set-up checklist away; only possible once every item was done. */
+  setup_checklist_dismissed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
