@@ -2,8 +2,12 @@ import type { TFunction } from 'i18next';
 
 type Group = 'actions' | 'entities' | 'purposes' | 'fields';
 
-/** A code as words, for a code that has no translation yet (a new action): "case.task_add" → "case task add". */
-const words = (code: string) => code.replace(/[._]+/g, ' ');
+/** A code as words, for a code that has no translation yet: "case.task_add" → "case task add", "maxCases" → "max cases". */
+const words = (code: string) =>
+  code
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._]+/g, ' ')
+    .toLowerCase();
 
 /** The human label of a log code (action, record type, purpose or field) in the UI language. */
 export function logLabel(t: TFunction, group: Group, code: string): string {
