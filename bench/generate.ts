@@ -93,6 +93,9 @@ export async function generateIntakes(deps: Deps, actor: Actor, count: number, s
             backgroundId: null,
             language: rnd() < 0.3 ? pick(LANGUAGES) : null,
           },
+          subject: { alias: '', ageBand: 'unknown', status: null },
+          signalIds: [],
+          protectiveIds: [],
         },
       ),
     );

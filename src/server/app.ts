@@ -10,6 +10,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { checklistRoutes } from './modules/organisations/checklist.routes.js';
@@ -24,6 +25,7 @@ import { referralsRoutes } from './modules/referrals/referrals.routes.js';
 import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { cspRoutes } from './modules/csp/csp.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { installChainKeyring } from './modules/audit/audit.keys.js';
@@ -99,6 +101,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(taxonomiesRoutes(deps));
   await app.register(intakeRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(searchRoutes(deps));
   await app.register(workRoutes(deps));
   await app.register(notificationsRoutes(deps));
   await app.register(counsellorsRoutes(deps));
@@ -109,6 +112,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(emergencyRoutes(deps));
   await app.register(meetingsRoutes(deps));
   await app.register(cspRoutes(deps));
+  await app.register(reportsRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -7,11 +7,12 @@ import { loadMasterKeys } from './lib/crypto/master-key.js';
 import type { Deps } from './lib/deps.js';
 import { createLogger } from './lib/logger.js';
 import { createMailer } from './lib/mailer.js';
+import { indexCallerAliases } from './modules/search/alias-backfill.js';
 import { sealBacklog } from './modules/sealing/sealing.service.js';
 
 /**
  * Opens everything the app needs, in order: logger, master key, database (migrated, checked), keyring; then
- * seals what an earlier version stored in clear.
+ * seals what an earlier version stored in clear and indexes the aliases it left without a search index.
  */
 export async function boot(
   config: Config,
@@ -39,6 +40,8 @@ export async function boot(
   try {
     // Clear values an earlier version left are sealed before anything is served (migration 0012).
     await sealBacklog(deps);
+    // Callers saved before search existed get the keyed index of their alias (migration 0017).
+    await indexCallerAliases(deps);
   } catch (err) {
     await database.close();
     throw err;

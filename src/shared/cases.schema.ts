@@ -98,6 +98,19 @@ export const PreferencesSchema = z.object({
 export type Preferences = z.infer<typeof PreferencesSchema>;
 const NO_PREFERENCES = { counsellorGender: null, backgroundId: null, language: null };
 
+/**
+ * The relative the call is about, as far as the caller tells: an alias, an age band and where they are now.
+ * The caller's relation to them is the intake's `relationId`. No ethnicity or religion, ever.
+ */
+export const IntakeSubjectSchema = z.object({
+  alias: shortText(120).default('').describe('Alias or first name of the relative, as the caller wishes'),
+  ageBand: z.enum(AGE_BANDS).default('unknown'),
+  status: SubjectStatusSchema.nullable().default(null).describe('Where the relative is now, as far as known'),
+});
+export type IntakeSubject = z.infer<typeof IntakeSubjectSchema>;
+const NO_SUBJECT: IntakeSubject = { alias: '', ageBand: 'unknown', status: null };
+const TermIds = z.array(z.uuid()).max(40).default([]);
+
 export const IntakeSchema = z
   .object({
     requestId: z.uuid().describe('Client-generated id: a retried save returns the first result'),
@@ -117,6 +130,9 @@ export const IntakeSchema = z
     outcome: z.enum(INTAKE_OUTCOMES),
     linkCaseId: z.uuid().optional(),
     preferences: PreferencesSchema.default(NO_PREFERENCES),
+    subject: IntakeSubjectSchema.default(NO_SUBJECT),
+    signalIds: TermIds.describe("Signals ticked from the organisation's list (facts, never a score)"),
+    protectiveIds: TermIds.describe("Protective factors ticked from the organisation's list"),
   })
   .refine((v) => v.outcome !== 'link_case' || v.linkCaseId, {
     path: ['linkCaseId'],
@@ -183,6 +199,7 @@ export const CaseSummarySchema = z.object({
   openedAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
   overdueTasks: z.number().int(),
+  callerAlias: Text.optional().describe("The caller's alias: in the case list, opened for its page only"),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CasePageSchema = z.object({ items: z.array(CaseSummarySchema), next: Text.nullable() });

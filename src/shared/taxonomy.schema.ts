@@ -9,6 +9,8 @@ export const TAXONOMY_KINDS = [
   'relation',
   'background',
   'language',
+  'signal',
+  'protective',
 ] as const;
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
 

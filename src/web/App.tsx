@@ -1,6 +1,6 @@
-import { createTheme, DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
+import { DirectionProvider, MantineProvider, mergeThemeOverrides, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
@@ -18,6 +18,7 @@ import { updateMe } from './features/profile/api';
 import { setSignOutReason } from './features/auth/signOutReason';
 import { useSetupStatus } from './features/setup/hooks/useSetupStatus';
 import { currentLanguage, directionOf, setLanguage } from './i18n';
+import { cssVariablesResolver, theme } from './theme';
 
 const SetupPage = lazy(() => import('./routes/SetupPage'));
 const LoginPage = lazy(() => import('./routes/LoginPage'));
@@ -44,14 +45,7 @@ const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPag
 const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
-
-const theme = createTheme({
-  fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif",
-  headings: { fontFamily: "'Noto Sans', 'Noto Sans Arabic', system-ui, sans-serif" },
-  primaryColor: 'teal',
-  primaryShade: 8,
-  defaultRadius: 'sm',
-});
+const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -305,6 +299,14 @@ function AppRoutes() {
               }
             />
             <Route
+              path="/reports"
+              element={
+                <RequireRole roles={['coordinator', 'analyst']}>
+                  <ReportsPage />
+                </RequireRole>
+              }
+            />
+            <Route
               path="/disclosures"
               element={
                 <RequireRole roles={['privacy_officer']}>
@@ -353,10 +355,39 @@ function AppRoutes() {
   );
 }
 
+/**
+ * The theme with the translated names of Mantine's icon-only close buttons (modals, drawers, alerts), which
+ * otherwise have no accessible name.
+ */
+function useLocalisedTheme() {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    // Not the word on a dialog's own close button: two buttons named alike would confuse screen-reader users.
+    const close = { 'aria-label': t('common.closeDialog') };
+    return mergeThemeOverrides(theme, {
+      components: {
+        Modal: { defaultProps: { closeButtonProps: close } },
+        Drawer: { defaultProps: { closeButtonProps: close } },
+        Alert: { defaultProps: { closeButtonLabel: t('common.closeDialog') } },
+        // A table wider than a phone scrolls sideways: keyboard users must be able to reach and scroll it.
+        TableScrollContainer: {
+          defaultProps: {
+            scrollAreaProps: {
+              viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('common.scrollableTable') },
+            },
+          },
+        },
+      },
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language decides the labels
+  }, [t, i18n.language]);
+}
+
 export function App() {
+  const localisedTheme = useLocalisedTheme();
   return (
     <DirectionProvider initialDirection={directionOf(currentLanguage())}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={localisedTheme} cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
           <DirectionSync />
           <SessionLanguageSync />

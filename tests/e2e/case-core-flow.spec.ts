@@ -88,7 +88,8 @@ describe('the case page for a phone call', () => {
   it('the intake call is the first entry of the contact log', async () => {
     const page = counsellor.page;
     await withFailureShot(page, 'intake-log', async () => {
-      await page.goto(`/cases/${caseId}`);
+      // The tab is in the address: a link straight to the contacts tab opens it.
+      await page.goto(`/cases/${caseId}?tab=contacts`);
       const log = page.getByRole('region', { name: NL.log.title });
       const entry = log.getByText(NL.log.intakeCall);
       await entry.waitFor();
@@ -99,10 +100,38 @@ describe('the case page for a phone call', () => {
     });
   });
 
+  it('search: Ctrl+K, a reference and Enter land on the case; the term stays out of the address bar', async () => {
+    const page = coordinator.page;
+    await withFailureShot(page, 'search', async () => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: NL.search.title });
+      const input = dialog.getByRole('combobox', { name: NL.search.label });
+      await input.waitFor();
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await input.pressSequentially(reference);
+      await dialog
+        .getByRole('option', { name: new RegExp(reference) })
+        .getByText('Moeder van R.')
+        .waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
+      expect(page.url()).not.toContain(reference);
+      // "/" opens it too when no field has focus; Escape closes it.
+      await page.keyboard.press('/');
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
+  });
+
   it('the consent text is read in the form language: Arabic, right to left', async () => {
     const page = counsellor.page;
     await withFailureShot(page, 'consent-arabic', async () => {
       await page.goto(`/cases/${caseId}`);
+      await page.getByRole('tab', { name: NL.caseTabs.sharing }).click();
       await page
         .getByRole('region', { name: NL.consent.title, exact: true })
         .getByRole('button', { name: NL.consent.record })

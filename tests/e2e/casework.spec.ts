@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, withFailureShot } from './support/browser';
 import { colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
+import { fillIn } from './support/consent';
 import { NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
@@ -86,6 +87,16 @@ describe('case work', () => {
       await page.getByText('Moeder is rustiger; zoon wil met de imam praten.').waitFor();
       await expect.poll(() => log.getByRole('textbox', { name: NL.log.note }).inputValue()).toBe('');
 
+      // The tabs by keyboard: from the contacts tab (where "log a contact" led), two arrows to the plan.
+      const tab = (name: keyof typeof NL.caseTabs) => page.getByRole('tab', { name: NL.caseTabs[name] });
+      expect(await tab('contacts').getAttribute('aria-selected')).toBe('true');
+      await tab('contacts').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await tab('plan').evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => tab('plan').getAttribute('aria-selected')).toBe('true');
+      expect(new URL(page.url()).search).toBe('?tab=plan');
+
       // An intervention (I3, link to a theologian).
       const interventions = page.getByRole('form', { name: NL.interventions.add });
       const pick = interventions.getByRole('combobox', { name: NL.interventions.intervention });
@@ -97,6 +108,15 @@ describe('case work', () => {
         .fill('Afspraak met imam gemaakt');
       await interventions.getByRole('button', { name: NL.interventions.save }).click();
       await page.getByRole('cell', { name: 'Afspraak met imam gemaakt' }).waitFor();
+
+      // Any part is one key away in the tab row: 5 opens the tasks, 1 goes back to the overview.
+      await tab('plan').focus();
+      await page.keyboard.press('5');
+      await expect.poll(() => tab('tasks').getAttribute('aria-selected')).toBe('true');
+      expect(await tab('tasks').evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(new URL(page.url()).search).toBe('?tab=tasks');
+      await page.keyboard.press('1');
+      await expect.poll(() => tab('overview').getAttribute('aria-selected')).toBe('true');
 
       // Support level, then close into aftercare with a closure code.
       await page.getByRole('combobox', { name: NL.case.supportLevel }).selectOption('intensive');
@@ -113,7 +133,24 @@ describe('case work', () => {
       await closing.waitFor({ state: 'hidden' });
       await page.getByText(NL.caseStates.aftercare, { exact: true }).first().waitFor();
 
-      // Aftercare check-ins on the case page (intensive: 8) and, the first one, on A's home.
+      // The timeline on the overview: the intake call, the assignment and the change of state, newest first.
+      const timeline = page.getByRole('region', { name: NL.caseTimeline.title });
+      const entries = timeline.getByRole('listitem');
+      const stateChange = fillIn(NL.caseTimeline.state, {
+        from: NL.caseStates.active,
+        to: NL.caseStates.aftercare,
+      });
+      await timeline.getByText(stateChange).waitFor();
+      await timeline.getByText(fillIn(NL.caseTimeline.intake, { channel: NL.channels.phone })).waitFor();
+      await timeline.getByText(fillIn(NL.caseTimeline.assigned, { name: 'Karim Bouali' })).waitFor();
+      expect(await entries.first().textContent()).toContain(stateChange);
+      await timeline.getByText(NL.caseTimeline.opened).waitFor();
+      // Typed facts only: the note of the contact stays in the contacts tab.
+      expect(await timeline.textContent()).not.toContain('rustiger');
+
+      // Aftercare check-ins on the tasks tab (intensive: 8) and, the first one, on A's home.
+      await tab('tasks').click();
+      expect(new URL(page.url()).search).toBe('?tab=tasks');
       const tasks = page.getByRole('region', { name: NL.tasks.title });
       const first = NL.tasks.aftercareCheck.replace('{{n}}', '1').replace('{{total}}', '8');
       await tasks.getByRole('checkbox', { name: first }).waitFor();

@@ -16,6 +16,7 @@ import {
   pickPartner,
   recordConsentViaUi,
   uploadFiles,
+  showCaseTab,
 } from './support/consent';
 import { NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
@@ -97,7 +98,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     const myTasks = page.getByRole('region', { name: NL.work.myTasks, exact: true });
 
     await withFailureShot(page, 'verbal-record', async () => {
-      await page.goto(`/cases/${id}`);
+      await page.goto(`/cases/${id}?tab=sharing`);
       await consent.getByText(NL.consent.empty).waitFor();
       const saved = await recordConsentViaUi(page, {
         partner: MUNICIPALITY,
@@ -113,6 +114,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       await consent.getByRole('status').getByText(NL.consent.savedPending).waitFor();
       await card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }).waitFor();
       await card.getByText(fillIn(NL.consent.pendingHintDue, { date: due })).waitFor();
+      await showCaseTab(page, 'tasks');
       const task = tasks.getByRole('checkbox', { name: taskName });
       await task.waitFor();
       expect(await task.isChecked()).toBe(false);
@@ -127,6 +129,11 @@ describe('consent made written later, signed forms and case meetings', () => {
     });
 
     await withFailureShot(page, 'verbal-sign', async () => {
+      // The link opened the tasks tab (#tasks); the consent is on the sharing tab.
+      expect(await page.getByRole('tab', { name: NL.caseTabs.tasks }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      await showCaseTab(page, 'sharing');
       await card.getByRole('button', { name: NL.consent.sign }).click();
       const dialog = page.getByRole('dialog', { name: NL.consent.signTitle });
       await dialog.getByRole('radio', { name: NL.consentMethods.signature_typed.label }).check();
@@ -147,6 +154,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       await card.getByText(NL.typedEvidence.awaiting).waitFor();
       expect(await card.getByRole('button', { name: NL.consent.sign }).count()).toBe(0);
       // The task is done (ticked off on the case) and no longer open on the counsellor's list.
+      await showCaseTab(page, 'tasks');
       await tasks.getByRole('checkbox', { name: taskName, checked: true }).waitFor();
       await page.goto('/');
       // "My tasks" is only rendered once my work has loaded, so an absent link is a real absence.
@@ -167,7 +175,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     });
 
     await withFailureShot(page, 'upload-refused', async () => {
-      await page.goto(`/cases/${id}`);
+      await page.goto(`/cases/${id}?tab=sharing`);
       await consent.getByText(NL.consent.empty).waitFor();
       const upload = page.waitForResponse(isApi('PUT', /\/consents\/[^/]+\/document$/));
       const saved = await recordConsentViaUi(page, {
@@ -235,7 +243,7 @@ describe('consent made written later, signed forms and case meetings', () => {
         .filter({ hasText: name });
 
     await withFailureShot(page, 'meeting-one-consent', async () => {
-      await page.goto(`/cases/${id}`);
+      await page.goto(`/cases/${id}?tab=sharing`);
       await meetings.getByText(NL.meetings.empty).waitFor();
       await consent(MUNICIPALITY);
 
@@ -268,6 +276,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       await card.getByText(NL.meetings.notAllCovered).waitFor();
       expect(await card.getByRole('button', { name: NL.meetings.share }).count()).toBe(0);
       expect(await card.getByRole('link', { name: NL.sharing.downloadSummary }).count()).toBe(0);
+      await showCaseTab(page, 'logs');
       await disclosures.getByText(NL.disclosures.caseEmpty).waitFor();
     });
 
@@ -295,6 +304,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       expect(await card.getByRole('button', { name: NL.meetings.share }).count()).toBe(0);
 
       // One row per participant, each under that participant's consent.
+      await showCaseTab(page, 'logs');
       const log = disclosures.getByRole('table', { name: NL.disclosures.caseTitle });
       const rows = log.getByRole('row').filter({ hasText: NL.disclosures.kinds.case_meeting });
       await rows.nth(1).waitFor();

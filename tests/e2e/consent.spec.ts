@@ -5,7 +5,7 @@ import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
 import { launchBrowser, newContext, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
-import { apiStatus, drawSignature, fillIn, partnerViaApi, pickPartner } from './support/consent';
+import { apiStatus, drawSignature, fillIn, partnerViaApi, pickPartner, showCaseTab } from './support/consent';
 import { NL, setupViaUi, signInViaUi } from './support/flows';
 import { startServer, testClock } from './support/server';
 import { setTotpClockOffset } from './support/totp';
@@ -65,8 +65,31 @@ describe('consent, referrals and the emergency path', () => {
 
     await withFailureShot(page, 'consent-record', async () => {
       await page.goto(`/cases/${id}`);
+      // From the case header to "record consent" by keyboard: Tab to the tab list, arrows to the sharing
+      // tab, Tab into it. Counted, so that the page does not grow a longer way there unnoticed.
+      await page.getByRole('heading', { level: 1 }).focus();
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return `${el?.getAttribute('role') ?? el?.tagName ?? ''}:${el?.textContent?.trim() ?? ''}`;
+        });
+      let tabs = 0;
+      while ((await focused()) !== `tab:${NL.caseTabs.overview}` && tabs < 30) {
+        await page.keyboard.press('Tab');
+        tabs++;
+      }
+      await page.keyboard.press('ArrowLeft'); // the list loops: logs
+      await page.keyboard.press('ArrowLeft'); // consent and referrals
+      expect(await focused()).toBe(`tab:${NL.caseTabs.sharing}`);
       await consent.getByText(NL.consent.empty).waitFor();
-      await consent.getByRole('button', { name: NL.consent.record }).click();
+      let more = 0;
+      while ((await focused()) !== `BUTTON:${NL.consent.record}` && more < 30) {
+        await page.keyboard.press('Tab');
+        more++;
+      }
+      console.warn(`[keyboard] header → record consent: ${tabs + more} Tab presses and 2 arrows`);
+      expect(tabs + more).toBeLessThanOrEqual(12);
+      await page.keyboard.press('Enter');
       const form = page.getByRole('form', { name: NL.consent.formLabel });
       // Who consents comes from the case; the form language from the conversation language (Dutch).
       expect(await form.getByRole('textbox', { name: NL.consent.givenBy }).inputValue()).toBe(
@@ -102,14 +125,15 @@ describe('consent, referrals and the emergency path', () => {
     });
 
     const summaryHref = await withFailureShot(page, 'consent-referral', async () => {
-      await referrals.getByRole('button', { name: NL.referrals.propose }).click();
+      // The hand-off: refer with the consent just recorded; the form comes filled in from it.
+      await consentCard
+        .getByRole('button', { name: fillIn(NL.handoff.referWithFor, { recipient: MUNICIPALITY }) })
+        .click();
       const form = page.getByRole('form', { name: NL.referrals.formLabel });
-      await pickPartner(
-        page,
-        form.getByRole('combobox', { name: NL.referrals.partner, exact: true }),
-        MUNICIPALITY,
-      );
-      // Purpose and categories come from the consent that names this partner.
+      await form.getByText(NL.handoff.prefilledTitle).waitFor();
+      expect(
+        await form.getByRole('combobox', { name: NL.referrals.partner, exact: true }).inputValue(),
+      ).toContain(MUNICIPALITY);
       expect(await form.getByRole('combobox', { name: NL.referrals.purpose }).inputValue()).toBe(
         'authority_referral',
       );
@@ -123,8 +147,21 @@ describe('consent, referrals and the emergency path', () => {
       await form
         .getByRole('textbox', { name: NL.referrals.note })
         .fill('Graag contact met het sociaal team.');
-      await form.getByRole('button', { name: NL.referrals.save, exact: true }).click();
-      await form.waitFor({ state: 'hidden' });
+      await form.getByRole('button', { name: NL.handoff.saveAndReview }).click();
+      // Before "send": exactly what would leave, from the server under the checks of sending.
+      const dialog = page.getByRole('dialog', {
+        name: fillIn(NL.referrals.sendTitle, { name: MUNICIPALITY }),
+      });
+      const preview = dialog.getByRole('region', { name: NL.summary.title });
+      await preview.getByRole('heading', { name: NL.dataCategories.concern_summary.label }).waitFor();
+      await preview.getByText('Zoon trekt zich terug en praat over vertrek.').waitFor();
+      expect(
+        await preview.getByRole('heading', { name: NL.dataCategories.contact_details.label }).count(),
+      ).toBe(0);
+      expect(await dialog.getByRole('button', { name: NL.referrals.sendConfirm }).isEnabled()).toBe(true);
+      // Not sent now: the caller asked to wait until tomorrow.
+      await dialog.getByRole('button', { name: NL.common.cancel, exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
       await referralCard.getByText(NL.referrals.statuses.proposed, { exact: true }).waitFor();
       await referralCard.getByText(/^Gedekt door de toestemming van /).waitFor();
 
@@ -193,7 +230,7 @@ describe('consent, referrals and the emergency path', () => {
       'Zoon heeft vanavond een vlucht naar het conflictgebied geboekt; vader vreest voor zijn leven.';
 
     await withFailureShot(page, 'emergency-request', async () => {
-      await page.goto(`/cases/${id}`);
+      await page.goto(`/cases/${id}?tab=sharing`);
       await emergency.getByText(NL.emergency.onlyFor).waitFor();
       await emergency.getByRole('button', { name: NL.emergency.start }).click();
       const form = page.getByRole('form', { name: NL.emergency.formLabel });
@@ -265,7 +302,7 @@ describe('consent, referrals and the emergency path', () => {
 
     // The requester records the disclosure; it appears in the case's disclosure log, with a task to tell the caller.
     await withFailureShot(page, 'emergency-disclose', async () => {
-      await page.goto(`/cases/${id}`);
+      await page.goto(`/cases/${id}?tab=sharing`);
       await card.getByText(NL.emergency.statuses.approved, { exact: true }).waitFor();
       await card
         .getByText(fillIn(NL.emergency.approvedLine, { name: 'Omar Yilmaz', when: '' }).trim())
@@ -275,12 +312,14 @@ describe('consent, referrals and the emergency path', () => {
       await confirm.getByRole('button', { name: NL.emergency.disclose }).click();
       await confirm.waitFor({ state: 'hidden' });
       await card.getByText(NL.emergency.statuses.disclosed, { exact: true }).waitFor();
+      await showCaseTab(page, 'logs');
       const log = page.getByRole('region', { name: NL.disclosures.caseTitle, exact: true });
       const row = log.getByRole('row', { name: new RegExp(POLICE) });
       await row.waitFor();
       expect(await row.innerText()).toContain(NL.disclosures.kinds.emergency);
       expect(await row.innerText()).toContain(NL.disclosureChannels.phone);
       expect(await row.innerText()).toContain('Samira Haddou');
+      await showCaseTab(page, 'tasks');
       await page
         .getByRole('region', { name: NL.tasks.title, exact: true })
         .getByText(fillIn(NL.tasks.informCaller, { partner: POLICE }))

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { caseCount, colleagueViaUi } from './support/cases';
+import { apiCall, caseCount, colleagueViaUi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
@@ -25,7 +25,7 @@ function keyboard(page: Page) {
     },
     /** Tab forward until the target has focus (a user reading the screen knows how many). */
     tabTo: async (target: Locator) => {
-      for (let i = 0; i < 30; i += 1) {
+      for (let i = 0; i < 60; i += 1) {
         if (await isFocused(target)) return;
         await page.keyboard.press('Tab');
         presses += 1;
@@ -60,7 +60,7 @@ describe('intake', () => {
     await server?.stop();
   });
 
-  it('a coordinator takes a call with the keyboard only and opens a case', async () => {
+  it('a coordinator takes a call with the keyboard only (timer, relative, signals) and opens a case', async () => {
     const page = coordinator.page;
     await withFailureShot(page, 'intake-keyboard', async () => {
       // The category list must have arrived before the category is typed (as it has for a person).
@@ -86,6 +86,30 @@ describe('intake', () => {
       await keys.tabTo(page.getByRole('textbox', { name: I.summary }));
       await keys.type('Zoon (17) praat steeds vaker over vertrek naar Syrië; moeder is bang.');
       fields += 1;
+      // The relative: relation, alias, age band and status (native selects: type the first letters).
+      await keys.tabTo(page.getByRole('combobox', { name: I.relation }));
+      await keys.type('M');
+      await keys.tabTo(page.getByRole('textbox', { name: I.relative.alias }));
+      await keys.type('S.');
+      await keys.tabTo(page.getByRole('combobox', { name: I.relative.ageBand }));
+      await keys.type('16');
+      await keys.tabTo(page.getByRole('combobox', { name: I.relative.status }));
+      await keys.type('T');
+      fields += 4;
+      // Two signals and one protective factor, ticked from the organisation's lists.
+      for (const label of [
+        'Trekt zich terug van familie en vrienden',
+        'Praat over vertrekken naar een conflictgebied',
+        'Goed contact met een ouder of familielid',
+      ]) {
+        await keys.tabTo(page.getByRole('checkbox', { name: label }));
+        await keys.press('Space');
+        fields += 1;
+      }
+      // The timer started with the first key and fills the duration (a started minute counts).
+      const duration = page.getByRole('spinbutton', { name: I.duration });
+      await expect.poll(() => duration.inputValue()).toBe('1');
+      expect(await page.getByTestId('call-timer').textContent()).toMatch(/^0\d:[0-5]\d$/);
       await keys.tabTo(page.getByRole('radio', { name: I.outcomes.info_only }));
       await keys.press('ArrowDown');
       fields += 1;
@@ -109,6 +133,17 @@ describe('intake', () => {
         .getByRole('heading', { level: 1, name: NL.case.title.replace('{{reference}}', reference) })
         .waitFor();
       expect(await caseCount(page)).toBe(1);
+      const caseId = new URL(page.url()).pathname.split('/').pop()!;
+      const detail = await apiCall<{
+        subjects: { alias: string; ageBand: string }[];
+        statusEvents: { status: string }[];
+        observations: { kind: string }[];
+        log: { durationMinutes: number | null }[];
+      }>(page, 'GET', `/api/cases/${caseId}`);
+      expect(detail.subjects).toEqual([expect.objectContaining({ alias: 'S.', ageBand: '16_17' })]);
+      expect(detail.statusEvents.map((e) => e.status)).toEqual(['at_home']);
+      expect(detail.observations.map((o) => o.kind).sort()).toEqual(['protective', 'signal', 'signal']);
+      expect(detail.log[0]?.durationMinutes).toBeGreaterThanOrEqual(1);
 
       // Nothing of the call is left in the browser's storage.
       const stored = await page.evaluate(
@@ -128,6 +163,16 @@ describe('intake', () => {
       await page.goto('/intake');
       await terms;
       await page.getByRole('textbox', { name: I.callerAlias }).fill('Vader K.');
+      // The timer pauses and resumes.
+      const timer = page.getByTestId('call-timer');
+      await expect.poll(() => timer.textContent(), { timeout: 3000 }).not.toBe('00:00');
+      await page.getByRole('button', { name: I.timer.pause }).click();
+      const paused = await timer.textContent();
+      await page.waitForTimeout(1200);
+      expect(await timer.textContent()).toBe(paused);
+      await page.getByRole('button', { name: I.timer.resume }).click();
+      await expect.poll(() => timer.textContent(), { timeout: 3000 }).not.toBe(paused);
+
       await page.getByRole('combobox', { name: I.category }).fill('C9');
       // Pick the option itself: Enter right after fill() can beat the combobox marking its first match.
       await page.getByRole('option', { name: /^C9 / }).click();

@@ -64,7 +64,11 @@ describe('matching', () => {
       ],
       homeMunicipalityId: placeId('Utrecht'),
     });
-    await apiCall(co, 'PATCH', `/api/counsellors/${leylaId}`, { homeMunicipalityId: placeId('Amsterdam') });
+    // Leyla lives in Amsterdam and also works in the province of Utrecht: in the caller's region.
+    await apiCall(co, 'PATCH', `/api/counsellors/${leylaId}`, {
+      homeMunicipalityId: placeId('Amsterdam'),
+      servesProvinces: ['Utrecht'],
+    });
   });
 
   afterAll(async () => {
@@ -116,6 +120,47 @@ describe('matching', () => {
       .getByRole('button', { name: NL.matching.show })
       .click();
     await co.getByRole('cell', { name: NL.matching.offerStatus.accepted }).waitFor();
+  });
+
+  it('nobody speaks Somali: the coordinator reads why, in counts, and takes a way out', async () => {
+    const co = coordinator.page;
+    const { id } = await openCaseViaApi(co, 'Zus van A.', { language: 'so', municipality: 'Utrecht' });
+    await withFailureShot(co, 'matching-no-match', async () => {
+      await co.goto(`/cases/${id}`);
+      const matching = co.getByRole('region', { name: NL.matching.title });
+      const panel = matching.getByRole('region', { name: NL.matching.nobody });
+      const reasons = panel.getByRole('list', { name: NL.matching.noMatch.reasons });
+      const reason = (text: string) => reasons.getByRole('listitem').filter({ hasText: text }).waitFor();
+      await reason(fill(NL.matching.noMatch.language, { language: 'Somalisch', n: '0', total: '2' }));
+      await reason(fill(NL.matching.noMatch.region, { place: 'Utrecht', n: '2', total: '2' }));
+      await reason(fill(NL.matching.noMatch.both, { n: '0' }));
+      // Never the empty "see the candidates below".
+      expect(await matching.getByText(NL.matching.nobodyHint).count()).toBe(0);
+
+      // The waiting list: a dated task for the coordinator.
+      await panel.getByRole('button', { name: NL.matching.noMatch.waitingList }).click();
+      await panel
+        .getByRole('status')
+        .filter({ hasText: NL.matching.noMatch.waiting.split('{{')[0]! })
+        .waitFor();
+      const work = await apiCall<{ tasks: { title: string }[] }>(co, 'GET', `/api/cases/${id}`);
+      expect(work.tasks.map((task) => task.title)).toEqual([NL.matching.noMatch.taskTitle]);
+
+      // A counsellor with an interpreter: both pass, and the offer records the interpreter.
+      const interpreterLabel = fill(NL.matching.noMatch.interpreter, { language: 'Somalisch' });
+      await panel
+        .getByRole('group', { name: interpreterLabel })
+        .getByRole('button', { name: NL.matching.noMatch.show })
+        .click();
+      const list = matching.getByRole('list', { name: NL.matching.shortlist });
+      await list.waitFor();
+      expect(await list.locator(':scope > li').count()).toBe(2);
+      await matching.getByText(NL.matching.widened.interpreter).waitFor();
+      await matching
+        .getByRole('button', { name: fill(NL.matching.offerTo, { name: 'Leyla Demir' }) })
+        .click();
+      await matching.getByText(fill(NL.matching.viaInterpreter, { language: 'Somalisch' })).waitFor();
+    });
   });
 
   it('an unanswered offer expires after the deadline and comes back to the coordinator', async () => {

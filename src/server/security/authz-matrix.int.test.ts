@@ -37,6 +37,30 @@ const NOBODY: readonly Who[] = [];
  * `missing`: on an id that does not exist (only upserts; default: nobody). Another organisation's record
  * is never allowed to anyone, nor a child record under the wrong parent.
  */
+/** Everything an analyst may call, written out: a new route for analysts must be added here on purpose. */
+const ANALYST_ROUTES: string[] = [
+  'GET /api/auth/session',
+  'GET /api/health',
+  'GET /api/notifications',
+  'GET /api/notifications/unread-count',
+  'GET /api/openapi.json',
+  'GET /api/organisation/report-settings',
+  'GET /api/places/municipalities',
+  'GET /api/setup/status',
+  'GET /api/taxonomies',
+  'PATCH /api/me',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/csp-report',
+  'POST /api/invites/accept',
+  'POST /api/invites/inspect',
+  'POST /api/notifications/read-all',
+  'POST /api/reports/export',
+  'POST /api/reports/query',
+  'POST /api/setup',
+];
+
 interface Rule {
   own: readonly Who[];
   other?: readonly Who[];
@@ -83,8 +107,14 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/four-eyes/health': { own: ['privacy_officer'] },
   'GET /api/organisation/emergency-settings': { own: MANAGERS },
   'PUT /api/organisation/emergency-settings': { own: ['admin'] },
+  // Reports: aggregated and suppressed; analysts get no row about a person anywhere else in this table.
+  'POST /api/reports/query': { own: ['coordinator', 'analyst'] },
+  'POST /api/reports/export': { own: ['coordinator', 'analyst'] },
+  'GET /api/organisation/report-settings': { own: ['admin', 'coordinator', 'analyst', 'privacy_officer'] },
+  'PUT /api/organisation/report-settings': { own: ['admin'] },
   'GET /api/consent-text/{language}': { own: CASE_WORK },
   'GET /api/cases/{id}/reach': onCase(),
+  'GET /api/cases/{id}/timeline': onCase(),
   'POST /api/cases/{id}/reach/phone': onCase(),
   // Only a typed-name signature waits for a second person; the world's consents are drawn, so nobody may.
   'POST /api/cases/{id}/consents/{consentId}/confirm': { own: NOBODY },
@@ -108,6 +138,8 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY, missing: ['coordinator'] },
   'DELETE /api/intake/drafts/{id}': { own: ['coordinator'], other: NOBODY },
   'GET /api/cases': { own: CASE_WORK },
+  // Search shows what the case list shows: a counsellor finds only their own cases (search.int.test.ts).
+  'POST /api/search': { own: CASE_WORK },
   'GET /api/cases/{id}': onCase(),
   'PATCH /api/cases/{id}': onCase(),
   // Only a coordinator states a reason to open a case; a counsellor has no business granting access.
@@ -142,6 +174,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/cases/{id}/shortlist': onCase(['coordinator']),
   'GET /api/cases/{id}/offers': onCase(['coordinator']),
   'POST /api/cases/{id}/offers': onCase(['coordinator']),
+  // The waiting list is matching's last option: only a coordinator who may assign the case.
+  'POST /api/cases/{id}/waiting-list': onCase(['coordinator']),
   'GET /api/offers': { own: ['counsellor'] },
   'POST /api/offers/{id}/respond': { own: ['counsellor'], other: NOBODY },
   'GET /api/matching/weights': { own: MANAGERS },
@@ -168,6 +202,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/cases/{id}/referrals/{referralId}/cancel': onCase(),
   'GET /api/cases/{id}/referrals/{referralId}/summary': onCase(),
   'GET /api/cases/{id}/referrals/{referralId}/summary.pdf': onCase(),
+  'GET /api/cases/{id}/referrals/{referralId}/preview': onCase(),
   'GET /api/cases/{id}/disclosures': onCase(),
   'GET /api/disclosures': { own: ['privacy_officer'] },
   'GET /api/cases/{id}/emergency': onCase(),
@@ -275,6 +310,14 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
           /^(GET \/api\/(health|openapi\.json|setup\/status)|POST \/api\/(setup|csp-report|auth\/(login|logout)|invites\/(inspect|accept)))$/,
         );
     }
+  });
+
+  it('gives analysts aggregated reports and their own account, never a row about a person (the table itself)', () => {
+    const forAnalysts = Object.entries(EXPECTED)
+      .filter(([, rule]) => rule.own.includes('analyst'))
+      .map(([key]) => key)
+      .sort();
+    expect(forAnalysts).toEqual(ANALYST_ROUTES);
   });
 
   it('answers every cell as the table says: zero unexpected allows, zero 5xx', async () => {

@@ -97,3 +97,30 @@ export function toQuery(params: Record<string, string | number | undefined | nul
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/** POSTs to an endpoint that answers with a file and saves it under the server's file name (no URL to copy). */
+export async function downloadFile(path: string, body: unknown): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { Accept: '*/*', 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network' });
+  }
+  if (!response.ok) throw await readProblem(response);
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

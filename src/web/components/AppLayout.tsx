@@ -11,9 +11,11 @@ import { SESSION_KEY } from '../features/auth/hooks/useSession';
 import { setSignOutReason } from '../features/auth/signOutReason';
 import { UnreadBadge, UnreadIndicator } from '../features/notifications/components/UnreadBadge';
 import { useChangeLanguage } from '../features/profile/hooks/useChangeLanguage';
+import { SearchLauncher } from '../features/search/components/SearchLauncher';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
+import { isolatedValues } from './isolate';
 
 interface NavItem {
   to: string;
@@ -43,6 +45,7 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   if (role === 'admin' || role === 'coordinator' || role === 'counsellor') {
     items.push({ to: '/partners', label: t('nav.partners') });
   }
+  if (role === 'coordinator' || role === 'analyst') items.push({ to: '/reports', label: t('nav.reports') });
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (role === 'admin') {
     items.push(
@@ -72,6 +75,8 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { change, pending } = useChangeLanguage();
+  // Search finds cases, so it is there for those who work cases (the server decides again).
+  const canSearch = session.user.role === 'coordinator' || session.user.role === 'counsellor';
   // Once the server's idle timeout has passed, ask it again: a 401 ends the session on screen too, so no
   // case data stays visible on an unattended screen.
   const idle = useIdle((session.idleTimeoutSeconds + 5) * 1000, { initialState: false });
@@ -126,6 +131,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
             <Text size="sm" visibleFrom="md" truncate="end" maw={200} dir="auto">
               {session.user.displayName}
             </Text>
+            {canSearch ? <SearchLauncher /> : null}
             <LanguageSwitch onChange={(language) => void change(language)} disabled={pending} />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t('common.signOut')}
@@ -147,7 +153,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
           />
         ))}
         <Text size="sm" c="dimmed" mt="auto" hiddenFrom="md" px="sm">
-          {t('shell.signedInAs', { name: session.user.displayName })}
+          {isolatedValues((v) => t('shell.signedInAs', v), { name: session.user.displayName })}
         </Text>
       </AppShell.Navbar>
       <AppShell.Main id="main">

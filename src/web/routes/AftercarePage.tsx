@@ -14,6 +14,8 @@ import { AftercareForm } from '../features/settings/components/AftercareForm';
 import { ConsentSettingsForm } from '../features/settings/components/ConsentSettingsForm';
 import { EmergencySettingsForm } from '../features/settings/components/EmergencySettingsForm';
 import { TimeZoneForm } from '../features/settings/components/TimeZoneForm';
+import { fetchReportSettings, REPORT_SETTINGS_KEY } from '../features/reports/api';
+import { ReportSettingsForm } from '../features/reports/components/ReportSettingsForm';
 
 /**
  * Organisation settings for case work: the aftercare schedule, the consent periods, the time zone and the
@@ -23,6 +25,7 @@ export default function AftercarePage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: fetchSettings });
   const emergency = useQuery({ queryKey: EMERGENCY_SETTINGS_KEY, queryFn: fetchEmergencySettings });
+  const reports = useQuery({ queryKey: REPORT_SETTINGS_KEY, queryFn: fetchReportSettings });
   return (
     <Stack maw={760}>
       <PageHeading>{t('titles.aftercare')}</PageHeading>
@@ -70,6 +73,15 @@ export default function AftercarePage() {
             {t('emergencySettings.intro')}
           </Text>
           <EmergencySettingsForm settings={emergency.data} />
+        </Card>
+      ) : null}
+      <ErrorAlert error={reports.error} />
+      {reports.data ? (
+        <Card withBorder component="section" aria-labelledby="settings-reports" padding="md">
+          <Title order={2} size="h4" id="settings-reports" mb="xs">
+            {t('reportSettings.title')}
+          </Title>
+          <ReportSettingsForm settings={reports.data} />
         </Card>
       ) : null}
     </Stack>

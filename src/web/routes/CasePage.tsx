@@ -1,8 +1,9 @@
-import { Anchor, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Stack, Tabs, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CaseDetail, CaseState } from '../../shared/cases.schema';
+import type { Consent } from '../../shared/consent.schema';
 import { isApiError } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -18,6 +19,9 @@ import { PersonsSection } from '../features/cases/components/PersonsSection';
 import { ReachSection } from '../features/cases/components/ReachSection';
 import { SummarySection } from '../features/cases/components/SummarySection';
 import { TasksSection } from '../features/cases/components/TasksSection';
+import { TimelineSection } from '../features/cases/components/TimelineSection';
+import { CASE_TABS, isCaseTab, SECTION_TAB } from '../features/cases/caseTabs';
+import type { CaseTab } from '../features/cases/caseTabs';
 import { TransitionModal } from '../features/cases/components/TransitionModal';
 import type { ClosingInput } from '../features/cases/components/TransitionModal';
 import { useCase, useCaseMutations } from '../features/cases/hooks/useCases';
@@ -44,18 +48,51 @@ function NotFound() {
 }
 
 function CaseView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
   const mutations = useCaseMutations(detail.id);
   const { data: session } = useSession();
   // The emergency path is the coordinators' (the server checks again on every request).
   const coordinator = session?.user.role === 'coordinator';
   const { hash } = useLocation();
+  const [params, setParams] = useSearchParams();
   const [assigning, setAssigning] = useState(false);
   const [closingTo, setClosingTo] = useState<CaseState | null>(null);
+  const focusLogNext = useRef(false);
+  const [handoff, setHandoff] = useState<Consent | null>(null);
 
-  // Links from alerts and tasks point at a section (#tasks, #emergency): go there once the case is shown.
+  // The tab is in the address (?tab=…) so that reload and "back" keep it; a link to a section (#tasks,
+  // #emergency, from alerts and tasks) opens the tab that holds it.
+  const section = hash ? decodeURIComponent(hash.slice(1)) : '';
+  const asked = params.get('tab');
+  const tab: CaseTab = isCaseTab(asked) ? asked : (SECTION_TAB[section] ?? 'overview');
+
+  function selectTab(next: CaseTab) {
+    if (next === tab) return;
+    setParams(
+      (prev) => {
+        const copy = new URLSearchParams(prev);
+        copy.set('tab', next);
+        return copy;
+      },
+      { preventScrollReset: true },
+    );
+  }
+
   useEffect(() => {
-    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' });
-  }, [hash]);
+    if (section) document.getElementById(section)?.scrollIntoView({ block: 'start' });
+  }, [section]);
+
+  // "Log a contact" in the header: open the contacts tab, then put the cursor in the form once it shows.
+  function focusLog() {
+    const field = document.getElementById(LOG_FIRST_FIELD);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }
+  useEffect(() => {
+    if (!focusLogNext.current || tab !== 'contacts') return;
+    focusLogNext.current = false;
+    focusLog();
+  }, [tab]);
 
   function onTransition(to: CaseState) {
     mutations.transition.reset();
@@ -75,12 +112,6 @@ function CaseView({ detail }: { detail: CaseDetail }) {
     }
   }
 
-  function focusLog() {
-    const field = document.getElementById(LOG_FIRST_FIELD);
-    field?.scrollIntoView({ block: 'center' });
-    field?.focus();
-  }
-
   return (
     <Stack maw={1000}>
       <CaseHeader
@@ -91,24 +122,82 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           setAssigning(true);
         }}
         onTransition={onTransition}
-        onLogContact={focusLog}
+        onLogContact={() => {
+          if (tab === 'contacts') return focusLog();
+          focusLogNext.current = true;
+          selectTab('contacts');
+        }}
+        onShowTasks={() => selectTab('tasks')}
       />
       {!closingTo ? <ErrorAlert error={mutations.transition.error} /> : null}
       <ReachSection caseId={detail.id} />
-      <MatchingSection detail={detail} />
-      <SummarySection key={detail.summary} detail={detail} />
-      <PreferencesSection key={JSON.stringify(detail.preferences)} detail={detail} />
-      <TasksSection detail={detail} />
-      <ContactLogSection detail={detail} />
-      <PersonsSection detail={detail} />
-      <ObservationsSection detail={detail} />
-      <GoalsSection detail={detail} />
-      <InterventionsSection detail={detail} />
-      <ConsentSection detail={detail} />
-      <ReferralsSection detail={detail} />
-      <MeetingsSection detail={detail} />
-      {coordinator ? <EmergencySection detail={detail} /> : null}
-      <CaseDisclosuresSection detail={detail} />
+      <Tabs
+        value={tab}
+        onChange={(next) => {
+          if (isCaseTab(next)) selectTab(next);
+        }}
+        variant="pills"
+      >
+        <Tabs.List
+          aria-label={t('caseTabs.label')}
+          aria-describedby="case-tabs-keys"
+          onKeyDown={(event) => {
+            // In the tab row, the digits 1–7 open a part directly: every part is one key press away.
+            const index = Number(event.key) - 1;
+            const name = CASE_TABS[index];
+            if (!name || event.altKey || event.ctrlKey || event.metaKey) return;
+            event.preventDefault();
+            selectTab(name);
+            event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')[index]?.focus();
+          }}
+        >
+          {CASE_TABS.map((name, index) => (
+            <Tabs.Tab key={name} value={name} aria-keyshortcuts={String(index + 1)}>
+              {t(`caseTabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Text id="case-tabs-keys" size="xs" c="dimmed" mt={4}>
+          {t('caseTabs.keysHint')}
+        </Text>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack>
+            <MatchingSection detail={detail} />
+            <TimelineSection detail={detail} />
+            <SummarySection key={detail.summary} detail={detail} />
+            <PreferencesSection key={JSON.stringify(detail.preferences)} detail={detail} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <ContactLogSection detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="persons" pt="md">
+          <Stack>
+            <PersonsSection detail={detail} />
+            <ObservationsSection detail={detail} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md">
+          <Stack>
+            <GoalsSection detail={detail} />
+            <InterventionsSection detail={detail} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <TasksSection detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sharing" pt="md">
+          <Stack>
+            <ConsentSection detail={detail} onRefer={setHandoff} />
+            <ReferralsSection detail={detail} handoff={handoff} onHandoffEnd={() => setHandoff(null)} />
+            <MeetingsSection detail={detail} />
+            {coordinator ? <EmergencySection detail={detail} /> : null}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="logs" pt="md">
+          <CaseDisclosuresSection detail={detail} />
+        </Tabs.Panel>
+      </Tabs>
       {assigning ? (
         <AssignModal
           currentId={detail.counsellor?.id ?? null}

@@ -122,11 +122,18 @@ export interface ConsentViaUi {
   file?: string;
 }
 
+/** Opens a tab of the case page (a click; the keyboard is casework.spec.ts's subject). */
+export async function showCaseTab(page: Page, name: keyof typeof NL.caseTabs): Promise<void> {
+  const tab = page.getByRole('tab', { name: NL.caseTabs[name], exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
+
 /**
  * Records consent with one named partner through the form on the open case page, and returns the consent
  * as the server saved it (drawn signatures are consent.spec.ts's subject; a typed name is quicker).
  */
 export async function recordConsentViaUi(page: Page, input: ConsentViaUi): Promise<Consent> {
+  await showCaseTab(page, 'sharing');
   const section = page.getByRole('region', { name: NL.consent.title, exact: true });
   await section.getByRole('button', { name: NL.consent.record }).click();
   const form = page.getByRole('form', { name: NL.consent.formLabel });

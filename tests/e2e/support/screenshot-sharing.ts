@@ -23,7 +23,7 @@ interface SharingScreens {
 const STRINGS = { nl: NL, ar } as const;
 
 /** A signed and a verbal consent, a covered and an uncovered referral, a meeting and a pending emergency. */
-async function seed(coordinator: Page, counsellor: Page, caseId: string) {
+async function seed(coordinator: Page, counsellor: Page, caseId: string): Promise<boolean> {
   const today = new Date().toISOString().slice(0, 10);
   const police = await apiCall<{ id: string }>(coordinator, 'POST', '/api/partners', {
     name: 'Politie Midden-Nederland',
@@ -93,6 +93,13 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     categories: ['contact_details'],
     note: '',
   });
+  // Proposed and covered by the signed consent: "send" opens the preview of what would leave.
+  await post('referrals', {
+    partnerId: team,
+    purpose: 'care_referral',
+    categories: ['concern_summary'],
+    note: '',
+  });
   await post('meetings', {
     municipality: 'Utrecht',
     meetingOn: today,
@@ -100,7 +107,8 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     categories: ['concern_summary'],
     note: 'Casusoverleg in het Zorg- en Veiligheidshuis',
   });
-  await apiCall(coordinator, 'POST', `/api/cases/${caseId}/emergency`, {
+  // The emergency path waits a week for new accounts (four eyes): on a fresh installation it is refused.
+  return apiCall(coordinator, 'POST', `/api/cases/${caseId}/emergency`, {
     ground: 'danger_to_life',
     legalBasis: 'vital_interest',
     reason: 'Zoon heeft een vlucht naar het conflictgebied geboekt; vader vreest voor zijn leven.',
@@ -109,12 +117,15 @@ async function seed(coordinator: Page, counsellor: Page, caseId: string) {
     channel: 'phone',
     informCaller: true,
     noInformReason: '',
-  });
+  }).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function sharingScreens(options: SharingScreens): Promise<void> {
   const { admin, coordinator: co, counsellor: cp, officer: po, caseId, shoot, out } = options;
-  await seed(co, cp, caseId);
+  const emergency = await seed(co, cp, caseId);
   // The fixed header would cover the top of a scrolled-to section: hide it for these shots.
   const section = async (page: Page, id: string, name: string) => {
     const locator = page.locator(`#${id}`);
@@ -130,23 +141,38 @@ export async function sharingScreens(options: SharingScreens): Promise<void> {
     for (const page of [admin, co, cp, po]) await options.setLanguage(page, language);
     for (const [size, viewport] of Object.entries(options.viewports)) {
       for (const page of [admin, co, cp, po]) await page.setViewportSize(viewport);
+      // The case page: header, reach panel, tabs and the timeline of the overview.
       await cp.goto(`/cases/${caseId}`);
+      await cp.locator('#timeline li').first().waitFor();
+      await shoot(cp, `case-overview-${language}-${size}`);
+      await cp.goto(`/cases/${caseId}?tab=sharing`);
       await cp.locator('#consent li').first().waitFor();
+      await shoot(cp, `case-sharing-tab-${language}-${size}`);
       await cp.locator('#referrals li').first().waitFor();
       await cp.locator('#meetings li').first().waitFor();
       await cp.waitForLoadState('networkidle');
       await section(cp, 'consent', `consent-section-${language}-${size}`);
       await section(cp, 'referrals', `referrals-section-${language}-${size}`);
       await section(cp, 'meetings', `meetings-section-${language}-${size}`);
-      await section(cp, 'disclosures', `disclosures-case-${language}-${size}`);
+      // Before "send": the preview of exactly what would leave.
+      await cp.locator('#referrals').getByRole('button', { name: text.referrals.moves.sent }).first().click();
+      await cp.getByRole('dialog').getByRole('region').first().waitFor();
+      await cp.waitForTimeout(300);
+      await cp.getByRole('dialog').screenshot({ path: `${out}/referral-preview-${language}-${size}.png` });
+      await cp.keyboard.press('Escape');
+      await cp.getByRole('dialog').waitFor({ state: 'detached' });
       await cp.locator('#referrals').getByRole('button', { name: text.sharing.showSummary }).first().click();
       await cp.locator('#referrals').getByRole('region').first().waitFor();
       await section(cp, 'referrals', `referrals-summary-${language}-${size}`);
       await cp.locator('#consent').getByRole('button', { name: text.consent.record }).click();
       await cp.getByRole('form', { name: text.consent.formLabel }).waitFor();
       await section(cp, 'consent', `consent-form-${language}-${size}`);
+      await cp.goto(`/cases/${caseId}?tab=logs`);
+      await cp.locator('#disclosures').waitFor();
+      await section(cp, 'disclosures', `disclosures-case-${language}-${size}`);
+      if (!emergency) continue;
 
-      await co.goto(`/cases/${caseId}`);
+      await co.goto(`/cases/${caseId}?tab=sharing`);
       await co.locator('#emergency li').first().waitFor();
       await section(co, 'emergency', `emergency-section-${language}-${size}`);
       await co.locator('#emergency').getByRole('button', { name: text.emergency.start }).click();

@@ -14,7 +14,10 @@ import { startServer } from './server';
 const OUT = process.env.SCREENSHOT_DIR ?? '/tmp/shots';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const LANGUAGES = ['nl', 'ar'] as const;
-/** `SCREENSHOT_ONLY=sharing` shoots only the consent, referral and emergency screens (after the same set-up). */
+/**
+ * `SCREENSHOT_ONLY=sharing` shoots only the consent, referral and emergency screens (after the same set-up);
+ * `SCREENSHOT_ONLY=intake` only the intake form and the no-match panel.
+ */
 const ONLY = process.env.SCREENSHOT_ONLY;
 const EVERYTHING = ONLY ? [] : LANGUAGES;
 
@@ -246,6 +249,70 @@ async function main() {
         await cp.getByRole('button', { name: /Afsluiten met nazorg|إغلاق مع متابعة لاحقة/ }).click();
         await cp.getByRole('dialog').waitFor();
         await shoot(cp, `case-close-modal-${language}-${size}`);
+      }
+    }
+
+    // Search (Ctrl+K) and the case list with aliases: `SCREENSHOT_ONLY=search` shoots only these.
+    if (!ONLY || ONLY === 'search') {
+      await openCaseViaApi(co, 'أم كريم', { phone: '06 12 34 56 01' });
+      for (const language of LANGUAGES) {
+        await setLanguage(co, language);
+        for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+          await co.setViewportSize(viewport);
+          await co.goto('/cases');
+          await co.getByRole('heading', { level: 1 }).waitFor();
+          await shoot(co, `cases-alias-${language}-${size}`);
+          if (size === 'phone')
+            await co
+              .getByRole('button', { name: NL.search.open })
+              .or(co.getByRole('button', { name: 'بحث' }))
+              .first()
+              .click();
+          else await co.keyboard.press('Control+k');
+          const dialog = co.getByRole('dialog');
+          const input = dialog.getByRole('combobox');
+          await input.waitFor();
+          await shoot(co, `search-empty-${language}-${size}`);
+          await input.fill(worked.reference.slice(0, 6));
+          await dialog.getByRole('option').first().waitFor();
+          await co.keyboard.press('ArrowDown');
+          await shoot(co, `search-results-${language}-${size}`);
+          await input.fill('0031 6 12345601');
+          await dialog.getByRole('option').filter({ hasText: 'أم كريم' }).waitFor();
+          await shoot(co, `search-phone-${language}-${size}`);
+          await input.fill('niemand bekend');
+          await dialog.getByRole('status').filter({ hasText: /.{5}/ }).waitFor();
+          await co.waitForTimeout(400);
+          await shoot(co, `search-none-${language}-${size}`);
+          await co.keyboard.press('Escape');
+        }
+      }
+    }
+
+    // Intake with the relative, signals and the call timer; a case nobody can take (Somali, in Utrecht).
+    if (!ONLY || ONLY === 'intake') {
+      const nobody = await openCaseViaApi(co, 'Zus van A.', { municipality: 'Utrecht', language: 'so' });
+      for (const language of LANGUAGES) {
+        await setLanguage(co, language);
+        for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+          await co.setViewportSize(viewport);
+          await co.goto('/intake');
+          await co.getByRole('heading', { level: 1 }).waitFor();
+          await co.getByRole('textbox').first().fill('Moeder van S.');
+          await co.locator('select:has(option[value="16_17"])').selectOption('16_17');
+          await co.locator('select:has(option[value="departed"])').selectOption('departed');
+          for (const index of [0, 6, 9]) {
+            const box = co.locator('input[type=checkbox]').nth(index);
+            for (let attempt = 0; attempt < 3 && !(await box.isChecked()); attempt += 1)
+              await box.click().catch(() => undefined);
+          }
+          await co.waitForTimeout(1500);
+          await shoot(co, `intake-relative-${language}-${size}`);
+          await co.goto(`/cases/${nobody.id}`);
+          await co.getByRole('heading', { level: 1 }).waitFor();
+          await co.locator('#no-match-title').waitFor();
+          await shoot(co, `no-match-${language}-${size}`);
+        }
       }
     }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import type { Actor } from '../../lib/actor.js';
-import { canGrantAccess, type CaseFacts } from './cases.policy.js';
+import { canCaseRole, canGrantAccess, caseListScope, type CaseFacts } from './cases.policy.js';
 
 const actor = (role: Role, userId = 'me'): Actor => ({
   kind: 'user',
@@ -39,5 +39,22 @@ describe('cases policy: access grants', () => {
     expect(canGrantAccess(actor('coordinator'), facts({ orgId: 'elsewhere' }))).toBe(false);
     expect(canGrantAccess({ kind: 'system', orgId: 'o' }, facts())).toBe(false);
     expect(canGrantAccess(undefined, facts())).toBe(false);
+  });
+});
+
+describe('cases policy: what lists and search show', () => {
+  // Written out by hand: who may list or search cases, and whether it is only their own.
+  const LIST: Record<Role, 'all' | 'own' | 'none'> = {
+    admin: 'none',
+    coordinator: 'all',
+    counsellor: 'own',
+    analyst: 'none',
+    privacy_officer: 'none',
+  };
+  it.each(ROLES)('case list and search for %s', (role) => {
+    const a = actor(role);
+    const shown = !canCaseRole(a, 'case.list') ? 'none' : caseListScope(a).counsellorId ? 'own' : 'all';
+    expect(shown).toBe(LIST[role]);
+    if (shown === 'own') expect(caseListScope(a)).toEqual({ counsellorId: 'me' });
   });
 });

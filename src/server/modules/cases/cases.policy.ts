@@ -99,6 +99,14 @@ export function canCaseRole(
   return actor.role === 'coordinator' || actor.role === 'counsellor';
 }
 
+/**
+ * Which cases a list shows the actor (the case list, "my work", search): the organisation's for a
+ * coordinator, only those assigned to them for a counsellor. The repository puts it in the WHERE clause.
+ */
+export function caseListScope(actor: Actor): { counsellorId?: string } {
+  return actor.role === 'counsellor' ? { counsellorId: actor.userId } : {};
+}
+
 export function authorizeCaseRole(
   actor: AnyActor | undefined,
   action: 'case.list' | 'intake.create',

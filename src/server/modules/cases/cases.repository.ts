@@ -71,6 +71,15 @@ export async function touchCase(db: Db, id: string, now: Date): Promise<void> {
 }
 
 /**
+ * The cases a list may show (see `caseListScope` in the policy): the organisation's, and only the
+ * counsellor's own when `counsellorId` is given. Every list of cases starts here, the search included.
+ */
+export function visibleCases(db: Db, scope: { orgId: string; counsellorId?: string }) {
+  const query = db.selectFrom('cases as c').where('c.org_id', '=', scope.orgId);
+  return scope.counsellorId ? query.where('c.counsellor_id', '=', scope.counsellorId) : query;
+}
+
+/**
  * One page of cases, filtered and sorted on the server with a keyset cursor. `scopeCounsellorId` limits a
  * counsellor to their own cases in the WHERE clause itself. The `from`/`to` days of the query are applied
  * as `openedFrom`/`openedBefore` instants, which the service computes in the organisation's time zone.
@@ -85,8 +94,8 @@ export async function listCases(
   const { scopeCounsellorId, cursor } = opts;
   const sortColumn = q.sort === 'activity_desc' ? 'c.last_activity_at' : 'c.opened_at';
   const desc = q.sort !== 'opened_asc';
-  let query = db
-    .selectFrom('cases as c')
+  let query = visibleCases(db, { orgId, ...(scopeCounsellorId ? { counsellorId: scopeCounsellorId } : {}) })
+    .innerJoin('callers as k', 'k.id', 'c.caller_id')
     .leftJoin('users as u', 'u.id', 'c.counsellor_id')
     .select([
       'c.id',
@@ -96,6 +105,8 @@ export async function listCases(
       'c.category_id',
       'c.municipality',
       'c.counsellor_id',
+      'c.caller_id',
+      'k.alias_enc as caller_alias_enc',
       'u.display_name as counsellor_name',
       'c.opened_at',
       'c.last_activity_at',
@@ -108,9 +119,7 @@ export async function listCases(
           .where('t.cancelled_at', 'is', null)
           .where('t.due_on', '<', today)
           .as('overdue_tasks'),
-    ])
-    .where('c.org_id', '=', orgId);
-  if (scopeCounsellorId) query = query.where('c.counsellor_id', '=', scopeCounsellorId);
+    ]);
   if (q.state) query = query.where('c.state', '=', q.state);
   if (q.categoryId) query = query.where('c.category_id', '=', q.categoryId);
   if (q.counsellorId) query = query.where('c.counsellor_id', '=', q.counsellorId);

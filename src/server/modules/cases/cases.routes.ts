@@ -21,11 +21,13 @@ import {
   TransitionSchema,
 } from '../../../shared/cases.schema.js';
 import { CasePhoneSchema, CaseReachSchema } from '../../../shared/reach.schema.js';
+import { TimelineQuerySchema, TimelineSchema } from '../../../shared/timeline.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as items from './case-items.service.js';
 import * as cases from './cases.service.js';
 import * as reach from './reach.service.js';
+import * as timeline from './timeline.service.js';
 
 const Created = z.object({ id: z.uuid() });
 const NoContent = z.null();
@@ -56,6 +58,20 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseReachSchema } },
       },
       async (request) => inActorTx(deps, request, (ctx) => reach.getReach(ctx, request.params.id)),
+    );
+    app.get(
+      '/api/cases/:id/timeline',
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'timeline' } },
+        schema: {
+          tags,
+          params: CaseIdParamsSchema,
+          querystring: TimelineQuerySchema,
+          response: { 200: TimelineSchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) => timeline.getTimeline(ctx, request.params.id, request.query)),
     );
     // A POST, not a GET: revealing the number is a deliberate, logged act (and carries the CSRF token).
     app.post(

@@ -14,7 +14,7 @@ import type { Ctx } from '../../lib/context.js';
 import { addDays, startOfDay, todayIn, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { openOptional, openText, sealText } from '../../lib/fields.js';
+import { openMany, openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
@@ -22,6 +22,7 @@ import { assertEligible, withdrawPendingOffers } from '../matching/matching.serv
 import { cancelOpenAftercare, scheduleAftercare } from './aftercare.service.js';
 import {
   authorizeCaseRole,
+  caseListScope,
   canOnCase,
   canTransition,
   caseAccess,
@@ -252,11 +253,12 @@ export async function listCases(
   q: CaseListQuery,
 ): Promise<{ items: CaseSummary[]; next: string | null }> {
   authorizeCaseRole(ctx.actor, 'case.list');
+  const scope = caseListScope(ctx.actor);
   const timeZone = await getTimeZone(ctx.db, ctx.actor.orgId);
   // "Opened from 1 to 31 March" means those days where the organisation is, not in UTC.
   const cursor = q.after ? decodeCursor(q.after, 'after') : undefined;
   const rows = await repo.listCases(ctx.db, ctx.actor.orgId, q, todayIn(timeZone, ctx.clock.now()), {
-    ...(ctx.actor.role === 'counsellor' ? { scopeCounsellorId: ctx.actor.userId } : {}),
+    ...(scope.counsellorId ? { scopeCounsellorId: scope.counsellorId } : {}),
     ...(cursor ? { cursor } : {}),
     ...(q.from ? { openedFrom: startOfDay(timeZone, q.from) } : {}),
     ...(q.to ? { openedBefore: startOfDay(timeZone, addDays(q.to, 1)) } : {}),
@@ -270,7 +272,17 @@ export async function listCases(
           id: last.id,
         })
       : null;
-  return { items: page.map(toSummary), next };
+  // The alias is opened only for the cases of this page, in one pass with the organisation's key.
+  const aliases = await openMany(
+    ctx,
+    'callers',
+    'alias',
+    page.map((r) => ({ id: r.caller_id, sealed: r.caller_alias_enc })),
+  );
+  return {
+    items: page.map((r) => ({ ...toSummary(r), callerAlias: aliases.get(r.caller_id) ?? '' })),
+    next,
+  };
 }
 
 export async function updateCase(
@@ -336,7 +348,8 @@ export async function assignCounsellor(
   if (row.state === 'closed' || row.state === 'aftercare')
     throw new AppError('invalid_transition', 'Reopen the case before assigning it');
   // Direct assignment passes the same hard filters as matching (training, VOG, capacity…): no way around them.
-  await assertEligible(ctx, id, counsellor.id);
+  // A direct assignment is the coordinator's own choice of place; every safety filter still applies.
+  await assertEligible(ctx, id, counsellor.id, { reach: 'wide', interpreter: false });
   const now = ctx.clock.now();
   await withdrawPendingOffers(ctx, id);
   if (row.counsellor_id && row.counsellor_id !== counsellor.id)

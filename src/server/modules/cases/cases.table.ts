@@ -62,6 +62,8 @@ export interface CaseObservationsTable {
   org_id: string;
   case_id: string;
   kind: 'signal' | 'protective';
+  /** The term of the organisation's signal or protective-factor list, when ticked from it. */
+  term_id: string | null;
   observed_on: string;
   text_enc: Uint8Array;
   recorded_by: string;

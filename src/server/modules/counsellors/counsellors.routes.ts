@@ -17,7 +17,9 @@ import {
   OfferResponseSchema,
   OfferSchema,
   SessionCreateSchema,
+  ShortlistQuerySchema,
   ShortlistSchema,
+  WaitingListSchema,
   TrainingOverviewSchema,
 } from '../../../shared/counsellors.schema.js';
 import type { Deps } from '../../lib/deps.js';
@@ -146,9 +148,31 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/cases/:id/shortlist',
       {
         config: { access: { entity: 'case', param: 'id', purpose: 'shortlist' } },
-        schema: { tags: ['matching'], params: Id, response: { 200: ShortlistSchema } },
+        schema: {
+          tags: ['matching'],
+          params: Id,
+          querystring: ShortlistQuerySchema,
+          response: { 200: ShortlistSchema },
+        },
       },
-      async (request) => tx(request, (ctx) => matching.caseShortlist(ctx, request.params.id)),
+      async (request) =>
+        tx(request, (ctx) =>
+          matching.caseShortlist(ctx, request.params.id, {
+            reach: request.query.reach,
+            interpreter: request.query.interpreter === 'true',
+          }),
+        ),
+    );
+    app.post(
+      '/api/cases/:id/waiting-list',
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'waiting_list', only: 'denied' } },
+        schema: { tags: ['matching'], params: Id, body: WaitingListSchema, response: { 201: Created } },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await tx(request, (ctx) => matching.putOnWaitingList(ctx, request.params.id, request.body))),
     );
     app.get(
       '/api/cases/:id/offers',
@@ -167,11 +191,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .code(201)
-          .send(
-            await tx(request, (ctx) =>
-              matching.createOffer(ctx, request.params.id, request.body.counsellorId),
-            ),
-          ),
+          .send(await tx(request, (ctx) => matching.createOffer(ctx, request.params.id, request.body))),
     );
     app.get(
       '/api/offers',

@@ -65,6 +65,10 @@ export interface CaseOffersTable {
   created_at: Date;
   expires_at: Date;
   responded_at: Date | null;
+  /** How far matching was widened for this offer: the caller's region, plus remote counsellors, or all. */
+  reach: Generated<'region' | 'remote' | 'wide'>;
+  /** Set when the counsellor works with an interpreter for this conversation language (a stated fallback). */
+  interpreter_language: string | null;
 }
 
 export interface CoursesTable {

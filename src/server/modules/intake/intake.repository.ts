@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { CallersTable, ContactsTable } from './intake.table.js';
+import type { CallersTable, ContactObservationsTable, ContactsTable } from './intake.table.js';
 
 export async function findContactByRequest(db: Db, requestId: string) {
   return db
@@ -85,4 +85,30 @@ export async function deleteDraft(db: Db, id: string, userId: string): Promise<b
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return r.numDeletedRows > 0n;
+}
+
+/** The terms behind a set of ids, in one query (RLS keeps them to the organisation). */
+export async function findTerms(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('taxonomy_terms')
+    .select(['id', 'kind', 'active', 'labels'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function insertContactObservations(
+  db: Db,
+  rows: Insertable<ContactObservationsTable>[],
+): Promise<void> {
+  if (rows.length) await db.insertInto('contact_observations').values(rows).execute();
+}
+
+export async function orgLanguage(db: Db, orgId: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('default_language')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return row?.default_language ?? 'nl';
 }

@@ -10,8 +10,15 @@ import * as cases from '../cases/cases.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import {
+  carryToCase,
+  checkTicked,
+  recordContactObservations,
+  subjectColumns,
+} from './intake-details.service.js';
 import * as repo from './intake.repository.js';
-import { normalisePhone } from './phone.js';
+import { aliasIndex } from './alias.js';
+import { normalisePhone, phoneIndex } from './phone.js';
 
 export interface IntakeResult {
   contactId: string;
@@ -24,10 +31,10 @@ const invalid = (field: string, reason: string, message: string) =>
   new AppError('validation_failed', message, { errors: [{ field, reason, message }] });
 
 /** Phone → keyed HMAC of its E.164 form: the look-up key; the number itself is stored only encrypted. */
-async function phoneIndex(ctx: Ctx, phone: string): Promise<{ e164: string; hmac: Buffer }> {
+async function phoneLookupKey(ctx: Ctx, phone: string): Promise<{ e164: string; hmac: Buffer }> {
   const e164 = normalisePhone(phone);
   if (!e164) throw invalid('phone', 'invalid_phone', 'This is not a valid phone number');
-  return { e164, hmac: await ctx.keyring.blindIndex(ctx.db, ctx.actor.orgId, 'phone', e164) };
+  return { e164, hmac: await phoneIndex(ctx, e164) };
 }
 
 /**
@@ -91,9 +98,10 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
   if (input.preferences.backgroundId)
     await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
+  const ticked = await checkTicked(ctx, input);
   const now = ctx.clock.now();
 
-  const phone = input.phone?.trim() ? await phoneIndex(ctx, input.phone) : undefined;
+  const phone = input.phone?.trim() ? await phoneLookupKey(ctx, input.phone) : undefined;
   let callerId = phone ? (await repo.findCallerByPhone(ctx.db, phone.hmac))?.id : undefined;
   if (!callerId) {
     callerId = randomUUID();
@@ -101,6 +109,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
       id: callerId,
       org_id: actor.orgId,
       alias_enc: await sealText(ctx, 'callers', 'alias', callerId, input.callerAlias),
+      alias_hmac: await aliasIndex(ctx, input.callerAlias),
       phone_enc: phone ? await sealText(ctx, 'callers', 'phone', callerId, phone.e164) : null,
       phone_hmac: phone?.hmac ?? null,
       language: input.language,
@@ -183,6 +192,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     confidentiality_explained: input.confidentialityExplained,
     duration_minutes: input.durationMinutes ?? null,
     outcome: input.outcome,
+    ...(await subjectColumns(ctx, contactId, input)),
     taken_by: actor.userId,
     occurred_at: now,
     created_at: now,
@@ -191,10 +201,22 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     action: 'contact.create',
     entity: 'contact',
     entityId: contactId,
-    changedFields: ['channel', 'category_id', 'summary', 'callback', ...(phone ? ['phone'] : [])],
+    changedFields: [
+      'channel',
+      'category_id',
+      'summary',
+      'callback',
+      'subject',
+      ...(ticked.length ? ['observations'] : []),
+      ...(phone ? ['phone'] : []),
+    ],
     details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
   });
-  if (caseId) await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
+  await recordContactObservations(ctx, actor, contactId, ticked, now);
+  if (caseId) {
+    await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
+    await carryToCase(ctx, actor, { caseId, input, ticked, isNew: input.outcome === 'open_case', now });
+  }
   if (input.immediateDanger && caseId) await notifyUrgent(ctx, caseId);
   if (input.draftId) await repo.deleteDraft(ctx.db, input.draftId, actor.userId);
   return { contactId, caseId, caseReference: reference, urgent: input.immediateDanger };
@@ -208,7 +230,7 @@ export async function lookupPhone(ctx: Ctx, phone: string) {
   authorizeCaseRole(ctx.actor, 'intake.create');
   const e164 = normalisePhone(phone);
   if (!e164) return { known: false, valid: false, cases: [] };
-  const hmac = await ctx.keyring.blindIndex(ctx.db, ctx.actor.orgId, 'phone', e164);
+  const hmac = await phoneIndex(ctx, e164);
   const rows = await repo.casesByPhone(ctx.db, hmac);
   const known = rows.length > 0 || (await repo.findCallerByPhone(ctx.db, hmac)) !== undefined;
   return {

@@ -2,6 +2,8 @@ export interface CallersTable {
   id: string;
   org_id: string;
   alias_enc: Uint8Array;
+  /** Keyed HMAC of the normalised alias (see alias.ts); null only until start-up indexes an older caller. */
+  alias_hmac: Uint8Array | null;
   phone_enc: Uint8Array | null;
   phone_hmac: Uint8Array | null;
   language: string;
@@ -28,6 +30,9 @@ export interface ContactsTable {
   confidentiality_explained: boolean;
   duration_minutes: number | null;
   outcome: 'info_only' | 'open_case' | 'link_case';
+  subject_alias_enc: Uint8Array | null;
+  subject_age_band: string | null;
+  subject_status: string | null;
   taken_by: string;
   occurred_at: Date;
   created_at: Date;
@@ -41,7 +46,18 @@ export interface IntakeDraftsTable {
   updated_at: Date;
 }
 
+/** Signals and protective factors ticked at intake, by term id: counted, never scored. */
+export interface ContactObservationsTable {
+  id: string;
+  org_id: string;
+  contact_id: string;
+  kind: 'signal' | 'protective';
+  term_id: string;
+  created_at: Date;
+}
+
 export interface IntakeTables {
+  contact_observations: ContactObservationsTable;
   callers: CallersTable;
   contacts: ContactsTable;
   intake_drafts: IntakeDraftsTable;

@@ -6,7 +6,11 @@ import type { Candidate, CaseNeeds } from './matching.score.js';
 export type CandidateFacts = Omit<Candidate, 'backgroundIds'>;
 
 /** The case's needs as stored: the stated background preference is sealed. */
-export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & { prefBackgroundEnc: Uint8Array | null };
+export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
+  prefBackgroundEnc: Uint8Array | null;
+  /** The case's municipality as written, for the explanation of the region filter. */
+  municipalityName: string;
+};
 
 /**
  * Every counsellor of the organisation with what the hard filters and the score need. Six plain set
@@ -28,7 +32,7 @@ export async function loadCandidates(
         array_to_string(p.serves_municipality_ids, ',') as serves_municipality_ids,
         array_to_string(p.serves_provinces, '|') as serves_provinces, p.max_active_cases,
         (p.vog_expires_on is not null and p.vog_expires_on >= ${today}::date) as vog_valid,
-        p.has_slots, array_to_string(p.language_codes, ',') as language_codes
+        p.has_slots, p.remote, array_to_string(p.language_codes, ',') as language_codes
       from users u
       join counsellor_profiles p on p.user_id = u.id
       left join municipalities hm on hm.id = p.home_municipality_id
@@ -71,6 +75,7 @@ export async function loadCandidates(
     servesMunicipalityIds: list(r.serves_municipality_ids, ','),
     servesProvinces: list(r.serves_provinces, '|'),
     conflict: conflictSet.has(r.id),
+    remote: r.remote,
   }));
 }
 
@@ -109,6 +114,7 @@ interface BaseRow {
   max_active_cases: number;
   vog_valid: boolean;
   has_slots: boolean;
+  remote: boolean;
   language_codes: string;
 }
 
@@ -144,6 +150,7 @@ export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<
       'c.pref_language',
       'c.pref_gender',
       'c.pref_background_enc',
+      'c.municipality',
       'm.id as municipality_id',
       'm.province',
     ])
@@ -184,6 +191,7 @@ export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<
     prefLanguage: row.pref_language,
     prefGender: row.pref_gender,
     prefBackgroundEnc: row.pref_background_enc,
+    municipalityName: row.municipality,
     municipalityId: row.municipality_id,
     province: row.province,
     previousCounsellorIds: [...new Set(previous.map((p) => p.counsellor_id!))],

@@ -1,6 +1,8 @@
 import type {
+  Diagnosis,
   HardFilter,
   MatchingWeights,
+  Reach,
   ScorePart,
   Shortlist,
 } from '../../../shared/counsellors.schema.js';
@@ -16,6 +18,10 @@ export interface CaseNeeds {
   province: string | null;
   /** Counsellors who supported this caller before (continuity). */
   previousCounsellorIds: string[];
+  /** How far to look (default: the caller's region). */
+  reach?: Reach;
+  /** Accept counsellors who would speak through an interpreter (the language filter is then met). */
+  interpreter?: boolean;
 }
 
 export interface Candidate {
@@ -35,23 +41,76 @@ export interface Candidate {
   servesMunicipalityIds: string[];
   servesProvinces: string[];
   conflict: boolean;
+  /** Willing to support families elsewhere by phone or video. */
+  remote?: boolean;
+}
+
+type Facts = Omit<Candidate, 'backgroundIds'>;
+
+/** Lives or works in the caller's municipality or province; an unknown place on either side never excludes. */
+export function inRegion(c: Facts, needs: CaseNeeds): boolean {
+  if (!needs.municipalityId && !needs.province) return true;
+  if (!c.homeMunicipalityId && c.servesMunicipalityIds.length === 0 && c.servesProvinces.length === 0)
+    return true;
+  return (
+    (needs.municipalityId !== null &&
+      (c.homeMunicipalityId === needs.municipalityId ||
+        c.servesMunicipalityIds.includes(needs.municipalityId))) ||
+    (needs.province !== null &&
+      (c.homeProvince === needs.province || c.servesProvinces.includes(needs.province)))
+  );
+}
+
+/** Each hard filter on its own: whether the candidate passes it. */
+export function filterChecks(c: Facts, needs: CaseNeeds): Record<HardFilter, boolean> {
+  const reach = needs.reach ?? 'region';
+  return {
+    active: c.status === 'active',
+    trained: c.trained,
+    vog_valid: c.vogValid,
+    capacity: c.activeCases < c.maxCases,
+    available: c.available,
+    language: needs.interpreter === true || needs.languages.some((l) => c.languages.includes(l)),
+    region: reach === 'wide' || inRegion(c, needs) || (reach === 'remote' && c.remote === true),
+    no_conflict: !c.conflict,
+  };
 }
 
 /**
  * The first hard filter a candidate fails, in the fixed order of HARD_FILTERS; undefined if none. Backgrounds
  * are a preference, never a filter.
  */
-export function failedFilter(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds): HardFilter | undefined {
-  const checks: Record<HardFilter, boolean> = {
-    active: c.status === 'active',
-    trained: c.trained,
-    vog_valid: c.vogValid,
-    capacity: c.activeCases < c.maxCases,
-    available: c.available,
-    language: needs.languages.some((l) => c.languages.includes(l)),
-    no_conflict: !c.conflict,
-  };
+export function failedFilter(c: Facts, needs: CaseNeeds): HardFilter | undefined {
+  const checks = filterChecks(c, needs);
   return HARD_FILTERS.find((f) => !checks[f]);
+}
+
+/**
+ * Why nobody passed, in counts over the active counsellors: each filter on its own, language and region
+ * together, and how many would pass with each real option (remote counsellors, the whole organisation, an
+ * interpreter). Pure counting over facts already loaded: no query per counsellor.
+ */
+export function diagnose(facts: Facts[], needs: CaseNeeds, place: Diagnosis['place']): Diagnosis {
+  const active = facts.filter((c) => c.status === 'active');
+  const count = (pass: (c: Facts) => boolean) => active.filter(pass).length;
+  const checks = new Map(active.map((c) => [c.id, filterChecks(c, needs)]));
+  const passes = (n: CaseNeeds) => (c: Facts) => failedFilter(c, n) === undefined;
+  const strict = { ...needs, interpreter: false };
+  return {
+    activeCounsellors: active.length,
+    languages: needs.languages,
+    place,
+    filters: HARD_FILTERS.filter((f) => f !== 'active').map((filter) => ({
+      filter,
+      passing: count((c) => checks.get(c.id)![filter]),
+    })),
+    languageAndRegion: count((c) => checks.get(c.id)!.language && checks.get(c.id)!.region),
+    options: {
+      remote: count(passes({ ...strict, reach: 'remote' })),
+      wide: count(passes({ ...strict, reach: 'wide' })),
+      interpreter: count(passes({ ...needs, interpreter: true })),
+    },
+  };
 }
 
 /** The explained score: a sum of named parts, each with the reason shown to the coordinator. */
@@ -156,6 +215,9 @@ export function shortlist(
     candidates: shown.map(out),
     excluded,
     considered: candidates.length,
+    reach: needs.reach ?? 'region',
+    interpreter: needs.interpreter === true,
+    diagnosis: diagnose(candidates, needs, { municipality: null, province: needs.province }),
     nextBest: passing.length < size ? next.slice(0, 3).map((x) => ({ ...out(x), fails: x.fails })) : [],
   };
 }
@@ -164,13 +226,13 @@ export function shortlist(
  * Whether the shortlist can show this candidate at all: passing every hard filter, or failing only one that
  * "next best" relaxes. Only these need a score, so only their sealed backgrounds are opened.
  */
-export function mayBeListed(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds): boolean {
+export function mayBeListed(c: Facts, needs: CaseNeeds): boolean {
   const fails = failedFilter(c, needs);
   return !fails || (RELAXABLE.includes(fails) && failsOnly(c, needs, fails));
 }
 
 /** True if `filter` is the only hard filter the candidate fails. */
-function failsOnly(c: Omit<Candidate, 'backgroundIds'>, needs: CaseNeeds, filter: HardFilter): boolean {
+function failsOnly(c: Facts, needs: CaseNeeds, filter: HardFilter): boolean {
   const patched = {
     ...c,
     ...(filter === 'available' ? { available: true } : {}),

@@ -2,17 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   MatchingWeights,
+  OfferCreate,
   OfferResponseSchema,
+  Reach,
   ScorePart,
   Shortlist,
+  WaitingListSchema,
 } from '../../../shared/counsellors.schema.js';
 import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { openMany, openText, sealText } from '../../lib/fields.js';
+import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { alertCoordinators, alertUser } from '../cases/alerts.service.js';
+import { addTask } from '../cases/case-items.service.js';
 import { moveOpenTasks } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
@@ -31,13 +36,25 @@ export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<Matchin
   return { ...DEFAULT_WEIGHTS, ...(org?.matching_weights ?? {}) };
 }
 
+/** How far matching looks for one shortlist or offer, and whether an interpreter is acceptable. */
+export interface Widening {
+  reach: Reach;
+  interpreter: boolean;
+}
+const STRICT: Widening = { reach: 'region', interpreter: false };
+
 /** The case's needs, with the caller's stated background preference opened. */
-async function needsOf(ctx: Ctx, caseId: string): Promise<CaseNeeds | undefined> {
+async function needsOf(
+  ctx: Ctx,
+  caseId: string,
+  widening: Widening = STRICT,
+): Promise<(CaseNeeds & { municipalityName: string }) | undefined> {
   const row = await loadNeeds(ctx.db, ctx.actor.orgId, caseId);
   if (!row) return undefined;
   const { prefBackgroundEnc, ...needs } = row;
   return {
     ...needs,
+    ...widening,
     prefBackgroundId: prefBackgroundEnc
       ? await openText(ctx, 'cases', 'pref_background', caseId, prefBackgroundEnc)
       : null,
@@ -61,12 +78,21 @@ async function withBackgrounds(ctx: Ctx, facts: CandidateFacts[], needs: CaseNee
 }
 
 /** The ranked, explained shortlist for a case, for a coordinator who may assign it. */
-export async function caseShortlist(ctx: Ctx, caseId: string): Promise<Shortlist> {
+export async function caseShortlist(
+  ctx: Ctx,
+  caseId: string,
+  widening: Widening = STRICT,
+): Promise<Shortlist> {
   await loadCase(ctx, caseId, 'case.assign');
-  const needs = (await needsOf(ctx, caseId))!;
+  const needs = (await needsOf(ctx, caseId, widening))!;
   const facts = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
   const list = shortlist(await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
-  return withBackgroundLabel(ctx, list, needs.prefBackgroundId);
+  const place = { municipality: needs.municipalityName || null, province: needs.province };
+  return withBackgroundLabel(
+    ctx,
+    { ...list, diagnosis: { ...list.diagnosis, place } },
+    needs.prefBackgroundId,
+  );
 }
 
 /**
@@ -92,8 +118,13 @@ async function withBackgroundLabel(
 }
 
 /** Throws unless the counsellor passes every hard filter for this case now. No override exists. */
-export async function assertEligible(ctx: Ctx, caseId: string, counsellorId: string): Promise<void> {
-  const needs = await needsOf(ctx, caseId);
+export async function assertEligible(
+  ctx: Ctx,
+  caseId: string,
+  counsellorId: string,
+  widening: Widening = STRICT,
+): Promise<void> {
+  const needs = await needsOf(ctx, caseId, widening);
   const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId, counsellorId);
   const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
   if (fails) {
@@ -104,11 +135,14 @@ export async function assertEligible(ctx: Ctx, caseId: string, counsellorId: str
 }
 
 /** Offers the case to a counsellor; an earlier pending offer for the case is withdrawn. Escalates when unanswered. */
-export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string) {
+export async function createOffer(ctx: Ctx, caseId: string, input: OfferCreate) {
+  const { counsellorId, reach, interpreter } = input;
   const { row } = await loadCase(ctx, caseId, 'case.assign');
   if (row.state === 'closed' || row.state === 'aftercare')
     throw new AppError('invalid_transition', 'Reopen the case first');
-  await assertEligible(ctx, caseId, counsellorId);
+  await assertEligible(ctx, caseId, counsellorId, { reach, interpreter });
+  // The interpreter fallback is recorded with the language interpreted: the caller's conversation language.
+  const interpreterLanguage = interpreter ? ((await needsOf(ctx, caseId))?.languages[0] ?? null) : null;
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
   await withdrawPendingOffers(ctx, caseId);
@@ -130,6 +164,8 @@ export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string
       status: 'pending',
       created_at: now,
       expires_at: expiresAt,
+      reach,
+      interpreter_language: interpreterLanguage,
     })
     .execute();
   if (row.state === 'intake')
@@ -159,7 +195,7 @@ export async function createOffer(ctx: Ctx, caseId: string, counsellorId: string
     action: 'offer.create',
     entity: 'case_offer',
     entityId: id,
-    details: { caseId, counsellorId },
+    details: { caseId, counsellorId, reach, interpreterLanguage },
   });
   return { id };
 }
@@ -181,6 +217,8 @@ async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: stri
       'o.created_at',
       'o.expires_at',
       'o.responded_at',
+      'o.reach',
+      'o.interpreter_language',
     ])
     .where('o.org_id', '=', ctx.actor.orgId);
   if (where.caseId) q = q.where('o.case_id', '=', where.caseId);
@@ -200,6 +238,8 @@ async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: stri
       createdAt: r.created_at.toISOString(),
       expiresAt: r.expires_at.toISOString(),
       respondedAt: r.responded_at?.toISOString() ?? null,
+      reach: r.reach,
+      interpreterLanguage: r.interpreter_language,
     })),
   );
 }
@@ -269,7 +309,7 @@ export async function respondToOffer(
   const actor = ctx.actor;
   const offer = await ctx.db
     .selectFrom('case_offers')
-    .select(['id', 'case_id', 'counsellor_id', 'status', 'expires_at'])
+    .select(['id', 'case_id', 'counsellor_id', 'status', 'expires_at', 'reach', 'interpreter_language'])
     .where('id', '=', offerId)
     .executeTakeFirst();
   if (!offer || offer.counsellor_id !== actor.userId) throw new AppError('not_found', 'No such offer');
@@ -295,7 +335,10 @@ export async function respondToOffer(
       .executeTakeFirst();
     if (taken.numUpdatedRows !== 1n) throw new AppError('conflict', 'This offer is no longer open');
     // Checked after the offer stopped being pending, so it does not count against the counsellor's own capacity.
-    await assertEligible(ctx, offer.case_id, actor.userId);
+    await assertEligible(ctx, offer.case_id, actor.userId, {
+      reach: offer.reach,
+      interpreter: offer.interpreter_language !== null,
+    });
     await withdrawPendingOffers(ctx, offer.case_id);
     if (before.counsellor_id) await moveOpenTasks(ctx.db, offer.case_id, before.counsellor_id, actor.userId);
     await ctx.db
@@ -416,3 +459,32 @@ export const matchingJobHandlers: Record<string, JobHandler> = {
     });
   },
 };
+
+/**
+ * No counsellor now: the case waits for one, and the coordinator gets a dated follow-up task to look again.
+ * Idempotent on the request id; the task is the case's own (sealed title, due reminder).
+ */
+export const putOnWaitingList = idempotent(
+  'waiting_list',
+  (ctx, caseId) => loadCase(ctx, caseId, 'case.assign'),
+  async (ctx: Ctx, caseId: string, input: z.infer<typeof WaitingListSchema>, { row }) => {
+    if (row.state !== 'intake' && row.state !== 'matching')
+      throw new AppError('invalid_transition', 'Only a case that still needs a counsellor can wait for one');
+    if (input.dueOn < (await todayOf(ctx)))
+      throw new AppError('validation_failed', undefined, {
+        errors: [{ field: 'dueOn', reason: 'in_past', message: 'Choose today or a later day' }],
+      });
+    const task = await addTask(ctx, caseId, {
+      title: input.title,
+      dueOn: input.dueOn,
+      assigneeId: (ctx.actor as Actor).userId,
+    });
+    await audit(ctx, {
+      action: 'matching.waiting_list',
+      entity: 'case',
+      entityId: caseId,
+      details: { taskId: task.id, dueOn: input.dueOn },
+    });
+    return task;
+  },
+);

@@ -114,6 +114,23 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
           referrals.referralSummary(ctx, request.params.id, request.params.referralId, request.query.lang),
         ),
     );
+    // What "send" would hand over, under the same checks as sending; nothing is created or sent.
+    app.get(
+      '/api/cases/:id/referrals/:referralId/preview',
+      {
+        config: { access: { entity: 'case', param: 'id', purpose: 'referral_preview' } },
+        schema: {
+          tags,
+          params: ReferralParamsSchema,
+          querystring: SummaryQuerySchema,
+          response: { 200: SummarySchema },
+        },
+      },
+      async (request) =>
+        inActorTx(deps, request, (ctx) =>
+          referrals.previewReferral(ctx, request.params.id, request.params.referralId, request.query.lang),
+        ),
+    );
     app.get(
       '/api/cases/:id/referrals/:referralId/summary.pdf',
       {

@@ -202,6 +202,21 @@ function assertMove(from: ReferralStatus, to: ReferralStatus): void {
 }
 
 /**
+ * Everything "send" checks before anything leaves: the case may be edited by this actor, the referral may
+ * still be sent, an active written consent covers it (confirmed by a second person for the authorities).
+ * The preview runs exactly this, so it can never show something that sending would refuse.
+ */
+async function assertSendable(ctx: Ctx, caseId: string, id: string, lock: boolean) {
+  const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
+  const r = await findReferral(ctx, caseId, id, lock);
+  assertMove(r.status, 'sent');
+  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
+  if (!cov.covered || !cov.consentId) throw consentRequired(cov);
+  if (awaitingConfirmation) throw new AppError('confirmation_required');
+  return { kase, r, consentId: cov.consentId };
+}
+
+/**
  * Marks a referral sent: refused unless an active, written consent covers the partner (or its type), the
  * purpose and every category. The disclosure is logged in the same transaction. There is no way around it.
  */
@@ -211,19 +226,14 @@ export async function sendReferral(
   id: string,
   input: z.infer<typeof ReferralSendSchema>,
 ): Promise<Referral> {
-  await loadCase(ctx, caseId, 'case.edit');
-  const r = await findReferral(ctx, caseId, id, true);
-  assertMove(r.status, 'sent');
-  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
-  if (!cov.covered || !cov.consentId) throw consentRequired(cov);
-  if (awaitingConfirmation) throw new AppError('confirmation_required');
+  const { r, consentId } = await assertSendable(ctx, caseId, id, true);
   const actor = ctx.actor as Actor;
   await ctx.db
     .updateTable('referrals')
     .set({
       status: 'sent',
       channel: input.channel,
-      consent_id: cov.consentId,
+      consent_id: consentId,
       sent_at: ctx.clock.now(),
       sent_by: actor.userId,
     })
@@ -236,7 +246,7 @@ export async function sendReferral(
     partner: { id: r.partner_id, name: r.partner_name },
     categories: r.categories,
     channel: input.channel,
-    basis: { consentId: cov.consentId, purpose: r.purpose },
+    basis: { consentId, purpose: r.purpose },
   });
   await recordReferralIntervention(ctx, caseId, r.purpose);
   await audit(ctx, {
@@ -473,4 +483,31 @@ export async function referralSummaryPdf(
   language: FormLanguage,
 ): Promise<Buffer> {
   return renderSummaryPdf(await referralSummary(ctx, caseId, id, language), language);
+}
+
+/**
+ * What sending this referral would hand over, before it is sent: the same summary, under exactly the checks
+ * of `sendReferral`. It proposes, sends and records nothing (only the look itself goes to the access log).
+ */
+export async function previewReferral(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  language: FormLanguage = 'nl',
+): Promise<Summary> {
+  const { kase, r, consentId } = await assertSendable(ctx, caseId, id, false);
+  const consent = await ctx.db
+    .selectFrom('consents')
+    .select(['given_on', 'valid_until'])
+    .where('id', '=', consentId)
+    .executeTakeFirstOrThrow();
+  await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'preview' });
+  return buildSummary(ctx, {
+    kase: kase as CaseRow,
+    categories: r.categories,
+    recipient: r.partner_name,
+    purpose: r.purpose,
+    basis: { kind: 'consent', consentId, givenOn: consent.given_on, validUntil: consent.valid_until },
+    language,
+  });
 }

@@ -14,6 +14,7 @@ import type {
   CaseUpdateSchema,
 } from '../../../shared/cases.schema';
 import type { CasePhone, CaseReach } from '../../../shared/reach.schema';
+import type { Timeline } from '../../../shared/timeline.schema';
 import type { CounsellorOptionSchema } from '../../../shared/work.schema';
 import { api, toQuery } from '../../api/client';
 
@@ -109,3 +110,9 @@ export const fetchReach = (id: string) => api<CaseReach>('GET', `/api/cases/${en
 /** The phone number, decrypted for this request and access-logged on the server; never cached. */
 export const revealPhone = (id: string) =>
   api<CasePhone>('POST', `/api/cases/${encodeURIComponent(id)}/reach/phone`, { body: {} });
+
+export const timelineKey = (id: string) => ['case', id, 'timeline'] as const;
+
+/** The case's dated events, newest first, a page at a time (`before`: the cursor of the previous page). */
+export const fetchTimeline = (id: string, before: string | undefined) =>
+  api<Timeline>('GET', `/api/cases/${encodeURIComponent(id)}/timeline${toQuery({ before })}`);

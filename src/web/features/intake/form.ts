@@ -1,5 +1,11 @@
 import type { Channel, Intake } from '../../../shared/cases.schema';
-import { CHANNELS, CONVERSATION_LANGUAGES, INTAKE_OUTCOMES } from '../../../shared/cases.schema';
+import {
+  AGE_BANDS,
+  CHANNELS,
+  CONVERSATION_LANGUAGES,
+  INTAKE_OUTCOMES,
+  SUBJECT_STATUSES,
+} from '../../../shared/cases.schema';
 
 /** What the intake form holds while the coordinator types; strings where the API takes numbers. */
 export interface IntakeValues {
@@ -24,6 +30,13 @@ export interface IntakeValues {
   prefGender: string;
   prefBackgroundId: string;
   prefLanguage: string;
+  /** The relative the call is about ('' = not given). */
+  subjectAlias: string;
+  subjectAgeBand: string;
+  subjectStatus: string;
+  /** Ticked signals and protective factors: term ids of the organisation's lists. */
+  signalIds: string[];
+  protectiveIds: string[];
 }
 
 export const emptyIntake = (): IntakeValues => ({
@@ -47,12 +60,20 @@ export const emptyIntake = (): IntakeValues => ({
   prefGender: '',
   prefBackgroundId: '',
   prefLanguage: '',
+  subjectAlias: '',
+  subjectAgeBand: 'unknown',
+  subjectStatus: '',
+  signalIds: [],
+  protectiveIds: [],
 });
 
 /** Whether anything has been typed (an untouched form is not worth a draft). */
 export function isBlank(values: IntakeValues): boolean {
   const empty = emptyIntake();
-  return (Object.keys(empty) as (keyof IntakeValues)[]).every((key) => values[key] === empty[key]);
+  return (Object.keys(empty) as (keyof IntakeValues)[]).every((key) => {
+    const value = values[key];
+    return Array.isArray(value) ? value.length === 0 : value === empty[key];
+  });
 }
 
 /** A draft from the server, read defensively: it was written by an older or newer form, perhaps. */
@@ -61,6 +82,11 @@ export function fromDraft(data: Record<string, unknown>): IntakeValues {
   for (const key of Object.keys(values) as (keyof IntakeValues)[]) {
     const value = data[key];
     if (value === undefined) continue;
+    if (Array.isArray(values[key])) {
+      if (Array.isArray(value))
+        (values as unknown as Record<string, unknown>)[key] = value.filter((x) => typeof x === 'string');
+      continue;
+    }
     if (typeof value === typeof values[key] || (values[key] === null && typeof value === 'string')) {
       (values as unknown as Record<string, unknown>)[key] = value;
     }
@@ -68,6 +94,9 @@ export function fromDraft(data: Record<string, unknown>): IntakeValues {
   if (!(CHANNELS as readonly string[]).includes(values.channel)) values.channel = 'phone';
   if (!(CONVERSATION_LANGUAGES as readonly string[]).includes(values.language)) values.language = 'nl';
   if (!(INTAKE_OUTCOMES as readonly string[]).includes(values.outcome)) values.outcome = '';
+  if (!(AGE_BANDS as readonly string[]).includes(values.subjectAgeBand)) values.subjectAgeBand = 'unknown';
+  if (values.subjectStatus && !(SUBJECT_STATUSES as readonly string[]).includes(values.subjectStatus))
+    values.subjectStatus = '';
   return values;
 }
 
@@ -101,5 +130,12 @@ export function toIntake(values: IntakeValues, ids: { requestId: string; draftId
       backgroundId: values.prefBackgroundId || null,
       language: values.prefLanguage || null,
     },
+    subject: {
+      alias: values.subjectAlias,
+      ageBand: values.subjectAgeBand,
+      status: values.subjectStatus || null,
+    },
+    signalIds: values.signalIds,
+    protectiveIds: values.protectiveIds,
   } satisfies Partial<Record<keyof Intake, unknown>>;
 }

@@ -9,14 +9,21 @@ import {
   fetchShortlist,
   fetchWeights,
   MY_OFFERS_KEY,
+  putOnWaitingList,
   respondToOffer,
   saveWeights,
   shortlistKey,
   WEIGHTS_KEY,
+  STRICT,
+  type Widening,
 } from './api';
 
-export function useShortlist(caseId: string, enabled = true) {
-  return useQuery({ queryKey: shortlistKey(caseId), queryFn: () => fetchShortlist(caseId), enabled });
+export function useShortlist(caseId: string, widening: Widening = STRICT, enabled = true) {
+  return useQuery({
+    queryKey: shortlistKey(caseId, widening),
+    queryFn: () => fetchShortlist(caseId, widening),
+    enabled,
+  });
 }
 
 export function useCaseOffers(caseId: string, enabled = true) {
@@ -24,10 +31,10 @@ export function useCaseOffers(caseId: string, enabled = true) {
 }
 
 /** Offering refreshes the case (its state goes to matching), the shortlist (caseload) and the history. */
-export function useCreateOffer(caseId: string) {
+export function useCreateOffer(caseId: string, widening: Widening = STRICT) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (counsellorId: string) => createOffer(caseId, counsellorId),
+    mutationFn: (counsellorId: string) => createOffer(caseId, counsellorId, widening),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: caseOffersKey(caseId) });
       void client.invalidateQueries({ queryKey: shortlistKey(caseId) });
@@ -68,6 +75,18 @@ export function useSaveWeights() {
     onSuccess: (saved) => {
       client.setQueryData(WEIGHTS_KEY, saved);
       void client.invalidateQueries({ queryKey: ['shortlist'] });
+    },
+  });
+}
+
+/** The waiting list: a dated follow-up task for the coordinator; the case's tasks and the work list refresh. */
+export function useWaitingList(caseId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Parameters<typeof putOnWaitingList>[1]) => putOnWaitingList(caseId, body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: caseKey(caseId) });
+      void client.invalidateQueries({ queryKey: MY_WORK_KEY });
     },
   });
 }

@@ -46,5 +46,12 @@ export const cancelReferral = (
 export const fetchReferralSummary = (caseId: string, referralId: string, lang: FormLanguage) =>
   api<Summary>('GET', `${one(caseId, referralId)}/summary?lang=${lang}`);
 
+export const referralPreviewKey = (caseId: string, referralId: string, lang: string) =>
+  [...sharingKey(caseId), 'referral-preview', referralId, lang] as const;
+
+/** What sending would hand over, under the same checks as sending; nothing is created or sent. */
+export const fetchReferralPreview = (caseId: string, referralId: string, lang: FormLanguage) =>
+  api<Summary>('GET', `${one(caseId, referralId)}/preview?lang=${lang}`);
+
 export const referralSummaryPdfUrl = (caseId: string, referralId: string, lang: FormLanguage) =>
   `${one(caseId, referralId)}/summary.pdf?lang=${lang}`;

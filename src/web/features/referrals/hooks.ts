@@ -5,8 +5,10 @@ import { retryNetworkOnly, useRefreshSharing } from '../consent/hooks';
 import {
   cancelReferral,
   createReferral,
+  fetchReferralPreview,
   fetchReferrals,
   fetchReferralSummary,
+  referralPreviewKey,
   referralsKey,
   referralSummaryKey,
   respondToReferral,
@@ -30,6 +32,18 @@ export function useReferralSummary(caseId: string, referralId: string, lang: For
     enabled,
     retry: retryNetworkOnly,
     staleTime: 0,
+  });
+}
+
+/** The preview before "send": fetched each time the dialog opens, never kept. */
+export function useReferralPreview(caseId: string, referralId: string, lang: FormLanguage, enabled: boolean) {
+  return useQuery({
+    queryKey: referralPreviewKey(caseId, referralId, lang),
+    queryFn: () => fetchReferralPreview(caseId, referralId, lang),
+    enabled,
+    retry: retryNetworkOnly,
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 

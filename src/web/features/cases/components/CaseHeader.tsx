@@ -1,12 +1,13 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseState } from '../../../../shared/cases.schema';
-import { formatDateTime } from '../../../components/format';
+import { formatDateTime, formatDay } from '../../../components/format';
 import { withIsolated } from '../../../components/isolate';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { currentLanguage } from '../../../i18n';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
+import { taskTitle } from '../taskTitle';
 import { StateBadge, UrgentBadge } from './CaseBadges';
 
 /** Closing means leaving the active work: to aftercare, or straight to closed. Both need a closure code. */
@@ -20,10 +21,19 @@ interface CaseHeaderProps {
   onAssign: () => void;
   onTransition: (to: CaseState) => void;
   onLogContact: () => void;
+  /** Opens the tasks tab (from the "next task" line). */
+  onShowTasks: () => void;
 }
 
 /** Reference, state, urgency, counsellor, and only the actions the server allows. */
-export function CaseHeader({ detail, busy, onAssign, onTransition, onLogContact }: CaseHeaderProps) {
+export function CaseHeader({
+  detail,
+  busy,
+  onAssign,
+  onTransition,
+  onLogContact,
+  onShowTasks,
+}: CaseHeaderProps) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,6 +41,10 @@ export function CaseHeader({ detail, busy, onAssign, onTransition, onLogContact 
   useEffect(() => {
     if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
   }, []);
+  const language = currentLanguage();
+  const nextTask = detail.tasks
+    .filter((task) => !task.done)
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
   const label = (to: CaseState) =>
     to === 'active' && (detail.state === 'closed' || detail.state === 'aftercare')
       ? t('transitions.reopen')
@@ -47,11 +61,23 @@ export function CaseHeader({ detail, busy, onAssign, onTransition, onLogContact 
       </Group>
       <Text size="sm" c="dimmed">
         {taxonomy.label(detail.categoryId)} ·{' '}
-        {t('case.openedOn', { when: formatDateTime(detail.openedAt, currentLanguage()) })}
+        {t('case.openedOn', { when: formatDateTime(detail.openedAt, language) })}
       </Text>
-      <Text size="sm">
-        {t('cases.counsellor')}: <strong>{detail.counsellor?.name ?? t('cases.noCounsellor')}</strong>
-      </Text>
+      <Group gap="md" wrap="wrap">
+        <Text size="sm">
+          {t('cases.counsellor')}: <strong>{detail.counsellor?.name ?? t('cases.noCounsellor')}</strong>
+        </Text>
+        <Text size="sm">
+          {t('caseTabs.nextTask')}:{' '}
+          {nextTask ? (
+            <Anchor component="button" type="button" size="sm" onClick={onShowTasks}>
+              <bdi>{taskTitle(t, nextTask)}</bdi> · <bdi>{formatDay(nextTask.dueOn, language)}</bdi>
+            </Anchor>
+          ) : (
+            t('caseTabs.noTask')
+          )}
+        </Text>
+      </Group>
       <Group gap="xs" mt={4}>
         {detail.abilities.canEdit ? (
           <Button size="sm" onClick={onLogContact}>

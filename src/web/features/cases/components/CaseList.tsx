@@ -21,11 +21,12 @@ export function CaseList({ items, showCounsellor }: CaseListProps) {
   return (
     <>
       <Box visibleFrom="sm">
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={940}>
           <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('cases.reference')}</Table.Th>
+                <Table.Th scope="col">{t('cases.callerAlias')}</Table.Th>
                 <Table.Th scope="col">{t('cases.state')}</Table.Th>
                 <Table.Th scope="col">{t('cases.category')}</Table.Th>
                 <Table.Th scope="col">{t('cases.municipality')}</Table.Th>
@@ -46,6 +47,9 @@ export function CaseList({ items, showCounsellor }: CaseListProps) {
                       {item.urgent ? <UrgentBadge /> : null}
                     </Group>
                   </Table.Th>
+                  <Table.Td>
+                    <bdi>{item.callerAlias || '—'}</bdi>
+                  </Table.Td>
                   <Table.Td>
                     <StateBadge state={item.state} />
                   </Table.Td>
@@ -85,6 +89,11 @@ export function CaseList({ items, showCounsellor }: CaseListProps) {
                 <StateBadge state={item.state} />
               </Group>
             </Group>
+            {item.callerAlias ? (
+              <Text size="sm" fw={600} mt={4}>
+                <bdi>{item.callerAlias}</bdi>
+              </Text>
+            ) : null}
             <Text size="sm" mt={4}>
               {taxonomy.label(item.categoryId)}
             </Text>

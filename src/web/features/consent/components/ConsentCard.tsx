@@ -19,10 +19,12 @@ interface ConsentCardProps {
   canManage: boolean;
   onSign: () => void;
   onWithdraw: () => void;
+  /** Opens the referral form filled in from this consent (only offered while it is active). */
+  onRefer?: () => void;
 }
 
 /** One consent: status, scope, how and when it was given, the form and the signed document. */
-export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: ConsentCardProps) {
+export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw, onRefer }: ConsentCardProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const day = (value: string | null) => formatDay(value, language);
@@ -55,7 +57,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
         </Text>
         {consent.writtenOn ? (
           <Text size="sm" c="dimmed">
-            {t('consent.writtenOn', { date: day(consent.writtenOn) })}
+            {isolatedValues((v) => t('consent.writtenOn', v), { date: day(consent.writtenOn) })}
             {consent.typedName ? (
               <> · {isolatedValues((slots) => t('consent.typedAs', slots), { name: consent.typedName })}</>
             ) : null}
@@ -80,7 +82,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
         ) : null}
         {consent.status === 'withdrawn' ? (
           <Text size="sm" c="red.9">
-            {t('consent.withdrawnLine', { date: day(consent.withdrawnOn) })}
+            {isolatedValues((v) => t('consent.withdrawnLine', v), { date: day(consent.withdrawnOn) })}
             {consent.withdrawalNote ? <span dir="auto"> — {consent.withdrawalNote}</span> : null}
           </Text>
         ) : null}
@@ -90,7 +92,7 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
           </DownloadLink>
           {consent.document ? (
             <DownloadLink href={consentDocumentUrl(caseId, consent.id)}>
-              {t('consentDocument.download', { name: consent.document.fileName })}
+              {isolatedValues((v) => t('consentDocument.download', v), { name: consent.document.fileName })}
             </DownloadLink>
           ) : null}
         </Group>
@@ -117,6 +119,11 @@ export function ConsentCard({ caseId, consent, canManage, onSign, onWithdraw }: 
                 </Button>
                 <UploadDocumentButton caseId={caseId} consentId={consent.id} replace={false} />
               </>
+            ) : null}
+            {consent.status === 'active' && onRefer ? (
+              <Button size="xs" onClick={onRefer} aria-label={t('handoff.referWithFor', { recipient })}>
+                {t('handoff.referWith')}
+              </Button>
             ) : null}
             <Button
               size="xs"

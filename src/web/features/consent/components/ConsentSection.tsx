@@ -16,7 +16,15 @@ import { WithdrawDialog } from './WithdrawDialog';
 type Notice =
   { kind: 'saved'; consent: Consent; uploadError: unknown } | { kind: 'withdrawn'; result: WithdrawResult };
 
-function NoticeAlert({ notice, onClose }: { notice: Notice; onClose: () => void }) {
+function NoticeAlert({
+  notice,
+  onClose,
+  onRefer,
+}: {
+  notice: Notice;
+  onClose: () => void;
+  onRefer?: ((consent: Consent) => void) | undefined;
+}) {
   const { t } = useTranslation();
   if (notice.kind === 'saved') {
     return (
@@ -31,6 +39,11 @@ function NoticeAlert({ notice, onClose }: { notice: Notice; onClose: () => void 
           title={t('consent.saved')}
         >
           {notice.consent.status === 'pending_written' ? t('consent.savedPending') : null}
+          {notice.consent.status === 'active' && onRefer ? (
+            <Button size="xs" mt={4} onClick={() => onRefer(notice.consent)}>
+              {t('handoff.referWith')}
+            </Button>
+          ) : null}
         </Alert>
         {notice.uploadError ? (
           <>
@@ -63,7 +76,14 @@ function NoticeAlert({ notice, onClose }: { notice: Notice; onClose: () => void 
 }
 
 /** Consent on the case page: what the caller agreed to share, with whom, and until when. */
-export function ConsentSection({ detail }: { detail: CaseDetail }) {
+export function ConsentSection({
+  detail,
+  onRefer,
+}: {
+  detail: CaseDetail;
+  /** "Refer with this consent": hands the consent to the referral form. */
+  onRefer?: (consent: Consent) => void;
+}) {
   const { t } = useTranslation();
   const consents = useConsents(detail.id);
   const [adding, setAdding] = useState(false);
@@ -100,7 +120,20 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
         <Text size="sm" c="dimmed">
           {t('consent.intro')}
         </Text>
-        {notice ? <NoticeAlert notice={notice} onClose={() => setNotice(null)} /> : null}
+        {notice ? (
+          <NoticeAlert
+            notice={notice}
+            onClose={() => setNotice(null)}
+            onRefer={
+              canManage && onRefer
+                ? (consent) => {
+                    setNotice(null);
+                    onRefer(consent);
+                  }
+                : undefined
+            }
+          />
+        ) : null}
         {adding ? (
           <ConsentForm
             detail={detail}
@@ -126,6 +159,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
               canManage={canManage}
               onSign={() => setSigning(consent)}
               onWithdraw={() => setWithdrawing(consent)}
+              {...(onRefer ? { onRefer: () => onRefer(consent) } : {})}
             />
           )}
         </RecordList>

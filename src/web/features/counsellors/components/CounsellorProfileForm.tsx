@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -32,6 +31,7 @@ import { termLabel, useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useMunicipalities } from '../hooks';
 import type { ProfileMutations } from '../hooks';
 import { AvailabilityEditor } from './AvailabilityEditor';
+import { SavedNotice } from '../../../components/SavedNotice';
 
 type Editable = Omit<CounsellorProfile, 'userId' | 'name' | 'activeCases' | 'trainedUntil'>;
 
@@ -120,9 +120,6 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
     <form onSubmit={submit} noValidate aria-label={t('counsellors.profileForm')}>
       <Stack gap="md">
         <ErrorAlert error={update.error} />
-        {update.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title={t('counsellors.saved')} />
-        ) : null}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {manager ? (
             <NativeSelect
@@ -332,6 +329,7 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
             />
           </SimpleGrid>
         ) : null}
+        <SavedNotice shown={update.isSuccess} title={t('counsellors.saved')} />
         <Group>
           <Button type="submit" loading={update.isPending}>
             {t('counsellors.save')}

@@ -8,6 +8,7 @@ import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
 import type { Province } from '../api';
 import { useCreateMunicipality, useMunicipalities } from '../hooks';
+import { isolatedValues } from '../../../components/isolate';
 
 /** The organisation's municipalities by province (matching's proximity), with a form to add one. */
 export function MunicipalitiesSection() {
@@ -54,7 +55,7 @@ export function MunicipalitiesSection() {
           </Group>
           {create.isSuccess ? (
             <Text size="sm" role="status" c="teal.8">
-              {t('places.added', { name: create.data.name })}
+              {isolatedValues((v) => t('places.added', v), { name: create.data.name })}
             </Text>
           ) : null}
         </Stack>

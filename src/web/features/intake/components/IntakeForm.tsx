@@ -30,14 +30,19 @@ import { PreferencesFields } from '../../matching/components/PreferencesFields';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { lookupPhone } from '../api';
 import type { IntakeResult } from '../api';
-import { toIntake } from '../form';
+import { isBlank, toIntake } from '../form';
 import type { IntakeValues } from '../form';
+import { minutesOf, useCallTimer } from '../hooks/useCallTimer';
 import type { DraftState } from '../hooks/useIntakeDrafts';
+import { CallTimer } from './CallTimer';
 import { KnownCallerNotice } from './KnownCallerNotice';
+import { ObservationFields } from './ObservationFields';
+import { RelativeFields } from './RelativeFields';
 
 interface IntakeFormProps {
   values: IntakeValues;
-  onChange: (values: IntakeValues) => void;
+  /** Takes new values, or an update of the latest ones (the timer writes while the coordinator types). */
+  onChange: (values: IntakeValues | ((previous: IntakeValues) => IntakeValues)) => void;
   requestId: string;
   draftId: string;
   draftState: DraftState;
@@ -63,8 +68,26 @@ export function IntakeForm(props: IntakeFormProps) {
   const firstRef = useRef<HTMLInputElement>(null);
   const lookup = useMutation({ mutationFn: lookupPhone });
   const set = <K extends keyof IntakeValues>(key: K, value: IntakeValues[K]) =>
-    onChange({ ...values, [key]: value });
+    onChange((previous) => ({ ...previous, [key]: value }));
   const knownCases = lookup.data?.cases ?? [];
+  const timer = useCallTimer();
+  const timerStarted = useRef(false);
+  const durationTyped = useRef(false);
+
+  // The timer starts with the intake itself (the first thing typed), or with its button.
+  useEffect(() => {
+    if (timerStarted.current || isBlank(values)) return;
+    timerStarted.current = true;
+    timer.start();
+  }, [values, timer]);
+
+  // The timer fills the duration in whole minutes until the coordinator types a duration themselves.
+  useEffect(() => {
+    if (durationTyped.current || timer.seconds === 0) return;
+    const minutes = String(Math.min(600, minutesOf(timer.seconds)));
+    if (minutes !== values.durationMinutes)
+      onChange((previous) => (durationTyped.current ? previous : { ...previous, durationMinutes: minutes }));
+  }, [timer.seconds, values.durationMinutes, onChange]);
 
   // In an effect, not `autoFocus`: the page heading takes focus on navigation first, then this field does.
   useEffect(() => firstRef.current?.focus(), []);
@@ -113,9 +136,19 @@ export function IntakeForm(props: IntakeFormProps) {
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('intake.formLabel')}>
       <Stack gap="md" maw={760}>
-        <Text size="sm" c="dimmed">
-          {t('intake.shortcutHint')} <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd>
-        </Text>
+        <Group justify="space-between" align="center" gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('intake.shortcutHint')} <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd>
+          </Text>
+          <CallTimer
+            running={timer.running}
+            seconds={timer.seconds}
+            onToggle={() => {
+              timerStarted.current = true;
+              timer.toggle();
+            }}
+          />
+        </Group>
         <ErrorAlert error={props.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -200,6 +233,19 @@ export function IntakeForm(props: IntakeFormProps) {
           maxLength={4000}
           required
         />
+        <RelativeFields values={values} set={set} error={(key) => error(key) ?? error('subject')} />
+        <ObservationFields
+          kind="signal"
+          value={values.signalIds}
+          onChange={(ids) => set('signalIds', ids)}
+          error={error('signalIds')}
+        />
+        <ObservationFields
+          kind="protective"
+          value={values.protectiveIds}
+          onChange={(ids) => set('protectiveIds', ids)}
+          error={error('protectiveIds')}
+        />
         <Fieldset legend={t('preferences.intakeLegend')} variant="filled">
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
@@ -248,16 +294,6 @@ export function IntakeForm(props: IntakeFormProps) {
           ) : null}
         </Paper>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('intake.relation')}
-            value={values.relationId ?? ''}
-            onChange={(event) => set('relationId', event.currentTarget.value || null)}
-            data={[
-              { value: '', label: t('common.notGiven') },
-              ...taxonomy.options('relation', values.relationId),
-            ]}
-            error={error('relationId')}
-          />
           {/* Suggests the organisation's own names (matching compares them exactly); free text stays allowed. */}
           <Autocomplete
             label={t('intake.municipality')}
@@ -309,8 +345,12 @@ export function IntakeForm(props: IntakeFormProps) {
           min={0}
           max={600}
           w={{ base: '100%', xs: 220 }}
+          description={t('intake.timer.durationHint')}
           value={values.durationMinutes}
-          onChange={(event) => set('durationMinutes', event.currentTarget.value)}
+          onChange={(event) => {
+            durationTyped.current = true;
+            set('durationMinutes', event.currentTarget.value);
+          }}
           error={error('durationMinutes')}
         />
         <Radio.Group

@@ -8,9 +8,11 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../cases/components/Section';
-import type { Shortlist } from '../api';
+import { STRICT } from '../api';
+import type { Shortlist, Widening } from '../api';
 import { useCaseOffers, useCreateOffer, useShortlist } from '../hooks';
 import { CandidateCard } from './CandidateCard';
+import { NoMatchPanel } from './NoMatchPanel';
 import { OfferHistory } from './OfferHistory';
 
 /** "Excluded: 2 not trained, 1 VOG expired" — only the filters that removed someone. */
@@ -29,9 +31,10 @@ function ExcludedSummary({ shortlist }: { shortlist: Shortlist }) {
 
 function ShortlistView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const shortlist = useShortlist(detail.id);
+  const [widening, setWidening] = useState<Widening>(STRICT);
+  const shortlist = useShortlist(detail.id, widening);
   const offers = useCaseOffers(detail.id);
-  const offer = useCreateOffer(detail.id);
+  const offer = useCreateOffer(detail.id, widening);
   const [confirming, setConfirming] = useState<{ id: string; name: string } | null>(null);
   const pending = offers.data?.items.find((item) => item.status === 'pending');
 
@@ -50,6 +53,23 @@ function ShortlistView({ detail }: { detail: CaseDetail }) {
     <Stack gap="sm">
       <Text size="sm">{t('matching.intro')}</Text>
       <ExcludedSummary shortlist={data} />
+      {widening.reach !== 'region' || widening.interpreter ? (
+        <Alert color="blue" variant="light" role="status" title={t('matching.widened.title')}>
+          <Stack gap={6} align="flex-start">
+            <Text size="sm">
+              {[
+                widening.reach !== 'region' ? t(`matching.widened.${widening.reach}`) : null,
+                widening.interpreter ? t('matching.widened.interpreter') : null,
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            </Text>
+            <Button size="xs" variant="default" onClick={() => setWidening(STRICT)}>
+              {t('matching.widened.reset')}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : null}
       {offer.error && !confirming ? (
         <Alert color="red" variant="light" role="alert" title={t('matching.offerFailed')}>
           {filterError ?? t('errors.internal')}
@@ -80,9 +100,13 @@ function ShortlistView({ detail }: { detail: CaseDetail }) {
           ))}
         </Stack>
       ) : (
-        <Alert color="orange" variant="light" title={t('matching.nobody')}>
-          {t('matching.nobodyHint')}
-        </Alert>
+        <NoMatchPanel
+          caseId={detail.id}
+          diagnosis={data.diagnosis}
+          widening={widening}
+          canWait={detail.state === 'intake' || detail.state === 'matching'}
+          onWiden={setWidening}
+        />
       )}
       {data.nextBest.length > 0 ? (
         <Stack gap="xs">

@@ -2,7 +2,9 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
+import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import type { Offer } from '../api';
+import { languageLabel } from '../labels';
 
 const STATUS_COLOURS: Record<Offer['status'], string> = {
   pending: 'blue',
@@ -24,6 +26,7 @@ export function OfferStatusBadge({ status }: { status: Offer['status'] }) {
 /** Who was asked, what they answered and why; the newest first. */
 export function OfferHistory({ items }: { items: Offer[] }) {
   const { t } = useTranslation();
+  const taxonomy = useTaxonomy();
   const language = currentLanguage();
   return (
     <Stack gap="xs">
@@ -48,8 +51,20 @@ export function OfferHistory({ items }: { items: Offer[] }) {
             <Table.Tbody>
               {items.map((offer) => (
                 <Table.Tr key={offer.id}>
-                  <Table.Th scope="row" fw={500} dir="auto">
-                    {offer.counsellorName}
+                  <Table.Th scope="row" fw={500}>
+                    <bdi>{offer.counsellorName}</bdi>
+                    {offer.interpreterLanguage ? (
+                      <Badge variant="light" color="grape" tt="none" ms={6}>
+                        {t('matching.viaInterpreter', {
+                          language: languageLabel(t, taxonomy, offer.interpreterLanguage),
+                        })}
+                      </Badge>
+                    ) : null}
+                    {offer.reach !== 'region' ? (
+                      <Badge variant="light" color="gray" tt="none" ms={6}>
+                        {t(`matching.widened.badge.${offer.reach}`)}
+                      </Badge>
+                    ) : null}
                   </Table.Th>
                   <Table.Td>
                     <OfferStatusBadge status={offer.status} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { DEFAULT_WEIGHTS, MatchingWeightsSchema } from '../../../../shared/couns
 import type { MatchingWeights } from '../../../../shared/counsellors.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSaveWeights } from '../hooks';
+import { SavedNotice } from '../../../components/SavedNotice';
 
 const KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchingWeights)[];
 
@@ -30,9 +31,6 @@ export function WeightsForm({ weights, readOnly }: { weights: MatchingWeights; r
     <form onSubmit={submit} noValidate aria-label={t('weights.formLabel')}>
       <Stack maw={900}>
         <ErrorAlert error={save.error} />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title={t('weights.saved')} />
-        ) : null}
         {readOnly ? (
           <Text size="sm" c="dimmed">
             {t('weights.readOnly')}
@@ -59,6 +57,7 @@ export function WeightsForm({ weights, readOnly }: { weights: MatchingWeights; r
             />
           ))}
         </SimpleGrid>
+        <SavedNotice shown={save.isSuccess} title={t('weights.saved')} />
         {!readOnly ? (
           <Group>
             <Button type="submit" loading={save.isPending}>

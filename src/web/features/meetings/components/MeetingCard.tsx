@@ -87,7 +87,9 @@ export function MeetingCard({ caseId, meeting, consents, canManage }: MeetingCar
         </Stack>
         {meeting.sharedAt ? (
           <Text size="sm" c="indigo.9">
-            {t('meetings.sharedLine', { when: formatDateTime(meeting.sharedAt, language) })}
+            {isolatedValues((v) => t('meetings.sharedLine', v), {
+              when: formatDateTime(meeting.sharedAt, language),
+            })}
           </Text>
         ) : !meeting.covered ? (
           <Alert color="orange" variant="light" p="xs">

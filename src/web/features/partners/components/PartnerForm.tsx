@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
 import { usePartnerMutations } from '../hooks';
+import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface PartnerFormProps {
   /** Editing this partner; a new one when undefined. */
@@ -38,6 +39,17 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
   const [contactPerson, setContactPerson] = useState(partner?.contactPerson ?? '');
   const [notes, setNotes] = useState(partner?.notes ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
+  useReturnFocusOnUnmount();
+  const guard = useDiscardGuard(
+    name !== (partner?.name ?? '') ||
+      type !== (partner?.type ?? '') ||
+      municipality !== (partner?.municipality ?? '') ||
+      languages.join() !== (partner?.languages ?? []).join() ||
+      secureContact !== (partner?.secureContact ?? '') ||
+      contactPerson !== (partner?.contactPerson ?? '') ||
+      notes !== (partner?.notes ?? ''),
+    onClose,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,13 +76,14 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       title={partner ? t('partners.editTitle', { name: partner.name }) : t('partners.addTitle')}
       centered
       size="lg"
     >
       <form onSubmit={submit} noValidate>
         <Stack>
+          {guard.prompt}
           <ErrorAlert error={mutation.error} />
           <TextInput
             label={t('partners.name')}
@@ -140,7 +153,7 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
             minRows={2}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending}>

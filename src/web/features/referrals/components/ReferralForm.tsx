@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_PURPOSES, ReferralCreateSchema } from '../../../../shared/consent.schema';
-import type { Consent, ConsentPurpose, DataCategory } from '../../../../shared/consent.schema';
+import type { Consent, ConsentPurpose, DataCategory, Referral } from '../../../../shared/consent.schema';
 import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
@@ -18,7 +18,9 @@ import { useReferralMutations } from '../hooks';
 interface ReferralFormProps {
   caseId: string;
   consents: Consent[];
-  onDone: () => void;
+  /** A consent just recorded or picked ("refer with this consent"): partner, purpose and categories from it. */
+  fromConsent?: Consent | null;
+  onDone: (referral: Referral) => void;
   onCancel: () => void;
 }
 
@@ -26,19 +28,19 @@ interface ReferralFormProps {
  * Proposing a referral: partner, purpose, what to share and a note. The categories an active consent allows
  * for that partner and purpose are ticked for you; the server decides later whether it may be sent.
  */
-export function ReferralForm({ caseId, consents, onDone, onCancel }: ReferralFormProps) {
+export function ReferralForm({ caseId, consents, fromConsent, onDone, onCancel }: ReferralFormProps) {
   const { t } = useTranslation();
   const { create } = useReferralMutations(caseId);
   const [requestId, setRequestId] = useState(newRequestId);
-  const [partner, setPartner] = useState<Partner | null>(null);
-  const [purpose, setPurpose] = useState<ConsentPurpose | ''>('');
-  const [categories, setCategories] = useState<DataCategory[]>([]);
+  const [partner, setPartner] = useState<Pick<Partner, 'id' | 'type'> | null>(fromConsent?.partner ?? null);
+  const [purpose, setPurpose] = useState<ConsentPurpose | ''>(fromConsent?.purpose ?? '');
+  const [categories, setCategories] = useState<DataCategory[]>(fromConsent?.categories ?? []);
   const [note, setNote] = useState('');
-  const [from, setFrom] = useState<Consent | null>(null);
+  const [from, setFrom] = useState<Consent | null>(fromConsent ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
   /** Preselect from the newest active consent that names this partner (or its type) and purpose. */
-  function preselect(nextPartner: Partner | null, nextPurpose: ConsentPurpose | '') {
+  function preselect(nextPartner: Pick<Partner, 'id' | 'type'> | null, nextPurpose: ConsentPurpose | '') {
     const match = nextPartner ? consentsFor(consents, nextPartner, nextPurpose || undefined)[0] : undefined;
     setFrom(match ?? null);
     if (!match) return;
@@ -58,9 +60,9 @@ export function ReferralForm({ caseId, consents, onDone, onCancel }: ReferralFor
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     create.mutate(parsed.data, {
-      onSuccess: () => {
+      onSuccess: (referral) => {
         setRequestId(newRequestId());
-        onDone();
+        onDone(referral);
       },
       onError: (error) => setErrors(apiFieldErrors(error)),
     });
@@ -71,8 +73,18 @@ export function ReferralForm({ caseId, consents, onDone, onCancel }: ReferralFor
     <form onSubmit={submit} noValidate aria-label={t('referrals.formLabel')}>
       <Stack gap="sm">
         <ErrorAlert error={create.error} />
+        {fromConsent ? (
+          <Alert color="blue" variant="light" role="status" title={t('handoff.prefilledTitle')}>
+            {t('handoff.prefilledBody', { date: formatDay(fromConsent.givenOn, currentLanguage()) })}
+          </Alert>
+        ) : null}
         <PartnerPicker
           label={t('referrals.partner')}
+          description={
+            fromConsent && !fromConsent.partner && fromConsent.partnerType
+              ? t('handoff.pickOfType', { type: t(`partners.types.${fromConsent.partnerType}`) })
+              : undefined
+          }
           value={partner?.id ?? ''}
           onChange={(next) => {
             setPartner(next);
@@ -130,7 +142,7 @@ export function ReferralForm({ caseId, consents, onDone, onCancel }: ReferralFor
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>
-            {t('referrals.save')}
+            {fromConsent ? t('handoff.saveAndReview') : t('referrals.save')}
           </Button>
         </Group>
       </Stack>

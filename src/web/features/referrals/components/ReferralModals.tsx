@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { DISCLOSURE_CHANNELS } from '../../../../shared/consent.schema';
 import type { DisclosureChannel, Referral } from '../../../../shared/consent.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useReferralMutations } from '../hooks';
+import { isolatedValues } from '../../../components/isolate';
+import { Loading } from '../../../components/Loading';
+import { currentLanguage } from '../../../i18n';
+import { SummaryView } from '../../consent/components/SummaryView';
+import { useReferralMutations, useReferralPreview } from '../hooks';
 
 export type ReferralAction =
   { kind: 'send' } | { kind: 'respond'; outcome: 'accepted' | 'declined' | 'completed' } | { kind: 'cancel' };
@@ -24,6 +28,8 @@ export function ReferralActionModal({ caseId, referral, action, onClose }: Refer
   const [text, setText] = useState('');
   const [tooShort, setTooShort] = useState(false);
   const name = referral.partner.name;
+  // Before sending, exactly what would leave the organisation, checked by the server like the send itself.
+  const preview = useReferralPreview(caseId, referral.id, currentLanguage(), action.kind === 'send');
 
   const mutation =
     action.kind === 'send'
@@ -56,11 +62,17 @@ export function ReferralActionModal({ caseId, referral, action, onClose }: Refer
         : t('referrals.cancelTitle', { name });
 
   return (
-    <Modal opened onClose={onClose} title={title} centered>
+    <Modal opened onClose={onClose} title={title} centered size={action.kind === 'send' ? 'lg' : 'md'}>
       <Stack>
         {action.kind === 'send' ? (
           <>
             <Text size="sm">{t('referrals.sendBody')}</Text>
+            <Text size="sm" fw={600}>
+              {isolatedValues((slots) => t('handoff.previewIntro', slots), { name })}
+            </Text>
+            {preview.isPending ? <Loading /> : null}
+            <ErrorAlert error={preview.error} />
+            {preview.data ? <SummaryView summary={preview.data} /> : null}
             <NativeSelect
               label={t('referrals.channel')}
               value={channel}
@@ -92,6 +104,7 @@ export function ReferralActionModal({ caseId, referral, action, onClose }: Refer
           <Button
             color={action.kind === 'cancel' ? 'red' : undefined}
             loading={mutation.isPending}
+            disabled={action.kind === 'send' && !preview.data}
             onClick={confirm}
           >
             {action.kind === 'send'

@@ -1,8 +1,8 @@
 import { Button, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases.schema';
-import type { Referral } from '../../../../shared/consent.schema';
+import type { Consent, Referral } from '../../../../shared/consent.schema';
 import { RecordList } from '../../../components/RecordList';
 import { Section } from '../../cases/components/Section';
 import { useConsents } from '../../consent/hooks';
@@ -12,12 +12,33 @@ import { ReferralForm } from './ReferralForm';
 import { ReferralActionModal } from './ReferralModals';
 import type { ReferralAction } from './ReferralModals';
 
+interface ReferralsSectionProps {
+  detail: CaseDetail;
+  /** "Refer with this consent": open the form filled in from it, then show what would leave before sending. */
+  handoff?: Consent | null;
+  onHandoffEnd?: () => void;
+}
+
 /** Referrals to partner organisations; each can only be sent while an active consent covers it. */
-export function ReferralsSection({ detail }: { detail: CaseDetail }) {
+export function ReferralsSection({ detail, handoff = null, onHandoffEnd }: ReferralsSectionProps) {
   const { t } = useTranslation();
   const referrals = useReferrals(detail.id);
   const consents = useConsents(detail.id);
   const [adding, setAdding] = useState(false);
+  const formRef = useRef<HTMLDivElement>(null);
+  const open = adding || handoff !== null;
+
+  // The hand-off form appears below the consents: bring it into view and put the cursor in it.
+  useEffect(() => {
+    if (!handoff) return;
+    formRef.current?.scrollIntoView({ block: 'start' });
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [handoff]);
+
+  function close() {
+    setAdding(false);
+    onHandoffEnd?.();
+  }
   const [acting, setActing] = useState<{ referral: Referral; action: ReferralAction } | null>(null);
   const canManage = referrals.data?.canManage ?? false;
   const consentItems = consents.data?.items ?? [];
@@ -28,7 +49,7 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
       id="referrals"
       title={t('referrals.title')}
       actions={
-        canManage && !adding ? (
+        canManage && !open ? (
           <Button size="xs" variant="default" onClick={() => setAdding(true)}>
             {t('referrals.propose')}
           </Button>
@@ -36,20 +57,29 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
       }
     >
       <Stack gap="sm">
-        {adding ? (
-          <ReferralForm
-            caseId={detail.id}
-            consents={consentItems}
-            onDone={() => setAdding(false)}
-            onCancel={() => setAdding(false)}
-          />
+        {open ? (
+          <div ref={formRef}>
+            <ReferralForm
+              key={handoff?.id ?? 'new'}
+              caseId={detail.id}
+              consents={consentItems}
+              fromConsent={handoff}
+              onDone={(referral) => {
+                // From a consent, the next step is the preview of what would be sent.
+                if (handoff && referral.allowedMoves.includes('sent'))
+                  setActing({ referral, action: { kind: 'send' } });
+                close();
+              }}
+              onCancel={close}
+            />
+          </div>
         ) : null}
         <RecordList
           query={referrals}
           items={items}
           empty={t('referrals.empty')}
           label={t('referrals.listLabel')}
-          hideEmpty={adding}
+          hideEmpty={open}
         >
           {(referral) => (
             <ReferralCard

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -9,6 +9,7 @@ import { AftercareScheduleSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SETTINGS_KEY, updateSettings } from '../api';
+import { SavedNotice } from '../../../components/SavedNotice';
 
 const toText = (days: number[]) => days.join(', ');
 
@@ -51,9 +52,6 @@ export function AftercareForm({ settings }: { settings: OrgSettings }) {
     <form onSubmit={submit} noValidate>
       <Stack maw={560}>
         <ErrorAlert error={save.error} />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title={t('aftercare.saved')} />
-        ) : null}
         {SUPPORT_LEVELS.map((level) => (
           <TextInput
             key={level}
@@ -70,6 +68,7 @@ export function AftercareForm({ settings }: { settings: OrgSettings }) {
             inputMode="numeric"
           />
         ))}
+        <SavedNotice shown={save.isSuccess} title={t('aftercare.saved')} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Stack } from '@mantine/core';
+import { Button, Group, NumberInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { ConsentSettingsSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SETTINGS_KEY, updateSettings } from '../api';
+import { SavedNotice } from '../../../components/SavedNotice';
 
 /** How long a consent runs by default, and how many days verbal consent has to become written. */
 export function ConsentSettingsForm({ settings }: { settings: OrgSettings }) {
@@ -34,9 +35,6 @@ export function ConsentSettingsForm({ settings }: { settings: OrgSettings }) {
     <form onSubmit={submit} noValidate aria-label={t('consentSettings.title')}>
       <Stack maw={560}>
         <ErrorAlert error={save.error} />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title={t('consentSettings.saved')} />
-        ) : null}
         <NumberInput
           label={t('consentSettings.validMonths')}
           description={t('consentSettings.validMonthsHint')}
@@ -67,6 +65,7 @@ export function ConsentSettingsForm({ settings }: { settings: OrgSettings }) {
           error={invalid.includes('writtenDays') ? t('consentSettings.invalidDays') : undefined}
           classNames={{ input: 'ltr-text' }}
         />
+        <SavedNotice shown={save.isSuccess} title={t('consentSettings.saved')} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

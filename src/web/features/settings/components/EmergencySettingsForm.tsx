@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { EmergencySettingsSchema } from '../../../../shared/four-eyes.schema';
 import type { EmergencySettings } from '../../../../shared/four-eyes.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EMERGENCY_SETTINGS_KEY, updateEmergencySettings } from '../api';
+import { SavedNotice } from '../../../components/SavedNotice';
 
 /** How long an account holds its role before the emergency path opens to it, and whether serious crime is a ground. */
 export function EmergencySettingsForm({ settings }: { settings: EmergencySettings }) {
@@ -34,9 +35,6 @@ export function EmergencySettingsForm({ settings }: { settings: EmergencySetting
     <form onSubmit={submit} noValidate aria-label={t('emergencySettings.title')}>
       <Stack maw={560}>
         <ErrorAlert error={save.error} />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title={t('emergencySettings.saved')} />
-        ) : null}
         <NumberInput
           label={t('emergencySettings.minAccountDays')}
           description={t('emergencySettings.minAccountDaysHint')}
@@ -61,6 +59,7 @@ export function EmergencySettingsForm({ settings }: { settings: EmergencySetting
             save.reset();
           }}
         />
+        <SavedNotice shown={save.isSuccess} title={t('emergencySettings.saved')} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack } from '@mantine/core';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,6 +7,7 @@ import type { OrgSettings } from '../../../../shared/work.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { SETTINGS_KEY, updateSettings } from '../api';
+import { SavedNotice } from '../../../components/SavedNotice';
 
 /** The zones this browser knows, with the current one kept even if the browser does not list it. */
 function zoneOptions(current: string): string[] {
@@ -35,9 +36,6 @@ export function TimeZoneForm({ settings }: { settings: OrgSettings }) {
     <form onSubmit={submit} noValidate aria-label={t('timeZoneSettings.title')}>
       <Stack maw={560}>
         {fieldError ? null : <ErrorAlert error={save.error} />}
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title={t('timeZoneSettings.saved')} />
-        ) : null}
         <Select
           label={t('timeZoneSettings.label')}
           description={t('timeZoneSettings.hint')}
@@ -52,6 +50,7 @@ export function TimeZoneForm({ settings }: { settings: OrgSettings }) {
           error={fieldError}
           classNames={{ input: 'ltr-text' }}
         />
+        <SavedNotice shown={save.isSuccess} title={t('timeZoneSettings.saved')} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

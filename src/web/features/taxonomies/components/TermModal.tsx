@@ -10,6 +10,7 @@ import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../compone
 import type { FieldErrors } from '../../../components/formErrors';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { useTermMutations } from '../hooks/useTerms';
+import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface TermModalProps {
   kind: TaxonomyKind;
@@ -26,6 +27,13 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
   const [code, setCode] = useState(term?.code ?? '');
   const [labels, setLabels] = useState<Labels>(term?.labels ?? { nl: '', en: '', ar: '', tr: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const initialLabels = term?.labels ?? { nl: '', en: '', ar: '', tr: '' };
+  useReturnFocusOnUnmount();
+  const guard = useDiscardGuard(
+    code !== (term?.code ?? '') ||
+      (Object.keys(labels) as (keyof Labels)[]).some((key) => labels[key] !== initialLabels[key]),
+    onClose,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,13 +61,14 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       title={term ? t('taxonomies.editTitle', { code: term.code }) : t(`taxonomies.addTitle.${kind}`)}
       centered
       size="lg"
     >
       <form onSubmit={submit} noValidate>
         <Stack>
+          {guard.prompt}
           <ErrorAlert error={mutation.error} />
           {term ? null : (
             <TextInput
@@ -98,7 +107,7 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
             ))}
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending}>

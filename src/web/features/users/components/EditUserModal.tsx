@@ -10,6 +10,7 @@ import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../compone
 import type { FieldErrors } from '../../../components/formErrors';
 import { RoleSelect } from '../../../components/RoleSelect';
 import { useUserMutations } from '../hooks/useUsers';
+import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 /** Change a colleague's name or role. Mounted per user, so the form starts from their data. */
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -18,6 +19,8 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const [errors, setErrors] = useState<FieldErrors>({});
+  useReturnFocusOnUnmount();
+  const guard = useDiscardGuard(displayName !== user.displayName || role !== user.role, onClose);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,9 +36,15 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('users.editTitle', { name: user.displayName })} centered>
+    <Modal
+      opened
+      onClose={guard.requestClose}
+      title={t('users.editTitle', { name: user.displayName })}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
+          {guard.prompt}
           <ErrorAlert error={update.error} />
           <TextInput
             label={t('users.displayName')}
@@ -47,7 +56,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
           />
           <RoleSelect value={role} onChange={setRole} error={fieldErrorText(t, errors.role)} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={update.isPending}>

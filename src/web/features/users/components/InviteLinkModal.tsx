@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InviteIssued } from '../../../../shared/users.schema';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
+import { isolatedValues } from '../../../components/isolate';
 
 interface InviteLinkModalProps {
   issued: InviteIssued | null;
@@ -17,7 +18,7 @@ export function InviteLinkModal({ issued, onClose }: InviteLinkModalProps) {
       {issued ? (
         <Stack>
           <Alert color="yellow" role="alert">
-            {t('users.linkWarning', { name: issued.user.displayName })}
+            {isolatedValues((v) => t('users.linkWarning', v), { name: issued.user.displayName })}
           </Alert>
           <TextInput
             label={t('users.link')}
@@ -27,7 +28,9 @@ export function InviteLinkModal({ issued, onClose }: InviteLinkModalProps) {
             onFocus={(event) => event.currentTarget.select()}
           />
           <Text size="sm">
-            {t('users.linkExpires', { date: formatDateTime(issued.expiresAt, currentLanguage()) })}
+            {isolatedValues((v) => t('users.linkExpires', v), {
+              date: formatDateTime(issued.expiresAt, currentLanguage()),
+            })}
           </Text>
           <Group justify="flex-end">
             <CopyButton value={issued.inviteUrl}>

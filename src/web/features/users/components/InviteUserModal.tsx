@@ -11,6 +11,7 @@ import { LanguageSelect } from '../../../components/LanguageSelect';
 import { RoleSelect } from '../../../components/RoleSelect';
 import { currentLanguage } from '../../../i18n';
 import { useUserMutations } from '../hooks/useUsers';
+import { useDiscardGuard } from '../../../components/useDiscardGuard';
 
 interface InviteUserModalProps {
   opened: boolean;
@@ -40,6 +41,13 @@ export function InviteUserModal({ opened, onClose, onIssued }: InviteUserModalPr
     invite.reset();
     onClose();
   }
+  const initial = empty();
+  const guard = useDiscardGuard(
+    values.displayName !== initial.displayName ||
+      values.email !== initial.email ||
+      values.role !== initial.role,
+    close,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -59,9 +67,10 @@ export function InviteUserModal({ opened, onClose, onIssued }: InviteUserModalPr
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.inviteTitle')} centered>
+    <Modal opened={opened} onClose={guard.requestClose} title={t('users.inviteTitle')} centered>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {guard.prompt}
           <ErrorAlert error={invite.error} />
           <TextInput
             label={t('users.displayName')}
@@ -91,7 +100,7 @@ export function InviteUserModal({ opened, onClose, onIssued }: InviteUserModalPr
             onChange={(language) => set('language', language)}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={invite.isPending}>

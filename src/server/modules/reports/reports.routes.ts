@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ReportExportSchema,
+  ReportQuerySchema,
+  ReportSchema,
+  ReportSettingsSchema,
+} from '../../../shared/reports.schema.js';
+import type { Deps } from '../../lib/deps.js';
+import { sendFile } from '../../lib/pdf-reply.js';
+import { inActorTx } from '../../lib/request-context.js';
+import { exportReport, getReportSettings, runReport, updateReportSettings } from './reports.service.js';
+
+/** Reports are POSTed: the breakdown asked for stays out of addresses and access logs. */
+export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const tags = ['reports'];
+  // Aggregation is heavier than a page view; a person at a screen never needs more.
+  const limited = { access: 'none' as const, rateLimit: { max: 60, timeWindow: '1 minute' } };
+  return async (app) => {
+    app.post(
+      '/api/reports/query',
+      { config: limited, schema: { tags, body: ReportQuerySchema, response: { 200: ReportSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => runReport(ctx, request.body)),
+    );
+    app.post(
+      '/api/reports/export',
+      { config: limited, schema: { tags, body: ReportExportSchema } },
+      async (request, reply) => {
+        const file = await inActorTx(deps, request, (ctx) => exportReport(ctx, request.body));
+        return sendFile(reply, {
+          bytes: Buffer.from(file.body, 'utf8'),
+          mediaType: 'text/csv; charset=utf-8',
+          name: file.filename,
+        });
+      },
+    );
+    app.get(
+      '/api/organisation/report-settings',
+      { config: { access: 'none' }, schema: { tags, response: { 200: ReportSettingsSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => getReportSettings(ctx)),
+    );
+    app.put(
+      '/api/organisation/report-settings',
+      {
+        config: { access: 'none' },
+        schema: { tags, body: ReportSettingsSchema, response: { 200: ReportSettingsSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => updateReportSettings(ctx, request.body)),
+    );
+  };
+}
