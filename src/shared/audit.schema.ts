@@ -12,15 +12,22 @@ export const AuditEntrySchema = z.object({
   entity: Text,
   entityId: Text.nullable(),
   changedFields: z.array(Text),
+  /** The case the entry is about (the record itself or its parent), shown by reference instead of an id. */
+  caseId: z.uuid().nullable(),
+  caseReference: Text.nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 const DateFilter = z.iso.date().describe('YYYY-MM-DD, inclusive');
+const CaseReferenceFilter = Text.trim()
+  .max(40)
+  .describe('A case reference such as 2026-0001: entries about that case and its records');
 
 export const AuditQuerySchema = z.object({
   actorId: z.uuid().optional(),
   entity: Text.max(60).optional(),
   entityId: Text.max(100).optional(),
+  caseReference: CaseReferenceFilter.optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
   before: z.coerce
@@ -96,6 +103,8 @@ export const AccessEntrySchema = z.object({
   purpose: Text,
   outcome: z.enum(['read', 'denied']),
   reason: Text.nullable(),
+  caseId: z.uuid().nullable(),
+  caseReference: Text.nullable(),
 });
 export type AccessEntry = z.infer<typeof AccessEntrySchema>;
 
@@ -103,6 +112,7 @@ export const AccessQuerySchema = z.object({
   actorId: z.uuid().optional(),
   entity: Text.max(60).optional(),
   entityId: Text.max(100).optional(),
+  caseReference: CaseReferenceFilter.optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
   before: z.coerce.number().int().positive().optional(),
@@ -114,3 +124,10 @@ export const AccessPageSchema = z.object({
   items: z.array(AccessEntrySchema),
   nextBefore: z.number().int().nullable(),
 });
+
+/** The filters of an export: those of the list, without paging. At most EXPORT_MAX rows, newest first. */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ before: true, limit: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
+export const AccessExportQuerySchema = AccessQuerySchema.omit({ before: true, limit: true });
+export type AccessExportQuery = z.infer<typeof AccessExportQuerySchema>;
+export const EXPORT_MAX = 10_000;

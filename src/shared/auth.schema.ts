@@ -91,6 +91,9 @@ export const InviteInfoSchema = z.object({
   displayName: Text,
   organisationName: Text,
   role: RoleSchema,
+  language: LanguageSchema.describe(
+    'The language the admin chose for the invitee: the invite page opens in it',
+  ),
 });
 export const InviteAcceptSchema = z.object({
   token: Text.min(20).max(200),

@@ -18,6 +18,7 @@ export const AlertSchema = z.object({
     'urgent_case',
     'task_due',
     'offer',
+    'offer_accepted',
     'offer_declined',
     'offer_expired',
     'emergency_request',

@@ -1,18 +1,20 @@
 import { DirectionProvider, MantineProvider, mergeThemeOverrides, useDirection } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { Abilities } from '../shared/auth.schema';
-import type { Role } from '../shared/roles';
+import type { Role, UiLanguage } from '../shared/roles';
 import { isApiError, setUnauthenticatedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { ErrorAlert } from './components/ErrorAlert';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import { PublicLayout } from './components/PublicLayout';
-import { SESSION_KEY, useSession } from './features/auth/hooks/useSession';
+import { SESSION_KEY, useSession, useSetSession } from './features/auth/hooks/useSession';
+import { takePickedLanguage } from './features/auth/pickedLanguage';
+import { updateMe } from './features/profile/api';
 import { setSignOutReason } from './features/auth/signOutReason';
 import { useSetupStatus } from './features/setup/hooks/useSetupStatus';
 import { currentLanguage, directionOf, setLanguage } from './i18n';
@@ -42,6 +44,7 @@ const PartnersPage = lazy(() => import('./routes/PartnersPage'));
 const EmergencyApprovalsPage = lazy(() => import('./routes/EmergencyApprovalsPage'));
 const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
+const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 
 const queryClient = new QueryClient({
@@ -64,13 +67,28 @@ function DirectionSync() {
   return null;
 }
 
-/** A signed-in user's saved language wins over the one picked before sign-in. */
+/**
+ * A signed-in user gets their saved language — unless they picked one on the sign-in page just before: that
+ * choice is kept and saved to their account.
+ */
 function SessionLanguageSync() {
   const { data: session } = useSession();
+  const setSession = useSetSession();
   const saved = session?.stage === 'full' ? session.user.language : undefined;
+  // Held in a ref: an effect that runs twice must not lose the pick it already took.
+  const picked = useRef<UiLanguage | undefined>(undefined);
   useEffect(() => {
-    if (saved && saved !== currentLanguage()) void setLanguage(saved);
-  }, [saved]);
+    if (!saved) return;
+    picked.current ??= takePickedLanguage();
+    const choice = picked.current;
+    if (choice && choice !== saved) {
+      void setLanguage(choice);
+      updateMe({ language: choice }).then(setSession, () => undefined);
+      return;
+    }
+    picked.current = undefined;
+    if (saved !== currentLanguage()) void setLanguage(saved);
+  }, [saved, setSession]);
   return null;
 }
 
@@ -296,6 +314,7 @@ function AppRoutes() {
                 </RequireRole>
               }
             />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route
               path="/four-eyes"
               element={

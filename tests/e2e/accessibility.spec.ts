@@ -62,6 +62,7 @@ const PAGES: readonly PageVisit[] = [
   { name: 'emergency approvals', role: 'coordinator', path: '/emergency-approvals' },
   { name: 'disclosures', role: 'privacy_officer', path: '/disclosures' },
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
+  { name: 'notifications', role: 'coordinator', path: '/notifications' },
   { name: 'reports', role: 'coordinator', path: '/reports' },
   { name: 'users', role: 'admin', path: '/users' },
   {

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, trackErrors } from './support/browser';
+import { colleagueViaUi, openCaseViaApi } from './support/cases';
 import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
@@ -29,6 +31,15 @@ describe('audit log', () => {
       password: 'privacy gaat boven alles hier',
     };
     const link = await inviteViaUi(adminPage, { ...officer, role: 'privacy_officer' });
+    // A coordinator opens two cases, so the log has case entries to read by reference.
+    const coordinator = await colleagueViaUi(browser, server.baseUrl, adminPage, {
+      name: 'Karim Coördinator',
+      email: 'karim@hulplijn.example',
+      role: 'coordinator',
+    });
+    const wanted = await openCaseViaApi(coordinator.page, 'Moeder Samira');
+    const other = await openCaseViaApi(coordinator.page, 'Vader Yusuf');
+    await coordinator.context.close();
     await adminContext.close();
 
     const context = await newContext(browser, server.baseUrl);
@@ -43,7 +54,10 @@ describe('audit log', () => {
     expect(await page.title()).toBe(`${NL.titles.audit} · Confidant`);
 
     const table = page.getByRole('table');
-    await table.getByText('user.invite').first().waitFor();
+    // Actions and record types in words, in the UI language; no internal codes.
+    const invited = NL.logLabels.actions.user_invite;
+    await table.getByText(invited).first().waitFor();
+    expect(await table.getByText('user.invite').count()).toBe(0);
     expect(await table.getByRole('row').count()).toBeGreaterThan(2);
 
     // Filter by the admin who sent the invitation.
@@ -51,9 +65,35 @@ describe('audit log', () => {
       .getByRole('combobox', { name: NL.audit.user, exact: true })
       .selectOption({ label: 'Amina Bakker' });
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText('user.invite').first().waitFor();
+    await table.getByText(invited).first().waitFor();
     const actors = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(new Set(actors)).toEqual(new Set(['Amina Bakker']));
+
+    // Filter by case reference: only that case's entries, named by reference (not by id).
+    await page
+      .getByRole('combobox', { name: NL.audit.user, exact: true })
+      .selectOption({ label: NL.audit.anyUser });
+    await page.getByRole('textbox', { name: NL.audit.caseReference }).fill(wanted.reference);
+    await page.getByRole('button', { name: NL.audit.apply }).click();
+    await table.getByText(NL.logLabels.actions.case_create).first().waitFor();
+    const refs = await table.locator('tbody tr td:nth-child(6)').allInnerTexts();
+    expect(refs.length).toBeGreaterThan(0);
+    expect(new Set(refs)).toEqual(new Set([wanted.reference]));
+    expect(await table.getByText(wanted.id).count()).toBe(0);
+
+    // Export as CSV with the same filter: a download of that case's entries only, then audited.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: NL.audit.export }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('audit-log.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain(`,${wanted.reference},`);
+    expect(csv).not.toContain(other.reference);
+    expect(csv).not.toContain('Moeder Samira');
+    await page.getByRole('textbox', { name: NL.audit.caseReference }).fill('');
+    await page.getByRole('button', { name: NL.audit.apply }).click();
+    await table.getByText(NL.logLabels.actions.audit_export).first().waitFor();
 
     await page.getByRole('button', { name: NL.audit.verify }).click();
     const verdict = page.getByRole('status').filter({ hasText: /Auditketen intact/ });

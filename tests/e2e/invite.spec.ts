@@ -1,13 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import ar from '../../src/web/i18n/locales/ar.json';
+import en from '../../src/web/i18n/locales/en.json';
+import { acceptInviteViaUi, ADMIN, inviteViaUi, NL, setupViaUi, signInViaUi } from './support/flows';
+import { secretFromManualKey, totpCode } from './support/totp';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 describe('inviting a colleague', () => {
   let server: TestServer;
   let browser: Browser;
+  let adminSecret = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -23,7 +27,7 @@ describe('inviting a colleague', () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const adminPage = await adminContext.newPage();
     const adminErrors = trackErrors(adminPage);
-    await setupViaUi(adminPage);
+    adminSecret = (await setupViaUi(adminPage)).secret!;
 
     const coordinator = {
       name: 'Youssef El Amrani',
@@ -105,5 +109,69 @@ describe('inviting a colleague', () => {
     expect(adminErrors).toEqual([]);
     await inviteeContext.close();
     await adminContext.close();
+  });
+
+  it('opens the invitation in the language the admin chose, and keeps a language picked at sign-in', async () => {
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await signInViaUi(admin, { ...ADMIN, secret: adminSecret });
+    await admin.getByRole('link', { name: NL.nav.users }).click();
+    await admin.getByRole('button', { name: NL.users.invite }).first().click();
+    const form = admin.getByRole('dialog', { name: NL.users.inviteTitle });
+    const layla = {
+      name: 'Layla Haddad',
+      email: 'layla@hulplijn.example',
+      password: 'de maan staat hoog boven de stad',
+    };
+    await form.getByRole('textbox', { name: NL.users.displayName, exact: true }).fill(layla.name);
+    await form.getByRole('textbox', { name: NL.users.email, exact: true }).fill(layla.email);
+    await form.getByRole('combobox', { name: NL.users.role, exact: true }).selectOption('counsellor');
+    await form.getByRole('combobox', { name: NL.users.language, exact: true }).selectOption('ar');
+    await form.getByRole('button', { name: NL.users.sendInvite }).click();
+    const linkDialog = admin.getByRole('dialog', { name: NL.users.linkTitle });
+    const link = await linkDialog.getByRole('textbox', { name: NL.users.link, exact: true }).inputValue();
+    await adminContext.close();
+
+    // A fresh Dutch browser: the invitation page opens in Arabic, right to left.
+    const context = await newContext(browser, server.baseUrl, { viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors = trackErrors(page);
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: ar.titles.invite }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('textbox', { name: ar.invite.password, exact: true }).fill(layla.password);
+    await page.getByRole('button', { name: ar.invite.submit }).click();
+    const keyField = page.getByRole('textbox', { name: ar.enrol.manualKey, exact: true });
+    await keyField.waitFor();
+    const secret = secretFromManualKey(await keyField.inputValue());
+    await page.getByRole('textbox', { name: ar.auth.code, exact: true }).fill(await totpCode(secret));
+    await page.getByRole('button', { name: ar.enrol.submit }).click();
+    await page
+      .getByRole('heading', { level: 1, name: ar.home.greeting.replace('{{name}}', layla.name) })
+      .waitFor();
+    const language = async () =>
+      ((await (await page.request.get('/api/auth/session')).json()) as { user: { language: string } }).user
+        .language;
+    expect(await language()).toBe('ar');
+
+    // Signed out, she picks English on the sign-in page: it stays English after signing in, and is saved.
+    await page.getByRole('button', { name: ar.common.signOut }).click();
+    await page.waitForURL('**/login');
+    await page.locator('header select').first().selectOption('en');
+    await page.getByRole('textbox', { name: en.auth.email, exact: true }).fill(layla.email);
+    await page.getByRole('textbox', { name: en.auth.password, exact: true }).fill(layla.password);
+    await page.getByRole('button', { name: en.auth.submit, exact: true }).click();
+    await page.getByRole('textbox', { name: en.auth.code, exact: true }).fill(await totpCode(secret));
+    await page.getByRole('button', { name: en.auth.verify }).click();
+    await page
+      .getByRole('heading', { level: 1, name: en.home.greeting.replace('{{name}}', layla.name) })
+      .waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(language).toBe('en');
+
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

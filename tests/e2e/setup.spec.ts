@@ -31,6 +31,30 @@ describe('first-run setup', () => {
       await expect(page.getByText(ORGANISATION).first().isVisible()).resolves.toBe(true);
       expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 
+      // The admin's home shows the set-up checklist, worked out on the server: nothing done yet.
+      const checklist = page.getByRole('region', { name: NL.checklist.title });
+      await checklist
+        .getByText(NL.checklist.progress.replace('{{done}}', '0').replace('{{total}}', '5'))
+        .waitFor();
+      expect(await checklist.getByText(NL.checklist.done, { exact: true }).count()).toBe(0);
+      expect(await checklist.getByRole('button', { name: NL.checklist.dismiss }).count()).toBe(0);
+      // Each step links to its page; saving the time zone there ticks off "organisation details".
+      await checklist.getByRole('link', { name: NL.checklist.items.organisation.title }).click();
+      await page.getByRole('heading', { level: 1, name: NL.titles.aftercare }).waitFor();
+      const zone = page.getByRole('form', { name: NL.timeZoneSettings.title });
+      await zone.getByRole('button', { name: NL.common.save }).click();
+      await zone.getByText(NL.timeZoneSettings.saved).waitFor();
+      await page.getByRole('link', { name: NL.nav.home }).click();
+      await checklist
+        .getByText(NL.checklist.progress.replace('{{done}}', '1').replace('{{total}}', '5'))
+        .waitFor();
+      const organisationStep = checklist
+        .getByRole('listitem')
+        .filter({ hasText: NL.checklist.items.organisation.title });
+      expect(await organisationStep.getByText(NL.checklist.done, { exact: true }).count()).toBe(1);
+      await checklist.getByRole('link', { name: NL.checklist.items.staff.title }).click();
+      await page.waitForURL('**/users');
+
       // The wizard is gone once set up.
       await page.goto('/setup');
       await expectHome(page, admin.name);

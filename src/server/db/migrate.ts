@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_intake_in_contact_log.js';
 import * as m0016 from './migrations/0016_scale_out.js';
 import * as m0017 from './migrations/0017_search.js';
 import * as m0018 from './migrations/0018_intake_signals_no_match.js';
+import * as m0019 from './migrations/0019_notifications.js';
 import * as m0021 from './migrations/0021_report_disclosure.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_scale_out': m0016,
   '0017_search': m0017,
   '0018_intake_signals_no_match': m0018,
+  '0019_notifications': m0019,
   '0021_report_disclosure': m0021,
 };
 

@@ -20,7 +20,9 @@ const AUDIT: Record<AuditAction, Role[]> = {
   'audit.view': ['privacy_officer'],
   'audit.verify': ['privacy_officer'],
   'audit.checkpoint': ['privacy_officer'],
+  'audit.export': ['privacy_officer'],
   'access.view': ['privacy_officer'],
+  'access.export': ['privacy_officer'],
 };
 
 // The emergency table and its four-eyes rules are in emergency/emergency.policy.test.ts.

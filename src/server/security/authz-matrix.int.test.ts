@@ -41,6 +41,8 @@ const NOBODY: readonly Who[] = [];
 const ANALYST_ROUTES: string[] = [
   'GET /api/auth/session',
   'GET /api/health',
+  'GET /api/notifications',
+  'GET /api/notifications/unread-count',
   'GET /api/openapi.json',
   'GET /api/organisation/report-settings',
   'GET /api/places/municipalities',
@@ -53,6 +55,7 @@ const ANALYST_ROUTES: string[] = [
   'POST /api/csp-report',
   'POST /api/invites/accept',
   'POST /api/invites/inspect',
+  'POST /api/notifications/read-all',
   'POST /api/reports/export',
   'POST /api/reports/query',
   'POST /api/setup',
@@ -118,7 +121,12 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/audit/verify': { own: ['privacy_officer'] },
   'GET /api/audit/actors': { own: ['privacy_officer'] },
   'GET /api/access-log': { own: ['privacy_officer'] },
+  'GET /api/audit/export.csv': { own: ['privacy_officer'] },
+  'GET /api/access-log/export.csv': { own: ['privacy_officer'] },
   'GET /api/organisation/settings': { own: MANAGERS },
+  'GET /api/organisation/checklist': { own: ['admin'] },
+  // Admin only; an unfinished checklist answers 409 to the admin (past the role check).
+  'POST /api/organisation/checklist/dismiss': { own: ['admin'] },
   'PATCH /api/organisation/settings': { own: ['admin'] },
   'GET /api/taxonomies': { own: STAFF },
   'POST /api/taxonomies': { own: ['admin'] },
@@ -150,6 +158,10 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/my-work': { own: CASE_WORK },
   // An alert is its addressee's alone ("own" is the counsellor's).
   'POST /api/alerts/{id}/read': { own: ['counsellor'], other: NOBODY },
+  // Everyone's own notifications; the routes name no record, so nobody reaches anyone else's.
+  'GET /api/notifications': { own: STAFF },
+  'GET /api/notifications/unread-count': { own: STAFF },
+  'POST /api/notifications/read-all': { own: STAFF },
   'GET /api/counsellors/options': { own: ['coordinator'] },
   'GET /api/counsellors': { own: MANAGERS },
   'GET /api/counsellors/{id}': onCounsellor(MANAGERS),

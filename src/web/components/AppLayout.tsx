@@ -9,6 +9,7 @@ import type { SessionInfo } from '../../shared/auth.schema';
 import { logout } from '../features/auth/api';
 import { SESSION_KEY } from '../features/auth/hooks/useSession';
 import { setSignOutReason } from '../features/auth/signOutReason';
+import { UnreadBadge, UnreadIndicator } from '../features/notifications/components/UnreadBadge';
 import { useChangeLanguage } from '../features/profile/hooks/useChangeLanguage';
 import { SearchLauncher } from '../features/search/components/SearchLauncher';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -19,10 +20,14 @@ import { isolatedValues } from './isolate';
 interface NavItem {
   to: string;
   label: string;
+  unread?: boolean;
 }
 
 function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/notifications', label: t('nav.notifications'), unread: true },
+  ];
   const role = session.user.role;
   if (role === 'coordinator') {
     items.push({ to: '/intake', label: t('nav.newCall') }, { to: '/cases', label: t('nav.cases') });
@@ -102,15 +107,17 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={t('nav.openMenu')}
-              aria-expanded={opened}
-              aria-controls="main-navigation"
-            />
+            <UnreadIndicator>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.openMenu')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+            </UnreadIndicator>
             <Stack gap={0} miw={0}>
               <Text fw={700} truncate="end" dir="auto">
                 {session.organisation.name}
@@ -140,6 +147,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
             to={item.to}
             end
             label={item.label}
+            rightSection={item.unread ? <UnreadBadge /> : undefined}
             active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
             onClick={close}
           />

@@ -9,6 +9,7 @@ import { EMPTY_FILTERS } from '../features/audit/api';
 import type { LogFilters } from '../features/audit/api';
 import { AccessTable } from '../features/audit/components/AccessTable';
 import { LoadMore } from '../components/LoadMore';
+import { ExportCsvButton } from '../features/audit/components/ExportCsvButton';
 import { LogFiltersForm } from '../features/audit/components/LogFiltersForm';
 import { useAccessPages } from '../features/audit/hooks/useLogPages';
 
@@ -24,6 +25,7 @@ export default function AccessLogPage() {
       <Paper withBorder p="sm">
         <LogFiltersForm value={filters} onChange={setFilters} />
       </Paper>
+      <ExportCsvButton log="access-log" filters={filters} />
       <ErrorAlert error={pages.error} />
       {pages.isPending ? <Loading /> : null}
       {pages.isSuccess && items.length === 0 ? <EmptyState title={t('accessLog.empty')} /> : null}

@@ -9,6 +9,7 @@ import { EMPTY_FILTERS } from '../features/audit/api';
 import type { LogFilters } from '../features/audit/api';
 import { AuditTable } from '../features/audit/components/AuditTable';
 import { LoadMore } from '../components/LoadMore';
+import { ExportCsvButton } from '../features/audit/components/ExportCsvButton';
 import { LogFiltersForm } from '../features/audit/components/LogFiltersForm';
 import { VerifyChainButton } from '../features/audit/components/VerifyChainButton';
 import { useAuditPages } from '../features/audit/hooks/useLogPages';
@@ -26,6 +27,7 @@ export default function AuditPage() {
       <Paper withBorder p="sm">
         <LogFiltersForm value={filters} onChange={setFilters} />
       </Paper>
+      <ExportCsvButton log="audit" filters={filters} />
       <ErrorAlert error={pages.error} />
       {pages.isPending ? <Loading /> : null}
       {pages.isSuccess && items.length === 0 ? <EmptyState title={t('audit.empty')} /> : null}

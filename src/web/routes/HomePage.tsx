@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../features/auth/hooks/useSession';
+import { SetupChecklist } from '../features/checklist/components/SetupChecklist';
 import { useEmergencyRequests } from '../features/emergency/hooks';
 import { CoordinatorWork, CounsellorWork } from '../features/work/components/MyWorkView';
 import { useMyWork } from '../features/work/hooks/useMyWork';
@@ -58,6 +59,7 @@ function RoleOverview({ session }: { session: SessionInfo }) {
   return (
     <>
       {role === 'admin' ? <PendingEmergencies /> : null}
+      {role === 'admin' ? <SetupChecklist /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">

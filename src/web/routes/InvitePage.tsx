@@ -1,6 +1,6 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../shared/auth.schema';
@@ -12,6 +12,7 @@ import { inspectInvite } from '../features/auth/api';
 import { EnrolStep } from '../features/auth/components/EnrolStep';
 import { InviteAcceptForm } from '../features/auth/components/InviteAcceptForm';
 import { SESSION_KEY } from '../features/auth/hooks/useSession';
+import { setLanguage } from '../i18n';
 
 /** The token travels in the URL fragment, so it never reaches server logs or a Referer header. */
 function readToken(): string {
@@ -33,6 +34,15 @@ export default function InvitePage() {
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
+
+  // The page opens in the language the admin chose for the invitee (once: they may still switch).
+  const invitedLanguage = invite.data?.language;
+  const applied = useRef(false);
+  useEffect(() => {
+    if (!invitedLanguage || applied.current) return;
+    applied.current = true;
+    void setLanguage(invitedLanguage);
+  }, [invitedLanguage]);
 
   function onAccepted() {
     // The link is spent: drop it from the address bar and history.

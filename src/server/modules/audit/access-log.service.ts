@@ -124,21 +124,29 @@ export async function listAccessLog(
   authorizeAudit(ctx.actor, 'access.view');
   const rows = await repo.listAccess(ctx.db, ctx.actor.orgId, q);
   const page = rows.slice(0, q.limit);
-  const items = await Promise.all(
-    page.map(async (r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      entity: r.entity,
-      entityId: r.entity_id,
-      purpose: r.purpose,
-      outcome: r.outcome,
-      reason:
-        r.reason_enc && r.seq !== null
-          ? await ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, reasonField(r.seq), r.reason_enc)
-          : r.reason,
-    })),
-  );
+  const items = await Promise.all(page.map((r) => toAccessEntry(ctx, r)));
   return { items, nextBefore: rows.length > q.limit ? page.at(-1)!.id : null };
+}
+
+/** One access row as the privacy officer sees it, with its reason opened. */
+export async function toAccessEntry(
+  ctx: Ctx,
+  r: Awaited<ReturnType<typeof repo.listAccess>>[number],
+): Promise<AccessEntry> {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    entity: r.entity,
+    entityId: r.entity_id,
+    purpose: r.purpose,
+    outcome: r.outcome,
+    reason:
+      r.reason_enc && r.seq !== null
+        ? await ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, reasonField(r.seq), r.reason_enc)
+        : r.reason,
+    caseId: r.case_id,
+    caseReference: r.case_reference,
+  };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AccessQuery, AuditQuery } from '../../../shared/audit.schema.js';
+import type { AccessExportQuery, AuditExportQuery } from '../../../shared/audit.schema.js';
 import type { Db } from '../../db/database.js';
 
 /** Locks the organisation's chain head for the rest of the transaction; audit writers queue here. */
@@ -60,11 +60,23 @@ function dayEnd(date: string): Date {
   return new Date(new Date(`${date}T00:00:00Z`).getTime() + 86_400_000);
 }
 
-/** One page of the audit log, newest first, keyset-paginated on seq. */
-export async function listEntries(db: Db, orgId: string, q: AuditQuery) {
+type Paged<Q> = Q & { before?: number | undefined; limit: number };
+
+/**
+ * One page of the audit log, newest first, keyset-paginated on seq; with the case each entry is about (the
+ * case itself, or the parent named in its details) so that the log shows references, not ids.
+ */
+export async function listEntries(db: Db, orgId: string, q: Paged<AuditExportQuery>) {
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .leftJoin('cases as c', (join) =>
+      join
+        .onRef('c.org_id', '=', 'a.org_id')
+        .on(
+          sql<boolean>`c.id::text = case when a.entity = 'case' then a.entity_id else a.details->>'caseId' end`,
+        ),
+    )
     .select([
       'a.seq',
       'a.at',
@@ -74,11 +86,14 @@ export async function listEntries(db: Db, orgId: string, q: AuditQuery) {
       'a.entity',
       'a.entity_id',
       'a.changed_fields',
+      'c.id as case_id',
+      'c.reference as case_reference',
     ])
     .where('a.org_id', '=', orgId);
   if (q.actorId) query = query.where('a.actor_id', '=', q.actorId);
   if (q.entity) query = query.where('a.entity', '=', q.entity);
   if (q.entityId) query = query.where('a.entity_id', '=', q.entityId);
+  if (q.caseReference) query = query.where('c.reference', '=', q.caseReference);
   if (q.from) query = query.where('a.at', '>=', dayStart(q.from));
   if (q.to) query = query.where('a.at', '<', dayEnd(q.to));
   if (q.before) query = query.where('a.seq', '<', q.before);
@@ -203,11 +218,19 @@ export async function findAccessHead(db: Db, orgId: string) {
   return db.selectFrom('access_heads').select(['seq', 'hash']).where('org_id', '=', orgId).executeTakeFirst();
 }
 
-export async function listAccess(db: Db, orgId: string, q: AccessQuery) {
+/** One page of the access log, newest first, with the case reference of reads of a case. */
+export async function listAccess(db: Db, orgId: string, q: Paged<AccessExportQuery>) {
   let query = db
     .selectFrom('access_log as l')
     .leftJoin('users as u', 'u.id', 'l.actor_id')
+    .leftJoin('cases as c', (join) =>
+      join
+        .onRef('c.org_id', '=', 'l.org_id')
+        .on(sql<boolean>`l.entity = 'case' and c.id::text = l.entity_id`),
+    )
     .select([
+      'c.id as case_id',
+      'c.reference as case_reference',
       'l.id',
       'l.at',
       'l.actor_id',
@@ -224,6 +247,7 @@ export async function listAccess(db: Db, orgId: string, q: AccessQuery) {
   if (q.actorId) query = query.where('l.actor_id', '=', q.actorId);
   if (q.entity) query = query.where('l.entity', '=', q.entity);
   if (q.entityId) query = query.where('l.entity_id', '=', q.entityId);
+  if (q.caseReference) query = query.where('c.reference', '=', q.caseReference);
   if (q.from) query = query.where('l.at', '>=', dayStart(q.from));
   if (q.to) query = query.where('l.at', '<', dayEnd(q.to));
   if (q.before) query = query.where('l.id', '<', q.before);

@@ -116,18 +116,21 @@ export async function listAudit(
   authorizeAudit(ctx.actor, 'audit.view');
   const rows = await repo.listEntries(ctx.db, ctx.actor.orgId, q);
   const page = rows.slice(0, q.limit);
+  return { items: page.map(toAuditEntry), nextBefore: rows.length > q.limit ? page.at(-1)!.seq : null };
+}
+
+export function toAuditEntry(r: Awaited<ReturnType<typeof repo.listEntries>>[number]): AuditEntry {
   return {
-    items: page.map((r) => ({
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      changedFields: r.changed_fields,
-    })),
-    nextBefore: rows.length > q.limit ? page.at(-1)!.seq : null,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    changedFields: r.changed_fields,
+    caseId: r.case_id,
+    caseReference: r.case_reference,
   };
 }
 

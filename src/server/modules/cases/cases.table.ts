@@ -131,6 +131,7 @@ export interface AlertsTable {
     | 'urgent_case'
     | 'task_due'
     | 'offer'
+    | 'offer_accepted'
     | 'offer_declined'
     | 'offer_expired'
     | 'emergency_request'

@@ -360,6 +360,7 @@ export async function respondToOffer(
       changedFields: ['counsellor_id', 'state'],
       details: { from: before.counsellor_id, to: actor.userId },
     });
+    await alertCoordinatorsOfOffer(ctx, 'offer_accepted', offer.case_id, offerId);
     return;
   }
   await ctx.db
@@ -396,10 +397,13 @@ export async function respondToOffer(
   });
 }
 
-/** Offers that go back to the coordinators: an in-app alert, and for an expiry also an e-mail notice. */
+/**
+ * The coordinators hear how an offer ended: an in-app alert (accepted, declined, expired), and for an expiry
+ * also an e-mail notice, since the family then waits for a new match.
+ */
 async function alertCoordinatorsOfOffer(
   ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
-  kind: 'offer_declined' | 'offer_expired',
+  kind: 'offer_accepted' | 'offer_declined' | 'offer_expired',
   caseId: string,
   offerId: string,
 ) {

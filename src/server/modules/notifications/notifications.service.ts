@@ -1,6 +1,14 @@
+import {
+  NOTIFICATION_LIST_LIMIT,
+  type NotificationList,
+  type UnreadCount,
+} from '../../../shared/notifications.schema.js';
 import type { UiLanguage } from '../../../shared/roles.js';
 import type { Ctx } from '../../lib/context.js';
+import { audit } from '../audit/audit.service.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
+import { authorizeNotification } from './notifications.policy.js';
+import * as repo from './notifications.repository.js';
 
 export type NoticeKind = 'offer' | 'task_due' | 'offer_expired' | 'approval_needed' | 'account_change';
 
@@ -116,3 +124,45 @@ export const notificationJobHandlers: Record<string, JobHandler> = {
     await ctx.mailer.send({ to: user.email, ...message });
   },
 };
+
+/** The signed-in user's own notifications, newest first, with how many are unread. */
+export async function listNotifications(ctx: Ctx): Promise<NotificationList> {
+  authorizeNotification(ctx.actor, 'notification.list');
+  const { orgId, userId } = ctx.actor;
+  const [rows, unread] = await Promise.all([
+    repo.listForUser(ctx.db, orgId, userId, NOTIFICATION_LIST_LIMIT),
+    repo.countUnread(ctx.db, orgId, userId),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      caseId: r.case_id,
+      caseReference: r.reference,
+      createdAt: r.created_at.toISOString(),
+      readAt: r.read_at ? r.read_at.toISOString() : null,
+    })),
+    unread,
+  };
+}
+
+/** The number in the navigation; polled, so it reads one partial index and nothing else. */
+export async function unreadCount(ctx: Ctx): Promise<UnreadCount> {
+  authorizeNotification(ctx.actor, 'notification.list');
+  return { unread: await repo.countUnread(ctx.db, ctx.actor.orgId, ctx.actor.userId) };
+}
+
+/** Marks all of the user's own notifications read (audited with the count, nothing else). */
+export async function markAllNotificationsRead(ctx: Ctx): Promise<UnreadCount> {
+  authorizeNotification(ctx.actor, 'notification.read');
+  const n = await repo.markAllRead(ctx.db, ctx.actor.orgId, ctx.actor.userId, ctx.clock.now());
+  if (n > 0)
+    await audit(ctx, {
+      action: 'notification.read_all',
+      entity: 'user',
+      entityId: ctx.actor.userId,
+      changedFields: ['read_at'],
+      details: { count: n },
+    });
+  return { unread: 0 };
+}

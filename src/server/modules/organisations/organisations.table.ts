@@ -20,6 +20,8 @@ export interface OrganisationsTable {
   time_zone: Generated<string>;
   emergency_min_account_days: Generated<number>;
   emergency_serious_crime: Generated<boolean>;
+  /** When an admin put the set-up checklist away; only possible once every item was done. */
+  setup_checklist_dismissed_at: Date | null;
   /** Counts below this are never published in reports (3–10). */
   report_threshold: Generated<number>;
   report_round_to_five: Generated<boolean>;

@@ -34,7 +34,13 @@ export async function inspectInvite(deps: Deps, token: string) {
     const user = await repo.getUser(trx, invite.user_id);
     if (user.status !== 'invited') throw new AppError('invite_invalid');
     const org = await getOrganisation(trx, found.org_id);
-    return { email: user.email, displayName: user.display_name, organisationName: org.name, role: user.role };
+    return {
+      email: user.email,
+      displayName: user.display_name,
+      organisationName: org.name,
+      role: user.role,
+      language: user.language,
+    };
   });
 }
 

@@ -5,12 +5,12 @@ import { api, toQuery } from '../../api/client';
 export interface LogFilters {
   actorId: string;
   entity: string;
-  entityId: string;
+  caseReference: string;
   from: string;
   to: string;
 }
 
-export const EMPTY_FILTERS: LogFilters = { actorId: '', entity: '', entityId: '', from: '', to: '' };
+export const EMPTY_FILTERS: LogFilters = { actorId: '', entity: '', caseReference: '', from: '', to: '' };
 
 export interface Page<T> {
   items: T[];
@@ -31,3 +31,7 @@ export const fetchActors = () =>
 export const verifyAuditChain = () => api<AuditVerify>('POST', '/api/audit/verify');
 
 export const writeAuditCheckpoint = () => api<AuditVerify>('POST', '/api/audit/checkpoint');
+
+/** Where the browser downloads a log as CSV with the filters on screen (the export is audited server-side). */
+export const exportUrl = (log: 'audit' | 'access-log', filters: LogFilters) =>
+  `/api/${log}/export.csv${toQuery({ ...filters })}`;

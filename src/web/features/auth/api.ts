@@ -7,6 +7,8 @@ export interface InviteInfo {
   displayName: string;
   organisationName: string;
   role: Role;
+  /** The language the admin chose for the invitee. */
+  language: UiLanguage;
 }
 
 /** The current session, or null when signed out (401 is the expected answer then). */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccessEntry } from '../../../../shared/audit.schema';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
+import { logLabel } from '../labels';
 
 /** Who opened (or was refused) which record, when, and why. */
 export function AccessTable({ items }: { items: AccessEntry[] }) {
@@ -10,13 +11,13 @@ export function AccessTable({ items }: { items: AccessEntry[] }) {
   const language = currentLanguage();
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="xs">
+      <Table striped verticalSpacing="xs" aria-label={t('titles.accessLog')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.when')}</Table.Th>
             <Table.Th scope="col">{t('audit.who')}</Table.Th>
             <Table.Th scope="col">{t('audit.entity')}</Table.Th>
-            <Table.Th scope="col">{t('audit.entityId')}</Table.Th>
+            <Table.Th scope="col">{t('audit.caseReference')}</Table.Th>
             <Table.Th scope="col">{t('accessLog.purpose')}</Table.Th>
             <Table.Th scope="col">{t('accessLog.outcome')}</Table.Th>
             <Table.Th scope="col">{t('accessLog.reason')}</Table.Th>
@@ -26,14 +27,20 @@ export function AccessTable({ items }: { items: AccessEntry[] }) {
           {items.map((entry) => (
             <Table.Tr key={entry.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
-              <Table.Td>{entry.actorName ?? '—'}</Table.Td>
-              <Table.Td>{entry.entity}</Table.Td>
-              <Table.Td>
-                <Text size="xs" className="ltr-text" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                  {entry.entityId}
-                </Text>
+              <Table.Td dir="auto">{entry.actorName ?? '—'}</Table.Td>
+              <Table.Td>{logLabel(t, 'entities', entry.entity)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {entry.caseReference ? (
+                  <bdi dir="ltr">{entry.caseReference}</bdi>
+                ) : entry.entityId === '*' ? (
+                  '—'
+                ) : (
+                  <Text size="xs" className="ltr-text" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                    {entry.entityId}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td>{entry.purpose}</Table.Td>
+              <Table.Td>{logLabel(t, 'purposes', entry.purpose)}</Table.Td>
               <Table.Td>
                 {entry.outcome === 'denied' ? (
                   <Badge color="red" variant="light">
@@ -43,7 +50,7 @@ export function AccessTable({ items }: { items: AccessEntry[] }) {
                   t('accessLog.outcomes.read')
                 )}
               </Table.Td>
-              <Table.Td>{entry.reason ?? '—'}</Table.Td>
+              <Table.Td dir="auto">{entry.reason ?? '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -6,6 +6,7 @@ import { EMPTY_FILTERS } from '../api';
 import type { LogFilters } from '../api';
 import { useActors } from '../hooks/useLogPages';
 import { DateRangeInputs } from '../../../components/DateRangeInputs';
+import { FILTERABLE_ENTITIES, logLabel } from '../labels';
 
 interface LogFiltersFormProps {
   value: LogFilters;
@@ -21,7 +22,7 @@ export function LogFiltersForm({ value, onChange }: LogFiltersFormProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange({ ...draft, entity: draft.entity.trim(), entityId: draft.entityId.trim() });
+    onChange({ ...draft, caseReference: draft.caseReference.trim() });
   }
 
   return (
@@ -36,17 +37,24 @@ export function LogFiltersForm({ value, onChange }: LogFiltersFormProps) {
             ...(actors.data?.items ?? []).map((actor) => ({ value: actor.id, label: actor.displayName })),
           ]}
         />
-        <TextInput
-          label={t('audit.entity')}
+        <NativeSelect
+          label={t('audit.record')}
           value={draft.entity}
           onChange={(event) => set('entity', event.currentTarget.value)}
-          maxLength={60}
+          data={[
+            { value: '', label: t('audit.anyType') },
+            ...FILTERABLE_ENTITIES.map((code) => ({
+              value: code,
+              label: logLabel(t, 'entities', code),
+            })).sort((a, b) => a.label.localeCompare(b.label)),
+          ]}
         />
         <TextInput
-          label={t('audit.entityId')}
-          value={draft.entityId}
-          onChange={(event) => set('entityId', event.currentTarget.value)}
-          maxLength={100}
+          label={t('audit.caseReference')}
+          value={draft.caseReference}
+          onChange={(event) => set('caseReference', event.currentTarget.value)}
+          maxLength={40}
+          placeholder="2026-0001"
           classNames={{ input: 'ltr-text' }}
         />
         <DateRangeInputs

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { UiLanguage } from '../../../../shared/roles';
 import { setLanguage } from '../../../i18n';
 import { useSession, useSetSession } from '../../auth/hooks/useSession';
+import { rememberPickedLanguage } from '../../auth/pickedLanguage';
 import { updateMe } from '../api';
 
 /** Switches the UI language; for a signed-in user the choice is saved on the server too. */
@@ -16,6 +17,8 @@ export function useChangeLanguage() {
       setPending(true);
       try {
         if (signedIn) setSession(await updateMe({ language }));
+        // Picked before sign-in: kept, and saved to the account once signed in.
+        else rememberPickedLanguage(language);
         await setLanguage(language);
       } finally {
         setPending(false);
