@@ -78,6 +78,7 @@ export const ReportQuerySchema = z
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const ReportExportSchema = ReportQuerySchema.extend({ format: z.enum(REPORT_FORMATS) }).strict();
 export type ReportExport = z.infer<typeof ReportExportSchema>;
 
