@@ -77,7 +77,9 @@ export const ReportQuerySchema = z
   .strict();
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
-export const ReportExportSchema = ReportQuerySchema.extend({ format: z.enum(['csv']) }).strict();
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const ReportExportSchema = ReportQuerySchema.extend({ format: z.enum(REPORT_FORMATS) }).strict();
 export type ReportExport = z.infer<typeof ReportExportSchema>;
 
 /** A published count: the number, or hidden (below the threshold, or to protect a hidden one). */

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, trackErrors } from './support/browser';
@@ -90,6 +91,25 @@ describe('reports', () => {
       'Totaal,8',
     ]);
     await page.getByText(NL.reports.exported).waitFor();
+
+    // The same published table as XLSX, chosen from the export group with the keyboard.
+    const exportGroup = page.getByRole('group', { name: NL.reports.exportGroup });
+    await exportGroup.getByRole('button', { name: NL.reports.exportCsv }).focus();
+    await page.keyboard.press('Tab');
+    const xlsxButton = exportGroup.getByRole('button', { name: NL.reports.exportXlsx });
+    expect(await xlsxButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/^confidant-requests-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await xlsxDownload.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A2').value).toMatch(/^C1 /);
+    expect(sheet.getCell('B2').value).toBe('x');
+    expect(sheet.getCell('B3').value).toBe('<5');
+    expect(sheet.getCell('B3').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('B4').value).toBe(8);
+    expect(sheet.getCell('B4').type).toBe(ExcelJS.ValueType.Number);
+    await exportGroup.getByRole('button', { name: NL.reports.exportPdf }).waitFor();
 
     // The admin raises the threshold and rounds published counts.
     await admin

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS_OF, MEASURES } from '../../shared/reports.schema';
-import type { Dimension, Measure } from '../../shared/reports.schema';
+import { DIMENSIONS_OF, MEASURES, REPORT_FORMATS } from '../../shared/reports.schema';
+import type { Dimension, Measure, ReportFormat } from '../../shared/reports.schema';
 import { DateRangeInputs } from '../components/DateRangeInputs';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -13,6 +13,12 @@ import { PageHeading } from '../components/PageHeading';
 import { exportReport, runReport, type ReportRequest } from '../features/reports/api';
 import { ReportTable } from '../features/reports/components/ReportTable';
 import { currentLanguage } from '../i18n';
+
+const EXPORT_LABELS: Record<ReportFormat, string> = {
+  csv: 'reports.exportCsv',
+  xlsx: 'reports.exportXlsx',
+  pdf: 'reports.exportPdf',
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -104,13 +110,19 @@ export default function ReportsPage() {
             {t('reports.show')}
           </Button>
           {report.data && shown ? (
-            <Button
-              variant="default"
-              loading={exported.isPending}
-              onClick={() => exported.mutate({ ...shown, format: 'csv' })}
-            >
-              {t('reports.exportCsv')}
-            </Button>
+            <Group role="group" aria-label={t('reports.exportGroup')} gap="xs" wrap="wrap">
+              {REPORT_FORMATS.map((format) => (
+                <Button
+                  key={format}
+                  variant="default"
+                  loading={exported.isPending && exported.variables.format === format}
+                  disabled={exported.isPending && exported.variables.format !== format}
+                  onClick={() => exported.mutate({ ...shown, format })}
+                >
+                  {t(EXPORT_LABELS[format])}
+                </Button>
+              ))}
+            </Group>
           ) : null}
         </Group>
       </form>

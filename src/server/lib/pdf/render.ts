@@ -19,6 +19,20 @@ export type PdfBlock =
       drawnPng: Buffer | null;
       date: string | null;
     }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: string[][];
+      /** Columns whose cells are numbers (or stand-ins for them), set on the side where lines end. */
+      numeric: boolean[];
+      /** The last row is a total, set off by a rule. */
+      totalRow: boolean;
+    }
+  | {
+      kind: 'bars';
+      /** value null: hidden; drawn as an empty hatched bar of a fixed size that says nothing of the value. */
+      bars: { label: string; value: number | null; text: string }[];
+    }
   | { kind: 'space' };
 
 export interface PdfInput {
@@ -189,6 +203,117 @@ class Writer {
     this.y += 4;
   }
 
+  /** One table row at the current y; returns nothing, advances y. */
+  private tableRow(cells: string[], widths: number[], numeric: boolean[], style: Style): void {
+    const pad = 4;
+    const laid = cells.map((text, i) => this.layout(text, style, widths[i]! - 2 * pad));
+    const height =
+      Math.max(...laid.map((lines) => lines.reduce((h, line) => h + lineHeight(line, style), 0))) + 2;
+    const top = this.y;
+    let offset = 0;
+    cells.forEach((_, i) => {
+      const width = widths[i]!;
+      const left = this.rtl ? MARGIN.side + CONTENT_WIDTH - offset - width : MARGIN.side + offset;
+      offset += width;
+      let y = top;
+      for (const line of laid[i]!) {
+        // Numbers on the side where lines end, so that they line up.
+        const slack = width - 2 * pad - line.width;
+        const shift = numeric[i] ? (this.rtl ? -slack : slack) : 0;
+        this.drawLine(line, left + pad + shift, y + ascent(line, style), style);
+        y += lineHeight(line, style);
+      }
+    });
+    this.y = top + height;
+  }
+
+  table(block: Extract<PdfBlock, { kind: 'table' }>): void {
+    const n = block.header.length;
+    const first = n <= 3 ? CONTENT_WIDTH * 0.5 : Math.max(CONTENT_WIDTH * 0.22, CONTENT_WIDTH / n);
+    const widths = [first, ...Array.from({ length: n - 1 }, () => (CONTENT_WIDTH - first) / (n - 1))];
+    const size = n > 8 ? 8 : n > 5 ? 9.5 : 10.5;
+    const body: Style = { ...BODY, size };
+    const head: Style = { ...LABEL, size };
+    const header = () => {
+      this.tableRow(block.header, widths, [false, ...block.numeric.slice(1)], head);
+      this.rule();
+      this.y += 3;
+    };
+    this.ensure(lineHeight(undefined, head) * 3 + lineHeight(undefined, body) * 2);
+    header();
+    block.rows.forEach((row, i) => {
+      const total = block.totalRow && i === block.rows.length - 1;
+      const rowHeight = lineHeight(undefined, body) * 2 + 4;
+      if (this.y + rowHeight > PAGE_HEIGHT - MARGIN.bottom) {
+        this.doc.addPage();
+        this.y = MARGIN.top;
+        header();
+      }
+      if (total) {
+        this.y += 2;
+        this.rule();
+        this.y += 3;
+      }
+      this.tableRow(row, widths, block.numeric, total ? head : body);
+    });
+    this.y += 10;
+  }
+
+  /** A horizontal bar per row, growing from the side where lines start; hidden values are not drawn to scale. */
+  bars(block: Extract<PdfBlock, { kind: 'bars' }>): void {
+    const style: Style = { ...BODY, size: 9.5 };
+    const labelWidth = LABEL_WIDTH;
+    const valueRoom = 40;
+    const area = CONTENT_WIDTH - labelWidth - COLUMN_GAP - valueRoom;
+    const max = Math.max(1, ...block.bars.map((b) => b.value ?? 0));
+    const barHeight = 9;
+    const hiddenWidth = 24;
+    for (const bar of block.bars) {
+      const label = this.layout(bar.label, style, labelWidth);
+      const text = this.layout(bar.text, style, valueRoom - 4);
+      const height = Math.max(
+        label.reduce((h, line) => h + lineHeight(line, style), 0),
+        barHeight + 6,
+      );
+      this.ensure(height + 2);
+      const top = this.y;
+      const labelLeft = this.rtl ? MARGIN.side + CONTENT_WIDTH - labelWidth : MARGIN.side;
+      let y = top;
+      for (const line of label) {
+        this.drawLine(line, labelLeft, y + ascent(line, style), style);
+        y += lineHeight(line, style);
+      }
+      const width =
+        bar.value === null ? hiddenWidth : Math.max(bar.value > 0 ? 1 : 0, (bar.value / max) * area);
+      const start = this.rtl ? MARGIN.side + valueRoom + area : MARGIN.side + labelWidth + COLUMN_GAP;
+      const x = this.rtl ? start - width : start;
+      const barTop = top + (lineHeight(undefined, style) - barHeight) / 2;
+      if (bar.value === null) {
+        this.doc.save();
+        this.doc.rect(x, barTop, width, barHeight).clip();
+        for (let k = -barHeight; k < width; k += 4)
+          this.doc
+            .moveTo(x + k, barTop + barHeight)
+            .lineTo(x + k + barHeight, barTop)
+            .lineWidth(0.6)
+            .strokeColor('#888888')
+            .stroke();
+        this.doc.restore();
+        this.doc.rect(x, barTop, width, barHeight).lineWidth(0.6).strokeColor('#666666').stroke();
+      } else if (width > 0) {
+        this.doc.rect(x, barTop, width, barHeight).fillColor('#2f6f9f').fill();
+      }
+      const line = text[0];
+      if (line) {
+        // In right-to-left lines the text sits on the right of its box: the box ends just left of the bar.
+        const textLeft = this.rtl ? x - 4 - (valueRoom - 4) : x + width + 4;
+        this.drawLine(line, textLeft, top + ascent(line, style), style);
+      }
+      this.y = top + height + 2;
+    }
+    this.y += 8;
+  }
+
   rule(): void {
     this.doc
       .moveTo(MARGIN.side, this.y)
@@ -337,6 +462,12 @@ function drawBlock(w: Writer, block: PdfBlock): void {
       return;
     case 'signature':
       w.signature(block);
+      return;
+    case 'table':
+      w.table(block);
+      return;
+    case 'bars':
+      w.bars(block);
       return;
     case 'space':
       w.y += 8;

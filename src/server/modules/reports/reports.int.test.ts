@@ -1,8 +1,12 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ar from '../../../web/i18n/locales/ar.json' with { type: 'json' };
+import nl from '../../../web/i18n/locales/nl.json' with { type: 'json' };
 import type { Report } from '../../../shared/reports.schema.js';
 import { openCase, staffOrganisation, day, type Staff } from '../../test/cases-fixtures.js';
 import { testKinds } from '../../test/databases.js';
 import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
+import { normaliseArabic, pdfInfo, pdfText } from '../../test/pdf-text.js';
 
 const kinds = await testKinds();
 
@@ -203,4 +207,102 @@ describe.each(kinds)('reports with disclosure control on %s', (kind) => {
       }),
     );
   });
+  it('exports the same published table as XLSX (numbers as numbers, "<5" and "x" as text, no formulas), audited', async () => {
+    const res = await analyst.post('/api/reports/export', {
+      measure: 'requests',
+      ...period(),
+      rows: 'category',
+      language: 'nl',
+      format: 'xlsx',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toMatch(/filename="confidant-requests-.*\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets).toHaveLength(1);
+    const sheet = workbook.worksheets[0]!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['Soort hulpvraag', 'Hulpvragen (intakes)']);
+    expect(values(2)).toEqual([expect.stringMatching(/^C1 /), 'x']);
+    expect(values(3)).toEqual([expect.stringMatching(/^C2 /), 8]);
+    expect(values(4)).toEqual([expect.stringMatching(/^C3 /), '<5']);
+    expect(values(5)).toEqual(['Totaal', 16]);
+    expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('B3').type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+    const texts: string[] = [];
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        expect(cell.formula).toBeFalsy();
+        texts.push(String(cell.value));
+      }),
+    );
+    // The legend and period below the table; the hidden 7 nowhere.
+    expect(texts).toContain('<5 = minder dan 5 (niet getoond om gezinnen te beschermen)');
+    expect(texts).toContain(nl.reports.legendProtects);
+    expect(texts).not.toContain('7');
+    await expectAudited('requests/category/-', 'xlsx');
+  });
+
+  it('exports the published table as a PDF with a chart that never draws a hidden value, also in Arabic', async () => {
+    const res = await coord.post('/api/reports/export', {
+      measure: 'requests',
+      ...period(),
+      rows: 'category',
+      language: 'nl',
+      format: 'pdf',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/filename="confidant-requests-.*\.pdf"$/);
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain('Hulpvragen (intakes)');
+    expect(text).toContain('<5 = minder dan 5 (niet getoond om gezinnen te beschermen)');
+    expect(text).toContain(nl.reports.legendProtects);
+    const lines = text.split('\n');
+    // Table row and chart bar: C1 (7) is hidden ("x"), C3 (1) below the threshold, C2 (8) published.
+    expect(lines.filter((l) => l.startsWith('C1 '))).toEqual([
+      expect.stringMatching(/ x$/),
+      expect.stringMatching(/ x$/),
+    ]);
+    expect(lines.filter((l) => l.startsWith('C3 '))).toEqual([
+      expect.stringMatching(/ <5$/),
+      expect.stringMatching(/ <5$/),
+    ]);
+    expect(lines.filter((l) => l.startsWith('C2 '))).toEqual([
+      expect.stringMatching(/ 8$/),
+      expect.stringMatching(/ 8$/),
+    ]);
+    // Neither hidden count anywhere (the page number aside).
+    expect(text.replace(/Pagina \d+ van \d+/, '')).not.toMatch(/(^|\s)[71](\s|$)/m);
+    await expectAudited('requests/category/-', 'pdf');
+
+    const arabic = await analyst.post('/api/reports/export', {
+      measure: 'requests',
+      ...period(),
+      rows: 'channel',
+      language: 'ar',
+      format: 'pdf',
+    });
+    expect(arabic.statusCode).toBe(200);
+    expect((await pdfInfo(arabic.rawPayload)).Language).toBe('ar');
+    const arabicText = normaliseArabic(await pdfText(arabic.rawPayload));
+    expect(arabicText).toContain(normaliseArabic(ar.reports.measures.requests));
+    expect(arabicText).toContain(normaliseArabic(ar.reports.total));
+  });
+
+  async function expectAudited(report: string, format: string) {
+    const officer = await as(s.officer);
+    const log = (await officer.get('/api/audit?entity=report')).json() as {
+      items: { action: string; entityId: string; details?: { format?: string } }[];
+    };
+    expect(log.items[0]).toEqual(
+      expect.objectContaining({
+        action: 'report.export',
+        entityId: `${report}/${period().from}/${period().to}/${format}`,
+      }),
+    );
+  }
 });

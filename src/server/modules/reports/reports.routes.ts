@@ -26,11 +26,7 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       { config: limited, schema: { tags, body: ReportExportSchema } },
       async (request, reply) => {
         const file = await inActorTx(deps, request, (ctx) => exportReport(ctx, request.body));
-        return sendFile(reply, {
-          bytes: Buffer.from(file.body, 'utf8'),
-          mediaType: 'text/csv; charset=utf-8',
-          name: file.filename,
-        });
+        return sendFile(reply, { bytes: file.body, mediaType: file.mediaType, name: file.filename });
       },
     );
     app.get(

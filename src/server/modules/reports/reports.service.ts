@@ -13,8 +13,11 @@ import type { Ctx } from '../../lib/context.js';
 import { addMonths } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { protectTable, type PublishedCount } from './disclosure.js';
-import { codeLabel, dimensionLabel, measureLabel, uiText } from './report-labels.js';
+import { protectTable } from './disclosure.js';
+import { codeLabel, measureLabel, uiText } from './report-labels.js';
+import { reportPdf } from './report-pdf.js';
+import { publishedTable, reportCsv } from './report-table.js';
+import { reportXlsx } from './report-xlsx.js';
 import { authorizeReport } from './reports.policy.js';
 import * as repo from './reports.repository.js';
 
@@ -182,50 +185,30 @@ export async function runReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
   return build(ctx, q);
 }
 
-/** How a published count is written in an export: the number, "<5", or "x" (hidden to protect another). */
-export function exportCell(count: PublishedCount, threshold: number): string {
-  if (count.kind === 'count') return String(count.value);
-  return count.reason === 'below_threshold' ? `<${threshold}` : 'x';
-}
+const MEDIA_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
 
-/** RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The report as CSV in the reader's language, with the rules it was published under; the export is audited. */
-export async function exportReport(ctx: Ctx, q: ReportExport): Promise<{ filename: string; body: string }> {
+/**
+ * The published table as CSV, XLSX or PDF in the reader's language, with the rules it was published under;
+ * every export is audited with its format.
+ */
+export async function exportReport(
+  ctx: Ctx,
+  q: ReportExport,
+): Promise<{ filename: string; body: Buffer; mediaType: string }> {
   authorizeReport(ctx.actor, 'report.export');
   const { format, ...query } = q;
   const report = await build(ctx, query);
-  const language = q.language;
-  const t = report.rules.threshold;
-  const total = uiText(language, 'reports.total');
-  const header = [
-    report.rows ? dimensionLabel(language, report.rows.dimension) : measureLabel(language, report.measure),
-    ...(report.columns ? report.columns.keys.map((k) => k.label) : [measureLabel(language, report.measure)]),
-    ...(report.columns ? [total] : []),
-  ];
-  const lines = [header];
-  (report.rows?.keys ?? [{ key: '', label: total }]).forEach((key, i) => {
-    lines.push([
-      key.label,
-      ...report.cells[i]!.map((c) => exportCell(c, t)),
-      ...(report.columns ? [exportCell(report.rowTotals[i]!, t)] : []),
-    ]);
-  });
-  if (report.rows)
-    lines.push([
-      total,
-      ...report.columnTotals.map((c) => exportCell(c, t)),
-      ...(report.columns ? [exportCell(report.total, t)] : []),
-    ]);
-  lines.push([]);
-  lines.push([uiText(language, 'reports.period', { from: report.from, to: report.to })]);
-  lines.push([uiText(language, 'reports.legendBelow', { threshold: t })]);
-  lines.push([uiText(language, 'reports.legendProtects')]);
-  if (report.rules.roundToFive) lines.push([uiText(language, 'reports.legendRounded')]);
+  const table = publishedTable(report, q.language);
+  const body =
+    format === 'xlsx'
+      ? await reportXlsx(table, { language: q.language, title: measureLabel(q.language, report.measure) })
+      : format === 'pdf'
+        ? await reportPdf(report, table, q.language)
+        : reportCsv(table);
   await audit(ctx, {
     action: 'report.export',
     entity: 'report',
@@ -247,8 +230,11 @@ export async function exportReport(ctx: Ctx, q: ReportExport): Promise<{ filenam
       format,
     },
   });
-  const body = `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
-  return { filename: `confidant-${report.measure}-${report.from}-${report.to}.csv`, body };
+  return {
+    filename: `confidant-${report.measure}-${report.from}-${report.to}.${format}`,
+    body,
+    mediaType: MEDIA_TYPES[format],
+  };
 }
 
 export async function getReportSettings(ctx: Ctx): Promise<ReportSettings> {

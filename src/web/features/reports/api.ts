@@ -12,7 +12,7 @@ export type ReportRequest = z.input<typeof ReportQuerySchema>;
 /** POST, not GET: the breakdown asked for stays out of addresses and logs. */
 export const runReport = (body: ReportRequest) => api<Report>('POST', '/api/reports/query', { body });
 
-/** Downloads the CSV; the server records the export in the audit log. */
+/** Downloads the CSV, XLSX or PDF; the server records the export in the audit log. */
 export const exportReport = (body: z.input<typeof ReportExportSchema>) =>
   downloadFile('/api/reports/export', body);
 
