@@ -360,13 +360,22 @@ export const DisclosureListSchema = z.object({
   items: z.array(DisclosureSchema),
   next: Text.nullable(),
 });
-export const DisclosureQuerySchema = z.object({
+const DisclosureFilterShape = {
   from: Day.optional(),
   to: Day.optional(),
   partnerId: z.uuid().optional(),
+  caseReference: Text.trim().max(40).optional().describe('A case reference such as 2026-0001'),
+};
+
+export const DisclosureQuerySchema = z.object({
+  ...DisclosureFilterShape,
   cursor: Text.max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** The disclosure log as CSV, with the filters on screen. */
+export const DisclosureExportQuerySchema = z.object(DisclosureFilterShape);
+export type DisclosureExportQuery = z.infer<typeof DisclosureExportQuerySchema>;
 
 // ---- emergency path ---------------------------------------------------------------------------------------
 

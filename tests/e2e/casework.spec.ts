@@ -50,7 +50,14 @@ describe('case work', () => {
         .getByRole('link', { name: reference })
         .click();
       await cp.getByRole('heading', { level: 1, name: caseHeading }).waitFor();
-      await cp.getByRole('button', { name: NL.assign.assign, exact: true }).click();
+      const assign = cp.getByRole('button', { name: NL.assign.assign, exact: true });
+      // Escape closes the dialog and puts focus back on the button that opened it.
+      await assign.click();
+      await cp.getByRole('dialog', { name: NL.assign.title }).waitFor();
+      await cp.keyboard.press('Escape');
+      await cp.getByRole('dialog', { name: NL.assign.title }).waitFor({ state: 'hidden' });
+      await expect.poll(() => assign.evaluate((el) => el === document.activeElement)).toBe(true);
+      await assign.click();
       const dialog = cp.getByRole('dialog', { name: NL.assign.title });
       const select = dialog.getByRole('combobox', { name: NL.assign.counsellor });
       await select.locator('option', { hasText: 'Karim Bouali' }).waitFor({ state: 'attached' });

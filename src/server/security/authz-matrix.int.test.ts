@@ -205,6 +205,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/cases/{id}/referrals/{referralId}/preview': onCase(),
   'GET /api/cases/{id}/disclosures': onCase(),
   'GET /api/disclosures': { own: ['privacy_officer'] },
+  'GET /api/disclosures/export.csv': { own: ['privacy_officer'] },
   'GET /api/cases/{id}/emergency': onCase(),
   'POST /api/cases/{id}/emergency': onCase(['coordinator']),
   'GET /api/emergency-requests': { own: MANAGERS },

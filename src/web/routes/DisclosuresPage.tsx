@@ -1,4 +1,4 @@
-import { Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { EMPTY_DISCLOSURE_FILTERS } from '../features/disclosures/api';
+import { disclosureExportUrl, EMPTY_DISCLOSURE_FILTERS } from '../features/disclosures/api';
 import type { DisclosureFilters } from '../features/disclosures/api';
 import { DisclosureFiltersForm } from '../features/disclosures/components/DisclosureFiltersForm';
 import { DisclosureTable } from '../features/disclosures/components/DisclosureTable';
@@ -42,6 +42,14 @@ export default function DisclosuresPage() {
           }}
         />
       </Paper>
+      <Group gap="sm">
+        <Button component="a" href={disclosureExportUrl(filters)} download variant="default">
+          {t('audit.export')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('audit.exportHint')}
+        </Text>
+      </Group>
       <ErrorAlert error={pages.error} />
       {pages.isPending ? <Loading /> : null}
       {pages.isSuccess && items.length === 0 ? <EmptyState title={t('disclosures.empty')} /> : null}

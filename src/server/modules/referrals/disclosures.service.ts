@@ -6,11 +6,13 @@ import type {
   DataCategory,
   Disclosure,
   DisclosureChannel,
+  DisclosureExportQuery,
   DisclosureQuerySchema,
 } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
+import { toCsv } from '../../lib/csv.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
@@ -18,7 +20,10 @@ import { audit, recordAccess } from '../audit/audit.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 
 /** The org-wide disclosure log is the privacy officer's; the case's own log is for whoever may read the case. */
-const RULES: RoleRules<'disclosure.log'> = { 'disclosure.log': ['privacy_officer'] };
+const RULES: RoleRules<'disclosure.log' | 'disclosure.export'> = {
+  'disclosure.log': ['privacy_officer'],
+  'disclosure.export': ['privacy_officer'],
+};
 export const canSeeDisclosureLog = (ctx: Ctx) => allowedByRole(RULES, ctx.actor, 'disclosure.log');
 
 export interface DisclosureInput {
@@ -184,6 +189,7 @@ export async function disclosureLog(
   if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
   if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
   if (q.partnerId) query = query.where('d.partner_id', '=', q.partnerId);
+  if (q.caseReference) query = query.where('c.reference', '=', q.caseReference);
   if (q.cursor) {
     const { at, id } = decodeCursor(q.cursor, 'cursor');
     query = query.where(sql<boolean>`(d.disclosed_at, d.id) < (${at}, ${id}::uuid)`);
@@ -202,4 +208,51 @@ export async function disclosureLog(
     purpose: 'view',
   });
   return { items: await Promise.all(page.map((r) => toDisclosure(ctx, r, false))), next };
+}
+
+/** The most rows one CSV export holds (as for the audit and access logs). */
+const EXPORT_MAX = 10_000;
+
+/**
+ * The disclosure log as CSV for the privacy officer, with the filters on screen: what went where, when, on
+ * which basis and by whom — never case content. The export itself is audited (row count, filter names).
+ */
+export async function exportDisclosureCsv(ctx: Ctx, q: DisclosureExportQuery): Promise<string> {
+  authorizeRole(RULES, ctx.actor, 'disclosure.export');
+  let query = base(ctx.db);
+  if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
+  if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
+  if (q.partnerId) query = query.where('d.partner_id', '=', q.partnerId);
+  if (q.caseReference) query = query.where('c.reference', '=', q.caseReference);
+  const rows = await query
+    .orderBy('d.disclosed_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(EXPORT_MAX + 1)
+    .execute();
+  const kept = rows.slice(0, EXPORT_MAX);
+  const csv = toCsv(
+    ['disclosed_at', 'case_reference', 'kind', 'recipient', 'categories', 'channel', 'basis', 'disclosed_by'],
+    kept.map((r) => [
+      r.disclosed_at.toISOString(),
+      r.reference,
+      r.kind,
+      r.recipient,
+      r.categories.join(' '),
+      r.channel,
+      r.consent_id ? 'consent' : r.emergency_id ? 'emergency' : '',
+      r.display_name ?? '',
+    ]),
+  );
+  const filters = Object.entries(q)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k]) => k)
+    .sort()
+    .join(',');
+  await audit(ctx, {
+    action: 'disclosure.export',
+    entity: 'disclosure_log',
+    entityId: null,
+    details: { rows: kept.length, truncated: rows.length > EXPORT_MAX, filters },
+  });
+  return csv;
 }

@@ -314,4 +314,43 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     const work = (await n.get('/api/my-work')).json() as { alerts: { kind: string; caseId: string }[] };
     expect(work.alerts).toContainEqual(expect.objectContaining({ kind: 'referral_cancelled', caseId }));
   });
+  it('lets the privacy officer filter the disclosure log by case reference and export it as CSV, audited', async () => {
+    const { caseId, n } = await assignedCase();
+    await n.post(
+      `/api/cases/${caseId}/consents`,
+      consent({ partnerType: 'mental_health', purpose: 'care_referral', ...typed }),
+    );
+    const referral = await propose(n, caseId, ggz, 'care_referral');
+    await n.post(`/api/cases/${caseId}/referrals/${referral.id}/send`, { channel: 'phone' });
+    const reference = (await n.get(`/api/cases/${caseId}`)).json().reference as string;
+
+    const o = await as(officer);
+    const filtered = (await o.get(`/api/disclosures?caseReference=${reference}`)).json().items as {
+      caseReference: string;
+    }[];
+    expect(filtered.length).toBe(1);
+    expect(filtered.every((d) => d.caseReference === reference)).toBe(true);
+    expect((await o.get('/api/disclosures?caseReference=1999-9999')).json().items).toEqual([]);
+
+    const res = await o.get(`/api/disclosures/export.csv?caseReference=${reference}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('disclosed_at,case_reference,kind,recipient,categories,channel,basis,disclosed_by');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`,${reference},referral,`);
+    expect(lines[1]).toContain(',phone,consent,');
+    // No case content: the summary text never appears.
+    expect(res.body).not.toMatch(/trekt zich terug/);
+
+    const audited = (await o.get('/api/audit?entity=disclosure_log')).json().items as { action: string }[];
+    expect(audited.map((e) => e.action)).toContain('disclosure.export');
+    for (const who of [coord, couns]) {
+      const denied = await (await as(who)).get('/api/disclosures/export.csv');
+      expect(denied.statusCode).toBe(403);
+    }
+  });
 });

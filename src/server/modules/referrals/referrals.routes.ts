@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   DisclosureListSchema,
+  DisclosureExportQuerySchema,
   DisclosureQuerySchema,
   ReferralCancelSchema,
   ReferralCreateSchema,
@@ -165,6 +166,23 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, querystring: DisclosureQuerySchema, response: { 200: DisclosureListSchema } },
       },
       async (request) => inActorTx(deps, request, (ctx) => disclosures.disclosureLog(ctx, request.query)),
+    );
+    app.get(
+      '/api/disclosures/export.csv',
+      {
+        config: { access: { entity: 'disclosure', purpose: 'export' } },
+        schema: { tags, querystring: DisclosureExportQuerySchema },
+      },
+      async (request, reply) => {
+        const csv = await inActorTx(deps, request, (ctx) =>
+          disclosures.exportDisclosureCsv(ctx, request.query),
+        );
+        return sendFile(reply, {
+          bytes: Buffer.from(csv),
+          mediaType: 'text/csv; charset=utf-8',
+          name: 'disclosure-log.csv',
+        });
+      },
     );
   };
 }

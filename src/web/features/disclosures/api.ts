@@ -13,8 +13,14 @@ export interface DisclosureFilters {
   from: string;
   to: string;
   partnerId: string;
+  caseReference: string;
 }
-export const EMPTY_DISCLOSURE_FILTERS: DisclosureFilters = { from: '', to: '', partnerId: '' };
+export const EMPTY_DISCLOSURE_FILTERS: DisclosureFilters = {
+  from: '',
+  to: '',
+  partnerId: '',
+  caseReference: '',
+};
 
 const PAGE_SIZE = 50;
 
@@ -26,3 +32,7 @@ export const fetchCaseDisclosures = (caseId: string, cursor: string | undefined)
 
 export const fetchDisclosures = (filters: DisclosureFilters, cursor: string | undefined) =>
   api<DisclosurePage>('GET', `/api/disclosures${toQuery({ ...filters, cursor, limit: PAGE_SIZE })}`);
+
+/** Where the browser downloads the log as CSV with the filters on screen (the export is audited). */
+export const disclosureExportUrl = (filters: DisclosureFilters) =>
+  `/api/disclosures/export.csv${toQuery({ ...filters })}`;

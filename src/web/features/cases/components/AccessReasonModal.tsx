@@ -6,6 +6,7 @@ import { AccessReasonSchema } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
+import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface AccessReasonModalProps {
   loading: boolean;
@@ -16,6 +17,7 @@ interface AccessReasonModalProps {
 
 /** A coordinator opening a colleague's case says why first; the reason goes to the access log. */
 export function AccessReasonModal({ loading, error, onSubmit, onCancel }: AccessReasonModalProps) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { useCounsellorOptions } from '../hooks/useCases';
+import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface AssignModalProps {
   currentId: string | null;
@@ -16,6 +17,7 @@ interface AssignModalProps {
 
 /** Pick the counsellor (with their open caseload) for a case. */
 export function AssignModal({ currentId, loading, error, onAssign, onClose }: AssignModalProps) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const options = useCounsellorOptions();
   const [choice, setChoice] = useState(currentId ?? '');

@@ -9,6 +9,7 @@ import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
 import { todayIso } from '../../../components/format';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
+import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 export interface ClosingInput {
   closureId: string;
@@ -32,6 +33,7 @@ interface TransitionModalProps {
  * aftercare without one — the support level, which decides how often aftercare checks in.
  */
 export function TransitionModal(props: TransitionModalProps) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const [closureId, setClosureId] = useState('');

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ interface DisclosureFiltersFormProps {
   partners: { id: string; name: string }[];
 }
 
-/** From, to and recipient; applied on submit. */
+/** From, to, recipient and case reference; applied on submit. */
 export function DisclosureFiltersForm({ value, onChange, partners }: DisclosureFiltersFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<DisclosureFilters>(value);
@@ -26,7 +26,7 @@ export function DisclosureFiltersForm({ value, onChange, partners }: DisclosureF
 
   return (
     <form onSubmit={submit} aria-label={t('audit.filters')}>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <DateRangeInputs
           from={draft.from}
           to={draft.to}
@@ -41,6 +41,13 @@ export function DisclosureFiltersForm({ value, onChange, partners }: DisclosureF
             { value: '', label: t('disclosures.anyRecipient') },
             ...partners.map((partner) => ({ value: partner.id, label: partner.name })),
           ]}
+        />
+        <TextInput
+          label={t('audit.caseReference')}
+          value={draft.caseReference}
+          onChange={(event) => set('caseReference', event.currentTarget.value)}
+          maxLength={40}
+          classNames={{ input: 'ltr-text' }}
         />
       </SimpleGrid>
       <Group mt="sm" gap="sm">

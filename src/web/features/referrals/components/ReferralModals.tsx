@@ -9,6 +9,7 @@ import { Loading } from '../../../components/Loading';
 import { currentLanguage } from '../../../i18n';
 import { SummaryView } from '../../consent/components/SummaryView';
 import { useReferralMutations, useReferralPreview } from '../hooks';
+import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 export type ReferralAction =
   { kind: 'send' } | { kind: 'respond'; outcome: 'accepted' | 'declined' | 'completed' } | { kind: 'cancel' };
@@ -22,6 +23,7 @@ interface ReferralActionModalProps {
 
 /** Sending (how), recording the partner's answer (with a note) or cancelling (why) one referral. */
 export function ReferralActionModal({ caseId, referral, action, onClose }: ReferralActionModalProps) {
+  useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const mutations = useReferralMutations(caseId);
   const [channel, setChannel] = useState<DisclosureChannel>('secure_email');
