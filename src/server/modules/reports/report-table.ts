@@ -2,6 +2,7 @@ import type { Report } from '../../../shared/reports.schema.js';
 import type { UI_LANGUAGES } from '../../../shared/roles.js';
 import type { PublishedCount } from './disclosure.js';
 import { dimensionLabel, measureLabel, uiText } from './report-labels.js';
+import { toCsv } from '../../lib/csv.js';
 
 type Language = (typeof UI_LANGUAGES)[number];
 
@@ -60,17 +61,7 @@ export function publishedTable(report: Report, language: Language): PublishedTab
   return { header, body, notes };
 }
 
-/** RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The table as CSV (UTF-8 with a byte-order mark for spreadsheets, CRLF line ends). */
 export function reportCsv(table: PublishedTable): Buffer {
-  const lines: ExportCell[][] = [table.header, ...table.body, [], ...table.notes.map((n) => [n])];
-  return Buffer.from(
-    `\uFEFF${lines.map((line) => line.map((c) => csvCell(String(c))).join(',')).join('\r\n')}\r\n`,
-    'utf8',
-  );
+  return Buffer.from(toCsv(table.header, [...table.body, [], ...table.notes.map((n) => [n])]), 'utf8');
 }
