@@ -86,8 +86,11 @@ export async function listTimeline(
     const cols = (Object.keys(FIELDS) as Field[]).map(
       (f) => sql`${fields[f] ?? sql.raw(`null::${FIELDS[f]}`)} as ${sql.ref(f)}`,
     );
+    // At the same instant the case's opening comes before anything in it (the intake call is logged in the
+    // same transaction): a last character that ranks it lowest keeps the order stable.
+    const rank = sql.lit(kind === 'opened' ? '0' : '1');
     return sql`select ${kind}::text as kind, ${id} as id, ${when.at} as at, ${when.on} as "on",
-      ${when.key} as sort_key, ${sql.join(cols)} ${from}`;
+      ${when.key} || ${rank} as sort_key, ${sql.join(cols)} ${from}`;
   };
 
   const branches = [

@@ -8,7 +8,8 @@ import { loadCase } from './cases.service.js';
 import type { TimelineCursor, TimelineRow } from './timeline.repository.js';
 import { listTimeline } from './timeline.repository.js';
 
-const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+/** The instant, then 0 for the opening of the case and 1 for everything in it (see the repository). */
+const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}[01]$/;
 const ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::[ws])?|s\d{1,18})$/;
 
 /** Opaque to clients: base64url of `<sort key>|<entry id>`. */
