@@ -1,7 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../../src/web/i18n/locales/ar.json';
+import { expectNoSeriousAxe } from './support/axe';
 import { launchBrowser, newContext, trackErrors } from './support/browser';
+import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { fillIn, partnerViaApi, recordConsentViaUi, showCaseTab } from './support/consent';
 import { NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
@@ -57,5 +60,95 @@ describe('right-to-left', () => {
 
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('right-to-left on a phone', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a counsellor on a phone, in Arabic, records consent and refers with it; every screen passes axe', async () => {
+    const AR = ar as unknown as typeof NL;
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin, {
+      name: 'Amina Bakker',
+      email: 'amina@rtl.example',
+      password: 'de zee is vandaag erg kalm',
+    });
+    const coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+      name: 'Yusuf Demir',
+      email: 'yusuf@rtl.example',
+      role: 'coordinator',
+    });
+    const counsellor = await colleagueViaUi(
+      browser,
+      server.baseUrl,
+      admin,
+      { name: 'Salma Idrissi', email: 'salma@rtl.example', role: 'counsellor' },
+      { width: 390, height: 844 },
+    );
+    const partner = await partnerViaApi(coordinator.page, {
+      name: 'Wijkteam Zuid',
+      type: 'social_district_team',
+    });
+    const counsellorId = await makeEligibleViaApi(coordinator.page, 'Salma Idrissi');
+    const opened = await openCaseViaApi(coordinator.page, 'أم كريم');
+    await apiCall(coordinator.page, 'POST', `/api/cases/${opened.id}/assign`, { counsellorId });
+
+    const page = counsellor.page;
+    await page.locator('header select').first().selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.goto(`/cases/${opened.id}`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: opened.reference }).waitFor();
+    await expectNoSeriousAxe(page, 'case page, ar, phone');
+
+    await showCaseTab(page, 'sharing', AR);
+    const consent = await recordConsentViaUi(
+      page,
+      {
+        partner: partner.name,
+        purpose: 'care_referral',
+        categories: ['concern_summary'],
+        method: 'signature_typed',
+        typedName: 'أم كريم',
+      },
+      AR,
+    );
+    expect(consent.status).toBe('active');
+    const card = page
+      .getByRole('region', { name: AR.consent.title, exact: true })
+      .getByRole('listitem', { name: fillIn(AR.consent.cardLabel, { recipient: partner.name }) });
+    await card
+      .getByRole('button', { name: fillIn(AR.handoff.referWithFor, { recipient: partner.name }) })
+      .click();
+    const form = page.getByRole('form', { name: AR.referrals.formLabel });
+    await form.getByText(AR.handoff.prefilledTitle).waitFor();
+    await expectNoSeriousAxe(page, 'referral form from a consent, ar, phone');
+    await form.getByRole('button', { name: AR.handoff.saveAndReview }).click();
+    const dialog = page.getByRole('dialog', { name: fillIn(AR.referrals.sendTitle, { name: partner.name }) });
+    await dialog.getByRole('region', { name: AR.summary.title }).waitFor();
+    await expectNoSeriousAxe(page, 'what would leave, ar, phone');
+    await dialog.getByRole('button', { name: AR.referrals.sendConfirm }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('listitem', { name: fillIn(AR.referrals.cardLabel, { name: partner.name }) })
+      .getByText(AR.referrals.statuses.sent, { exact: true })
+      .waitFor();
+    // Nothing on the phone is wider than the screen in Arabic.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    expect(counsellor.errors).toEqual([]);
+    await Promise.all([adminContext.close(), coordinator.context.close(), counsellor.context.close()]);
   });
 });

@@ -123,8 +123,12 @@ export interface ConsentViaUi {
 }
 
 /** Opens a tab of the case page (a click; the keyboard is casework.spec.ts's subject). */
-export async function showCaseTab(page: Page, name: keyof typeof NL.caseTabs): Promise<void> {
-  const tab = page.getByRole('tab', { name: NL.caseTabs[name], exact: true });
+export async function showCaseTab(
+  page: Page,
+  name: keyof typeof NL.caseTabs,
+  L: typeof NL = NL,
+): Promise<void> {
+  const tab = page.getByRole('tab', { name: L.caseTabs[name], exact: true });
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
 }
 
@@ -132,30 +136,33 @@ export async function showCaseTab(page: Page, name: keyof typeof NL.caseTabs): P
  * Records consent with one named partner through the form on the open case page, and returns the consent
  * as the server saved it (drawn signatures are consent.spec.ts's subject; a typed name is quicker).
  */
-export async function recordConsentViaUi(page: Page, input: ConsentViaUi): Promise<Consent> {
-  await showCaseTab(page, 'sharing');
-  const section = page.getByRole('region', { name: NL.consent.title, exact: true });
-  await section.getByRole('button', { name: NL.consent.record }).click();
-  const form = page.getByRole('form', { name: NL.consent.formLabel });
+export async function recordConsentViaUi(
+  page: Page,
+  input: ConsentViaUi,
+  /** The UI language's labels (Dutch unless the spec switched language). */
+  L: typeof NL = NL,
+): Promise<Consent> {
+  await showCaseTab(page, 'sharing', L);
+  const section = page.getByRole('region', { name: L.consent.title, exact: true });
+  await section.getByRole('button', { name: L.consent.record }).click();
+  const form = page.getByRole('form', { name: L.consent.formLabel });
   for (const category of input.categories)
-    await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
+    await form.getByRole('checkbox', { name: L.dataCategories[category].label }).check();
   await pickPartner(
     page,
-    form.getByRole('combobox', { name: NL.consent.partner, exact: true }),
+    form.getByRole('combobox', { name: L.consent.partner, exact: true }),
     input.partner,
   );
-  await form.getByRole('radio', { name: NL.consentPurposes[input.purpose].label }).check();
-  await form.getByRole('radio', { name: NL.consentMethods[input.method].label }).check();
+  await form.getByRole('radio', { name: L.consentPurposes[input.purpose].label }).check();
+  await form.getByRole('radio', { name: L.consentMethods[input.method].label }).check();
   if (input.typedName !== undefined) {
-    await form
-      .getByRole('textbox', { name: NL.typedEvidence.present })
-      .fill(`${input.typedName}; counsellor`);
-    await form.getByRole('textbox', { name: NL.signature.typedName }).fill(input.typedName);
+    await form.getByRole('textbox', { name: L.typedEvidence.present }).fill(`${input.typedName}; counsellor`);
+    await form.getByRole('textbox', { name: L.signature.typedName }).fill(input.typedName);
   }
   if (input.file !== undefined)
-    await chooseFile(page, form.getByRole('button', { name: NL.consentDocument.file }), input.file);
+    await chooseFile(page, form.getByRole('button', { name: L.consentDocument.file }), input.file);
   const answer = page.waitForResponse(isApi('POST', /^\/api\/cases\/[^/]+\/consents$/));
-  await form.getByRole('button', { name: NL.consent.save }).click();
+  await form.getByRole('button', { name: L.consent.save }).click();
   const response = await answer;
   if (!response.ok()) throw new Error(`Recording consent: ${response.status()} ${await response.text()}`);
   await form.waitFor({ state: 'hidden' });
