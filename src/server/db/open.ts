@@ -188,9 +188,9 @@ async function openEmbedded(dataDir: string, log: Logger): Promise<Database> {
 async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> {
   const appUrl = config.databaseUrl!;
   const ownerUrl = config.databaseOwnerUrl ?? appUrl;
-  const ownerDb = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 1 }) }),
-  });
+  const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 1 });
+  ownerPool.on('error', (err) => log.warn({ err: err.message }, 'an idle owner connection failed'));
+  const ownerDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   try {
     const applied = await migrateToLatest(ownerDb);
     if (applied.length) log.info({ applied }, 'migrations applied');
@@ -270,11 +270,9 @@ export async function assertUnprivileged(db: Kysely<DB>): Promise<void> {
  */
 export async function openOwnerDatabase(config: OpenConfig, log: Logger): Promise<Database> {
   if (config.databaseUrl) {
-    const ownerDb = new Kysely<DB>({
-      dialect: new PostgresDialect({
-        pool: new pg.Pool({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, max: 1 }),
-      }),
-    });
+    const pool = new pg.Pool({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, max: 1 });
+    pool.on('error', (err) => log.warn({ err: err.message }, 'an idle owner connection failed'));
+    const ownerDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrateToLatest(ownerDb as unknown as Kysely<unknown>);
     return { db: ownerDb, kind: 'postgres', close: () => ownerDb.destroy() };
   }

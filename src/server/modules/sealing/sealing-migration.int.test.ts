@@ -25,9 +25,10 @@ async function emptyDatabase(kind: DbKind): Promise<{ db: Kysely<unknown>; drop(
   await admin.query(`create database ${name}`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }),
-  });
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  // Dropping the database ends its connections; one still closing must not become an uncaught error.
+  pool.on('error', () => undefined);
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     async drop() {
