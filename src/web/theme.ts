@@ -50,7 +50,8 @@ const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   for (const [name, shades] of Object.entries(theme.colors)) {
     if (name === 'dark') continue;
     const tint = shades[1];
-    light[`--mantine-color-${name}-light-color`] = readable(shades[9], [tint, shades[0], WHITE]);
+    // Shade 2 too: an active navigation link under the pointer (hover) sits on it.
+    light[`--mantine-color-${name}-light-color`] = readable(shades[9], [tint, shades[0], shades[2], WHITE]);
     light[`--mantine-color-${name}-text`] = readable(shades[PRIMARY_SHADE], [WHITE, gray[0], shades[0]]);
     light[`--mantine-color-${name}-outline`] = readable(shades[PRIMARY_SHADE], [WHITE, gray[0]]);
   }

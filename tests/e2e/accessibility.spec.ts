@@ -86,7 +86,12 @@ const PASSES = LANGUAGES.flatMap((language) =>
 /** Waits for the page's heading and for its spinners to go, then for transitions to finish. */
 async function settle(page: Page) {
   await page.locator('h1:not([data-stale])').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+  // Visible spinners only: a section in a tab that is not shown may still be loading, and axe skips it.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Loader-root')].every(
+      (el) => el.offsetParent === null,
+    ),
+  );
   await page.waitForTimeout(150);
 }
 
