@@ -17,7 +17,8 @@ export interface CsvExport {
   truncated: boolean;
 }
 
-function filterNames(q: Record<string, unknown>): string {
+/** The names of the filters an export used (never their values: a case reference stays out of the log). */
+export function filterNames(q: Record<string, unknown>): string {
   return Object.keys(q)
     .filter((k) => q[k] !== undefined && q[k] !== '')
     .sort()

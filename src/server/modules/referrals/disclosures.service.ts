@@ -16,6 +16,7 @@ import { toCsv } from '../../lib/csv.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
+import { filterNames } from '../audit/audit.export.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
 
@@ -243,11 +244,7 @@ export async function exportDisclosureCsv(ctx: Ctx, q: DisclosureExportQuery): P
       r.display_name ?? '',
     ]),
   );
-  const filters = Object.entries(q)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k]) => k)
-    .sort()
-    .join(',');
+  const filters = filterNames(q);
   await audit(ctx, {
     action: 'disclosure.export',
     entity: 'disclosure_log',
