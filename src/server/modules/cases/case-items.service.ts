@@ -22,6 +22,7 @@ import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import { reminderAt } from './aftercare.service.js';
+import { mayBeTaskAssignee } from './cases.policy.js';
 import { loadCase } from './cases.service.js';
 import { findLogByRequest, touchCase } from './cases.repository.js';
 
@@ -256,7 +257,7 @@ export const addTask = idempotent(
         .where('id', '=', input.assigneeId)
         .where('status', '=', 'active')
         .executeTakeFirst();
-      if (!user || (user.id !== row.counsellor_id && user.role !== 'coordinator'))
+      if (!user || !mayBeTaskAssignee(user, row.counsellor_id))
         throw new AppError('validation_failed', undefined, {
           errors: [
             {

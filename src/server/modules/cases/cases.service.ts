@@ -27,6 +27,7 @@ import {
   canTransition,
   caseAccess,
   canGrantAccess,
+  isAssignableCounsellor,
   type CaseAction,
   type CaseFacts,
 } from './cases.policy.js';
@@ -340,7 +341,7 @@ export async function assignCounsellor(
     .where('id', '=', input.counsellorId)
     .where('org_id', '=', ctx.actor.orgId)
     .executeTakeFirst();
-  if (!counsellor || counsellor.role !== 'counsellor' || counsellor.status !== 'active') {
+  if (!counsellor || !isAssignableCounsellor(counsellor)) {
     throw new AppError('validation_failed', undefined, {
       errors: [{ field: 'counsellorId', reason: 'not_a_counsellor', message: 'Choose an active counsellor' }],
     });

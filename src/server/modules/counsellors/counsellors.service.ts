@@ -12,7 +12,7 @@ import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
 import { loadCandidates } from '../matching/matching.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
-import { canViewProfile, isManager, SELF_SERVICE_FIELDS } from './counsellors.policy.js';
+import { canViewProfile, isCounsellorAccount, isManager, SELF_SERVICE_FIELDS } from './counsellors.policy.js';
 
 const EMPTY_WEEK = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
@@ -25,7 +25,7 @@ async function loadCounsellor(ctx: Ctx, userId: string) {
   if (
     !user ||
     user.org_id !== ctx.actor.orgId ||
-    user.role !== 'counsellor' ||
+    !isCounsellorAccount(user) ||
     !canViewProfile(ctx.actor, userId)
   ) {
     throw new AppError('not_found', 'No such counsellor');

@@ -107,8 +107,7 @@ async function toRequest(ctx: Ctx, r: Row, standing: Standing | undefined): Prom
     decisionNote: await openOptional(ctx, 'emergency_requests', 'decision_note', r.id, r.decision_note_enc),
     disclosedAt: r.disclosed_at?.toISOString() ?? null,
     canDecide: canDecide(actor, { requestedBy: r.requested_by, status: r.status }, standing),
-    canDisclose:
-      r.status === 'approved' && !lapsed(ctx, r) && actor.kind === 'user' && actor.role === 'coordinator',
+    canDisclose: r.status === 'approved' && !lapsed(ctx, r) && canEmergency(actor, 'emergency.disclose'),
     approvalLapsed: r.status === 'approved' && lapsed(ctx, r),
   };
 }

@@ -13,6 +13,7 @@ import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import { authorizeMatching } from './matching.policy.js';
 import { openMany, openText, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
@@ -278,7 +279,7 @@ export async function caseOffers(ctx: Ctx, caseId: string) {
  * municipality, language, category) — not the case's content.
  */
 export async function myOffers(ctx: Ctx) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'offer.respond');
   const offers = await offerRows(ctx, { counsellorId: ctx.actor.userId, pendingOnly: true });
   const items = [];
   for (const o of offers) {
@@ -305,7 +306,7 @@ export async function respondToOffer(
   offerId: string,
   input: z.infer<typeof OfferResponseSchema>,
 ): Promise<void> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'offer.respond');
   const actor = ctx.actor;
   const offer = await ctx.db
     .selectFrom('case_offers')
@@ -413,13 +414,12 @@ async function alertCoordinatorsOfOffer(
 }
 
 export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {
-  if (ctx.actor.kind !== 'user' || (ctx.actor.role !== 'admin' && ctx.actor.role !== 'coordinator'))
-    throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'weights.view');
   return weightsOf(ctx);
 }
 
 export async function setWeights(ctx: Ctx, input: MatchingWeights): Promise<MatchingWeights> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'weights.update');
   await ctx.db
     .updateTable('organisations')
     .set({ matching_weights: JSON.stringify(input), updated_at: ctx.clock.now() })
