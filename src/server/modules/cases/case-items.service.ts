@@ -15,7 +15,7 @@ import type {
 import type { TaskKind } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { sealOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
@@ -88,10 +88,7 @@ export const addStatusEvent = idempotent(
       .where('id', '=', input.subjectId)
       .where('case_id', '=', caseId)
       .executeTakeFirst();
-    if (!subject)
-      throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'subjectId', reason: 'unknown_subject', message: 'Not a person of this case' }],
-      });
+    if (!subject) throw invalidField('subjectId', 'unknown_subject', 'Not a person of this case');
     const id = randomUUID();
     await ctx.db
       .insertInto('subject_status_events')
@@ -258,15 +255,7 @@ export const addTask = idempotent(
         .where('status', '=', 'active')
         .executeTakeFirst();
       if (!user || !mayBeTaskAssignee(user, row.counsellor_id))
-        throw new AppError('validation_failed', undefined, {
-          errors: [
-            {
-              field: 'assigneeId',
-              reason: 'not_on_case',
-              message: 'Assign the case’s counsellor or a coordinator',
-            },
-          ],
-        });
+        throw invalidField('assigneeId', 'not_on_case', 'Assign the case’s counsellor or a coordinator');
     }
     await ctx.db
       .insertInto('tasks')

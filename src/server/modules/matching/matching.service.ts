@@ -12,7 +12,7 @@ import type {
 import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { authorizeMatching } from './matching.policy.js';
 import { openMany, openText, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
@@ -471,9 +471,7 @@ export const putOnWaitingList = idempotent(
     if (row.state !== 'intake' && row.state !== 'matching')
       throw new AppError('invalid_transition', 'Only a case that still needs a counsellor can wait for one');
     if (input.dueOn < (await todayOf(ctx)))
-      throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'dueOn', reason: 'in_past', message: 'Choose today or a later day' }],
-      });
+      throw invalidField('dueOn', 'in_past', 'Choose today or a later day');
     const task = await addTask(ctx, caseId, {
       title: input.title,
       dueOn: input.dueOn,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { OrgSettingsUpdateSchema } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { isTimeZone } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { authorizeOrganisation } from './organisations.policy.js';
 import { aftercareSchedule } from '../cases/aftercare.service.js';
@@ -47,9 +47,7 @@ export async function updateSettings(
   authorizeOrganisation(ctx.actor, 'organisation.settings.update');
   // Validated before anything is written: a name the runtime does not know would make every "today" fail.
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'timeZone', reason: 'unknown_time_zone', message: 'Unknown time zone' }],
-    });
+    throw invalidField('timeZone', 'unknown_time_zone', 'Unknown time zone');
   }
   const changed: string[] = [];
   if (input.aftercareSchedule) {

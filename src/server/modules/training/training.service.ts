@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/counsellors.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, addMonths, dayIn } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
@@ -45,10 +45,7 @@ export async function createSession(ctx: Ctx, input: z.infer<typeof SessionCreat
     .select('id')
     .where('id', '=', input.courseId)
     .executeTakeFirst();
-  if (!course)
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'courseId', reason: 'unknown_course', message: 'No such course' }],
-    });
+  if (!course) throw invalidField('courseId', 'unknown_course', 'No such course');
   const id = randomUUID();
   await ctx.db
     .insertInto('training_sessions')
@@ -86,10 +83,7 @@ export async function recordAttendance(ctx: Ctx, sessionId: string, input: z.inf
     .select(['id', 'role'])
     .where('id', '=', input.userId)
     .executeTakeFirst();
-  if (!user || !mayAttendTraining(user))
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'userId', reason: 'not_a_counsellor', message: 'Not a counsellor' }],
-    });
+  if (!user || !mayAttendTraining(user)) throw invalidField('userId', 'not_a_counsellor', 'Not a counsellor');
   // The day the session took place where the organisation is (a session at 00:30 is on that day, not the one before).
   const completedOn =
     input.attended && input.completed
