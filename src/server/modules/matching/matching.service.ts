@@ -25,7 +25,13 @@ import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
 import { findTerm } from '../taxonomies/taxonomies.repository.js';
 import { getUser } from '../users/users.repository.js';
-import { loadCandidates, loadNeeds, sealedBackgrounds, type CandidateFacts } from './matching.repository.js';
+import {
+  findOfferedCaseFacts,
+  loadCandidates,
+  loadNeeds,
+  sealedBackgrounds,
+  type CandidateFacts,
+} from './matching.repository.js';
 import { failedFilter, mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
 
 export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
@@ -281,22 +287,29 @@ export async function caseOffers(ctx: Ctx, caseId: string) {
 export async function myOffers(ctx: Ctx) {
   authorizeMatching(ctx.actor, 'offer.respond');
   const offers = await offerRows(ctx, { counsellorId: ctx.actor.userId, pendingOnly: true });
-  const items = [];
-  for (const o of offers) {
-    const c = await ctx.db
-      .selectFrom('cases as c')
-      .innerJoin('callers as k', 'k.id', 'c.caller_id')
-      .select(['c.category_id', 'c.municipality', 'k.language', 'k.alias_enc', 'k.id as caller_id'])
-      .where('c.id', '=', o.caseId)
-      .executeTakeFirstOrThrow();
-    items.push({
-      ...o,
-      categoryId: c.category_id,
-      municipality: c.municipality,
-      language: c.language,
-      callerAlias: await openText(ctx, 'callers', 'alias', c.caller_id, c.alias_enc),
-    });
-  }
+  // One query for every offered case, not one per offer.
+  const facts = await findOfferedCaseFacts(ctx.db, ctx.actor.orgId, [
+    ...new Set(offers.map((o) => o.caseId)),
+  ]);
+  const aliases = await openMany(
+    ctx,
+    'callers',
+    'alias',
+    [...facts.values()].map((c) => ({ id: c.callerId, sealed: c.aliasEnc })),
+  );
+  const items = offers.flatMap((o) => {
+    const c = facts.get(o.caseId);
+    if (!c) return [];
+    return [
+      {
+        ...o,
+        categoryId: c.categoryId,
+        municipality: c.municipality,
+        language: c.language,
+        callerAlias: aliases.get(c.callerId) ?? '',
+      },
+    ];
+  });
   return { items };
 }
 
