@@ -270,7 +270,7 @@ export async function sessionInfo(
       role: user.role,
       language: user.language,
     },
-    organisation: { id: org.id, name: org.name },
+    organisation: { id: org.id, name: org.name, demo: org.is_demo },
     abilities: {
       manageUsers: canManageUsers(ctx.actor),
       viewAudit: canAudit(ctx.actor, 'audit.view'),
