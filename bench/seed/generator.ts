@@ -8,7 +8,7 @@
  * same options give the same records and counts (ciphertexts differ: each has a fresh nonce).
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../src/server/db/database.js';
 import { inOrg, setOrg } from '../../src/server/db/database.js';
 import type { Actor } from '../../src/server/lib/actor.js';
@@ -49,7 +49,15 @@ import * as v from './vocabulary.js';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
+export type Dialect = 'postgres' | 'pglite';
+
 export interface SeedOptions {
+  /** How rows are sent: column arrays on PostgreSQL, multi-row VALUES on PGlite. */
+  dialect: Dialect;
+  /** Organisations generated at the same time (PostgreSQL; PGlite has one connection). */
+  jobs?: number;
+  /** Only the organisations with these indexes (a share of the work for one process); all when absent. */
+  only?: number[];
   contacts: number;
   orgs: number;
   counsellors: number;
@@ -90,22 +98,82 @@ export type Counts = Record<string, number>;
 /** Column budget of one INSERT: PostgreSQL takes at most 65,535 parameters per statement. */
 const MAX_PARAMS = 60_000;
 
-/** Inserts rows in as few statements as the parameter limit allows. */
+/** PostgreSQL types of a table's columns, as `format_type` names them. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function typesOf(db: Transaction<DB>, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    const { rows } = await sql<{ name: string; type: string }>`
+      select a.attname as name, format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
+      where a.attrelid = ${table}::regclass and a.attnum > 0 and not a.attisdropped`.execute(db);
+    types = new Map(rows.map((r) => [r.name, r.type]));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/** A PostgreSQL array literal of text elements (for array columns sent through unnest). */
+function arrayLiteral(xs: unknown[]): string {
+  return `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+}
+
+/**
+ * Inserts rows. On PostgreSQL one column array per parameter through unnest(): the statement stays small
+ * whatever the number of rows, so it is parsed and planned in no time; embedded PGlite gets multi-row VALUES
+ * within the parameter limit. Either way the rows, their constraints, triggers and row-level security are
+ * those of the app's own inserts.
+ */
 async function insertMany(
   db: Transaction<DB>,
-  table: keyof DB,
+  table: string,
   rows: Record<string, unknown>[],
+  dialect: Dialect,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const cols = Object.keys(rows[0]!).length;
-  const per = Math.max(1, Math.floor(MAX_PARAMS / cols));
-  for (let i = 0; i < rows.length; i += per) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + per) as never)
-      .execute();
+  const t0 = performance.now();
+  const cols = Object.keys(rows[0]!);
+  if (dialect === 'postgres') {
+    const types = await typesOf(db, table);
+    const per = 20_000;
+    for (let i = 0; i < rows.length; i += per) {
+      const part = rows.slice(i, i + per);
+      const args = cols.map((c) => {
+        const type = types.get(c);
+        if (!type) throw new Error(`${table}.${c} does not exist`);
+        const composite = type.endsWith('[]') || type === 'jsonb' || type === 'json';
+        const values = part.map((r) => {
+          const x = r[c];
+          if (x === null || x === undefined) return null;
+          if (type.endsWith('[]')) return arrayLiteral(x as unknown[]);
+          if (composite) return typeof x === 'string' ? x : JSON.stringify(x);
+          return x instanceof Date ? x.toISOString() : x;
+        });
+        return {
+          param: sql`${values}::${sql.raw(composite ? 'text[]' : `${type}[]`)}`,
+          pick: composite ? sql`${sql.ref(`u.${c}`)}::${sql.raw(type)}` : sql.ref(`u.${c}`),
+        };
+      });
+      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
+        select ${sql.join(args.map((a) => a.pick))}
+        from unnest(${sql.join(args.map((a) => a.param))}) as u(${sql.join(cols.map((c) => sql.ref(c)))})`.execute(
+        db,
+      );
+    }
+  } else {
+    const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
+    for (let i = 0; i < rows.length; i += per) {
+      await db
+        .insertInto(table as keyof DB)
+        .values(rows.slice(i, i + per) as never)
+        .execute();
+    }
   }
+  timings[table] = (timings[table] ?? 0) + performance.now() - t0;
 }
+
+/** Milliseconds spent writing each table (printed by the command line with --profile). */
+export const timings: Record<string, number> = {};
 
 /** One entry of the audit chain, waiting for its place in time. */
 interface PendingAudit {
@@ -123,7 +191,13 @@ interface PendingAudit {
  * Appends entries to the organisation's chain exactly as `audit()` does — head locked, HMAC with the chain
  * key over the previous hash and the canonical entry, head moved — but many per statement.
  */
-async function appendAudit(deps: Deps, trx: Transaction<DB>, orgId: string, entries: PendingAudit[]) {
+async function appendAudit(
+  deps: Deps,
+  trx: Transaction<DB>,
+  orgId: string,
+  entries: PendingAudit[],
+  dialect: Dialect,
+) {
   if (entries.length === 0) return;
   const head = await auditRepo.lockHead(trx, orgId);
   if (head && head.unkeyed_until > 0 && head.seq === head.unkeyed_until)
@@ -132,7 +206,7 @@ async function appendAudit(deps: Deps, trx: Transaction<DB>, orgId: string, entr
   let prev = head ? toBuffer(head.hash) : GENESIS_HASH;
   let seq = head?.seq ?? 0;
   let isNew = !head;
-  const per = 5000;
+  const per = dialect === 'postgres' ? 20_000 : 5000;
   for (let i = 0; i < entries.length; i += per) {
     const rows: auditRepo.EntryRow[] = [];
     for (const e of entries.slice(i, i + per)) {
@@ -165,7 +239,26 @@ async function appendAudit(deps: Deps, trx: Transaction<DB>, orgId: string, entr
       });
       prev = hash;
     }
-    await auditRepo.appendEntries(trx, orgId, rows, { isNew, unkeyedUntil: 0 });
+    if (dialect === 'postgres') {
+      // The same rows and head as appendEntries writes, with the rows sent as column arrays.
+      await insertMany(trx, 'audit_log', rows as unknown as Record<string, unknown>[], dialect);
+      const last = rows.at(-1)!;
+      if (isNew)
+        await trx
+          .insertInto('audit_heads')
+          .values({ org_id: orgId, seq: last.seq, hash: last.hash, unkeyed_until: 0 })
+          .execute();
+      else
+        await trx
+          .updateTable('audit_heads')
+          .set({ seq: last.seq, hash: last.hash })
+          .where('org_id', '=', orgId)
+          .execute();
+    } else {
+      const t0 = performance.now();
+      await auditRepo.appendEntries(trx, orgId, rows, { isNew, unkeyedUntil: 0 });
+      timings.audit_log = (timings.audit_log ?? 0) + performance.now() - t0;
+    }
     isNew = false;
   }
 }
@@ -429,7 +522,7 @@ const SIGNATURE_PNG = Buffer.from(
 async function generateTraffic(
   deps: Deps,
   world: OrgWorld,
-  opts: { total: number; start: number; now: number; rnd: Rng; log?: (l: string) => void },
+  opts: { total: number; start: number; now: number; rnd: Rng; dialect: Dialect; log?: (l: string) => void },
 ): Promise<{ counts: Counts; repeatCallerPhone: string | null }> {
   const { total, start, now, rnd } = opts;
   const orgId = world.orgId;
@@ -1222,14 +1315,14 @@ async function generateTraffic(
           made += 1;
         }
       }
-      for (const table of TABLE_ORDER) await insertMany(trx, table, rows.get(table) ?? []);
+      for (const table of TABLE_ORDER) await insertMany(trx, table, rows.get(table) ?? [], opts.dialect);
       // The audit entries whose moment has come, in time order.
       // Later chunks only add moments from the last contact's day on, so everything before it is final.
       const horizon = made >= total ? Infinity : Math.floor(lastAt / DAY) * DAY;
       pending.sort((a, b) => a.at - b.at || a.order - b.order);
       let cut = 0;
       while (cut < pending.length && pending[cut]!.at <= horizon) cut++;
-      await appendAudit(deps, trx, orgId, pending.splice(0, cut));
+      await appendAudit(deps, trx, orgId, pending.splice(0, cut), opts.dialect);
       counts.audit_log = (counts.audit_log ?? 0) + cut;
     });
     opts.log?.(`  ${orgId.slice(0, 8)}: ${made}/${total} contacts`);
@@ -1249,14 +1342,36 @@ async function generateTraffic(
  * Fills the database: `orgs` organisations sharing `contacts` contacts (a few large helplines and a tail of
  * small ones) and `counsellors` counsellors in proportion.
  */
+/** How many contacts each organisation gets: a few large helplines and a tail of small ones. */
+export function contactsPerOrg(contacts: number, orgs: number): number[] {
+  return apportion(contacts, zipfWeights(orgs, 0.6));
+}
+
+/** Splits the organisations over `parts` processes, largest first onto the least loaded (same for a seed). */
+export function shareOut(contacts: number, orgs: number, parts: number): number[][] {
+  const sizes = contactsPerOrg(contacts, orgs);
+  const shares = Array.from({ length: parts }, () => ({ load: 0, orgs: [] as number[] }));
+  for (const i of sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b)) {
+    const least = shares.reduce((m, s) => (s.load < m.load ? s : m));
+    least.load += sizes[i]!;
+    least.orgs.push(i);
+  }
+  return shares.map((s) => s.orgs).filter((o) => o.length > 0);
+}
+
 export async function seed(deps: Deps, opts: SeedOptions): Promise<SeededOrg[]> {
   const now = opts.now.getTime();
   const start = now - Math.round(opts.years * 365 * DAY);
-  const weights = zipfWeights(opts.orgs, 0.6);
-  const contactsPer = apportion(opts.contacts, weights);
-  const counsellorsPer = apportion(opts.counsellors, weights);
+  const contactsPer = contactsPerOrg(opts.contacts, opts.orgs);
+  const counsellorsPer = apportion(opts.counsellors, zipfWeights(opts.orgs, 0.6));
+  const todo = opts.only ?? Array.from({ length: opts.orgs }, (_, i) => i);
   const out: SeededOrg[] = [];
-  for (let i = 0; i < opts.orgs; i++) {
+  // Each organisation has its own random stream, so running several at once changes nothing in what is made.
+  let next = 0;
+  const worker = async () => {
+    for (let k = next++; k < todo.length; k = next++) out[k] = await seedOrganisation(todo[k]!);
+  };
+  const seedOrganisation = async (i: number): Promise<SeededOrg> => {
     const rnd = prng(subSeed(opts.seed, i));
     const name = opts.orgNames?.[i] ?? orgName(i);
     const created = new Date(start - between(rnd, 10, 60) * DAY);
@@ -1300,6 +1415,7 @@ export async function seed(deps: Deps, opts: SeedOptions): Promise<SeededOrg[]> 
             changedFields: ['email', 'display_name', 'role'],
             details: { role: 'counsellor' },
           })),
+          opts.dialect,
         );
       });
     }
@@ -1309,9 +1425,12 @@ export async function seed(deps: Deps, opts: SeedOptions): Promise<SeededOrg[]> 
       start,
       now,
       rnd,
+      dialect: opts.dialect,
       ...(opts.log ? { log: opts.log } : {}),
     });
-    out.push({ orgId, name, staff, counts, repeatCallerPhone });
-  }
+    return { orgId, name, staff, counts, repeatCallerPhone };
+  };
+  const jobs = opts.dialect === 'postgres' ? Math.max(1, opts.jobs ?? 2) : 1;
+  await Promise.all(Array.from({ length: Math.min(jobs, todo.length) }, worker));
   return out;
 }
