@@ -79,9 +79,8 @@ function runChild(orgs: number[], resultFile: string): Promise<void> {
 
 const started = performance.now();
 let orgs: SeededOrg[];
-let kind: string;
 const { deps, database } = await boot(config);
-kind = database.kind;
+const kind = database.kind;
 let closed = false;
 const close = async () => {
   if (!closed) await database.close();
