@@ -67,6 +67,8 @@ export interface SeedOptions {
   now: Date;
   /** Marks the organisations as demo data (the UI shows a banner). */
   demo?: boolean;
+  /** One account per staff role (a demo), instead of coordinators in proportion to the traffic. */
+  onePerRole?: boolean;
   /** Names of the organisations; generated when absent. */
   orgNames?: string[];
   /** Password hash (argon2, from hashPassword) given to every staff account that signs in. */
@@ -265,6 +267,51 @@ async function appendAudit(
 
 const fixedClock = (at: Date): Clock => ({ now: () => new Date(at.getTime()) });
 
+const FIRST_NAMES = [
+  'Khadija',
+  'Mehmet',
+  'Sanne',
+  'Youssef',
+  'Hodan',
+  'Ayşe',
+  'Karim',
+  'Fleur',
+  'Ilham',
+  'Dirk',
+  'Samira',
+  'Bilal',
+  'Noor',
+  'Ahmed',
+  'Esra',
+  'Tom',
+  'Layla',
+  'Abdi',
+  'Marloes',
+  'Rachid',
+];
+const LAST_NAMES = [
+  'Benali',
+  'Yıldız',
+  'de Jong',
+  'El Idrissi',
+  'Farah',
+  'Kaya',
+  'Visser',
+  'Bouzid',
+  'Mulder',
+  'Hassan',
+  'Smit',
+  'Aydın',
+  'Meijer',
+  'Ouali',
+  'Bos',
+  'Warsame',
+  'de Graaf',
+  'Amrani',
+  'Peters',
+  'Çelik',
+];
+
 const ROLE_NAMES: Record<Role, string[]> = {
   admin: ['Amina Admin', 'Bram Beheer'],
   coordinator: [
@@ -281,10 +328,10 @@ const ROLE_NAMES: Record<Role, string[]> = {
 };
 
 /** Staff accounts that sign in (counsellors come from the counsellor generator). */
-function staffPlan(contacts: number): { role: Role; n: number }[] {
+function staffPlan(contacts: number, onePerRole: boolean): { role: Role; n: number }[] {
   return [
     { role: 'admin', n: 1 },
-    { role: 'coordinator', n: Math.max(2, Math.min(40, Math.round(contacts / 5000))) },
+    { role: 'coordinator', n: onePerRole ? 1 : Math.max(2, Math.min(40, Math.round(contacts / 5000))) },
     { role: 'analyst', n: 1 },
     { role: 'privacy_officer', n: 1 },
   ];
@@ -334,7 +381,15 @@ export function orgName(i: number): string {
  */
 async function createOrganisation(
   deps: Deps,
-  input: { name: string; at: Date; contacts: number; passwordHash: string; demo: boolean; rnd: Rng },
+  input: {
+    name: string;
+    at: Date;
+    contacts: number;
+    passwordHash: string;
+    demo: boolean;
+    onePerRole: boolean;
+    rnd: Rng;
+  },
 ): Promise<{ orgId: string; staff: SeededUser[] }> {
   const { generateSecret } = await import('otplib');
   const orgId = randomUUID();
@@ -362,7 +417,7 @@ async function createOrganisation(
     await seedTaxonomies(trx as unknown as Kysely<unknown>, orgId, input.at);
     await seedMunicipalities(trx as unknown as Kysely<unknown>, orgId);
     let first: Actor | undefined;
-    for (const { role, n } of staffPlan(input.contacts)) {
+    for (const { role, n } of staffPlan(input.contacts, input.onePerRole)) {
       for (let k = 0; k < n; k++) {
         const userId = randomUUID();
         const names = ROLE_NAMES[role];
@@ -570,8 +625,7 @@ async function generateTraffic(
   /** A moment on the day of `ms`, in office and evening hours (07–21 UTC: the same date in Amsterdam). */
   const daytime = (ms: number) => {
     const day = Math.floor(ms / DAY) * DAY;
-    const at = day + between(rnd, 7, 20) * HOUR + between(rnd, 0, 3_599_999);
-    return Math.min(at, now - between(rnd, 1, 600_000));
+    return day + between(rnd, 7, 20) * HOUR + between(rnd, 0, 3_599_999);
   };
 
   const newCaller = async (at: number, language: string, place: string): Promise<Caller> => {
@@ -1304,7 +1358,8 @@ async function generateTraffic(
       tx = trx;
       rows = new Map();
       while (made < chunkEnd) {
-        const at = daytime(start + (span * (made + rnd())) / total);
+        // A contact of today cannot be later than now; what follows it may be (and is then not written).
+        const at = Math.min(daytime(start + (span * (made + rnd())) / total), now - between(rnd, 1, 600_000));
         if (at > lastAt) lastAt = at;
         if (rnd() < Q_OPEN) {
           const followUps = Math.min(geometric(rnd, 0.5), total - made - 1);
@@ -1382,6 +1437,7 @@ export async function seed(deps: Deps, opts: SeedOptions): Promise<SeededOrg[]> 
       contacts: contactsPer[i]!,
       passwordHash: opts.passwordHash,
       demo: opts.demo ?? false,
+      onePerRole: opts.onePerRole ?? false,
       rnd,
     });
     const admin = staff.find((s) => s.role === 'admin')!;
@@ -1393,8 +1449,13 @@ export async function seed(deps: Deps, opts: SeedOptions): Promise<SeededOrg[]> 
         counsellorsPer[i]!,
         subSeed(opts.seed, 1000 + i),
       );
-      // Their accounts, in the chain as the admin's creation of them.
+      // Their accounts, in the chain as the admin's creation of them, with names instead of numbers.
       await inOrg(deps.db, orgId, async (trx) => {
+        await sql`update users u set display_name =
+            (${FIRST_NAMES}::text[])[1 + (r.k % ${FIRST_NAMES.length})] || ' ' ||
+            (${LAST_NAMES}::text[])[1 + ((r.k / ${FIRST_NAMES.length}) % ${LAST_NAMES.length})]
+          from (select id, (row_number() over (order by email))::int - 1 as k from users where role = 'counsellor') r
+          where u.id = r.id`.execute(trx);
         const ids = await trx
           .selectFrom('users')
           .select('id')
