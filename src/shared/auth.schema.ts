@@ -90,7 +90,11 @@ export const SessionInfoSchema = z.object({
     role: RoleSchema,
     language: LanguageSchema,
   }),
-  organisation: z.object({ id: z.uuid(), name: Text }),
+  organisation: z.object({
+    id: z.uuid(),
+    name: Text,
+    demo: z.boolean().optional().describe('Demo organisation: invented records (npm run demo)'),
+  }),
   abilities: AbilitiesSchema,
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Alert, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useIdle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
@@ -109,9 +109,16 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
               />
             </UnreadIndicator>
             <Stack gap={0} miw={0}>
-              <Text fw={700} truncate="end" dir="auto">
-                {session.organisation.name}
-              </Text>
+              <Group gap={6} wrap="nowrap" miw={0}>
+                <Text fw={700} truncate="end" dir="auto">
+                  {session.organisation.name}
+                </Text>
+                {session.organisation.demo ? (
+                  <Badge color="yellow" variant="filled" style={{ flexShrink: 0 }}>
+                    {t('demo.badge')}
+                  </Badge>
+                ) : null}
+              </Group>
               <Text size="xs" c="dimmed" truncate="end" visibleFrom="xs">
                 {t('app.name')}
               </Text>
@@ -147,6 +154,12 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
         </Text>
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        {session.organisation.demo ? (
+          // Every page of a demo organisation says so: invented records must never be taken for real ones.
+          <Alert color="yellow" variant="light" mb="md" role="note" title={t('demo.badge')}>
+            {t('demo.banner')}
+          </Alert>
+        ) : null}
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
         </ErrorBoundary>
