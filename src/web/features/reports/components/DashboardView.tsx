@@ -18,7 +18,8 @@ const WIDE = new Set(['requests_by_category', 'requests_by_channel', 'referrals'
 function Panel({ panel }: { panel: Dashboard['panels'][number] }) {
   const { t } = useTranslation();
   const title = t(`reports.dashboard.panels.${panel.id}`);
-  const empty = panel.report.total.kind === 'count' && panel.report.total.value === 0;
+  // Nothing to draw: a breakdown with no values at all (time breakdowns always have their months).
+  const empty = panel.report.rows !== null && panel.report.rows.keys.length === 0;
   return (
     <Paper
       withBorder
