@@ -56,7 +56,10 @@ const ANALYST_ROUTES: string[] = [
   'POST /api/invites/accept',
   'POST /api/invites/inspect',
   'POST /api/notifications/read-all',
+  'GET /api/reports/funder',
+  'POST /api/reports/dashboard',
   'POST /api/reports/export',
+  'POST /api/reports/funder/export',
   'POST /api/reports/query',
   'POST /api/setup',
 ];
@@ -110,6 +113,13 @@ const EXPECTED: Record<string, Rule> = {
   // Reports: aggregated and suppressed; analysts get no row about a person anywhere else in this table.
   'POST /api/reports/query': { own: ['coordinator', 'analyst'] },
   'POST /api/reports/export': { own: ['coordinator', 'analyst'] },
+  'POST /api/reports/dashboard': { own: ['coordinator', 'analyst'] },
+  // Figures about named counsellors: coordinators only, never analysts.
+  'GET /api/reports/caseload': { own: ['coordinator'] },
+  // The funder report: published figures and a narrative the coordinator writes; analysts read and download.
+  'GET /api/reports/funder': { own: ['coordinator', 'analyst'] },
+  'PUT /api/reports/funder': { own: ['coordinator'] },
+  'POST /api/reports/funder/export': { own: ['coordinator', 'analyst'] },
   'GET /api/organisation/report-settings': { own: ['admin', 'coordinator', 'analyst', 'privacy_officer'] },
   'PUT /api/organisation/report-settings': { own: ['admin'] },
   'GET /api/consent-text/{language}': { own: CASE_WORK },

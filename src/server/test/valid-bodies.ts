@@ -58,6 +58,9 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
     format: 'csv',
   }),
   'PUT /api/organisation/report-settings': () => ({ threshold: 5, roundToFive: false }),
+  'POST /api/reports/dashboard': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'PUT /api/reports/funder': () => ({ year: 2026, narrative: 'Een jaar van groei in vertrouwen.' }),
+  'POST /api/reports/funder/export': () => ({ year: 2026 }),
   'POST /api/taxonomies': () => ({
     kind: 'category',
     code: `X${rnd()}`,

@@ -355,7 +355,14 @@ export async function assignCounsellor(
     await repo.moveOpenTasks(ctx.db, id, row.counsellor_id, counsellor.id);
   await ctx.db
     .updateTable('cases')
-    .set({ counsellor_id: counsellor.id, state: 'active', last_activity_at: now, updated_at: now })
+    .set((eb) => ({
+      counsellor_id: counsellor.id,
+      state: 'active',
+      // Reports measure the time to the first assignment; a reassignment keeps it.
+      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+      last_activity_at: now,
+      updated_at: now,
+    }))
     .where('id', '=', id)
     .execute();
   await audit(ctx, {

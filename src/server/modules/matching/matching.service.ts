@@ -357,7 +357,14 @@ export async function respondToOffer(
     if (before.counsellor_id) await moveOpenTasks(ctx.db, offer.case_id, before.counsellor_id, actor.userId);
     await ctx.db
       .updateTable('cases')
-      .set({ counsellor_id: actor.userId, state: 'active', updated_at: now, last_activity_at: now })
+      .set((eb) => ({
+        counsellor_id: actor.userId,
+        state: 'active',
+        // Reports measure the time to the first assignment; a reassignment keeps it.
+        first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+        updated_at: now,
+        last_activity_at: now,
+      }))
       .where('id', '=', offer.case_id)
       .execute();
     await audit(ctx, {
