@@ -69,6 +69,8 @@ export const KnowledgeLanguageQuerySchema = z.object({
   language: KnowledgeLanguageSchema.default('nl').describe('The reader’s language; Dutch when missing'),
 });
 
+export const KnowledgeVersionsQuerySchema = z.object({ language: KnowledgeLanguageSchema.default('nl') });
+
 export const KnowledgeListQuerySchema = KnowledgeLanguageQuerySchema.extend({
   termId: z.uuid().optional().describe('Only articles linked to this request category'),
 });
@@ -116,9 +118,9 @@ export const KnowledgeVersionListSchema = z.object({
 export type KnowledgeVersionList = z.infer<typeof KnowledgeVersionListSchema>;
 
 export const KnowledgeDiffQuerySchema = z.object({
-  language: KnowledgeLanguageSchema,
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  language: KnowledgeLanguageSchema.default('nl'),
+  from: z.coerce.number().int().min(1).optional().describe('Default: the version before `to`'),
+  to: z.coerce.number().int().min(1).optional().describe('Default: the current version'),
 });
 export type KnowledgeDiffQuery = z.infer<typeof KnowledgeDiffQuerySchema>;
 

@@ -46,6 +46,8 @@ const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
+const HandbookPage = lazy(() => import('./routes/HandbookPage'));
+const HandbookArticlePage = lazy(() => import('./routes/HandbookArticlePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -194,6 +196,8 @@ function AppRoutes() {
           <Route element={<RequireSession />}>
             <Route index element={<HomePage />} />
             <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/handbook" element={<HandbookPage />} />
+            <Route path="/handbook/:id" element={<HandbookArticlePage />} />
             <Route
               path="/intake"
               element={

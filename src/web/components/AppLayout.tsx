@@ -63,6 +63,7 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
       { to: '/disclosures', label: t('nav.disclosures') },
       { to: '/four-eyes', label: t('nav.fourEyes') },
     );
+  items.push({ to: '/handbook', label: t('nav.handbook') });
   items.push({ to: '/profile', label: t('nav.profile') });
   return items;
 }

@@ -53,7 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`grant select, insert on ${sql.table(table)} to confidant_runtime`.execute(db);
   }
   // Versions are never rewritten: only the flag that says which one is current moves.
-  await sql`grant update (category, term_ids, updated_at) on knowledge_articles to confidant_runtime`.execute(db);
+  await sql`grant update (category, term_ids, updated_at) on knowledge_articles to confidant_runtime`.execute(
+    db,
+  );
   await sql`grant update (is_current) on knowledge_versions to confidant_runtime`.execute(db);
 
   // Organisations set up before this migration get the starter handbook.

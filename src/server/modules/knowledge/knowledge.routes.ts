@@ -14,7 +14,7 @@ import {
   KnowledgeSearchSchema,
   KnowledgeVersionCreateSchema,
   KnowledgeVersionListSchema,
-  KnowledgeLanguageSchema,
+  KnowledgeVersionsQuerySchema,
 } from '../../../shared/knowledge.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
@@ -111,7 +111,7 @@ export function knowledgeRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           params,
-          querystring: z.object({ language: KnowledgeLanguageSchema }),
+          querystring: KnowledgeVersionsQuerySchema,
           response: { 200: KnowledgeVersionListSchema },
         },
       },

@@ -143,13 +143,19 @@ function wordDiff(before: string, after: string): DiffPart[] {
   }));
 }
 
-/** "What changed" between two versions of one language, word by word, in either order. */
+/**
+ * "What changed" between two versions of one language, word by word, in either order. Without `to`, the
+ * current version; without `from`, the one before `to` (the last save's changes).
+ */
 export async function diffVersions(ctx: Ctx, id: string, q: KnowledgeDiffQuery): Promise<KnowledgeDiff> {
   authorizeKnowledge(ctx.actor, 'knowledge.read');
   await loadArticle(ctx, id);
-  const rows = await repo.findVersionPair(ctx.db, id, q.language, [q.from, q.to]);
-  const from = rows.find((r) => r.version === q.from);
-  const to = rows.find((r) => r.version === q.to);
+  const toVersion = q.to ?? (await repo.findVersion(ctx.db, id, q.language))?.version;
+  if (toVersion === undefined) throw new AppError('not_found', 'No such version');
+  const fromVersion = q.from ?? Math.max(1, toVersion - 1);
+  const rows = await repo.findVersionPair(ctx.db, id, q.language, [fromVersion, toVersion]);
+  const from = rows.find((r) => r.version === fromVersion);
+  const to = rows.find((r) => r.version === toVersion);
   if (!from || !to) throw new AppError('not_found', 'No such version');
   const title = wordDiff(from.title, to.title);
   const body = wordDiff(from.body, to.body);
