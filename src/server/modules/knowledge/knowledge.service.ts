@@ -183,7 +183,7 @@ function plainSnippet(snippet: string): string {
   return snippet
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/[#*_>`|[\]]+/g, ' ')
-    .replace(/^\s*-{3,}\s*$/gm, ' ')
+    .replace(/(^|\s)[-+](?=\s)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -28,16 +28,21 @@ function Parts({ parts }: { parts: DiffPart[] }) {
         if (part.kind === 'same') return <span key={index}>{part.text}</span>;
         const added = part.kind === 'added';
         const Tag = added ? 'ins' : 'del';
+        // Leading spaces stay outside the mark, so the sign sits against the changed word.
+        const lead = /^\s*/.exec(part.text)?.[0] ?? '';
         return (
-          <Tag key={index} style={added ? ADDED : REMOVED}>
-            <VisuallyHidden>
-              {t(added ? 'knowledge.diff.addedMark' : 'knowledge.diff.removedMark')}
-            </VisuallyHidden>
-            <span aria-hidden="true" style={{ fontWeight: 700 }}>
-              {added ? '+' : '−'}
-            </span>
-            {part.text}
-          </Tag>
+          <span key={index}>
+            {lead}
+            <Tag style={added ? ADDED : REMOVED}>
+              <VisuallyHidden>
+                {t(added ? 'knowledge.diff.addedMark' : 'knowledge.diff.removedMark')}
+              </VisuallyHidden>
+              <span aria-hidden="true" style={{ fontWeight: 700 }}>
+                {added ? '+' : '−'}
+              </span>
+              {part.text.slice(lead.length)}
+            </Tag>
+          </span>
         );
       })}
     </>

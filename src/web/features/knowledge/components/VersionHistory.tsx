@@ -31,7 +31,7 @@ export function VersionHistory({ id, language }: { id: string; language: Knowled
 
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={320}>
         <Table>
           <Table.Thead>
             <Table.Tr>
