@@ -101,6 +101,25 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
       await a('counsellor').get(`/api/knowledge/articles?language=nl&termId=${c5.id}`)
     ).json() as KnowledgeList;
     expect(linked.items.map((i) => i.id)).toEqual([slugId.bereavement]);
+
+    // A coordinator links the returnees chapter to C5 as well: it shows on those cases too, audited.
+    const returnees = slugId.returnees!;
+    const before = (
+      (await a('coordinator').get(`/api/knowledge/articles/${returnees}`)).json() as KnowledgeArticle
+    ).termIds;
+    const patched = await a('coordinator').patch(`/api/knowledge/articles/${returnees}?language=en`, {
+      termIds: [...before, c5.id],
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ language: 'en', title: 'When a relative returns' });
+    const relinked = (
+      await a('counsellor').get(`/api/knowledge/articles?language=nl&termId=${c5.id}`)
+    ).json() as KnowledgeList;
+    expect(relinked.items.map((i) => i.id).sort()).toEqual([slugId.bereavement, returnees].sort());
+    const audit = (
+      await a('privacy_officer').get(`/api/audit?entity=knowledge_article&entityId=${returnees}`)
+    ).json() as { items: { action: string; changedFields: string[] }[] };
+    expect(audit.items).toMatchObject([{ action: 'knowledge.update', changedFields: ['termIds'] }]);
   });
 
   it('lets everyone signed in read and search, admins and coordinators edit, nobody reach another organisation', async () => {

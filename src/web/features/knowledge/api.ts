@@ -1,6 +1,7 @@
 import type {
   KnowledgeArticle,
   KnowledgeArticleCreate,
+  KnowledgeArticleUpdate,
   KnowledgeDiff,
   KnowledgeLanguage,
   KnowledgeList,
@@ -38,3 +39,10 @@ export const createArticle = (body: KnowledgeArticleCreate) => api<KnowledgeArti
 
 export const saveVersion = ({ id, ...body }: KnowledgeVersionCreate & { id: string }) =>
   api<KnowledgeArticle>('POST', `${one(id)}/versions`, { body });
+
+export const updateArticle = ({
+  id,
+  language,
+  ...body
+}: KnowledgeArticleUpdate & { id: string; language: KnowledgeLanguage }) =>
+  api<KnowledgeArticle>('PATCH', `${one(id)}?language=${language}`, { body });

@@ -11,6 +11,7 @@ import {
   KNOWLEDGE_KEY,
   saveVersion,
   searchHandbook,
+  updateArticle,
 } from './api';
 
 /** The UI language, which is also the language the handbook is read in first. */
@@ -73,5 +74,6 @@ export function useKnowledgeMutations() {
   return {
     create: useMutation({ mutationFn: createArticle, onSuccess: refresh }),
     save: useMutation({ mutationFn: saveVersion, onSuccess: refresh }),
+    update: useMutation({ mutationFn: updateArticle, onSuccess: refresh }),
   };
 }

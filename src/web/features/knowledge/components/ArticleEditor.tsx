@@ -53,8 +53,8 @@ interface ArticleEditorProps {
 export function ArticleEditor({ article, language: initial, onClose, onSaved }: ArticleEditorProps) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
-  const { create, save } = useKnowledgeMutations();
-  const mutation = article ? save : create;
+  const { create, save, update } = useKnowledgeMutations();
+  const mutation = article ? (update.error ? update : save) : create;
   const [language, setLanguage] = useState<KnowledgeLanguage>(initial);
   const source = useArticle(article?.id, language);
   // The text this language has now: empty for a translation that does not exist yet.
@@ -62,8 +62,8 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
   const [loadedFor, setLoadedFor] = useState<string | null>(article ? null : 'new');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [category, setCategory] = useState<KnowledgeCategory | ''>('');
-  const [termIds, setTermIds] = useState<string[]>([]);
+  const [category, setCategory] = useState<KnowledgeCategory | ''>(article?.category ?? '');
+  const [termIds, setTermIds] = useState<string[]>(article?.termIds ?? []);
   const [tab, setTab] = useState<string | null>('write');
   const [errors, setErrors] = useState<FieldErrors>({});
   useReturnFocusOnUnmount();
@@ -75,10 +75,10 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
     setLoadedFor(language);
   }
 
-  const dirty =
-    title !== (existing?.title ?? '') ||
-    body !== (existing?.body ?? '') ||
-    (!article && (category !== '' || termIds.length > 0));
+  const textDirty = title !== (existing?.title ?? '') || body !== (existing?.body ?? '');
+  const metaDirty =
+    category !== (article?.category ?? '') || termIds.join() !== (article?.termIds ?? []).join();
+  const dirty = textDirty || metaDirty;
   const guard = useDiscardGuard(dirty, onClose);
 
   function submit(event: FormEvent) {
@@ -99,7 +99,17 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
         return setErrors(zodFieldErrors(parsed.error));
       }
       setErrors({});
-      save.mutate({ id: article.id, ...parsed.data }, { onSuccess: onSaved, onError });
+      update.reset();
+      const id = article.id;
+      // Chapter and request categories first (no version), then the text (a version if it changed).
+      void (async () => {
+        try {
+          if (metaDirty && category) await update.mutateAsync({ id, language, category, termIds });
+          onSaved(await save.mutateAsync({ id, ...parsed.data }));
+        } catch (error) {
+          onError(error);
+        }
+      })();
     } else {
       const parsed = KnowledgeArticleCreateSchema.safeParse({
         category: category || undefined,
@@ -136,43 +146,39 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
           ) : (
             <ErrorAlert error={mutation.error} />
           )}
-          <SimpleGrid cols={{ base: 1, sm: article ? 1 : 2 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('knowledge.editor.language')}
-              description={dirty && article ? t('knowledge.editor.languageLocked') : undefined}
+              description={textDirty && article ? t('knowledge.editor.languageLocked') : undefined}
               value={language}
-              disabled={Boolean(article) && dirty}
+              disabled={Boolean(article) && textDirty}
               onChange={(event) => setLanguage(event.currentTarget.value as KnowledgeLanguage)}
               data={UI_LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
             />
-            {!article ? (
-              <NativeSelect
-                label={t('knowledge.editor.category')}
-                value={category}
-                onChange={(event) => setCategory(event.currentTarget.value as KnowledgeCategory | '')}
-                data={[
-                  { value: '', label: t('knowledge.editor.chooseCategory') },
-                  ...KNOWLEDGE_CATEGORIES.map((value) => ({
-                    value,
-                    label: t(`knowledge.categories.${value}`),
-                  })),
-                ]}
-                error={fieldErrorText(t, errors.category)}
-                required
-              />
-            ) : null}
-          </SimpleGrid>
-          {!article ? (
-            <MultiSelect
-              label={t('knowledge.editor.requestCategories')}
-              description={t('knowledge.editor.requestCategoriesHint')}
-              data={taxonomy.options('category')}
-              value={termIds}
-              onChange={setTermIds}
-              error={fieldErrorText(t, errors.termIds)}
-              clearable
+            <NativeSelect
+              label={t('knowledge.editor.category')}
+              value={category}
+              onChange={(event) => setCategory(event.currentTarget.value as KnowledgeCategory | '')}
+              data={[
+                ...(article ? [] : [{ value: '', label: t('knowledge.editor.chooseCategory') }]),
+                ...KNOWLEDGE_CATEGORIES.map((value) => ({
+                  value,
+                  label: t(`knowledge.categories.${value}`),
+                })),
+              ]}
+              error={fieldErrorText(t, errors.category)}
+              required
             />
-          ) : null}
+          </SimpleGrid>
+          <MultiSelect
+            label={t('knowledge.editor.requestCategories')}
+            description={t('knowledge.editor.requestCategoriesHint')}
+            data={taxonomy.options('category')}
+            value={termIds}
+            onChange={setTermIds}
+            error={fieldErrorText(t, errors.termIds)}
+            clearable
+          />
           {waiting ? (
             <Loading />
           ) : (
@@ -230,7 +236,11 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
             <Button variant="default" onClick={guard.requestClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={Boolean(waiting)}>
+            <Button
+              type="submit"
+              loading={save.isPending || update.isPending || create.isPending}
+              disabled={Boolean(waiting)}
+            >
               {t('knowledge.editor.save')}
             </Button>
           </Group>
