@@ -19,6 +19,7 @@ import { workRoutes } from './modules/work/work.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
 import { consentTextRoutes } from './modules/consent-text/consent-text.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(notificationsRoutes(deps));
   await app.register(counsellorsRoutes(deps));
   await app.register(partnersRoutes(deps));
+  await app.register(knowledgeRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(consentTextRoutes());
   await app.register(referralsRoutes(deps));

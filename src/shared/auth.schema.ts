@@ -63,6 +63,7 @@ export const PAGES = [
   'accessLog',
   'disclosures',
   'fourEyes',
+  'handbook',
 ] as const;
 export const PageSchema = z.enum(PAGES);
 export type Page = z.infer<typeof PageSchema>;

@@ -46,6 +46,8 @@ const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
+const HandbookPage = lazy(() => import('./routes/HandbookPage'));
+const HandbookArticlePage = lazy(() => import('./routes/HandbookArticlePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -188,6 +190,22 @@ function AppRoutes() {
           <Route element={<RequireSession />}>
             <Route index element={<HomePage />} />
             <Route path="/profile" element={<ProfilePage />} />
+            <Route
+              path="/handbook"
+              element={
+                <RequirePage page="handbook">
+                  <HandbookPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/handbook/:id"
+              element={
+                <RequirePage page="handbook">
+                  <HandbookArticlePage />
+                </RequirePage>
+              }
+            />
             <Route
               path="/intake"
               element={

@@ -8,6 +8,7 @@ import type { CaseTables } from '../modules/cases/cases.table.js';
 import type { CounsellorTables } from '../modules/counsellors/counsellors.table.js';
 import type { ReceiptTables } from '../lib/idempotency.js';
 import type { PartnerTables } from '../modules/partners/partners.table.js';
+import type { KnowledgeTables } from '../modules/knowledge/knowledge.table.js';
 import type { IntakeTables } from '../modules/intake/intake.table.js';
 import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
 import type { ConsentTables } from '../modules/consent/consent.table.js';
@@ -30,6 +31,7 @@ export type DB = OrganisationTables &
   CounsellorTables &
   ReceiptTables &
   PartnerTables &
+  KnowledgeTables &
   ConsentTables &
   ReferralTables &
   EmergencyTables &

@@ -51,6 +51,8 @@ export interface Records {
   termId: string;
   partnerId: string;
   sessionId: string;
+  /** A handbook article of the organisation (the starter handbook's; "other" is another one). */
+  articleId: string;
 }
 
 export interface OrgWorld {
@@ -108,6 +110,7 @@ export function recordField(route: { path: string }, param: string): keyof Recor
     ['/api/offers/', 'offerId'],
     ['/api/training/sessions/', 'sessionId'],
     ['/api/partners/', 'partnerId'],
+    ['/api/knowledge/articles/', 'articleId'],
   ];
   const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));
   if (!hit) throw new Error(`unclassified parameter {id} in ${route.path}`);
@@ -372,10 +375,16 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       partnerId,
       sessionId: session,
       emergencyId: '',
+      articleId: '',
     };
   };
   const own = await records(s.couns, s.coord, 'C10', municipality, sessionId);
   const other = await records(s.couns2, s.coord2, 'C9', ggz, sessionId2);
+  const articles = (
+    ok(await c.get('/api/knowledge/articles'), 'handbook').json() as { items: { id: string }[] }
+  ).items;
+  own.articleId = articles[0]!.id;
+  other.articleId = articles[1]!.id;
   return { ...s, own, other, requestIds, replay, courseId: training.courseId };
 }
 

@@ -144,6 +144,19 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
   }),
   'POST /api/partners': () => ({ name: `Huisarts ${rnd()}`, type: 'gp' }),
   'PATCH /api/partners/{id}': () => ({ municipality: 'Utrecht' }),
+  'POST /api/knowledge/articles': () => ({
+    category: 'method',
+    language: 'nl',
+    title: `Werkafspraak ${rnd()}`,
+    body: 'Bel binnen een werkdag terug.',
+  }),
+  'PATCH /api/knowledge/articles/{id}': () => ({ termIds: [] }),
+  'POST /api/knowledge/articles/{id}/versions': () => ({
+    language: 'en',
+    title: `Version ${rnd()}`,
+    body: 'Listen first, then ask.',
+  }),
+  'POST /api/knowledge/search': () => ({ term: 'toestemming', language: 'nl' }),
   'POST /api/cases/{id}/consents': ({ w }) => ({
     requestId: randomUUID(),
     givenBy: 'Moeder Amina',

@@ -42,6 +42,7 @@ const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
   accessLog: { to: '/access-log', label: 'nav.accessLog' },
   disclosures: { to: '/disclosures', label: 'nav.disclosures' },
   fourEyes: { to: '/four-eyes', label: 'nav.fourEyes' },
+  handbook: { to: '/handbook', label: 'nav.handbook' },
 };
 
 function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {

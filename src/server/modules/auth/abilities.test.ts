@@ -18,6 +18,7 @@ const SCREENS: Record<Role, Page[]> = {
     'aftercare',
     'matching',
     'places',
+    'handbook',
   ],
   coordinator: [
     'intake',
@@ -28,10 +29,11 @@ const SCREENS: Record<Role, Page[]> = {
     'partners',
     'reports',
     'matching',
+    'handbook',
   ],
-  counsellor: ['cases', 'myProfile', 'partners'],
-  analyst: ['reports'],
-  privacy_officer: ['audit', 'accessLog', 'disclosures', 'fourEyes'],
+  counsellor: ['cases', 'myProfile', 'partners', 'handbook'],
+  analyst: ['reports', 'handbook'],
+  privacy_officer: ['audit', 'accessLog', 'disclosures', 'fourEyes', 'handbook'],
 };
 
 describe('abilities sent to the web', () => {

@@ -5,6 +5,7 @@ import { canAudit } from '../audit/audit.policy.js';
 import { canCaseRole, caseListScope } from '../cases/cases.policy.js';
 import { hasOwnProfile, isManager } from '../counsellors/counsellors.policy.js';
 import { canEmergency } from '../emergency/emergency.policy.js';
+import { canKnowledge } from '../knowledge/knowledge.policy.js';
 import { canMatching } from '../matching/matching.policy.js';
 import { canChecklist } from '../organisations/checklist.policy.js';
 import { canOrganisation } from '../organisations/organisations.policy.js';
@@ -39,6 +40,7 @@ const PAGE_RULES: Readonly<Record<Page, (actor: Actor) => boolean>> = {
   accessLog: (a) => canAudit(a, 'access.view'),
   disclosures: (a) => canDisclosure(a, 'disclosure.log'),
   fourEyes: (a) => canEmergency(a, 'emergency.health'),
+  handbook: (a) => canKnowledge(a, 'knowledge.read'),
 };
 
 /** What the web may offer this actor: screens, the header search, and a few in-page switches. */
