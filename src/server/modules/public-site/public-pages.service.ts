@@ -1,0 +1,55 @@
+import { renderSafeMarkdown } from '../../../shared/public-site.markdown.js';
+import { FALLBACK_LANGUAGE, type SiteLanguage, type SitePage } from '../../../shared/public-site.schema.js';
+import { inOrg } from '../../db/database.js';
+import type { Deps } from '../../lib/deps.js';
+import type { RenderedPage } from './public-site.html.js';
+import * as repo from './public-site.repository.js';
+
+/**
+ * The organisation the public site speaks for: PUBLIC_SITE_ORGANISATION (an id or a name), else the first
+ * organisation. Looked up once it exists; an installation without an organisation has no public site yet.
+ */
+let cached: { ref: string | undefined; id: string } | undefined;
+export async function publicOrganisation(deps: Deps): Promise<string | undefined> {
+  const ref = deps.config.publicSiteOrganisation;
+  if (cached && cached.ref === ref) return cached.id;
+  const id = await repo.findPublicOrganisation(deps.db, ref);
+  if (id) cached = { ref, id };
+  return id;
+}
+
+/** An information meeting open to the public, as the site shows it. */
+export interface PublicMeeting {
+  title: string;
+  when: string;
+  place: string;
+}
+
+/**
+ * Upcoming public information meetings for the home page. A seam: the activities module (being built in
+ * parallel) will supply them; until it is wired in, there are none and the page shows its empty state.
+ */
+export async function findUpcomingPublicMeetings(
+  _deps: Deps,
+  _query: { orgId: string; language: SiteLanguage; limit: number },
+): Promise<PublicMeeting[]> {
+  return [];
+}
+
+/**
+ * The published text of a page in the visitor's language, or the Dutch one when that language has none yet
+ * (the page then says so). Undefined when not even Dutch is published.
+ */
+export async function publishedPage(
+  deps: Deps,
+  orgId: string,
+  page: SitePage,
+  lang: SiteLanguage,
+): Promise<RenderedPage | undefined> {
+  const rows = await inOrg(deps.db, orgId, (trx) =>
+    repo.publishedPages(trx, orgId, [page], lang === FALLBACK_LANGUAGE ? [lang] : [lang, FALLBACK_LANGUAGE]),
+  );
+  const row = rows.find((r) => r.language === lang) ?? rows.find((r) => r.language === FALLBACK_LANGUAGE);
+  if (!row) return undefined;
+  return { title: row.title, html: renderSafeMarkdown(row.body), language: row.language };
+}
