@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { seedPublicPages } from '../../modules/public-site/public-site.seed.js';
 
 /**
- * Issue 11, public site: versioned page content per language (a new row per save, the published one marked),
+ * Issue 11, public site: versioned page content per language (a new row per save, the one visitors see marked live),
  * and callback requests sent from the public form, sealed like an intake with the phone number indexed by
  * the same keyed HMAC. The public site needs its organisation before any is set: `public_site_org` returns
  * an id only, by id or name, or the first organisation.
@@ -21,15 +21,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null,
       published_at timestamptz,
       published_by uuid references users(id),
+      live boolean not null default false,
       unique (org_id, page, language, version)
     );
-    create index public_page_versions_published_idx
-      on public_page_versions (org_id, page, language, published_at desc) where published_at is not null;
+    -- The version visitors see: at most one per page and language.
+    create unique index public_page_versions_live_idx
+      on public_page_versions (org_id, page, language) where live;
     alter table public_page_versions enable row level security;
     create policy tenant_isolation on public_page_versions
       using (org_id = app_org()) with check (org_id = app_org());
     grant select, insert on public_page_versions to confidant_runtime;
-    grant update (published_at, published_by) on public_page_versions to confidant_runtime;
+    grant update (published_at, published_by, live) on public_page_versions to confidant_runtime;
 
     create table callback_requests (
       id uuid primary key,

@@ -9,12 +9,12 @@ import * as repo from './public-site.repository.js';
  * The organisation the public site speaks for: PUBLIC_SITE_ORGANISATION (an id or a name), else the first
  * organisation. Looked up once it exists; an installation without an organisation has no public site yet.
  */
-let cached: { ref: string | undefined; id: string } | undefined;
+const found = new WeakMap<Deps['db'], string>();
 export async function publicOrganisation(deps: Deps): Promise<string | undefined> {
-  const ref = deps.config.publicSiteOrganisation;
-  if (cached && cached.ref === ref) return cached.id;
-  const id = await repo.findPublicOrganisation(deps.db, ref);
-  if (id) cached = { ref, id };
+  const cached = found.get(deps.db);
+  if (cached) return cached;
+  const id = await repo.findPublicOrganisation(deps.db, deps.config.publicSiteOrganisation);
+  if (id) found.set(deps.db, id);
   return id;
 }
 

@@ -13,6 +13,7 @@ const VERSION_COLUMNS = [
   'author_id',
   'created_at',
   'published_at',
+  'live',
 ] as const;
 
 /** The deployment's public organisation, by id or name, or the first one; an id only. */
@@ -21,7 +22,7 @@ export async function findPublicOrganisation(db: Db, ref: string | undefined): P
   return rows[0]?.id ?? undefined;
 }
 
-/** Per page and language: the latest version and the published one (latest publication wins). */
+/** Per page and language: the latest version and the live one. */
 export async function pageSummaries(db: Db, orgId: string) {
   const latest = await db
     .selectFrom('public_page_versions')
@@ -34,14 +35,9 @@ export async function pageSummaries(db: Db, orgId: string) {
     .execute();
   const published = await db
     .selectFrom('public_page_versions')
-    .distinctOn(['page', 'language'])
     .select(['page', 'language', 'version'])
     .where('org_id', '=', orgId)
-    .where('published_at', 'is not', null)
-    .orderBy('page')
-    .orderBy('language')
-    .orderBy('published_at', 'desc')
-    .orderBy('version', 'desc')
+    .where('live', '=', true)
     .execute();
   return { latest, published };
 }
@@ -60,6 +56,7 @@ export async function pageHistory(db: Db, orgId: string, page: SitePage, languag
       'v.body',
       'v.created_at',
       'v.published_at',
+      'v.live',
       'u.display_name as author_name',
     ])
     .where('v.org_id', '=', orgId)
@@ -92,15 +89,29 @@ export async function insertVersion(db: Db, row: Insertable<PublicPageVersionsTa
   await db.insertInto('public_page_versions').values(row).execute();
 }
 
-export async function markPublished(db: Db, id: string, by: string | null, at: Date): Promise<void> {
+/** Makes a version the live one of its page and language (the previous live one steps down first). */
+export async function markPublished(
+  db: Db,
+  v: { id: string; orgId: string; page: SitePage; language: SiteLanguage },
+  by: string | null,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('public_page_versions')
-    .set({ published_at: at, published_by: by })
-    .where('id', '=', id)
+    .set({ live: false })
+    .where('org_id', '=', v.orgId)
+    .where('page', '=', v.page)
+    .where('language', '=', v.language)
+    .where('live', '=', true)
+    .execute();
+  await db
+    .updateTable('public_page_versions')
+    .set({ published_at: at, published_by: by, live: true })
+    .where('id', '=', v.id)
     .execute();
 }
 
-/** The published version of each of the pages in the languages asked for (the visitor's and Dutch). */
+/** The live version of each of the pages in the languages asked for (the visitor's and Dutch). */
 export async function publishedPages(
   db: Db,
   orgId: string,
@@ -109,16 +120,11 @@ export async function publishedPages(
 ) {
   return db
     .selectFrom('public_page_versions')
-    .distinctOn(['page', 'language'])
     .select(['page', 'language', 'title', 'body', 'published_at'])
     .where('org_id', '=', orgId)
     .where('page', 'in', pages)
     .where('language', 'in', languages)
-    .where('published_at', 'is not', null)
-    .orderBy('page')
-    .orderBy('language')
-    .orderBy('published_at', 'desc')
-    .orderBy('version', 'desc')
+    .where('live', '=', true)
     .execute();
 }
 

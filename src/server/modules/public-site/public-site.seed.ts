@@ -204,8 +204,8 @@ export async function seedPublicPages(db: Kysely<unknown>, orgId: string, now: D
     for (const [language, { title, body }] of Object.entries(byLanguage)) {
       await sql`
         insert into public_page_versions
-          (id, org_id, page, language, version, title, body, author_id, created_at, published_at, published_by)
-        values (${randomUUID()}, ${orgId}, ${page}, ${language}, 1, ${title}, ${body}, null, ${now}, ${now}, null)
+          (id, org_id, page, language, version, title, body, author_id, created_at, published_at, published_by, live)
+        values (${randomUUID()}, ${orgId}, ${page}, ${language}, 1, ${title}, ${body}, null, ${now}, ${now}, null, true)
       `.execute(db);
     }
   }

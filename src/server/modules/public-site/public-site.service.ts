@@ -53,9 +53,6 @@ export async function pageHistory(
 ): Promise<{ items: PageVersion[] }> {
   authorizePublicSite(ctx.actor, 'site.view');
   const rows = await repo.pageHistory(ctx.db, ctx.actor.orgId, ref.page, ref.language);
-  const live = rows
-    .filter((r) => r.published_at)
-    .sort((a, b) => b.published_at!.getTime() - a.published_at!.getTime() || b.version - a.version)[0];
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -67,7 +64,7 @@ export async function pageHistory(
       authorName: r.author_name ?? null,
       createdAt: r.created_at.toISOString(),
       publishedAt: r.published_at?.toISOString() ?? null,
-      isPublished: r.id === live?.id,
+      isPublished: r.live,
     })),
   };
 }
@@ -90,9 +87,17 @@ const saveVersion = idempotent<PageSave, void>(
       body: input.body,
       author_id: ctx.actor.userId,
       created_at: now,
-      published_at: input.publish ? now : null,
-      published_by: input.publish ? ctx.actor.userId : null,
+      published_at: null,
+      published_by: null,
+      live: false,
     });
+    if (input.publish)
+      await repo.markPublished(
+        ctx.db,
+        { id, orgId: ctx.actor.orgId, page: input.page, language: input.language },
+        ctx.actor.userId,
+        now,
+      );
     await audit(ctx, {
       action: 'public_page.save',
       entity: 'public_page',
@@ -127,7 +132,12 @@ export async function publishVersion(ctx: Ctx, versionId: string): Promise<PageV
   authorizePublicSite(ctx.actor, 'site.edit');
   const row = await repo.findVersion(ctx.db, versionId);
   if (!row || row.org_id !== ctx.actor.orgId) throw new AppError('not_found', 'No such version');
-  await repo.markPublished(ctx.db, versionId, ctx.actor.userId, ctx.clock.now());
+  await repo.markPublished(
+    ctx.db,
+    { id: versionId, orgId: row.org_id, page: row.page, language: row.language },
+    ctx.actor.userId,
+    ctx.clock.now(),
+  );
   await auditPublish(ctx, versionId, row.page, row.language, row.version);
   return versionById(ctx, versionId);
 }

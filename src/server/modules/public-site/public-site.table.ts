@@ -1,6 +1,6 @@
 import type { CallbackStatus, SiteLanguage, SitePage } from '../../../shared/public-site.schema.js';
 
-/** Every save of a page is a new row; the published version has `published_at` (the latest one counts). */
+/** Every save of a page is a new row; `live` marks the version visitors see (one per page and language). */
 export interface PublicPageVersionsTable {
   id: string;
   org_id: string;
@@ -13,6 +13,7 @@ export interface PublicPageVersionsTable {
   created_at: Date;
   published_at: Date | null;
   published_by: string | null;
+  live: boolean;
 }
 
 /** A request for a call back from the public form: sealed like an intake, phone indexed by keyed HMAC. */
