@@ -41,7 +41,10 @@ export const PageListSchema = z.object({
   canBrochure: z.boolean(),
 });
 
-export const PageRefSchema = z.object({ page: SitePageSchema, language: SiteLanguageSchema });
+export const PageRefSchema = z.object({
+  page: SitePageSchema.default('home'),
+  language: SiteLanguageSchema.default('nl'),
+});
 
 /** One saved version of a page: every save is a new row; published is the version visitors see. */
 export const PageVersionSchema = z.object({

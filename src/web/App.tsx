@@ -46,6 +46,7 @@ const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
+const PublicSitePage = lazy(() => import('./routes/PublicSitePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -223,6 +224,14 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['admin']}>
                   <TaxonomiesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/settings/public-site"
+              element={
+                <RequireRole roles={['admin', 'coordinator']}>
+                  <PublicSitePage />
                 </RequireRole>
               }
             />

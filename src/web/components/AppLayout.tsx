@@ -45,6 +45,9 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
   if (role === 'admin' || role === 'coordinator' || role === 'counsellor') {
     items.push({ to: '/partners', label: t('nav.partners') });
   }
+  if (role === 'admin' || role === 'coordinator') {
+    items.push({ to: '/settings/public-site', label: t('nav.publicSite') });
+  }
   if (role === 'coordinator' || role === 'analyst') items.push({ to: '/reports', label: t('nav.reports') });
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (role === 'admin') {
