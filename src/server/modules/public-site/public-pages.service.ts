@@ -37,6 +37,18 @@ export async function findUpcomingPublicMeetings(
 }
 
 /**
+ * Rendered pages, kept a few seconds per process: a page is read by every visitor and changes only when the
+ * admin publishes. Publishing clears this process's copy at once; other instances follow within the TTL.
+ */
+const PAGE_TTL_MS = 10_000;
+const rendered = new WeakMap<Deps['db'], Map<string, { until: number; page: RenderedPage | undefined }>>();
+
+/** Drops the rendered pages of this process (after a publication). */
+export function forgetRenderedPages(deps: Pick<Deps, 'db'>): void {
+  rendered.delete(deps.db);
+}
+
+/**
  * The published text of a page in the visitor's language, or the Dutch one when that language has none yet
  * (the page then says so). Undefined when not even Dutch is published.
  */
@@ -46,10 +58,18 @@ export async function publishedPage(
   page: SitePage,
   lang: SiteLanguage,
 ): Promise<RenderedPage | undefined> {
+  const key = `${orgId}|${page}|${lang}`;
+  let cache = rendered.get(deps.db);
+  const hit = cache?.get(key);
+  if (hit && hit.until > Date.now()) return hit.page;
   const rows = await inOrg(deps.db, orgId, (trx) =>
     repo.publishedPages(trx, orgId, [page], lang === FALLBACK_LANGUAGE ? [lang] : [lang, FALLBACK_LANGUAGE]),
   );
   const row = rows.find((r) => r.language === lang) ?? rows.find((r) => r.language === FALLBACK_LANGUAGE);
-  if (!row) return undefined;
-  return { title: row.title, html: renderSafeMarkdown(row.body), language: row.language };
+  const result = row
+    ? { title: row.title, html: renderSafeMarkdown(row.body), language: row.language }
+    : undefined;
+  if (!cache) rendered.set(deps.db, (cache = new Map()));
+  cache.set(key, { until: Date.now() + PAGE_TTL_MS, page: result });
+  return result;
 }

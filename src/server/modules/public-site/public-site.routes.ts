@@ -18,6 +18,7 @@ import { baseUrl, inActorTx } from '../../lib/request-context.js';
 import { brochure } from './brochure.service.js';
 import * as callbacks from './callbacks.service.js';
 import * as site from './public-site.service.js';
+import { forgetRenderedPages } from './public-pages.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -44,8 +45,12 @@ export function publicSiteRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: 'none' },
         schema: { tags, body: PageSaveSchema, response: { 201: PageVersionSchema } },
       },
-      async (request, reply) =>
-        reply.code(201).send(await inActorTx(deps, request, (ctx) => site.savePage(ctx, request.body))),
+      async (request, reply) => {
+        const saved = await inActorTx(deps, request, (ctx) => site.savePage(ctx, request.body));
+        // After the commit: this process's visitors see the new version at once (others within seconds).
+        forgetRenderedPages(deps);
+        return reply.code(201).send(saved);
+      },
     );
     app.post(
       '/api/public-site/publish',
@@ -53,7 +58,13 @@ export function publicSiteRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: 'none' },
         schema: { tags, body: PublishSchema, response: { 200: PageVersionSchema } },
       },
-      async (request) => inActorTx(deps, request, (ctx) => site.publishVersion(ctx, request.body.versionId)),
+      async (request) => {
+        const published = await inActorTx(deps, request, (ctx) =>
+          site.publishVersion(ctx, request.body.versionId),
+        );
+        forgetRenderedPages(deps);
+        return published;
+      },
     );
     app.get(
       '/api/public-site/brochure',
