@@ -27,6 +27,8 @@ import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { cspRoutes } from './modules/csp/csp.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { publicSiteRoutes } from './modules/public-site/public-site.routes.js';
+import { publicPagesRoutes } from './modules/public-site/public-pages.routes.js';
 import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { installChainKeyring } from './modules/audit/audit.keys.js';
@@ -115,6 +117,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(meetingsRoutes(deps));
   await app.register(cspRoutes(deps));
   await app.register(reportsRoutes(deps));
+  await app.register(publicSiteRoutes(deps));
+  await app.register(publicPagesRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -53,6 +53,7 @@ export const PAGES = [
   'counsellors',
   'training',
   'partners',
+  'publicSite',
   'reports',
   'users',
   'taxonomies',

@@ -48,6 +48,7 @@ const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 const HandbookPage = lazy(() => import('./routes/HandbookPage'));
 const HandbookArticlePage = lazy(() => import('./routes/HandbookArticlePage'));
+const PublicSitePage = lazy(() => import('./routes/PublicSitePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -235,6 +236,14 @@ function AppRoutes() {
               element={
                 <RequirePage page="taxonomies">
                   <TaxonomiesPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/settings/public-site"
+              element={
+                <RequirePage page="publicSite">
+                  <PublicSitePage />
                 </RequirePage>
               }
             />

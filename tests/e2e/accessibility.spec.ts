@@ -65,6 +65,18 @@ const PAGES: readonly PageVisit[] = [
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
   { name: 'notifications', role: 'coordinator', path: '/notifications' },
   { name: 'reports', role: 'coordinator', path: '/reports' },
+  { name: 'public site (admin)', role: 'admin', path: '/settings/public-site' },
+  {
+    name: 'public site, page editor',
+    role: 'admin',
+    path: '/settings/public-site',
+    open: (page) =>
+      page
+        .getByRole('button', { name: /^(Home|الرئيسية)[,،] / })
+        .first()
+        .click(),
+  },
+  { name: 'public site (coordinator)', role: 'coordinator', path: '/settings/public-site' },
   { name: 'users', role: 'admin', path: '/users' },
   {
     name: 'users, invite dialog',

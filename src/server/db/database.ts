@@ -18,6 +18,7 @@ import type { MeetingTables } from '../modules/meetings/meetings.table.js';
 import type { RateLimitTables } from '../modules/ratelimit/ratelimit.table.js';
 import type { SealingTables } from '../modules/sealing/sealing.table.js';
 import type { ReportTables } from '../modules/reports/reports.table.js';
+import type { PublicSiteTables } from '../modules/public-site/public-site.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -38,7 +39,8 @@ export type DB = OrganisationTables &
   MeetingTables &
   RateLimitTables &
   SealingTables &
-  ReportTables;
+  ReportTables &
+  PublicSiteTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

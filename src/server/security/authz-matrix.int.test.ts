@@ -201,6 +201,16 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/training/sessions': { own: MANAGERS },
   'PUT /api/training/sessions/{id}/attendance': { own: MANAGERS },
   'GET /api/partners': { own: ['admin', 'coordinator', 'counsellor'] },
+  // Public site: the admin writes and publishes; coordinators read and print the brochure.
+  'GET /api/public-site/pages': { own: MANAGERS },
+  'GET /api/public-site/history': { own: MANAGERS },
+  'POST /api/public-site/pages': { own: ['admin'] },
+  'POST /api/public-site/publish': { own: ['admin'] },
+  'GET /api/public-site/brochure': { own: MANAGERS },
+  // Callback requests from the public form are intake: coordinators only.
+  'GET /api/callbacks': { own: ['coordinator'] },
+  'GET /api/callbacks/{id}': { own: ['coordinator'] },
+  'POST /api/callbacks/{id}/close': { own: ['coordinator'] },
   'POST /api/partners': { own: MANAGERS },
   'PATCH /api/partners/{id}': { own: MANAGERS },
   // The handbook is the helpline's method, nobody's case: everyone signed in reads it, managers keep it.

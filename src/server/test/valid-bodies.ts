@@ -143,6 +143,14 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
     completed: true,
   }),
   'POST /api/partners': () => ({ name: `Huisarts ${rnd()}`, type: 'gp' }),
+  'POST /api/public-site/pages': () => ({
+    page: 'contact',
+    language: 'tr',
+    title: `İletişim ${rnd()}`,
+    body: 'Telefon: [088 000 0000](tel:+31880000000)',
+  }),
+  'POST /api/public-site/publish': ({ w }) => ({ versionId: w.a.pageVersionId }),
+  'POST /api/callbacks/{id}/close': () => ({ reason: 'unreachable' }),
   'PATCH /api/partners/{id}': () => ({ municipality: 'Utrecht' }),
   'POST /api/knowledge/articles': () => ({
     category: 'method',

@@ -32,6 +32,7 @@ const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
   counsellors: { to: '/counsellors', label: 'nav.counsellors' },
   training: { to: '/training', label: 'nav.training' },
   partners: { to: '/partners', label: 'nav.partners' },
+  publicSite: { to: '/settings/public-site', label: 'nav.publicSite' },
   reports: { to: '/reports', label: 'nav.reports' },
   users: { to: '/users', label: 'nav.users' },
   taxonomies: { to: '/settings/taxonomies', label: 'nav.taxonomies' },

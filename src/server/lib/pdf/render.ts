@@ -33,7 +33,19 @@ export type PdfBlock =
       /** value null: hidden; drawn as an empty hatched bar of a fixed size that says nothing of the value. */
       bars: { label: string; value: number | null; text: string }[];
     }
-  | { kind: 'space' };
+  | { kind: 'space' }
+  /**
+   * Two languages side by side (a bilingual brochure): each cell is laid out in its own direction, the left
+   * cell on the left whatever the document's direction.
+   */
+  | {
+      kind: 'columns';
+      style: 'title' | 'heading' | 'paragraph';
+      left: { text: string; rtl: boolean };
+      right: { text: string; rtl: boolean };
+    }
+  /** A QR code drawn as vector squares (`modules[row][col]` dark), centred, with a caption under it. */
+  | { kind: 'qr'; modules: boolean[][]; sizeMm: number; caption: string };
 
 export interface PdfInput {
   lang: PdfLang;
@@ -100,13 +112,19 @@ class Writer {
     this.doc.font(name).fontSize(script === 'arabic' ? style.size * ARABIC_SCALE : style.size);
   }
 
-  layout(text: string, style: Style, width: number, align: 'start' | 'center' = 'start'): Line[] {
+  layout(
+    text: string,
+    style: Style,
+    width: number,
+    align: 'start' | 'center' = 'start',
+    rtl: boolean = this.rtl,
+  ): Line[] {
     this.useFont('latin', style);
     const spaceWidth = this.doc.widthOfString(' ');
     return layoutText(text, {
       width,
       align,
-      rtlDocument: this.rtl,
+      rtlDocument: rtl,
       spaceWidth,
       measure: (piece, script) => {
         this.useFont(script, style);
@@ -327,6 +345,44 @@ class Writer {
     this.y += 8;
   }
 
+  /** Two cells side by side, each in its own direction; the row breaks to a new page as a whole line pair. */
+  columns(block: Extract<PdfBlock, { kind: 'columns' }>): void {
+    const style = block.style === 'title' ? TITLE : block.style === 'heading' ? HEADING : BODY;
+    const width = (this.g.contentWidth - 2 * COLUMN_GAP) / 2;
+    const left = this.layout(block.left.text, style, width, 'start', block.left.rtl);
+    const right = this.layout(block.right.text, style, width, 'start', block.right.rtl);
+    if (block.style !== 'paragraph' && this.y > MARGIN.top) this.y += 6;
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      const l = left[i];
+      const r = right[i];
+      const height = Math.max(l ? lineHeight(l, style) : 0, r ? lineHeight(r, style) : 0);
+      this.ensure(height);
+      const baseline = this.y + Math.max(l ? ascent(l, style) : 0, r ? ascent(r, style) : 0);
+      if (l) this.drawLine(l, MARGIN.side, baseline, style);
+      if (r) this.drawLine(r, MARGIN.side + width + 2 * COLUMN_GAP, baseline, style);
+      this.y += height;
+    }
+    this.y += block.style === 'paragraph' ? 6 : 4;
+  }
+
+  qr(block: Extract<PdfBlock, { kind: 'qr' }>): void {
+    const size = block.sizeMm * MM;
+    const n = block.modules.length;
+    const cell = size / n;
+    this.ensure(size + lineHeight(undefined, MUTED) + 8);
+    const x0 = MARGIN.side + (this.g.contentWidth - size) / 2;
+    const y0 = this.y;
+    this.doc.fillColor('#000000');
+    block.modules.forEach((row, i) =>
+      row.forEach((dark, j) => {
+        if (dark) this.doc.rect(x0 + j * cell, y0 + i * cell, cell + 0.05, cell + 0.05);
+      }),
+    );
+    this.doc.fill();
+    this.y += size + 4;
+    this.paragraph(block.caption, MUTED, 4);
+  }
+
   rule(): void {
     this.doc
       .moveTo(MARGIN.side, this.y)
@@ -484,6 +540,12 @@ function drawBlock(w: Writer, block: PdfBlock): void {
       return;
     case 'space':
       w.y += 8;
+      return;
+    case 'columns':
+      w.columns(block);
+      return;
+    case 'qr':
+      w.qr(block);
       return;
     default: {
       const unknown: never = block;

@@ -11,6 +11,7 @@ import { canChecklist } from '../organisations/checklist.policy.js';
 import { canOrganisation } from '../organisations/organisations.policy.js';
 import { canPartner } from '../partners/partners.policy.js';
 import { canPlace } from '../places/places.policy.js';
+import { canPublicSite } from '../public-site/public-site.policy.js';
 import { canDisclosure } from '../referrals/disclosures.policy.js';
 import { canReport } from '../reports/reports.policy.js';
 import { canTaxonomy } from '../taxonomies/taxonomies.policy.js';
@@ -30,6 +31,7 @@ const PAGE_RULES: Readonly<Record<Page, (actor: Actor) => boolean>> = {
   counsellors: (a) => isManager(a),
   training: (a) => canTraining(a, 'training.manage'),
   partners: (a) => canPartner(a, 'partner.list'),
+  publicSite: (a) => canPublicSite(a, 'site.view'),
   reports: (a) => canReport(a, 'report.view'),
   users: (a) => canUser(a, 'user.list'),
   taxonomies: (a) => canTaxonomy(a, 'taxonomy.edit'),
