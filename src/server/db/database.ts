@@ -16,6 +16,7 @@ import type { EmergencyTables } from '../modules/emergency/emergency.table.js';
 import type { MeetingTables } from '../modules/meetings/meetings.table.js';
 import type { RateLimitTables } from '../modules/ratelimit/ratelimit.table.js';
 import type { SealingTables } from '../modules/sealing/sealing.table.js';
+import type { ActivityTables } from '../modules/activities/activities.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -34,7 +35,8 @@ export type DB = OrganisationTables &
   EmergencyTables &
   MeetingTables &
   RateLimitTables &
-  SealingTables;
+  SealingTables &
+  ActivityTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
