@@ -65,4 +65,5 @@ export function authorizeActivity(
 }
 
 /** Whether the actor sees every activity of the organisation, or only the ones they facilitate. */
-export const seesAllActivities = (actor: AnyActor | undefined): boolean => canActivity(actor, 'activity.plan');
+export const seesAllActivities = (actor: AnyActor | undefined): boolean =>
+  canActivity(actor, 'activity.plan');

@@ -218,7 +218,14 @@ export async function listTasks(db: Db, activityId: string) {
   return db
     .selectFrom('activity_tasks as t')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
-    .select(['t.id', 't.title_enc', 't.due_on', 't.assignee_id', 'u.display_name as assignee_name', 't.done_at'])
+    .select([
+      't.id',
+      't.title_enc',
+      't.due_on',
+      't.assignee_id',
+      'u.display_name as assignee_name',
+      't.done_at',
+    ])
     .where('t.activity_id', '=', activityId)
     .orderBy('t.created_at')
     .execute();
@@ -287,5 +294,7 @@ export async function findUpcomingPublicMeetings(
 
 /** Whether an activity of the organisation exists (for a contact naming its source). */
 export async function activityExists(db: Db, id: string): Promise<boolean> {
-  return (await db.selectFrom('activities').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('activities').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
 }

@@ -37,7 +37,10 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/activities',
-      { config: { access: 'none' }, schema: { tags, body: ActivityCreateSchema, response: { 201: Created } } },
+      {
+        config: { access: 'none' },
+        schema: { tags, body: ActivityCreateSchema, response: { 201: Created } },
+      },
       async (request, reply) =>
         reply
           .code(201)
@@ -56,7 +59,12 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/activities/types/:id/course',
       {
         config: { access: 'none' },
-        schema: { tags, params: IdParams, body: RequiredCourseSchema, response: { 200: ActivityTypesSchema } },
+        schema: {
+          tags,
+          params: IdParams,
+          body: RequiredCourseSchema,
+          response: { 200: ActivityTypesSchema },
+        },
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
@@ -67,9 +75,14 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/activities/facilitator-options',
       {
         config: { access: 'none' },
-        schema: { tags, querystring: FacilitatorOptionsQuerySchema, response: { 200: FacilitatorOptionsSchema } },
+        schema: {
+          tags,
+          querystring: FacilitatorOptionsQuerySchema,
+          response: { 200: FacilitatorOptionsSchema },
+        },
       },
-      async (request) => inActorTx(deps, request, (ctx) => facilitators.facilitatorOptions(ctx, request.query)),
+      async (request) =>
+        inActorTx(deps, request, (ctx) => facilitators.facilitatorOptions(ctx, request.query)),
     );
     app.get(
       '/api/activities/hours/:id',
@@ -83,7 +96,9 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        inActorTx(deps, request, (ctx) => facilitators.facilitatorHours(ctx, request.params.id, request.query)),
+        inActorTx(deps, request, (ctx) =>
+          facilitators.facilitatorHours(ctx, request.params.id, request.query),
+        ),
     );
     app.get(
       '/api/activities/:id',
@@ -117,7 +132,9 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .code(201)
-          .send(await inActorTx(deps, request, (ctx) => activities.addTask(ctx, request.params.id, request.body))),
+          .send(
+            await inActorTx(deps, request, (ctx) => activities.addTask(ctx, request.params.id, request.body)),
+          ),
     );
     app.patch(
       '/api/activities/:id/tasks/:taskId',

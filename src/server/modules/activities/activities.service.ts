@@ -68,7 +68,14 @@ export async function listActivities(ctx: Ctx, q: ActivityQuery) {
   const rows = await repo.listActivities(
     ctx.db,
     ctx.actor.orgId,
-    { from, to, typeId: q.typeId, municipalityId: q.municipalityId, facilitatorId: q.facilitatorId, onlyFacilitatedBy: own },
+    {
+      from,
+      to,
+      typeId: q.typeId,
+      municipalityId: q.municipalityId,
+      facilitatorId: q.facilitatorId,
+      onlyFacilitatedBy: own,
+    },
     LIST_LIMIT,
   );
   const facilitators = await repo.facilitatorsOf(
@@ -84,7 +91,11 @@ export async function listActivities(ctx: Ctx, q: ActivityQuery) {
 }
 
 /** Loads an activity the actor may act on; another organisation's, or one they may not see, is a 404. */
-async function load(ctx: Ctx, id: string, action: 'activity.view' | 'activity.plan' | 'activity.report' | 'activity.task') {
+async function load(
+  ctx: Ctx,
+  id: string,
+  action: 'activity.view' | 'activity.plan' | 'activity.report' | 'activity.task',
+) {
   authorizeActivity(ctx.actor, 'activity.list');
   const row = await repo.findActivity(ctx.db, id);
   if (!row || row.org_id !== ctx.actor.orgId) throw new AppError('not_found', 'No such activity');
@@ -152,7 +163,11 @@ async function checkPlan(ctx: Ctx, p: Planned): Promise<void> {
   const found = new Set((await repo.existingPartners(ctx.db, partnerIds)).map((x) => x.id));
   const missing = partnerIds.find((id) => !found.has(id));
   if (missing)
-    throw invalid(missing === p.hostPartnerId ? 'hostPartnerId' : 'partnerIds', 'unknown_partner', 'Choose a partner from the directory');
+    throw invalid(
+      missing === p.hostPartnerId ? 'hostPartnerId' : 'partnerIds',
+      'unknown_partner',
+      'Choose a partner from the directory',
+    );
   if (p.isPublic && type.code !== INFO_MEETING_CODE)
     throw invalid('isPublic', 'public_info_meeting_only', 'Only information meetings can be published');
   await assertFacilitators(ctx, p.facilitatorIds, type, p.date);
@@ -245,7 +260,8 @@ export async function updateActivity(ctx: Ctx, id: string, input: ActivityUpdate
   ];
   if (changed.length === 0) return getActivity(ctx, id);
   await repo.updateActivity(ctx.db, id, { ...patch, updated_at: ctx.clock.now() });
-  if (input.facilitatorIds) await repo.setFacilitators(ctx.db, ctx.actor.orgId, id, [...new Set(input.facilitatorIds)]);
+  if (input.facilitatorIds)
+    await repo.setFacilitators(ctx.db, ctx.actor.orgId, id, [...new Set(input.facilitatorIds)]);
   if (input.partnerIds) await repo.setPartners(ctx.db, ctx.actor.orgId, id, [...new Set(input.partnerIds)]);
   await audit(ctx, { action: 'activity.update', entity: 'activity', entityId: id, changedFields: changed });
   return getActivity(ctx, id);
@@ -278,7 +294,10 @@ export const addTask = idempotent(
   (ctx, activityId) => load(ctx, activityId, 'activity.task'),
   async (ctx: Ctx, activityId: string, input: ActivityTaskCreate) => {
     const actor = ctx.actor as Actor;
-    if (input.assigneeId && (await repo.facilitatorCandidates(ctx.db, actor.orgId, [input.assigneeId])).length === 0)
+    if (
+      input.assigneeId &&
+      (await repo.facilitatorCandidates(ctx.db, actor.orgId, [input.assigneeId])).length === 0
+    )
       throw invalid('assigneeId', 'unknown_user', 'Not a member of staff');
     const id = randomUUID();
     await repo.insertTask(ctx.db, {

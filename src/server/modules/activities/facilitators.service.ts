@@ -37,7 +37,10 @@ async function eligibility(
     if (c.role !== 'counsellor' || !course) return option(null);
     const mine = completions.filter((x) => x.user_id === c.id && x.completed_on! <= day);
     if (mine.some((x) => x.expires_on === null || x.expires_on >= day)) return option(null);
-    const lapsed = mine.map((x) => x.expires_on!).sort().at(-1);
+    const lapsed = mine
+      .map((x) => x.expires_on!)
+      .sort()
+      .at(-1);
     return lapsed ? option('training_expired', lapsed) : option('training_missing');
   });
 }
@@ -62,9 +65,7 @@ export async function assertFacilitators(
   const found = new Map(
     (await repo.facilitatorCandidates(ctx.db, ctx.actor.orgId, unique)).map((c) => [c.id, c]),
   );
-  const options = new Map(
-    (await eligibility(ctx, [...found.values()], type, day)).map((o) => [o.userId, o]),
-  );
+  const options = new Map((await eligibility(ctx, [...found.values()], type, day)).map((o) => [o.userId, o]));
   const errors = userIds.flatMap((id, i) => {
     const o = options.get(id);
     if (!o)
@@ -72,7 +73,8 @@ export async function assertFacilitators(
     if (o.eligible) return [];
     return [{ field: `facilitatorIds.${i}`, reason: o.reason!, message: MESSAGES[o.reason!](o) }];
   });
-  if (errors.length) throw new AppError('validation_failed', errors.map((e) => e.message).join('; '), { errors });
+  if (errors.length)
+    throw new AppError('validation_failed', errors.map((e) => e.message).join('; '), { errors });
 }
 
 /** Everyone who could facilitate, each with whether they may on this day for this type, and why not. */
@@ -132,7 +134,11 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
  * A facilitator's hours: the length of the activities they gave in a period (default: the last twelve
  * months up to today), cancelled ones left out. There is no separate volunteer record yet; this is it.
  */
-export async function facilitatorHours(ctx: Ctx, userId: string, q: { from?: string | undefined; to?: string | undefined }) {
+export async function facilitatorHours(
+  ctx: Ctx,
+  userId: string,
+  q: { from?: string | undefined; to?: string | undefined },
+) {
   authorizeActivity(ctx.actor, 'activity.hours', { userId });
   const to = q.to ?? (await todayOf(ctx));
   const from = q.from ?? addDays(to, -364);
