@@ -46,6 +46,8 @@ const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
+const ActivitiesPage = lazy(() => import('./routes/ActivitiesPage'));
+const ActivityPage = lazy(() => import('./routes/ActivityPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -287,6 +289,22 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
                   <PartnersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/activities"
+              element={
+                <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
+                  <ActivitiesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/activities/:id"
+              element={
+                <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
+                  <ActivityPage />
                 </RequireRole>
               }
             />

@@ -43,7 +43,10 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
     );
   }
   if (role === 'admin' || role === 'coordinator' || role === 'counsellor') {
-    items.push({ to: '/partners', label: t('nav.partners') });
+    items.push(
+      { to: '/activities', label: t('nav.activities') },
+      { to: '/partners', label: t('nav.partners') },
+    );
   }
   if (role === 'coordinator' || role === 'analyst') items.push({ to: '/reports', label: t('nav.reports') });
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import type { Actor } from '../../lib/actor.js';
-import { AppError } from '../../lib/errors.js';
+import type { AppError } from '../../lib/errors.js';
 import { authorizeActivity, canActivity, type ActivityAction } from './activities.policy.js';
 
 type Cell = { own: boolean; other: boolean };
