@@ -152,7 +152,8 @@ export type Activity = z.infer<typeof ActivitySchema>;
 export const FACILITATOR_REFUSALS = ['training_missing', 'training_expired', 'not_facilitator'] as const;
 export type FacilitatorRefusal = (typeof FACILITATOR_REFUSALS)[number];
 
-export const FacilitatorOptionsQuerySchema = z.object({ typeId: z.uuid(), date: Day });
+/** Both are needed; they are optional here so that authorisation is decided before the input is judged. */
+export const FacilitatorOptionsQuerySchema = z.object({ typeId: z.uuid().optional(), date: Day.optional() });
 export const FacilitatorOptionSchema = z.object({
   userId: z.uuid(),
   name: Text,

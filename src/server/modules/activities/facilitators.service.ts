@@ -78,9 +78,16 @@ export async function assertFacilitators(
 }
 
 /** Everyone who could facilitate, each with whether they may on this day for this type, and why not. */
-export async function facilitatorOptions(ctx: Ctx, q: { typeId: string; date: string }) {
+export async function facilitatorOptions(
+  ctx: Ctx,
+  q: { typeId?: string | undefined; date?: string | undefined },
+) {
   authorizeActivity(ctx.actor, 'activity.plan');
-  const type = await repo.findActivityType(ctx.db, q.typeId);
+  if (!q.date)
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field: 'date', reason: 'required', message: 'Choose the date' }],
+    });
+  const type = q.typeId ? await repo.findActivityType(ctx.db, q.typeId) : undefined;
   if (!type || type.kind !== 'activity_type')
     throw new AppError('validation_failed', undefined, {
       errors: [{ field: 'typeId', reason: 'unknown_term', message: 'Not an activity type' }],
