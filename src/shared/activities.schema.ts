@@ -144,6 +144,9 @@ export const ActivitySchema = ActivitySummarySchema.extend({
   evaluation: Text,
   tasks: z.array(ActivityTaskSchema),
   requestsFollowed: PublishedCountSchema.describe('Contacts that named this activity as their source'),
+  held: z
+    .boolean()
+    .describe("The day has come (in the organisation's time zone): attendance can be recorded"),
   canEdit: z.boolean(),
   canReport: z.boolean(),
 });

@@ -23,6 +23,7 @@ interface World {
   workedCaseId: string;
   openCaseId: string;
   counsellorId: string;
+  activityId: string;
 }
 
 interface PageVisit {
@@ -59,6 +60,16 @@ const PAGES: readonly PageVisit[] = [
   { name: 'places', role: 'admin', path: '/settings/places' },
   { name: 'partners (coordinator)', role: 'coordinator', path: '/partners' },
   { name: 'partners (counsellor)', role: 'counsellor', path: '/partners' },
+  { name: 'activities (coordinator)', role: 'coordinator', path: '/activities' },
+  {
+    name: 'activities, plan dialog',
+    role: 'coordinator',
+    path: '/activities',
+    open: (page) => page.getByRole('button', { name: PLAN_ACTIVITY }).first().click(),
+  },
+  { name: 'activities (counsellor)', role: 'counsellor', path: '/activities' },
+  { name: 'activity (coordinator)', role: 'coordinator', path: (world) => `/activities/${world.activityId}` },
+  { name: 'activity (counsellor)', role: 'counsellor', path: (world) => `/activities/${world.activityId}` },
   { name: 'emergency approvals', role: 'coordinator', path: '/emergency-approvals' },
   { name: 'disclosures', role: 'privacy_officer', path: '/disclosures' },
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
@@ -77,6 +88,7 @@ const PAGES: readonly PageVisit[] = [
 ];
 
 const INVITE = /Collega uitnodigen|دعوة زميل/;
+const PLAN_ACTIVITY = /^(Activiteit plannen|التخطيط لنشاط)$/;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES: readonly Language[] = ['nl', 'ar'];
 const PASSES = LANGUAGES.flatMap((language) =>
@@ -127,7 +139,7 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
   const errors: string[][] = [];
-  const world: World = { workedCaseId: '', openCaseId: '', counsellorId: '' };
+  const world: World = { workedCaseId: '', openCaseId: '', counsellorId: '', activityId: '' };
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
 
@@ -192,6 +204,37 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       note: 'Moeder is rustiger.',
     });
     await apiCall(co, 'POST', `/api/cases/${worked.id}/tasks`, { title: 'Moeder terugbellen', dueOn: today });
+    // An information meeting the counsellor facilitates, held today, with its report and a follow-up task.
+    const types = await apiCall<{ items: { termId: string; code: string }[] }>(
+      co,
+      'GET',
+      '/api/activities/types',
+    );
+    const places = await apiCall<{ items: { id: string; name: string }[] }>(
+      co,
+      'GET',
+      '/api/places/municipalities',
+    );
+    world.activityId = (
+      await apiCall<{ id: string }>(co, 'POST', '/api/activities', {
+        typeId: types.items.find((t) => t.code === 'info_meeting')!.termId,
+        title: 'Voorlichting: signalen herkennen',
+        date: today,
+        startTime: '19:00',
+        endTime: '21:00',
+        place: 'Buurthuis De Boog',
+        municipalityId: places.items.find((p) => p.name === 'Utrecht')!.id,
+        languages: ['ar', 'nl'],
+        facilitatorIds: [world.counsellorId],
+        audience: 'parents',
+        isPublic: true,
+      })
+    ).id;
+    await apiCall(co, 'PUT', `/api/activities/${world.activityId}/report`, {
+      attendees: 23,
+      evaluation: 'Goed.',
+    });
+    await apiCall(co, 'POST', `/api/activities/${world.activityId}/tasks`, { title: 'Folders nabestellen' });
   }, 600_000);
 
   afterAll(async () => {

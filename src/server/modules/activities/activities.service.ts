@@ -137,6 +137,7 @@ export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
       })),
     ),
     requestsFollowed: await requestsFollowed(ctx, id),
+    held: row.held_on <= (await todayOf(ctx)),
     canEdit: canActivity(ctx.actor, 'activity.plan', { facilitatorIds }),
     canReport: canActivity(ctx.actor, 'activity.report', { facilitatorIds }),
   };

@@ -6,7 +6,6 @@ import type { Activity } from '../../../../shared/activities.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
-import { todayIso } from '../../../components/format';
 import { SavedNotice } from '../../../components/SavedNotice';
 import { useDiscardGuard } from '../../../components/useDiscardGuard';
 import { useActivityMutations } from '../hooks';
@@ -29,7 +28,7 @@ export function ReportSection({ activity }: { activity: Activity }) {
     setMaterials(activity.materials);
     setEvaluation(activity.evaluation);
   });
-  const held = activity.date <= todayIso();
+  const held = activity.held;
 
   function submit(event: FormEvent) {
     event.preventDefault();
