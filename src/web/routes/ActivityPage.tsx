@@ -113,7 +113,7 @@ export default function ActivityPage() {
           ) : null}
         </Stack>
       </Paper>
-      {a.canReport ? <ReportSection key={`${a.id}-${a.attendees}`} activity={a} /> : null}
+      {a.canReport ? <ReportSection key={a.id} activity={a} /> : null}
       <TasksSection activity={a} canChange={a.canReport} />
       {editing ? <ActivityForm activity={a} onClose={() => setEditing(false)} /> : null}
       <ConfirmDialog
