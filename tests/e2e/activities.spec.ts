@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, termId } from './support/cases';
 import type { Colleague } from './support/cases';
 import { NL, setupViaUi } from './support/flows';

@@ -89,6 +89,7 @@ export function ReportSection({ activity }: { activity: Activity }) {
             }}
             error={fieldErrorText(t, errors.materials)}
             maxLength={2000}
+            dir="auto"
             autosize
             minRows={2}
           />
@@ -102,6 +103,7 @@ export function ReportSection({ activity }: { activity: Activity }) {
             }}
             error={fieldErrorText(t, errors.evaluation)}
             maxLength={8000}
+            dir="auto"
             autosize
             minRows={3}
           />
