@@ -52,7 +52,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const mutations = useCaseMutations(detail.id);
   const { data: session } = useSession();
   // The emergency path is the coordinators' (the server checks again on every request).
-  const coordinator = session?.user.role === 'coordinator';
+  const coordinator = session?.abilities.startEmergency === true;
   const { hash } = useLocation();
   const [params, setParams] = useSearchParams();
   const [assigning, setAssigning] = useState(false);

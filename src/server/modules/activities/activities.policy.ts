@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/roles.js';
 import type { Actor, AnyActor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 
@@ -63,6 +64,12 @@ export function authorizeActivity(
     !canActivity(actor, resource.userId !== undefined ? 'activity.hours' : 'activity.view', resource);
   throw hidden ? new AppError('not_found', 'No such activity') : new AppError('forbidden');
 }
+
+/** Who may be picked to facilitate an activity: counsellors and the staff who plan. */
+export const FACILITATOR_ROLES = ['counsellor', 'coordinator', 'admin'] as const satisfies readonly Role[];
+
+/** Volunteers need the training an activity type requires; staff facilitate on their own responsibility. */
+export const needsTrainingToFacilitate = (role: Role): boolean => role === 'counsellor';
 
 /** Whether the actor sees every activity of the organisation, or only the ones they facilitate. */
 export const seesAllActivities = (actor: AnyActor | undefined): boolean =>

@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { PublicMeeting } from '../../../shared/activities.schema.js';
 import { INFO_MEETING_CODE } from '../../../shared/activities.schema.js';
 import type { Db } from '../../db/database.js';
+import { FACILITATOR_ROLES } from './activities.policy.js';
 import type { ActivitiesTable, ActivityTasksTable } from './activities.table.js';
 
 const COLUMNS = [
@@ -176,7 +177,7 @@ export async function facilitatorCandidates(db: Db, orgId: string, ids?: string[
     .selectFrom('users')
     .select(['id', 'display_name', 'role', 'status'])
     .where('org_id', '=', orgId)
-    .where('role', 'in', ['counsellor', 'coordinator', 'admin']);
+    .where('role', 'in', FACILITATOR_ROLES);
   q = ids ? q.where('id', 'in', ids) : q.where('status', '=', 'active');
   return q.orderBy('display_name').execute();
 }

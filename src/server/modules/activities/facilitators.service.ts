@@ -4,7 +4,7 @@ import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
-import { authorizeActivity, canActivity } from './activities.policy.js';
+import { authorizeActivity, canActivity, needsTrainingToFacilitate } from './activities.policy.js';
 import * as repo from './activities.repository.js';
 
 type Candidate = Awaited<ReturnType<typeof repo.facilitatorCandidates>>[number];
@@ -21,7 +21,7 @@ async function eligibility(
   day: string,
 ): Promise<FacilitatorOption[]> {
   const course = type.course_id ? await repo.findCourse(ctx.db, type.course_id) : undefined;
-  const counsellors = candidates.filter((c) => c.role === 'counsellor').map((c) => c.id);
+  const counsellors = candidates.filter((c) => needsTrainingToFacilitate(c.role)).map((c) => c.id);
   const completions = course ? await repo.completionsOf(ctx.db, course.id, counsellors) : [];
   return candidates.map((c) => {
     const option = (reason: FacilitatorRefusal | null, expiredOn: string | null = null) => ({
@@ -34,7 +34,7 @@ async function eligibility(
       expiredOn,
     });
     if (c.status !== 'active') return option('not_facilitator');
-    if (c.role !== 'counsellor' || !course) return option(null);
+    if (!needsTrainingToFacilitate(c.role) || !course) return option(null);
     const mine = completions.filter((x) => x.user_id === c.id && x.completed_on! <= day);
     if (mine.some((x) => x.expires_on === null || x.expires_on >= day)) return option(null);
     const lapsed = mine
