@@ -52,6 +52,7 @@ export const PAGES = [
   'emergencyApprovals',
   'counsellors',
   'training',
+  'activities',
   'partners',
   'publicSite',
   'reports',
@@ -78,6 +79,7 @@ export const AbilitiesSchema = z.object({
   setupChecklist: z.boolean(),
   editMatchingWeights: z.boolean(),
   manageOrganisation: z.boolean(),
+  myActivities: z.boolean().describe('The home page lists the activities this user facilitates'),
 });
 export type Abilities = z.infer<typeof AbilitiesSchema>;
 

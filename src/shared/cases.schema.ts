@@ -137,6 +137,11 @@ export const IntakeSchema = z
     subject: IntakeSubjectSchema.default(NO_SUBJECT),
     signalIds: TermIds.describe("Signals ticked from the organisation's list (facts, never a score)"),
     protectiveIds: TermIds.describe("Protective factors ticked from the organisation's list"),
+    sourceActivityId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe('The activity where the caller heard of the helpline ("heard of us at …"), if they said'),
   })
   .refine((v) => v.outcome !== 'link_case' || v.linkCaseId, {
     path: ['linkCaseId'],

@@ -49,6 +49,8 @@ const ReportsPage = lazy(() => import('./routes/ReportsPage'));
 const HandbookPage = lazy(() => import('./routes/HandbookPage'));
 const HandbookArticlePage = lazy(() => import('./routes/HandbookArticlePage'));
 const PublicSitePage = lazy(() => import('./routes/PublicSitePage'));
+const ActivitiesPage = lazy(() => import('./routes/ActivitiesPage'));
+const ActivityPage = lazy(() => import('./routes/ActivityPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -308,6 +310,22 @@ function AppRoutes() {
               element={
                 <RequirePage page="partners">
                   <PartnersPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/activities"
+              element={
+                <RequirePage page="activities">
+                  <ActivitiesPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/activities/:id"
+              element={
+                <RequirePage page="activities">
+                  <ActivityPage />
                 </RequirePage>
               }
             />

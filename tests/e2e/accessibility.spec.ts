@@ -24,6 +24,7 @@ interface World {
   openCaseId: string;
   counsellorId: string;
   articleId: string;
+  activityId: string;
 }
 
 interface PageVisit {
@@ -60,6 +61,16 @@ const PAGES: readonly PageVisit[] = [
   { name: 'places', role: 'admin', path: '/settings/places' },
   { name: 'partners (coordinator)', role: 'coordinator', path: '/partners' },
   { name: 'partners (counsellor)', role: 'counsellor', path: '/partners' },
+  { name: 'activities (coordinator)', role: 'coordinator', path: '/activities' },
+  {
+    name: 'activities, plan dialog',
+    role: 'coordinator',
+    path: '/activities',
+    open: (page) => page.getByRole('button', { name: PLAN_ACTIVITY }).first().click(),
+  },
+  { name: 'activities (counsellor)', role: 'counsellor', path: '/activities' },
+  { name: 'activity (coordinator)', role: 'coordinator', path: (world) => `/activities/${world.activityId}` },
+  { name: 'activity (counsellor)', role: 'counsellor', path: (world) => `/activities/${world.activityId}` },
   { name: 'emergency approvals', role: 'coordinator', path: '/emergency-approvals' },
   { name: 'disclosures', role: 'privacy_officer', path: '/disclosures' },
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
@@ -111,6 +122,7 @@ const PAGES: readonly PageVisit[] = [
 const INVITE = /Collega uitnodigen|دعوة زميل/;
 const HANDBOOK_SEARCH = /^(Zoeken in het handboek|البحث في الدليل)$/;
 const HANDBOOK_EDIT = /^(Bewerken|تحرير)$/;
+const PLAN_ACTIVITY = /^(Activiteit plannen|التخطيط لنشاط)$/;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES: readonly Language[] = ['nl', 'ar'];
 const PASSES = LANGUAGES.flatMap((language) =>
@@ -161,7 +173,13 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
   const errors: string[][] = [];
-  const world: World = { workedCaseId: '', openCaseId: '', counsellorId: '', articleId: '' };
+  const world: World = {
+    workedCaseId: '',
+    openCaseId: '',
+    counsellorId: '',
+    articleId: '',
+    activityId: '',
+  };
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
 
@@ -229,6 +247,37 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     world.articleId = (
       await apiCall<{ items: { id: string }[] }>(co, 'GET', '/api/knowledge/articles?language=nl')
     ).items[0]!.id;
+    // An information meeting the counsellor facilitates, held today, with its report and a follow-up task.
+    const types = await apiCall<{ items: { termId: string; code: string }[] }>(
+      co,
+      'GET',
+      '/api/activities/types',
+    );
+    const places = await apiCall<{ items: { id: string; name: string }[] }>(
+      co,
+      'GET',
+      '/api/places/municipalities',
+    );
+    world.activityId = (
+      await apiCall<{ id: string }>(co, 'POST', '/api/activities', {
+        typeId: types.items.find((t) => t.code === 'info_meeting')!.termId,
+        title: 'Voorlichting: signalen herkennen',
+        date: today,
+        startTime: '19:00',
+        endTime: '21:00',
+        place: 'Buurthuis De Boog',
+        municipalityId: places.items.find((p) => p.name === 'Utrecht')!.id,
+        languages: ['ar', 'nl'],
+        facilitatorIds: [world.counsellorId],
+        audience: 'parents',
+        isPublic: true,
+      })
+    ).id;
+    await apiCall(co, 'PUT', `/api/activities/${world.activityId}/report`, {
+      attendees: 23,
+      evaluation: 'Goed.',
+    });
+    await apiCall(co, 'POST', `/api/activities/${world.activityId}/tasks`, { title: 'Folders nabestellen' });
   }, 600_000);
 
   afterAll(async () => {

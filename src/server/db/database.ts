@@ -19,6 +19,7 @@ import type { RateLimitTables } from '../modules/ratelimit/ratelimit.table.js';
 import type { SealingTables } from '../modules/sealing/sealing.table.js';
 import type { ReportTables } from '../modules/reports/reports.table.js';
 import type { PublicSiteTables } from '../modules/public-site/public-site.table.js';
+import type { ActivityTables } from '../modules/activities/activities.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -40,7 +41,8 @@ export type DB = OrganisationTables &
   RateLimitTables &
   SealingTables &
   ReportTables &
-  PublicSiteTables;
+  PublicSiteTables &
+  ActivityTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

@@ -86,6 +86,10 @@ const onCounsellor = (managers: readonly Who[]): Rule => ({
   other: managers,
 });
 
+const ACTIVITY_STAFF: readonly Who[] = ['admin', 'coordinator', 'counsellor'];
+/** An activity: planners on any; a counsellor on the ones they facilitate ("own"), never another's. */
+const onActivity = (): Rule => ({ own: ACTIVITY_STAFF, other: MANAGERS });
+
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': { own: EVERYONE },
   'GET /api/openapi.json': { own: EVERYONE },
@@ -252,6 +256,18 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/cases/{id}/meetings/{meetingId}/summary': onCase(),
   'GET /api/cases/{id}/meetings/{meetingId}/summary.pdf': onCase(),
   'POST /api/cases/{id}/meetings/{meetingId}/share': onCase(),
+  // Activities: planners plan everything; a counsellor sees, reports on and adds tasks to the ones they facilitate.
+  'GET /api/activities': { own: ACTIVITY_STAFF },
+  'POST /api/activities': { own: MANAGERS },
+  'GET /api/activities/types': { own: ACTIVITY_STAFF },
+  'PUT /api/activities/types/{id}/course': { own: MANAGERS },
+  'GET /api/activities/facilitator-options': { own: MANAGERS },
+  'GET /api/activities/hours/{id}': onCounsellor(MANAGERS),
+  'GET /api/activities/{id}': onActivity(),
+  'PATCH /api/activities/{id}': { own: MANAGERS },
+  'PUT /api/activities/{id}/report': onActivity(),
+  'POST /api/activities/{id}/tasks': onActivity(),
+  'PATCH /api/activities/{id}/tasks/{taskId}': onActivity(),
 };
 
 /** Body fields naming a record of the organisation, which the foreign-reference cells swap. */
@@ -265,6 +281,12 @@ const REFERENCE_FIELDS = [
   'categoryId',
   'relationId',
   'courseId',
+  'typeId',
+  'municipalityId',
+  'hostPartnerId',
+  'facilitatorIds',
+  'assigneeId',
+  'sourceActivityId',
 ];
 const foreignFields = (route: ApiRoute) =>
   REFERENCE_FIELDS.filter((f) => route.body?.properties?.[f] !== undefined);
@@ -445,6 +467,12 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
       categoryId: b.tx.byCode('category', 'C1'),
       relationId: b.tx.byCode('relation', 'mother'),
       courseId: b.courseId,
+      typeId: b.own.activityTypeId,
+      municipalityId: b.own.municipalityId,
+      hostPartnerId: b.own.partnerId,
+      facilitatorIds: [b.own.counsellorId],
+      assigneeId: b.own.counsellorId,
+      sourceActivityId: b.own.activityId,
     };
     const refs = Object.fromEntries(foreignFields(route).map((f) => [f, all[f]]));
     // A consent names a partner or a partner type, not both: name the foreign partner alone.

@@ -57,6 +57,11 @@ export interface Records {
   /** A handbook article of the organisation (the starter handbook's; "other" is another one). */
   articleId: string;
   callbackId: string;
+  /** An activity facilitated by this record's counsellor, one follow-up task of it, its type and place. */
+  activityId: string;
+  activityTaskId: string;
+  activityTypeId: string;
+  municipalityId: string;
 }
 
 export interface OrgWorld {
@@ -102,6 +107,7 @@ export function recordField(route: { path: string }, param: string): keyof Recor
     meetingId: 'meetingId',
     emergencyId: 'emergencyId',
     absenceId: 'absenceId',
+    taskId: 'activityTaskId',
   };
   if (direct[param]) return direct[param];
   if (param === 'itemId') return route.path.includes('/goals/') ? 'goalId' : 'taskId';
@@ -118,6 +124,9 @@ export function recordField(route: { path: string }, param: string): keyof Recor
     ['/api/partners/', 'partnerId'],
     ['/api/knowledge/articles/', 'articleId'],
     ['/api/callbacks/', 'callbackId'],
+    ['/api/activities/types/', 'activityTypeId'],
+    ['/api/activities/hours/', 'counsellorId'],
+    ['/api/activities/', 'activityId'],
   ];
   const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));
   if (!hit) throw new Error(`unclassified parameter {id} in ${route.path}`);
@@ -252,12 +261,49 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       ).json() as { user: { id: string } }
     ).user.id;
 
+  const utrecht = (
+    ok(await c.get('/api/places/municipalities'), 'places').json() as {
+      items: { id: string; name: string }[];
+    }
+  ).items.find((m) => m.name === 'Utrecht')!.id;
+  /** An activity of `typeCode` facilitated by `who`, with one follow-up task. */
+  const activity = async (who: SignedIn, typeCode: string, partnerId: string) => {
+    const typeId = s.tx.byCode('activity_type', typeCode);
+    const id = (
+      ok(
+        await c.post('/api/activities', {
+          typeId,
+          title: `Voorlichting ${typeCode}`,
+          date: day(t),
+          startTime: '19:00',
+          endTime: '21:00',
+          municipalityId: utrecht,
+          partnerIds: [partnerId],
+          languages: ['nl'],
+          facilitatorIds: [who.userId],
+          audience: 'parents',
+        }),
+        'activity',
+      ).json() as { id: string }
+    ).id;
+    const taskId = (
+      ok(
+        await c.post(`/api/activities/${id}/tasks`, { title: 'Folders nabestellen' }),
+        'activity task',
+      ).json() as {
+        id: string;
+      }
+    ).id;
+    return { activityId: id, activityTaskId: taskId, activityTypeId: typeId, municipalityId: utrecht };
+  };
+
   const records = async (
     who: SignedIn,
     drafter: SignedIn,
     termCode: string,
     partnerId: string,
     session: string,
+    activityType: string,
   ) => {
     const intakeRequest = rid();
     replay['POST /api/intake'] ??= intakeRequest;
@@ -384,10 +430,11 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       emergencyId: '',
       articleId: '',
       callbackId: await callbackRequest(t, s.orgId),
+      ...(await activity(who, activityType, partnerId)),
     };
   };
-  const own = await records(s.couns, s.coord, 'C10', municipality, sessionId);
-  const other = await records(s.couns2, s.coord2, 'C9', ggz, sessionId2);
+  const own = await records(s.couns, s.coord, 'C10', municipality, sessionId, 'info_meeting');
+  const other = await records(s.couns2, s.coord2, 'C9', ggz, sessionId2, 'empowerment');
   const articles = (
     ok(await c.get('/api/knowledge/articles'), 'handbook').json() as { items: { id: string }[] }
   ).items;
@@ -542,6 +589,11 @@ export const SNAPSHOT_TABLES = [
   'case_meetings',
   'disclosures',
   'jobs',
+  'activity_type_courses',
+  'activities',
+  'activity_facilitators',
+  'activity_partners',
+  'activity_tasks',
 ] as const;
 
 /** Row counts of the tenant tables in both organisations, in one query per organisation. */

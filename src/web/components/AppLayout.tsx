@@ -31,6 +31,7 @@ const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
   emergencyApprovals: { to: '/emergency-approvals', label: 'nav.emergencyApprovals' },
   counsellors: { to: '/counsellors', label: 'nav.counsellors' },
   training: { to: '/training', label: 'nav.training' },
+  activities: { to: '/activities', label: 'nav.activities' },
   partners: { to: '/partners', label: 'nav.partners' },
   publicSite: { to: '/settings/public-site', label: 'nav.publicSite' },
   reports: { to: '/reports', label: 'nav.reports' },

@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../features/auth/hooks/useSession';
+import { MyActivities } from '../features/activities/components/MyActivities';
 import { SetupChecklist } from '../features/checklist/components/SetupChecklist';
 import { useEmergencyRequests } from '../features/emergency/hooks';
 import { CoordinatorWork, CounsellorWork } from '../features/work/components/MyWorkView';
@@ -101,6 +102,7 @@ export default function HomePage() {
     <Stack maw={casework ? 1100 : 820}>
       <PageHeading title={false}>{t('home.greeting', { name: session.user.displayName })}</PageHeading>
       {casework ? <MyWorkHome /> : <RoleOverview session={session} />}
+      {session.abilities.myActivities ? <MyActivities userId={session.user.id} /> : null}
     </Stack>
   );
 }

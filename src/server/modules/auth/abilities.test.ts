@@ -12,6 +12,7 @@ const SCREENS: Record<Role, Page[]> = {
     'emergencyApprovals',
     'counsellors',
     'training',
+    'activities',
     'partners',
     'publicSite',
     'users',
@@ -27,13 +28,14 @@ const SCREENS: Record<Role, Page[]> = {
     'emergencyApprovals',
     'counsellors',
     'training',
+    'activities',
     'partners',
     'publicSite',
     'reports',
     'matching',
     'handbook',
   ],
-  counsellor: ['cases', 'myProfile', 'partners', 'handbook'],
+  counsellor: ['cases', 'myProfile', 'activities', 'partners', 'handbook'],
   analyst: ['reports', 'handbook'],
   privacy_officer: ['audit', 'accessLog', 'disclosures', 'fourEyes', 'handbook'],
 };
@@ -47,6 +49,10 @@ describe('abilities sent to the web', () => {
     const of = (role: Role) => abilitiesOf(actor(role));
     expect(ROLES.filter((r) => of(r).search)).toEqual(['coordinator', 'counsellor']);
     expect(ROLES.filter((r) => of(r).ownCasesOnly)).toEqual(['counsellor']);
+  });
+
+  it('lists their own activities on the home page of those whose calendar is their own', () => {
+    expect(ROLES.filter((r) => abilitiesOf(actor(r)).myActivities)).toEqual(['counsellor']);
   });
 
   it('lets coordinators read the matching weights and only the admin change them', () => {

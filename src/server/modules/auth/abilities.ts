@@ -1,6 +1,7 @@
 import type { Abilities, Page } from '../../../shared/auth.schema.js';
 import { PAGES } from '../../../shared/auth.schema.js';
 import type { Actor } from '../../lib/actor.js';
+import { canActivity, seesAllActivities } from '../activities/activities.policy.js';
 import { canAudit } from '../audit/audit.policy.js';
 import { canCaseRole, caseListScope } from '../cases/cases.policy.js';
 import { hasOwnProfile, isManager } from '../counsellors/counsellors.policy.js';
@@ -30,6 +31,7 @@ const PAGE_RULES: Readonly<Record<Page, (actor: Actor) => boolean>> = {
   emergencyApprovals: (a) => canEmergency(a, 'emergency.decide'),
   counsellors: (a) => isManager(a),
   training: (a) => canTraining(a, 'training.manage'),
+  activities: (a) => canActivity(a, 'activity.list'),
   partners: (a) => canPartner(a, 'partner.list'),
   publicSite: (a) => canPublicSite(a, 'site.view'),
   reports: (a) => canReport(a, 'report.view'),
@@ -57,5 +59,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     setupChecklist: canChecklist(actor, 'checklist.view'),
     editMatchingWeights: canMatching(actor, 'weights.update'),
     manageOrganisation: canOrganisation(actor, 'organisation.settings.update'),
+    // Someone whose calendar is scoped to what they facilitate sees it on their home page.
+    myActivities: canActivity(actor, 'activity.list') && !seesAllActivities(actor),
   };
 }

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.service.js';
 import * as cases from '../cases/cases.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
+import { assertSourceActivity } from '../activities/activities.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import {
   carryToCase,
@@ -100,6 +101,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   if (input.preferences.backgroundId)
     await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
   const ticked = await checkTicked(ctx, input);
+  if (input.sourceActivityId) await assertSourceActivity(ctx, input.sourceActivityId);
   const now = ctx.clock.now();
 
   const phone = input.phone?.trim() ? await phoneLookupKey(ctx, input.phone) : undefined;
@@ -194,6 +196,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     duration_minutes: input.durationMinutes ?? null,
     outcome: input.outcome,
     ...(await subjectColumns(ctx, contactId, input)),
+    source_activity_id: input.sourceActivityId,
     taken_by: actor.userId,
     occurred_at: now,
     created_at: now,
@@ -210,6 +213,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
       'subject',
       ...(ticked.length ? ['observations'] : []),
       ...(phone ? ['phone'] : []),
+      ...(input.sourceActivityId ? ['source_activity_id'] : []),
     ],
     details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
   });
