@@ -19,6 +19,7 @@ import { workRoutes } from './modules/work/work.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { peersRoutes } from './modules/peers/peers.routes.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
 import { consentTextRoutes } from './modules/consent-text/consent-text.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(meetingsRoutes(deps));
   await app.register(cspRoutes(deps));
   await app.register(reportsRoutes(deps));
+  await app.register(peersRoutes(deps));
 
   app.get(
     '/api/openapi.json',

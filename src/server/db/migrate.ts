@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_search.js';
 import * as m0018 from './migrations/0018_intake_signals_no_match.js';
 import * as m0019 from './migrations/0019_notifications.js';
 import * as m0021 from './migrations/0021_report_disclosure.js';
+import * as m0026 from './migrations/0026_peer_network.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_intake_signals_no_match': m0018,
   '0019_notifications': m0019,
   '0021_report_disclosure': m0021,
+  '0026_peer_network': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
