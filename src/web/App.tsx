@@ -25,6 +25,9 @@ const LoginPage = lazy(() => import('./routes/LoginPage'));
 const InvitePage = lazy(() => import('./routes/InvitePage'));
 const HomePage = lazy(() => import('./routes/HomePage'));
 const ProfilePage = lazy(() => import('./routes/ProfilePage'));
+const PeersPage = lazy(() => import('./routes/PeersPage'));
+const PeerMeetingPage = lazy(() => import('./routes/PeerMeetingPage'));
+const PeerMeetingPrintPage = lazy(() => import('./routes/PeerMeetingPrintPage'));
 const UsersPage = lazy(() => import('./routes/UsersPage'));
 const AuditPage = lazy(() => import('./routes/AuditPage'));
 const AccessLogPage = lazy(() => import('./routes/AccessLogPage'));
@@ -287,6 +290,30 @@ function AppRoutes() {
               element={
                 <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
                   <PartnersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/peers"
+              element={
+                <RequireRole roles={['peer_organiser']}>
+                  <PeersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/peers/meetings/:id"
+              element={
+                <RequireRole roles={['peer_organiser']}>
+                  <PeerMeetingPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/peers/meetings/:id/print"
+              element={
+                <RequireRole roles={['peer_organiser']}>
+                  <PeerMeetingPrintPage />
                 </RequireRole>
               }
             />

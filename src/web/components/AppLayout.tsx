@@ -46,6 +46,8 @@ function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
     items.push({ to: '/partners', label: t('nav.partners') });
   }
   if (role === 'coordinator' || role === 'analyst') items.push({ to: '/reports', label: t('nav.reports') });
+  // The peer network is its organisers' alone; they see no case (the server and the database refuse them).
+  if (role === 'peer_organiser') items.push({ to: '/peers', label: t('nav.peers') });
   if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
   if (role === 'admin') {
     items.push(
