@@ -42,7 +42,13 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
       notes,
       consent: { method: method || undefined, givenOn },
     });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    if (!parsed.success) {
+      // The consent's fields are nested: key their problems by the field itself, as the server's are.
+      const nested = parsed.error.issues
+        .filter((issue) => issue.path[0] === 'consent' && issue.path[1] !== undefined)
+        .map((issue) => [String(issue.path[1]), { reason: issue.code, message: issue.message }] as const);
+      return setErrors({ ...Object.fromEntries(nested), ...zodFieldErrors(parsed.error) });
+    }
     setErrors({});
     createMember.mutate(parsed.data, { onSuccess: onClose, onError: (e) => setErrors(apiFieldErrors(e)) });
   }
@@ -101,7 +107,7 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
               label={t('peers.consent.method')}
               value={method}
               onChange={(e) => setMethod(e.currentTarget.value as PeerConsentMethod | '')}
-              error={fieldErrorText(t, errors['consent.method'])}
+              error={fieldErrorText(t, errors.method)}
               required
               data={[
                 { value: '', label: t('peers.choose') },
@@ -113,7 +119,7 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
               label={t('peers.consent.givenOn')}
               value={givenOn}
               onChange={(e) => setGivenOn(e.currentTarget.value)}
-              error={fieldErrorText(t, errors['consent.givenOn'])}
+              error={fieldErrorText(t, errors.givenOn)}
               required
             />
           </SimpleGrid>
