@@ -70,7 +70,7 @@ function MeetingBody({ meeting }: { meeting: PeerMeeting }) {
             <b>{t('peers.meetings.facilitator')}:</b> {meeting.facilitator}
           </Text>
           <Text>
-            <b>{t('peers.meetings.callNumber')}:</b> {meeting.callNumber}
+            <b>{t('peers.meetings.callNumber')}:</b> <span className="ltr-text">{meeting.callNumber}</span>
           </Text>
           <Text size="sm" c="dimmed">
             {t('peers.meetings.placeHint')}
@@ -105,13 +105,7 @@ function MeetingBody({ meeting }: { meeting: PeerMeeting }) {
               {meeting.invitees.map((i) => (
                 <Table.Tr key={i.memberId}>
                   <Table.Td>{i.alias}</Table.Td>
-                  <Table.Td>
-                    {i.emailed
-                      ? t('peers.meetings.emailed')
-                      : i.hasEmail
-                        ? t('peers.meetings.emailPending')
-                        : t('peers.meetings.byPhone')}
-                  </Table.Td>
+                  <Table.Td>{i.emailed ? t('peers.meetings.emailed') : t('peers.meetings.byPhone')}</Table.Td>
                   <Table.Td>
                     <Checkbox
                       aria-label={t('peers.meetings.attendedBy', { alias: i.alias })}

@@ -35,7 +35,9 @@ export default function PeerMeetingPrintPage() {
           <PageHeading>
             {t('peers.meetings.printTitle', { date: formatDateTime(data.heldAt, language) })}
           </PageHeading>
-          <Text>{t('peers.meetings.printIntro', { place: data.place, call: data.callNumber })}</Text>
+          <Text>
+            {t('peers.meetings.printIntro', { place: data.place, call: `\u2066${data.callNumber}\u2069` })}
+          </Text>
           <Table withTableBorder withColumnBorders aria-label={t('peers.meetings.invitees')}>
             <Table.Thead>
               <Table.Tr>
@@ -49,7 +51,11 @@ export default function PeerMeetingPrintPage() {
               {data.invitees.map((i) => (
                 <Table.Tr key={i.memberId}>
                   <Table.Td>{i.alias}</Table.Td>
-                  <Table.Td>{i.phone || '—'}</Table.Td>
+                  <Table.Td>
+                    <span className="ltr-text" style={{ whiteSpace: 'nowrap' }}>
+                      {i.phone || '—'}
+                    </span>
+                  </Table.Td>
                   <Table.Td>{i.emailed ? t('peers.meetings.emailed') : t('peers.meetings.byPhone')}</Table.Td>
                   <Table.Td aria-label={t('peers.meetings.called')}> </Table.Td>
                 </Table.Tr>
