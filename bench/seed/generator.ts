@@ -325,6 +325,7 @@ const ROLE_NAMES: Record<Role, string[]> = {
   counsellor: ['Khadija Benali'],
   analyst: ['Ruben Analist'],
   privacy_officer: ['Marieke Privacy'],
+  peer_organiser: ['Latifa Platform'],
 };
 
 /** Staff accounts that sign in (counsellors come from the counsellor generator). */

@@ -21,6 +21,7 @@ import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
+import { peersRoutes } from './modules/peers/peers.routes.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
 import { consentTextRoutes } from './modules/consent-text/consent-text.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(publicSiteRoutes(deps));
   await app.register(publicPagesRoutes(deps));
   await app.register(activitiesRoutes(deps));
+  await app.register(peersRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -56,6 +56,7 @@ export const PAGES = [
   'partners',
   'publicSite',
   'reports',
+  'peers',
   'users',
   'taxonomies',
   'aftercare',

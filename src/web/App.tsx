@@ -25,6 +25,9 @@ const LoginPage = lazy(() => import('./routes/LoginPage'));
 const InvitePage = lazy(() => import('./routes/InvitePage'));
 const HomePage = lazy(() => import('./routes/HomePage'));
 const ProfilePage = lazy(() => import('./routes/ProfilePage'));
+const PeersPage = lazy(() => import('./routes/PeersPage'));
+const PeerMeetingPage = lazy(() => import('./routes/PeerMeetingPage'));
+const PeerMeetingPrintPage = lazy(() => import('./routes/PeerMeetingPrintPage'));
 const UsersPage = lazy(() => import('./routes/UsersPage'));
 const AuditPage = lazy(() => import('./routes/AuditPage'));
 const AccessLogPage = lazy(() => import('./routes/AccessLogPage'));
@@ -326,6 +329,30 @@ function AppRoutes() {
               element={
                 <RequirePage page="activities">
                   <ActivityPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/peers"
+              element={
+                <RequirePage page="peers">
+                  <PeersPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/peers/meetings/:id"
+              element={
+                <RequirePage page="peers">
+                  <PeerMeetingPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/peers/meetings/:id/print"
+              element={
+                <RequirePage page="peers">
+                  <PeerMeetingPrintPage />
                 </RequirePage>
               }
             />

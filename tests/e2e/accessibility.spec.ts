@@ -16,7 +16,7 @@ import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows'
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-type Role = 'admin' | 'coordinator' | 'counsellor' | 'privacy_officer';
+type Role = 'admin' | 'coordinator' | 'counsellor' | 'privacy_officer' | 'peer_organiser';
 type Language = 'nl' | 'ar';
 
 interface World {
@@ -25,6 +25,7 @@ interface World {
   counsellorId: string;
   articleId: string;
   activityId: string;
+  peerMeetingId: string;
 }
 
 interface PageVisit {
@@ -117,6 +118,22 @@ const PAGES: readonly PageVisit[] = [
     open: (page) => page.getByRole('button', { name: HANDBOOK_EDIT }).click(),
   },
   { name: 'not found', role: 'admin', path: '/no-such-page' },
+  { name: 'home (peer-network organiser)', role: 'peer_organiser', path: '/' },
+  { name: 'peer network, members', role: 'peer_organiser', path: '/peers' },
+  {
+    name: 'peer network, member dialog',
+    role: 'peer_organiser',
+    path: '/peers',
+    open: (page) => page.getByRole('button', { name: 'Moeder Latifa' }).click(),
+  },
+  { name: 'peer network, meetings', role: 'peer_organiser', path: '/peers?tab=meetings' },
+  { name: 'peer network, link requests', role: 'peer_organiser', path: '/peers?tab=requests' },
+  { name: 'peer meeting', role: 'peer_organiser', path: (world) => `/peers/meetings/${world.peerMeetingId}` },
+  {
+    name: 'peer meeting, invitation list',
+    role: 'peer_organiser',
+    path: (world) => `/peers/meetings/${world.peerMeetingId}/print`,
+  },
 ];
 
 const INVITE = /Collega uitnodigen|دعوة زميل/;
@@ -179,6 +196,7 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     counsellorId: '',
     articleId: '',
     activityId: '',
+    peerMeetingId: '',
   };
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
@@ -203,6 +221,7 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     for (const [role, name] of [
       ['coordinator', 'Samira Haddou'],
       ['counsellor', 'Youssef El Amrani'],
+      ['peer_organiser', 'Fatima Benali'],
     ] as const) {
       const colleague = await colleagueViaUi(browser, server.baseUrl, pages.admin, {
         name,
@@ -278,6 +297,30 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       evaluation: 'Goed.',
     });
     await apiCall(co, 'POST', `/api/activities/${world.activityId}/tasks`, { title: 'Folders nabestellen' });
+    // The peer network: a member who may be linked, a meeting she is invited to, and a request to link.
+    const po = pages.peer_organiser;
+    const member = await apiCall<{ id: string }>(po, 'POST', '/api/peers/members', {
+      alias: 'Moeder Latifa',
+      phone: '06 11 22 33 44',
+      language: 'ary',
+      consent: { method: 'written', givenOn: today },
+    });
+    await apiCall(po, 'POST', `/api/peers/members/${member.id}/linking-consent`, {
+      method: 'written',
+      givenOn: today,
+    });
+    world.peerMeetingId = (
+      await apiCall<{ id: string }>(po, 'POST', '/api/peers/meetings', {
+        heldAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+        place: 'Buurthuis De Linde',
+        facilitator: 'Fatima Benali',
+        callNumber: '030-1234567',
+      })
+    ).id;
+    await apiCall(po, 'POST', `/api/peers/meetings/${world.peerMeetingId}/invitations`, {
+      memberIds: [member.id],
+      sendEmail: false,
+    });
   }, 600_000);
 
   afterAll(async () => {

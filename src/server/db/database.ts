@@ -20,6 +20,7 @@ import type { SealingTables } from '../modules/sealing/sealing.table.js';
 import type { ReportTables } from '../modules/reports/reports.table.js';
 import type { PublicSiteTables } from '../modules/public-site/public-site.table.js';
 import type { ActivityTables } from '../modules/activities/activities.table.js';
+import type { PeerTables } from '../modules/peers/peers.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -42,7 +43,8 @@ export type DB = OrganisationTables &
   SealingTables &
   ReportTables &
   PublicSiteTables &
-  ActivityTables;
+  ActivityTables &
+  PeerTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -62,16 +64,24 @@ export async function inOrg<T>(
   db: Kysely<DB>,
   orgId: string,
   fn: (trx: Transaction<DB>) => Promise<T>,
+  actorRole?: string,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await setOrg(trx, orgId);
+    await setOrg(trx, orgId, actorRole);
     return fn(trx);
   });
 }
 
-/** Sets the organisation for the rest of the current transaction. */
-export async function setOrg(trx: Transaction<DB>, orgId: string): Promise<void> {
-  await sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
+/**
+ * Sets the organisation for the rest of the current transaction, and the acting user's role when there is
+ * one: row-level security keeps the peer network and case data apart by it (migration 0026).
+ */
+export async function setOrg(trx: Transaction<DB>, orgId: string, actorRole?: string): Promise<void> {
+  if (actorRole === undefined) await sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
+  else
+    await sql`select set_config('app.org_id', ${orgId}, true), set_config('app.actor_role', ${actorRole}, true)`.execute(
+      trx,
+    );
 }
 
 /** bytea comes back as Buffer from pg and as Uint8Array from PGlite; make it one type. */

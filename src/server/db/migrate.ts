@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022_public_site.js';
 import * as m0023 from './migrations/0023_knowledge_base.js';
 import * as m0024 from './migrations/0024_funder_report.js';
 import * as m0025 from './migrations/0025_activities.js';
+import * as m0026 from './migrations/0026_peer_network.js';
 import * as m0027 from './migrations/0027_demo_flag.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023_knowledge_base': m0023,
   '0024_funder_report': m0024,
   '0025_activities': m0025,
+  '0026_peer_network': m0026,
   '0027_demo_flag': m0027,
 };
 

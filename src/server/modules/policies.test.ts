@@ -41,7 +41,7 @@ const PARTNERS: Record<PartnerAction, Role[]> = {
   'partner.manage': ['admin', 'coordinator'],
 };
 const TAXONOMIES: Record<TaxonomyAction, Role[]> = {
-  'taxonomy.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
+  'taxonomy.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
   'taxonomy.edit': ['admin'],
 };
 const MATCHING: Record<MatchingAction, Role[]> = {
@@ -70,8 +70,8 @@ const DISCLOSURES: Record<DisclosureAction, Role[]> = {
   'disclosure.export': ['privacy_officer'],
 };
 const NOTIFICATIONS: Record<'notification.list' | 'notification.read', Role[]> = {
-  'notification.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
-  'notification.read': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
+  'notification.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
+  'notification.read': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
 };
 const CONSENT_TEXT: Record<'consent_text.read', Role[]> = {
   'consent_text.read': ['coordinator', 'counsellor'],

@@ -80,11 +80,15 @@ export function registerAccessLog(app: FastifyInstance, deps: Deps): void {
     const entityId = entityIdOf(request, decl);
     if (entityId === undefined) return;
     try {
-      await inOrg(deps.db, actor.orgId, (trx) =>
-        recordAccess(
-          { db: trx, actor, clock: deps.clock, keyring: deps.keyring },
-          { entity: decl.entity, entityId, purpose: decl.purpose, outcome: refused ? 'denied' : 'read' },
-        ),
+      await inOrg(
+        deps.db,
+        actor.orgId,
+        (trx) =>
+          recordAccess(
+            { db: trx, actor, clock: deps.clock, keyring: deps.keyring },
+            { entity: decl.entity, entityId, purpose: decl.purpose, outcome: refused ? 'denied' : 'read' },
+          ),
+        actor.role,
       );
     } catch (err) {
       deps.log.error(
@@ -109,31 +113,40 @@ export async function withAccessLog<T>(
   const decl = declarationOf(request);
   const ctxOf = (trx: Db) => ({ db: trx, actor, clock: deps.clock, keyring: deps.keyring });
   try {
-    const result = await inOrg(deps.db, actor.orgId, async (trx) => {
-      beginAccessBatch(trx);
-      const value = await fn(trx);
-      if (decl && decl !== 'none' && decl.only !== 'denied' && accessRecorded(trx) === 0) {
-        const entityId = entityIdOf(request, decl);
-        if (entityId !== undefined) {
-          await recordAccess(ctxOf(trx), { entity: decl.entity, entityId, purpose: decl.purpose });
+    const result = await inOrg(
+      deps.db,
+      actor.orgId,
+      async (trx) => {
+        beginAccessBatch(trx);
+        const value = await fn(trx);
+        if (decl && decl !== 'none' && decl.only !== 'denied' && accessRecorded(trx) === 0) {
+          const entityId = entityIdOf(request, decl);
+          if (entityId !== undefined) {
+            await recordAccess(ctxOf(trx), { entity: decl.entity, entityId, purpose: decl.purpose });
+          }
         }
-      }
-      await flushAccessBatch(ctxOf(trx));
-      return value;
-    });
+        await flushAccessBatch(ctxOf(trx));
+        return value;
+      },
+      actor.role,
+    );
     request.accessLogged = true;
     return result;
   } catch (err) {
     if (decl && decl !== 'none' && err instanceof AppError && REFUSALS.has(err.code)) {
       const entityId = entityIdOf(request, decl);
       if (entityId !== undefined) {
-        await inOrg(deps.db, actor.orgId, (trx) =>
-          recordAccess(ctxOf(trx), {
-            entity: decl.entity,
-            entityId,
-            purpose: decl.purpose,
-            outcome: 'denied',
-          }),
+        await inOrg(
+          deps.db,
+          actor.orgId,
+          (trx) =>
+            recordAccess(ctxOf(trx), {
+              entity: decl.entity,
+              entityId,
+              purpose: decl.purpose,
+              outcome: 'denied',
+            }),
+          actor.role,
         );
         request.accessLogged = true;
       }

@@ -30,6 +30,7 @@ const EVERYONE: readonly Who[] = WHO;
 const MANAGERS: readonly Who[] = ['admin', 'coordinator'];
 const CASE_WORK: readonly Who[] = ['coordinator', 'counsellor'];
 const NOBODY: readonly Who[] = [];
+const PEER: readonly Who[] = ['peer_organiser'];
 
 /**
  * Who is allowed. `own`: on the actor's own record (or on the route, when it names no record).
@@ -268,6 +269,25 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/activities/{id}/report': onActivity(),
   'POST /api/activities/{id}/tasks': onActivity(),
   'PATCH /api/activities/{id}/tasks/{taskId}': onActivity(),
+  // The peer network is its organiser's alone (and the organiser reaches no case route above); a case
+  // worker asks, on their case, for its caller to be linked to a peer parent and sees only the status.
+  'GET /api/peers/members': { own: PEER },
+  'POST /api/peers/members': { own: PEER },
+  'GET /api/peers/members/{id}': { own: PEER },
+  'PATCH /api/peers/members/{id}': { own: PEER },
+  'POST /api/peers/members/{id}/linking-consent': { own: PEER },
+  'POST /api/peers/members/{id}/linking-consent/withdraw': { own: PEER },
+  'POST /api/peers/members/{id}/withdraw': { own: PEER },
+  'GET /api/peers/meetings': { own: PEER },
+  'POST /api/peers/meetings': { own: PEER },
+  'GET /api/peers/meetings/{id}': { own: PEER },
+  'PATCH /api/peers/meetings/{id}': { own: PEER },
+  'POST /api/peers/meetings/{id}/invitations': { own: PEER },
+  'GET /api/peers/link-requests': { own: PEER },
+  'POST /api/peers/link-requests/{id}/confirm': { own: PEER },
+  'POST /api/peers/link-requests/{id}/decline': { own: PEER },
+  'GET /api/cases/{id}/peer-link': onCase(),
+  'POST /api/cases/{id}/peer-link': onCase(),
 };
 
 /** Body fields naming a record of the organisation, which the foreign-reference cells swap. */
@@ -287,6 +307,8 @@ const REFERENCE_FIELDS = [
   'facilitatorIds',
   'assigneeId',
   'sourceActivityId',
+  'memberId',
+  'memberIds',
 ];
 const foreignFields = (route: ApiRoute) =>
   REFERENCE_FIELDS.filter((f) => route.body?.properties?.[f] !== undefined);
@@ -361,6 +383,10 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
 
   it('never lets a counsellor into another counsellor’s case, nor anyone into another organisation (the table itself)', () => {
     for (const [key, rule] of Object.entries(EXPECTED)) {
+      // The peer network's organiser sees no case, and nobody else sees the peer network.
+      if (key.includes('/api/cases'))
+        expect([...rule.own, ...(rule.other ?? [])], key).not.toContain('peer_organiser');
+      if (key.includes('/api/peers/')) expect(rule.own, key).toEqual(PEER);
       if (key.includes('/api/cases/{id}')) expect(rule.other ?? rule.own, key).not.toContain('counsellor');
       if (rule.own.includes('anonymous'))
         expect(key, 'only sign-in, set-up and health are open').toMatch(
@@ -473,6 +499,8 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
       facilitatorIds: [b.own.counsellorId],
       assigneeId: b.own.counsellorId,
       sourceActivityId: b.own.activityId,
+      memberId: b.own.peerMemberId,
+      memberIds: [b.own.peerMemberId],
     };
     const refs = Object.fromEntries(foreignFields(route).map((f) => [f, all[f]]));
     // A consent names a partner or a partner type, not both: name the foreign partner alone.

@@ -30,6 +30,7 @@ export const WHO: readonly Who[] = [
   'counsellor',
   'analyst',
   'privacy_officer',
+  'peer_organiser',
   'anonymous',
 ];
 
@@ -62,6 +63,11 @@ export interface Records {
   activityTaskId: string;
   activityTypeId: string;
   municipalityId: string;
+  /** The peer network (organiser only): a member who consented to be linked, a private meeting, and a
+   * request from this case to link its caller to a peer parent. */
+  peerMemberId: string;
+  peerMeetingId: string;
+  peerRequestId: string;
 }
 
 export interface OrgWorld {
@@ -74,6 +80,7 @@ export interface OrgWorld {
   couns2: SignedIn;
   analyst: SignedIn;
   officer: SignedIn;
+  organiser: SignedIn;
   tx: Terms;
   own: Records;
   other: Records;
@@ -109,6 +116,13 @@ export function recordField(route: { path: string }, param: string): keyof Recor
     absenceId: 'absenceId',
     taskId: 'activityTaskId',
   };
+  const peer: [string, keyof Records][] = [
+    ['/api/peers/members/', 'peerMemberId'],
+    ['/api/peers/meetings/', 'peerMeetingId'],
+    ['/api/peers/link-requests/', 'peerRequestId'],
+  ];
+  const peerHit = param === 'id' ? peer.find(([prefix]) => route.path.startsWith(prefix)) : undefined;
+  if (peerHit) return peerHit[1];
   if (direct[param]) return direct[param];
   if (param === 'itemId') return route.path.includes('/goals/') ? 'goalId' : 'taskId';
   if (param !== 'id') throw new Error(`unclassified parameter {${param}} in ${route.path}`);
@@ -211,6 +225,7 @@ async function staff(t: TestApp, name: string, domain: string, full: boolean) {
     // Organisation B only owns records: it needs no analyst or privacy officer of its own to sign in.
     analyst: full ? await invite(admin, 'analyst') : admin,
     officer: full ? await invite(admin, 'privacy_officer') : admin,
+    organiser: await invite(admin, 'peer_organiser'),
   };
   const session = (await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
   return { ...s, orgId: session.organisation.id, tx: await terms(s.coord.agent) };
@@ -374,6 +389,69 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       interventionId: s.tx.byCode('intervention', 'I1'),
       occurredOn: day(t),
     });
+    // The caller's written consent to be put in touch with the peer network, and the request it allows.
+    const peerConsentId = await created(`/api/cases/${caseId}/consents`, {
+      requestId: rid(),
+      givenBy: 'Moeder Amina',
+      categories: ['contact_details'],
+      partnerId: null,
+      partnerType: 'peer_network',
+      purpose: 'peer_support',
+      method: 'uploaded_form',
+      givenOn: day(t),
+      language: 'nl',
+    });
+    ok(
+      await n.request('PUT', `/api/cases/${caseId}/consents/${peerConsentId}/document`, {
+        fileName: 'formulier.pdf',
+        data: PDF.toString('base64'),
+      }),
+      'peer consent document',
+    );
+    ok(
+      await n.post(`/api/cases/${caseId}/peer-link`, {
+        requestId: rid(),
+        handover: 'Moeder Amina, 06-12345678, ochtends',
+        language: 'ary',
+      }),
+      'peer link request',
+    );
+    const o = s.organiser.agent;
+    const peerMemberId = (
+      ok(
+        await o.post('/api/peers/members', {
+          requestId: rid(),
+          alias: `Moeder ${termCode}`,
+          email: `lid.${termCode.toLowerCase()}@${domain}`,
+          language: 'ary',
+          consent: { method: 'written', givenOn: day(t) },
+        }),
+        'peer member',
+      ).json() as { id: string }
+    ).id;
+    ok(
+      await o.post(`/api/peers/members/${peerMemberId}/linking-consent`, {
+        method: 'written',
+        givenOn: day(t),
+      }),
+      'linking consent',
+    );
+    const peerMeetingId = (
+      ok(
+        await o.post('/api/peers/meetings', {
+          requestId: rid(),
+          heldAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+          place: 'Buurthuis, achterzaal',
+          facilitator: 'Fatima',
+          callNumber: '030-1234567',
+        }),
+        'peer meeting',
+      ).json() as { id: string }
+    ).id;
+    const requests = ok(await o.get('/api/peers/link-requests'), 'link requests').json() as {
+      items: { id: string; handover: string }[];
+    };
+    const peerRequestId = requests.items[0]!.id;
     const usedRequestId = rid();
     await created(`/api/cases/${caseId}/log`, {
       requestId: usedRequestId,
@@ -431,6 +509,9 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       articleId: '',
       callbackId: await callbackRequest(t, s.orgId),
       ...(await activity(who, activityType, partnerId)),
+      peerMemberId,
+      peerMeetingId,
+      peerRequestId,
     };
   };
   const own = await records(s.couns, s.coord, 'C10', municipality, sessionId, 'info_meeting');
@@ -530,6 +611,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     counsellor: a.couns,
     analyst: a.analyst,
     privacy_officer: a.officer,
+    peer_organiser: a.organiser,
   };
   const agents = {} as Record<Role, Agent>;
   for (const role of Object.keys(byRole) as Role[]) agents[role] = await signIn(t, byRole[role], nextIp());

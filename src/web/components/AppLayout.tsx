@@ -35,6 +35,7 @@ const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
   partners: { to: '/partners', label: 'nav.partners' },
   publicSite: { to: '/settings/public-site', label: 'nav.publicSite' },
   reports: { to: '/reports', label: 'nav.reports' },
+  peers: { to: '/peers', label: 'nav.peers' },
   users: { to: '/users', label: 'nav.users' },
   taxonomies: { to: '/settings/taxonomies', label: 'nav.taxonomies' },
   aftercare: { to: '/settings/aftercare', label: 'nav.aftercare' },

@@ -31,6 +31,7 @@ import { HandbookLinks } from '../features/knowledge/components/HandbookLinks';
 import { CaseDisclosuresSection } from '../features/disclosures/components/CaseDisclosuresSection';
 import { EmergencySection } from '../features/emergency/components/EmergencySection';
 import { MeetingsSection } from '../features/meetings/components/MeetingsSection';
+import { CasePeerLinkSection } from '../features/peers/components/CasePeerLinkSection';
 import { ReferralsSection } from '../features/referrals/components/ReferralsSection';
 import { MatchingSection } from '../features/matching/components/MatchingSection';
 import { PreferencesSection } from '../features/matching/components/PreferencesSection';
@@ -193,6 +194,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             <ConsentSection detail={detail} onRefer={setHandoff} />
             <ReferralsSection detail={detail} handoff={handoff} onHandoffEnd={() => setHandoff(null)} />
             <MeetingsSection detail={detail} />
+            <CasePeerLinkSection detail={detail} />
             {coordinator ? <EmergencySection detail={detail} /> : null}
           </Stack>
         </Tabs.Panel>

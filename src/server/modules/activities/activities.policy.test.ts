@@ -12,12 +12,54 @@ const ownOnly: Cell = { own: true, other: false };
 // Written out by hand: "own" is an activity the actor facilitates (or their own hours), "other" one they do
 // not. A change to who may do what with activities must change this table too.
 const EXPECTED: Record<ActivityAction, Record<Role, Cell>> = {
-  'activity.list': { admin: yes, coordinator: yes, counsellor: yes, analyst: no, privacy_officer: no },
-  'activity.plan': { admin: yes, coordinator: yes, counsellor: no, analyst: no, privacy_officer: no },
-  'activity.view': { admin: yes, coordinator: yes, counsellor: ownOnly, analyst: no, privacy_officer: no },
-  'activity.report': { admin: yes, coordinator: yes, counsellor: ownOnly, analyst: no, privacy_officer: no },
-  'activity.task': { admin: yes, coordinator: yes, counsellor: ownOnly, analyst: no, privacy_officer: no },
-  'activity.hours': { admin: yes, coordinator: yes, counsellor: ownOnly, analyst: no, privacy_officer: no },
+  'activity.list': {
+    admin: yes,
+    coordinator: yes,
+    counsellor: yes,
+    analyst: no,
+    privacy_officer: no,
+    peer_organiser: no,
+  },
+  'activity.plan': {
+    admin: yes,
+    coordinator: yes,
+    counsellor: no,
+    analyst: no,
+    privacy_officer: no,
+    peer_organiser: no,
+  },
+  'activity.view': {
+    admin: yes,
+    coordinator: yes,
+    counsellor: ownOnly,
+    analyst: no,
+    privacy_officer: no,
+    peer_organiser: no,
+  },
+  'activity.report': {
+    admin: yes,
+    coordinator: yes,
+    counsellor: ownOnly,
+    analyst: no,
+    privacy_officer: no,
+    peer_organiser: no,
+  },
+  'activity.task': {
+    admin: yes,
+    coordinator: yes,
+    counsellor: ownOnly,
+    analyst: no,
+    privacy_officer: no,
+    peer_organiser: no,
+  },
+  'activity.hours': {
+    admin: yes,
+    coordinator: yes,
+    counsellor: ownOnly,
+    analyst: no,
+    privacy_officer: no,
+    peer_organiser: no,
+  },
 };
 
 const actor = (role: Role): Actor => ({ kind: 'user', userId: 'me', orgId: 'o', role, sessionId: 's' });

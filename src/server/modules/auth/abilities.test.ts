@@ -38,6 +38,7 @@ const SCREENS: Record<Role, Page[]> = {
   counsellor: ['cases', 'myProfile', 'activities', 'partners', 'handbook'],
   analyst: ['reports', 'handbook'],
   privacy_officer: ['audit', 'accessLog', 'disclosures', 'fourEyes', 'handbook'],
+  peer_organiser: ['peers', 'handbook'],
 };
 
 describe('abilities sent to the web', () => {

@@ -11,6 +11,7 @@ import { canMatching } from '../matching/matching.policy.js';
 import { canChecklist } from '../organisations/checklist.policy.js';
 import { canOrganisation } from '../organisations/organisations.policy.js';
 import { canPartner } from '../partners/partners.policy.js';
+import { canPeer } from '../peers/peers.policy.js';
 import { canPlace } from '../places/places.policy.js';
 import { canPublicSite } from '../public-site/public-site.policy.js';
 import { canDisclosure } from '../referrals/disclosures.policy.js';
@@ -35,6 +36,7 @@ const PAGE_RULES: Readonly<Record<Page, (actor: Actor) => boolean>> = {
   partners: (a) => canPartner(a, 'partner.list'),
   publicSite: (a) => canPublicSite(a, 'site.view'),
   reports: (a) => canReport(a, 'report.view'),
+  peers: (a) => canPeer(a, 'peer.view'),
   users: (a) => canUser(a, 'user.list'),
   taxonomies: (a) => canTaxonomy(a, 'taxonomy.edit'),
   aftercare: (a) => canOrganisation(a, 'organisation.settings.update'),

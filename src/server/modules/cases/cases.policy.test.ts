@@ -26,6 +26,7 @@ describe('cases policy: access grants', () => {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   };
   it.each(ROLES)('grant on a case assigned to someone else, for %s', (role) =>
     expect(canGrantAccess(actor(role), facts())).toBe(ON_OTHERS_CASE[role]),
@@ -50,6 +51,7 @@ describe('cases policy: what lists and search show', () => {
     counsellor: 'own',
     analyst: 'none',
     privacy_officer: 'none',
+    peer_organiser: 'none',
   };
   it.each(ROLES)('case list and search for %s', (role) => {
     const a = actor(role);

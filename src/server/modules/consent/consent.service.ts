@@ -28,6 +28,7 @@ import { addSystemTask, completeSystemTasks } from '../cases/case-items.service.
 import { loadCase, todayOf } from '../cases/cases.service.js';
 import { consentSettings } from '../organisations/organisations.service.js';
 import { afterConsentWithdrawn } from '../referrals/referrals.service.js';
+import { afterCallerConsentWithdrawn } from '../peers/peer-links.service.js';
 import { alertCoordinators } from '../cases/alerts.service.js';
 import { authorizeConfirmTypedSignature, canConfirmTypedSignature } from './consent.policy.js';
 import { consentStatus } from './consent.coverage.js';
@@ -519,6 +520,7 @@ export async function withdrawConsent(
     consentId: id,
     counsellorId: kase.counsellor_id,
   });
+  await afterCallerConsentWithdrawn(ctx, id);
   return { consent: await getConsent(ctx, caseId, id), ...effects };
 }
 

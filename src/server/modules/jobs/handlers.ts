@@ -2,6 +2,7 @@ import { auditJobHandlers } from '../audit/audit.jobs.js';
 import { caseJobHandlers } from '../cases/cases.jobs.js';
 import { matchingJobHandlers } from '../matching/matching.service.js';
 import { notificationJobHandlers } from '../notifications/notifications.service.js';
+import { peerJobHandlers } from '../peers/peers.jobs.js';
 import type { JobHandler } from './jobs.service.js';
 import { systemHandlers } from './jobs.worker.js';
 
@@ -12,4 +13,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...caseJobHandlers,
   ...matchingJobHandlers,
   ...notificationJobHandlers,
+  ...peerJobHandlers,
 };

@@ -13,6 +13,7 @@ const EXPECTED: Record<KnowledgeAction, Record<Role, boolean>> = {
     counsellor: true,
     analyst: true,
     privacy_officer: true,
+    peer_organiser: true,
   },
   'knowledge.edit': {
     admin: true,
@@ -20,6 +21,7 @@ const EXPECTED: Record<KnowledgeAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
 };
 

@@ -8,7 +8,7 @@ export type KnowledgeAction = 'knowledge.read' | 'knowledge.edit';
  * call, analysts and the privacy officer to know the protocol); coordinators and the admin keep it.
  */
 const RULES: RoleRules<KnowledgeAction> = {
-  'knowledge.read': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
+  'knowledge.read': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
   'knowledge.edit': ['admin', 'coordinator'],
 };
 

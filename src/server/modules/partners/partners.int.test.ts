@@ -42,6 +42,7 @@ describe.each(kinds)('partner directory on %s', (kind) => {
       counsellor: { list: 200, create: 403 },
       analyst: { list: 403, create: 403 },
       privacy_officer: { list: 403, create: 403 },
+      peer_organiser: { list: 403, create: 403 },
     };
     for (const role of ROLES) {
       const a = await as(role);

@@ -7,14 +7,29 @@ const actor = (role: Role): Actor => ({ kind: 'user', userId: 'u', orgId: 'o', r
 
 /** Written out by hand: role × action → allowed. */
 const TABLE: Record<PublicSiteAction, Record<Role, boolean>> = {
-  'site.view': { admin: true, coordinator: true, counsellor: false, analyst: false, privacy_officer: false },
-  'site.edit': { admin: true, coordinator: false, counsellor: false, analyst: false, privacy_officer: false },
+  'site.view': {
+    admin: true,
+    coordinator: true,
+    counsellor: false,
+    analyst: false,
+    privacy_officer: false,
+    peer_organiser: false,
+  },
+  'site.edit': {
+    admin: true,
+    coordinator: false,
+    counsellor: false,
+    analyst: false,
+    privacy_officer: false,
+    peer_organiser: false,
+  },
   'site.brochure': {
     admin: true,
     coordinator: true,
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'callback.list': {
     admin: false,
@@ -22,6 +37,7 @@ const TABLE: Record<PublicSiteAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'callback.open': {
     admin: false,
@@ -29,6 +45,7 @@ const TABLE: Record<PublicSiteAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'callback.close': {
     admin: false,
@@ -36,6 +53,7 @@ const TABLE: Record<PublicSiteAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'callback.complete': {
     admin: false,
@@ -43,6 +61,7 @@ const TABLE: Record<PublicSiteAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
 };
 

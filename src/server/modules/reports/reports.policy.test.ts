@@ -11,6 +11,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: true,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'report.export': {
     admin: false,
@@ -18,6 +19,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: true,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'report.settings.view': {
     admin: true,
@@ -25,6 +27,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: true,
     privacy_officer: true,
+    peer_organiser: false,
   },
   'report.settings.update': {
     admin: true,
@@ -32,6 +35,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'report.caseload': {
     admin: false,
@@ -39,6 +43,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'report.funder.view': {
     admin: false,
@@ -46,6 +51,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: true,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'report.funder.update': {
     admin: false,
@@ -53,6 +59,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: false,
     privacy_officer: false,
+    peer_organiser: false,
   },
   'report.funder.export': {
     admin: false,
@@ -60,6 +67,7 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     counsellor: false,
     analyst: true,
     privacy_officer: false,
+    peer_organiser: false,
   },
 };
 

@@ -5,7 +5,7 @@ export type TaxonomyAction = 'taxonomy.list' | 'taxonomy.edit';
 
 /** Everyone on the staff reads the lists (to fill in forms and read reports); only the admin edits them. */
 const RULES: RoleRules<TaxonomyAction> = {
-  'taxonomy.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
+  'taxonomy.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
   'taxonomy.edit': ['admin'],
 };
 

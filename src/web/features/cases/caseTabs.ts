@@ -22,6 +22,7 @@ export const SECTION_TAB: Record<string, CaseTab> = {
   referrals: 'sharing',
   meetings: 'sharing',
   emergency: 'sharing',
+  'peer-link': 'sharing',
   disclosures: 'logs',
 };
 
