@@ -19,6 +19,7 @@ import {
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as activities from './activities.service.js';
+import * as tasks from './activity-tasks.service.js';
 import * as facilitators from './facilitators.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -132,9 +133,7 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .code(201)
-          .send(
-            await inActorTx(deps, request, (ctx) => activities.addTask(ctx, request.params.id, request.body)),
-          ),
+          .send(await inActorTx(deps, request, (ctx) => tasks.addTask(ctx, request.params.id, request.body))),
     );
     app.patch(
       '/api/activities/:id/tasks/:taskId',
@@ -149,7 +148,7 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          activities.updateTask(ctx, request.params.id, request.params.taskId, request.body.done),
+          tasks.updateTask(ctx, request.params.id, request.params.taskId, request.body.done),
         ),
     );
   };

@@ -5,7 +5,6 @@ import type {
   ActivityQuery,
   ActivityReport,
   ActivitySummary,
-  ActivityTaskCreate,
   ActivityUpdate,
   PublishedCount,
 } from '../../../shared/activities.schema.js';
@@ -15,7 +14,7 @@ import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
-import { openOptional, openText, sealOptional, sealText } from '../../lib/fields.js';
+import { openOptional, openText, sealOptional } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
@@ -91,7 +90,7 @@ export async function listActivities(ctx: Ctx, q: ActivityQuery) {
 }
 
 /** Loads an activity the actor may act on; another organisation's, or one they may not see, is a 404. */
-async function load(
+export async function load(
   ctx: Ctx,
   id: string,
   action: 'activity.view' | 'activity.plan' | 'activity.report' | 'activity.task',
@@ -288,56 +287,6 @@ export async function recordReport(ctx: Ctx, id: string, input: ActivityReport):
     await audit(ctx, { action: 'activity.report', entity: 'activity', entityId: id, changedFields: changed });
   }
   return getActivity(ctx, id);
-}
-
-export const addTask = idempotent(
-  'activity_task',
-  (ctx, activityId) => load(ctx, activityId, 'activity.task'),
-  async (ctx: Ctx, activityId: string, input: ActivityTaskCreate) => {
-    const actor = ctx.actor as Actor;
-    if (
-      input.assigneeId &&
-      (await repo.facilitatorCandidates(ctx.db, actor.orgId, [input.assigneeId])).length === 0
-    )
-      throw invalid('assigneeId', 'unknown_user', 'Not a member of staff');
-    const id = randomUUID();
-    await repo.insertTask(ctx.db, {
-      id,
-      org_id: actor.orgId,
-      activity_id: activityId,
-      title_enc: await sealText(ctx, 'activity_tasks', 'title', id, input.title),
-      due_on: input.dueOn,
-      assignee_id: input.assigneeId,
-      done_at: null,
-      created_by: actor.userId,
-      created_at: ctx.clock.now(),
-    });
-    await audit(ctx, {
-      action: 'activity.task_add',
-      entity: 'activity_task',
-      entityId: id,
-      changedFields: ['title', 'due_on', 'assignee_id'],
-      details: { activityId },
-    });
-    return { id };
-  },
-);
-
-export async function updateTask(ctx: Ctx, activityId: string, taskId: string, done: boolean) {
-  await load(ctx, activityId, 'activity.task');
-  const task = await repo.findTask(ctx.db, taskId);
-  if (!task || task.activity_id !== activityId) throw new AppError('not_found', 'No such task');
-  if ((task.done_at !== null) !== done) {
-    await repo.setTaskDone(ctx.db, taskId, done ? ctx.clock.now() : null);
-    await audit(ctx, {
-      action: 'activity.task_update',
-      entity: 'activity_task',
-      entityId: taskId,
-      changedFields: ['done'],
-      details: { activityId, done },
-    });
-  }
-  return getActivity(ctx, activityId);
 }
 
 /**
