@@ -24,6 +24,8 @@ export const KNOWLEDGE_FALLBACK: KnowledgeLanguage = 'nl';
 export const KNOWLEDGE_TITLE_MAX = 160;
 export const KNOWLEDGE_BODY_MAX = 40_000;
 export const KNOWLEDGE_SEARCH_MAX = 100;
+/** Far above any article's number of saves, and inside PostgreSQL's integer. */
+export const KNOWLEDGE_VERSION_MAX = 1_000_000;
 
 /** The field-error reason for a link the handbook will not render (only web, mail, phone and in-app links). */
 export const UNSAFE_LINK = 'unsafe_link';
@@ -44,6 +46,7 @@ export const KnowledgeVersionCreateSchema = z.object({
     .number()
     .int()
     .min(0)
+    .max(KNOWLEDGE_VERSION_MAX)
     .nullable()
     .default(null)
     .describe('The version the editor started from (0 for a new translation); another save since → 409'),
@@ -119,8 +122,20 @@ export type KnowledgeVersionList = z.infer<typeof KnowledgeVersionListSchema>;
 
 export const KnowledgeDiffQuerySchema = z.object({
   language: KnowledgeLanguageSchema.default('nl'),
-  from: z.coerce.number().int().min(1).optional().describe('Default: the version before `to`'),
-  to: z.coerce.number().int().min(1).optional().describe('Default: the current version'),
+  from: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(KNOWLEDGE_VERSION_MAX)
+    .optional()
+    .describe('Default: the version before `to`'),
+  to: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(KNOWLEDGE_VERSION_MAX)
+    .optional()
+    .describe('Default: the current version'),
 });
 export type KnowledgeDiffQuery = z.infer<typeof KnowledgeDiffQuerySchema>;
 

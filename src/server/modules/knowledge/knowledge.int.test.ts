@@ -265,6 +265,9 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
       'language',
       'title',
     ]);
+    const huge = await a('admin').get(`/api/knowledge/articles/${id}/diff?language=nl&from=2147483648`);
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json()).toMatchObject({ errors: [{ field: 'from' }] });
     const after = await t.asOwner((db) =>
       db.selectFrom('knowledge_versions').select('id').where('org_id', '=', orgId).execute(),
     );

@@ -67,15 +67,15 @@ export function HandbookSearch({ onOpen, idPrefix = 'handbook' }: HandbookSearch
                 w="100%"
                 style={{ borderRadius: 4, border: '1px solid var(--mantine-color-gray-4)' }}
               >
-                <Group gap="xs" wrap="wrap">
-                  <Text fw={700} lang={hit.language}>
+                <Group gap="xs" wrap="wrap" component="span">
+                  <Text span fw={700} lang={hit.language}>
                     <bdi>{hit.title}</bdi>
                   </Text>
                   <Badge variant="light" color="gray" lang={hit.language}>
                     {LANGUAGE_NAMES[hit.language]}
                   </Badge>
                 </Group>
-                <Text size="xs" c="dimmed">
+                <Text span size="xs" c="dimmed" display="block">
                   {t(`knowledge.categories.${hit.category}`)}
                 </Text>
                 <Snippet text={hit.snippet} lang={hit.language} />

@@ -1,11 +1,11 @@
 import { Text } from '@mantine/core';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from '../../../../shared/knowledge.schema';
 
-/** A search snippet with the matched words in `<mark>` (announced as highlighted, and bold, not colour only). */
+/** A search snippet (inline content: it sits inside the hit's button) with the matched words in `<mark>` (announced as highlighted, and bold, not colour only). */
 export function Snippet({ text, lang }: { text: string; lang: string }) {
   const parts = text.split(HIGHLIGHT_START);
   return (
-    <Text size="sm" lang={lang}>
+    <Text span size="sm" lang={lang} display="block">
       <bdi>
         {parts.map((part, index) => {
           if (index === 0) return part;
