@@ -7,8 +7,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
           // Generous: the suite must pass on a busy two-core machine, where a PDF test can take seconds.
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: true,

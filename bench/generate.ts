@@ -96,6 +96,7 @@ export async function generateIntakes(deps: Deps, actor: Actor, count: number, s
           subject: { alias: '', ageBand: 'unknown', status: null },
           signalIds: [],
           protectiveIds: [],
+          sourceActivityId: null,
         },
       ),
     );

@@ -40,10 +40,47 @@ export const SESSION_STAGES = ['mfa', 'enrol', 'full'] as const;
 export const SessionStageSchema = z.enum(SESSION_STAGES);
 export type SessionStage = z.infer<typeof SessionStageSchema>;
 
+/**
+ * The screens of the staff app, in navigation order. The server says which of them a session may open,
+ * from the same policies that guard the API; the web draws its navigation and route guards from that list
+ * and holds no role lists of its own.
+ */
+export const PAGES = [
+  'intake',
+  'cases',
+  'myProfile',
+  'emergencyApprovals',
+  'counsellors',
+  'training',
+  'activities',
+  'partners',
+  'peers',
+  'publicSite',
+  'reports',
+  'users',
+  'taxonomies',
+  'aftercare',
+  'matching',
+  'places',
+  'audit',
+  'accessLog',
+  'disclosures',
+  'fourEyes',
+  'handbook',
+] as const;
+export const PageSchema = z.enum(PAGES);
+export type Page = z.infer<typeof PageSchema>;
+
 export const AbilitiesSchema = z.object({
-  manageUsers: z.boolean(),
-  viewAudit: z.boolean(),
+  pages: z.array(PageSchema).describe('The screens this session may open'),
+  search: z.boolean().describe('Whether the header search is offered'),
+  ownCasesOnly: z.boolean().describe('The case list shows only the cases assigned to this user'),
+  myWork: z.boolean().describe('The home page shows “my work”'),
+  startEmergency: z.boolean(),
+  setupChecklist: z.boolean(),
+  editMatchingWeights: z.boolean(),
   manageOrganisation: z.boolean(),
+  myActivities: z.boolean().describe('The home page lists the activities this user facilitates'),
 });
 export type Abilities = z.infer<typeof AbilitiesSchema>;
 
@@ -58,7 +95,11 @@ export const SessionInfoSchema = z.object({
     role: RoleSchema,
     language: LanguageSchema,
   }),
-  organisation: z.object({ id: z.uuid(), name: Text }),
+  organisation: z.object({
+    id: z.uuid(),
+    name: Text,
+    demo: z.boolean().optional().describe('Demo organisation: invented records (npm run demo)'),
+  }),
   abilities: AbilitiesSchema,
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

@@ -115,6 +115,10 @@ export const IntakeSchema = z
   .object({
     requestId: z.uuid().describe('Client-generated id: a retried save returns the first result'),
     draftId: z.uuid().optional(),
+    callbackId: z
+      .uuid()
+      .optional()
+      .describe('The callback request this contact answers; it is marked done with the save'),
     channel: ChannelSchema,
     language: ConversationLanguageSchema,
     callerAlias: shortText(120).min(1).describe('Alias or name, as the caller wishes'),
@@ -133,6 +137,11 @@ export const IntakeSchema = z
     subject: IntakeSubjectSchema.default(NO_SUBJECT),
     signalIds: TermIds.describe("Signals ticked from the organisation's list (facts, never a score)"),
     protectiveIds: TermIds.describe("Protective factors ticked from the organisation's list"),
+    sourceActivityId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe('The activity where the caller heard of the helpline ("heard of us at …"), if they said'),
   })
   .refine((v) => v.outcome !== 'link_case' || v.linkCaseId, {
     path: ['linkCaseId'],

@@ -11,6 +11,7 @@ export const TAXONOMY_KINDS = [
   'language',
   'signal',
   'protective',
+  'activity_type',
 ] as const;
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
 

@@ -23,6 +23,8 @@ interface World {
   workedCaseId: string;
   openCaseId: string;
   counsellorId: string;
+  articleId: string;
+  activityId: string;
   peerMeetingId: string;
 }
 
@@ -62,11 +64,33 @@ const PAGES: readonly PageVisit[] = [
   { name: 'places', role: 'admin', path: '/settings/places' },
   { name: 'partners (coordinator)', role: 'coordinator', path: '/partners' },
   { name: 'partners (counsellor)', role: 'counsellor', path: '/partners' },
+  { name: 'activities (coordinator)', role: 'coordinator', path: '/activities' },
+  {
+    name: 'activities, plan dialog',
+    role: 'coordinator',
+    path: '/activities',
+    open: (page) => page.getByRole('button', { name: PLAN_ACTIVITY }).first().click(),
+  },
+  { name: 'activities (counsellor)', role: 'counsellor', path: '/activities' },
+  { name: 'activity (coordinator)', role: 'coordinator', path: (world) => `/activities/${world.activityId}` },
+  { name: 'activity (counsellor)', role: 'counsellor', path: (world) => `/activities/${world.activityId}` },
   { name: 'emergency approvals', role: 'coordinator', path: '/emergency-approvals' },
   { name: 'disclosures', role: 'privacy_officer', path: '/disclosures' },
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
   { name: 'notifications', role: 'coordinator', path: '/notifications' },
   { name: 'reports', role: 'coordinator', path: '/reports' },
+  { name: 'public site (admin)', role: 'admin', path: '/settings/public-site' },
+  {
+    name: 'public site, page editor',
+    role: 'admin',
+    path: '/settings/public-site',
+    open: (page) =>
+      page
+        .getByRole('button', { name: /^(Home|الرئيسية)[,،] / })
+        .first()
+        .click(),
+  },
+  { name: 'public site (coordinator)', role: 'coordinator', path: '/settings/public-site' },
   { name: 'users', role: 'admin', path: '/users' },
   {
     name: 'users, invite dialog',
@@ -76,6 +100,25 @@ const PAGES: readonly PageVisit[] = [
   },
   { name: 'audit', role: 'privacy_officer', path: '/audit' },
   { name: 'access log', role: 'privacy_officer', path: '/access-log' },
+  { name: 'handbook (counsellor)', role: 'counsellor', path: '/handbook' },
+  { name: 'handbook (privacy officer)', role: 'privacy_officer', path: '/handbook' },
+  {
+    name: 'handbook in a case (counsellor)',
+    role: 'counsellor',
+    path: (world) => `/cases/${world.workedCaseId}`,
+    open: (page) => page.getByRole('button', { name: HANDBOOK_SEARCH }).click(),
+  },
+  {
+    name: 'handbook article (coordinator)',
+    role: 'coordinator',
+    path: (world) => `/handbook/${world.articleId}`,
+  },
+  {
+    name: 'handbook editor (coordinator)',
+    role: 'coordinator',
+    path: (world) => `/handbook/${world.articleId}`,
+    open: (page) => page.getByRole('button', { name: HANDBOOK_EDIT }).click(),
+  },
   { name: 'not found', role: 'admin', path: '/no-such-page' },
   { name: 'home (peer-network organiser)', role: 'peer_organiser', path: '/' },
   { name: 'peer network, members', role: 'peer_organiser', path: '/peers' },
@@ -107,6 +150,9 @@ const PAGES: readonly PageVisit[] = [
 ];
 
 const INVITE = /Collega uitnodigen|دعوة زميل/;
+const HANDBOOK_SEARCH = /^(Zoeken in het handboek|البحث في الدليل)$/;
+const HANDBOOK_EDIT = /^(Bewerken|تحرير)$/;
+const PLAN_ACTIVITY = /^(Activiteit plannen|التخطيط لنشاط)$/;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES: readonly Language[] = ['nl', 'ar'];
 const PASSES = LANGUAGES.flatMap((language) =>
@@ -157,7 +203,14 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
   const errors: string[][] = [];
-  const world: World = { workedCaseId: '', openCaseId: '', counsellorId: '', peerMeetingId: '' };
+  const world: World = {
+    workedCaseId: '',
+    openCaseId: '',
+    counsellorId: '',
+    articleId: '',
+    activityId: '',
+    peerMeetingId: '',
+  };
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
 
@@ -223,6 +276,40 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       note: 'Moeder is rustiger.',
     });
     await apiCall(co, 'POST', `/api/cases/${worked.id}/tasks`, { title: 'Moeder terugbellen', dueOn: today });
+    world.articleId = (
+      await apiCall<{ items: { id: string }[] }>(co, 'GET', '/api/knowledge/articles?language=nl')
+    ).items[0]!.id;
+    // An information meeting the counsellor facilitates, held today, with its report and a follow-up task.
+    const types = await apiCall<{ items: { termId: string; code: string }[] }>(
+      co,
+      'GET',
+      '/api/activities/types',
+    );
+    const places = await apiCall<{ items: { id: string; name: string }[] }>(
+      co,
+      'GET',
+      '/api/places/municipalities',
+    );
+    world.activityId = (
+      await apiCall<{ id: string }>(co, 'POST', '/api/activities', {
+        typeId: types.items.find((t) => t.code === 'info_meeting')!.termId,
+        title: 'Voorlichting: signalen herkennen',
+        date: today,
+        startTime: '19:00',
+        endTime: '21:00',
+        place: 'Buurthuis De Boog',
+        municipalityId: places.items.find((p) => p.name === 'Utrecht')!.id,
+        languages: ['ar', 'nl'],
+        facilitatorIds: [world.counsellorId],
+        audience: 'parents',
+        isPublic: true,
+      })
+    ).id;
+    await apiCall(co, 'PUT', `/api/activities/${world.activityId}/report`, {
+      attendees: 23,
+      evaluation: 'Goed.',
+    });
+    await apiCall(co, 'POST', `/api/activities/${world.activityId}/tasks`, { title: 'Folders nabestellen' });
     // The peer network: a member who may be linked, a meeting she is invited to, and a request to link.
     const po = pages.peer_organiser;
     const member = await apiCall<{ id: string }>(po, 'POST', '/api/peers/members', {

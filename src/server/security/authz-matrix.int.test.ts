@@ -42,6 +42,10 @@ const PEER: readonly Who[] = ['peer_organiser'];
 const ANALYST_ROUTES: string[] = [
   'GET /api/auth/session',
   'GET /api/health',
+  'GET /api/knowledge/articles',
+  'GET /api/knowledge/articles/{id}',
+  'GET /api/knowledge/articles/{id}/diff',
+  'GET /api/knowledge/articles/{id}/versions',
   'GET /api/notifications',
   'GET /api/notifications/unread-count',
   'GET /api/openapi.json',
@@ -56,8 +60,12 @@ const ANALYST_ROUTES: string[] = [
   'POST /api/csp-report',
   'POST /api/invites/accept',
   'POST /api/invites/inspect',
+  'POST /api/knowledge/search',
   'POST /api/notifications/read-all',
+  'GET /api/reports/funder',
+  'POST /api/reports/dashboard',
   'POST /api/reports/export',
+  'POST /api/reports/funder/export',
   'POST /api/reports/query',
   'POST /api/setup',
 ];
@@ -78,6 +86,10 @@ const onCounsellor = (managers: readonly Who[]): Rule => ({
   own: [...managers, 'counsellor'],
   other: managers,
 });
+
+const ACTIVITY_STAFF: readonly Who[] = ['admin', 'coordinator', 'counsellor'];
+/** An activity: planners on any; a counsellor on the ones they facilitate ("own"), never another's. */
+const onActivity = (): Rule => ({ own: ACTIVITY_STAFF, other: MANAGERS });
 
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': { own: EVERYONE },
@@ -111,6 +123,13 @@ const EXPECTED: Record<string, Rule> = {
   // Reports: aggregated and suppressed; analysts get no row about a person anywhere else in this table.
   'POST /api/reports/query': { own: ['coordinator', 'analyst'] },
   'POST /api/reports/export': { own: ['coordinator', 'analyst'] },
+  'POST /api/reports/dashboard': { own: ['coordinator', 'analyst'] },
+  // Figures about named counsellors: coordinators only, never analysts.
+  'GET /api/reports/caseload': { own: ['coordinator'] },
+  // The funder report: published figures and a narrative the coordinator writes; analysts read and download.
+  'GET /api/reports/funder': { own: ['coordinator', 'analyst'] },
+  'PUT /api/reports/funder': { own: ['coordinator'] },
+  'POST /api/reports/funder/export': { own: ['coordinator', 'analyst'] },
   'GET /api/organisation/report-settings': { own: ['admin', 'coordinator', 'analyst', 'privacy_officer'] },
   'PUT /api/organisation/report-settings': { own: ['admin'] },
   'GET /api/consent-text/{language}': { own: CASE_WORK },
@@ -187,8 +206,27 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/training/sessions': { own: MANAGERS },
   'PUT /api/training/sessions/{id}/attendance': { own: MANAGERS },
   'GET /api/partners': { own: ['admin', 'coordinator', 'counsellor'] },
+  // Public site: the admin writes and publishes; coordinators read and print the brochure.
+  'GET /api/public-site/pages': { own: MANAGERS },
+  'GET /api/public-site/history': { own: MANAGERS },
+  'POST /api/public-site/pages': { own: ['admin'] },
+  'POST /api/public-site/publish': { own: ['admin'] },
+  'GET /api/public-site/brochure': { own: MANAGERS },
+  // Callback requests from the public form are intake: coordinators only.
+  'GET /api/callbacks': { own: ['coordinator'] },
+  'GET /api/callbacks/{id}': { own: ['coordinator'] },
+  'POST /api/callbacks/{id}/close': { own: ['coordinator'] },
   'POST /api/partners': { own: MANAGERS },
   'PATCH /api/partners/{id}': { own: MANAGERS },
+  // The handbook is the helpline's method, nobody's case: everyone signed in reads it, managers keep it.
+  'GET /api/knowledge/articles': { own: STAFF },
+  'POST /api/knowledge/articles': { own: MANAGERS },
+  'GET /api/knowledge/articles/{id}': { own: STAFF },
+  'PATCH /api/knowledge/articles/{id}': { own: MANAGERS },
+  'GET /api/knowledge/articles/{id}/versions': { own: STAFF },
+  'POST /api/knowledge/articles/{id}/versions': { own: MANAGERS },
+  'GET /api/knowledge/articles/{id}/diff': { own: STAFF },
+  'POST /api/knowledge/search': { own: STAFF },
   'GET /api/cases/{id}/consents': onCase(),
   'POST /api/cases/{id}/consents': onCase(),
   'POST /api/cases/{id}/consents/{consentId}/sign': onCase(),
@@ -219,6 +257,18 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/cases/{id}/meetings/{meetingId}/summary': onCase(),
   'GET /api/cases/{id}/meetings/{meetingId}/summary.pdf': onCase(),
   'POST /api/cases/{id}/meetings/{meetingId}/share': onCase(),
+  // Activities: planners plan everything; a counsellor sees, reports on and adds tasks to the ones they facilitate.
+  'GET /api/activities': { own: ACTIVITY_STAFF },
+  'POST /api/activities': { own: MANAGERS },
+  'GET /api/activities/types': { own: ACTIVITY_STAFF },
+  'PUT /api/activities/types/{id}/course': { own: MANAGERS },
+  'GET /api/activities/facilitator-options': { own: MANAGERS },
+  'GET /api/activities/hours/{id}': onCounsellor(MANAGERS),
+  'GET /api/activities/{id}': onActivity(),
+  'PATCH /api/activities/{id}': { own: MANAGERS },
+  'PUT /api/activities/{id}/report': onActivity(),
+  'POST /api/activities/{id}/tasks': onActivity(),
+  'PATCH /api/activities/{id}/tasks/{taskId}': onActivity(),
   // The peer network is its organiser's alone (and the organiser reaches no case route above); a case
   // worker asks, on their case, for its caller to be linked to a peer parent and sees only the status.
   'GET /api/peers/members': { own: PEER },
@@ -251,6 +301,12 @@ const REFERENCE_FIELDS = [
   'categoryId',
   'relationId',
   'courseId',
+  'typeId',
+  'municipalityId',
+  'hostPartnerId',
+  'facilitatorIds',
+  'assigneeId',
+  'sourceActivityId',
   'memberId',
   'memberIds',
 ];
@@ -437,6 +493,12 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
       categoryId: b.tx.byCode('category', 'C1'),
       relationId: b.tx.byCode('relation', 'mother'),
       courseId: b.courseId,
+      typeId: b.own.activityTypeId,
+      municipalityId: b.own.municipalityId,
+      hostPartnerId: b.own.partnerId,
+      facilitatorIds: [b.own.counsellorId],
+      assigneeId: b.own.counsellorId,
+      sourceActivityId: b.own.activityId,
       memberId: b.own.peerMemberId,
       memberIds: [b.own.peerMemberId],
     };

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.service.js';
 import * as cases from '../cases/cases.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
+import { assertSourceActivity } from '../activities/activities.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import {
   carryToCase,
@@ -19,6 +20,7 @@ import {
 import * as repo from './intake.repository.js';
 import { aliasIndex } from './alias.js';
 import { normalisePhone, phoneIndex } from './phone.js';
+import { completeCallback } from '../public-site/callbacks.service.js';
 
 export interface IntakeResult {
   contactId: string;
@@ -99,6 +101,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   if (input.preferences.backgroundId)
     await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
   const ticked = await checkTicked(ctx, input);
+  if (input.sourceActivityId) await assertSourceActivity(ctx, input.sourceActivityId);
   const now = ctx.clock.now();
 
   const phone = input.phone?.trim() ? await phoneLookupKey(ctx, input.phone) : undefined;
@@ -193,6 +196,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     duration_minutes: input.durationMinutes ?? null,
     outcome: input.outcome,
     ...(await subjectColumns(ctx, contactId, input)),
+    source_activity_id: input.sourceActivityId,
     taken_by: actor.userId,
     occurred_at: now,
     created_at: now,
@@ -209,10 +213,12 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
       'subject',
       ...(ticked.length ? ['observations'] : []),
       ...(phone ? ['phone'] : []),
+      ...(input.sourceActivityId ? ['source_activity_id'] : []),
     ],
     details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
   });
   await recordContactObservations(ctx, actor, contactId, ticked, now);
+  if (input.callbackId) await completeCallback(ctx, input.callbackId, contactId);
   if (caseId) {
     await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
     await carryToCase(ctx, actor, { caseId, input, ticked, isNew: input.outcome === 'open_case', now });

@@ -33,6 +33,8 @@ export interface ContactsTable {
   subject_alias_enc: Uint8Array | null;
   subject_age_band: string | null;
   subject_status: string | null;
+  /** The activity the caller heard of the helpline at ("heard of us at …"), if they said so. */
+  source_activity_id: string | null;
   taken_by: string;
   occurred_at: Date;
   created_at: Date;

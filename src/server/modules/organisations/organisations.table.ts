@@ -25,6 +25,8 @@ export interface OrganisationsTable {
   /** Counts below this are never published in reports (3–10). */
   report_threshold: Generated<number>;
   report_round_to_five: Generated<boolean>;
+  /** Made by `npm run demo`: invented records, shown with a banner; set at creation only. */
+  is_demo: Generated<boolean>;
   created_at: Date;
   updated_at: Date;
 }

@@ -37,6 +37,38 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     privacy_officer: false,
     peer_organiser: false,
   },
+  'report.caseload': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: false,
+    privacy_officer: false,
+    peer_organiser: false,
+  },
+  'report.funder.view': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: true,
+    privacy_officer: false,
+    peer_organiser: false,
+  },
+  'report.funder.update': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: false,
+    privacy_officer: false,
+    peer_organiser: false,
+  },
+  'report.funder.export': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: true,
+    privacy_officer: false,
+    peer_organiser: false,
+  },
 };
 
 const actor = (role: Role): Actor => ({ kind: 'user', userId: 'u', orgId: 'o', role, sessionId: 's' });

@@ -37,6 +37,8 @@ export interface IntakeValues {
   /** Ticked signals and protective factors: term ids of the organisation's lists. */
   signalIds: string[];
   protectiveIds: string[];
+  /** The activity the caller heard of the helpline at ('' = not said). */
+  sourceActivityId: string;
 }
 
 export const emptyIntake = (): IntakeValues => ({
@@ -65,6 +67,7 @@ export const emptyIntake = (): IntakeValues => ({
   subjectStatus: '',
   signalIds: [],
   protectiveIds: [],
+  sourceActivityId: '',
 });
 
 /** Whether anything has been typed (an untouched form is not worth a draft). */
@@ -137,5 +140,6 @@ export function toIntake(values: IntakeValues, ids: { requestId: string; draftId
     },
     signalIds: values.signalIds,
     protectiveIds: values.protectiveIds,
+    sourceActivityId: values.sourceActivityId || null,
   } satisfies Partial<Record<keyof Intake, unknown>>;
 }

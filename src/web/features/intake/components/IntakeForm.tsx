@@ -25,6 +25,7 @@ import type { Intake } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
+import { SourceActivitySelect } from '../../activities/components/SourceActivitySelect';
 import { useMunicipalities } from '../../counsellors/hooks';
 import { PreferencesFields } from '../../matching/components/PreferencesFields';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
@@ -304,6 +305,11 @@ export function IntakeForm(props: IntakeFormProps) {
             error={error('municipality')}
             maxLength={80}
             autoComplete="off"
+          />
+          <SourceActivitySelect
+            value={values.sourceActivityId}
+            onChange={(value) => set('sourceActivityId', value)}
+            error={error('sourceActivityId')}
           />
         </SimpleGrid>
         <Fieldset legend={t('intake.callback')} variant="filled">

@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { apiCall, colleagueViaUi, termId } from './support/cases';
+import type { Colleague } from './support/cases';
+import { NL, setupViaUi } from './support/flows';
+import { startServer } from './support/server';
+import type { TestServer } from './support/server';
+
+const A = NL.activities;
+const TITLE = 'Informatiebijeenkomst in het Arabisch';
+const COURSE = 'Voorlichting geven';
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+const dutchDay = (day: string) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
+/** A completed session of the course for a counsellor, `days` ago. */
+async function trainedViaApi(page: Page, courseId: string, userId: string, days: number) {
+  const session = await apiCall<{ id: string }>(page, 'POST', '/api/training/sessions', {
+    courseId,
+    startsAt: daysAgo(days),
+    place: 'Utrecht',
+    trainer: 'SMN',
+  });
+  await apiCall(page, 'PUT', `/api/training/sessions/${session.id}/attendance`, {
+    userId,
+    attended: true,
+    completed: true,
+  });
+}
+
+/** Picks an option of a Mantine Select or MultiSelect by its visible label. */
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('community activities', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: Page;
+  let coordinator: Colleague;
+  const counsellors: Record<'valid' | 'expired', { name: string; id: string }> = {
+    valid: { name: 'Samira Haddou', id: '' },
+    expired: { name: 'Fatima Ouali', id: '' },
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await (await newContext(browser, server.baseUrl)).newPage();
+    await setupViaUi(admin);
+    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+      name: 'Youssef El Amrani',
+      email: 'youssef@hulplijn.example',
+      role: 'coordinator',
+    });
+    for (const [key, person] of Object.entries(counsellors)) {
+      const colleague = await colleagueViaUi(browser, server.baseUrl, admin, {
+        name: person.name,
+        email: `${key}@hulplijn.example`,
+        role: 'counsellor',
+      });
+      person.id = (
+        await apiCall<{ user: { id: string } }>(colleague.page, 'GET', '/api/auth/session')
+      ).user.id;
+      await colleague.context.close();
+    }
+    // Both took the course; Fatima's (valid for a year) ran out about a month ago.
+    const co = coordinator.page;
+    const course = await apiCall<{ id: string }>(co, 'POST', '/api/training/courses', {
+      name: COURSE,
+      kind: 'specialised',
+      validityMonths: 12,
+    });
+    await trainedViaApi(co, course.id, counsellors.valid.id, 30);
+    await trainedViaApi(co, course.id, counsellors.expired.id, 400);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a coordinator plans an information meeting in Arabic in Utrecht, records 23 attendees, and a later contact names it', async () => {
+    const page = coordinator.page;
+    await withFailureShot(page, 'activities', async () => {
+      await page
+        .getByRole('navigation', { name: NL.nav.mainNav })
+        .getByRole('link', { name: NL.nav.activities })
+        .click();
+      await page.getByRole('heading', { level: 1, name: NL.titles.activities }).waitFor();
+      await page.getByText(A.empty).waitFor();
+
+      // Information meetings require the course.
+      await page.getByRole('button', { name: A.typeCourses.open }).click();
+      const types = page.getByRole('dialog', { name: A.typeCourses.title });
+      const info = types.getByRole('combobox', {
+        name: A.typeCourses.courseFor.replace('{{type}}', 'Voorlichtingsbijeenkomst'),
+      });
+      const saved = page.waitForResponse((r) => r.url().includes('/course') && r.ok());
+      await info.selectOption({ label: COURSE });
+      await saved;
+      await page.keyboard.press('Escape');
+      await types.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: A.plan, exact: true }).click();
+      const form = page.getByRole('dialog', { name: A.planTitle });
+      await form
+        .getByRole('combobox', { name: A.type, exact: true })
+        .selectOption({ label: 'Voorlichtingsbijeenkomst' });
+      await form.getByRole('textbox', { name: A.titleLabel, exact: true }).fill(TITLE);
+      const today = new Date().toISOString().slice(0, 10);
+      await form.locator('input[type=date]').fill(today);
+      await choose(page, form, A.municipality, 'Utrecht');
+      await choose(page, form, A.languages, NL.conversationLanguages.ar);
+      await form.getByRole('textbox', { name: A.place }).fill('Buurthuis De Boog');
+
+      // The picker: Samira can be ticked; Fatima cannot, and the reason stands beside her name.
+      const samira = form.getByRole('checkbox', { name: new RegExp(counsellors.valid.name) });
+      const fatima = form.getByRole('checkbox', { name: new RegExp(counsellors.expired.name) });
+      await samira.waitFor();
+      expect(await fatima.isDisabled()).toBe(true);
+      const options = await apiCall<{ items: { userId: string; expiredOn: string | null }[] }>(
+        page,
+        'GET',
+        `/api/activities/facilitator-options?typeId=${await termId(page, 'activity_type', 'info_meeting')}&date=${today}`,
+      );
+      const expiredOn = options.items.find((o) => o.userId === counsellors.expired.id)!.expiredOn!;
+      const reason = A.refusal.training_expired
+        .replace('{{course}}', COURSE)
+        .replace('{{date}}', dutchDay(expiredOn));
+      await form.getByText(reason).waitFor();
+      await samira.check();
+      await form.getByRole('switch', { name: A.isPublic }).check();
+      await form.getByRole('button', { name: A.plan, exact: true }).click();
+      await form.waitFor({ state: 'hidden' });
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      const activityId = new URL(page.url()).pathname.split('/').pop()!;
+
+      // The server refuses Fatima too, with the reason, whoever asks it directly.
+      const refused = await apiCall(page, 'PATCH', `/api/activities/${activityId}`, {
+        facilitatorIds: [counsellors.valid.id, counsellors.expired.id],
+      }).catch((error: Error) => error.message);
+      expect(refused).toContain('400');
+      expect(refused).toContain(`training \\"${COURSE}\\" expired on ${expiredOn}`);
+
+      // Afterwards: 23 attendees, a number and no names.
+      await page.getByRole('textbox', { name: A.attendees }).fill('23');
+      await page.getByRole('textbox', { name: A.evaluation }).fill('Veel vragen over sociale media.');
+      await page.getByRole('button', { name: A.report.save }).click();
+      await page.getByRole('status').filter({ hasText: A.report.saved }).waitFor();
+      const detail = await apiCall<{
+        attendees: number;
+        languages: string[];
+        municipality: string;
+        facilitators: { name: string }[];
+      }>(page, 'GET', `/api/activities/${activityId}`);
+      expect(detail).toMatchObject({ attendees: 23, languages: ['ar'], municipality: 'Utrecht' });
+      expect(detail.facilitators.map((f) => f.name)).toEqual([counsellors.valid.name]);
+
+      // A later call: the caller heard of the helpline at that meeting.
+      await page.goto('/intake');
+      await page.getByRole('textbox', { name: NL.intake.callerAlias }).fill('Moeder van K.');
+      await page.getByRole('combobox', { name: NL.intake.category }).click();
+      await page.getByRole('option', { name: /C9/ }).click();
+      await page
+        .getByRole('textbox', { name: NL.intake.summary })
+        .fill('Wil weten hoe ze met haar zoon over sociale media praat.');
+      await page.getByRole('combobox', { name: NL.intake.sourceActivity }).click();
+      await page.getByRole('option', { name: new RegExp(TITLE) }).click();
+      await page.getByRole('radio', { name: NL.intake.outcomes.info_only }).check();
+      await page.getByRole('checkbox', { name: NL.intake.confidentiality }).check();
+      const intake = page.waitForResponse(
+        (r) => r.url().endsWith('/api/intake') && r.request().method() === 'POST',
+      );
+      await page.getByRole('button', { name: NL.intake.save }).click();
+      expect((await intake).status()).toBe(200);
+
+      // One request followed: below the default threshold of 5, the page shows "<5".
+      await page.goto(`/activities/${activityId}`);
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.getByText('<5', { exact: true }).waitFor();
+      await page.getByText(A.requestsSuppressed.replace('{{n}}', '5')).waitFor();
+      const after = await apiCall<{ requestsFollowed: unknown }>(
+        page,
+        'GET',
+        `/api/activities/${activityId}`,
+      );
+      expect(after.requestsFollowed).toEqual({ value: null, suppressed: true, threshold: 5 });
+
+      // The month calendar shows it on its day.
+      await page.goto('/activities');
+      await page.locator('label').filter({ hasText: A.views.month }).click();
+      expect(await page.getByRole('radio', { name: A.views.month }).isChecked()).toBe(true);
+      await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
+    });
+    expect(coordinator.errors).toEqual([]);
+  });
+});
