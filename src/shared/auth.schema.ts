@@ -54,6 +54,7 @@ export const PAGES = [
   'training',
   'activities',
   'partners',
+  'peers',
   'publicSite',
   'reports',
   'peers',

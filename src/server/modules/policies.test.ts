@@ -50,7 +50,7 @@ const MATCHING: Record<MatchingAction, Role[]> = {
   'weights.update': ['admin'],
 };
 const PLACES: Record<PlaceAction, Role[]> = {
-  'place.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
+  'place.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
   'place.manage': ['admin'],
 };
 const ORGANISATION: Record<OrganisationAction, Role[]> = {

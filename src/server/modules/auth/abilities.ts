@@ -34,6 +34,7 @@ const PAGE_RULES: Readonly<Record<Page, (actor: Actor) => boolean>> = {
   training: (a) => canTraining(a, 'training.manage'),
   activities: (a) => canActivity(a, 'activity.list'),
   partners: (a) => canPartner(a, 'partner.list'),
+  peers: (a) => canPeer(a, 'peer.view'),
   publicSite: (a) => canPublicSite(a, 'site.view'),
   reports: (a) => canReport(a, 'report.view'),
   peers: (a) => canPeer(a, 'peer.view'),

@@ -101,6 +101,34 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     expect((await o.post('/api/search', { term: 'Umm Yusuf' })).statusCode).toBe(403);
   });
 
+  it('makes someone an organiser only through the Users page: audited, and the privacy officer alerted', async () => {
+    const admin = await as(s.admin);
+    const named = await inviteAndActivate(t, admin, 'analyst', 'named.staff@noord.example');
+    const res = await admin.patch(`/api/users/${named.userId}`, { role: 'peer_organiser' });
+    expect(res.json()).toMatchObject({ role: 'peer_organiser' });
+    const po = await as(s.officer);
+    const alerts = (await po.get('/api/account-alerts')).json() as {
+      items: { event: { kind: string; toRole: string | null; subject: { id: string } } }[];
+    };
+    expect(alerts.items.map((a) => a.event)).toContainEqual(
+      expect.objectContaining({
+        kind: 'role_change',
+        toRole: 'peer_organiser',
+        subject: expect.objectContaining({ id: named.userId }),
+      }),
+    );
+    const audit = (await po.get(`/api/audit?entity=user&entityId=${named.userId}`)).json() as {
+      items: { action: string; changedFields: string[] }[];
+    };
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ action: 'user.update', changedFields: ['role'] }),
+    );
+    // The new organiser reaches the network at once, and still no case.
+    const agent = await as(named);
+    expect((await agent.get('/api/peers/members')).statusCode).toBe(200);
+    expect((await agent.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+  });
+
   it('records a member with their membership consent, seals it, and keeps other organisations out', async () => {
     const o = await as(organiser);
     const created = await o.post('/api/peers/members', member());

@@ -5,7 +5,7 @@ export type PlaceAction = 'place.list' | 'place.manage';
 
 /** Everyone on the staff picks places in forms and reads them in reports; the admin keeps the list. */
 const RULES: RoleRules<PlaceAction> = {
-  'place.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
+  'place.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer', 'peer_organiser'],
   'place.manage': ['admin'],
 };
 
