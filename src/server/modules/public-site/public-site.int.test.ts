@@ -25,6 +25,7 @@ describe.each(kinds)('public site on %s', (kind) => {
   let analyst: SignedIn;
   let otherCoord: SignedIn;
   let otherAdmin: SignedIn;
+  let officer: SignedIn;
   let ipCount = 0;
   const nextIp = () => `192.0.2.${++ipCount}`;
 
@@ -34,6 +35,7 @@ describe.each(kinds)('public site on %s', (kind) => {
     coord = await inviteAndActivate(t, admin.agent, 'coordinator');
     couns = await inviteAndActivate(t, admin.agent, 'counsellor');
     analyst = await inviteAndActivate(t, admin.agent, 'analyst');
+    officer = await inviteAndActivate(t, admin.agent, 'privacy_officer');
     // A second organisation on the installation: the public site speaks for the first one.
     await t.asOwner((db) => sql`delete from installation`.execute(db));
     otherAdmin = await setupOrganisation(t, 'Steunpunt Zuid', 'admin@zuid.example');
@@ -266,6 +268,14 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect(item).toMatchObject({ language: 'ar', safeTimes: valid.safeTimes, mayLeaveMessage: false });
     const detail = (await c.get(`/api/callbacks/${item.id}`)).json() as { phone: string; question: string };
     expect(detail).toMatchObject({ phone: '+31623456789', question: valid.question });
+    const log = (
+      (
+        await (await as(officer)).get(`/api/access-log?entity=callback_request&entityId=${item.id}`)
+      ).json() as {
+        items: { actorId: string; purpose: string }[];
+      }
+    ).items;
+    expect(log).toContainEqual(expect.objectContaining({ actorId: coord.userId, purpose: 'callback' }));
 
     for (const who of [couns, analyst, admin]) {
       const a = await as(who);

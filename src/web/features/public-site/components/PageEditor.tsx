@@ -10,7 +10,8 @@ import {
   Title,
   Typography,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSafeMarkdown } from '../../../../shared/public-site.markdown';
 import {
@@ -36,7 +37,14 @@ interface Props {
   onClose: () => void;
 }
 
-function Editor({ page, language, canEdit, latest, onClose }: Props & { latest: PageVersion | undefined }) {
+function Editor({
+  page,
+  language,
+  canEdit,
+  latest,
+  onClose,
+  closeRef,
+}: Props & { latest: PageVersion | undefined; closeRef: MutableRefObject<() => void> }) {
   const { t } = useTranslation();
   const { save } = usePageMutations();
   const [title, setTitle] = useState(latest?.title ?? '');
@@ -45,6 +53,10 @@ function Editor({ page, language, canEdit, latest, onClose }: Props & { latest: 
   const [saved, setSaved] = useState<'draft' | 'published' | null>(null);
   const dirty = title !== (latest?.title ?? '') || body !== (latest?.body ?? '');
   const guard = useDiscardGuard(dirty && saved === null, onClose);
+  // Escape, the close button and a click outside go through the same question as the Close button.
+  useEffect(() => {
+    closeRef.current = guard.requestClose;
+  });
   const dir = language === 'ar' ? 'rtl' : 'ltr';
 
   function submit(publish: boolean) {
@@ -185,12 +197,12 @@ export function PageEditor(props: Props) {
   const { t } = useTranslation();
   useReturnFocusOnUnmount();
   const history = useHistory(props.page, props.language);
+  const closeRef = useRef<() => void>(props.onClose);
   return (
     <Modal
       opened
       size="xl"
-      onClose={props.onClose}
-      closeOnEscape={false}
+      onClose={() => closeRef.current()}
       title={t('publicSite.editTitle', {
         page: t(`publicSite.pages.${props.page}`),
         language: t(`conversationLanguages.${props.language}`),
@@ -202,7 +214,7 @@ export function PageEditor(props: Props) {
         <ErrorAlert error={history.error} />
       ) : (
         <>
-          <Editor {...props} latest={history.data.items[0]} />
+          <Editor {...props} latest={history.data.items[0]} closeRef={closeRef} />
           <History items={history.data.items} canEdit={props.canEdit} />
         </>
       )}
