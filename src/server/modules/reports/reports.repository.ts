@@ -24,9 +24,13 @@ interface Source {
   near?: string;
 }
 
-/** The first contact of a case: its earliest contact, or when it was opened if none is linked. */
+/**
+ * The first contact of a case: its earliest contact, or when it was opened if none is linked. Looked up by
+ * case id alone (ids are unique, and row-level security keeps it in the organisation): an extra org_id
+ * condition made the planner intersect with the organisation's whole index on every case.
+ */
 const FIRST_CONTACT =
-  'coalesce((select min(fc.occurred_at) from contacts fc where fc.case_id = ca.id and fc.org_id = ca.org_id), ca.opened_at)';
+  'coalesce((select min(fc.occurred_at) from contacts fc where fc.case_id = ca.id), ca.opened_at)';
 
 /** A duration between two instants of a case, for the cases where the second one happened. */
 const caseDuration = (end: string): Source => ({
@@ -119,7 +123,7 @@ const SOURCES: Record<Measure, Source> = {
   time_to_assignment: caseDuration('ca.first_assigned_at'),
   // The first entry in the case's contact log written by a counsellor (the intake itself is not one).
   time_to_first_contact: caseDuration(
-    "(select l.occurred_at from case_log l where l.case_id = ca.id and l.org_id = ca.org_id and l.contact_id is null and exists (select 1 from users u where u.id = l.author_id and u.role = 'counsellor') order by l.occurred_at limit 1)",
+    "(select l.occurred_at from case_log l where l.case_id = ca.id and l.contact_id is null and exists (select 1 from users u where u.id = l.author_id and u.role = 'counsellor') order by l.occurred_at limit 1)",
   ),
 };
 
