@@ -96,11 +96,11 @@ export function ReportChart({ report, title }: { report: Report; title: string }
     ? 260
     : Math.max(140, data.length * (many && !stacked ? 22 * series.length : 34) + 70);
   const tick = { fontSize: 12, fill: '#374151' };
-  const textOf = (key: string) => (entry: unknown) =>
-    String((entry as Record<string, unknown>)[`${key}_text`]);
   return (
     <figure style={{ margin: 0 }} aria-label={t('reports.dashboard.chartLabel', { title })}>
-      <div aria-hidden style={{ width: '100%', height }} data-testid="report-chart">
+      {/* Left to right inside: the axes are mirrored explicitly, and an inherited right-to-left direction would
+          flip the SVG's text anchors and push the labels into the plot. */}
+      <div aria-hidden dir="ltr" style={{ width: '100%', height }} data-testid="report-chart">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={data}
@@ -151,7 +151,7 @@ export function ReportChart({ report, title }: { report: Report; title: string }
                     their patterns and the legend; their numbers are in the table. */}
                 {stacked ? null : (
                   <LabelList
-                    valueAccessor={textOf(s.key)}
+                    dataKey={`${s.key}_text`}
                     position={overTime ? 'top' : rtl ? 'left' : 'right'}
                     fill="#111827"
                     fontSize={11}
