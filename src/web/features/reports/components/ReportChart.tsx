@@ -152,7 +152,7 @@ export function ReportChart({ report, title }: { report: Report; title: string }
                 {stacked ? null : (
                   <LabelList
                     dataKey={`${s.key}_text`}
-                    position={overTime ? 'top' : rtl ? 'left' : 'right'}
+                    position={overTime ? 'top' : 'right'}
                     fill="#111827"
                     fontSize={11}
                   />
