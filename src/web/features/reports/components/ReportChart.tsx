@@ -105,7 +105,7 @@ export function ReportChart({ report, title }: { report: Report; title: string }
           <BarChart
             data={data}
             layout={overTime ? 'horizontal' : 'vertical'}
-            margin={{ top: 18, right: 24, bottom: 4, left: 8 }}
+            margin={{ top: 18, right: rtl ? 8 : 32, bottom: 4, left: rtl ? 32 : 8 }}
             accessibilityLayer={false}
           >
             <CartesianGrid strokeDasharray="3 3" stroke="#d1d5db" />
