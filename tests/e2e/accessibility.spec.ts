@@ -78,7 +78,19 @@ const PAGES: readonly PageVisit[] = [
   { name: 'disclosures', role: 'privacy_officer', path: '/disclosures' },
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
   { name: 'notifications', role: 'coordinator', path: '/notifications' },
-  { name: 'reports', role: 'coordinator', path: '/reports' },
+  { name: 'reports, dashboard', role: 'coordinator', path: '/reports' },
+  {
+    name: 'reports, builder',
+    role: 'coordinator',
+    path: '/reports',
+    open: (page) => page.getByRole('tab').nth(1).click(),
+  },
+  {
+    name: 'reports, funder report',
+    role: 'coordinator',
+    path: '/reports',
+    open: (page) => page.getByRole('tab').nth(2).click(),
+  },
   { name: 'public site (admin)', role: 'admin', path: '/settings/public-site' },
   {
     name: 'public site, page editor',

@@ -20,7 +20,8 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
   // The first screens on their own too: a whole dashboard on a phone is too tall to look at in one image.
   const width = page.viewportSize()!.width;
-  for (let k = 0; k < 3; k++)
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let k = 0; k < Math.min(3, Math.floor(height / 1100)); k++)
     await page.screenshot({
       path: `${OUT}/${name}-part${k + 1}.png`,
       fullPage: true,

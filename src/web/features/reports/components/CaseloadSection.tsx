@@ -29,7 +29,7 @@ export function CaseloadSection() {
         {caseload.data && rows.length === 0 ? <Text size="sm">{t('reports.caseload.empty')}</Text> : null}
         {rows.length > 0 ? (
           <>
-            <div aria-hidden style={{ width: '100%', height: rows.length * 34 + 80 }}>
+            <div aria-hidden dir="ltr" style={{ width: '100%', height: rows.length * 34 + 80 }}>
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart
                   data={rows}

@@ -3,7 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS_OF, MEASURES, REPORT_FORMATS } from '../../../../shared/reports.schema';
+import {
+  DIMENSIONS_OF,
+  isDurationMeasure,
+  MEASURES,
+  REPORT_FORMATS,
+} from '../../../../shared/reports.schema';
 import type { Dimension, Measure, ReportFormat } from '../../../../shared/reports.schema';
 import { DateRangeInputs } from '../../../components/DateRangeInputs';
 import { EmptyState } from '../../../components/EmptyState';
@@ -25,7 +30,12 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function ReportBuilder() {
   const { t } = useTranslation();
   const [measure, setMeasure] = useState<Measure>('requests');
-  const [range, setRange] = useState({ from: `${today().slice(0, 4)}-01-01`, to: today() });
+  // The calendar year so far and what remains of it: "today" in the browser may already be tomorrow where the
+  // organisation is (a request at 00:30 in Amsterdam is 23:30 UTC), and an empty future costs nothing.
+  const [range, setRange] = useState({
+    from: `${today().slice(0, 4)}-01-01`,
+    to: `${today().slice(0, 4)}-12-31`,
+  });
   const [rows, setRows] = useState<Dimension | ''>('month');
   const [columns, setColumns] = useState<Dimension | ''>('');
   const [shown, setShown] = useState<ReportRequest | null>(null);
@@ -67,7 +77,8 @@ export function ReportBuilder() {
               const next = event.currentTarget.value as Measure;
               setMeasure(next);
               if (rows && !DIMENSIONS_OF[next].includes(rows)) setRows('');
-              if (columns && !DIMENSIONS_OF[next].includes(columns)) setColumns('');
+              if (isDurationMeasure(next) || (columns && !DIMENSIONS_OF[next].includes(columns)))
+                setColumns('');
             }}
             data={MEASURES.map((m) => ({ value: m, label: t(`reports.measures.${m}`) }))}
           />
@@ -91,7 +102,7 @@ export function ReportBuilder() {
           <NativeSelect
             label={t('reports.columns')}
             value={columns}
-            disabled={!rows}
+            disabled={!rows || isDurationMeasure(measure)}
             onChange={(event) => setColumns(event.currentTarget.value as Dimension | '')}
             data={dimensionOptions(rows)}
             error={fieldErrorText(t, errors.columns)}

@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { PublishedCountView, Report } from '../../../../shared/reports.schema';
-import { SERIES_COLOURS, seriesFill } from './chartPatterns';
+import { HIDDEN_COLOUR, HIDDEN_FILL, SERIES_COLOURS, seriesFill } from './chartPatterns';
 
 /** Time runs along the bottom; everything else is a list of bars with its labels beside them. */
 const TIME = ['year', 'quarter', 'month'];
@@ -59,13 +59,23 @@ function chartData(report: Report, t: (key: string) => string) {
     : [{ key: 's0', label: t(`reports.measures.${report.measure}`) }];
   const data = rows.map((row, i) => {
     const entry: Record<string, string | number> = { name: row.label };
+    let shown = 0;
     series.forEach((s, j) => {
       const p = point(report.cells[i]![j]!, threshold);
       entry[s.key] = p.value;
       entry[`${s.key}_text`] = p.text;
+      shown += p.value;
     });
+    // In a cross-tabulation, the part of a published row total in hidden cells: already known to any reader
+    // (the total minus the published cells), so drawing it as one hatched "hidden" segment reveals nothing.
+    const total = report.rowTotals[i];
+    const hidden = report.columns && total?.kind === 'count' ? Math.max(0, total.value - shown) : 0;
+    entry.hidden = hidden;
+    entry.hidden_text = String(hidden);
     return entry;
   });
+  if (report.columns && data.some((d) => Number(d.hidden) > 0))
+    series.push({ key: 'hidden', label: t('reports.dashboard.hiddenSeries') });
   return { series, data };
 }
 
@@ -86,16 +96,16 @@ export function ReportChart({ report, title }: { report: Report; title: string }
     ? 260
     : Math.max(140, data.length * (many && !stacked ? 22 * series.length : 34) + 70);
   const tick = { fontSize: 12, fill: '#374151' };
-  const textOf = (key: string) => (entry: unknown) =>
-    String((entry as Record<string, unknown>)[`${key}_text`]);
   return (
     <figure style={{ margin: 0 }} aria-label={t('reports.dashboard.chartLabel', { title })}>
-      <div aria-hidden style={{ width: '100%', height }} data-testid="report-chart">
+      {/* Left to right inside: the axes are mirrored explicitly, and an inherited right-to-left direction would
+          flip the SVG's text anchors and push the labels into the plot. */}
+      <div aria-hidden dir="ltr" style={{ width: '100%', height }} data-testid="report-chart">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={data}
             layout={overTime ? 'horizontal' : 'vertical'}
-            margin={{ top: 18, right: 24, bottom: 4, left: 8 }}
+            margin={{ top: 18, right: rtl ? 8 : 32, bottom: 4, left: rtl ? 32 : 8 }}
             accessibilityLayer={false}
           >
             <CartesianGrid strokeDasharray="3 3" stroke="#d1d5db" />
@@ -131,8 +141,8 @@ export function ReportChart({ report, title }: { report: Report; title: string }
                 key={s.key}
                 dataKey={s.key}
                 name={s.label}
-                fill={seriesFill(j)}
-                stroke={SERIES_COLOURS[j % SERIES_COLOURS.length]}
+                fill={s.key === 'hidden' ? HIDDEN_FILL : seriesFill(j)}
+                stroke={s.key === 'hidden' ? HIDDEN_COLOUR : SERIES_COLOURS[j % SERIES_COLOURS.length]}
                 strokeWidth={1}
                 isAnimationActive={false}
                 {...(stacked ? { stackId: 'all' } : {})}
@@ -141,8 +151,8 @@ export function ReportChart({ report, title }: { report: Report; title: string }
                     their patterns and the legend; their numbers are in the table. */}
                 {stacked ? null : (
                   <LabelList
-                    valueAccessor={textOf(s.key)}
-                    position={overTime ? 'top' : rtl ? 'left' : 'right'}
+                    dataKey={`${s.key}_text`}
+                    position={overTime ? 'top' : 'right'}
                     fill="#111827"
                     fontSize={11}
                   />

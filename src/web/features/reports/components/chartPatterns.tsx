@@ -29,6 +29,10 @@ const PATTERNS: ((colour: string) => React.ReactNode)[] = [
   () => <path d="M0 2 H8 M0 6 H8" stroke="#ffffff" strokeWidth="1" />,
 ];
 
+/** The hidden part of a published total: grey (4.8:1) with wide hatching, unlike any series. */
+export const HIDDEN_COLOUR = '#6b7280';
+export const HIDDEN_FILL = 'url(#report-series-hidden)';
+
 const patternId = (j: number) => `report-series-${j % SERIES_COLOURS.length}`;
 
 /** The fill of series j: its pattern over its colour (series 0 is plain colour). */
@@ -45,6 +49,10 @@ export function ChartPatterns() {
             {PATTERNS[j]!(colour)}
           </pattern>
         ))}
+        <pattern id="report-series-hidden" width="10" height="10" patternUnits="userSpaceOnUse">
+          <rect width="10" height="10" fill="#ffffff" />
+          <path d="M0 10 L10 0 M-5 5 L5 -5 M5 15 L15 5" stroke={HIDDEN_COLOUR} strokeWidth="2.5" />
+        </pattern>
       </defs>
     </svg>
   );
