@@ -159,6 +159,36 @@ describe.each(kinds)('seeded data on %s', (kind) => {
     expect(seen).toEqual([]);
   });
 
+  it('marks a demo organisation as demo data in the session, and a seeded one not', async () => {
+    const [demo] = await seed(t.deps, {
+      dialect: kind,
+      contacts: 20,
+      orgs: 1,
+      counsellors: 2,
+      seed: 1,
+      years: 1,
+      now: t.clock.now(),
+      demo: true,
+      onePerRole: true,
+      orgNames: ['Demo Hulplijn'],
+      passwordHash: await hashPassword(STRONG_PASSWORD),
+    });
+    expect(demo!.staff.map((s) => s.role).sort()).toEqual([
+      'admin',
+      'analyst',
+      'coordinator',
+      'privacy_officer',
+    ]);
+    const session = async (org: SeededOrg, ip: string) =>
+      (
+        (await (await coordinatorOf(org, ip)).get('/api/auth/session')).json() as {
+          organisation: { name: string; demo?: boolean };
+        }
+      ).organisation;
+    expect(await session(demo!, '10.40.0.5')).toMatchObject({ name: 'Demo Hulplijn', demo: true });
+    expect((await session(orgs[0]!, '10.40.0.6')).demo).toBe(false);
+  });
+
   it('recognises a seeded repeat caller by phone number', async () => {
     const org = orgs[0]!;
     expect(org.repeatCallerPhone).not.toBeNull();
