@@ -124,7 +124,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
                   {session.organisation.name}
                 </Text>
                 {session.organisation.demo ? (
-                  <Badge color="yellow" variant="filled" style={{ flexShrink: 0 }}>
+                  <Badge color="yellow" variant="filled" style={{ flexShrink: 0, minWidth: 'max-content' }}>
                     {t('demo.badge')}
                   </Badge>
                 ) : null}
