@@ -1,115 +1,208 @@
 /**
- * Report benchmark (issue 13): a coordinator's year dashboard and a year by month exported as CSV, XLSX and PDF,
- * through the app in-process (each request from its own address: reports are rate-limited per address).
- *   npm run bench:reports                      (embedded PGlite)
- *   BENCH_DB=postgres npm run bench:reports    (PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432/test)
- * Seeds BENCH_SEED intakes spread over the last twelve months through the app's own intake service
- * (bench/generate.ts: encryption, keyed hashes, audit chain), then times each request and prints p50/p95.
+ * Report benchmark (issue 13): the year dashboard (all 14 panels, one request), single reports including the
+ * duration measures (median, p90), a year by month exported as CSV, XLSX and PDF, and the funder report.
+ *
+ * Two ways to run it:
+ *   npm run bench:reports                      seeds BENCH_SEED intakes over the last twelve months into a
+ *   BENCH_DB=postgres npm run bench:reports    fresh PGlite or PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test)
+ *                                              through the app's own services, then times HTTP requests in-process
+ *   DATABASE_URL=postgres://… MASTER_KEY=… npm run bench:reports -- --org <organisation id> [--year 2026]
+ *                                              an already-seeded database (npm run bench:seed): times the service
+ *                                              calls in one transaction each, as a request would run them (server
+ *                                              time without HTTP), acting as one of the organisation's coordinators
+ * Prints p50/p95 per measurement and appends a line to bench/results/reports.jsonl.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DashboardQuery, ReportExport, ReportQuery } from '../src/shared/reports.schema.js';
 import { systemClock } from '../src/server/lib/clock.js';
 import { createTestApp, inviteAndActivate, setupOrganisation } from '../src/server/test/harness.js';
 import { generateIntakes } from './generate.js';
 
-const kind = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
-const SEED = Number(process.env.BENCH_SEED ?? 6000);
+const { values: args } = parseArgs({
+  options: { org: { type: 'string' }, year: { type: 'string' } },
+  allowPositionals: true,
+});
 const N = Number(process.env.BENCH_N ?? 60);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-const t = await createTestApp(kind, { LOG_LEVEL: 'silent', API_RATE_LIMIT_PER_MINUTE: '1000000' });
-const now = systemClock.now();
-t.clock.set(now);
-const admin = await setupOrganisation(t);
-const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.reports@noord.example');
-const session = (await coordinator.agent.get('/api/auth/session')).json() as {
-  user: { id: string };
-  organisation: { id: string };
-};
-const actor = {
-  kind: 'user' as const,
-  userId: session.user.id,
-  orgId: session.organisation.id,
-  role: 'coordinator' as const,
-  sessionId: 'bench',
-};
-
-const seedStart = performance.now();
-for (let month = 0; month < 12; month++) {
-  t.clock.set(new Date(now.getTime() - (month * 30 + 1) * 86_400_000));
-  await generateIntakes(t.deps, actor, Math.round(SEED / 12), 100 + month);
+/** The calls a run times: the same list in both modes. */
+interface Target {
+  query(body: ReportQuery): Promise<number>;
+  dashboard(body: DashboardQuery): Promise<number>;
+  exportReport(body: ReportExport): Promise<number>;
+  funder(year: number): Promise<number>;
+  close(): Promise<void>;
 }
-const seedSeconds = (performance.now() - seedStart) / 1000;
-t.clock.set(systemClock.now());
 
-const cookie = coordinator.agent.cookie!;
-const csrf = coordinator.agent.csrf;
-// Reports allow 60 requests a minute per address (reports.routes.ts); a run makes several hundred, so each
-// request comes from its own address (in-process, as the integration tests do).
-let ip = 0;
-async function post(url: string, body: unknown) {
-  const start = performance.now();
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: `10.77.${Math.floor(ip / 250) % 250}.${(ip++ % 250) + 1}`,
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-    payload: JSON.stringify(body),
+/** A fresh database seeded through the app, timed through HTTP in-process (each request from its own address). */
+async function seededTarget(): Promise<{ target: Target; meta: Record<string, unknown>; period: Period }> {
+  const kind = process.env.BENCH_DB === 'postgres' ? 'postgres' : 'pglite';
+  const SEED = Number(process.env.BENCH_SEED ?? 6000);
+  const t = await createTestApp(kind, { LOG_LEVEL: 'silent', API_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const now = systemClock.now();
+  t.clock.set(now);
+  const admin = await setupOrganisation(t);
+  const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.reports@noord.example');
+  const session = (await coordinator.agent.get('/api/auth/session')).json() as {
+    user: { id: string };
+    organisation: { id: string };
+  };
+  const actor = {
+    kind: 'user' as const,
+    userId: session.user.id,
+    orgId: session.organisation.id,
+    role: 'coordinator' as const,
+    sessionId: 'bench',
+  };
+  const seedStart = performance.now();
+  for (let month = 0; month < 12; month++) {
+    t.clock.set(new Date(now.getTime() - (month * 30 + 1) * 86_400_000));
+    await generateIntakes(t.deps, actor, Math.round(SEED / 12), 100 + month);
+  }
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  t.clock.set(systemClock.now());
+  const cookie = coordinator.agent.cookie!;
+  const csrf = coordinator.agent.csrf;
+  let ip = 0;
+  async function post(url: string, body: unknown) {
+    t.clock.set(systemClock.now());
+    const start = performance.now();
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: `10.77.${Math.floor(ip / 250) % 250}.${(ip++ % 250) + 1}`,
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+      payload: JSON.stringify(body),
+    });
+    if (res.statusCode !== 200) throw new Error(`${url}: HTTP ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return performance.now() - start;
+  }
+  const to = now.toISOString().slice(0, 10);
+  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    target: {
+      query: (body) => post('/api/reports/query', body),
+      dashboard: (body) => post('/api/reports/dashboard', body),
+      exportReport: (body) => post('/api/reports/export', body),
+      funder: (year) => post('/api/reports/funder/export', { year }),
+      close: async () => {
+        await t.app.close();
+        await t.close();
+      },
+    },
+    meta: { db: kind, seededIntakes: SEED, seedSeconds: +seedSeconds.toFixed(1), timed: 'http in-process' },
+    period: { from, to, year: now.getUTCFullYear() },
+  };
+}
+
+/** An already-seeded database (DATABASE_URL): the services timed in one organisation-scoped transaction each. */
+async function externalTarget(
+  orgId: string,
+): Promise<{ target: Target; meta: Record<string, unknown>; period: Period }> {
+  const { loadConfig } = await import('../src/server/config.js');
+  const { boot } = await import('../src/server/boot.js');
+  const { inOrg } = await import('../src/server/db/database.js');
+  const { runReport, exportReport } = await import('../src/server/modules/reports/reports.service.js');
+  const { getDashboard } = await import('../src/server/modules/reports/dashboard.service.js');
+  const { exportFunderReport } = await import('../src/server/modules/reports/funder-report.service.js');
+  const { deps, database } = await boot(loadConfig());
+  const coordinator = await inOrg(deps.db, orgId, (trx) =>
+    trx
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('role', '=', 'coordinator')
+      .where('status', '=', 'active')
+      .orderBy('created_at')
+      .executeTakeFirst(),
+  );
+  if (!coordinator) throw new Error(`No active coordinator in organisation ${orgId}`);
+  const actor = {
+    kind: 'user' as const,
+    userId: coordinator.id,
+    orgId,
+    role: 'coordinator' as const,
+    sessionId: 'bench',
+  };
+  const timed = async (fn: Parameters<typeof inOrg>[2]) => {
+    const start = performance.now();
+    await inOrg(deps.db, orgId, fn);
+    return performance.now() - start;
+  };
+  const ctx = (trx: Parameters<Parameters<typeof inOrg>[2]>[0]) => ({
+    db: trx,
+    actor,
+    clock: deps.clock,
+    keyring: deps.keyring,
   });
-  if (res.statusCode !== 200) throw new Error(`${url}: HTTP ${res.statusCode}`);
-  return performance.now() - start;
+  const year = Number(args.year ?? new Date().getUTCFullYear());
+  return {
+    target: {
+      query: (body) => timed((trx) => runReport(ctx(trx), body)),
+      dashboard: (body) => timed((trx) => getDashboard(ctx(trx), body)),
+      exportReport: (body) => timed((trx) => exportReport(ctx(trx), body)),
+      funder: (y) => timed((trx) => exportFunderReport(ctx(trx), { year: y })),
+      close: () => database.close(),
+    },
+    meta: { db: `${database.kind} (external)`, org: orgId, timed: 'service calls, one transaction each' },
+    period: { from: `${year}-01-01`, to: `${year}-12-31`, year },
+  };
 }
 
-const to = now.toISOString().slice(0, 10);
-const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-// What a coordinator's year dashboard asks for.
-const DASHBOARD = [
-  { measure: 'requests', rows: 'month', columns: 'channel' },
-  { measure: 'requests', rows: 'quarter', columns: 'category' },
-  { measure: 'requests', rows: 'province' },
-  { measure: 'requests', rows: 'outcome' },
-  { measure: 'cases_opened', rows: 'month' },
-  { measure: 'cases_closed', rows: 'closure' },
-  { measure: 'interventions', rows: 'intervention' },
-  { measure: 'referrals_sent', rows: 'partner_type' },
-].map((q) => ({ ...q, from, to, language: 'nl' }));
+interface Period {
+  from: string;
+  to: string;
+  year: number;
+}
+
+const { target, meta, period } = args.org ? await externalTarget(args.org) : await seededTarget();
+const { from, to, year } = period;
+const language = 'nl' as const;
 
 async function measure(name: string, fn: () => Promise<number>) {
-  for (let i = 0; i < 5; i++) await fn();
+  for (let i = 0; i < 3; i++) await fn();
   const ms: number[] = [];
-  for (let i = 0; i < N; i++) {
-    t.clock.set(systemClock.now());
-    ms.push(await fn());
-  }
+  for (let i = 0; i < N; i++) ms.push(await fn());
   ms.sort((a, b) => a - b);
-  return { name, n: N, p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1) };
+  const line = { name, n: N, p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1) };
+  console.error(`${name}: p50 ${line.p50} ms, p95 ${line.p95} ms`);
+  return line;
 }
 
+const q = (body: Omit<ReportQuery, 'from' | 'to' | 'language'>): ReportQuery => ({
+  ...body,
+  from,
+  to,
+  language,
+});
 const results = [
-  await measure('year dashboard (8 reports, sequential)', async () => {
-    let total = 0;
-    for (const q of DASHBOARD) total += await post('/api/reports/query', q);
-    return total;
-  }),
-  await measure('one report: requests by month × channel', () => post('/api/reports/query', DASHBOARD[0])),
+  await measure('year dashboard (14 panels, one request)', () => target.dashboard({ from, to, language })),
+  await measure('one report: requests by month × channel', () =>
+    target.query(q({ measure: 'requests', rows: 'month', columns: 'channel' })),
+  ),
+  await measure('duration: time to assignment by quarter (median, p90)', () =>
+    target.query(q({ measure: 'time_to_assignment', rows: 'quarter' })),
+  ),
+  await measure('duration: time to first counsellor contact by category', () =>
+    target.query(q({ measure: 'time_to_first_contact', rows: 'category' })),
+  ),
+  await measure('aftercare check-ins by timeliness', () =>
+    target.query(q({ measure: 'aftercare_checkins', rows: 'timeliness' })),
+  ),
 ];
-// Each format of the same year by month, one after the other (the sheet and the PDF are built in-process).
 for (const format of ['csv', 'xlsx', 'pdf'] as const)
   results.push(
     await measure(`export: a year by month as ${format.toUpperCase()}`, () =>
-      post('/api/reports/export', { measure: 'requests', from, to, rows: 'month', language: 'nl', format }),
+      target.exportReport({ measure: 'requests', from, to, rows: 'month', language, format }),
     ),
   );
-const line = {
-  at: new Date().toISOString(),
-  db: kind,
-  seededIntakes: SEED,
-  seedSeconds: +seedSeconds.toFixed(1),
-  results,
-};
+results.push(await measure('funder report (PDF)', () => target.funder(year)));
+
+const line = { at: new Date().toISOString(), ...meta, period: { from, to }, results };
 console.log(JSON.stringify(line, null, 2));
 fs.appendFileSync(path.join(import.meta.dirname, 'results', 'reports.jsonl'), `${JSON.stringify(line)}\n`);
-await t.app.close();
-await t.close();
+await target.close();

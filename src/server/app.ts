@@ -19,6 +19,7 @@ import { workRoutes } from './modules/work/work.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { counsellorsRoutes } from './modules/counsellors/counsellors.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
 import { consentTextRoutes } from './modules/consent-text/consent-text.routes.js';
 import { referralsRoutes } from './modules/referrals/referrals.routes.js';
@@ -26,6 +27,8 @@ import { emergencyRoutes } from './modules/emergency/emergency.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { cspRoutes } from './modules/csp/csp.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { publicSiteRoutes } from './modules/public-site/public-site.routes.js';
+import { publicPagesRoutes } from './modules/public-site/public-pages.routes.js';
 import type { Metrics } from './modules/metrics/metrics.service.js';
 import { postgresRateLimitStore } from './modules/ratelimit/ratelimit.store.js';
 import { installChainKeyring } from './modules/audit/audit.keys.js';
@@ -106,6 +109,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(notificationsRoutes(deps));
   await app.register(counsellorsRoutes(deps));
   await app.register(partnersRoutes(deps));
+  await app.register(knowledgeRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(consentTextRoutes());
   await app.register(referralsRoutes(deps));
@@ -113,6 +117,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(meetingsRoutes(deps));
   await app.register(cspRoutes(deps));
   await app.register(reportsRoutes(deps));
+  await app.register(publicSiteRoutes(deps));
+  await app.register(publicPagesRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   MASTER_KEY: z.string().optional(),
   MASTER_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
+  PUBLIC_SITE_ORGANISATION: z.string().optional(),
   TRUST_PROXY: z.string().default('false'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -57,6 +58,8 @@ export interface Config {
   masterKeyFile: string;
   /** Origin for links in invites and e-mails; required in production, never taken from a forwarded header. */
   publicUrl: string | undefined;
+  /** The organisation the public site speaks for (id or name); undefined → the first organisation. */
+  publicSiteOrganisation: string | undefined;
   /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-* headers count; false → none. */
   trustProxy: string[] | false;
   sessionIdleMs: number;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey: e.MASTER_KEY,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     publicUrl,
+    publicSiteOrganisation: e.PUBLIC_SITE_ORGANISATION?.trim() || undefined,
     trustProxy,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -40,9 +40,43 @@ export const SESSION_STAGES = ['mfa', 'enrol', 'full'] as const;
 export const SessionStageSchema = z.enum(SESSION_STAGES);
 export type SessionStage = z.infer<typeof SessionStageSchema>;
 
+/**
+ * The screens of the staff app, in navigation order. The server says which of them a session may open,
+ * from the same policies that guard the API; the web draws its navigation and route guards from that list
+ * and holds no role lists of its own.
+ */
+export const PAGES = [
+  'intake',
+  'cases',
+  'myProfile',
+  'emergencyApprovals',
+  'counsellors',
+  'training',
+  'partners',
+  'publicSite',
+  'reports',
+  'users',
+  'taxonomies',
+  'aftercare',
+  'matching',
+  'places',
+  'audit',
+  'accessLog',
+  'disclosures',
+  'fourEyes',
+  'handbook',
+] as const;
+export const PageSchema = z.enum(PAGES);
+export type Page = z.infer<typeof PageSchema>;
+
 export const AbilitiesSchema = z.object({
-  manageUsers: z.boolean(),
-  viewAudit: z.boolean(),
+  pages: z.array(PageSchema).describe('The screens this session may open'),
+  search: z.boolean().describe('Whether the header search is offered'),
+  ownCasesOnly: z.boolean().describe('The case list shows only the cases assigned to this user'),
+  myWork: z.boolean().describe('The home page shows “my work”'),
+  startEmergency: z.boolean(),
+  setupChecklist: z.boolean(),
+  editMatchingWeights: z.boolean(),
   manageOrganisation: z.boolean(),
 });
 export type Abilities = z.infer<typeof AbilitiesSchema>;

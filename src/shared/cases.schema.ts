@@ -115,6 +115,10 @@ export const IntakeSchema = z
   .object({
     requestId: z.uuid().describe('Client-generated id: a retried save returns the first result'),
     draftId: z.uuid().optional(),
+    callbackId: z
+      .uuid()
+      .optional()
+      .describe('The callback request this contact answers; it is marked done with the save'),
     channel: ChannelSchema,
     language: ConversationLanguageSchema,
     callerAlias: shortText(120).min(1).describe('Alias or name, as the caller wishes'),

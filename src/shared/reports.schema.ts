@@ -11,9 +11,19 @@ export const MEASURES = [
   'referrals_sent',
   'consents_given',
   'consents_withdrawn',
+  'aftercare_checkins',
+  'time_to_assignment',
+  'time_to_first_contact',
 ] as const;
 export const MeasureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof MeasureSchema>;
+
+/**
+ * Measures of time rather than counts: per group, the number of cases and, where that number is published
+ * and at least the threshold, the median and 90th percentile in hours. Broken down by rows only.
+ */
+export const DURATION_MEASURES: readonly Measure[] = ['time_to_assignment', 'time_to_first_contact'];
+export const isDurationMeasure = (measure: Measure) => DURATION_MEASURES.includes(measure);
 
 /**
  * What a report can be broken down by. Ethnicity and religion are not dimensions: they are not stored.
@@ -33,6 +43,7 @@ export const DIMENSIONS = [
   'partner_type',
   'purpose',
   'status',
+  'timeliness',
 ] as const;
 export const DimensionSchema = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof DimensionSchema>;
@@ -48,7 +59,13 @@ export const DIMENSIONS_OF: Readonly<Record<Measure, readonly Dimension[]>> = {
   referrals_sent: [...TIME, 'partner_type', 'status'],
   consents_given: [...TIME, 'partner_type', 'purpose'],
   consents_withdrawn: [...TIME, 'partner_type', 'purpose'],
+  aftercare_checkins: [...TIME, 'timeliness'],
+  time_to_assignment: [...TIME, 'category', 'province'],
+  time_to_first_contact: [...TIME, 'category', 'province'],
 };
+
+/** Whether an aftercare check-in (by its due day in the period) was done by its due day, later, or not yet. */
+export const TIMELINESS = ['on_time', 'late', 'not_done'] as const;
 
 /** A municipality crossed with anything else singles out families in small towns: refused. */
 export const MUNICIPALITY_ALONE = true;
@@ -95,6 +112,13 @@ const AxisSchema = z.object({
   keys: z.array(z.object({ key: Text, label: Text })),
 });
 
+/** A median and 90th percentile in hours, published only for a published count of at least the threshold. */
+export const PublishedDurationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('value'), median: z.number().nonnegative(), p90: z.number().nonnegative() }),
+  z.object({ kind: z.literal('suppressed') }),
+]);
+export type PublishedDuration = z.infer<typeof PublishedDurationSchema>;
+
 export const ReportSchema = z.object({
   measure: MeasureSchema,
   from: Day,
@@ -106,8 +130,89 @@ export const ReportSchema = z.object({
   columnTotals: z.array(PublishedCountSchema),
   total: PublishedCountSchema,
   rules: z.object({ threshold: z.number().int(), roundToFive: z.boolean() }),
+  /** Duration measures only: the statistics per row (in row order) and over all, in hours. */
+  durations: z
+    .object({ rows: z.array(PublishedDurationSchema), total: PublishedDurationSchema })
+    .nullable()
+    .default(null),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/** The dashboard's period; each panel is a fixed report, coarsened where the month would single people out. */
+export const DashboardQuerySchema = z
+  .object({ from: Day, to: Day, language: z.enum(UI_LANGUAGES).default('nl') })
+  .strict();
+export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
+
+export const DASHBOARD_PANELS = [
+  'requests_by_category',
+  'requests_by_channel',
+  'requests_by_province',
+  'conversion',
+  'cases_opened',
+  'cases_closed',
+  'closure',
+  'interventions',
+  'referrals',
+  'consents_given',
+  'consents_withdrawn',
+  'aftercare',
+  'time_to_assignment',
+  'time_to_first_contact',
+] as const;
+export type DashboardPanelId = (typeof DASHBOARD_PANELS)[number];
+
+export const DashboardSchema = z.object({
+  from: Day,
+  to: Day,
+  panels: z.array(
+    z.object({
+      id: z.enum(DASHBOARD_PANELS),
+      report: ReportSchema,
+      /** The breakdown asked for was too fine (e.g. month × category) and a coarser one is shown. */
+      coarsened: z.boolean(),
+    }),
+  ),
+  /** What the reader may open besides: caseload per counsellor is for coordinators only. */
+  abilities: z.object({ caseload: z.boolean(), funderNarrative: z.boolean() }),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+/** Open cases per counsellor, for coordinators only: staff figures, never given to analysts. */
+export const CaseloadSchema = z.object({
+  counsellors: z.array(
+    z.object({
+      id: z.uuid(),
+      name: Text,
+      active: z.number().int().nonnegative(),
+      aftercare: z.number().int().nonnegative(),
+      capacity: z.number().int().nonnegative().nullable(),
+    }),
+  ),
+});
+export type Caseload = z.infer<typeof CaseloadSchema>;
+
+const Year = z.coerce.number().int().min(2000).max(2100).describe('Calendar year');
+
+export const FunderYearSchema = z.object({ year: Year }).strict();
+export type FunderYear = z.infer<typeof FunderYearSchema>;
+/** Which year's narrative to read; this year by default. */
+export const FunderQuerySchema = z.object({ year: Year.optional() }).strict();
+export type FunderQuery = z.infer<typeof FunderQuerySchema>;
+
+/** The narrative of a year's funder report: a few paragraphs, no case content. */
+export const FunderNarrativeSchema = z
+  .object({ year: Year, narrative: Text.trim().max(4000).describe('A short narrative for funders') })
+  .strict();
+export type FunderNarrative = z.infer<typeof FunderNarrativeSchema>;
+
+export const FunderReportSchema = z.object({
+  year: z.number().int(),
+  narrative: Text,
+  updatedAt: z.iso.datetime().nullable(),
+  canEdit: z.boolean(),
+});
+export type FunderReport = z.infer<typeof FunderReportSchema>;
 
 export const ReportSettingsSchema = z
   .object({

@@ -33,7 +33,7 @@ export const AlertSchema = z.object({
 
 /** "My work": what a counsellor or coordinator should look at now. No case content beyond references. */
 export const MyWorkSchema = z.object({
-  role: z.enum(['counsellor', 'coordinator']),
+  scope: z.enum(['own', 'organisation']).describe('A counsellor’s own cases, or the organisation’s queue'),
   myCases: z.array(CaseSummarySchema),
   tasks: z.array(TaskItemSchema),
   newContacts: z.number().int(),

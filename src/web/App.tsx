@@ -4,8 +4,8 @@ import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
-import type { Abilities } from '../shared/auth.schema';
-import type { Role, UiLanguage } from '../shared/roles';
+import type { Page } from '../shared/auth.schema';
+import type { UiLanguage } from '../shared/roles';
 import { isApiError, setUnauthenticatedHandler } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { ErrorAlert } from './components/ErrorAlert';
@@ -46,6 +46,9 @@ const DisclosuresPage = lazy(() => import('./routes/DisclosuresPage'));
 const FourEyesPage = lazy(() => import('./routes/FourEyesPage'));
 const NotificationsPage = lazy(() => import('./routes/NotificationsPage'));
 const ReportsPage = lazy(() => import('./routes/ReportsPage'));
+const HandbookPage = lazy(() => import('./routes/HandbookPage'));
+const HandbookArticlePage = lazy(() => import('./routes/HandbookArticlePage'));
+const PublicSitePage = lazy(() => import('./routes/PublicSitePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -140,16 +143,10 @@ function RequireSession() {
   return <AppLayout session={session} />;
 }
 
-function RequireAbility({ ability, children }: { ability: keyof Abilities; children: ReactNode }) {
+/** A screen the server said this session may open; otherwise the 404 page. The server checks again on every request. */
+function RequirePage({ page, children }: { page: Page; children: ReactNode }) {
   const { data: session } = useSession();
-  if (!session?.abilities[ability]) return <NotFoundPage />;
-  return children;
-}
-
-/** Pages for some roles only; the server checks again on every request. */
-function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
-  const { data: session } = useSession();
-  if (!session || !roles.includes(session.user.role)) return <NotFoundPage />;
+  if (!session?.abilities.pages.includes(page)) return <NotFoundPage />;
   return children;
 }
 
@@ -195,156 +192,180 @@ function AppRoutes() {
             <Route index element={<HomePage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route
+              path="/handbook"
+              element={
+                <RequirePage page="handbook">
+                  <HandbookPage />
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/handbook/:id"
+              element={
+                <RequirePage page="handbook">
+                  <HandbookArticlePage />
+                </RequirePage>
+              }
+            />
+            <Route
               path="/intake"
               element={
-                <RequireRole roles={['coordinator']}>
+                <RequirePage page="intake">
                   <IntakePage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/cases"
               element={
-                <RequireRole roles={['coordinator', 'counsellor']}>
+                <RequirePage page="cases">
                   <CasesPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/cases/:id"
               element={
-                <RequireRole roles={['coordinator', 'counsellor']}>
+                <RequirePage page="cases">
                   <CasePage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/settings/taxonomies"
               element={
-                <RequireRole roles={['admin']}>
+                <RequirePage page="taxonomies">
                   <TaxonomiesPage />
-                </RequireRole>
+                </RequirePage>
+              }
+            />
+            <Route
+              path="/settings/public-site"
+              element={
+                <RequirePage page="publicSite">
+                  <PublicSitePage />
+                </RequirePage>
               }
             />
             <Route
               path="/settings/aftercare"
               element={
-                <RequireRole roles={['admin']}>
+                <RequirePage page="aftercare">
                   <AftercarePage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/counsellors"
               element={
-                <RequireRole roles={['coordinator', 'admin']}>
+                <RequirePage page="counsellors">
                   <CounsellorsPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/counsellors/:id"
               element={
-                <RequireRole roles={['coordinator', 'admin']}>
+                <RequirePage page="counsellors">
                   <CounsellorPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/my-profile"
               element={
-                <RequireRole roles={['counsellor']}>
+                <RequirePage page="myProfile">
                   <MyProfilePage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/training"
               element={
-                <RequireRole roles={['coordinator', 'admin']}>
+                <RequirePage page="training">
                   <TrainingPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/settings/matching"
               element={
-                <RequireRole roles={['admin', 'coordinator']}>
+                <RequirePage page="matching">
                   <MatchingWeightsPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/settings/places"
               element={
-                <RequireRole roles={['admin']}>
+                <RequirePage page="places">
                   <PlacesPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/partners"
               element={
-                <RequireRole roles={['admin', 'coordinator', 'counsellor']}>
+                <RequirePage page="partners">
                   <PartnersPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/emergency-approvals"
               element={
-                <RequireRole roles={['coordinator', 'admin']}>
+                <RequirePage page="emergencyApprovals">
                   <EmergencyApprovalsPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/reports"
               element={
-                <RequireRole roles={['coordinator', 'analyst']}>
+                <RequirePage page="reports">
                   <ReportsPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/disclosures"
               element={
-                <RequireRole roles={['privacy_officer']}>
+                <RequirePage page="disclosures">
                   <DisclosuresPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route
               path="/four-eyes"
               element={
-                <RequireRole roles={['privacy_officer']}>
+                <RequirePage page="fourEyes">
                   <FourEyesPage />
-                </RequireRole>
+                </RequirePage>
               }
             />
             <Route
               path="/users"
               element={
-                <RequireAbility ability="manageUsers">
+                <RequirePage page="users">
                   <UsersPage />
-                </RequireAbility>
+                </RequirePage>
               }
             />
             <Route
               path="/audit"
               element={
-                <RequireAbility ability="viewAudit">
+                <RequirePage page="audit">
                   <AuditPage />
-                </RequireAbility>
+                </RequirePage>
               }
             />
             <Route
               path="/access-log"
               element={
-                <RequireAbility ability="viewAudit">
+                <RequirePage page="accessLog">
                   <AccessLogPage />
-                </RequireAbility>
+                </RequirePage>
               }
             />
           </Route>

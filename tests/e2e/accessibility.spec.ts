@@ -23,6 +23,7 @@ interface World {
   workedCaseId: string;
   openCaseId: string;
   counsellorId: string;
+  articleId: string;
 }
 
 interface PageVisit {
@@ -64,6 +65,18 @@ const PAGES: readonly PageVisit[] = [
   { name: 'four eyes', role: 'privacy_officer', path: '/four-eyes' },
   { name: 'notifications', role: 'coordinator', path: '/notifications' },
   { name: 'reports', role: 'coordinator', path: '/reports' },
+  { name: 'public site (admin)', role: 'admin', path: '/settings/public-site' },
+  {
+    name: 'public site, page editor',
+    role: 'admin',
+    path: '/settings/public-site',
+    open: (page) =>
+      page
+        .getByRole('button', { name: /^(Home|الرئيسية)[,،] / })
+        .first()
+        .click(),
+  },
+  { name: 'public site (coordinator)', role: 'coordinator', path: '/settings/public-site' },
   { name: 'users', role: 'admin', path: '/users' },
   {
     name: 'users, invite dialog',
@@ -73,10 +86,31 @@ const PAGES: readonly PageVisit[] = [
   },
   { name: 'audit', role: 'privacy_officer', path: '/audit' },
   { name: 'access log', role: 'privacy_officer', path: '/access-log' },
+  { name: 'handbook (counsellor)', role: 'counsellor', path: '/handbook' },
+  { name: 'handbook (privacy officer)', role: 'privacy_officer', path: '/handbook' },
+  {
+    name: 'handbook in a case (counsellor)',
+    role: 'counsellor',
+    path: (world) => `/cases/${world.workedCaseId}`,
+    open: (page) => page.getByRole('button', { name: HANDBOOK_SEARCH }).click(),
+  },
+  {
+    name: 'handbook article (coordinator)',
+    role: 'coordinator',
+    path: (world) => `/handbook/${world.articleId}`,
+  },
+  {
+    name: 'handbook editor (coordinator)',
+    role: 'coordinator',
+    path: (world) => `/handbook/${world.articleId}`,
+    open: (page) => page.getByRole('button', { name: HANDBOOK_EDIT }).click(),
+  },
   { name: 'not found', role: 'admin', path: '/no-such-page' },
 ];
 
 const INVITE = /Collega uitnodigen|دعوة زميل/;
+const HANDBOOK_SEARCH = /^(Zoeken in het handboek|البحث في الدليل)$/;
+const HANDBOOK_EDIT = /^(Bewerken|تحرير)$/;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES: readonly Language[] = ['nl', 'ar'];
 const PASSES = LANGUAGES.flatMap((language) =>
@@ -127,7 +161,7 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
   const errors: string[][] = [];
-  const world: World = { workedCaseId: '', openCaseId: '', counsellorId: '' };
+  const world: World = { workedCaseId: '', openCaseId: '', counsellorId: '', articleId: '' };
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
 
@@ -192,6 +226,9 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       note: 'Moeder is rustiger.',
     });
     await apiCall(co, 'POST', `/api/cases/${worked.id}/tasks`, { title: 'Moeder terugbellen', dueOn: today });
+    world.articleId = (
+      await apiCall<{ items: { id: string }[] }>(co, 'GET', '/api/knowledge/articles?language=nl')
+    ).items[0]!.id;
   }, 600_000);
 
   afterAll(async () => {

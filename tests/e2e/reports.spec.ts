@@ -1,16 +1,22 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { colleagueViaUi, openCaseViaApi, termId } from './support/cases';
+import { colleagueViaUi, openCaseViaApi, termId, type Colleague } from './support/cases';
 import { NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
+const run = promisify(execFile);
+
 describe('reports', () => {
   let server: TestServer;
   let browser: Browser;
+  /** The coordinator of the first test, who writes the funder report in the second. */
+  let coordinatorPage: Colleague | undefined;
 
   beforeAll(async () => {
     server = await startServer();
@@ -50,6 +56,31 @@ describe('reports', () => {
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
     await nav.getByRole('link', { name: NL.nav.reports }).click();
     await page.getByRole('heading', { level: 1, name: NL.titles.reports }).waitFor();
+
+    // The dashboard first: every chart with its table; the analyst sees C3 (1 request) as "<5", never as 1.
+    const panel = page.getByRole('region', { name: NL.reports.dashboard.panels.requests_by_category });
+    await panel.getByTestId('report-chart').locator('svg.recharts-surface').waitFor();
+    const panelTable = panel.getByRole('table');
+    expect(await panelTable.locator('thead th').allInnerTexts()).toEqual([
+      NL.reports.dimensions.month,
+      expect.stringMatching(/^C1 /),
+      expect.stringMatching(/^C3 /),
+      NL.reports.total,
+    ]);
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const monthRow = panelTable.locator('tbody tr').filter({ hasText: thisMonth });
+    // C1 (7) hidden to protect C3 (1), which is below 5; the month's total of 8 is published.
+    expect(await monthRow.locator('td').allTextContents()).toEqual([
+      `x${NL.reports.hiddenProtects}`,
+      `<5${NL.reports.hiddenBelow.replace('{{threshold}}', '5')}`,
+      '8',
+    ]);
+    expect(await panelTable.innerText()).not.toMatch(/\b[17]\b/);
+    expect(await page.getByTestId('report-chart').count()).toBeGreaterThan(10);
+    // Caseload per counsellor is the coordinator's: not even asked for on the analyst's dashboard.
+    expect(await page.getByRole('region', { name: NL.reports.caseload.title }).count()).toBe(0);
+
+    await page.getByRole('tab', { name: NL.reports.tabs.builder }).click();
     await page.getByText(NL.reports.empty).waitFor();
     await page.getByRole('combobox', { name: NL.reports.rows }).selectOption('category');
     await page.getByRole('button', { name: NL.reports.show }).click();
@@ -133,6 +164,50 @@ describe('reports', () => {
 
     expect(adminErrors).toEqual([]);
     expect(analyst.errors).toEqual([]);
-    await Promise.all([adminContext.close(), coordinator.context.close(), analyst.context.close()]);
+    await Promise.all([adminContext.close(), analyst.context.close()]);
+    coordinatorPage = coordinator;
+  });
+
+  it('a coordinator sees caseload, writes the year’s narrative and downloads the funder report', async () => {
+    const page = coordinatorPage!.page;
+    await page.goto('/reports');
+    // Caseload per counsellor is on the coordinator's dashboard (with a table; no counsellors yet).
+    await page
+      .getByRole('region', { name: NL.reports.caseload.title })
+      .getByText(NL.reports.caseload.empty)
+      .waitFor();
+
+    await page.getByRole('tab', { name: NL.reports.tabs.funder }).click();
+    const form = page.getByRole('form', { name: NL.reports.funder.title });
+    const narrative = form.getByRole('textbox', { name: NL.reports.funder.narrative });
+    await narrative.fill('Dit jaar bouwden we vertrouwen op in drie nieuwe wijken.');
+    await form.getByRole('button', { name: NL.common.save }).click();
+    await form.getByRole('status').filter({ hasText: NL.reports.funder.saved }).waitFor();
+
+    // Saved on the server: a fresh page shows it.
+    await page.reload();
+    await page.getByRole('tab', { name: NL.reports.tabs.funder }).click();
+    const reloaded = page.getByRole('textbox', { name: NL.reports.funder.narrative });
+    await expect
+      .poll(() => reloaded.inputValue())
+      .toBe('Dit jaar bouwden we vertrouwen op in drie nieuwe wijken.');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: NL.reports.funder.download }).click(),
+    ]);
+    const year = new Date().getFullYear();
+    expect(download.suggestedFilename()).toBe(`confidant-funder-report-${year}.pdf`);
+    const { stdout } = await run('pdftotext', ['-layout', (await download.path())!, '-']);
+    expect(stdout).toContain(`Jaarverslag ${year}`);
+    expect(stdout).toContain(NL.reports.funder.headlines);
+    // Eight requests this year, published under the admin's rules of the first test (threshold 7, rounded).
+    expect(stdout).toMatch(new RegExp(`${escape(NL.reports.measures.requests)}\\s+10\\b`));
+    expect(stdout).toContain('Dit jaar bouwden we vertrouwen op in drie nieuwe wijken.');
+    await page.getByText(NL.reports.funder.downloaded).waitFor();
+    expect(coordinatorPage!.errors).toEqual([]);
+    await coordinatorPage!.context.close();
   });
 });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,6 +8,7 @@ import type { CaseTables } from '../modules/cases/cases.table.js';
 import type { CounsellorTables } from '../modules/counsellors/counsellors.table.js';
 import type { ReceiptTables } from '../lib/idempotency.js';
 import type { PartnerTables } from '../modules/partners/partners.table.js';
+import type { KnowledgeTables } from '../modules/knowledge/knowledge.table.js';
 import type { IntakeTables } from '../modules/intake/intake.table.js';
 import type { TaxonomyTables } from '../modules/taxonomies/taxonomies.table.js';
 import type { ConsentTables } from '../modules/consent/consent.table.js';
@@ -16,6 +17,8 @@ import type { EmergencyTables } from '../modules/emergency/emergency.table.js';
 import type { MeetingTables } from '../modules/meetings/meetings.table.js';
 import type { RateLimitTables } from '../modules/ratelimit/ratelimit.table.js';
 import type { SealingTables } from '../modules/sealing/sealing.table.js';
+import type { ReportTables } from '../modules/reports/reports.table.js';
+import type { PublicSiteTables } from '../modules/public-site/public-site.table.js';
 
 /** The whole typed schema: the union of every module's tables. */
 export type DB = OrganisationTables &
@@ -29,12 +32,15 @@ export type DB = OrganisationTables &
   CounsellorTables &
   ReceiptTables &
   PartnerTables &
+  KnowledgeTables &
   ConsentTables &
   ReferralTables &
   EmergencyTables &
   MeetingTables &
   RateLimitTables &
-  SealingTables;
+  SealingTables &
+  ReportTables &
+  PublicSiteTables;
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

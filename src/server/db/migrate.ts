@@ -20,6 +20,9 @@ import * as m0017 from './migrations/0017_search.js';
 import * as m0018 from './migrations/0018_intake_signals_no_match.js';
 import * as m0019 from './migrations/0019_notifications.js';
 import * as m0021 from './migrations/0021_report_disclosure.js';
+import * as m0022 from './migrations/0022_public_site.js';
+import * as m0023 from './migrations/0023_knowledge_base.js';
+import * as m0024 from './migrations/0024_funder_report.js';
 import * as m0027 from './migrations/0027_demo_flag.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
@@ -44,6 +47,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_intake_signals_no_match': m0018,
   '0019_notifications': m0019,
   '0021_report_disclosure': m0021,
+  '0022_public_site': m0022,
+  '0023_knowledge_base': m0023,
+  '0024_funder_report': m0024,
   '0027_demo_flag': m0027,
 };
 

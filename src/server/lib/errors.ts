@@ -86,3 +86,8 @@ export class AppError extends Error {
 
 export const notFound = (what = 'record'): AppError => new AppError('not_found', `No such ${what}`);
 export const forbidden = (): AppError => new AppError('forbidden');
+
+/** A request refused because of one field: a 400 whose problem document names the field and the reason. */
+export function invalidField(field: string, reason: string, message: string): AppError {
+  return new AppError('validation_failed', undefined, { errors: [{ field, reason, message }] });
+}

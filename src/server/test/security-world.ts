@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { inOrg } from '../db/database.js';
+import { sealText } from '../lib/fields.js';
+import { phoneIndex } from '../modules/intake/phone.js';
+import { insertCallback } from '../modules/public-site/public-site.repository.js';
 import type { Role } from '../../shared/roles.js';
 import { day, openCase, terms, type Terms } from './cases-fixtures.js';
 import { makeEligible } from './counsellor-fixtures.js';
@@ -51,6 +54,9 @@ export interface Records {
   termId: string;
   partnerId: string;
   sessionId: string;
+  /** A handbook article of the organisation (the starter handbook's; "other" is another one). */
+  articleId: string;
+  callbackId: string;
 }
 
 export interface OrgWorld {
@@ -70,6 +76,8 @@ export interface OrgWorld {
   requestIds: string[];
   /** A training course of this organisation. */
   courseId: string;
+  /** A saved version of one of the organisation's public pages (the seeded Dutch home page). */
+  pageVersionId: string;
   /** Per create route (`POST /api/cases/{id}/goals`…), a request id it already used on the "own" case. */
   replay: Record<string, string>;
 }
@@ -108,6 +116,8 @@ export function recordField(route: { path: string }, param: string): keyof Recor
     ['/api/offers/', 'offerId'],
     ['/api/training/sessions/', 'sessionId'],
     ['/api/partners/', 'partnerId'],
+    ['/api/knowledge/articles/', 'articleId'],
+    ['/api/callbacks/', 'callbackId'],
   ];
   const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));
   if (!hit) throw new Error(`unclassified parameter {id} in ${route.path}`);
@@ -372,11 +382,27 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       partnerId,
       sessionId: session,
       emergencyId: '',
+      articleId: '',
+      callbackId: await callbackRequest(t, s.orgId),
     };
   };
   const own = await records(s.couns, s.coord, 'C10', municipality, sessionId);
   const other = await records(s.couns2, s.coord2, 'C9', ggz, sessionId2);
-  return { ...s, own, other, requestIds, replay, courseId: training.courseId };
+  const articles = (
+    ok(await c.get('/api/knowledge/articles'), 'handbook').json() as { items: { id: string }[] }
+  ).items;
+  own.articleId = articles[0]!.id;
+  other.articleId = articles[1]!.id;
+  const pageVersionId = await inOrg(t.deps.db, s.orgId, async (trx) => {
+    const row = await trx
+      .selectFrom('public_page_versions')
+      .select('id')
+      .where('page', '=', 'home')
+      .where('language', '=', 'nl')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+  return { ...s, own, other, requestIds, replay, courseId: training.courseId, pageVersionId };
 }
 
 /**
@@ -415,6 +441,28 @@ async function emergencies(t: TestApp, w: OrgWorld): Promise<void> {
   // The clock moved on: these sessions replace the expired ones, for fixtures made during the tests.
   w.coord.agent = c;
   w.coord2.agent = c2;
+}
+
+/** A callback request as the public form leaves one (sealed, phone indexed), in an organisation's queue. */
+async function callbackRequest(t: TestApp, orgId: string): Promise<string> {
+  return inOrg(t.deps.db, orgId, async (trx) => {
+    const ctx = { db: trx, actor: { kind: 'system' as const, orgId }, keyring: t.deps.keyring };
+    const id = randomUUID();
+    await insertCallback(trx, {
+      id,
+      org_id: orgId,
+      language: 'ar',
+      alias_enc: await sealText(ctx, 'callback_requests', 'alias', id, 'Umm Y.'),
+      phone_enc: await sealText(ctx, 'callback_requests', 'phone', id, '+31612345678'),
+      phone_hmac: await phoneIndex(ctx, '+31612345678'),
+      safe_times_enc: await sealText(ctx, 'callback_requests', 'safe_times', id, 'ochtend'),
+      may_leave_message: false,
+      question_enc: null,
+      status: 'open',
+      created_at: t.clock.now(),
+    });
+    return id;
+  });
 }
 
 /** Builds both organisations and signs in one agent per role of organisation A. */
@@ -485,6 +533,8 @@ export const SNAPSHOT_TABLES = [
   'training_attendance',
   'request_receipts',
   'partners',
+  'callback_requests',
+  'public_page_versions',
   'consents',
   'consent_documents',
   'referrals',

@@ -58,6 +58,9 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
     format: 'csv',
   }),
   'PUT /api/organisation/report-settings': () => ({ threshold: 5, roundToFive: false }),
+  'POST /api/reports/dashboard': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'PUT /api/reports/funder': () => ({ year: 2026, narrative: 'Een jaar van groei in vertrouwen.' }),
+  'POST /api/reports/funder/export': () => ({ year: 2026 }),
   'POST /api/taxonomies': () => ({
     kind: 'category',
     code: `X${rnd()}`,
@@ -140,7 +143,28 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
     completed: true,
   }),
   'POST /api/partners': () => ({ name: `Huisarts ${rnd()}`, type: 'gp' }),
+  'POST /api/public-site/pages': () => ({
+    page: 'contact',
+    language: 'tr',
+    title: `İletişim ${rnd()}`,
+    body: 'Telefon: [088 000 0000](tel:+31880000000)',
+  }),
+  'POST /api/public-site/publish': ({ w }) => ({ versionId: w.a.pageVersionId }),
+  'POST /api/callbacks/{id}/close': () => ({ reason: 'unreachable' }),
   'PATCH /api/partners/{id}': () => ({ municipality: 'Utrecht' }),
+  'POST /api/knowledge/articles': () => ({
+    category: 'method',
+    language: 'nl',
+    title: `Werkafspraak ${rnd()}`,
+    body: 'Bel binnen een werkdag terug.',
+  }),
+  'PATCH /api/knowledge/articles/{id}': () => ({ termIds: [] }),
+  'POST /api/knowledge/articles/{id}/versions': () => ({
+    language: 'en',
+    title: `Version ${rnd()}`,
+    body: 'Listen first, then ask.',
+  }),
+  'POST /api/knowledge/search': () => ({ term: 'toestemming', language: 'nl' }),
   'POST /api/cases/{id}/consents': ({ w }) => ({
     requestId: randomUUID(),
     givenBy: 'Moeder Amina',

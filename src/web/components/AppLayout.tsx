@@ -5,7 +5,7 @@ import { Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import type { SessionInfo } from '../../shared/auth.schema';
+import type { Page, SessionInfo } from '../../shared/auth.schema';
 import { logout } from '../features/auth/api';
 import { SESSION_KEY } from '../features/auth/hooks/useSession';
 import { setSignOutReason } from '../features/auth/signOutReason';
@@ -23,48 +23,40 @@ interface NavItem {
   unread?: boolean;
 }
 
+/** Where each screen lives and what the navigation calls it; which screens a user sees comes from the server. */
+const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
+  intake: { to: '/intake', label: 'nav.newCall' },
+  cases: { to: '/cases', label: 'nav.cases' },
+  myProfile: { to: '/my-profile', label: 'nav.myProfile' },
+  emergencyApprovals: { to: '/emergency-approvals', label: 'nav.emergencyApprovals' },
+  counsellors: { to: '/counsellors', label: 'nav.counsellors' },
+  training: { to: '/training', label: 'nav.training' },
+  partners: { to: '/partners', label: 'nav.partners' },
+  publicSite: { to: '/settings/public-site', label: 'nav.publicSite' },
+  reports: { to: '/reports', label: 'nav.reports' },
+  users: { to: '/users', label: 'nav.users' },
+  taxonomies: { to: '/settings/taxonomies', label: 'nav.taxonomies' },
+  aftercare: { to: '/settings/aftercare', label: 'nav.aftercare' },
+  matching: { to: '/settings/matching', label: 'nav.matching' },
+  places: { to: '/settings/places', label: 'nav.places' },
+  audit: { to: '/audit', label: 'nav.audit' },
+  accessLog: { to: '/access-log', label: 'nav.accessLog' },
+  disclosures: { to: '/disclosures', label: 'nav.disclosures' },
+  fourEyes: { to: '/four-eyes', label: 'nav.fourEyes' },
+  handbook: { to: '/handbook', label: 'nav.handbook' },
+};
+
 function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
-  const items: NavItem[] = [
+  const { pages, ownCasesOnly } = session.abilities;
+  return [
     { to: '/', label: t('nav.home') },
     { to: '/notifications', label: t('nav.notifications'), unread: true },
+    ...pages.map((page) => ({
+      to: PAGE_LINKS[page].to,
+      label: t(page === 'cases' && ownCasesOnly ? 'nav.myCases' : PAGE_LINKS[page].label),
+    })),
+    { to: '/profile', label: t('nav.profile') },
   ];
-  const role = session.user.role;
-  if (role === 'coordinator') {
-    items.push({ to: '/intake', label: t('nav.newCall') }, { to: '/cases', label: t('nav.cases') });
-  }
-  if (role === 'counsellor') {
-    items.push({ to: '/cases', label: t('nav.myCases') }, { to: '/my-profile', label: t('nav.myProfile') });
-  }
-  if (role === 'coordinator' || role === 'admin') {
-    items.push(
-      { to: '/emergency-approvals', label: t('nav.emergencyApprovals') },
-      { to: '/counsellors', label: t('nav.counsellors') },
-      { to: '/training', label: t('nav.training') },
-    );
-  }
-  if (role === 'admin' || role === 'coordinator' || role === 'counsellor') {
-    items.push({ to: '/partners', label: t('nav.partners') });
-  }
-  if (role === 'coordinator' || role === 'analyst') items.push({ to: '/reports', label: t('nav.reports') });
-  if (session.abilities.manageUsers) items.push({ to: '/users', label: t('nav.users') });
-  if (role === 'admin') {
-    items.push(
-      { to: '/settings/taxonomies', label: t('nav.taxonomies') },
-      { to: '/settings/aftercare', label: t('nav.aftercare') },
-      { to: '/settings/matching', label: t('nav.matching') },
-      { to: '/settings/places', label: t('nav.places') },
-    );
-  }
-  if (session.abilities.viewAudit) {
-    items.push({ to: '/audit', label: t('nav.audit') }, { to: '/access-log', label: t('nav.accessLog') });
-  }
-  if (role === 'privacy_officer')
-    items.push(
-      { to: '/disclosures', label: t('nav.disclosures') },
-      { to: '/four-eyes', label: t('nav.fourEyes') },
-    );
-  items.push({ to: '/profile', label: t('nav.profile') });
-  return items;
 }
 
 /** Signed-in frame: header (organisation, user, language, sign out) and a role-based navbar. */
@@ -76,7 +68,7 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
   const queryClient = useQueryClient();
   const { change, pending } = useChangeLanguage();
   // Search finds cases, so it is there for those who work cases (the server decides again).
-  const canSearch = session.user.role === 'coordinator' || session.user.role === 'counsellor';
+  const canSearch = session.abilities.search;
   // Once the server's idle timeout has passed, ask it again: a 401 ends the session on screen too, so no
   // case data stays visible on an unattended screen.
   const idle = useIdle((session.idleTimeoutSeconds + 5) * 1000, { initialState: false });

@@ -12,7 +12,7 @@ const SOURCES = [
   path.resolve(import.meta.dirname, '../../shared'),
 ];
 
-/** Every field-error reason the server can send: literal `reason: '…'` in its code, plus Zod's issue codes. */
+/** Every field-error reason the server can send: literal `reason: '…'` or `invalidField(field, '…')` in its code, plus Zod's issue codes. */
 function serverReasons(): string[] {
   const found = new Set<string>(['invalid_type', 'too_big', 'too_small', 'invalid_format', 'invalid_value']);
   const walk = (dir: string) => {
@@ -24,7 +24,10 @@ function serverReasons(): string[] {
         !/\.test\.ts$/.test(entry.name) &&
         !file.includes(`${path.sep}test${path.sep}`)
       ) {
-        for (const m of fs.readFileSync(file, 'utf8').matchAll(/reason: '([a-z_]+)'/g)) found.add(m[1]!);
+        for (const m of fs
+          .readFileSync(file, 'utf8')
+          .matchAll(/(?:reason: |invalidField\(\s*'[^']*',\s*)'([a-z_]+)'/g))
+          found.add(m[1]!);
       }
     }
   };

@@ -27,6 +27,7 @@ import type { ClosingInput } from '../features/cases/components/TransitionModal'
 import { useCase, useCaseMutations } from '../features/cases/hooks/useCases';
 import { useSession } from '../features/auth/hooks/useSession';
 import { ConsentSection } from '../features/consent/components/ConsentSection';
+import { HandbookLinks } from '../features/knowledge/components/HandbookLinks';
 import { CaseDisclosuresSection } from '../features/disclosures/components/CaseDisclosuresSection';
 import { EmergencySection } from '../features/emergency/components/EmergencySection';
 import { MeetingsSection } from '../features/meetings/components/MeetingsSection';
@@ -52,7 +53,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const mutations = useCaseMutations(detail.id);
   const { data: session } = useSession();
   // The emergency path is the coordinators' (the server checks again on every request).
-  const coordinator = session?.user.role === 'coordinator';
+  const coordinator = session?.abilities.startEmergency === true;
   const { hash } = useLocation();
   const [params, setParams] = useSearchParams();
   const [assigning, setAssigning] = useState(false);
@@ -131,6 +132,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       />
       {!closingTo ? <ErrorAlert error={mutations.transition.error} /> : null}
       <ReachSection caseId={detail.id} />
+      <HandbookLinks categoryId={detail.categoryId} />
       <Tabs
         value={tab}
         onChange={(next) => {

@@ -16,7 +16,7 @@ import { useCasePages } from '../features/cases/hooks/useCases';
 export default function CasesPage() {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  const coordinator = session?.user.role === 'coordinator';
+  const coordinator = session?.abilities.ownCasesOnly === false;
   const [filters, setFilters] = useState<CaseFilters>(EMPTY_CASE_FILTERS);
   const pages = useCasePages(filters);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];

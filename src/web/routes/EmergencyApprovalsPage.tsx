@@ -24,7 +24,7 @@ export default function EmergencyApprovalsPage() {
     (a, b) => Number(b.canDecide) - Number(a.canDecide) || b.requestedAt.localeCompare(a.requestedAt),
   );
   // Admins see no case pages: the reference is shown, not linked.
-  const linkToCase = session?.user.role === 'coordinator';
+  const linkToCase = session?.abilities.pages.includes('cases') === true;
   return (
     <Stack maw={900}>
       <PageHeading>{t('titles.emergencyApprovals')}</PageHeading>

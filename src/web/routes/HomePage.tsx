@@ -17,7 +17,7 @@ function MyWorkHome() {
   const work = useMyWork();
   if (work.isPending) return <Loading />;
   if (work.error) return <ErrorAlert error={work.error} />;
-  return work.data.role === 'counsellor' ? (
+  return work.data.scope === 'own' ? (
     <CounsellorWork work={work.data} />
   ) : (
     <CoordinatorWork work={work.data} />
@@ -58,8 +58,8 @@ function RoleOverview({ session }: { session: SessionInfo }) {
   const items = Array.isArray(abilities) ? abilities.map(String) : [];
   return (
     <>
-      {role === 'admin' ? <PendingEmergencies /> : null}
-      {role === 'admin' ? <SetupChecklist /> : null}
+      {session.abilities.pages.includes('emergencyApprovals') ? <PendingEmergencies /> : null}
+      {session.abilities.setupChecklist ? <SetupChecklist /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">
@@ -96,7 +96,7 @@ export default function HomePage() {
   const { data: session } = useSession();
   usePageTitle(t('titles.home'));
   if (!session) return null;
-  const casework = session.user.role === 'coordinator' || session.user.role === 'counsellor';
+  const casework = session.abilities.myWork;
   return (
     <Stack maw={casework ? 1100 : 820}>
       <PageHeading title={false}>{t('home.greeting', { name: session.user.displayName })}</PageHeading>

@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,9 @@ import { IntakeDone } from '../features/intake/components/IntakeDone';
 import { IntakeForm } from '../features/intake/components/IntakeForm';
 import { emptyIntake, fromDraft, isBlank } from '../features/intake/form';
 import { useDraftAutosave, useDrafts } from '../features/intake/hooks/useIntakeDrafts';
+import { CALLBACKS_KEY } from '../features/public-site/api';
+import { CallbackQueue } from '../features/public-site/components/CallbackQueue';
+import type { CallbackDetail } from '../../shared/public-site.schema';
 
 function latest(items: Draft[] | undefined): Draft | undefined {
   return [...(items ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
@@ -28,6 +31,8 @@ export default function IntakePage() {
   const [draftId, setDraftId] = useState(newRequestId);
   const [result, setResult] = useState<{ result: IntakeResult; linked: boolean } | null>(null);
   const [offerDismissed, setOfferDismissed] = useState(false);
+  // The callback request this call answers: the save marks it done and links it to the contact.
+  const [callback, setCallback] = useState<CallbackDetail | null>(null);
   const drafts = useDrafts();
   const save = useMutation({
     mutationFn: saveIntake,
@@ -39,7 +44,8 @@ export default function IntakePage() {
   const showOffer = offer && !offerDismissed && isBlank(values) && result === null;
 
   async function onSave(intake: Intake) {
-    const saved = await save.mutateAsync(intake);
+    const saved = await save.mutateAsync(callback ? { ...intake, callbackId: callback.id } : intake);
+    if (callback) void client.invalidateQueries({ queryKey: CALLBACKS_KEY });
     setResult({ result: saved, linked: intake.outcome === 'link_case' });
     void autosave.discard(draftId);
     void client.invalidateQueries({ queryKey: ['my-work'] });
@@ -47,7 +53,28 @@ export default function IntakePage() {
     return saved;
   }
 
+  /** Fills the form from a callback request: the coordinator calls back and completes the rest. */
+  function takeUp(detail: CallbackDetail) {
+    setCallback(detail);
+    setValues({
+      ...emptyIntake(),
+      channel: 'web_callback',
+      language: detail.language,
+      callerAlias: detail.alias,
+      phone: detail.phone,
+      summary: detail.question,
+      mayCallBack: true,
+      mayLeaveMessage: detail.mayLeaveMessage,
+      safeTimes: detail.safeTimes,
+      safeChannel: 'phone',
+    });
+    setRequestId(newRequestId());
+    setOfferDismissed(true);
+    save.reset();
+  }
+
   function nextCall() {
+    setCallback(null);
     setValues(emptyIntake());
     setRequestId(newRequestId());
     setDraftId(newRequestId());
@@ -72,6 +99,14 @@ export default function IntakePage() {
             void autosave.discard(offer.id).then(() => drafts.refetch());
           }}
         />
+      ) : null}
+      {!result && !callback ? <CallbackQueue onTakeUp={takeUp} /> : null}
+      {callback && !result ? (
+        <Alert color="indigo" variant="light" title={t('callbacks.answering', { alias: callback.alias })}>
+          <Button size="xs" variant="default" onClick={nextCall}>
+            {t('callbacks.stopAnswering')}
+          </Button>
+        </Alert>
       ) : null}
       {result ? (
         <IntakeDone result={result.result} linked={result.linked} onNext={nextCall} />

@@ -19,7 +19,9 @@ export default function MatchingWeightsPage() {
       </Text>
       <ErrorAlert error={weights.error} />
       {weights.isPending ? <Loading /> : null}
-      {weights.data ? <WeightsForm weights={weights.data} readOnly={session?.user.role !== 'admin'} /> : null}
+      {weights.data ? (
+        <WeightsForm weights={weights.data} readOnly={!session?.abilities.editMatchingWeights} />
+      ) : null}
     </Stack>
   );
 }

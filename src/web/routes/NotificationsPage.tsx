@@ -14,7 +14,7 @@ export default function NotificationsPage() {
   const list = useNotifications();
   const markAll = useMarkAllRead();
   const unread = list.data?.unread ?? 0;
-  const role = session.data?.user.role;
+  const pages = session.data?.abilities.pages;
   return (
     <Stack maw={760}>
       <PageHeading>{t('titles.notifications')}</PageHeading>
@@ -38,8 +38,8 @@ export default function NotificationsPage() {
       {list.isSuccess && list.data.items.length === 0 ? (
         <EmptyState title={t('notifications.empty')} description={t('notifications.emptyHint')} />
       ) : null}
-      {list.isSuccess && list.data.items.length > 0 && role ? (
-        <NotificationList items={list.data.items} role={role} />
+      {list.isSuccess && list.data.items.length > 0 && pages ? (
+        <NotificationList items={list.data.items} pages={pages} />
       ) : null}
     </Stack>
   );

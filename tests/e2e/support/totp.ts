@@ -20,20 +20,25 @@ export function secretFromManualKey(manualKey: string): string {
 }
 
 /**
- * A fresh TOTP code. The server accepts each 30-s step once per user, so when this secret already used the
- * current step we wait for the next one (rare: only when one user needs two codes within 30 s).
+ * A fresh TOTP code. The server accepts each 30-s step once per user and tolerates one step of clock drift,
+ * so when this secret already used the current step the next step's code is used at once; only a third
+ * code within one step waits for the clock.
  */
 export async function totpCode(secret: string): Promise<string> {
-  let step = Math.floor(now() / STEP_MS);
-  if (lastStep.get(secret) === step) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - now() + 200));
-    step = Math.floor(now() / STEP_MS);
-  }
   // Avoid the last second of a step: the code could expire between typing and the server checking it.
-  if ((step + 1) * STEP_MS - now() < 1_000) {
-    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - now() + 200));
-    step = Math.floor(now() / STEP_MS);
+  const current = Math.floor(now() / STEP_MS);
+  if ((current + 1) * STEP_MS - now() < 1_000) await sleepUntil((current + 1) * STEP_MS + 200);
+  let step = Math.floor(now() / STEP_MS);
+  const last = lastStep.get(secret);
+  if (last === step) step += 1;
+  else if (last !== undefined && last > step) {
+    await sleepUntil(last * STEP_MS + 200);
+    step = last + 1;
   }
   lastStep.set(secret, step);
-  return generate({ secret, epoch: Math.floor(now() / 1000) });
+  return generate({ secret, epoch: step * (STEP_MS / 1000) });
+}
+
+function sleepUntil(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms - now())));
 }

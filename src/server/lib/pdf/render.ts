@@ -33,7 +33,19 @@ export type PdfBlock =
       /** value null: hidden; drawn as an empty hatched bar of a fixed size that says nothing of the value. */
       bars: { label: string; value: number | null; text: string }[];
     }
-  | { kind: 'space' };
+  | { kind: 'space' }
+  /**
+   * Two languages side by side (a bilingual brochure): each cell is laid out in its own direction, the left
+   * cell on the left whatever the document's direction.
+   */
+  | {
+      kind: 'columns';
+      style: 'title' | 'heading' | 'paragraph';
+      left: { text: string; rtl: boolean };
+      right: { text: string; rtl: boolean };
+    }
+  /** A QR code drawn as vector squares (`modules[row][col]` dark), centred, with a caption under it. */
+  | { kind: 'qr'; modules: boolean[][]; sizeMm: number; caption: string };
 
 export interface PdfInput {
   lang: PdfLang;
@@ -42,14 +54,25 @@ export interface PdfInput {
   blocks: PdfBlock[];
   /** Printed small on every page, above the page number. */
   footer?: string;
+  /** Landscape for tables too wide for an upright page; portrait by default. */
+  orientation?: 'portrait' | 'landscape';
 }
 
 const MM = 72 / 25.4;
-const PAGE_HEIGHT = 841.89;
-const PAGE_WIDTH = 595.28;
+const A4 = { short: 595.28, long: 841.89 };
 const MARGIN = { top: 20 * MM, bottom: 24 * MM, side: 20 * MM };
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN.side;
-const LABEL_WIDTH = Math.round(CONTENT_WIDTH * 0.34);
+
+/** The page's size and the widths that follow from it: A4 upright, or on its side for wide tables. */
+interface Geometry {
+  pageHeight: number;
+  contentWidth: number;
+  labelWidth: number;
+}
+function geometry(orientation: 'portrait' | 'landscape'): Geometry {
+  const [width, height] = orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
+  const contentWidth = width - 2 * MARGIN.side;
+  return { pageHeight: height, contentWidth, labelWidth: Math.round(contentWidth * 0.34) };
+}
 const COLUMN_GAP = 14;
 /** Naskh looks smaller than Noto Sans at the same size. */
 const ARABIC_SCALE = 1.15;
@@ -78,6 +101,7 @@ class Writer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly lang: PdfLang,
+    readonly g: Geometry = geometry('portrait'),
   ) {
     this.rtl = lang === 'ar';
   }
@@ -88,13 +112,19 @@ class Writer {
     this.doc.font(name).fontSize(script === 'arabic' ? style.size * ARABIC_SCALE : style.size);
   }
 
-  layout(text: string, style: Style, width: number, align: 'start' | 'center' = 'start'): Line[] {
+  layout(
+    text: string,
+    style: Style,
+    width: number,
+    align: 'start' | 'center' = 'start',
+    rtl: boolean = this.rtl,
+  ): Line[] {
     this.useFont('latin', style);
     const spaceWidth = this.doc.widthOfString(' ');
     return layoutText(text, {
       width,
       align,
-      rtlDocument: this.rtl,
+      rtlDocument: rtl,
       spaceWidth,
       measure: (piece, script) => {
         this.useFont(script, style);
@@ -124,14 +154,14 @@ class Writer {
   }
 
   ensure(height: number): void {
-    if (this.y + height <= PAGE_HEIGHT - MARGIN.bottom) return;
+    if (this.y + height <= this.g.pageHeight - MARGIN.bottom) return;
     this.doc.addPage();
     this.y = MARGIN.top;
   }
 
   /** Left edge and width of the content box, indented on the side where lines start. */
   box(indent = 0): { left: number; width: number } {
-    return { left: this.rtl ? MARGIN.side : MARGIN.side + indent, width: CONTENT_WIDTH - indent };
+    return { left: this.rtl ? MARGIN.side : MARGIN.side + indent, width: this.g.contentWidth - indent };
   }
 
   paragraph(text: string, style: Style, gapAfter: number, indent = 0): void {
@@ -157,10 +187,10 @@ class Writer {
    * goes above its value instead, so that each column reads on its own.
    */
   field(label: string, value: string | null): void {
-    const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
-    const labelLeft = this.rtl ? MARGIN.side + CONTENT_WIDTH - LABEL_WIDTH : MARGIN.side;
-    const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
-    let labelLines = this.layout(label, LABEL, LABEL_WIDTH);
+    const valueWidth = this.g.contentWidth - this.g.labelWidth - COLUMN_GAP;
+    const labelLeft = this.rtl ? MARGIN.side + this.g.contentWidth - this.g.labelWidth : MARGIN.side;
+    const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + this.g.labelWidth + COLUMN_GAP;
+    let labelLines = this.layout(label, LABEL, this.g.labelWidth);
     const valueLines = value === null ? [] : this.layout(value.trim() === '' ? '—' : value, BODY, valueWidth);
     if (labelLines.length > 1) {
       this.ensure(lineHeight(undefined, LABEL) + lineHeight(valueLines[0], BODY));
@@ -190,7 +220,7 @@ class Writer {
         const baseline = this.y + ascent(line, BODY);
         if (i === 0) {
           this.useFont('latin', BODY);
-          const bulletX = this.rtl ? MARGIN.side + CONTENT_WIDTH - 10 : MARGIN.side + 4;
+          const bulletX = this.rtl ? MARGIN.side + this.g.contentWidth - 10 : MARGIN.side + 4;
           this.doc
             .fillColor(BODY.color)
             .text('•', bulletX, baseline, { lineBreak: false, baseline: 'alphabetic' });
@@ -213,7 +243,7 @@ class Writer {
     let offset = 0;
     cells.forEach((_, i) => {
       const width = widths[i]!;
-      const left = this.rtl ? MARGIN.side + CONTENT_WIDTH - offset - width : MARGIN.side + offset;
+      const left = this.rtl ? MARGIN.side + this.g.contentWidth - offset - width : MARGIN.side + offset;
       offset += width;
       let y = top;
       for (const line of laid[i]!) {
@@ -229,8 +259,9 @@ class Writer {
 
   table(block: Extract<PdfBlock, { kind: 'table' }>): void {
     const n = block.header.length;
-    const first = n <= 3 ? CONTENT_WIDTH * 0.5 : Math.max(CONTENT_WIDTH * 0.22, CONTENT_WIDTH / n);
-    const widths = [first, ...Array.from({ length: n - 1 }, () => (CONTENT_WIDTH - first) / (n - 1))];
+    const first =
+      n <= 3 ? this.g.contentWidth * 0.5 : Math.max(this.g.contentWidth * 0.22, this.g.contentWidth / n);
+    const widths = [first, ...Array.from({ length: n - 1 }, () => (this.g.contentWidth - first) / (n - 1))];
     const size = n > 8 ? 8 : n > 5 ? 9.5 : 10.5;
     const body: Style = { ...BODY, size };
     const head: Style = { ...LABEL, size };
@@ -244,7 +275,7 @@ class Writer {
     block.rows.forEach((row, i) => {
       const total = block.totalRow && i === block.rows.length - 1;
       const rowHeight = lineHeight(undefined, body) * 2 + 4;
-      if (this.y + rowHeight > PAGE_HEIGHT - MARGIN.bottom) {
+      if (this.y + rowHeight > this.g.pageHeight - MARGIN.bottom) {
         this.doc.addPage();
         this.y = MARGIN.top;
         header();
@@ -262,9 +293,9 @@ class Writer {
   /** A horizontal bar per row, growing from the side where lines start; hidden values are not drawn to scale. */
   bars(block: Extract<PdfBlock, { kind: 'bars' }>): void {
     const style: Style = { ...BODY, size: 9.5 };
-    const labelWidth = LABEL_WIDTH;
+    const labelWidth = this.g.labelWidth;
     const valueRoom = 40;
-    const area = CONTENT_WIDTH - labelWidth - COLUMN_GAP - valueRoom;
+    const area = this.g.contentWidth - labelWidth - COLUMN_GAP - valueRoom;
     const max = Math.max(1, ...block.bars.map((b) => b.value ?? 0));
     const barHeight = 9;
     const hiddenWidth = 24;
@@ -277,7 +308,7 @@ class Writer {
       );
       this.ensure(height + 2);
       const top = this.y;
-      const labelLeft = this.rtl ? MARGIN.side + CONTENT_WIDTH - labelWidth : MARGIN.side;
+      const labelLeft = this.rtl ? MARGIN.side + this.g.contentWidth - labelWidth : MARGIN.side;
       let y = top;
       for (const line of label) {
         this.drawLine(line, labelLeft, y + ascent(line, style), style);
@@ -314,10 +345,48 @@ class Writer {
     this.y += 8;
   }
 
+  /** Two cells side by side, each in its own direction; the row breaks to a new page as a whole line pair. */
+  columns(block: Extract<PdfBlock, { kind: 'columns' }>): void {
+    const style = block.style === 'title' ? TITLE : block.style === 'heading' ? HEADING : BODY;
+    const width = (this.g.contentWidth - 2 * COLUMN_GAP) / 2;
+    const left = this.layout(block.left.text, style, width, 'start', block.left.rtl);
+    const right = this.layout(block.right.text, style, width, 'start', block.right.rtl);
+    if (block.style !== 'paragraph' && this.y > MARGIN.top) this.y += 6;
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      const l = left[i];
+      const r = right[i];
+      const height = Math.max(l ? lineHeight(l, style) : 0, r ? lineHeight(r, style) : 0);
+      this.ensure(height);
+      const baseline = this.y + Math.max(l ? ascent(l, style) : 0, r ? ascent(r, style) : 0);
+      if (l) this.drawLine(l, MARGIN.side, baseline, style);
+      if (r) this.drawLine(r, MARGIN.side + width + 2 * COLUMN_GAP, baseline, style);
+      this.y += height;
+    }
+    this.y += block.style === 'paragraph' ? 6 : 4;
+  }
+
+  qr(block: Extract<PdfBlock, { kind: 'qr' }>): void {
+    const size = block.sizeMm * MM;
+    const n = block.modules.length;
+    const cell = size / n;
+    this.ensure(size + lineHeight(undefined, MUTED) + 8);
+    const x0 = MARGIN.side + (this.g.contentWidth - size) / 2;
+    const y0 = this.y;
+    this.doc.fillColor('#000000');
+    block.modules.forEach((row, i) =>
+      row.forEach((dark, j) => {
+        if (dark) this.doc.rect(x0 + j * cell, y0 + i * cell, cell + 0.05, cell + 0.05);
+      }),
+    );
+    this.doc.fill();
+    this.y += size + 4;
+    this.paragraph(block.caption, MUTED, 4);
+  }
+
   rule(): void {
     this.doc
       .moveTo(MARGIN.side, this.y)
-      .lineTo(MARGIN.side + CONTENT_WIDTH, this.y)
+      .lineTo(MARGIN.side + this.g.contentWidth, this.y)
       .lineWidth(0.6)
       .strokeColor('#999999')
       .stroke();
@@ -328,8 +397,8 @@ class Writer {
     const image = block.drawnPng ? safeSignature(block.drawnPng) : null;
     this.ensure(lineHeight(undefined, LABEL) * 2 + 3 * 24 + 72 + (image?.height ?? 0));
     this.paragraph(block.label, LABEL, 8);
-    const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + LABEL_WIDTH + COLUMN_GAP;
-    const valueWidth = CONTENT_WIDTH - LABEL_WIDTH - COLUMN_GAP;
+    const valueLeft = this.rtl ? MARGIN.side : MARGIN.side + this.g.labelWidth + COLUMN_GAP;
+    const valueWidth = this.g.contentWidth - this.g.labelWidth - COLUMN_GAP;
     const blankRow = (label: string, room: number) => {
       this.y += room; // to write above the line
       const rowTop = this.y;
@@ -357,9 +426,9 @@ class Writer {
       this.y = Math.max(this.y, rowTop + image.height + 4);
     } else if (block.drawnPng) {
       blankRow(strings.signature, 36);
-      this.paragraph(strings.unreadable, MUTED, 4, LABEL_WIDTH + COLUMN_GAP);
+      this.paragraph(strings.unreadable, MUTED, 4, this.g.labelWidth + COLUMN_GAP);
     } else if (block.typedName) {
-      this.paragraph(strings.typedCounts, MUTED, 4, LABEL_WIDTH + COLUMN_GAP);
+      this.paragraph(strings.typedCounts, MUTED, 4, this.g.labelWidth + COLUMN_GAP);
     } else {
       blankRow(strings.signature, 36);
     }
@@ -370,10 +439,10 @@ class Writer {
 
   /** The footer text and page number, drawn below the bottom margin of the current page. */
   footer(text: string | undefined, page: number, pages: number): void {
-    let y = PAGE_HEIGHT - MARGIN.bottom + 14;
+    let y = this.g.pageHeight - MARGIN.bottom + 14;
     const lines = [
-      ...(text ? this.layout(text, FOOTER, CONTENT_WIDTH, 'center') : []),
-      ...this.layout(PDF_STRINGS[this.lang].page(page, pages), FOOTER, CONTENT_WIDTH, 'center'),
+      ...(text ? this.layout(text, FOOTER, this.g.contentWidth, 'center') : []),
+      ...this.layout(PDF_STRINGS[this.lang].page(page, pages), FOOTER, this.g.contentWidth, 'center'),
     ];
     for (const line of lines) {
       this.drawLine(line, MARGIN.side, y + ascent(line, FOOTER), FOOTER);
@@ -472,6 +541,12 @@ function drawBlock(w: Writer, block: PdfBlock): void {
     case 'space':
       w.y += 8;
       return;
+    case 'columns':
+      w.columns(block);
+      return;
+    case 'qr':
+      w.qr(block);
+      return;
     default: {
       const unknown: never = block;
       throw new Error(`Unknown PDF block ${JSON.stringify(unknown)}`);
@@ -488,6 +563,7 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const fonts = await loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
+    layout: input.orientation ?? 'portrait',
     margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
     bufferPages: true,
     pdfVersion: '1.7',
@@ -504,7 +580,7 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
   // @types/pdfkit does not declare it, but pdfkit takes a parsed fontkit font as a font source.
   for (const [name, font] of fonts) doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
 
-  const writer = new Writer(doc, input.lang);
+  const writer = new Writer(doc, input.lang, geometry(input.orientation ?? 'portrait'));
   for (const block of input.blocks) drawBlock(writer, block);
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

@@ -14,9 +14,7 @@ import type { Ctx } from '../../lib/context.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { canAudit } from '../audit/audit.policy.js';
 import { getOrganisation } from '../organisations/organisations.repository.js';
-import { canManageUsers } from '../users/users.policy.js';
 import * as users from '../users/users.repository.js';
 import * as repo from './auth.repository.js';
 import { burnVerifyTime, checkPassword, hashPassword, verifyPassword } from './password.js';
@@ -24,6 +22,7 @@ import { knownDevice, newDeviceToken } from './device.js';
 import { createSession, csrfTokenFor, type ResolvedSession } from './sessions.service.js';
 import { assertNotBlocked, clearFailures, countAttempt, recordFailure, RULES } from './throttle.js';
 import { groupKey, newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { abilitiesOf } from './abilities.js';
 
 export interface Issued {
   token: string;
@@ -271,10 +270,6 @@ export async function sessionInfo(
       language: user.language,
     },
     organisation: { id: org.id, name: org.name, demo: org.is_demo },
-    abilities: {
-      manageUsers: canManageUsers(ctx.actor),
-      viewAudit: canAudit(ctx.actor, 'audit.view'),
-      manageOrganisation: ctx.actor.role === 'admin',
-    },
+    abilities: abilitiesOf(ctx.actor),
   };
 }

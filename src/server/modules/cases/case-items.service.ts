@@ -15,13 +15,14 @@ import type {
 import type { TaskKind } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { sealOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import { reminderAt } from './aftercare.service.js';
+import { mayBeTaskAssignee } from './cases.policy.js';
 import { loadCase } from './cases.service.js';
 import { findLogByRequest, touchCase } from './cases.repository.js';
 
@@ -87,10 +88,7 @@ export const addStatusEvent = idempotent(
       .where('id', '=', input.subjectId)
       .where('case_id', '=', caseId)
       .executeTakeFirst();
-    if (!subject)
-      throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'subjectId', reason: 'unknown_subject', message: 'Not a person of this case' }],
-      });
+    if (!subject) throw invalidField('subjectId', 'unknown_subject', 'Not a person of this case');
     const id = randomUUID();
     await ctx.db
       .insertInto('subject_status_events')
@@ -256,16 +254,8 @@ export const addTask = idempotent(
         .where('id', '=', input.assigneeId)
         .where('status', '=', 'active')
         .executeTakeFirst();
-      if (!user || (user.id !== row.counsellor_id && user.role !== 'coordinator'))
-        throw new AppError('validation_failed', undefined, {
-          errors: [
-            {
-              field: 'assigneeId',
-              reason: 'not_on_case',
-              message: 'Assign the case’s counsellor or a coordinator',
-            },
-          ],
-        });
+      if (!user || !mayBeTaskAssignee(user, row.counsellor_id))
+        throw invalidField('assigneeId', 'not_on_case', 'Assign the case’s counsellor or a coordinator');
     }
     await ctx.db
       .insertInto('tasks')

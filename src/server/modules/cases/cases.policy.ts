@@ -107,6 +107,16 @@ export function caseListScope(actor: Actor): { counsellorId?: string } {
   return actor.role === 'counsellor' ? { counsellorId: actor.userId } : {};
 }
 
+/** Only an active counsellor account can be given a case (a data rule about the assignee, not the actor). */
+export const isAssignableCounsellor = (user: { role: string; status: string }): boolean =>
+  user.role === 'counsellor' && user.status === 'active';
+
+/** A case's task goes to someone who may see the case: its counsellor, or a coordinator. */
+export const mayBeTaskAssignee = (
+  user: { id: string; role: string },
+  caseCounsellorId: string | null,
+): boolean => user.id === caseCounsellorId || user.role === 'coordinator';
+
 export function authorizeCaseRole(
   actor: AnyActor | undefined,
   action: 'case.list' | 'intake.create',

@@ -12,7 +12,7 @@ import { CASE_STATES } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, startOfDay, todayIn, type Day } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { openMany, openOptional, openText, sealText } from '../../lib/fields.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -27,6 +27,7 @@ import {
   canTransition,
   caseAccess,
   canGrantAccess,
+  isAssignableCounsellor,
   type CaseAction,
   type CaseFacts,
 } from './cases.policy.js';
@@ -340,10 +341,8 @@ export async function assignCounsellor(
     .where('id', '=', input.counsellorId)
     .where('org_id', '=', ctx.actor.orgId)
     .executeTakeFirst();
-  if (!counsellor || counsellor.role !== 'counsellor' || counsellor.status !== 'active') {
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'counsellorId', reason: 'not_a_counsellor', message: 'Choose an active counsellor' }],
-    });
+  if (!counsellor || !isAssignableCounsellor(counsellor)) {
+    throw invalidField('counsellorId', 'not_a_counsellor', 'Choose an active counsellor');
   }
   if (row.state === 'closed' || row.state === 'aftercare')
     throw new AppError('invalid_transition', 'Reopen the case before assigning it');
@@ -356,7 +355,14 @@ export async function assignCounsellor(
     await repo.moveOpenTasks(ctx.db, id, row.counsellor_id, counsellor.id);
   await ctx.db
     .updateTable('cases')
-    .set({ counsellor_id: counsellor.id, state: 'active', last_activity_at: now, updated_at: now })
+    .set((eb) => ({
+      counsellor_id: counsellor.id,
+      state: 'active',
+      // Reports measure the time to the first assignment; a reassignment keeps it.
+      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+      last_activity_at: now,
+      updated_at: now,
+    }))
     .where('id', '=', id)
     .execute();
   await audit(ctx, {
@@ -390,9 +396,7 @@ export async function transitionCase(
   const changed = ['state'];
   if (closing) {
     if (!input.closureId) {
-      throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'closureId', reason: 'required', message: 'Choose a closure code' }],
-      });
+      throw invalidField('closureId', 'required', 'Choose a closure code');
     }
     const closure = await assertTerm(ctx, input.closureId, 'closure', 'closureId');
     patch.closure_id = input.closureId;
@@ -413,15 +417,11 @@ export async function transitionCase(
       changed.push('handover_municipality', 'handover_on');
     }
     if (input.to === 'aftercare' && !row.support_level) {
-      throw new AppError('validation_failed', undefined, {
-        errors: [
-          {
-            field: 'supportLevel',
-            reason: 'required',
-            message: 'Set the support level first: it decides the aftercare schedule',
-          },
-        ],
-      });
+      throw invalidField(
+        'supportLevel',
+        'required',
+        'Set the support level first: it decides the aftercare schedule',
+      );
     }
   }
   if (input.to === 'active' && (row.state === 'closed' || row.state === 'aftercare')) {

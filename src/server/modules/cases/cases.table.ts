@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { TaskKind } from '../../../shared/cases.schema.js';
 import type { CaseState, Channel, SupportLevel } from '../../../shared/cases.schema.js';
 
@@ -16,6 +17,8 @@ export interface CasesTable {
   summary_enc: Uint8Array;
   opened_at: Date;
   closed_at: Date | null;
+  /** When a counsellor first took the case (reports: time to assignment); null until then. */
+  first_assigned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   closure_id: string | null;
   handover_municipality: string | null;
   handover_on: string | null;

@@ -1,7 +1,7 @@
 import type { Timeline, TimelineEntry, TimelineQuery } from '../../../shared/timeline.schema.js';
 import { TimelineEntrySchema } from '../../../shared/timeline.schema.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { recordAccess } from '../audit/audit.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
 import { loadCase } from './cases.service.js';
@@ -21,9 +21,7 @@ function decode(value: string): TimelineCursor {
   const parts = Buffer.from(value, 'base64url').toString('utf8').split('|');
   const [key, id] = parts;
   if (parts.length !== 2 || !key || !id || !KEY.test(key) || !ID.test(id))
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'before', reason: 'invalid_cursor', message: 'This page cursor is not valid' }],
-    });
+    throw invalidField('before', 'invalid_cursor', 'This page cursor is not valid');
   return { key, id };
 }
 

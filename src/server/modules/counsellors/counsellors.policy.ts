@@ -13,6 +13,13 @@ export const SELF_SERVICE_FIELDS = [
   'availability',
 ] as const;
 
+/** Profiles exist for counsellor accounts only (a data rule about the profile's owner). */
+export const isCounsellorAccount = (user: { role: string }): boolean => user.role === 'counsellor';
+
+/** A counsellor keeps their own profile (languages, region, availability) on a page of their own. */
+export const hasOwnProfile = (actor: AnyActor | undefined): actor is Actor =>
+  actor?.kind === 'user' && actor.role === 'counsellor';
+
 export function isManager(actor: AnyActor | undefined): actor is Actor {
   return actor?.kind === 'user' && (actor.role === 'coordinator' || actor.role === 'admin');
 }

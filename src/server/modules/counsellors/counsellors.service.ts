@@ -6,13 +6,13 @@ import type {
   CounsellorProfileUpdate,
 } from '../../../shared/counsellors.schema.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealOptional } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
 import { loadCandidates } from '../matching/matching.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
-import { canViewProfile, isManager, SELF_SERVICE_FIELDS } from './counsellors.policy.js';
+import { canViewProfile, isCounsellorAccount, isManager, SELF_SERVICE_FIELDS } from './counsellors.policy.js';
 
 const EMPTY_WEEK = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
@@ -25,7 +25,7 @@ async function loadCounsellor(ctx: Ctx, userId: string) {
   if (
     !user ||
     user.org_id !== ctx.actor.orgId ||
-    user.role !== 'counsellor' ||
+    !isCounsellorAccount(user) ||
     !canViewProfile(ctx.actor, userId)
   ) {
     throw new AppError('not_found', 'No such counsellor');
@@ -148,20 +148,14 @@ export async function updateProfile(
   ]) {
     const m = await ctx.db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst();
     if (!m)
-      throw new AppError('validation_failed', undefined, {
-        errors: [
-          {
-            field: 'homeMunicipalityId',
-            reason: 'unknown_municipality',
-            message: 'Not a municipality of this organisation',
-          },
-        ],
-      });
+      throw invalidField(
+        'homeMunicipalityId',
+        'unknown_municipality',
+        'Not a municipality of this organisation',
+      );
   }
   if (input.vogIssuedOn && input.vogExpiresOn && input.vogExpiresOn < input.vogIssuedOn) {
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'vogExpiresOn', reason: 'before_issue', message: 'Expires before it was issued' }],
-    });
+    throw invalidField('vogExpiresOn', 'before_issue', 'Expires before it was issued');
   }
   const now = ctx.clock.now();
   const row = {

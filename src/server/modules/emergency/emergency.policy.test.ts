@@ -33,6 +33,7 @@ const pending = { requestedBy: 'requester', status: 'pending' };
 const TABLE: Record<EmergencyAction, Role[]> = {
   'emergency.start': ['coordinator'],
   'emergency.decide': ['coordinator', 'admin'],
+  'emergency.disclose': ['coordinator'],
   'emergency.health': ['privacy_officer'],
 };
 

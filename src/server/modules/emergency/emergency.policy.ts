@@ -1,8 +1,10 @@
+import type { Role } from '../../../shared/roles.js';
 import type { Actor, AnyActor } from '../../lib/actor.js';
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 
-export type EmergencyAction = 'emergency.start' | 'emergency.decide' | 'emergency.health';
+export type EmergencyAction =
+  'emergency.start' | 'emergency.decide' | 'emergency.disclose' | 'emergency.health';
 
 /**
  * A coordinator starts the emergency path; a second coordinator or an admin decides; the privacy officer
@@ -11,11 +13,16 @@ export type EmergencyAction = 'emergency.start' | 'emergency.decide' | 'emergenc
 const RULES: RoleRules<EmergencyAction> = {
   'emergency.start': ['coordinator'],
   'emergency.decide': ['coordinator', 'admin'],
+  'emergency.disclose': ['coordinator'],
   'emergency.health': ['privacy_officer'],
 };
 
 export const canEmergency = (actor: AnyActor | undefined, action: EmergencyAction): boolean =>
   allowedByRole(RULES, actor, action);
+
+/** Whether holders of this role may take the step: for the four-eyes health check over other accounts. */
+export const roleMayEmergency = (role: Role, action: EmergencyAction): boolean =>
+  RULES[action].includes(role);
 
 export function authorizeEmergency(
   actor: AnyActor | undefined,

@@ -12,7 +12,7 @@ import { FOUR_EYES_TIE_DAYS } from '../../../shared/four-eyes.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, openText, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -107,8 +107,7 @@ async function toRequest(ctx: Ctx, r: Row, standing: Standing | undefined): Prom
     decisionNote: await openOptional(ctx, 'emergency_requests', 'decision_note', r.id, r.decision_note_enc),
     disclosedAt: r.disclosed_at?.toISOString() ?? null,
     canDecide: canDecide(actor, { requestedBy: r.requested_by, status: r.status }, standing),
-    canDisclose:
-      r.status === 'approved' && !lapsed(ctx, r) && actor.kind === 'user' && actor.role === 'coordinator',
+    canDisclose: r.status === 'approved' && !lapsed(ctx, r) && canEmergency(actor, 'emergency.disclose'),
     approvalLapsed: r.status === 'approved' && lapsed(ctx, r),
   };
 }
@@ -172,11 +171,7 @@ export const createEmergency = idempotent(
       .where('id', '=', input.partnerId)
       .executeTakeFirst();
     if (!partner?.active)
-      throw new AppError('validation_failed', undefined, {
-        errors: [
-          { field: 'partnerId', reason: 'unknown_partner', message: 'Choose a partner from the directory' },
-        ],
-      });
+      throw invalidField('partnerId', 'unknown_partner', 'Choose a partner from the directory');
     const id = randomUUID();
     await ctx.db
       .insertInto('emergency_requests')
@@ -285,9 +280,7 @@ export async function decideEmergency(
   authorizeDecide(actor, { requestedBy: r.requested_by, status: 'pending' }, standing);
   if (r.status !== 'pending') throw new AppError('invalid_transition', `This request is already ${r.status}`);
   if (input.decision === 'reject' && input.note.length < 5)
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'note', reason: 'required', message: 'Say why you reject the request' }],
-    });
+    throw invalidField('note', 'required', 'Say why you reject the request');
   await ctx.db
     .updateTable('emergency_requests')
     .set({

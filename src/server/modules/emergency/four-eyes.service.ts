@@ -4,7 +4,7 @@ import type { Ctx } from '../../lib/context.js';
 import { recordAccess } from '../audit/audit.service.js';
 import { listAccountEvents, listInviters } from '../users/account-events.repository.js';
 import { toAccountEvent } from '../users/account-events.service.js';
-import { authorizeEmergency, eligibleFrom } from './emergency.policy.js';
+import { authorizeEmergency, eligibleFrom, roleMayEmergency } from './emergency.policy.js';
 import { getEmergencySettings } from '../organisations/organisations.repository.js';
 import * as repo from './emergency.repository.js';
 
@@ -107,7 +107,7 @@ export async function fourEyesHealth(ctx: Ctx): Promise<FourEyesHealth> {
   const eligible = standing.filter((u) => u.from <= now);
   const independentPair = eligible.some(
     (c) =>
-      c.role === 'coordinator' &&
+      roleMayEmergency(c.role, 'emergency.start') &&
       eligible.some((d) => d.id !== c.id && tiesAt(events, c.id, d.id, now).length === 0),
   );
 

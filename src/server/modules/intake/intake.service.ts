@@ -19,6 +19,7 @@ import {
 import * as repo from './intake.repository.js';
 import { aliasIndex } from './alias.js';
 import { normalisePhone, phoneIndex } from './phone.js';
+import { completeCallback } from '../public-site/callbacks.service.js';
 
 export interface IntakeResult {
   contactId: string;
@@ -213,6 +214,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     details: { outcome: input.outcome, immediateDanger: input.immediateDanger },
   });
   await recordContactObservations(ctx, actor, contactId, ticked, now);
+  if (input.callbackId) await completeCallback(ctx, input.callbackId, contactId);
   if (caseId) {
     await logIntakeCall(ctx, actor, { caseId, contactId, input, now });
     await carryToCase(ctx, actor, { caseId, input, ticked, isNew: input.outcome === 'open_case', now });

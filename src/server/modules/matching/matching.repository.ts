@@ -197,3 +197,36 @@ export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<
     previousCounsellorIds: [...new Set(previous.map((p) => p.counsellor_id!))],
   };
 }
+
+/** What a counsellor sees of the cases offered to them, for many cases at once: no case content. */
+export async function findOfferedCaseFacts(db: Db, orgId: string, caseIds: readonly string[]) {
+  const rows =
+    caseIds.length === 0
+      ? []
+      : await db
+          .selectFrom('cases as c')
+          .innerJoin('callers as k', 'k.id', 'c.caller_id')
+          .select([
+            'c.id',
+            'c.category_id',
+            'c.municipality',
+            'k.language',
+            'k.alias_enc',
+            'k.id as caller_id',
+          ])
+          .where('c.org_id', '=', orgId)
+          .where('c.id', 'in', caseIds)
+          .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        categoryId: r.category_id,
+        municipality: r.municipality,
+        language: r.language,
+        callerId: r.caller_id,
+        aliasEnc: r.alias_enc,
+      },
+    ]),
+  );
+}

@@ -12,7 +12,8 @@ import type {
 import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
+import { authorizeMatching } from './matching.policy.js';
 import { openMany, openText, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
@@ -24,7 +25,13 @@ import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
 import { findTerm } from '../taxonomies/taxonomies.repository.js';
 import { getUser } from '../users/users.repository.js';
-import { loadCandidates, loadNeeds, sealedBackgrounds, type CandidateFacts } from './matching.repository.js';
+import {
+  findOfferedCaseFacts,
+  loadCandidates,
+  loadNeeds,
+  sealedBackgrounds,
+  type CandidateFacts,
+} from './matching.repository.js';
 import { failedFilter, mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
 
 export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
@@ -278,24 +285,31 @@ export async function caseOffers(ctx: Ctx, caseId: string) {
  * municipality, language, category) — not the case's content.
  */
 export async function myOffers(ctx: Ctx) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'offer.respond');
   const offers = await offerRows(ctx, { counsellorId: ctx.actor.userId, pendingOnly: true });
-  const items = [];
-  for (const o of offers) {
-    const c = await ctx.db
-      .selectFrom('cases as c')
-      .innerJoin('callers as k', 'k.id', 'c.caller_id')
-      .select(['c.category_id', 'c.municipality', 'k.language', 'k.alias_enc', 'k.id as caller_id'])
-      .where('c.id', '=', o.caseId)
-      .executeTakeFirstOrThrow();
-    items.push({
-      ...o,
-      categoryId: c.category_id,
-      municipality: c.municipality,
-      language: c.language,
-      callerAlias: await openText(ctx, 'callers', 'alias', c.caller_id, c.alias_enc),
-    });
-  }
+  // One query for every offered case, not one per offer.
+  const facts = await findOfferedCaseFacts(ctx.db, ctx.actor.orgId, [
+    ...new Set(offers.map((o) => o.caseId)),
+  ]);
+  const aliases = await openMany(
+    ctx,
+    'callers',
+    'alias',
+    [...facts.values()].map((c) => ({ id: c.callerId, sealed: c.aliasEnc })),
+  );
+  const items = offers.flatMap((o) => {
+    const c = facts.get(o.caseId);
+    if (!c) return [];
+    return [
+      {
+        ...o,
+        categoryId: c.categoryId,
+        municipality: c.municipality,
+        language: c.language,
+        callerAlias: aliases.get(c.callerId) ?? '',
+      },
+    ];
+  });
   return { items };
 }
 
@@ -305,7 +319,7 @@ export async function respondToOffer(
   offerId: string,
   input: z.infer<typeof OfferResponseSchema>,
 ): Promise<void> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'offer.respond');
   const actor = ctx.actor;
   const offer = await ctx.db
     .selectFrom('case_offers')
@@ -343,7 +357,14 @@ export async function respondToOffer(
     if (before.counsellor_id) await moveOpenTasks(ctx.db, offer.case_id, before.counsellor_id, actor.userId);
     await ctx.db
       .updateTable('cases')
-      .set({ counsellor_id: actor.userId, state: 'active', updated_at: now, last_activity_at: now })
+      .set((eb) => ({
+        counsellor_id: actor.userId,
+        state: 'active',
+        // Reports measure the time to the first assignment; a reassignment keeps it.
+        first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+        updated_at: now,
+        last_activity_at: now,
+      }))
       .where('id', '=', offer.case_id)
       .execute();
     await audit(ctx, {
@@ -413,13 +434,12 @@ async function alertCoordinatorsOfOffer(
 }
 
 export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {
-  if (ctx.actor.kind !== 'user' || (ctx.actor.role !== 'admin' && ctx.actor.role !== 'coordinator'))
-    throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'weights.view');
   return weightsOf(ctx);
 }
 
 export async function setWeights(ctx: Ctx, input: MatchingWeights): Promise<MatchingWeights> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  authorizeMatching(ctx.actor, 'weights.update');
   await ctx.db
     .updateTable('organisations')
     .set({ matching_weights: JSON.stringify(input), updated_at: ctx.clock.now() })
@@ -471,9 +491,7 @@ export const putOnWaitingList = idempotent(
     if (row.state !== 'intake' && row.state !== 'matching')
       throw new AppError('invalid_transition', 'Only a case that still needs a counsellor can wait for one');
     if (input.dueOn < (await todayOf(ctx)))
-      throw new AppError('validation_failed', undefined, {
-        errors: [{ field: 'dueOn', reason: 'in_past', message: 'Choose today or a later day' }],
-      });
+      throw invalidField('dueOn', 'in_past', 'Choose today or a later day');
     const task = await addTask(ctx, caseId, {
       title: input.title,
       dueOn: input.dueOn,

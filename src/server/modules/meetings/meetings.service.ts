@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { FormLanguage, Meeting, MeetingCreateSchema, Summary } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -89,15 +89,7 @@ export const createMeeting = idempotent(
       .where('active', '=', true)
       .execute();
     if (found.length !== ids.length)
-      throw new AppError('validation_failed', undefined, {
-        errors: [
-          {
-            field: 'partnerIds',
-            reason: 'unknown_partner',
-            message: 'Choose participants from the directory',
-          },
-        ],
-      });
+      throw invalidField('partnerIds', 'unknown_partner', 'Choose participants from the directory');
     const id = randomUUID();
     await ctx.db
       .insertInto('case_meetings')

@@ -1,5 +1,5 @@
 import type { Actor, AnyActor } from '../../lib/actor.js';
-import { authorizeRole, type RoleRules } from '../../lib/authorize.js';
+import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 
 export type ChecklistAction = 'checklist.view' | 'checklist.dismiss';
 
@@ -8,6 +8,9 @@ const RULES: RoleRules<ChecklistAction> = {
   'checklist.view': ['admin'],
   'checklist.dismiss': ['admin'],
 };
+
+export const canChecklist = (actor: AnyActor | undefined, action: ChecklistAction): boolean =>
+  allowedByRole(RULES, actor, action);
 
 export function authorizeChecklist(
   actor: AnyActor | undefined,

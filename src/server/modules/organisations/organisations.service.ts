@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { OrgSettingsUpdateSchema } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { isTimeZone } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
+import { authorizeOrganisation } from './organisations.policy.js';
 import { aftercareSchedule } from '../cases/aftercare.service.js';
 import type { EmergencySettings } from '../../../shared/four-eyes.schema.js';
 import {
@@ -13,9 +14,6 @@ import {
   updateEmergencySettings,
   updateTimeZone,
 } from './organisations.repository.js';
-
-const canRead = (ctx: Ctx) =>
-  ctx.actor.kind === 'user' && (ctx.actor.role === 'admin' || ctx.actor.role === 'coordinator');
 
 /** How long consent runs by default, and how many days verbal consent has to become written. */
 export async function consentSettings(
@@ -30,7 +28,7 @@ export async function consentSettings(
 }
 
 export async function getSettings(ctx: Ctx): Promise<OrgSettings> {
-  if (!canRead(ctx)) throw new AppError('forbidden');
+  authorizeOrganisation(ctx.actor, 'organisation.settings.view');
   return {
     aftercareSchedule: await aftercareSchedule(ctx),
     consent: await consentSettings(ctx),
@@ -46,12 +44,10 @@ export async function updateSettings(
   ctx: Ctx,
   input: z.infer<typeof OrgSettingsUpdateSchema>,
 ): Promise<OrgSettings> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  authorizeOrganisation(ctx.actor, 'organisation.settings.update');
   // Validated before anything is written: a name the runtime does not know would make every "today" fail.
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'timeZone', reason: 'unknown_time_zone', message: 'Unknown time zone' }],
-    });
+    throw invalidField('timeZone', 'unknown_time_zone', 'Unknown time zone');
   }
   const changed: string[] = [];
   if (input.aftercareSchedule) {
@@ -95,7 +91,7 @@ export async function updateSettings(
 
 /** The emergency settings: coordinators read them (the form offers only allowed grounds), admins too. */
 export async function emergencySettings(ctx: Ctx): Promise<EmergencySettings> {
-  if (!canRead(ctx)) throw new AppError('forbidden');
+  authorizeOrganisation(ctx.actor, 'organisation.settings.view');
   return getEmergencySettings(ctx.db, ctx.actor.orgId);
 }
 
@@ -105,7 +101,7 @@ export async function emergencySettings(ctx: Ctx): Promise<EmergencySettings> {
  * keep their ground.
  */
 export async function updateEmergency(ctx: Ctx, input: EmergencySettings): Promise<EmergencySettings> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  authorizeOrganisation(ctx.actor, 'organisation.settings.update');
   const before = await getEmergencySettings(ctx.db, ctx.actor.orgId);
   const changed = [
     ...(before.minAccountDays !== input.minAccountDays ? ['emergency_min_account_days'] : []),

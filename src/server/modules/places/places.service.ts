@@ -4,11 +4,12 @@ import type { MunicipalityCreateSchema } from '../../../shared/counsellors.schem
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
+import { authorizePlace } from './places.policy.js';
 
 type Province = z.infer<typeof MunicipalityCreateSchema>['province'];
 
 export async function listMunicipalities(ctx: Ctx) {
-  if (ctx.actor.kind !== 'user') throw new AppError('forbidden');
+  authorizePlace(ctx.actor, 'place.list');
   const rows = await ctx.db
     .selectFrom('municipalities')
     .select(['id', 'name', 'province', 'active'])
@@ -19,7 +20,7 @@ export async function listMunicipalities(ctx: Ctx) {
 }
 
 export async function createMunicipality(ctx: Ctx, input: z.infer<typeof MunicipalityCreateSchema>) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'admin') throw new AppError('forbidden');
+  authorizePlace(ctx.actor, 'place.manage');
   const existing = await ctx.db
     .selectFrom('municipalities')
     .select('id')

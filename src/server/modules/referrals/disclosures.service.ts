@@ -10,7 +10,6 @@ import type {
   DisclosureQuerySchema,
 } from '../../../shared/consent.schema.js';
 import type { Actor } from '../../lib/actor.js';
-import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { Ctx } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
@@ -19,13 +18,9 @@ import { openText } from '../../lib/fields.js';
 import { filterNames } from '../audit/audit.export.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
+import { authorizeDisclosure, canDisclosure } from './disclosures.policy.js';
 
-/** The org-wide disclosure log is the privacy officer's; the case's own log is for whoever may read the case. */
-const RULES: RoleRules<'disclosure.log' | 'disclosure.export'> = {
-  'disclosure.log': ['privacy_officer'],
-  'disclosure.export': ['privacy_officer'],
-};
-export const canSeeDisclosureLog = (ctx: Ctx) => allowedByRole(RULES, ctx.actor, 'disclosure.log');
+export const canSeeDisclosureLog = (ctx: Ctx) => canDisclosure(ctx.actor, 'disclosure.log');
 
 export interface DisclosureInput {
   caseId: string;
@@ -185,7 +180,7 @@ export async function disclosureLog(
   ctx: Ctx,
   q: z.infer<typeof DisclosureQuerySchema>,
 ): Promise<{ items: Disclosure[]; next: string | null }> {
-  authorizeRole(RULES, ctx.actor, 'disclosure.log');
+  authorizeDisclosure(ctx.actor, 'disclosure.log');
   let query = base(ctx.db);
   if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
   if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
@@ -219,7 +214,7 @@ const EXPORT_MAX = 10_000;
  * which basis and by whom — never case content. The export itself is audited (row count, filter names).
  */
 export async function exportDisclosureCsv(ctx: Ctx, q: DisclosureExportQuery): Promise<string> {
-  authorizeRole(RULES, ctx.actor, 'disclosure.export');
+  authorizeDisclosure(ctx.actor, 'disclosure.export');
   let query = base(ctx.db);
   if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
   if (q.to) query = query.where('d.disclosed_on', '<=', q.to);

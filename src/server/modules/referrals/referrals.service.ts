@@ -20,7 +20,7 @@ import type { PartnerType } from '../../../shared/partners.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
@@ -154,11 +154,7 @@ export const createReferral = idempotent(
       .where('id', '=', input.partnerId)
       .executeTakeFirst();
     if (!partner?.active)
-      throw new AppError('validation_failed', undefined, {
-        errors: [
-          { field: 'partnerId', reason: 'unknown_partner', message: 'Choose a partner from the directory' },
-        ],
-      });
+      throw invalidField('partnerId', 'unknown_partner', 'Choose a partner from the directory');
     const id = randomUUID();
     await ctx.db
       .insertInto('referrals')

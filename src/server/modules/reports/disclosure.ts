@@ -150,3 +150,28 @@ export function protectTable(
     total: at(m, n),
   };
 }
+
+/** A group's durations as the database summarised them: how many, the median and the 90th percentile. */
+export interface DurationSummary {
+  n: number;
+  median: number;
+  p90: number;
+}
+
+export type PublishedDurationValue = { kind: 'value'; median: number; p90: number } | { kind: 'suppressed' };
+
+/**
+ * Publishes the median and 90th percentile of a group's durations (in hours, to one decimal) only where the
+ * group's count itself is published — not below the threshold, not hidden to protect another cell — and the
+ * group holds at least the threshold's number of cases. A median of two cases is nearly each of them; a
+ * statistic beside a hidden count would tell that the group is not empty, and let one guess its size.
+ */
+export function publishDuration(
+  count: PublishedCount,
+  summary: DurationSummary | undefined,
+  rules: DisclosureRules,
+): PublishedDurationValue {
+  if (count.kind !== 'count' || !summary || summary.n < rules.threshold) return { kind: 'suppressed' };
+  const round = (hours: number) => Math.round(Math.max(0, hours) * 10) / 10;
+  return { kind: 'value', median: round(summary.median), p90: round(summary.p90) };
+}

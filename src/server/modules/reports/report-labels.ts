@@ -27,6 +27,7 @@ const CODE_KEYS: Partial<Record<Dimension, (code: string) => string>> = {
   partner_type: (code) => `partners.types.${code}`,
   purpose: (code) => `consentPurposes.${code}.label`,
   status: (code) => `referrals.statuses.${code}`,
+  timeliness: (code) => `reports.timeliness.${code}`,
 };
 
 /** The label of a value of a coded dimension (channel, outcome …), or undefined if it is not coded. */

@@ -1,6 +1,6 @@
 import type { Report } from '../../../shared/reports.schema.js';
 import type { UI_LANGUAGES } from '../../../shared/roles.js';
-import type { PublishedCount } from './disclosure.js';
+import type { PublishedCount, PublishedDurationValue } from './disclosure.js';
 import { dimensionLabel, measureLabel, uiText } from './report-labels.js';
 import { toCsv } from '../../lib/csv.js';
 
@@ -29,9 +29,54 @@ export function exportCell(count: PublishedCount, threshold: number): string {
   return String(exportValue(count, threshold));
 }
 
+/** Hours to one decimal, with the reader's decimal separator. */
+export function formatHours(hours: number, language: Language): string {
+  return hours.toLocaleString(language === 'ar' ? 'ar-u-nu-latn' : language, { maximumFractionDigits: 1 });
+}
+
+/** A published median or 90th percentile in hours, or the marker of the count it stands beside. */
+function durationValue(
+  stat: PublishedDurationValue,
+  pick: 'median' | 'p90',
+  count: PublishedCount,
+  threshold: number,
+): ExportCell {
+  if (stat.kind === 'value') return stat[pick];
+  return count.kind === 'suppressed' ? exportValue(count, threshold) : 'x';
+}
+
+/** A duration report: per row the number of cases, the median and the 90th percentile (hours). */
+function durationTable(report: Report, language: Language): PublishedTable['body'] {
+  const t = report.rules.threshold;
+  const durations = report.durations!;
+  const line = (label: string, count: PublishedCount, stat: PublishedDurationValue): ExportCell[] => [
+    label,
+    exportValue(count, t),
+    durationValue(stat, 'median', count, t),
+    durationValue(stat, 'p90', count, t),
+  ];
+  return [
+    ...(report.rows?.keys ?? []).map((key, i) => line(key.label, report.cells[i]![0]!, durations.rows[i]!)),
+    line(uiText(language, 'reports.total'), report.total, durations.total),
+  ];
+}
+
 /** The report laid out as a table in the reader's language, with totals and the rules it was published under. */
 export function publishedTable(report: Report, language: Language): PublishedTable {
   const t = report.rules.threshold;
+  if (report.durations)
+    return {
+      header: [
+        report.rows
+          ? dimensionLabel(language, report.rows.dimension)
+          : measureLabel(language, report.measure),
+        uiText(language, 'reports.durations.cases'),
+        uiText(language, 'reports.durations.median'),
+        uiText(language, 'reports.durations.p90'),
+      ],
+      body: durationTable(report, language),
+      notes: notes(report, language),
+    };
   const total = uiText(language, 'reports.total');
   const header = [
     report.rows ? dimensionLabel(language, report.rows.dimension) : measureLabel(language, report.measure),
@@ -52,13 +97,18 @@ export function publishedTable(report: Report, language: Language): PublishedTab
       ...report.columnTotals.map((c) => exportValue(c, t)),
       ...(report.columns ? [exportValue(report.total, t)] : []),
     ]);
-  const notes = [
+  return { header, body, notes: notes(report, language) };
+}
+
+/** Period, legend and rules, in the reader's language. */
+function notes(report: Report, language: Language): string[] {
+  return [
     uiText(language, 'reports.period', { from: report.from, to: report.to }),
-    uiText(language, 'reports.legendBelow', { threshold: t }),
+    uiText(language, 'reports.legendBelow', { threshold: report.rules.threshold }),
     uiText(language, 'reports.legendProtects'),
+    ...(report.durations ? [uiText(language, 'reports.legendDurations')] : []),
     ...(report.rules.roundToFive ? [uiText(language, 'reports.legendRounded')] : []),
   ];
-  return { header, body, notes };
 }
 
 /** The table as CSV (UTF-8 with a byte-order mark for spreadsheets, CRLF line ends). */

@@ -33,6 +33,34 @@ const EXPECTED: Record<ReportAction, Record<Role, boolean>> = {
     analyst: false,
     privacy_officer: false,
   },
+  'report.caseload': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: false,
+    privacy_officer: false,
+  },
+  'report.funder.view': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: true,
+    privacy_officer: false,
+  },
+  'report.funder.update': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: false,
+    privacy_officer: false,
+  },
+  'report.funder.export': {
+    admin: false,
+    coordinator: true,
+    counsellor: false,
+    analyst: true,
+    privacy_officer: false,
+  },
 };
 
 const actor = (role: Role): Actor => ({ kind: 'user', userId: 'u', orgId: 'o', role, sessionId: 's' });

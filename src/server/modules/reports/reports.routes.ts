@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  CaseloadSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
+  FunderNarrativeSchema,
+  FunderQuerySchema,
+  FunderReportSchema,
+  FunderYearSchema,
   ReportExportSchema,
   ReportQuerySchema,
   ReportSchema,
@@ -8,6 +15,8 @@ import {
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';
 import { inActorTx } from '../../lib/request-context.js';
+import { getCaseload, getDashboard } from './dashboard.service.js';
+import { exportFunderReport, getFunderReport, saveFunderNarrative } from './funder-report.service.js';
 import { exportReport, getReportSettings, runReport, updateReportSettings } from './reports.service.js';
 
 /** Reports are POSTed: the breakdown asked for stays out of addresses and access logs. */
@@ -26,6 +35,40 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       { config: limited, schema: { tags, body: ReportExportSchema } },
       async (request, reply) => {
         const file = await inActorTx(deps, request, (ctx) => exportReport(ctx, request.body));
+        return sendFile(reply, { bytes: file.body, mediaType: file.mediaType, name: file.filename });
+      },
+    );
+    app.post(
+      '/api/reports/dashboard',
+      { config: limited, schema: { tags, body: DashboardQuerySchema, response: { 200: DashboardSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => getDashboard(ctx, request.body)),
+    );
+    app.get(
+      '/api/reports/caseload',
+      { config: { access: 'none' }, schema: { tags, response: { 200: CaseloadSchema } } },
+      async (request) => inActorTx(deps, request, (ctx) => getCaseload(ctx)),
+    );
+    app.get(
+      '/api/reports/funder',
+      {
+        config: { access: 'none' },
+        schema: { tags, querystring: FunderQuerySchema, response: { 200: FunderReportSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => getFunderReport(ctx, request.query)),
+    );
+    app.put(
+      '/api/reports/funder',
+      {
+        config: { access: 'none' },
+        schema: { tags, body: FunderNarrativeSchema, response: { 200: FunderReportSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => saveFunderNarrative(ctx, request.body)),
+    );
+    app.post(
+      '/api/reports/funder/export',
+      { config: limited, schema: { tags, body: FunderYearSchema } },
+      async (request, reply) => {
+        const file = await inActorTx(deps, request, (ctx) => exportFunderReport(ctx, request.body));
         return sendFile(reply, { bytes: file.body, mediaType: file.mediaType, name: file.filename });
       },
     );

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import { setOrg } from '../../db/database.js';
 import { seedMunicipalities } from '../places/places.seed.js';
 import { seedTaxonomies } from '../taxonomies/taxonomies.seed.js';
+import { seedKnowledge } from '../knowledge/knowledge.seed.js';
+import { seedPublicPages } from '../public-site/public-site.seed.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError } from '../../lib/errors.js';
@@ -44,6 +46,8 @@ export async function runSetup(deps: Deps, input: Setup): Promise<string> {
     await deps.keyring.createOrgKey(trx, orgId, now);
     await seedTaxonomies(trx as unknown as Kysely<unknown>, orgId, now);
     await seedMunicipalities(trx as unknown as Kysely<unknown>, orgId);
+    await seedKnowledge(trx as unknown as Kysely<unknown>, orgId, now);
+    await seedPublicPages(trx as unknown as Kysely<unknown>, orgId, now);
     await users.insertUser(trx, {
       id: userId,
       org_id: orgId,

@@ -1,4 +1,4 @@
-import { authorizeRole, type RoleRules } from '../../lib/authorize.js';
+import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import type { Actor, AnyActor } from '../../lib/actor.js';
 
 export type TaxonomyAction = 'taxonomy.list' | 'taxonomy.edit';
@@ -8,6 +8,9 @@ const RULES: RoleRules<TaxonomyAction> = {
   'taxonomy.list': ['admin', 'coordinator', 'counsellor', 'analyst', 'privacy_officer'],
   'taxonomy.edit': ['admin'],
 };
+
+export const canTaxonomy = (actor: AnyActor | undefined, action: TaxonomyAction): boolean =>
+  allowedByRole(RULES, actor, action);
 
 export function authorizeTaxonomy(
   actor: AnyActor | undefined,

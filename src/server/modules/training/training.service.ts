@@ -7,15 +7,15 @@ import type {
 } from '../../../shared/counsellors.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, addMonths, dayIn } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
-import { authorizeManager } from '../counsellors/counsellors.policy.js';
 import { trainedUntil } from '../counsellors/counsellors.service.js';
+import { authorizeTraining, mayAttendTraining } from './training.policy.js';
 
 export async function createCourse(ctx: Ctx, input: z.infer<typeof CourseCreateSchema>) {
-  authorizeManager(ctx.actor);
+  authorizeTraining(ctx.actor, 'training.manage');
   const id = randomUUID();
   await ctx.db
     .insertInto('courses')
@@ -39,16 +39,13 @@ export async function createCourse(ctx: Ctx, input: z.infer<typeof CourseCreateS
 }
 
 export async function createSession(ctx: Ctx, input: z.infer<typeof SessionCreateSchema>) {
-  authorizeManager(ctx.actor);
+  authorizeTraining(ctx.actor, 'training.manage');
   const course = await ctx.db
     .selectFrom('courses')
     .select('id')
     .where('id', '=', input.courseId)
     .executeTakeFirst();
-  if (!course)
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'courseId', reason: 'unknown_course', message: 'No such course' }],
-    });
+  if (!course) throw invalidField('courseId', 'unknown_course', 'No such course');
   const id = randomUUID();
   await ctx.db
     .insertInto('training_sessions')
@@ -73,7 +70,7 @@ export async function createSession(ctx: Ctx, input: z.infer<typeof SessionCreat
 
 /** Records who attended and completed; completion of a course with a validity sets its expiry. */
 export async function recordAttendance(ctx: Ctx, sessionId: string, input: z.infer<typeof AttendanceSchema>) {
-  authorizeManager(ctx.actor);
+  authorizeTraining(ctx.actor, 'training.manage');
   const session = await ctx.db
     .selectFrom('training_sessions as s')
     .innerJoin('courses as c', 'c.id', 's.course_id')
@@ -86,10 +83,7 @@ export async function recordAttendance(ctx: Ctx, sessionId: string, input: z.inf
     .select(['id', 'role'])
     .where('id', '=', input.userId)
     .executeTakeFirst();
-  if (!user || user.role !== 'counsellor')
-    throw new AppError('validation_failed', undefined, {
-      errors: [{ field: 'userId', reason: 'not_a_counsellor', message: 'Not a counsellor' }],
-    });
+  if (!user || !mayAttendTraining(user)) throw invalidField('userId', 'not_a_counsellor', 'Not a counsellor');
   // The day the session took place where the organisation is (a session at 00:30 is on that day, not the one before).
   const completedOn =
     input.attended && input.completed
@@ -152,7 +146,7 @@ async function sessions(ctx: Ctx, opts: { from?: Date; userId?: string }) {
 
 /** Courses, sessions and who needs which training: basic missing, expired, or expiring within 60 days. */
 export async function overview(ctx: Ctx) {
-  authorizeManager(ctx.actor);
+  authorizeTraining(ctx.actor, 'training.manage');
   const courses = await ctx.db
     .selectFrom('courses')
     .select(['id', 'name', 'kind', 'validity_months'])
@@ -191,7 +185,7 @@ export async function overview(ctx: Ctx) {
 
 /** A counsellor's own trainings and the upcoming sessions. */
 export async function mine(ctx: Ctx) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'counsellor') throw new AppError('forbidden');
+  authorizeTraining(ctx.actor, 'training.mine');
   const userId = ctx.actor.userId;
   const completed = await ctx.db
     .selectFrom('training_attendance as a')

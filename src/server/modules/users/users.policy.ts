@@ -21,9 +21,12 @@ const RULES: RoleRules<UserAction> = {
   'user.account_alerts': ['admin', 'privacy_officer'],
 };
 
+/** The organisation must keep one active admin: the last one cannot lose the role or be deactivated. */
+export const isActiveAdmin = (user: { role: string; status: string }): boolean =>
+  user.role === 'admin' && user.status === 'active';
+
 export const canUser = (actor: AnyActor | undefined, action: UserAction): boolean =>
   allowedByRole(RULES, actor, action);
-export const canManageUsers = (actor: AnyActor | undefined): boolean => canUser(actor, 'user.invite');
 
 export function authorizeUser(actor: AnyActor | undefined, action: UserAction): asserts actor is Actor {
   authorizeRole(RULES, actor, action);

@@ -6,7 +6,7 @@ import { audit } from '../audit/audit.service.js';
 import { revokeUserSessions } from '../auth/auth.repository.js';
 import { newToken } from '../auth/sessions.service.js';
 import { recordAccountEvent } from './account-events.service.js';
-import { authorizeUser } from './users.policy.js';
+import { authorizeUser, isActiveAdmin } from './users.policy.js';
 import * as repo from './users.repository.js';
 
 export function toUser(row: repo.UserRow): User {
@@ -120,7 +120,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdate): Promi
   if (input.displayName !== undefined && input.displayName !== user.display_name)
     patch.display_name = input.displayName;
   if (input.role !== undefined && input.role !== user.role) patch.role = input.role;
-  if (patch.role && user.role === 'admin' && user.status === 'active') {
+  if (patch.role && isActiveAdmin(user)) {
     if ((await repo.countActiveAdmins(ctx.db, ctx.actor.orgId, id)) === 0) throw new AppError('last_admin');
   }
   const changed = Object.keys(patch);
@@ -149,7 +149,7 @@ export async function deactivateUser(ctx: Ctx, id: string): Promise<User> {
   authorizeUser(ctx.actor, 'user.deactivate');
   const user = await loadUser(ctx, id);
   if (user.status === 'deactivated') return toUser(user);
-  if (user.role === 'admin' && user.status === 'active') {
+  if (isActiveAdmin(user)) {
     if ((await repo.countActiveAdmins(ctx.db, ctx.actor.orgId, id)) === 0) throw new AppError('last_admin');
   }
   const now = ctx.clock.now();

@@ -8,14 +8,15 @@ import { openText } from '../../lib/fields.js';
 import { listCases as listCaseRows } from '../cases/cases.repository.js';
 import { countCaseloads } from '../matching/matching.repository.js';
 import { todayOf, toSummary } from '../cases/cases.service.js';
+import { authorizeWork, workScope } from './work.policy.js';
 
 const base: CaseListQuery = { sort: 'activity_desc', limit: 50 };
 
 /** "My work" for counsellors (their families and tasks) and coordinators (what is new, urgent, unassigned, overdue). */
 export async function myWork(ctx: Ctx): Promise<MyWork> {
+  authorizeWork(ctx.actor, 'work.mine');
   const actor = ctx.actor;
-  if (actor.kind !== 'user' || (actor.role !== 'counsellor' && actor.role !== 'coordinator'))
-    throw new AppError('forbidden');
+  const own = workScope(actor) === 'own';
   const today = await todayOf(ctx);
   const orgId = actor.orgId;
   const open = (rows: Awaited<ReturnType<typeof listCaseRows>>) =>
@@ -35,9 +36,7 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
             .where('t.assignee_id', '=', actor.userId)
             .where('t.due_on', '<=', addDays(today, 14))
             // A counsellor sees tasks of their own cases only, whoever assigned them.
-            .where((eb) =>
-              actor.role === 'counsellor' ? eb('c.counsellor_id', '=', actor.userId) : eb.val(true),
-            )
+            .where((eb) => (own ? eb('c.counsellor_id', '=', actor.userId) : eb.val(true)))
         : q.where('t.kind', '=', 'aftercare').where('t.due_on', '<', today);
     const rows = await q.orderBy('t.due_on').limit(50).execute();
     return Promise.all(
@@ -78,9 +77,9 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
         ],
   );
 
-  if (actor.role === 'counsellor') {
+  if (own) {
     return {
-      role: 'counsellor',
+      scope: 'own',
       myCases: open(await listCaseRows(ctx.db, orgId, base, today, { scopeCounsellorId: actor.userId })),
       tasks: await taskRows('mine'),
       newContacts: 0,
@@ -110,7 +109,7 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
   const mineIds = new Set(mine.map((m) => m.id));
   const all = await listCaseRows(ctx.db, orgId, base, today);
   return {
-    role: 'coordinator',
+    scope: 'organisation',
     myCases: open(all.filter((r) => mineIds.has(r.id))),
     tasks: await taskRows('mine'),
     newContacts: rows[0]?.n ?? 0,
@@ -134,7 +133,7 @@ export async function markAlertRead(ctx: Ctx, id: string): Promise<void> {
 
 /** Active counsellors with their open caseload, for the coordinator's assignment choice. */
 export async function counsellorOptions(ctx: Ctx) {
-  if (ctx.actor.kind !== 'user' || ctx.actor.role !== 'coordinator') throw new AppError('forbidden');
+  authorizeWork(ctx.actor, 'work.counsellor_options');
   const rows = await ctx.db
     .selectFrom('users as u')
     .select(['u.id', 'u.display_name'])

@@ -2,28 +2,28 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification } from '../../../../shared/notifications.schema';
-import type { Role } from '../../../../shared/roles';
+import type { Page } from '../../../../shared/auth.schema';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { useMarkRead } from '../hooks';
 
 /** Where a notification leads: its case, or the page where the thing it is about is handled. */
-function targetOf(item: Notification, role: Role): string | null {
+function targetOf(item: Notification, pages: readonly Page[]): string | null {
   if (item.kind === 'emergency_request') return '/emergency-approvals';
-  if (item.kind === 'account_change') return role === 'admin' ? '/users' : '/four-eyes';
+  if (item.kind === 'account_change') return pages.includes('users') ? '/users' : '/four-eyes';
   if (!item.caseId) return null;
   return `/cases/${item.caseId}${item.kind.startsWith('emergency_') ? '#emergency' : ''}`;
 }
 
 /** One row per notification: what happened and to which case (the reference only), newest first. */
-export function NotificationList({ items, role }: { items: Notification[]; role: Role }) {
+export function NotificationList({ items, pages }: { items: Notification[]; pages: readonly Page[] }) {
   const { t } = useTranslation();
   const read = useMarkRead();
   const language = currentLanguage();
   return (
     <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {items.map((item) => {
-        const to = targetOf(item, role);
+        const to = targetOf(item, pages);
         const unread = item.readAt === null;
         const label = t(`work.alertKinds.${item.kind}`);
         return (

@@ -1,6 +1,6 @@
 import { Box, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PublishedCountView, Report } from '../../../../shared/reports.schema';
+import type { PublishedCountView, PublishedDuration, Report } from '../../../../shared/reports.schema';
 
 /** One published count: the number, "<5", or "x" — with words for screen readers and a tooltip. */
 function Count({ count, threshold }: { count: PublishedCountView; threshold: number }) {
@@ -18,6 +18,63 @@ function Count({ count, threshold }: { count: PublishedCountView; threshold: num
       </span>
       <VisuallyHidden>{words}</VisuallyHidden>
     </span>
+  );
+}
+
+/** A hidden median or 90th percentile: the marker of the count beside it. */
+function HiddenHours({ count, threshold }: { count: PublishedCountView; threshold: number }) {
+  const marker: PublishedCountView =
+    count.kind === 'suppressed' ? count : { kind: 'suppressed', reason: 'protects_other' };
+  return <Count count={marker} threshold={threshold} />;
+}
+
+/** A duration report: per row the number of cases, the median and the 90th percentile in hours. */
+function DurationRows({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const threshold = report.rules.threshold;
+  const durations = report.durations!;
+  const hours = (value: number) =>
+    value.toLocaleString(i18n.language === 'ar' ? 'ar-u-nu-latn' : i18n.language);
+  const line = (label: string, count: PublishedCountView, stat: PublishedDuration, total: boolean) => (
+    <Table.Tr key={label}>
+      <Table.Th scope="row" fw={total ? 700 : 500}>
+        <bdi>{label}</bdi>
+      </Table.Th>
+      <Table.Td>
+        <Count count={count} threshold={threshold} />
+      </Table.Td>
+      {(['median', 'p90'] as const).map((pick) => (
+        <Table.Td key={pick}>
+          {stat.kind === 'value' ? (
+            <bdi dir="ltr">{hours(stat[pick])}</bdi>
+          ) : (
+            <HiddenHours count={count} threshold={threshold} />
+          )}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+  return (
+    <>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">
+            {report.rows
+              ? t(`reports.dimensions.${report.rows.dimension}`)
+              : t(`reports.measures.${report.measure}`)}
+          </Table.Th>
+          <Table.Th scope="col">{t('reports.durations.cases')}</Table.Th>
+          <Table.Th scope="col">{t('reports.durations.median')}</Table.Th>
+          <Table.Th scope="col">{t('reports.durations.p90')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {(report.rows?.keys ?? []).map((k, i) =>
+          line(k.label, report.cells[i]![0]!, durations.rows[i]!, false),
+        )}
+      </Table.Tbody>
+      <Table.Tfoot>{line(t('reports.total'), report.total, durations.total, true)}</Table.Tfoot>
+    </>
   );
 }
 
@@ -49,61 +106,68 @@ export function ReportTable({ report }: { report: Report }) {
               {report.from} – {report.to}
             </bdi>
           </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">
-                {report.rows ? t(`reports.dimensions.${report.rows.dimension}`) : measure}
-              </Table.Th>
-              {(report.columns?.keys ?? [{ key: '', label: measure }]).map((k) => (
-                <Table.Th scope="col" key={k.key}>
-                  <bdi>{k.label}</bdi>
-                </Table.Th>
-              ))}
-              {report.columns ? <Table.Th scope="col">{t('reports.total')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rowKeys.map((k, i) => (
-              <Table.Tr key={k.key}>
-                <Table.Th scope="row" fw={500}>
-                  <bdi>{k.label}</bdi>
-                </Table.Th>
-                {report.cells[i]!.map((cell, j) => (
-                  <Table.Td key={j}>
-                    <Count count={cell} threshold={threshold} />
-                  </Table.Td>
+          {report.durations ? (
+            <DurationRows report={report} />
+          ) : (
+            <>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">
+                    {report.rows ? t(`reports.dimensions.${report.rows.dimension}`) : measure}
+                  </Table.Th>
+                  {(report.columns?.keys ?? [{ key: '', label: measure }]).map((k) => (
+                    <Table.Th scope="col" key={k.key}>
+                      <bdi>{k.label}</bdi>
+                    </Table.Th>
+                  ))}
+                  {report.columns ? <Table.Th scope="col">{t('reports.total')}</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rowKeys.map((k, i) => (
+                  <Table.Tr key={k.key}>
+                    <Table.Th scope="row" fw={500}>
+                      <bdi>{k.label}</bdi>
+                    </Table.Th>
+                    {report.cells[i]!.map((cell, j) => (
+                      <Table.Td key={j}>
+                        <Count count={cell} threshold={threshold} />
+                      </Table.Td>
+                    ))}
+                    {report.columns ? (
+                      <Table.Td fw={600}>
+                        <Count count={report.rowTotals[i]!} threshold={threshold} />
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
                 ))}
-                {report.columns ? (
-                  <Table.Td fw={600}>
-                    <Count count={report.rowTotals[i]!} threshold={threshold} />
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          {report.rows ? (
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row">{t('reports.total')}</Table.Th>
-                {report.columnTotals.map((cell, j) => (
-                  <Table.Td key={j} fw={600}>
-                    <Count count={cell} threshold={threshold} />
-                  </Table.Td>
-                ))}
-                {report.columns ? (
-                  <Table.Td fw={700}>
-                    <Count count={report.total} threshold={threshold} />
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            </Table.Tfoot>
-          ) : null}
+              </Table.Tbody>
+              {report.rows ? (
+                <Table.Tfoot>
+                  <Table.Tr>
+                    <Table.Th scope="row">{t('reports.total')}</Table.Th>
+                    {report.columnTotals.map((cell, j) => (
+                      <Table.Td key={j} fw={600}>
+                        <Count count={cell} threshold={threshold} />
+                      </Table.Td>
+                    ))}
+                    {report.columns ? (
+                      <Table.Td fw={700}>
+                        <Count count={report.total} threshold={threshold} />
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                </Table.Tfoot>
+              ) : null}
+            </>
+          )}
         </Table>
       </Box>
       <Text size="sm" mt="xs">
         {t('reports.legendBelow', { threshold })}
       </Text>
       <Text size="sm">{t('reports.legendProtects')}</Text>
+      {report.durations ? <Text size="sm">{t('reports.legendDurations')}</Text> : null}
       {report.rules.roundToFive ? <Text size="sm">{t('reports.legendRounded')}</Text> : null}
     </Box>
   );

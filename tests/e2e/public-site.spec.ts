@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousAxe } from './support/axe';
+import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
+import { colleagueViaUi } from './support/cases';
+import type { Colleague } from './support/cases';
+import { NL, setupViaUi } from './support/flows';
+import { startServer, testClock } from './support/server';
+import type { TestServer } from './support/server';
+import { setTotpClockOffset } from './support/totp';
+
+const PHONE = { width: 390, height: 844 };
+
+describe('public site', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let coordinator: Colleague;
+  let clock: Awaited<ReturnType<typeof testClock>>;
+
+  beforeAll(async () => {
+    clock = await testClock();
+    server = await startServer(clock.env);
+    browser = await launchBrowser();
+    const adminContext = await newContext(browser, server.baseUrl);
+    const admin = await adminContext.newPage();
+    await setupViaUi(admin);
+    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+      name: 'Samira Haddou',
+      email: 'samira@hulplijn.example',
+      role: 'coordinator',
+    });
+    await adminContext.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a visitor on a phone reads the Arabic pages, with no cookie, no script and nothing from elsewhere', async () => {
+    const context = await newContext(browser, server.baseUrl, { viewport: PHONE });
+    const page = await context.newPage();
+    const errors = trackErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await withFailureShot(page, 'public-site-ar', async () => {
+      await page.goto('/ar/');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+      await page
+        .getByRole('heading', { level: 1, name: 'هل أنت قلق على ابنك أو ابنتك؟ اتصل بنا.' })
+        .waitFor();
+      await page.getByRole('heading', { name: 'لقاءات التوعية القادمة' }).waitFor();
+      for (const path of ['/ar/', '/ar/how-it-works', '/ar/confidentiality', '/ar/privacy', '/ar/contact']) {
+        await page.goto(path);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, path).toBeLessThanOrEqual(0);
+        await expectNoSeriousAxe(page, `public ${path} (390px)`);
+      }
+      // The language switcher goes to the same page in Dutch.
+      await page.getByRole('navigation', { name: 'اللغة' }).getByRole('link', { name: 'Nederlands' }).click();
+      await page.waitForURL('**/nl/contact');
+      await page.getByRole('heading', { level: 1, name: 'Contact en openingstijden' }).waitFor();
+      await expectNoSeriousAxe(page, 'public /nl/contact (390px)');
+      expect(await context.cookies()).toEqual([]);
+      expect(scripts).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+    await context.close();
+  });
+
+  it('a visitor asks for a call back in Arabic; the coordinator sees it in intake and turns it into a contact', async () => {
+    const context = await newContext(browser, server.baseUrl, { viewport: PHONE });
+    const visitor = await context.newPage();
+    const errors = trackErrors(visitor);
+    await withFailureShot(visitor, 'public-site-callback', async () => {
+      await visitor.goto('/ar/');
+      await visitor
+        .getByRole('navigation', { name: 'القائمة' })
+        .getByRole('link', { name: 'اتصلوا بي' })
+        .click();
+      await visitor.getByRole('heading', { level: 1, name: 'اطلب أن نتصل بك' }).waitFor();
+      await expectNoSeriousAxe(visitor, 'public /ar/callback (390px)');
+      await visitor.getByRole('textbox', { name: 'اسم مستعار' }).fill('أم سارة');
+      await visitor.getByRole('textbox', { name: 'رقم الهاتف' }).fill('06 23 45 67 89');
+      expect(await visitor.getByRole('combobox', { name: 'بأي لغة تريد أن نتصل بك؟' }).inputValue()).toBe(
+        'ar',
+      );
+      await visitor.getByRole('textbox', { name: 'متى يكون الاتصال بك آمناً؟' }).fill('صباحاً بين 10 و12');
+      await visitor
+        .getByRole('textbox', { name: 'سؤالك باختصار (اختياري)' })
+        .fill('ابني تغيّر كثيراً منذ الصيف.');
+      // First a mistake: a number that is not one. The form comes back in Arabic with what was typed.
+      await visitor.getByRole('textbox', { name: 'رقم الهاتف' }).fill('12345');
+      await clock.advance(10_000);
+      setTotpClockOffset(10_000);
+      await visitor.getByRole('button', { name: 'أرسل' }).click();
+      await visitor.getByRole('alert').getByText('هذا ليس رقم هاتف صحيحاً.').waitFor();
+      expect(await visitor.getByRole('textbox', { name: 'اسم مستعار' }).inputValue()).toBe('أم سارة');
+      await expectNoSeriousAxe(visitor, 'public /ar/callback with errors (390px)');
+      await visitor.getByRole('textbox', { name: 'رقم الهاتف' }).fill('06 23 45 67 89');
+      await clock.advance(20_000);
+      setTotpClockOffset(20_000);
+      await visitor.getByRole('button', { name: 'أرسل' }).click();
+      await visitor.waitForURL('**/ar/callback/sent');
+      await visitor.getByRole('heading', { level: 1, name: 'شكراً، تم إرسال طلبك' }).waitFor();
+      expect(await context.cookies()).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+    await context.close();
+
+    const page = coordinator.page;
+    await withFailureShot(page, 'public-site-queue', async () => {
+      await page
+        .getByRole('navigation', { name: NL.nav.mainNav })
+        .getByRole('link', { name: NL.nav.newCall })
+        .click();
+      const queue = page.getByRole('region', { name: new RegExp(NL.callbacks.title) });
+      const card = queue.getByRole('listitem').filter({ hasText: 'أم سارة' });
+      await card.waitFor();
+      expect(await card.textContent()).toContain(NL.conversationLanguages.ar);
+      expect(await card.innerText()).toContain('صباحاً بين 10 و12');
+      expect(await card.innerText()).toContain(NL.callbacks.messageNo);
+      await card.getByRole('button', { name: NL.callbacks.open }).click();
+      await card.getByText('+31623456789').waitFor();
+      await card.getByRole('button', { name: NL.callbacks.takeUp }).click();
+
+      expect(await page.getByRole('textbox', { name: NL.intake.callerAlias }).inputValue()).toBe('أم سارة');
+      await page.getByRole('combobox', { name: NL.intake.category }).fill('C1');
+      await page.getByRole('option', { name: /^C1 / }).click();
+      await page.getByRole('radio', { name: NL.intake.outcomes.info_only }).check();
+      await page.getByRole('checkbox', { name: NL.intake.confidentiality }).check();
+      await page.keyboard.press('Control+Enter');
+      await page.getByText(NL.intake.savedInfoOnly).waitFor();
+      await page.getByRole('button', { name: NL.intake.nextCall }).click();
+      await queue.getByText(NL.callbacks.empty).waitFor();
+      expect(coordinator.errors).toEqual([]);
+    });
+  });
+});
