@@ -14,36 +14,35 @@ const kinds = await testKinds();
 /** What seed 7 makes with these options, on either database: rows per table of each organisation. */
 const EXPECTED = [
   {
-    callers: 147,
+    callers: 145,
     contacts: 181,
-    case_log: 279,
-    case_subjects: 39,
-    subject_status_events: 29,
-    cases: 39,
-    case_interventions: 66,
-    tasks: 41,
-    consents: 11,
-    referrals: 10,
-    disclosures: 10,
-    contact_observations: 28,
-    case_observations: 28,
-    audit_log: 876,
+    case_log: 167,
+    case_subjects: 36,
+    subject_status_events: 22,
+    cases: 36,
+    case_interventions: 62,
+    tasks: 17,
+    consents: 12,
+    referrals: 7,
+    disclosures: 7,
+    contact_observations: 32,
+    case_observations: 32,
+    audit_log: 707,
   },
   {
-    callers: 103,
+    callers: 97,
     contacts: 119,
-    case_log: 137,
-    case_subjects: 20,
-    subject_status_events: 10,
-    cases: 21,
-    case_interventions: 33,
+    case_log: 85,
+    case_subjects: 19,
+    subject_status_events: 9,
+    cases: 19,
+    case_interventions: 19,
     consents: 5,
     referrals: 3,
     disclosures: 3,
-    tasks: 9,
-    contact_observations: 19,
-    case_observations: 19,
-    audit_log: 450,
+    contact_observations: 7,
+    case_observations: 7,
+    audit_log: 348,
   },
 ];
 
@@ -158,6 +157,36 @@ describe.each(kinds)('seeded data on %s', (kind) => {
       trx.selectFrom('cases').select('id').where('org_id', '=', b.orgId).execute(),
     );
     expect(seen).toEqual([]);
+  });
+
+  it('marks a demo organisation as demo data in the session, and a seeded one not', async () => {
+    const [demo] = await seed(t.deps, {
+      dialect: kind,
+      contacts: 20,
+      orgs: 1,
+      counsellors: 2,
+      seed: 1,
+      years: 1,
+      now: t.clock.now(),
+      demo: true,
+      onePerRole: true,
+      orgNames: ['Demo Hulplijn'],
+      passwordHash: await hashPassword(STRONG_PASSWORD),
+    });
+    expect(demo!.staff.map((s) => s.role).sort()).toEqual([
+      'admin',
+      'analyst',
+      'coordinator',
+      'privacy_officer',
+    ]);
+    const session = async (org: SeededOrg, ip: string) =>
+      (
+        (await (await coordinatorOf(org, ip)).get('/api/auth/session')).json() as {
+          organisation: { name: string; demo?: boolean };
+        }
+      ).organisation;
+    expect(await session(demo!, '10.40.0.5')).toMatchObject({ name: 'Demo Hulplijn', demo: true });
+    expect((await session(orgs[0]!, '10.40.0.6')).demo).toBe(false);
   });
 
   it('recognises a seeded repeat caller by phone number', async () => {

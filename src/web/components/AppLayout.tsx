@@ -119,7 +119,13 @@ export function AppLayout({ session, children }: { session: SessionInfo; childre
                   {session.organisation.name}
                 </Text>
                 {session.organisation.demo ? (
-                  <Badge color="yellow" variant="filled" style={{ flexShrink: 0 }}>
+                  // On a phone the banner below says it; the header has no room to spare there.
+                  <Badge
+                    color="yellow"
+                    variant="filled"
+                    visibleFrom="xs"
+                    style={{ flexShrink: 0, minWidth: 'max-content' }}
+                  >
                     {t('demo.badge')}
                   </Badge>
                 ) : null}
