@@ -57,7 +57,6 @@ export const PAGES = [
   'peers',
   'publicSite',
   'reports',
-  'peers',
   'users',
   'taxonomies',
   'aftercare',

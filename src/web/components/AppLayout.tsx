@@ -46,7 +46,6 @@ const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
   disclosures: { to: '/disclosures', label: 'nav.disclosures' },
   fourEyes: { to: '/four-eyes', label: 'nav.fourEyes' },
   handbook: { to: '/handbook', label: 'nav.handbook' },
-  peers: { to: '/peers', label: 'nav.peers' },
 };
 
 function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {

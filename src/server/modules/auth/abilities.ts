@@ -37,7 +37,6 @@ const PAGE_RULES: Readonly<Record<Page, (actor: Actor) => boolean>> = {
   peers: (a) => canPeer(a, 'peer.view'),
   publicSite: (a) => canPublicSite(a, 'site.view'),
   reports: (a) => canReport(a, 'report.view'),
-  peers: (a) => canPeer(a, 'peer.view'),
   users: (a) => canUser(a, 'user.list'),
   taxonomies: (a) => canTaxonomy(a, 'taxonomy.edit'),
   aftercare: (a) => canOrganisation(a, 'organisation.settings.update'),
