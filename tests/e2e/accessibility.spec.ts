@@ -83,13 +83,13 @@ const PAGES: readonly PageVisit[] = [
     name: 'reports, builder',
     role: 'coordinator',
     path: '/reports',
-    open: (page) => page.getByRole('tab').nth(1).click(),
+    tab: 1,
   },
   {
     name: 'reports, funder report',
     role: 'coordinator',
     path: '/reports',
-    open: (page) => page.getByRole('tab').nth(2).click(),
+    tab: 2,
   },
   { name: 'public site (admin)', role: 'admin', path: '/settings/public-site' },
   {
