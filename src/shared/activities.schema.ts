@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConversationLanguageSchema } from './cases.schema.js';
-import { patchOf, Text } from './text.schema.js';
+import { Day, patchOf, Text, text, Time } from './text.schema.js';
 
 /** Who an activity was for. About groups, never about a person; no ethnicity or religion. */
 export const ACTIVITY_AUDIENCES = [
@@ -19,10 +19,6 @@ export type ActivityAudience = z.infer<typeof ActivityAudienceSchema>;
 
 /** The activity type code whose meetings may be published on the public site. */
 export const INFO_MEETING_CODE = 'info_meeting';
-
-const Day = z.iso.date().describe('YYYY-MM-DD');
-const Time = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('HH:MM, local time');
-const text = (max: number) => Text.trim().max(max);
 
 const ActivityFields = z.object({
   requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { ConversationLanguageSchema } from './cases.schema.js';
-import { patchOf, Text } from './text.schema.js';
+import { Day, patchOf, requestId, Text, text } from './text.schema.js';
 
 /**
  * Platform Achterblijvers (issue 12): the private peer network of parents whose child radicalised, left
  * or died. Kept apart from case data: only the peer-network organiser sees members and meetings; a case
  * sees whether its caller was linked to a peer parent, never to whom.
  */
-
-const text = (max: number) => Text.trim().max(max);
-const Day = z.iso.date();
-const requestId = z
-  .uuid()
-  .optional()
-  .describe('Client-generated id: a retried save returns the first result instead of a second record');
 
 /** How a member's consent was given. */
 export const PEER_CONSENT_METHODS = ['written', 'verbal_recorded', 'digital'] as const;

@@ -4,10 +4,10 @@ import type {
   EmergencyCreateSchema,
   EmergencyDecisionSchema,
   EmergencyRequest,
-  FormLanguage,
-  Summary,
-} from '../../../shared/consent.schema.js';
-import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/consent.schema.js';
+} from '../../../shared/emergency.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
+import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/emergency.schema.js';
 import { FOUR_EYES_TIE_DAYS } from '../../../shared/four-eyes.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';

@@ -5,8 +5,8 @@ import type {
   Reach,
   ScorePart,
   Shortlist,
-} from '../../../shared/counsellors.schema.js';
-import { HARD_FILTERS } from '../../../shared/counsellors.schema.js';
+} from '../../../shared/matching.schema.js';
+import { HARD_FILTERS } from '../../../shared/matching.schema.js';
 
 /** What matching knows about the case: the caller's languages and *stated* preferences, and where they live. */
 export interface CaseNeeds {

@@ -8,8 +8,8 @@ import type {
   ScorePart,
   Shortlist,
   WaitingListSchema,
-} from '../../../shared/counsellors.schema.js';
-import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
+} from '../../../shared/matching.schema.js';
+import { DEFAULT_WEIGHTS } from '../../../shared/matching.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';

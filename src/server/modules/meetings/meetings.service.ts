@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { FormLanguage, Meeting, MeetingCreateSchema, Summary } from '../../../shared/consent.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import type { Meeting, MeetingCreateSchema } from '../../../shared/meetings.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';

@@ -1,6 +1,6 @@
 import type { Generated, JSONColumnType } from 'kysely';
 import type { AftercareSchedule } from '../../../shared/work.schema.js';
-import type { MatchingWeights } from '../../../shared/counsellors.schema.js';
+import type { MatchingWeights } from '../../../shared/matching.schema.js';
 
 export interface InstallationTable {
   id: Generated<number>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { MunicipalityCreateSchema } from '../../../shared/counsellors.schema.js';
+import type { MunicipalityCreateSchema } from '../../../shared/places.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { ConsentPurpose, DataCategory } from '../../../shared/consent.schema.js';
 import type {
-  ConsentPurpose,
-  DataCategory,
   Disclosure,
   DisclosureChannel,
   DisclosureExportQuery,
   DisclosureQuerySchema,
-} from '../../../shared/consent.schema.js';
+} from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   Coverage,
-  FormLanguage,
   Referral,
   ReferralCancelSchema,
   ReferralCreateSchema,
@@ -10,12 +9,10 @@ import type {
   ReferralSendSchema,
   ReferralStatus,
   Summary,
-} from '../../../shared/consent.schema.js';
-import {
-  isAuthorityDisclosure,
-  REFERRAL_STATUSES,
-  REFERRAL_TRANSITIONS,
-} from '../../../shared/consent.schema.js';
+} from '../../../shared/referrals.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import { isAuthorityDisclosure } from '../../../shared/consent.schema.js';
+import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/referrals.schema.js';
 import type { PartnerType } from '../../../shared/partners.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';

@@ -1,4 +1,5 @@
-import type { DataCategory, FormLanguage, Summary } from '../../../shared/consent.schema.js';
+import type { DataCategory, FormLanguage } from '../../../shared/consent.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { openOptional, openText } from '../../lib/fields.js';
 import { todayOf } from '../cases/cases.service.js';

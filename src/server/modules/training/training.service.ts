@@ -4,7 +4,7 @@ import type {
   AttendanceSchema,
   CourseCreateSchema,
   SessionCreateSchema,
-} from '../../../shared/counsellors.schema.js';
+} from '../../../shared/training.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, addMonths, dayIn } from '../../lib/dates.js';
 import { AppError, invalidField } from '../../lib/errors.js';
