@@ -10,16 +10,22 @@ import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealOptional } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
-import { loadCandidates } from '../matching/matching.repository.js';
+import { listCandidates } from '../matching/matching.repository.js';
 import { findMunicipalityIds } from '../places/places.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import { listTrainedUntil } from '../training/training.repository.js';
-import { canViewProfile, isCounsellorAccount, isManager, SELF_SERVICE_FIELDS } from './counsellors.policy.js';
+import {
+  authorizeManager,
+  canViewProfile,
+  isCounsellorAccount,
+  isManager,
+  SELF_SERVICE_FIELDS,
+} from './counsellors.policy.js';
 import * as repo from './counsellors.repository.js';
 
 const EMPTY_WEEK = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
-async function loadCounsellor(ctx: Ctx, userId: string) {
+async function getCounsellor(ctx: Ctx, userId: string) {
   const user = await repo.findAccount(ctx.db, userId);
   if (
     !user ||
@@ -34,7 +40,7 @@ async function loadCounsellor(ctx: Ctx, userId: string) {
 
 /** The profile, with derived facts (current caseload, training valid until). */
 export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorProfile> {
-  const user = await loadCounsellor(ctx, userId);
+  const user = await getCounsellor(ctx, userId);
   const p = await repo.findProfile(ctx.db, userId);
   const languages = await repo.listLanguages(ctx.db, userId);
   const backgrounds = await openOptional(
@@ -44,7 +50,7 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
     userId,
     p?.background_ids_enc ?? null,
   );
-  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
+  const [candidate] = await listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
   const training = (await listTrainedUntil(ctx.db, [userId])).get(userId) ?? null;
   return {
     userId,
@@ -72,7 +78,7 @@ export async function updateProfile(
   userId: string,
   input: CounsellorProfileUpdate,
 ): Promise<CounsellorProfile> {
-  await loadCounsellor(ctx, userId);
+  await getCounsellor(ctx, userId);
   const fields = Object.keys(input).filter((k) => input[k as keyof CounsellorProfileUpdate] !== undefined);
   if (!isManager(ctx.actor)) {
     const forbidden = fields.filter((f) => !(SELF_SERVICE_FIELDS as readonly string[]).includes(f));
@@ -163,8 +169,8 @@ export async function updateProfile(
 
 /** The coordinator's overview of counsellors with the facts matching uses. */
 export async function listCounsellors(ctx: Ctx) {
-  if (!isManager(ctx.actor)) throw new AppError('forbidden');
-  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null);
+  authorizeManager(ctx.actor);
+  const candidates = await listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null);
   const users = await repo.listActiveCounsellors(ctx.db, ctx.actor.orgId);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return {
@@ -186,7 +192,7 @@ export async function listCounsellors(ctx: Ctx) {
 }
 
 export async function listAbsences(ctx: Ctx, userId: string) {
-  await loadCounsellor(ctx, userId);
+  await getCounsellor(ctx, userId);
   const rows = await repo.listAbsences(ctx.db, userId);
   return {
     items: await Promise.all(
@@ -201,7 +207,7 @@ export async function listAbsences(ctx: Ctx, userId: string) {
 }
 
 export async function addAbsence(ctx: Ctx, userId: string, input: z.infer<typeof AbsenceCreateSchema>) {
-  await loadCounsellor(ctx, userId);
+  await getCounsellor(ctx, userId);
   const id = randomUUID();
   await repo.insertAbsence(ctx.db, {
     id,
@@ -221,7 +227,7 @@ export async function addAbsence(ctx: Ctx, userId: string, input: z.infer<typeof
 }
 
 export async function removeAbsence(ctx: Ctx, userId: string, absenceId: string): Promise<void> {
-  await loadCounsellor(ctx, userId);
+  await getCounsellor(ctx, userId);
   if (!(await repo.deleteAbsence(ctx.db, userId, absenceId)))
     throw new AppError('not_found', 'No such absence');
   await audit(ctx, {

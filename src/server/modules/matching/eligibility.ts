@@ -32,7 +32,7 @@ export async function needsOf(
   caseId: string,
   widening: Widening = STRICT,
 ): Promise<(CaseNeeds & { municipalityName: string }) | undefined> {
-  const row = await repo.loadNeeds(ctx.db, ctx.actor.orgId, caseId);
+  const row = await repo.findCaseNeeds(ctx.db, ctx.actor.orgId, caseId);
   if (!row) return undefined;
   const { prefBackgroundEnc, ...needs } = row;
   return {
@@ -52,7 +52,7 @@ export async function assertEligible(
   widening: Widening = STRICT,
 ): Promise<void> {
   const needs = await needsOf(ctx, caseId, widening);
-  const [candidate] = await repo.loadCandidates(
+  const [candidate] = await repo.listCandidates(
     ctx.db,
     ctx.actor.orgId,
     await todayOf(ctx),

@@ -8,7 +8,7 @@ import type { Candidate, CaseNeeds } from './matching.score.js';
 export type CandidateFacts = Omit<Candidate, 'backgroundIds'>;
 
 /** The case's needs as stored: the stated background preference is sealed. */
-export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
+type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
   prefBackgroundEnc: Uint8Array | null;
   /** The case's municipality as written, for the explanation of the region filter. */
   municipalityName: string;
@@ -19,7 +19,7 @@ export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
  * queries (one scan each, no per-counsellor query) merged in memory by id: a plan that does not depend on
  * table statistics, unlike one big join of aggregates, which the planner can turn into nested loops.
  */
-export async function loadCandidates(
+export async function listCandidates(
   db: Db,
   orgId: string,
   today: string,
@@ -137,7 +137,7 @@ export async function sealedBackgrounds(db: Db, orgId: string) {
 }
 
 /** What the case tells matching: languages and stated preferences, place, and earlier counsellors of the caller. */
-export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<NeedsRow | undefined> {
+export async function findCaseNeeds(db: Db, orgId: string, caseId: string): Promise<NeedsRow | undefined> {
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('callers as k', 'k.id', 'c.caller_id')

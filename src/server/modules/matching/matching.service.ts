@@ -57,7 +57,7 @@ export async function caseShortlist(
 ): Promise<Shortlist> {
   await loadCase(ctx, caseId, 'case.assign');
   const needs = (await needsOf(ctx, caseId, widening))!;
-  const facts = await repo.loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
+  const facts = await repo.listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
   const list = shortlist(await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
   const place = { municipality: needs.municipalityName || null, province: needs.province };
   return withBackgroundLabel(

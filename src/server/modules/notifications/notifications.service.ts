@@ -83,7 +83,7 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
   },
 };
 
-export function composeNotice(
+function composeNotice(
   language: UiLanguage,
   kind: NoticeKind,
   url: string,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { insertSeedMunicipality } from './places.repository.js';
 
 /** A realistic starting set of Dutch municipalities by province; each organisation edits its own list. */
-export const SEED_MUNICIPALITIES: [string, string][] = [
+const SEED_MUNICIPALITIES: [string, string][] = [
   ['Groningen', 'Groningen'],
   ['Midden-Groningen', 'Groningen'],
   ['Leeuwarden', 'Friesland'],

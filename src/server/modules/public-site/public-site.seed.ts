@@ -11,7 +11,7 @@ interface SeedPage {
  * Starter content every organisation begins with, written for this project: short, plain, and meant to be
  * rewritten by the helpline. The phone number is a placeholder the admin replaces on the contact page.
  */
-export const SEED_PAGES: Readonly<Record<SitePage, Readonly<Record<SiteLanguage, SeedPage>>>> = {
+const SEED_PAGES: Readonly<Record<SitePage, Readonly<Record<SiteLanguage, SeedPage>>>> = {
   home: {
     nl: {
       title: 'Zorgen om je kind? Bel ons.',

@@ -25,7 +25,7 @@ const t = (
 });
 
 /** The lists every new organisation starts with (DESIGN.md, "Taxonomies"); each organisation may edit them. */
-export const SEED_TERMS: SeedTerm[] = [
+const SEED_TERMS: SeedTerm[] = [
   t(
     'category',
     'C1',
