@@ -1,4 +1,4 @@
-import type { Reach } from '../../../shared/counsellors.schema.js';
+import type { Reach } from '../../../shared/matching.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { todayIn, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';

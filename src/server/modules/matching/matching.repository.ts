@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type { MatchingWeights } from '../../../shared/counsellors.schema.js';
+import type { MatchingWeights } from '../../../shared/matching.schema.js';
 import type { Db } from '../../db/database.js';
 import type { CaseConflictsTable, CaseOffersTable } from '../counsellors/counsellors.table.js';
 import type { Candidate, CaseNeeds } from './matching.score.js';
