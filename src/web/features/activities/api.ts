@@ -6,6 +6,7 @@ import type {
   ActivityTaskCreate,
   ActivityUpdate,
   FacilitatorHours,
+  VolunteerRecord,
   FacilitatorOption,
 } from '../../../shared/activities.schema';
 import type { Labels } from '../../../shared/taxonomy.schema';
@@ -74,3 +75,6 @@ export const fetchFacilitatorOptions = (typeId: string, date: string) =>
 
 export const fetchHours = (userId: string) =>
   api<FacilitatorHours>('GET', `/api/activities/hours/${encodeURIComponent(userId)}`);
+
+export const fetchVolunteerRecord = (userId: string) =>
+  api<VolunteerRecord>('GET', `/api/activities/volunteer-record/${encodeURIComponent(userId)}`);
