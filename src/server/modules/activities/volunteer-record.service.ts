@@ -14,7 +14,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 
 /**
  * A counsellor's volunteer record per calendar year (in the organisation's time zone), newest first: the
- * activities they facilitated and their hours, the minutes of contact they logged on cases, the training
+ * activities they facilitated up to today (planned ones count once held) and their hours, the minutes of contact they logged on cases, the training
  * sessions they attended and the courses they completed. The current year is always there; earlier years
  * only when something happened in them, back to {@link VOLUNTEER_RECORD_YEARS} years. Counts only, so no
  * access-log entry: nothing of a case is read.
@@ -52,7 +52,7 @@ export async function volunteerRecord(ctx: Ctx, userId: string): Promise<Volunte
   const yearOfInstant = (at: Date) => yearOfDay(dayIn(timeZone, at));
 
   const [activities, training, support] = await Promise.all([
-    repo.facilitatedActivities(ctx.db, userId, from, `${thisYear}-12-31`),
+    repo.facilitatedActivities(ctx.db, userId, from, today),
     repo.trainingAttendance(ctx.db, userId, since),
     repo.loggedSupport(ctx.db, userId, since),
   ]);

@@ -67,16 +67,21 @@ export async function findUpcomingPublicMeetings(
   return rows;
 }
 
-/** "donderdag 5 maart 2026, 19:30" in the visitor's language (the day is a calendar day, not an instant). */
+/**
+ * "vrijdag 10 april 2026 om 19:30", "الجمعة، 10 أبريل 2026 في 07:30 م": the day and the start time as the
+ * visitor's language writes them. Both are wall-clock values of the organisation, so they are formatted as
+ * UTC and never shifted.
+ */
 export function formatWhen(lang: SiteLanguage, day: string, time: string): string {
-  const date = new Intl.DateTimeFormat(lang, {
+  return new Intl.DateTimeFormat(lang, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-  return `${date}, ${time}`;
+  }).format(new Date(`${day}T${time}:00Z`));
 }
 
 /**

@@ -98,7 +98,7 @@ export function contentPage(args: {
   const meetings = args.meetings
     ? `<section aria-labelledby="meetings"><h2 id="meetings">${esc(s.meetingsTitle)}</h2>${
         args.meetings.length
-          ? `<ul class="meetings">${args.meetings.map((m) => `<li><strong>${esc(m.title)}</strong><br>${esc(m.when)} · ${esc(m.place)}<br>${esc(s.meetingLanguage)}: ${esc(m.languages)}</li>`).join('')}</ul>`
+          ? `<ul class="meetings">${args.meetings.map((m) => `<li><strong dir="auto">${esc(m.title)}</strong><br>${esc(m.when)} · ${esc(m.place)}<br>${esc(s.meetingLanguage)}: ${esc(m.languages)}</li>`).join('')}</ul>`
           : `<p>${esc(s.meetingsEmpty)}</p>`
       }</section>`
     : '';

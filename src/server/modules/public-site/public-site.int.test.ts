@@ -408,8 +408,8 @@ describe.each(kinds)('public site on %s', (kind) => {
     t.clock.advance(11_000); // past the few seconds the home page keeps its list
 
     const nl = await visit('/nl/');
-    expect(nl.body).toContain('<strong>Voorlichting: signalen herkennen</strong>');
-    expect(nl.body).toContain('vrijdag 10 april 2026, 19:30 · Utrecht');
+    expect(nl.body).toContain('<strong dir="auto">Voorlichting: signalen herkennen</strong>');
+    expect(nl.body).toContain('vrijdag 10 april 2026 om 19:30 · Utrecht');
     expect(nl.body).toContain('Taal: Arabisch, Nederlands');
     const ar = await visit('/ar/', { 'accept-encoding': 'gzip' });
     expect(ar.rawPayload.length).toBeLessThan(30 * 1024);
