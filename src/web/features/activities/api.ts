@@ -5,7 +5,6 @@ import type {
   ActivitySummary,
   ActivityTaskCreate,
   ActivityUpdate,
-  FacilitatorHours,
   VolunteerRecord,
   FacilitatorOption,
 } from '../../../shared/activities.schema';
@@ -72,9 +71,6 @@ export const fetchFacilitatorOptions = (typeId: string, date: string) =>
     'GET',
     `/api/activities/facilitator-options${toQuery({ typeId, date })}`,
   );
-
-export const fetchHours = (userId: string) =>
-  api<FacilitatorHours>('GET', `/api/activities/hours/${encodeURIComponent(userId)}`);
 
 export const fetchVolunteerRecord = (userId: string) =>
   api<VolunteerRecord>('GET', `/api/activities/volunteer-record/${encodeURIComponent(userId)}`);
