@@ -13,6 +13,7 @@ import { casesRoutes } from './modules/cases/cases.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { intakeRoutes } from './modules/intake/intake.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { retentionRoutes } from './modules/organisations/retention.routes.js';
 import { checklistRoutes } from './modules/organisations/checklist.routes.js';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { workRoutes } from './modules/work/work.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(organisationsRoutes(deps));
+  await app.register(retentionRoutes(deps));
   await app.register(checklistRoutes(deps));
   await app.register(taxonomiesRoutes(deps));
   await app.register(intakeRoutes(deps));

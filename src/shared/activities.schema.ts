@@ -198,3 +198,25 @@ export interface PublicMeeting {
   municipality: string;
   languages: string[];
 }
+
+/** One calendar year of a volunteer's record: counts and minutes, never what a case or meeting was about. */
+export const VolunteerYearSchema = z.object({
+  year: z.number().int(),
+  activities: z.number().int().describe('Activities facilitated (cancelled ones left out)'),
+  facilitatedMinutes: z.number().int().describe('Their length, from start to end time'),
+  supportMinutes: z.number().int().describe('Minutes of contact logged on cases as their author'),
+  trainingSessions: z.number().int().describe('Training sessions attended'),
+  coursesCompleted: z.number().int(),
+});
+export type VolunteerYear = z.infer<typeof VolunteerYearSchema>;
+
+/** A counsellor's volunteer record: the current year and the earlier years with anything in them. */
+export const VolunteerRecordSchema = z.object({
+  userId: z.uuid(),
+  name: Text,
+  years: z.array(VolunteerYearSchema).describe('Newest first; at most five years'),
+});
+export type VolunteerRecord = z.infer<typeof VolunteerRecordSchema>;
+
+/** How many calendar years the volunteer record goes back, the current one included. */
+export const VOLUNTEER_RECORD_YEARS = 5;

@@ -18,7 +18,7 @@ export const PEER_CONSENT_KINDS = ['membership', 'linking'] as const;
 export const PeerConsentKindSchema = z.enum(PEER_CONSENT_KINDS);
 export type PeerConsentKind = z.infer<typeof PeerConsentKindSchema>;
 
-/** Days a withdrawn member's notes are kept before they are erased. */
+/** Days a withdrawn member's notes are kept before they are erased, until the admin sets another period. */
 export const PEER_NOTES_RETENTION_DAYS = 90;
 
 export const PeerConsentInputSchema = z.object({

@@ -201,3 +201,38 @@ export async function finishCallback(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Deletes the organisation's handled callback requests (done or closed: the contact holds what was needed)
+ * and the open ones received before `openBefore`; returns how many of each went. Their sealed alias, phone,
+ * safe times and question go with the row.
+ */
+export async function purgeCallbacks(
+  db: Db,
+  orgId: string,
+  openBefore: Date,
+): Promise<{ handled: number; expired: number }> {
+  const handled = await db
+    .deleteFrom('callback_requests')
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['done', 'closed'])
+    .executeTakeFirst();
+  const expired = await db
+    .deleteFrom('callback_requests')
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'open')
+    .where('created_at', '<', openBefore)
+    .executeTakeFirst();
+  return { handled: Number(handled.numDeletedRows), expired: Number(expired.numDeletedRows) };
+}
+
+/** Whether the organisation still holds any callback request (then the purge runs again tomorrow). */
+export async function hasCallbacks(db: Db, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('callback_requests')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
