@@ -141,7 +141,8 @@ export interface AlertsTable {
     | 'emergency_decided'
     | 'referral_cancelled'
     | 'consent_confirmation'
-    | 'account_change';
+    | 'account_change'
+    | 'peer_link_request';
   case_id: string | null;
   account_event_id: string | null;
   created_at: Date;

@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { AlertsTable } from '../cases/cases.table.js';
 import type {
   PeerLinkRequestsTable,
   PeerMeetingsTable,
@@ -388,8 +387,7 @@ export async function insertLinkRequestAlerts(
     .values(
       rows.map((r) => ({
         ...r,
-        // Added by migration 0030; the AlertsTable type lives with the case tables (another module).
-        kind: 'peer_link_request' as string as AlertsTable['kind'],
+        kind: 'peer_link_request',
         case_id: null,
       })),
     )

@@ -33,7 +33,7 @@ export async function listOpenTasks(
   return q.orderBy('t.due_on').limit(50).execute();
 }
 
-/** The user's newest unread alerts (at most 20), without account-change alerts. */
+/** The user's newest unread alerts (at most 20), without account-change and peer-link alerts. */
 export async function listUnreadAlerts(db: Db, userId: string) {
   return (
     db
@@ -42,8 +42,9 @@ export async function listUnreadAlerts(db: Db, userId: string) {
       .select(['a.id', 'a.kind', 'a.case_id', 'c.reference', 'a.created_at'])
       .where('a.user_id', '=', userId)
       .where('a.read_at', 'is', null)
-      // Account-change alerts belong to admins and the privacy officer, shown with the change itself.
-      .where('a.kind', '!=', 'account_change')
+      // Account-change alerts belong to admins and the privacy officer, shown with the change itself; peer-link
+      // requests to the peer network's organisers, shown in its requests tab — neither is case work.
+      .where('a.kind', 'not in', ['account_change', 'peer_link_request'])
       .orderBy('a.created_at', 'desc')
       .limit(20)
       .execute()

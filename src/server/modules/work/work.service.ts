@@ -46,7 +46,7 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
 
   const alerts = await repo.listUnreadAlerts(ctx.db, actor.userId);
   const alertItems = alerts.flatMap((a) =>
-    a.kind === 'account_change'
+    a.kind === 'account_change' || a.kind === 'peer_link_request'
       ? []
       : [
           {
