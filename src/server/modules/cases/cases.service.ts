@@ -56,11 +56,15 @@ function factsOf(row: repo.CaseRow): CaseFacts {
  * coordinator opening someone else's case is asked for a reason first.
  */
 export async function loadCase(ctx: Ctx, id: string, action: CaseAction): Promise<LoadedCase> {
-  const row = await repo.findCase(ctx.db, id);
-  if (!row) throw new AppError('not_found', 'No such case');
+  const found = await repo.findCaseWithGrant(
+    ctx.db,
+    id,
+    ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    ctx.clock.now(),
+  );
+  if (!found) throw new AppError('not_found', 'No such case');
+  const { row, granted: grant } = found;
   const facts = factsOf(row);
-  const grant =
-    ctx.actor.kind === 'user' && (await repo.hasGrant(ctx.db, id, ctx.actor.userId, ctx.clock.now()));
   const access = caseAccess(ctx.actor, facts, grant);
   if (access === 'none') throw new AppError('not_found', 'No such case');
   if (access === 'needs_reason') throw new AppError('reason_required');
@@ -102,28 +106,8 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
     purpose: 'view',
     reason: grant ? 'granted' : null,
   });
-  const [caller, subjects, events, observations, goals, log, interventions, tasks, counsellor] =
-    await Promise.all([
-      ctx.db
-        .selectFrom('callers')
-        .select(['alias_enc', 'language', 'municipality', 'phone_enc'])
-        .where('id', '=', row.caller_id)
-        .executeTakeFirstOrThrow(),
-      repo.subjects(ctx.db, id),
-      repo.statusEvents(ctx.db, id),
-      repo.observations(ctx.db, id),
-      repo.goals(ctx.db, id),
-      repo.logEntries(ctx.db, id),
-      repo.interventions(ctx.db, id),
-      repo.caseTasks(ctx.db, id),
-      row.counsellor_id
-        ? ctx.db
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where('id', '=', row.counsellor_id)
-            .executeTakeFirst()
-        : Promise.resolve(undefined),
-    ]);
+  const { caller, counsellor, subjects, events, observations, goals, log, interventions, tasks } =
+    await repo.caseContents(ctx.db, row);
   const open = (table: string, column: string, rowId: string, v: Uint8Array | null) =>
     openOptional(ctx, table, column, rowId, v);
   return {
@@ -153,7 +137,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
       alias: await openText(ctx, 'callers', 'alias', row.caller_id, caller.alias_enc),
       language: caller.language,
       municipality: caller.municipality,
-      hasPhone: caller.phone_enc !== null,
+      hasPhone: caller.has_phone,
     },
     subjects: await Promise.all(
       subjects.map(async (s) => ({
@@ -215,7 +199,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
         kind: t.kind,
         title: await openText(ctx, 'tasks', 'title', t.id, t.title_enc),
         dueOn: t.due_on,
-        done: t.done_at !== null,
+        done: t.done,
         assigneeId: t.assignee_id,
       })),
     ),
