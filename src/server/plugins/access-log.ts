@@ -102,7 +102,10 @@ export function registerAccessLog(app: FastifyInstance, deps: Deps): void {
 }
 
 /** Runs `fn` in the request's own transaction (already scoped to the actor), then commits or rolls it back. */
-async function inRequestTx<T>(trx: ControlledTransaction<DB>, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+async function inRequestTx<T>(
+  trx: ControlledTransaction<DB>,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   let value: T;
   try {
     value = await fn(trx);

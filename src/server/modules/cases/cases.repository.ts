@@ -1,9 +1,9 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { CaseListQuery } from '../../../shared/cases.schema.js';
 import type { Db } from '../../db/database.js';
 import type { KeysetCursor } from '../../lib/cursor.js';
-import type { CaseLogTable, CasesTable } from './cases.table.js';
+import type { CaseAccessGrantsTable, CaseLogTable, CasesTable } from './cases.table.js';
 
 /** The next reference of the year for the organisation (2026-0001, 2026-0002, …); row lock serialises it. */
 export async function nextReference(db: Db, orgId: string, year: number): Promise<string> {
@@ -232,6 +232,51 @@ export async function hasGrant(db: Db, caseId: string, userId: string, now: Date
     .where('expires_at', '>', now)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function insertGrant(db: Db, row: Insertable<CaseAccessGrantsTable>): Promise<void> {
+  await db.insertInto('case_access_grants').values(row).execute();
+}
+
+export type CasePatch = Updateable<CasesTable>;
+
+export async function updateCase(db: Db, id: string, patch: CasePatch): Promise<void> {
+  await db.updateTable('cases').set(patch).where('id', '=', id).execute();
+}
+
+/** Gives the case to a counsellor and makes it active; the first assignment's time is kept (reports use it). */
+export async function assignCase(db: Db, id: string, counsellorId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set((eb) => ({
+      counsellor_id: counsellorId,
+      state: 'active',
+      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+      last_activity_at: now,
+      updated_at: now,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A user of the organisation with role and status, for the policy to judge. */
+export async function userOfOrg(db: Db, orgId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'status'])
+    .where('id', '=', userId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** The organisation's own aftercare schedule, if it set one. */
+export async function aftercareScheduleOf(db: Db, orgId: string) {
+  const org = await db
+    .selectFrom('organisations')
+    .select('aftercare_schedule')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return org?.aftercare_schedule ?? null;
 }
 
 export async function touchCase(db: Db, id: string, now: Date): Promise<void> {

@@ -92,14 +92,23 @@ describe.each(kinds)('statements per read on %s', (kind) => {
   it('opens a case in one transaction of a few statements', async () => {
     const statements = await count(`/api/cases/${caseId}`);
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(LIMITS.openCase + extra);
-    expect(statements.filter((s) => /^begin/i.test(s)), statements.join('\n')).toHaveLength(1);
+    expect(
+      statements.filter((s) => /^begin/i.test(s)),
+      statements.join('\n'),
+    ).toHaveLength(1);
   });
 
   it('reads a page of the case list in one transaction of a few statements', async () => {
-    for (const url of ['/api/cases?limit=25', '/api/cases?state=intake&municipality=Utrecht&sort=activity_desc']) {
+    for (const url of [
+      '/api/cases?limit=25',
+      '/api/cases?state=intake&municipality=Utrecht&sort=activity_desc',
+    ]) {
       const statements = await count(url);
       expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(LIMITS.listPage + extra);
-      expect(statements.filter((s) => /^begin/i.test(s)), statements.join('\n')).toHaveLength(1);
+      expect(
+        statements.filter((s) => /^begin/i.test(s)),
+        statements.join('\n'),
+      ).toHaveLength(1);
     }
   });
 });
