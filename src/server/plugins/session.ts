@@ -74,11 +74,10 @@ export async function registerSession(app: FastifyInstance, deps: Deps): Promise
   app.decorateRequest('session', undefined);
   app.decorateRequest('requestTx', undefined);
 
-  app.addHook('onRequest', async (request) => {
-    if (!isApiRequest(request)) return;
+  const authenticate = async (request: FastifyRequest, own: boolean) => {
     const token = request.cookies[cookieName(request)];
     if (token) {
-      const resolved = wantsRequestTx(request)
+      const resolved = own
         ? await resolveInRequestTx(deps, request, token)
         : await resolveSession(deps, deps.db, token);
       if (resolved) request.session = { ...resolved, token };
@@ -104,6 +103,16 @@ export async function registerSession(app: FastifyInstance, deps: Deps): Promise
       if (request.session?.stage !== 'full' || request.routeOptions.config.auth === 'public')
         await releaseRequestTx(request);
     }
+  };
+  app.addHook('onRequest', async (request) => {
+    if (isApiRequest(request) && !wantsRequestTx(request)) await authenticate(request, false);
+  });
+  // A read that opted in opens its transaction only after every onRequest hook, the route-level ones
+  // included (the shared rate limit counts in the database on a connection of its own): a request never
+  // holds one connection while it waits for another, so a full pool cannot deadlock. Still before the body
+  // is parsed and validated, so an unauthenticated request is refused first.
+  app.addHook('preParsing', async (request) => {
+    if (isApiRequest(request) && wantsRequestTx(request)) await authenticate(request, true);
   });
   // A request that ends without its handler taking the transaction (a 400, an abort) gives it back before
   // anything else (the access-log safety net in onResponse) needs a connection.

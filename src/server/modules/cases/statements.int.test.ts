@@ -111,4 +111,15 @@ describe.each(kinds)('statements per read on %s', (kind) => {
       ).toHaveLength(1);
     }
   });
+
+  it('serves many reads at once: a request never holds a connection while it waits for another', async () => {
+    // More concurrent reads than the pool has connections (PostgreSQL: 10), with the shared rate limit
+    // counting on a connection of its own: a request transaction opened before that count would deadlock.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        c.get(i % 2 ? `/api/cases/${caseId}` : '/api/cases?limit=25').then((r) => r.statusCode),
+      ),
+    );
+    expect(results.every((code) => code === 200)).toBe(true);
+  }, 30_000);
 });
