@@ -4,7 +4,14 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { testKinds } from '../../test/databases.js';
 import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-fixtures.js';
-import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
+import {
+  createTestApp,
+  signIn,
+  STRONG_PASSWORD,
+  type Agent,
+  type SignedIn,
+  type TestApp,
+} from '../../test/harness.js';
 
 /**
  * A regression guard for issue 15 (reading fast): how many SQL statements the hot reads send, counted at the
@@ -122,4 +129,40 @@ describe.each(kinds)('statements per read on %s', (kind) => {
     );
     expect(results.every((code) => code === 200)).toBe(true);
   }, 30_000);
+
+  it('keeps every session rule on the reads that resolve their session in their own transaction', async () => {
+    const url = `/api/cases/${caseId}`;
+    const anonymous = await t.app.inject({ method: 'GET', url });
+    expect(anonymous.statusCode).toBe(401);
+    // Signed out: refused at once.
+    const out = await signIn(t, coord, '10.9.0.2');
+    const cookie = out.cookie!;
+    expect((await out.get(url)).statusCode).toBe(200);
+    expect((await out.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url, headers: { cookie } })).statusCode).toBe(401);
+    // Idle past the limit: refused, and the session stays ended.
+    const idle = await signIn(t, coord, '10.9.0.3');
+    t.clock.advance(t.config.sessionIdleMs + 1000);
+    expect((await idle.get(url)).statusCode).toBe(401);
+    t.clock.advance(-(t.config.sessionIdleMs + 1000));
+    expect((await idle.get(url)).statusCode).toBe(401);
+    // Half signed in (password, no second factor): not yet.
+    const half = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.9.0.4',
+      headers: { 'x-csrf-token': 'none' },
+      payload: { email: coord.email, password: STRONG_PASSWORD },
+    });
+    const halfCookie = half.cookies.find((k) => k.name === 'confidant')!.value;
+    const pending = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: `confidant=${halfCookie}` },
+    });
+    expect(pending.statusCode).toBe(401);
+    expect(pending.json()).toMatchObject({ code: 'mfa_required' });
+    // And the pool is whole afterwards: the refused requests gave their transactions back.
+    expect((await c.get(url)).statusCode).toBe(200);
+  });
 });
