@@ -223,17 +223,6 @@ export async function caseContents(
   };
 }
 
-export async function hasGrant(db: Db, caseId: string, userId: string, now: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom('case_access_grants')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function insertGrant(db: Db, row: Insertable<CaseAccessGrantsTable>): Promise<void> {
   await db.insertInto('case_access_grants').values(row).execute();
 }
@@ -423,25 +412,6 @@ export async function logEntries(db: Db, caseId: string) {
     ])
     .where('l.case_id', '=', caseId)
     .orderBy('l.occurred_at', 'desc')
-    .execute();
-}
-
-export async function interventions(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_interventions')
-    .select(['id', 'intervention_id', 'occurred_on', 'note_enc'])
-    .where('case_id', '=', caseId)
-    .orderBy('occurred_on')
-    .execute();
-}
-
-export async function caseTasks(db: Db, caseId: string) {
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'kind', 'title_enc', 'due_on', 'done_at', 'assignee_id'])
-    .where('case_id', '=', caseId)
-    .where('cancelled_at', 'is', null)
-    .orderBy('due_on')
     .execute();
 }
 
