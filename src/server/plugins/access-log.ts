@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { inOrg, type Db } from '../db/database.js';
+import type { ControlledTransaction, Transaction } from 'kysely';
+import { inOrg, type DB, type Db } from '../db/database.js';
 import type { Actor } from '../lib/actor.js';
 import type { Deps } from '../lib/deps.js';
 import { AppError } from '../lib/errors.js';
@@ -9,6 +10,7 @@ import {
   flushAccessBatch,
   recordAccess,
 } from '../modules/audit/access-log.service.js';
+import { takeRequestTx } from './session.js';
 
 /**
  * What a route under /api reveals, declared on the route itself (`config.access`), so that the access log
@@ -99,6 +101,22 @@ export function registerAccessLog(app: FastifyInstance, deps: Deps): void {
   });
 }
 
+/** Runs `fn` in the request's own transaction (already scoped to the actor), then commits or rolls it back. */
+async function inRequestTx<T>(
+  trx: ControlledTransaction<DB>,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  let value: T;
+  try {
+    value = await fn(trx);
+  } catch (err) {
+    await trx.rollback().execute();
+    throw err;
+  }
+  await trx.commit().execute();
+  return value;
+}
+
 /**
  * Runs a route's service call in the request transaction and writes the access rows of the request at its
  * end, in that transaction: the service's own rows, or else the route's declared one. A refused read rolls
@@ -112,24 +130,22 @@ export async function withAccessLog<T>(
 ): Promise<T> {
   const decl = declarationOf(request);
   const ctxOf = (trx: Db) => ({ db: trx, actor, clock: deps.clock, keyring: deps.keyring });
+  const work = async (trx: Transaction<DB>) => {
+    beginAccessBatch(trx);
+    const value = await fn(trx);
+    if (decl && decl !== 'none' && decl.only !== 'denied' && accessRecorded(trx) === 0) {
+      const entityId = entityIdOf(request, decl);
+      if (entityId !== undefined) {
+        await recordAccess(ctxOf(trx), { entity: decl.entity, entityId, purpose: decl.purpose });
+      }
+    }
+    await flushAccessBatch(ctxOf(trx));
+    return value;
+  };
   try {
-    const result = await inOrg(
-      deps.db,
-      actor.orgId,
-      async (trx) => {
-        beginAccessBatch(trx);
-        const value = await fn(trx);
-        if (decl && decl !== 'none' && decl.only !== 'denied' && accessRecorded(trx) === 0) {
-          const entityId = entityIdOf(request, decl);
-          if (entityId !== undefined) {
-            await recordAccess(ctxOf(trx), { entity: decl.entity, entityId, purpose: decl.purpose });
-          }
-        }
-        await flushAccessBatch(ctxOf(trx));
-        return value;
-      },
-      actor.role,
-    );
+    // A read that opted in (`config.requestTx`) runs in the transaction its session was resolved in.
+    const own = takeRequestTx(request);
+    const result = own ? await inRequestTx(own, work) : await inOrg(deps.db, actor.orgId, work, actor.role);
     request.accessLogged = true;
     return result;
   } catch (err) {

@@ -1,5 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ControlledTransaction } from 'kysely';
+import type { DB } from '../db/database.js';
 import type { SessionStage } from '../../shared/auth.schema.js';
 import type { Actor } from '../lib/actor.js';
 import type { Deps } from '../lib/deps.js';
@@ -19,9 +21,17 @@ declare module 'fastify' {
     auth?: AuthLevel;
     /** `false` only for endpoints that change nothing but a log and are posted by the browser itself. */
     csrf?: false;
+    /**
+     * A read (GET) whose handler does all its database work through `inActorTx`: the session is then resolved
+     * in the transaction that work runs in (see `takeRequestTx`). Nothing else in such a handler may use the
+     * database while it runs: the transaction holds a connection (PGlite has only one).
+     */
+    requestTx?: true;
   }
   interface FastifyRequest {
     session: (ResolvedSession & { token: string }) | undefined;
+    /** The open transaction the session was resolved in, scoped to its organisation, until a handler takes it. */
+    requestTx: ControlledTransaction<DB> | undefined;
   }
 }
 
@@ -62,30 +72,96 @@ function equal(a: string, b: string): boolean {
 export async function registerSession(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('session', undefined);
+  app.decorateRequest('requestTx', undefined);
 
-  app.addHook('onRequest', async (request) => {
-    if (!isApiRequest(request)) return;
+  const authenticate = async (request: FastifyRequest, own: boolean) => {
     const token = request.cookies[cookieName(request)];
     if (token) {
-      const resolved = await resolveSession(deps, token);
+      const resolved = own
+        ? await resolveInRequestTx(deps, request, token)
+        : await resolveSession(deps, deps.db, token);
       if (resolved) request.session = { ...resolved, token };
     }
-    if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
-      const header = request.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || header.length === 0) throw new AppError('csrf_failed');
-      if (request.session && !equal(header, csrfTokenFor(deps, request.session.token))) {
-        throw new AppError('csrf_failed');
+    try {
+      if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+        const header = request.headers[CSRF_HEADER];
+        if (typeof header !== 'string' || header.length === 0) throw new AppError('csrf_failed');
+        if (request.session && !equal(header, csrfTokenFor(deps, request.session.token))) {
+          throw new AppError('csrf_failed');
+        }
       }
+      // Unknown routes fall through to the 404 handler.
+      if (!request.routeOptions.url) return;
+      const level = request.routeOptions.config.auth ?? 'full';
+      if (level === 'public') return;
+      if (!request.session) throw new AppError('unauthenticated');
+      if (request.session.stage !== level) {
+        throw new AppError(level === 'full' ? 'mfa_required' : 'forbidden');
+      }
+    } finally {
+      // Only a fully signed-in request keeps its transaction for the handler.
+      if (request.session?.stage !== 'full' || request.routeOptions.config.auth === 'public')
+        await releaseRequestTx(request);
     }
-    // Unknown routes fall through to the 404 handler.
-    if (!request.routeOptions.url) return;
-    const level = request.routeOptions.config.auth ?? 'full';
-    if (level === 'public') return;
-    if (!request.session) throw new AppError('unauthenticated');
-    if (request.session.stage !== level) {
-      throw new AppError(level === 'full' ? 'mfa_required' : 'forbidden');
-    }
+  };
+  app.addHook('onRequest', async (request) => {
+    if (isApiRequest(request) && !wantsRequestTx(request)) await authenticate(request, false);
   });
+  // A read that opted in opens its transaction only after every onRequest hook, the route-level ones
+  // included (the shared rate limit counts in the database on a connection of its own): a request never
+  // holds one connection while it waits for another, so a full pool cannot deadlock. Still before the body
+  // is parsed and validated, so an unauthenticated request is refused first.
+  app.addHook('preParsing', async (request) => {
+    if (isApiRequest(request) && wantsRequestTx(request)) await authenticate(request, true);
+  });
+  // A request that ends without its handler taking the transaction (a 400, an abort) gives it back before
+  // anything else (the access-log safety net in onResponse) needs a connection.
+  app.addHook('onSend', async (request) => releaseRequestTx(request));
+  app.addHook('onResponse', async (request) => releaseRequestTx(request));
+  app.addHook('onRequestAbort', async (request) => releaseRequestTx(request));
+}
+
+function wantsRequestTx(request: FastifyRequest): boolean {
+  return request.method === 'GET' && request.routeOptions.config.requestTx === true;
+}
+
+/**
+ * Opens the request's transaction and resolves the session in it, with the organisation and role set for
+ * row-level security by the same statement. Kept only for a live session; otherwise committed at once (an
+ * idle session was just revoked in it).
+ */
+async function resolveInRequestTx(
+  deps: Deps,
+  request: FastifyRequest,
+  token: string,
+): Promise<ResolvedSession | undefined> {
+  const trx = await deps.db.startTransaction().execute();
+  let resolved: ResolvedSession | undefined;
+  try {
+    resolved = await resolveSession(deps, trx, token, true);
+  } catch (err) {
+    await trx.rollback().execute();
+    throw err;
+  }
+  if (resolved) request.requestTx = trx;
+  else await trx.commit().execute();
+  return resolved;
+}
+
+/**
+ * Hands the request's open transaction (scoped to the actor's organisation and role) to the one service call
+ * that runs in it; the caller commits or rolls it back. Undefined when there is none (a write, a route that
+ * did not opt in, a second call).
+ */
+export function takeRequestTx(request: FastifyRequest): ControlledTransaction<DB> | undefined {
+  const trx = request.requestTx;
+  request.requestTx = undefined;
+  return trx;
+}
+
+async function releaseRequestTx(request: FastifyRequest): Promise<void> {
+  const trx = takeRequestTx(request);
+  if (trx) await trx.commit().execute();
 }
 
 /** The signed-in actor of a route whose auth level guarantees one. */

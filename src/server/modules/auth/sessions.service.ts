@@ -1,14 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SessionStage } from '../../../shared/auth.schema.js';
-import { inOrg, type Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Deps } from '../../lib/deps.js';
 import * as repo from './auth.repository.js';
 
 /** A half-finished sign-in (password done, second factor pending) lives this long. */
 export const PENDING_STAGE_MS = 10 * 60_000;
-/** Refresh last_seen at most this often, to avoid a write per request. */
-const TOUCH_EVERY_MS = 30_000;
+/** Refresh last_seen at most this often, to avoid a write per request (idle timeouts are minutes long). */
+export const TOUCH_EVERY_MS = 60_000;
 
 export interface ResolvedSession {
   id: string;
@@ -53,28 +53,29 @@ export async function createSession(
 }
 
 /**
- * Finds the live session for a cookie token. Revoked, expired (absolute), idle for too long, or belonging to
- * a user who is no longer allowed in → undefined. An idle session is revoked on the spot.
+ * Finds the live session for a cookie token, in one statement on `db`. Revoked, expired (absolute), idle for
+ * too long, or belonging to a user who is no longer allowed in → undefined; an idle session is revoked on the
+ * spot (so the caller must commit `db` when it is a transaction). With `scope`, `db` must be a transaction:
+ * the statement also sets the organisation and role for row-level security, for the rest of it.
  */
-export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  db: Db,
+  token: string,
+  scope = false,
+): Promise<ResolvedSession | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
-  const found = await repo.findSessionOrg(deps.db, hashToken(token));
-  if (!found) return undefined;
-  const now = deps.clock.now();
-  return inOrg(deps.db, found.orgId, async (trx) => {
-    const s = await repo.findSessionWithUser(trx, found.sessionId);
-    if (!s || s.revoked_at || s.expires_at <= now) return undefined;
-    if (now.getTime() - s.last_seen_at.getTime() > deps.config.sessionIdleMs) {
-      await repo.revokeSession(trx, s.id, now);
-      return undefined;
-    }
-    const userAllowed = s.status === 'active' || (s.status === 'invited' && s.stage === 'enrol');
-    if (!userAllowed) return undefined;
-    if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(trx, s.id, now);
-    return {
-      id: s.id,
-      stage: s.stage,
-      actor: { kind: 'user', userId: s.user_id, orgId: s.org_id, role: s.role, sessionId: s.id },
-    };
+  const s = await repo.resolveSession(db, {
+    tokenHash: hashToken(token),
+    now: deps.clock.now(),
+    idleMs: deps.config.sessionIdleMs,
+    touchMs: TOUCH_EVERY_MS,
+    scope,
   });
+  if (!s) return undefined;
+  return {
+    id: s.sessionId,
+    stage: s.stage,
+    actor: { kind: 'user', userId: s.userId, orgId: s.orgId, role: s.role, sessionId: s.sessionId },
+  };
 }

@@ -7,6 +7,8 @@ import { sealText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
+import * as items from './case-items.repository.js';
+import { aftercareScheduleOf } from './cases.repository.js';
 
 /** Task reminders go out at this hour on the due day, in the organisation's time zone. */
 const REMINDER_HOUR = 8;
@@ -17,12 +19,7 @@ export async function reminderAt(ctx: Pick<Ctx, 'db' | 'actor'>, dueOn: Day): Pr
 }
 
 export async function aftercareSchedule(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<AftercareSchedule> {
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('aftercare_schedule')
-    .where('id', '=', ctx.actor.orgId)
-    .executeTakeFirst();
-  return org?.aftercare_schedule ?? DEFAULT_AFTERCARE;
+  return (await aftercareScheduleOf(ctx.db, ctx.actor.orgId)) ?? DEFAULT_AFTERCARE;
 }
 
 /**
@@ -40,20 +37,17 @@ export async function scheduleAftercare(
   for (const [i, offset] of days.entries()) {
     const id = randomUUID();
     const dueOn = addDays(input.closedOn, offset);
-    await ctx.db
-      .insertInto('tasks')
-      .values({
-        id,
-        org_id: ctx.actor.orgId,
-        case_id: input.caseId,
-        kind: 'aftercare',
-        title_enc: await sealText(ctx, 'tasks', 'title', id, `${i + 1}/${days.length}`),
-        due_on: dueOn,
-        assignee_id: input.assigneeId,
-        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        created_at: now,
-      })
-      .execute();
+    await items.insertTask(ctx.db, {
+      id,
+      org_id: ctx.actor.orgId,
+      case_id: input.caseId,
+      kind: 'aftercare',
+      title_enc: await sealText(ctx, 'tasks', 'title', id, `${i + 1}/${days.length}`),
+      due_on: dueOn,
+      assignee_id: input.assigneeId,
+      created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      created_at: now,
+    });
     await enqueue(ctx, {
       kind: 'task.due',
       payload: { taskId: id },
@@ -74,15 +68,7 @@ export async function scheduleAftercare(
 
 /** Cancels a case's open aftercare check-ins (kept, marked cancelled, audited). */
 export async function cancelOpenAftercare(ctx: Ctx, caseId: string): Promise<void> {
-  const cancelled = await ctx.db
-    .updateTable('tasks')
-    .set({ cancelled_at: ctx.clock.now() })
-    .where('case_id', '=', caseId)
-    .where('kind', '=', 'aftercare')
-    .where('done_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .returning('id')
-    .execute();
+  const cancelled = await items.cancelOpenAftercareTasks(ctx.db, caseId, ctx.clock.now());
   if (cancelled.length) {
     await audit(ctx, {
       action: 'case.aftercare_cancelled',

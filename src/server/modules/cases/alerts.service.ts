@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../lib/context.js';
 import type { AlertsTable } from './cases.table.js';
+import { insertAlerts as insertAlertRows } from './case-items.repository.js';
 import { coordinatorIds } from './cases.repository.js';
 
 type AlertCtx = Pick<Ctx, 'db' | 'actor' | 'clock'>;
@@ -13,21 +14,18 @@ async function insertAlerts(
   kind: AlertKind,
   caseId: string,
 ): Promise<void> {
-  if (userIds.length === 0) return;
   const now = ctx.clock.now();
-  await ctx.db
-    .insertInto('alerts')
-    .values(
-      userIds.map((userId) => ({
-        id: randomUUID(),
-        org_id: ctx.actor.orgId,
-        user_id: userId,
-        kind,
-        case_id: caseId,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await insertAlertRows(
+    ctx.db,
+    userIds.map((userId) => ({
+      id: randomUUID(),
+      org_id: ctx.actor.orgId,
+      user_id: userId,
+      kind,
+      case_id: caseId,
+      created_at: now,
+    })),
+  );
 }
 
 export async function alertUser(

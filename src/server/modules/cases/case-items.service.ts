@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   GoalInputSchema,
@@ -24,6 +23,7 @@ import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import { reminderAt } from './aftercare.service.js';
 import { mayBeTaskAssignee } from './cases.policy.js';
 import { loadCase } from './cases.service.js';
+import * as items from './case-items.repository.js';
 import { findLogByRequest, touchCase } from './cases.repository.js';
 
 /** Loads the case for editing, and returns the acting user (a case is only edited by a person). */
@@ -54,20 +54,17 @@ export const addSubject = idempotent(
   async (ctx: Ctx, caseId: string, input: z.infer<typeof SubjectInputSchema>, actor: Actor) => {
     if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
     const id = randomUUID();
-    await ctx.db
-      .insertInto('case_subjects')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        alias_enc: await sealText(ctx, 'case_subjects', 'alias', id, input.alias),
-        relation_id: input.relationId,
-        age_band: input.ageBand,
-        gender: input.gender,
-        municipality: input.municipality,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await items.insertSubject(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      alias_enc: await sealText(ctx, 'case_subjects', 'alias', id, input.alias),
+      relation_id: input.relationId,
+      age_band: input.ageBand,
+      gender: input.gender,
+      municipality: input.municipality,
+      created_at: ctx.clock.now(),
+    });
     return done(ctx, caseId, 'case.subject_add', 'case_subject', id, [
       'alias',
       'relation_id',
@@ -82,28 +79,20 @@ export const addStatusEvent = idempotent(
   'subject_status_event',
   editable,
   async (ctx: Ctx, caseId: string, input: z.infer<typeof StatusEventInputSchema>, actor: Actor) => {
-    const subject = await ctx.db
-      .selectFrom('case_subjects')
-      .select('id')
-      .where('id', '=', input.subjectId)
-      .where('case_id', '=', caseId)
-      .executeTakeFirst();
-    if (!subject) throw invalidField('subjectId', 'unknown_subject', 'Not a person of this case');
+    if (!(await items.subjectOfCase(ctx.db, input.subjectId, caseId)))
+      throw invalidField('subjectId', 'unknown_subject', 'Not a person of this case');
     const id = randomUUID();
-    await ctx.db
-      .insertInto('subject_status_events')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        subject_id: input.subjectId,
-        status: input.status,
-        occurred_on: input.occurredOn,
-        note_enc: input.note ? await sealText(ctx, 'subject_status_events', 'note', id, input.note) : null,
-        recorded_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await items.insertStatusEvent(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      subject_id: input.subjectId,
+      status: input.status,
+      occurred_on: input.occurredOn,
+      note_enc: input.note ? await sealText(ctx, 'subject_status_events', 'note', id, input.note) : null,
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
+    });
     return done(ctx, caseId, 'case.status_add', 'subject_status_event', id, [
       'status',
       'occurred_on',
@@ -118,19 +107,16 @@ export const addObservation = idempotent(
   editable,
   async (ctx: Ctx, caseId: string, input: z.infer<typeof ObservationInputSchema>, actor: Actor) => {
     const id = randomUUID();
-    await ctx.db
-      .insertInto('case_observations')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        kind: input.kind,
-        observed_on: input.observedOn,
-        text_enc: await sealText(ctx, 'case_observations', 'text', id, input.text),
-        recorded_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await items.insertObservation(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      kind: input.kind,
+      observed_on: input.observedOn,
+      text_enc: await sealText(ctx, 'case_observations', 'text', id, input.text),
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
+    });
     return done(ctx, caseId, 'case.observation_add', 'case_observation', id, ['kind', 'observed_on', 'text']);
   },
 );
@@ -141,18 +127,15 @@ export const addGoal = idempotent(
   async (ctx: Ctx, caseId: string, input: z.infer<typeof GoalInputSchema>, actor: Actor) => {
     const id = randomUUID();
     const now = ctx.clock.now();
-    await ctx.db
-      .insertInto('case_goals')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        text_enc: await sealText(ctx, 'case_goals', 'text', id, input.text),
-        status: 'open',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await items.insertGoal(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      text_enc: await sealText(ctx, 'case_goals', 'text', id, input.text),
+      status: 'open',
+      created_at: now,
+      updated_at: now,
+    });
     return done(ctx, caseId, 'case.goal_add', 'case_goal', id, ['text', 'status']);
   },
 );
@@ -164,13 +147,13 @@ export async function updateGoal(
   input: z.infer<typeof GoalUpdateSchema>,
 ) {
   await editable(ctx, caseId);
-  const r = await ctx.db
-    .updateTable('case_goals')
-    .set({ status: input.status, updated_at: ctx.clock.now() })
-    .where('id', '=', goalId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (r.numUpdatedRows === 0n) throw notFound('goal');
+  const updated = await items.updateGoalStatus(ctx.db, {
+    caseId,
+    goalId,
+    status: input.status,
+    now: ctx.clock.now(),
+  });
+  if (!updated) throw notFound('goal');
   return done(ctx, caseId, 'case.goal_update', 'case_goal', goalId, ['status']);
 }
 
@@ -178,7 +161,7 @@ export async function updateGoal(
 export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeof LogEntryInputSchema>) {
   const actor = await editable(ctx, caseId);
   // Same request id → one holder at a time, so a concurrent retry sees the first entry.
-  await sql`select pg_advisory_xact_lock(hashtext(${`case_log:${input.requestId}`}))`.execute(ctx.db);
+  await items.lockLogRequest(ctx.db, input.requestId);
   const existing = await findLogByRequest(ctx.db, input.requestId);
   if (existing) {
     if (existing.case_id !== caseId)
@@ -186,23 +169,19 @@ export async function addLogEntry(ctx: Ctx, caseId: string, input: z.infer<typeo
     return { id: existing.id };
   }
   const id = randomUUID();
-  await ctx.db
-    .insertInto('case_log')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      request_id: input.requestId,
-      occurred_at: new Date(input.occurredAt),
-      channel: input.channel,
-      duration_minutes: input.durationMinutes,
-      with_whom_enc: await sealOptional(ctx, 'case_log', 'with_whom', id, input.withWhom),
-      note_enc: await sealText(ctx, 'case_log', 'note', id, input.note),
-      author_id: actor.userId,
-      created_at: ctx.clock.now(),
-    })
-    .onConflict((oc) => oc.columns(['org_id', 'request_id']).doNothing())
-    .execute();
+  await items.insertLogEntryOnce(ctx.db, {
+    id,
+    org_id: actor.orgId,
+    case_id: caseId,
+    request_id: input.requestId,
+    occurred_at: new Date(input.occurredAt),
+    channel: input.channel,
+    duration_minutes: input.durationMinutes,
+    with_whom_enc: await sealOptional(ctx, 'case_log', 'with_whom', id, input.withWhom),
+    note_enc: await sealText(ctx, 'case_log', 'note', id, input.note),
+    author_id: actor.userId,
+    created_at: ctx.clock.now(),
+  });
   return done(ctx, caseId, 'case.log_add', 'case_log', id, [
     'occurred_at',
     'channel',
@@ -219,19 +198,16 @@ export const addIntervention = idempotent(
   async (ctx: Ctx, caseId: string, input: z.infer<typeof InterventionInputSchema>, actor: Actor) => {
     await assertTerm(ctx, input.interventionId, 'intervention', 'interventionId');
     const id = randomUUID();
-    await ctx.db
-      .insertInto('case_interventions')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        intervention_id: input.interventionId,
-        occurred_on: input.occurredOn,
-        note_enc: input.note ? await sealText(ctx, 'case_interventions', 'note', id, input.note) : null,
-        recorded_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await items.insertIntervention(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      intervention_id: input.interventionId,
+      occurred_on: input.occurredOn,
+      note_enc: input.note ? await sealText(ctx, 'case_interventions', 'note', id, input.note) : null,
+      recorded_by: actor.userId,
+      created_at: ctx.clock.now(),
+    });
     return done(ctx, caseId, 'case.intervention_add', 'case_intervention', id, [
       'intervention_id',
       'occurred_on',
@@ -248,29 +224,21 @@ export const addTask = idempotent(
     const assignee = input.assigneeId ?? row.counsellor_id ?? actor.userId;
     if (input.assigneeId) {
       // Only someone who may see the case: its counsellor, or a coordinator.
-      const user = await ctx.db
-        .selectFrom('users')
-        .select(['id', 'role'])
-        .where('id', '=', input.assigneeId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
+      const user = await items.activeUser(ctx.db, input.assigneeId);
       if (!user || !mayBeTaskAssignee(user, row.counsellor_id))
         throw invalidField('assigneeId', 'not_on_case', 'Assign the case’s counsellor or a coordinator');
     }
-    await ctx.db
-      .insertInto('tasks')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        kind: 'follow_up',
-        title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
-        due_on: input.dueOn,
-        assignee_id: assignee,
-        created_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await items.insertTask(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      kind: 'follow_up',
+      title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
+      due_on: input.dueOn,
+      assignee_id: assignee,
+      created_by: actor.userId,
+      created_at: ctx.clock.now(),
+    });
     await enqueue(ctx, {
       kind: 'task.due',
       payload: { taskId: id },
@@ -289,13 +257,12 @@ export async function updateTask(
 ) {
   // Aftercare check-ins are ticked off after closure too, so this needs view (not edit) rights on the case.
   await loadCase(ctx, caseId, 'case.view');
-  const r = await ctx.db
-    .updateTable('tasks')
-    .set({ done_at: input.done ? ctx.clock.now() : null })
-    .where('id', '=', taskId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (r.numUpdatedRows === 0n) throw notFound('task');
+  const updated = await items.setTaskDone(ctx.db, {
+    caseId,
+    taskId,
+    doneAt: input.done ? ctx.clock.now() : null,
+  });
+  if (!updated) throw notFound('task');
   return done(ctx, caseId, 'case.task_update', 'task', taskId, ['done_at']);
 }
 
@@ -316,21 +283,18 @@ export async function addSystemTask(
   },
 ): Promise<string> {
   const id = randomUUID();
-  await ctx.db
-    .insertInto('tasks')
-    .values({
-      id,
-      org_id: ctx.actor.orgId,
-      case_id: input.caseId,
-      kind: input.kind,
-      title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
-      due_on: input.dueOn,
-      assignee_id: input.assigneeId,
-      ref_id: input.refId,
-      created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+  await items.insertTask(ctx.db, {
+    id,
+    org_id: ctx.actor.orgId,
+    case_id: input.caseId,
+    kind: input.kind,
+    title_enc: await sealText(ctx, 'tasks', 'title', id, input.title),
+    due_on: input.dueOn,
+    assignee_id: input.assigneeId,
+    ref_id: input.refId,
+    created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    created_at: ctx.clock.now(),
+  });
   await enqueue(ctx, {
     kind: 'task.due',
     payload: { taskId: id },
@@ -343,20 +307,12 @@ export async function addSystemTask(
 
 /** Closes the open system tasks that something made, once it no longer needs doing. */
 export async function completeSystemTasks(ctx: Ctx, refId: string, kind: TaskKind): Promise<void> {
-  const closed = await ctx.db
-    .updateTable('tasks')
-    .set({ done_at: ctx.clock.now() })
-    .where('ref_id', '=', refId)
-    .where('kind', '=', kind)
-    .where('done_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .returning('id')
-    .execute();
-  for (const t of closed)
+  const closed = await items.completeOpenTasks(ctx.db, { refId, kind, now: ctx.clock.now() });
+  for (const taskId of closed)
     await audit(ctx, {
       action: 'case.task_done',
       entity: 'task',
-      entityId: t.id,
+      entityId: taskId,
       changedFields: ['done_at'],
     });
 }

@@ -1,8 +1,9 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { CaseListQuery } from '../../../shared/cases.schema.js';
 import type { Db } from '../../db/database.js';
 import type { KeysetCursor } from '../../lib/cursor.js';
-import type { CaseLogTable, CasesTable } from './cases.table.js';
+import type { CaseAccessGrantsTable, CaseLogTable, CasesTable } from './cases.table.js';
 
 /** The next reference of the year for the organisation (2026-0001, 2026-0002, …); row lock serialises it. */
 export async function nextReference(db: Db, orgId: string, year: number): Promise<string> {
@@ -20,6 +21,29 @@ export async function nextReference(db: Db, orgId: string, year: number): Promis
 export async function insertCase(db: Db, row: Insertable<CasesTable>): Promise<void> {
   await db.insertInto('cases').values(row).execute();
 }
+
+const CASE_COLUMNS = [
+  'id',
+  'org_id',
+  'reference',
+  'state',
+  'urgent',
+  'category_id',
+  'caller_id',
+  'coordinator_id',
+  'counsellor_id',
+  'support_level',
+  'municipality',
+  'summary_enc',
+  'opened_at',
+  'closed_at',
+  'closure_id',
+  'handover_municipality',
+  'handover_on',
+  'pref_gender',
+  'pref_background_enc',
+  'pref_language',
+] as const;
 
 export async function findCase(db: Db, id: string) {
   return db
@@ -51,15 +75,197 @@ export async function findCase(db: Db, id: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
-export async function hasGrant(db: Db, caseId: string, userId: string, now: Date): Promise<boolean> {
+/**
+ * A case and whether the user holds a live reasoned-access grant to it, in one statement (`userId` null: a
+ * system actor, who holds none).
+ */
+export async function findCaseWithGrant(db: Db, id: string, userId: string | null, now: Date) {
   const row = await db
-    .selectFrom('case_access_grants')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
+    .selectFrom('cases as c')
+    .select(CASE_COLUMNS.map((c) => `c.${c}` as const))
+    .select((eb) =>
+      (userId === null
+        ? eb.val(false)
+        : eb.exists(
+            eb
+              .selectFrom('case_access_grants as g')
+              .select('g.id')
+              .whereRef('g.case_id', '=', 'c.id')
+              .where('g.user_id', '=', userId)
+              .where('g.expires_at', '>', now),
+          )
+      ).as('granted'),
+    )
+    .where('c.id', '=', id)
     .executeTakeFirst();
-  return row !== undefined;
+  if (!row) return undefined;
+  const { granted, ...caseRow } = row;
+  return { row: caseRow as CaseRow, granted: Boolean(granted) };
+}
+
+/** A bytea inside JSON arrives as `\\x…` hex text. */
+function bytes(hex: string): Buffer {
+  return Buffer.from(hex.slice(2), 'hex');
+}
+function bytesOrNull(hex: string | null): Buffer | null {
+  return hex === null ? null : bytes(hex);
+}
+
+/**
+ * Everything the case page shows besides the case row, in one statement: the caller (whether a phone number
+ * is on file, never the number), the counsellor's name, and each list of items, every list as one JSON array
+ * in its display order. Sealed columns come back as bytes, still sealed.
+ */
+export async function caseContents(
+  db: Db,
+  c: { id: string; caller_id: string; counsellor_id: string | null },
+) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('callers as k')
+          .select(['k.alias_enc', 'k.language', 'k.municipality'])
+          .select(sql<boolean>`k.phone_enc is not null`.as('has_phone'))
+          .where('k.id', '=', c.caller_id),
+      ).as('caller'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('users as u')
+          .select(['u.id', 'u.display_name'])
+          // No counsellor: `= null` matches no row.
+          .where('u.id', '=', c.counsellor_id as string),
+      ).as('counsellor'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_subjects')
+          .select(['id', 'alias_enc', 'relation_id', 'age_band', 'gender', 'municipality'])
+          .where('case_id', '=', c.id)
+          .orderBy('created_at'),
+      ).as('subjects'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('subject_status_events')
+          .select(['id', 'subject_id', 'status', 'occurred_on', 'note_enc'])
+          .where('case_id', '=', c.id)
+          .orderBy('occurred_on')
+          .orderBy('created_at'),
+      ).as('events'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_observations')
+          .select(['id', 'kind', 'observed_on', 'text_enc'])
+          .where('case_id', '=', c.id)
+          .orderBy('observed_on')
+          .orderBy('created_at'),
+      ).as('observations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_goals')
+          .select(['id', 'text_enc', 'status'])
+          .where('case_id', '=', c.id)
+          .orderBy('created_at'),
+      ).as('goals'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_log as l')
+          .leftJoin('users as a', 'a.id', 'l.author_id')
+          .select([
+            'l.id',
+            'l.occurred_at',
+            'l.channel',
+            'l.duration_minutes',
+            'l.with_whom_enc',
+            'l.note_enc',
+            'l.contact_id',
+            'a.display_name as author_name',
+          ])
+          .where('l.case_id', '=', c.id)
+          .orderBy('l.occurred_at', 'desc'),
+      ).as('log'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_interventions')
+          .select(['id', 'intervention_id', 'occurred_on', 'note_enc'])
+          .where('case_id', '=', c.id)
+          .orderBy('occurred_on'),
+      ).as('interventions'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('tasks')
+          .select(['id', 'kind', 'title_enc', 'due_on', 'assignee_id'])
+          .select(sql<boolean>`done_at is not null`.as('done'))
+          .where('case_id', '=', c.id)
+          .where('cancelled_at', 'is', null)
+          .orderBy('due_on'),
+      ).as('tasks'),
+    ])
+    .executeTakeFirstOrThrow();
+  // JSON carries bytea as hex text and timestamps as text: give them their types back.
+  const hexOf = (v: unknown) => v as unknown as string;
+  const caller = row.caller;
+  if (!caller) throw new Error('The case has no caller');
+  return {
+    caller: { ...caller, alias_enc: bytes(hexOf(caller.alias_enc)) },
+    counsellor: row.counsellor,
+    subjects: row.subjects.map((r) => ({ ...r, alias_enc: bytes(hexOf(r.alias_enc)) })),
+    events: row.events.map((r) => ({ ...r, note_enc: bytesOrNull(hexOf(r.note_enc)) })),
+    observations: row.observations.map((r) => ({ ...r, text_enc: bytes(hexOf(r.text_enc)) })),
+    goals: row.goals.map((r) => ({ ...r, text_enc: bytes(hexOf(r.text_enc)) })),
+    log: row.log.map((r) => ({
+      ...r,
+      occurred_at: new Date(r.occurred_at as unknown as string),
+      with_whom_enc: bytesOrNull(hexOf(r.with_whom_enc)),
+      note_enc: bytes(hexOf(r.note_enc)),
+    })),
+    interventions: row.interventions.map((r) => ({ ...r, note_enc: bytesOrNull(hexOf(r.note_enc)) })),
+    tasks: row.tasks.map((r) => ({ ...r, title_enc: bytes(hexOf(r.title_enc)) })),
+  };
+}
+
+export async function insertGrant(db: Db, row: Insertable<CaseAccessGrantsTable>): Promise<void> {
+  await db.insertInto('case_access_grants').values(row).execute();
+}
+
+export type CasePatch = Updateable<CasesTable>;
+
+export async function updateCase(db: Db, id: string, patch: CasePatch): Promise<void> {
+  await db.updateTable('cases').set(patch).where('id', '=', id).execute();
+}
+
+/** Gives the case to a counsellor and makes it active; the first assignment's time is kept (reports use it). */
+export async function assignCase(db: Db, id: string, counsellorId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set((eb) => ({
+      counsellor_id: counsellorId,
+      state: 'active',
+      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+      last_activity_at: now,
+      updated_at: now,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A user of the organisation with role and status, for the policy to judge. */
+export async function userOfOrg(db: Db, orgId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'status'])
+    .where('id', '=', userId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** The organisation's own aftercare schedule, if it set one. */
+export async function aftercareScheduleOf(db: Db, orgId: string) {
+  const org = await db
+    .selectFrom('organisations')
+    .select('aftercare_schedule')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return org?.aftercare_schedule ?? null;
 }
 
 export async function touchCase(db: Db, id: string, now: Date): Promise<void> {
@@ -206,25 +412,6 @@ export async function logEntries(db: Db, caseId: string) {
     ])
     .where('l.case_id', '=', caseId)
     .orderBy('l.occurred_at', 'desc')
-    .execute();
-}
-
-export async function interventions(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_interventions')
-    .select(['id', 'intervention_id', 'occurred_on', 'note_enc'])
-    .where('case_id', '=', caseId)
-    .orderBy('occurred_on')
-    .execute();
-}
-
-export async function caseTasks(db: Db, caseId: string) {
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'kind', 'title_enc', 'due_on', 'done_at', 'assignee_id'])
-    .where('case_id', '=', caseId)
-    .where('cancelled_at', 'is', null)
-    .orderBy('due_on')
     .execute();
 }
 

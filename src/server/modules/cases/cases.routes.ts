@@ -34,11 +34,12 @@ const NoContent = z.null();
 
 export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['cases'];
+  // The reads run in the transaction their session is resolved in (`requestTx`, see plugins/session.ts).
   return async (app) => {
     app.get(
       '/api/cases',
       {
-        config: { access: { entity: 'case', purpose: 'list' } },
+        config: { access: { entity: 'case', purpose: 'list' }, requestTx: true },
         schema: { tags, querystring: CaseListQuerySchema, response: { 200: CasePageSchema } },
       },
       async (request) => inActorTx(deps, request, (ctx) => cases.listCases(ctx, request.query)),
@@ -46,7 +47,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id',
       {
-        config: { access: { entity: 'case', param: 'id', purpose: 'view' } },
+        config: { access: { entity: 'case', param: 'id', purpose: 'view' }, requestTx: true },
         schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } },
       },
       async (request) => inActorTx(deps, request, (ctx) => cases.getCase(ctx, request.params.id)),
@@ -54,7 +55,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id/reach',
       {
-        config: { access: { entity: 'case', param: 'id', purpose: 'reach' } },
+        config: { access: { entity: 'case', param: 'id', purpose: 'reach' }, requestTx: true },
         schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseReachSchema } },
       },
       async (request) => inActorTx(deps, request, (ctx) => reach.getReach(ctx, request.params.id)),
@@ -62,7 +63,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/cases/:id/timeline',
       {
-        config: { access: { entity: 'case', param: 'id', purpose: 'timeline' } },
+        config: { access: { entity: 'case', param: 'id', purpose: 'timeline' }, requestTx: true },
         schema: {
           tags,
           params: CaseIdParamsSchema,

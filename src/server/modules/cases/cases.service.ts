@@ -56,11 +56,15 @@ function factsOf(row: repo.CaseRow): CaseFacts {
  * coordinator opening someone else's case is asked for a reason first.
  */
 export async function loadCase(ctx: Ctx, id: string, action: CaseAction): Promise<LoadedCase> {
-  const row = await repo.findCase(ctx.db, id);
-  if (!row) throw new AppError('not_found', 'No such case');
+  const found = await repo.findCaseWithGrant(
+    ctx.db,
+    id,
+    ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    ctx.clock.now(),
+  );
+  if (!found) throw new AppError('not_found', 'No such case');
+  const { row, granted: grant } = found;
   const facts = factsOf(row);
-  const grant =
-    ctx.actor.kind === 'user' && (await repo.hasGrant(ctx.db, id, ctx.actor.userId, ctx.clock.now()));
   const access = caseAccess(ctx.actor, facts, grant);
   if (access === 'none') throw new AppError('not_found', 'No such case');
   if (access === 'needs_reason') throw new AppError('reason_required');
@@ -77,18 +81,15 @@ export async function grantAccess(ctx: Ctx, id: string, reason: string): Promise
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
   const grantId = randomUUID();
-  await ctx.db
-    .insertInto('case_access_grants')
-    .values({
-      id: grantId,
-      org_id: actor.orgId,
-      case_id: id,
-      user_id: actor.userId,
-      reason_enc: await sealText(ctx, 'case_access_grants', 'reason', grantId, reason),
-      expires_at: new Date(now.getTime() + GRANT_MS),
-      created_at: now,
-    })
-    .execute();
+  await repo.insertGrant(ctx.db, {
+    id: grantId,
+    org_id: actor.orgId,
+    case_id: id,
+    user_id: actor.userId,
+    reason_enc: await sealText(ctx, 'case_access_grants', 'reason', grantId, reason),
+    expires_at: new Date(now.getTime() + GRANT_MS),
+    created_at: now,
+  });
   await recordAccess(ctx, { entity: 'case', entityId: id, purpose: 'access_granted', reason });
   await audit(ctx, { action: 'case.access_grant', entity: 'case', entityId: id, changedFields: ['access'] });
 }
@@ -102,28 +103,8 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
     purpose: 'view',
     reason: grant ? 'granted' : null,
   });
-  const [caller, subjects, events, observations, goals, log, interventions, tasks, counsellor] =
-    await Promise.all([
-      ctx.db
-        .selectFrom('callers')
-        .select(['alias_enc', 'language', 'municipality', 'phone_enc'])
-        .where('id', '=', row.caller_id)
-        .executeTakeFirstOrThrow(),
-      repo.subjects(ctx.db, id),
-      repo.statusEvents(ctx.db, id),
-      repo.observations(ctx.db, id),
-      repo.goals(ctx.db, id),
-      repo.logEntries(ctx.db, id),
-      repo.interventions(ctx.db, id),
-      repo.caseTasks(ctx.db, id),
-      row.counsellor_id
-        ? ctx.db
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where('id', '=', row.counsellor_id)
-            .executeTakeFirst()
-        : Promise.resolve(undefined),
-    ]);
+  const { caller, counsellor, subjects, events, observations, goals, log, interventions, tasks } =
+    await repo.caseContents(ctx.db, row);
   const open = (table: string, column: string, rowId: string, v: Uint8Array | null) =>
     openOptional(ctx, table, column, rowId, v);
   return {
@@ -153,7 +134,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
       alias: await openText(ctx, 'callers', 'alias', row.caller_id, caller.alias_enc),
       language: caller.language,
       municipality: caller.municipality,
-      hasPhone: caller.phone_enc !== null,
+      hasPhone: caller.has_phone,
     },
     subjects: await Promise.all(
       subjects.map(async (s) => ({
@@ -215,7 +196,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
         kind: t.kind,
         title: await openText(ctx, 'tasks', 'title', t.id, t.title_enc),
         dueOn: t.due_on,
-        done: t.done_at !== null,
+        done: t.done,
         assigneeId: t.assignee_id,
       })),
     ),
@@ -320,11 +301,7 @@ export async function updateCase(
   ];
   if (!changed.length) return;
   const now = ctx.clock.now();
-  await ctx.db
-    .updateTable('cases')
-    .set({ ...patch, last_activity_at: now, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  await repo.updateCase(ctx.db, id, { ...patch, last_activity_at: now, updated_at: now });
   await audit(ctx, { action: 'case.update', entity: 'case', entityId: id, changedFields: changed });
 }
 
@@ -335,12 +312,7 @@ export async function assignCounsellor(
   input: z.infer<typeof AssignSchema>,
 ): Promise<void> {
   const { row } = await loadCase(ctx, id, 'case.assign');
-  const counsellor = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'role', 'status'])
-    .where('id', '=', input.counsellorId)
-    .where('org_id', '=', ctx.actor.orgId)
-    .executeTakeFirst();
+  const counsellor = await repo.userOfOrg(ctx.db, ctx.actor.orgId, input.counsellorId);
   if (!counsellor || !isAssignableCounsellor(counsellor)) {
     throw invalidField('counsellorId', 'not_a_counsellor', 'Choose an active counsellor');
   }
@@ -353,18 +325,7 @@ export async function assignCounsellor(
   await withdrawPendingOffers(ctx, id);
   if (row.counsellor_id && row.counsellor_id !== counsellor.id)
     await repo.moveOpenTasks(ctx.db, id, row.counsellor_id, counsellor.id);
-  await ctx.db
-    .updateTable('cases')
-    .set((eb) => ({
-      counsellor_id: counsellor.id,
-      state: 'active',
-      // Reports measure the time to the first assignment; a reassignment keeps it.
-      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
-      last_activity_at: now,
-      updated_at: now,
-    }))
-    .where('id', '=', id)
-    .execute();
+  await repo.assignCase(ctx.db, id, counsellor.id, now);
   await audit(ctx, {
     action: row.counsellor_id ? 'case.reassign' : 'case.assign',
     entity: 'case',
@@ -392,7 +353,7 @@ export async function transitionCase(
   }
   const now = ctx.clock.now();
   const closing = input.to === 'aftercare' || (input.to === 'closed' && row.state !== 'aftercare');
-  const patch: Record<string, unknown> = { state: input.to, last_activity_at: now, updated_at: now };
+  const patch: repo.CasePatch = { state: input.to, last_activity_at: now, updated_at: now };
   const changed = ['state'];
   if (closing) {
     if (!input.closureId) {
@@ -428,7 +389,7 @@ export async function transitionCase(
     patch.closed_at = null;
     changed.push('closed_at');
   }
-  await ctx.db.updateTable('cases').set(patch).where('id', '=', id).execute();
+  await repo.updateCase(ctx.db, id, patch);
   if (input.to !== 'matching') await withdrawPendingOffers(ctx, id);
   // Reopening, or closing after aftercare, ends the open aftercare check-ins of the earlier closure.
   if ((input.to === 'active' || input.to === 'closed') && row.state === 'aftercare')
