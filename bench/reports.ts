@@ -6,10 +6,15 @@
  *   npm run bench:reports                      seeds BENCH_SEED intakes over the last twelve months into a
  *   BENCH_DB=postgres npm run bench:reports    fresh PGlite or PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test)
  *                                              through the app's own services, then times HTTP requests in-process
- *   DATABASE_URL=postgres://… MASTER_KEY=… npm run bench:reports -- --org <organisation id> [--year 2026]
+ *   BENCH_DATABASE_URL=postgres://confidant_bench_app:secret@127.0.0.1/confidant_bench \
+ *   [BENCH_DATABASE_OWNER_URL=postgres://postgres@127.0.0.1/confidant_bench]  (applies pending migrations)
+ *   DATA_DIR=/work/bench-data  (or MASTER_KEY=…: the seed's master key)
+ *   npm run bench:reports -- [--org <organisation id>] [--year 2026]
  *                                              an already-seeded database (npm run bench:seed): times the service
  *                                              calls in one transaction each, as a request would run them (server
- *                                              time without HTTP), acting as one of the organisation's coordinators
+ *                                              time without HTTP), acting as one of the organisation's coordinators;
+ *                                              without --org, the organisation with the most contacts. Also times
+ *                                              each dashboard panel on its own. BENCH_N runs (60), BENCH_WARMUP (3).
  * Prints p50/p95 per measurement and appends a line to bench/results/reports.jsonl.
  */
 import fs from 'node:fs';
@@ -26,6 +31,8 @@ const { values: args } = parseArgs({
   allowPositionals: true,
 });
 const N = Number(process.env.BENCH_N ?? 60);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const EXTERNAL = args.org !== undefined || process.env.BENCH_DATABASE_URL !== undefined;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -36,6 +43,8 @@ interface Target {
   dashboard(body: DashboardQuery): Promise<number>;
   exportReport(body: ReportExport): Promise<number>;
   funder(year: number): Promise<number>;
+  /** One dashboard panel on its own (external databases only). */
+  panel?(body: DashboardQuery, id: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -105,15 +114,36 @@ async function seededTarget(): Promise<{ target: Target; meta: Record<string, un
 
 /** An already-seeded database (DATABASE_URL): the services timed in one organisation-scoped transaction each. */
 async function externalTarget(
-  orgId: string,
+  orgArg: string | undefined,
 ): Promise<{ target: Target; meta: Record<string, unknown>; period: Period }> {
   const { loadConfig } = await import('../src/server/config.js');
   const { boot } = await import('../src/server/boot.js');
   const { inOrg } = await import('../src/server/db/database.js');
   const { runReport, exportReport } = await import('../src/server/modules/reports/reports.service.js');
-  const { getDashboard } = await import('../src/server/modules/reports/dashboard.service.js');
+  const { getDashboard, dashboardPanel, PANELS } = await import(
+    '../src/server/modules/reports/dashboard.service.js'
+  );
   const { exportFunderReport } = await import('../src/server/modules/reports/funder-report.service.js');
-  const { deps, database } = await boot(loadConfig());
+  const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn', ...process.env };
+  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  // Without an owner URL the app role would try to migrate: name the owner to apply pending migrations.
+  if (process.env.BENCH_DATABASE_OWNER_URL) env.DATABASE_OWNER_URL = process.env.BENCH_DATABASE_OWNER_URL;
+  const { deps, database } = await boot(loadConfig(env));
+  // The biggest organisation by contacts, counted in each organisation's own scope (row-level security).
+  const orgId =
+    orgArg ??
+    (await (async () => {
+      const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).execute();
+      let best = { id: '', n: -1 };
+      for (const org of orgs) {
+        const n = await inOrg(deps.db, org.id, (trx) =>
+          sql<{ n: number }>`select count(*)::int as n from contacts`.execute(trx),
+        );
+        if (n.rows[0]!.n > best.n) best = { id: org.id, n: n.rows[0]!.n };
+      }
+      console.error(`organisation ${best.id}: ${best.n} contacts`);
+      return best.id;
+    })());
   const coordinator = await inOrg(deps.db, orgId, (trx) =>
     trx
       .selectFrom('users')
@@ -134,7 +164,7 @@ async function externalTarget(
   };
   const timed = async (fn: Parameters<typeof inOrg>[2]) => {
     const start = performance.now();
-    await inOrg(deps.db, orgId, fn);
+    await inOrg(deps.db, orgId, fn, 'coordinator');
     return performance.now() - start;
   };
   const ctx = (trx: Parameters<Parameters<typeof inOrg>[2]>[0]) => ({
@@ -150,6 +180,7 @@ async function externalTarget(
       dashboard: (body) => timed((trx) => getDashboard(ctx(trx), body)),
       exportReport: (body) => timed((trx) => exportReport(ctx(trx), body)),
       funder: (y) => timed((trx) => exportFunderReport(ctx(trx), { year: y })),
+      panel: (body, id) => timed((trx) => dashboardPanel(ctx(trx), body, PANELS.find((p) => p.id === id)!)),
       close: () => database.close(),
     },
     meta: { db: `${database.kind} (external)`, org: orgId, timed: 'service calls, one transaction each' },
@@ -163,12 +194,12 @@ interface Period {
   year: number;
 }
 
-const { target, meta, period } = args.org ? await externalTarget(args.org) : await seededTarget();
+const { target, meta, period } = EXTERNAL ? await externalTarget(args.org) : await seededTarget();
 const { from, to, year } = period;
 const language = 'nl' as const;
 
 async function measure(name: string, fn: () => Promise<number>) {
-  for (let i = 0; i < 3; i++) await fn();
+  for (let i = 0; i < WARMUP; i++) await fn();
   const ms: number[] = [];
   for (let i = 0; i < N; i++) ms.push(await fn());
   ms.sort((a, b) => a - b);
@@ -183,8 +214,11 @@ const q = (body: Omit<ReportQuery, 'from' | 'to' | 'language'>): ReportQuery => 
   to,
   language,
 });
+const { DASHBOARD_PANELS } = await import('../src/shared/reports.schema.js');
 const results = [
-  await measure('year dashboard (14 panels, one request)', () => target.dashboard({ from, to, language })),
+  await measure(`year dashboard (${DASHBOARD_PANELS.length} panels, one request)`, () =>
+    target.dashboard({ from, to, language }),
+  ),
   await measure('one report: requests by month × channel', () =>
     target.query(q({ measure: 'requests', rows: 'month', columns: 'channel' })),
   ),
@@ -205,6 +239,10 @@ for (const format of ['csv', 'xlsx', 'pdf'] as const)
     ),
   );
 results.push(await measure('funder report (PDF)', () => target.funder(year)));
+
+if (target.panel && process.env.BENCH_PANELS !== '0')
+  for (const id of DASHBOARD_PANELS)
+    results.push(await measure(`panel ${id}`, () => target.panel!({ from, to, language }, id)));
 
 const line = { at: new Date().toISOString(), ...meta, period: { from, to }, results };
 console.log(JSON.stringify(line, null, 2));

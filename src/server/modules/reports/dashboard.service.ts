@@ -13,7 +13,7 @@ import { buildReport } from './report-build.js';
 import { authorizeReport, canReport } from './reports.policy.js';
 import * as repo from './reports.repository.js';
 
-interface PanelSpec {
+export interface PanelSpec {
   id: DashboardPanelId;
   measure: Measure;
   rows: Dimension;
@@ -21,7 +21,7 @@ interface PanelSpec {
 }
 
 /** The dashboard: fixed reports, each published under the same disclosure rules as the report builder. */
-const PANELS: readonly PanelSpec[] = [
+export const PANELS: readonly PanelSpec[] = [
   { id: 'requests_by_category', measure: 'requests', rows: 'month', columns: 'category' },
   { id: 'requests_by_channel', measure: 'requests', rows: 'month', columns: 'channel' },
   { id: 'requests_by_province', measure: 'requests', rows: 'province' },
@@ -48,7 +48,7 @@ const isTooFine = (error: unknown) =>
  * One panel: the report asked for, or — when it would single people out — the same with coarser time, and at
  * last without its second breakdown. Never finer than the report builder would publish.
  */
-async function panel(ctx: Ctx, q: DashboardQuery, spec: PanelSpec) {
+export async function dashboardPanel(ctx: Ctx, q: DashboardQuery, spec: PanelSpec) {
   let rows = spec.rows;
   let columns = spec.columns;
   for (;;) {
@@ -77,7 +77,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   authorizeReport(ctx.actor, 'report.view');
   const panels = [];
   // One after the other: a transaction runs one statement at a time.
-  for (const spec of PANELS) panels.push(await panel(ctx, q, spec));
+  for (const spec of PANELS) panels.push(await dashboardPanel(ctx, q, spec));
   return {
     from: q.from,
     to: q.to,
