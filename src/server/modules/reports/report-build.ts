@@ -135,13 +135,14 @@ async function axis(
 export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
   const dimensions = checkQuery(q);
   const settings = await repo.reportSettings(ctx.db, ctx.actor.orgId);
-  const counted = await repo.countBy(ctx.db, ctx.actor.orgId, {
-    measure: q.measure,
-    from: q.from,
-    to: q.to,
-    timeZone: settings.timeZone,
-    dimensions,
-  });
+  const period = { measure: q.measure, from: q.from, to: q.to, timeZone: settings.timeZone };
+  // A duration's summaries carry the number of cases per group: one pass gives the counts and the statistics.
+  const summaries = isDurationMeasure(q.measure)
+    ? await repo.durationsBy(ctx.db, ctx.actor.orgId, { ...period, dimension: q.rows })
+    : null;
+  const counted = summaries
+    ? countsOf(summaries, q.rows !== undefined)
+    : await repo.countBy(ctx.db, ctx.actor.orgId, { ...period, dimensions });
   const rows = await axis(
     ctx,
     q,
@@ -165,28 +166,28 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
   const rules = { threshold: settings.threshold, roundToFive: settings.roundToFive };
   const table = protectTable(matrix, rules);
   if (rows && columns) refuseIfTooFine(matrix, rules.threshold, q);
-  const durations = isDurationMeasure(q.measure)
-    ? await publishDurations(ctx, q, settings.timeZone, rows, table, rules)
-    : null;
+  const durations = summaries ? publishDurations(summaries, rows, table, rules) : null;
   return { measure: q.measure, from: q.from, to: q.to, rows, columns, ...table, rules, durations };
 }
 
+/**
+ * The counts of a duration measure from its summaries, as `countBy` would give them: per group when the
+ * report has rows (a group whose key is null counts as "unknown", as there), else the whole.
+ */
+function countsOf(summaries: repo.DurationRow[], byRows: boolean): repo.CountRow[] {
+  if (byRows)
+    return summaries.filter((s) => s.k0 !== null && s.n > 0).map((s) => ({ k0: s.k0, k1: null, n: s.n }));
+  const whole = summaries.find((s) => s.k0 === null);
+  return whole && whole.n > 0 ? [{ k0: null, k1: null, n: whole.n }] : [];
+}
+
 /** Median and 90th percentile per row and over all, only beside counts that are themselves published. */
-async function publishDurations(
-  ctx: Ctx,
-  q: ReportQuery,
-  timeZone: string,
+function publishDurations(
+  summaries: repo.DurationRow[],
   rows: Report['rows'],
   table: ReturnType<typeof protectTable>,
   rules: DisclosureRules,
-): Promise<NonNullable<Report['durations']>> {
-  const summaries = await repo.durationsBy(ctx.db, ctx.actor.orgId, {
-    measure: q.measure,
-    from: q.from,
-    to: q.to,
-    timeZone,
-    dimension: q.rows,
-  });
+): NonNullable<Report['durations']> {
   const whole = summaries.find((s) => s.k0 === null);
   const byKey = new Map(summaries.filter((s) => s.k0 !== null).map((s) => [s.k0, s]));
   return {
