@@ -7,7 +7,8 @@
  *   BENCH_DB=postgres npm run bench:reports    fresh PGlite or PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test)
  *                                              through the app's own services, then times HTTP requests in-process
  *   BENCH_DATABASE_URL=postgres://confidant_bench_app:secret@127.0.0.1/confidant_bench \
- *   [BENCH_DATABASE_OWNER_URL=postgres://postgres@127.0.0.1/confidant_bench]  (applies pending migrations)
+ *   BENCH_DATABASE_OWNER_URL=postgres://postgres@127.0.0.1/confidant_bench  (the app migrates at boot; also
+ *                                              finds the biggest organisation)
  *   DATA_DIR=/work/bench-data  (or MASTER_KEY=…: the seed's master key)
  *   npm run bench:reports -- [--org <organisation id>] [--year 2026]
  *                                              an already-seeded database (npm run bench:seed): times the service
@@ -129,21 +130,9 @@ async function externalTarget(
   // Without an owner URL the app role would try to migrate: name the owner to apply pending migrations.
   if (process.env.BENCH_DATABASE_OWNER_URL) env.DATABASE_OWNER_URL = process.env.BENCH_DATABASE_OWNER_URL;
   const { deps, database } = await boot(loadConfig(env));
-  // The biggest organisation by contacts, counted in each organisation's own scope (row-level security).
-  const orgId =
-    orgArg ??
-    (await (async () => {
-      const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).execute();
-      let best = { id: '', n: -1 };
-      for (const org of orgs) {
-        const n = await inOrg(deps.db, org.id, (trx) =>
-          sql<{ n: number }>`select count(*)::int as n from contacts`.execute(trx),
-        );
-        if (n.rows[0]!.n > best.n) best = { id: org.id, n: n.rows[0]!.n };
-      }
-      console.error(`organisation ${best.id}: ${best.n} contacts`);
-      return best.id;
-    })());
+  // The biggest organisation by contacts: counted through the owner connection (the app role sees one
+  // organisation at a time).
+  const orgId = orgArg ?? (await biggestOrganisation(env.DATABASE_OWNER_URL));
   const coordinator = await inOrg(deps.db, orgId, (trx) =>
     trx
       .selectFrom('users')
@@ -186,6 +175,23 @@ async function externalTarget(
     meta: { db: `${database.kind} (external)`, org: orgId, timed: 'service calls, one transaction each' },
     period: { from: `${year}-01-01`, to: `${year}-12-31`, year },
   };
+}
+
+async function biggestOrganisation(ownerUrl: string | undefined): Promise<string> {
+  if (!ownerUrl) throw new Error('Name the organisation (--org) or the owner connection (BENCH_DATABASE_OWNER_URL)');
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ org_id: string; n: number }>(
+      'select org_id, count(*)::int as n from contacts group by org_id order by n desc limit 1',
+    );
+    if (!rows[0]) throw new Error('No contacts in this database: seed it first (npm run bench:seed)');
+    console.error(`organisation ${rows[0].org_id}: ${rows[0].n} contacts`);
+    return rows[0].org_id;
+  } finally {
+    await client.end();
+  }
 }
 
 interface Period {

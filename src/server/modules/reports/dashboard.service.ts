@@ -36,6 +36,7 @@ export const PANELS: readonly PanelSpec[] = [
   { id: 'aftercare', measure: 'aftercare_checkins', rows: 'timeliness' },
   { id: 'time_to_assignment', measure: 'time_to_assignment', rows: 'quarter' },
   { id: 'time_to_first_contact', measure: 'time_to_first_contact', rows: 'quarter' },
+  { id: 'activities', measure: 'activities', rows: 'activity_type' },
 ];
 
 /** Month, then quarter, then year: what a panel falls back to when a cross-tabulation is too fine. */

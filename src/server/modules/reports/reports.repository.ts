@@ -146,6 +146,14 @@ const SOURCES: Record<Measure, Source> = {
         sql`case when tk.done_at is null then 'not_done' when (tk.done_at at time zone ${tz})::date <= tk.due_on::date then 'on_time' else 'late' end`,
     },
   },
+  // Activities held on a day of the period, not cancelled; their reach is summed beside the count (reachBy).
+  activities: {
+    from: 'activities a',
+    day: () => sql`a.held_on::date`,
+    at: { column: 'a.held_on', instant: false },
+    where: 'not a.cancelled',
+    dimensions: { activity_type: 'a.type_id::text' },
+  },
   time_to_assignment: caseDuration('ca.first_assigned_at'),
   // The first entry in the case's contact log written by a counsellor (the intake itself is not one).
   time_to_first_contact: caseDuration(
@@ -190,29 +198,46 @@ function fromClause(source: Source, dimensions: readonly (Dimension | undefined)
 }
 
 /**
- * The rows of the organisation in the period. The day filter decides; the range on the indexed column only
- * lets the index find them (a day in the time zone runs from its local midnight to the next one).
+ * The start of a local day as an instant: the day of an instant in the organisation's time zone is the range
+ * from its local midnight to the next one. (Where clocks go back at midnight, the repeated first hour counts
+ * to the day before: no Dutch, Turkish or Arabic-speaking zone does that.)
+ */
+const dayStart = (day: RawBuilder<unknown>, timeZone: string) =>
+  sql`((${day})::timestamp at time zone ${timeZone})`;
+
+/**
+ * The rows of the organisation in the period. With an indexed column (`at`) the period is a range on it, so
+ * the index finds the rows and no row's local day is computed; otherwise the day filter decides.
  */
 function inPeriod(
   source: Source,
   orgId: string,
   input: { from: string; to: string; timeZone: string },
 ): RawBuilder<unknown> {
-  const day = source.day(input.timeZone);
   const where = source.where ? sql`and ${sql.raw(source.where)}` : sql``;
-  const at = source.at ? sql.raw(source.at.column) : undefined;
   const tz = input.timeZone;
-  const range = !at
-    ? sql``
-    : source.at!.instant
-      ? sql`and ${at} >= (${input.from}::date::timestamp at time zone ${tz})
-            and ${at} < ((${input.to}::date + 1)::timestamp at time zone ${tz})`
-      : sql`and ${at} >= ${input.from}::date and ${at} <= ${input.to}::date`;
+  const range = !source.at
+    ? sql`and ${source.day(tz)} between ${input.from}::date and ${input.to}::date`
+    : source.at.instant
+      ? sql`and ${sql.raw(source.at.column)} >= ${dayStart(sql`${input.from}::date`, tz)}
+            and ${sql.raw(source.at.column)} < ${dayStart(sql`${input.to}::date + 1`, tz)}`
+      : sql`and ${sql.raw(source.at.column)} between ${input.from}::date and ${input.to}::date`;
   return sql`${sql.raw(alias(source))}.org_id = ${orgId}
-      and ${day} between ${input.from}::date and ${input.to}::date
       ${range}
       ${nearPeriod(source, input.from, input.to)}
       ${where}`;
+}
+
+const TIME_STEP: Partial<Record<Dimension, { unit: string; step: string }>> = {
+  year: { unit: 'year', step: '1 year' },
+  quarter: { unit: 'quarter', step: '3 months' },
+  month: { unit: 'month', step: '1 month' },
+};
+
+/** The first days of the months (quarters, years) that meet the period, in order: computed once per query. */
+function periodStarts(dimension: Dimension, from: string, to: string): RawBuilder<unknown> {
+  const { unit, step } = TIME_STEP[dimension]!;
+  return sql`generate_series(date_trunc(${sql.lit(unit)}, ${from}::timestamp), ${to}::timestamp, ${sql.lit(step)}::interval)`;
 }
 
 export interface CountRow {
@@ -234,12 +259,22 @@ export async function countBy(
   const source = SOURCES[input.measure];
   const day = source.day(input.timeZone);
   const [d0, d1] = input.dimensions;
-  // Inside: a time dimension is the day itself; outside it becomes its month, quarter or year.
-  const inner = (d: Dimension | undefined) =>
-    !d ? sql`null` : TIME_FORMAT[d] ? day : expression(source, d, day, input.timeZone);
+  // Inside, a time dimension is the number of the month (quarter, year) the row falls in: the column compared
+  // with the instants the months start (one binary search per row, no time zone arithmetic); outside, the
+  // number becomes the month's key. Without an indexed column, the row's day, formatted outside.
+  const at = source.at;
+  const inner = (d: Dimension | undefined) => {
+    if (!d) return sql`null`;
+    if (!TIME_FORMAT[d]) return expression(source, d, day, input.timeZone);
+    if (!at) return day;
+    const starts = at.instant ? dayStart(sql`m::date`, input.timeZone) : sql`m::date`;
+    return sql`width_bucket(${sql.raw(at.column)}, (select array_agg(${starts} order by m) from ${periodStarts(d, input.from, input.to)} m))`;
+  };
   const outer = (d: Dimension | undefined, column: 'g0' | 'g1') => {
     const format = d ? TIME_FORMAT[d] : undefined;
-    return format ? sql`to_char(${sql.ref(column)}, ${sql.lit(format)})` : sql.ref(column);
+    if (!d || !format) return sql.ref(column);
+    if (!at) return sql`to_char(${sql.ref(column)}, ${sql.lit(format)})`;
+    return sql`to_char((select array_agg(m::date order by m) from ${periodStarts(d, input.from, input.to)} m)[${sql.ref(column)}], ${sql.lit(format)})`;
   };
   const result = await sql<CountRow>`
     select ${outer(d0, 'g0')}::text as k0, ${outer(d1, 'g1')}::text as k1, sum(g.n)::int as n
@@ -291,6 +326,45 @@ export async function durationsBy(
     n: r.n,
     median: Number(r.median),
     p90: Number(r.p90),
+  }));
+}
+
+export interface ReachRow {
+  /** The group's key; null for the summary over all groups. */
+  k0: string | null;
+  n: number;
+  attendees: number;
+  facilitatorHours: number;
+}
+
+/**
+ * The number of activities between two days, their attendees and their facilitator hours (each facilitator's
+ * time from start to end), per group of one dimension and over all (the row with k0 null).
+ */
+export async function reachBy(
+  db: Db,
+  orgId: string,
+  input: { measure: Measure; from: string; to: string; timeZone: string; dimension: Dimension | undefined },
+): Promise<ReachRow[]> {
+  const source = SOURCES.activities;
+  const day = source.day(input.timeZone);
+  const key = input.dimension ? expression(source, input.dimension, day, input.timeZone) : sql`null`;
+  const result = await sql<{ k0: string | null; whole: number; n: number; attendees: number; hours: number }>`
+    select s.k0, grouping(s.k0) as whole, count(*)::int as n,
+      coalesce(sum(s.attendees), 0)::int as attendees, coalesce(sum(s.hours), 0)::float8 as hours
+    from (
+      select ${key}::text as k0, coalesce(a.attendees, 0) as attendees,
+        extract(epoch from (a.end_time::time - a.start_time::time)) / 3600.0
+          * (select count(*) from activity_facilitators af where af.activity_id = a.id) as hours
+      from ${fromClause(source, [input.dimension])}
+      where ${inPeriod(source, orgId, input)}
+    ) s
+    group by grouping sets ((s.k0), ())`.execute(db);
+  return result.rows.map((r) => ({
+    k0: Number(r.whole) === 1 ? null : (r.k0 ?? 'unknown'),
+    n: r.n,
+    attendees: Number(r.attendees),
+    facilitatorHours: Number(r.hours),
   }));
 }
 
