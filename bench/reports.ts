@@ -121,9 +121,8 @@ async function externalTarget(
   const { boot } = await import('../src/server/boot.js');
   const { inOrg } = await import('../src/server/db/database.js');
   const { runReport, exportReport } = await import('../src/server/modules/reports/reports.service.js');
-  const { getDashboard, dashboardPanel, PANELS } = await import(
-    '../src/server/modules/reports/dashboard.service.js'
-  );
+  const { getDashboard, dashboardPanel, PANELS } =
+    await import('../src/server/modules/reports/dashboard.service.js');
   const { exportFunderReport } = await import('../src/server/modules/reports/funder-report.service.js');
   const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn', ...process.env };
   if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
@@ -169,7 +168,14 @@ async function externalTarget(
       dashboard: (body) => timed((trx) => getDashboard(ctx(trx), body)),
       exportReport: (body) => timed((trx) => exportReport(ctx(trx), body)),
       funder: (y) => timed((trx) => exportFunderReport(ctx(trx), { year: y })),
-      panel: (body, id) => timed((trx) => dashboardPanel(ctx(trx), body, PANELS.find((p) => p.id === id)!)),
+      panel: (body, id) =>
+        timed((trx) =>
+          dashboardPanel(
+            ctx(trx),
+            body,
+            PANELS.find((p) => p.id === id)!,
+          ),
+        ),
       close: () => database.close(),
     },
     meta: { db: `${database.kind} (external)`, org: orgId, timed: 'service calls, one transaction each' },
@@ -178,7 +184,8 @@ async function externalTarget(
 }
 
 async function biggestOrganisation(ownerUrl: string | undefined): Promise<string> {
-  if (!ownerUrl) throw new Error('Name the organisation (--org) or the owner connection (BENCH_DATABASE_OWNER_URL)');
+  if (!ownerUrl)
+    throw new Error('Name the organisation (--org) or the owner connection (BENCH_DATABASE_OWNER_URL)');
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();

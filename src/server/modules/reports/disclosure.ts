@@ -184,8 +184,7 @@ export interface ReachSummary {
 }
 
 export type PublishedReachValue =
-  | { kind: 'value'; attendees: number; facilitatorHours: number }
-  | { kind: 'suppressed' };
+  { kind: 'value'; attendees: number; facilitatorHours: number } | { kind: 'suppressed' };
 
 /**
  * Publishes the reach of a group of activities (attendees, facilitator hours to one decimal) under the same

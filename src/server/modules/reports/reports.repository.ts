@@ -35,9 +35,7 @@ interface Source {
  * contact to its caller costs a lookup per row when nothing needs the caller).
  */
 type DimensionSql =
-  | string
-  | ((timeZone: string) => RawBuilder<unknown>)
-  | { expr: string; joins: readonly string[] };
+  string | ((timeZone: string) => RawBuilder<unknown>) | { expr: string; joins: readonly string[] };
 
 /** The joins dimensions need, as constants of this file, in the order they are added. */
 const CALLER = 'join callers cl on cl.id = c.caller_id and cl.org_id = c.org_id';
@@ -247,9 +245,9 @@ export interface CountRow {
 }
 
 /**
- * Counts the measure's events between two days (inclusive), grouped by up to two dimensions. The rows are
- * grouped by their calendar day first and the days then formatted as months, quarters or years: formatting
- * a few hundred days costs nothing, formatting every row was most of the work.
+ * Counts the measure's events between two days (inclusive), grouped by up to two dimensions: one query, the
+ * rows grouped inside by cheap keys and the keys made readable outside, on the few groups (computing each
+ * row's local day and formatting it as a month was most of the work at a million contacts).
  */
 export async function countBy(
   db: Db,
