@@ -197,8 +197,9 @@ function fromClause(source: Source, dimensions: readonly (Dimension | undefined)
 
 /**
  * The start of a local day as an instant: the day of an instant in the organisation's time zone is the range
- * from its local midnight to the next one. (Where clocks go back at midnight, the repeated first hour counts
- * to the day before: no Dutch, Turkish or Arabic-speaking zone does that.)
+ * from its local midnight to the next one. (Where clocks go back from 01:00 to midnight, PostgreSQL takes the
+ * later midnight, so the first of the two hours after it counts to the day before; Europe/Amsterdam and
+ * Europe/Istanbul change at 02:00/03:00 and are exact.)
  */
 const dayStart = (day: RawBuilder<unknown>, timeZone: string) =>
   sql`((${day})::timestamp at time zone ${timeZone})`;
