@@ -228,6 +228,16 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
       p90: 100,
     });
     expect(panel('aftercare').report.rows!.keys.map((k) => k.key)).toEqual(['on_time', 'late', 'not_done']);
+    // The request panels are summed from one count of the period: the same as the report builder's.
+    for (const id of ['requests_by_category', 'requests_by_channel', 'conversion'] as const) {
+      const shown = panel(id).report;
+      const built = await query(analyst, {
+        measure: 'requests',
+        rows: shown.rows!.dimension,
+        ...(shown.columns ? { columns: shown.columns.dimension } : {}),
+      });
+      expect(shown, id).toEqual(built.json());
+    }
     for (const p of dashboard.panels) {
       const published = [
         ...p.report.cells.flat(),

@@ -255,9 +255,29 @@ export async function countBy(
   orgId: string,
   input: { measure: Measure; from: string; to: string; timeZone: string; dimensions: Dimension[] },
 ): Promise<CountRow[]> {
+  const [d0, d1] = input.dimensions;
+  const rows = await countByKeys(db, orgId, { ...input, dimensions: [d0, d1] });
+  return rows.map((r) => ({ k0: r.keys[0] ?? null, k1: r.keys[1] ?? null, n: r.n }));
+}
+
+/**
+ * `countBy` with any number of dimensions (an absent one counts as null): the dashboard counts the year's
+ * requests once by month × category × channel × outcome and sums its panels from that.
+ */
+export async function countByKeys(
+  db: Db,
+  orgId: string,
+  input: {
+    measure: Measure;
+    from: string;
+    to: string;
+    timeZone: string;
+    dimensions: (Dimension | undefined)[];
+  },
+): Promise<{ keys: (string | null)[]; n: number }[]> {
   const source = SOURCES[input.measure];
   const day = source.day(input.timeZone);
-  const [d0, d1] = input.dimensions;
+  const dimensions = input.dimensions;
   // Inside, a time dimension is the number of the month (quarter, year) the row falls in: the column compared
   // with the instants the months start (one binary search per row, no time zone arithmetic); outside, the
   // number becomes the month's key. Without an indexed column, the row's day, formatted outside.
@@ -269,22 +289,24 @@ export async function countBy(
     const starts = at.instant ? dayStart(sql`m::date`, input.timeZone) : sql`m::date`;
     return sql`width_bucket(${sql.raw(at.column)}, (select array_agg(${starts} order by m) from ${periodStarts(d, input.from, input.to)} m))`;
   };
-  const outer = (d: Dimension | undefined, column: 'g0' | 'g1') => {
+  const outer = (d: Dimension | undefined, column: string) => {
     const format = d ? TIME_FORMAT[d] : undefined;
     if (!d || !format) return sql.ref(column);
     if (!at) return sql`to_char(${sql.ref(column)}, ${sql.lit(format)})`;
     return sql`to_char((select array_agg(m::date order by m) from ${periodStarts(d, input.from, input.to)} m)[${sql.ref(column)}], ${sql.lit(format)})`;
   };
-  const result = await sql<CountRow>`
-    select ${outer(d0, 'g0')}::text as k0, ${outer(d1, 'g1')}::text as k1, sum(g.n)::int as n
+  const positions = sql.raw(dimensions.map((_, i) => String(i + 1)).join(', '));
+  const result = await sql<Record<string, string | null> & { n: number }>`
+    select ${sql.join(dimensions.map((d, i) => sql`${outer(d, `g${i}`)}::text as ${sql.ref(`k${i}`)}`))},
+      sum(g.n)::int as n
     from (
-      select ${inner(d0)} as g0, ${inner(d1)} as g1, count(*) as n
-      from ${fromClause(source, [d0, d1])}
+      select ${sql.join(dimensions.map((d, i) => sql`${inner(d)} as ${sql.ref(`g${i}`)}`))}, count(*) as n
+      from ${fromClause(source, dimensions)}
       where ${inPeriod(source, orgId, input)}
-      group by 1, 2
+      group by ${positions}
     ) g
-    group by 1, 2`.execute(db);
-  return result.rows;
+    group by ${positions}`.execute(db);
+  return result.rows.map((r) => ({ keys: dimensions.map((_, i) => r[`k${i}`] ?? null), n: r.n }));
 }
 
 export interface DurationRow {
