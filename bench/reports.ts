@@ -6,10 +6,16 @@
  *   npm run bench:reports                      seeds BENCH_SEED intakes over the last twelve months into a
  *   BENCH_DB=postgres npm run bench:reports    fresh PGlite or PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test)
  *                                              through the app's own services, then times HTTP requests in-process
- *   DATABASE_URL=postgres://… MASTER_KEY=… npm run bench:reports -- --org <organisation id> [--year 2026]
+ *   BENCH_DATABASE_URL=postgres://confidant_bench_app:secret@127.0.0.1/confidant_bench \
+ *   BENCH_DATABASE_OWNER_URL=postgres://postgres@127.0.0.1/confidant_bench  (the app migrates at boot; also
+ *                                              finds the biggest organisation)
+ *   DATA_DIR=/work/bench-data  (or MASTER_KEY=…: the seed's master key)
+ *   npm run bench:reports -- [--org <organisation id>] [--year 2026]
  *                                              an already-seeded database (npm run bench:seed): times the service
  *                                              calls in one transaction each, as a request would run them (server
- *                                              time without HTTP), acting as one of the organisation's coordinators
+ *                                              time without HTTP), acting as one of the organisation's coordinators;
+ *                                              without --org, the organisation with the most contacts. Also times
+ *                                              each dashboard panel on its own. BENCH_N runs (60), BENCH_WARMUP (3).
  * Prints p50/p95 per measurement and appends a line to bench/results/reports.jsonl.
  */
 import fs from 'node:fs';
@@ -26,6 +32,8 @@ const { values: args } = parseArgs({
   allowPositionals: true,
 });
 const N = Number(process.env.BENCH_N ?? 60);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const EXTERNAL = args.org !== undefined || process.env.BENCH_DATABASE_URL !== undefined;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -36,6 +44,8 @@ interface Target {
   dashboard(body: DashboardQuery): Promise<number>;
   exportReport(body: ReportExport): Promise<number>;
   funder(year: number): Promise<number>;
+  /** One dashboard panel on its own (external databases only). */
+  panel?(body: DashboardQuery, id: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -105,15 +115,23 @@ async function seededTarget(): Promise<{ target: Target; meta: Record<string, un
 
 /** An already-seeded database (DATABASE_URL): the services timed in one organisation-scoped transaction each. */
 async function externalTarget(
-  orgId: string,
+  orgArg: string | undefined,
 ): Promise<{ target: Target; meta: Record<string, unknown>; period: Period }> {
   const { loadConfig } = await import('../src/server/config.js');
   const { boot } = await import('../src/server/boot.js');
   const { inOrg } = await import('../src/server/db/database.js');
   const { runReport, exportReport } = await import('../src/server/modules/reports/reports.service.js');
-  const { getDashboard } = await import('../src/server/modules/reports/dashboard.service.js');
+  const { getDashboard, dashboardPanel, PANELS } =
+    await import('../src/server/modules/reports/dashboard.service.js');
   const { exportFunderReport } = await import('../src/server/modules/reports/funder-report.service.js');
-  const { deps, database } = await boot(loadConfig());
+  const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn', ...process.env };
+  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  // Without an owner URL the app role would try to migrate: name the owner to apply pending migrations.
+  if (process.env.BENCH_DATABASE_OWNER_URL) env.DATABASE_OWNER_URL = process.env.BENCH_DATABASE_OWNER_URL;
+  const { deps, database } = await boot(loadConfig(env));
+  // The biggest organisation by contacts: counted through the owner connection (the app role sees one
+  // organisation at a time).
+  const orgId = orgArg ?? (await biggestOrganisation(env.DATABASE_OWNER_URL));
   const coordinator = await inOrg(deps.db, orgId, (trx) =>
     trx
       .selectFrom('users')
@@ -132,10 +150,36 @@ async function externalTarget(
     role: 'coordinator' as const,
     sessionId: 'bench',
   };
+  // CPU time as well as wall time: on a shared machine the wall time says as much about the neighbours as
+  // about the work. The database's share is read from its server process's /proc entry (same host only);
+  // asking for the process id is one extra statement, outside the wall time.
+  const ticks = (pid: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
+    } catch {
+      return Number.NaN;
+    }
+  };
   const timed = async (fn: Parameters<typeof inOrg>[2]) => {
-    const start = performance.now();
-    await inOrg(deps.db, orgId, fn);
-    return performance.now() - start;
+    let ms = 0;
+    await inOrg(
+      deps.db,
+      orgId,
+      async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        const pid = rows[0]!.pid;
+        const cpu = process.cpuUsage();
+        const dbTicks = ticks(pid);
+        const start = performance.now();
+        await fn(trx);
+        ms = performance.now() - start;
+        const used = process.cpuUsage(cpu);
+        cpuSamples.push({ node: (used.user + used.system) / 1000, db: (ticks(pid) - dbTicks) * 10 });
+      },
+      'coordinator',
+    );
+    return ms;
   };
   const ctx = (trx: Parameters<Parameters<typeof inOrg>[2]>[0]) => ({
     db: trx,
@@ -150,11 +194,42 @@ async function externalTarget(
       dashboard: (body) => timed((trx) => getDashboard(ctx(trx), body)),
       exportReport: (body) => timed((trx) => exportReport(ctx(trx), body)),
       funder: (y) => timed((trx) => exportFunderReport(ctx(trx), { year: y })),
+      panel: (body, id) =>
+        timed((trx) =>
+          dashboardPanel(
+            ctx(trx),
+            body,
+            PANELS.find((p) => p.id === id)!,
+          ),
+        ),
       close: () => database.close(),
     },
-    meta: { db: `${database.kind} (external)`, org: orgId, timed: 'service calls, one transaction each' },
+    meta: {
+      db: `${database.kind} (external)`,
+      org: orgId,
+      timed: 'service calls, one transaction each',
+      loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(1)),
+    },
     period: { from: `${year}-01-01`, to: `${year}-12-31`, year },
   };
+}
+
+async function biggestOrganisation(ownerUrl: string | undefined): Promise<string> {
+  if (!ownerUrl)
+    throw new Error('Name the organisation (--org) or the owner connection (BENCH_DATABASE_OWNER_URL)');
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ org_id: string; n: number }>(
+      'select org_id, count(*)::int as n from contacts group by org_id order by n desc limit 1',
+    );
+    if (!rows[0]) throw new Error('No contacts in this database: seed it first (npm run bench:seed)');
+    console.error(`organisation ${rows[0].org_id}: ${rows[0].n} contacts`);
+    return rows[0].org_id;
+  } finally {
+    await client.end();
+  }
 }
 
 interface Period {
@@ -163,17 +238,33 @@ interface Period {
   year: number;
 }
 
-const { target, meta, period } = args.org ? await externalTarget(args.org) : await seededTarget();
+const { target, meta, period } = EXTERNAL ? await externalTarget(args.org) : await seededTarget();
 const { from, to, year } = period;
 const language = 'nl' as const;
 
+/** CPU time of each timed call (external databases): the app's and the database server process's, in ms. */
+const cpuSamples: { node: number; db: number }[] = [];
+
 async function measure(name: string, fn: () => Promise<number>) {
-  for (let i = 0; i < 3; i++) await fn();
+  for (let i = 0; i < WARMUP; i++) await fn();
   const ms: number[] = [];
+  cpuSamples.length = 0;
   for (let i = 0; i < N; i++) ms.push(await fn());
   ms.sort((a, b) => a - b);
-  const line = { name, n: N, p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1) };
-  console.error(`${name}: p50 ${line.p50} ms, p95 ${line.p95} ms`);
+  const mean = (pick: 'node' | 'db') =>
+    cpuSamples.length
+      ? +(cpuSamples.reduce((sum, c) => sum + c[pick], 0) / cpuSamples.length).toFixed(1)
+      : null;
+  const cpu = cpuSamples.length ? { cpuApp: mean('node'), cpuDb: mean('db') } : {};
+  const line = {
+    name,
+    n: N,
+    p50: +percentile(ms, 50).toFixed(1),
+    p95: +percentile(ms, 95).toFixed(1),
+    ...cpu,
+  };
+  const cpuText = cpuSamples.length ? ` (mean CPU: app ${cpu.cpuApp} ms + database ${cpu.cpuDb} ms)` : '';
+  console.error(`${name}: p50 ${line.p50} ms, p95 ${line.p95} ms${cpuText}`);
   return line;
 }
 
@@ -183,8 +274,11 @@ const q = (body: Omit<ReportQuery, 'from' | 'to' | 'language'>): ReportQuery => 
   to,
   language,
 });
+const { DASHBOARD_PANELS } = await import('../src/shared/reports.schema.js');
 const results = [
-  await measure('year dashboard (14 panels, one request)', () => target.dashboard({ from, to, language })),
+  await measure(`year dashboard (${DASHBOARD_PANELS.length} panels, one request)`, () =>
+    target.dashboard({ from, to, language }),
+  ),
   await measure('one report: requests by month × channel', () =>
     target.query(q({ measure: 'requests', rows: 'month', columns: 'channel' })),
   ),
@@ -205,6 +299,10 @@ for (const format of ['csv', 'xlsx', 'pdf'] as const)
     ),
   );
 results.push(await measure('funder report (PDF)', () => target.funder(year)));
+
+if (target.panel && process.env.BENCH_PANELS !== '0')
+  for (const id of DASHBOARD_PANELS)
+    results.push(await measure(`panel ${id}`, () => target.panel!({ from, to, language }, id)));
 
 const line = { at: new Date().toISOString(), ...meta, period: { from, to }, results };
 console.log(JSON.stringify(line, null, 2));

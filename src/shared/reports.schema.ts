@@ -14,6 +14,7 @@ export const MEASURES = [
   'aftercare_checkins',
   'time_to_assignment',
   'time_to_first_contact',
+  'activities',
 ] as const;
 export const MeasureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof MeasureSchema>;
@@ -44,6 +45,7 @@ export const DIMENSIONS = [
   'purpose',
   'status',
   'timeliness',
+  'activity_type',
 ] as const;
 export const DimensionSchema = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof DimensionSchema>;
@@ -62,7 +64,16 @@ export const DIMENSIONS_OF: Readonly<Record<Measure, readonly Dimension[]>> = {
   aftercare_checkins: [...TIME, 'timeliness'],
   time_to_assignment: [...TIME, 'category', 'province'],
   time_to_first_contact: [...TIME, 'category', 'province'],
+  activities: [...TIME, 'activity_type'],
 };
+
+/**
+ * Activities (meetings, trainings, information evenings) held in the period, not cancelled: their number and,
+ * beside a published number of at least the threshold, their reach — attendees (a count, no names) and
+ * facilitator hours (each facilitator's time at the activity). Broken down by rows only.
+ */
+export const REACH_MEASURES: readonly Measure[] = ['activities'];
+export const isReachMeasure = (measure: Measure) => REACH_MEASURES.includes(measure);
 
 /** Whether an aftercare check-in (by its due day in the period) was done by its due day, later, or not yet. */
 export const TIMELINESS = ['on_time', 'late', 'not_done'] as const;
@@ -119,6 +130,17 @@ export const PublishedDurationSchema = z.discriminatedUnion('kind', [
 ]);
 export type PublishedDuration = z.infer<typeof PublishedDurationSchema>;
 
+/** The reach of a group of activities, published only beside a published count of at least the threshold. */
+export const PublishedReachSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('value'),
+    attendees: z.number().int().nonnegative(),
+    facilitatorHours: z.number().nonnegative(),
+  }),
+  z.object({ kind: z.literal('suppressed') }),
+]);
+export type PublishedReach = z.infer<typeof PublishedReachSchema>;
+
 export const ReportSchema = z.object({
   measure: MeasureSchema,
   from: Day,
@@ -133,6 +155,11 @@ export const ReportSchema = z.object({
   /** Duration measures only: the statistics per row (in row order) and over all, in hours. */
   durations: z
     .object({ rows: z.array(PublishedDurationSchema), total: PublishedDurationSchema })
+    .nullable()
+    .default(null),
+  /** Activities only: attendees and facilitator hours per row (in row order) and over all. */
+  reach: z
+    .object({ rows: z.array(PublishedReachSchema), total: PublishedReachSchema })
     .nullable()
     .default(null),
 });
@@ -159,6 +186,7 @@ export const DASHBOARD_PANELS = [
   'aftercare',
   'time_to_assignment',
   'time_to_first_contact',
+  'activities',
 ] as const;
 export type DashboardPanelId = (typeof DASHBOARD_PANELS)[number];
 

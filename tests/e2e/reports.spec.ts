@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { colleagueViaUi, openCaseViaApi, termId, type Colleague } from './support/cases';
+import { apiCall, colleagueViaUi, openCaseViaApi, termId, type Colleague } from './support/cases';
 import { NL, setupViaUi } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
@@ -46,6 +46,29 @@ describe('reports', () => {
         outcome: 'info_only',
         ...(i === 7 ? { categoryId: c3 } : {}),
       });
+    // One workshop today (no facilitators needed): its type shows as "<5" with its reach hidden beside it.
+    const types = await apiCall<{ items: { termId: string; code: string }[] }>(
+      coordinator.page,
+      'GET',
+      '/api/activities/types',
+    );
+    const places = await apiCall<{ items: { id: string }[] }>(
+      coordinator.page,
+      'GET',
+      '/api/places/municipalities',
+    );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    await apiCall(coordinator.page, 'POST', '/api/activities', {
+      typeId: types.items.find((t) => t.code === 'workshop_authorities')!.termId,
+      title: 'Workshop hulplijnmethode',
+      date: today,
+      startTime: '10:00',
+      endTime: '12:30',
+      municipalityId: places.items[0]!.id,
+      languages: ['nl'],
+      audience: 'local_authority',
+      facilitatorIds: [],
+    });
     const analyst = await colleagueViaUi(browser, server.baseUrl, admin, {
       name: 'Noor Hendriks',
       email: 'noor@hulplijn.example',
@@ -83,6 +106,18 @@ describe('reports', () => {
     ]);
     expect(await panelTable.innerText()).not.toMatch(/\b[17]\b/);
     expect(await page.getByTestId('report-chart').count()).toBeGreaterThan(10);
+    // Activities and their reach: one activity is below 5, so its attendees and hours are hidden too.
+    const activities = page.getByRole('region', { name: NL.reports.dashboard.panels.activities });
+    const activitiesTable = activities.getByRole('table');
+    expect(await activitiesTable.locator('thead th').allInnerTexts()).toEqual([
+      NL.reports.dimensions.activity_type,
+      NL.reports.reach.activities,
+      NL.reports.reach.attendees,
+      NL.reports.reach.hours,
+    ]);
+    const below = `<5${NL.reports.hiddenBelow.replace('{{threshold}}', '5')}`;
+    expect(await activitiesTable.locator('tbody tr td').allTextContents()).toEqual([below, below, below]);
+    await activities.getByText(NL.reports.legendReach).waitFor();
     // Caseload per counsellor is the coordinator's: not even asked for on the analyst's dashboard.
     expect(await page.getByRole('region', { name: NL.reports.caseload.title }).count()).toBe(0);
 

@@ -27,6 +27,7 @@ import * as m0025 from './migrations/0025_activities.js';
 import * as m0026 from './migrations/0026_peer_network.js';
 import * as m0027 from './migrations/0027_demo_flag.js';
 import * as m0028 from './migrations/0028_resolve_session.js';
+import * as m0029 from './migrations/0029_report_indexes.js';
 import * as m0030 from './migrations/0030_retention_settings.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
@@ -58,6 +59,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0026_peer_network': m0026,
   '0027_demo_flag': m0027,
   '0028_resolve_session': m0028,
+  '0029_report_indexes': m0029,
   '0030_retention_settings': m0030,
 };
 

@@ -163,6 +163,47 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     expect(report.total).toEqual({ kind: 'count', value: 8 });
   });
 
+  it('counts activities by type with their reach: attendees and facilitator hours, beside published counts', async () => {
+    const types = (await coord.get('/api/activities/types')).json() as {
+      items: { termId: string; code: string }[];
+    };
+    const places = (await coord.get('/api/places/municipalities')).json() as { items: { id: string }[] };
+    const workshop = types.items.find((i) => i.code === 'workshop_authorities')!.termId;
+    // Five workshops of two and a half hours, each with the coordinator and ten people.
+    for (let i = 0; i < 5; i++) {
+      const created = await coord.post('/api/activities', {
+        typeId: workshop,
+        title: `Workshop ${i}`,
+        date: day(t, -1 - i),
+        startTime: '10:00',
+        endTime: '12:30',
+        municipalityId: places.items[0]!.id,
+        languages: ['nl'],
+        audience: 'local_authority',
+        facilitatorIds: [s.coord.userId],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json() as { id: string };
+      const reported = await coord.request('PUT', `/api/activities/${id}/report`, { attendees: 10 });
+      expect(reported.statusCode, reported.body).toBeLessThan(300);
+    }
+    const report = (await query(analyst, { measure: 'activities', rows: 'activity_type' })).json() as Report;
+    expect(report.rows!.keys.map((k) => k.key)).toEqual([workshop]);
+    expect(report.cells).toEqual([[{ kind: 'count', value: 5 }]]);
+    expect(report.reach).toEqual({
+      rows: [{ kind: 'value', attendees: 50, facilitatorHours: 12.5 }],
+      total: { kind: 'value', attendees: 50, facilitatorHours: 12.5 },
+    });
+    // Four of them (a shorter period) are below the threshold: their reach is hidden with their count.
+    const fewer = (
+      await query(analyst, { measure: 'activities', rows: 'activity_type', from: day(t, -4) })
+    ).json() as Report;
+    expect(fewer.cells).toEqual([[{ kind: 'suppressed', reason: 'below_threshold' }]]);
+    expect(fewer.reach!.rows).toEqual([{ kind: 'suppressed' }]);
+    const refused = await query(analyst, { measure: 'activities', rows: 'activity_type', columns: 'month' });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('gives coordinators and analysts the dashboard — aggregated, coarsened where needed, nobody named', async () => {
     for (const who of [s.admin, s.couns, s.officer]) {
       const res = await (await as(who)).post('/api/reports/dashboard', period());
@@ -171,7 +212,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     const res = await analyst.post('/api/reports/dashboard', { ...period(), language: 'en' });
     expect(res.statusCode).toBe(200);
     const dashboard = res.json() as Dashboard;
-    expect(dashboard.panels.map((p) => p.id)).toHaveLength(14);
+    expect(dashboard.panels.map((p) => p.id)).toHaveLength(15);
     expect(dashboard.abilities).toEqual({ caseload: false, funderNarrative: false });
     const panel = (id: string) => dashboard.panels.find((p) => p.id === id)!;
     // Month × category: one month, C1 (6) published and C2 (2) hidden — not too fine, so not coarsened.
@@ -187,6 +228,16 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
       p90: 100,
     });
     expect(panel('aftercare').report.rows!.keys.map((k) => k.key)).toEqual(['on_time', 'late', 'not_done']);
+    // The request panels are summed from one count of the period: the same as the report builder's.
+    for (const id of ['requests_by_category', 'requests_by_channel', 'conversion'] as const) {
+      const shown = panel(id).report;
+      const built = await query(analyst, {
+        measure: 'requests',
+        rows: shown.rows!.dimension,
+        ...(shown.columns ? { columns: shown.columns.dimension } : {}),
+      });
+      expect(shown, id).toEqual(built.json());
+    }
     for (const p of dashboard.panels) {
       const published = [
         ...p.report.cells.flat(),

@@ -9,11 +9,11 @@ import type {
 } from '../../../shared/reports.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { buildReport } from './report-build.js';
+import { buildReport, type CountSource } from './report-build.js';
 import { authorizeReport, canReport } from './reports.policy.js';
 import * as repo from './reports.repository.js';
 
-interface PanelSpec {
+export interface PanelSpec {
   id: DashboardPanelId;
   measure: Measure;
   rows: Dimension;
@@ -21,7 +21,7 @@ interface PanelSpec {
 }
 
 /** The dashboard: fixed reports, each published under the same disclosure rules as the report builder. */
-const PANELS: readonly PanelSpec[] = [
+export const PANELS: readonly PanelSpec[] = [
   { id: 'requests_by_category', measure: 'requests', rows: 'month', columns: 'category' },
   { id: 'requests_by_channel', measure: 'requests', rows: 'month', columns: 'channel' },
   { id: 'requests_by_province', measure: 'requests', rows: 'province' },
@@ -36,7 +36,54 @@ const PANELS: readonly PanelSpec[] = [
   { id: 'aftercare', measure: 'aftercare_checkins', rows: 'timeliness' },
   { id: 'time_to_assignment', measure: 'time_to_assignment', rows: 'quarter' },
   { id: 'time_to_first_contact', measure: 'time_to_first_contact', rows: 'quarter' },
+  { id: 'activities', measure: 'activities', rows: 'activity_type' },
 ];
+
+/** What the request panels break down by: the period's requests are counted once so, and each panel summed. */
+const REQUEST_CUBE: readonly Dimension[] = ['month', 'category', 'channel', 'outcome'];
+/** A time breakdown as the month ("2026-03") it is made of. */
+const FROM_MONTH: Partial<Record<Dimension, (month: string) => string>> = {
+  month: (m) => m,
+  quarter: (m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`,
+  year: (m) => m.slice(0, 4),
+};
+
+/**
+ * The request counts of the dashboard's period by month × category × channel × outcome, counted on first use
+ * in one pass over the contacts; the panels by category, by channel and by outcome (and their coarser
+ * fallbacks) are sums of it — the same numbers as counting each, for one scan instead of three.
+ */
+function requestCounts(ctx: Ctx, q: DashboardQuery): CountSource {
+  let cube: Promise<{ keys: (string | null)[]; n: number }[]> | undefined;
+  return async (measure, dimensions) => {
+    if (measure !== 'requests' || !dimensions.every((d) => FROM_MONTH[d] || REQUEST_CUBE.includes(d)))
+      return undefined;
+    cube ??= repo.reportSettings(ctx.db, ctx.actor.orgId).then((settings) =>
+      repo.countByKeys(ctx.db, ctx.actor.orgId, {
+        measure,
+        from: q.from,
+        to: q.to,
+        timeZone: settings.timeZone,
+        dimensions: [...REQUEST_CUBE],
+      }),
+    );
+    const key = (keys: (string | null)[], d: Dimension | undefined) => {
+      if (!d) return null;
+      const fromMonth = FROM_MONTH[d];
+      return fromMonth ? fromMonth(keys[0]!) : keys[REQUEST_CUBE.indexOf(d)]!;
+    };
+    const sums = new Map<string, repo.CountRow>();
+    for (const row of await cube) {
+      const k0 = key(row.keys, dimensions[0]);
+      const k1 = key(row.keys, dimensions[1]);
+      const id = JSON.stringify([k0, k1]);
+      const sum = sums.get(id);
+      if (sum) sum.n += row.n;
+      else sums.set(id, { k0, k1, n: row.n });
+    }
+    return [...sums.values()];
+  };
+}
 
 /** Month, then quarter, then year: what a panel falls back to when a cross-tabulation is too fine. */
 const COARSER_TIME: Partial<Record<Dimension, Dimension>> = { month: 'quarter', quarter: 'year' };
@@ -48,19 +95,23 @@ const isTooFine = (error: unknown) =>
  * One panel: the report asked for, or — when it would single people out — the same with coarser time, and at
  * last without its second breakdown. Never finer than the report builder would publish.
  */
-async function panel(ctx: Ctx, q: DashboardQuery, spec: PanelSpec) {
+export async function dashboardPanel(ctx: Ctx, q: DashboardQuery, spec: PanelSpec, counts?: CountSource) {
   let rows = spec.rows;
   let columns = spec.columns;
   for (;;) {
     try {
-      const report: Report = await buildReport(ctx, {
-        measure: spec.measure,
-        from: q.from,
-        to: q.to,
-        language: q.language,
-        rows,
-        ...(columns ? { columns } : {}),
-      });
+      const report: Report = await buildReport(
+        ctx,
+        {
+          measure: spec.measure,
+          from: q.from,
+          to: q.to,
+          language: q.language,
+          rows,
+          ...(columns ? { columns } : {}),
+        },
+        counts,
+      );
       return { id: spec.id, report, coarsened: rows !== spec.rows || columns !== spec.columns };
     } catch (error) {
       if (!isTooFine(error)) throw error;
@@ -77,7 +128,8 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   authorizeReport(ctx.actor, 'report.view');
   const panels = [];
   // One after the other: a transaction runs one statement at a time.
-  for (const spec of PANELS) panels.push(await panel(ctx, q, spec));
+  const counts = requestCounts(ctx, q);
+  for (const spec of PANELS) panels.push(await dashboardPanel(ctx, q, spec, counts));
   return {
     from: q.from,
     to: q.to,

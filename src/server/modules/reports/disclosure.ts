@@ -175,3 +175,33 @@ export function publishDuration(
   const round = (hours: number) => Math.round(Math.max(0, hours) * 10) / 10;
   return { kind: 'value', median: round(summary.median), p90: round(summary.p90) };
 }
+
+/** A group of activities as the database summarised it: how many, their attendees and facilitator hours. */
+export interface ReachSummary {
+  n: number;
+  attendees: number;
+  facilitatorHours: number;
+}
+
+export type PublishedReachValue =
+  { kind: 'value'; attendees: number; facilitatorHours: number } | { kind: 'suppressed' };
+
+/**
+ * Publishes the reach of a group of activities (attendees, facilitator hours to one decimal) under the same
+ * condition as a duration: only where the group's count is published and holds at least the threshold's
+ * number of activities — hours beside a hidden count would tell the group is not empty, and the hours of one
+ * activity are one facilitator's evening. Attendees are rounded to the nearest five where counts are.
+ */
+export function publishReach(
+  count: PublishedCount,
+  summary: ReachSummary | undefined,
+  rules: DisclosureRules,
+): PublishedReachValue {
+  if (count.kind !== 'count' || !summary || summary.n < rules.threshold) return { kind: 'suppressed' };
+  const attendees = Math.max(0, Math.round(summary.attendees));
+  return {
+    kind: 'value',
+    attendees: rules.roundToFive ? Math.round(attendees / 5) * 5 : attendees,
+    facilitatorHours: Math.round(Math.max(0, summary.facilitatorHours) * 10) / 10,
+  };
+}

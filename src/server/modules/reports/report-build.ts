@@ -4,7 +4,9 @@ import {
   MAX_REPORT_DAYS,
   TIMELINESS,
   isDurationMeasure,
+  isReachMeasure,
   type Dimension,
+  type Measure,
   type Report,
   type ReportQuery,
 } from '../../../shared/reports.schema.js';
@@ -12,12 +14,12 @@ import type { FieldError } from '../../../shared/problem.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { addMonths } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
-import { protectTable, publishDuration, type DisclosureRules } from './disclosure.js';
+import { protectTable, publishDuration, publishReach, type DisclosureRules } from './disclosure.js';
 import { codeLabel, uiText } from './report-labels.js';
 import * as repo from './reports.repository.js';
 
 /** A breakdown whose values are taxonomy terms: labelled from the organisation's own list. */
-const TERM_DIMENSIONS: readonly Dimension[] = ['category', 'closure', 'intervention'];
+const TERM_DIMENSIONS: readonly Dimension[] = ['category', 'closure', 'intervention', 'activity_type'];
 
 /** In a cross-tabulation, when more than this share of the non-empty cells is small, it is refused. */
 const MAX_SMALL_SHARE = 0.5;
@@ -33,9 +35,13 @@ function checkQuery(q: ReportQuery): Dimension[] {
     throw invalid([
       { field: 'to', reason: 'period_too_long', message: 'A report covers at most five years' },
     ]);
-  if (q.columns && isDurationMeasure(q.measure))
+  if (q.columns && (isDurationMeasure(q.measure) || isReachMeasure(q.measure)))
     throw invalid([
-      { field: 'columns', reason: 'not_a_breakdown', message: 'A duration is broken down by rows only' },
+      {
+        field: 'columns',
+        reason: 'not_a_breakdown',
+        message: 'A duration or reach is broken down by rows only',
+      },
     ]);
   if (q.columns && !q.rows)
     throw invalid([
@@ -132,16 +138,30 @@ async function axis(
  * Counts the measure, breaks it down, and publishes it under the organisation's disclosure rules; for a
  * duration measure also the median and 90th percentile of each published group. The caller authorises.
  */
-export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
+/**
+ * Counts already at hand for a measure and its breakdowns (the dashboard counts the year's requests once for
+ * several panels), or undefined: then the report counts in the database.
+ */
+export type CountSource = (measure: Measure, dimensions: Dimension[]) => Promise<repo.CountRow[] | undefined>;
+
+export async function buildReport(ctx: Ctx, q: ReportQuery, counts?: CountSource): Promise<Report> {
   const dimensions = checkQuery(q);
   const settings = await repo.reportSettings(ctx.db, ctx.actor.orgId);
-  const counted = await repo.countBy(ctx.db, ctx.actor.orgId, {
-    measure: q.measure,
-    from: q.from,
-    to: q.to,
-    timeZone: settings.timeZone,
-    dimensions,
-  });
+  const period = { measure: q.measure, from: q.from, to: q.to, timeZone: settings.timeZone };
+  // A duration's summaries carry the number of cases per group: one pass gives the counts and the statistics.
+  const summaries = isDurationMeasure(q.measure)
+    ? await repo.durationsBy(ctx.db, ctx.actor.orgId, { ...period, dimension: q.rows })
+    : null;
+  // Likewise the reach of activities: their number, attendees and facilitator hours per group.
+  const reached = isReachMeasure(q.measure)
+    ? await repo.reachBy(ctx.db, ctx.actor.orgId, { ...period, dimension: q.rows })
+    : null;
+  const counted = summaries
+    ? countsOf(summaries, q.rows !== undefined)
+    : reached
+      ? countsOf(reached, q.rows !== undefined)
+      : ((await counts?.(q.measure, dimensions)) ??
+        (await repo.countBy(ctx.db, ctx.actor.orgId, { ...period, dimensions })));
   const rows = await axis(
     ctx,
     q,
@@ -165,33 +185,49 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
   const rules = { threshold: settings.threshold, roundToFive: settings.roundToFive };
   const table = protectTable(matrix, rules);
   if (rows && columns) refuseIfTooFine(matrix, rules.threshold, q);
-  const durations = isDurationMeasure(q.measure)
-    ? await publishDurations(ctx, q, settings.timeZone, rows, table, rules)
-    : null;
-  return { measure: q.measure, from: q.from, to: q.to, rows, columns, ...table, rules, durations };
+  const durations = summaries ? publishDurations(summaries, rows, table, rules) : null;
+  const reach = reached ? publishReaches(reached, rows, table, rules) : null;
+  return { measure: q.measure, from: q.from, to: q.to, rows, columns, ...table, rules, durations, reach };
+}
+
+/**
+ * The counts of a duration measure from its summaries, as `countBy` would give them: per group when the
+ * report has rows (a group whose key is null counts as "unknown", as there), else the whole.
+ */
+function countsOf(summaries: { k0: string | null; n: number }[], byRows: boolean): repo.CountRow[] {
+  if (byRows)
+    return summaries.filter((s) => s.k0 !== null && s.n > 0).map((s) => ({ k0: s.k0, k1: null, n: s.n }));
+  const whole = summaries.find((s) => s.k0 === null);
+  return whole && whole.n > 0 ? [{ k0: null, k1: null, n: whole.n }] : [];
 }
 
 /** Median and 90th percentile per row and over all, only beside counts that are themselves published. */
-async function publishDurations(
-  ctx: Ctx,
-  q: ReportQuery,
-  timeZone: string,
+function publishDurations(
+  summaries: repo.DurationRow[],
   rows: Report['rows'],
   table: ReturnType<typeof protectTable>,
   rules: DisclosureRules,
-): Promise<NonNullable<Report['durations']>> {
-  const summaries = await repo.durationsBy(ctx.db, ctx.actor.orgId, {
-    measure: q.measure,
-    from: q.from,
-    to: q.to,
-    timeZone,
-    dimension: q.rows,
-  });
+): NonNullable<Report['durations']> {
   const whole = summaries.find((s) => s.k0 === null);
   const byKey = new Map(summaries.filter((s) => s.k0 !== null).map((s) => [s.k0, s]));
   return {
     rows: (rows?.keys ?? []).map((k, i) => publishDuration(table.cells[i]![0]!, byKey.get(k.key), rules)),
     total: publishDuration(table.total, whole, rules),
+  };
+}
+
+/** Attendees and facilitator hours per row and over all, only beside counts that are themselves published. */
+function publishReaches(
+  summaries: repo.ReachRow[],
+  rows: Report['rows'],
+  table: ReturnType<typeof protectTable>,
+  rules: DisclosureRules,
+): NonNullable<Report['reach']> {
+  const whole = summaries.find((s) => s.k0 === null);
+  const byKey = new Map(summaries.filter((s) => s.k0 !== null).map((s) => [s.k0, s]));
+  return {
+    rows: (rows?.keys ?? []).map((k, i) => publishReach(table.cells[i]![0]!, byKey.get(k.key), rules)),
+    total: publishReach(table.total, whole, rules),
   };
 }
 

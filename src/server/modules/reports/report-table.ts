@@ -1,6 +1,6 @@
 import type { Report } from '../../../shared/reports.schema.js';
 import type { UI_LANGUAGES } from '../../../shared/roles.js';
-import type { PublishedCount, PublishedDurationValue } from './disclosure.js';
+import type { PublishedCount, PublishedDurationValue, PublishedReachValue } from './disclosure.js';
 import { dimensionLabel, measureLabel, uiText } from './report-labels.js';
 import { toCsv } from '../../lib/csv.js';
 
@@ -61,6 +61,23 @@ function durationTable(report: Report, language: Language): PublishedTable['body
   ];
 }
 
+/** An activities report: per row the number of activities, their attendees and facilitator hours. */
+function reachTable(report: Report, language: Language): PublishedTable['body'] {
+  const t = report.rules.threshold;
+  const reach = report.reach!;
+  const hidden = (count: PublishedCount) => (count.kind === 'suppressed' ? exportValue(count, t) : 'x');
+  const line = (label: string, count: PublishedCount, value: PublishedReachValue): ExportCell[] => [
+    label,
+    exportValue(count, t),
+    value.kind === 'value' ? value.attendees : hidden(count),
+    value.kind === 'value' ? value.facilitatorHours : hidden(count),
+  ];
+  return [
+    ...(report.rows?.keys ?? []).map((key, i) => line(key.label, report.cells[i]![0]!, reach.rows[i]!)),
+    line(uiText(language, 'reports.total'), report.total, reach.total),
+  ];
+}
+
 /** The report laid out as a table in the reader's language, with totals and the rules it was published under. */
 export function publishedTable(report: Report, language: Language): PublishedTable {
   const t = report.rules.threshold;
@@ -75,6 +92,19 @@ export function publishedTable(report: Report, language: Language): PublishedTab
         uiText(language, 'reports.durations.p90'),
       ],
       body: durationTable(report, language),
+      notes: notes(report, language),
+    };
+  if (report.reach)
+    return {
+      header: [
+        report.rows
+          ? dimensionLabel(language, report.rows.dimension)
+          : measureLabel(language, report.measure),
+        uiText(language, 'reports.reach.activities'),
+        uiText(language, 'reports.reach.attendees'),
+        uiText(language, 'reports.reach.hours'),
+      ],
+      body: reachTable(report, language),
       notes: notes(report, language),
     };
   const total = uiText(language, 'reports.total');
@@ -107,6 +137,7 @@ function notes(report: Report, language: Language): string[] {
     uiText(language, 'reports.legendBelow', { threshold: report.rules.threshold }),
     uiText(language, 'reports.legendProtects'),
     ...(report.durations ? [uiText(language, 'reports.legendDurations')] : []),
+    ...(report.reach ? [uiText(language, 'reports.legendReach')] : []),
     ...(report.rules.roundToFive ? [uiText(language, 'reports.legendRounded')] : []),
   ];
 }

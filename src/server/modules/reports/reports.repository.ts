@@ -12,9 +12,15 @@ interface Source {
   from: string;
   /** The event's calendar day, given the organisation's time zone. */
   day: (timeZone: string) => RawBuilder<unknown>;
+  /**
+   * The indexed column the day is taken from: an instant (timestamptz, its day depends on the time zone) or
+   * a calendar day. The period becomes a range on it, so an index on (org_id, column) finds the rows instead
+   * of the day being computed for every row of the organisation.
+   */
+  at?: { column: string; instant: boolean };
   where?: string;
   /** A dimension is a constant expression, or one that needs the time zone (a calendar day of an instant). */
-  dimensions: Partial<Record<Dimension, string | ((timeZone: string) => RawBuilder<unknown>)>>;
+  dimensions: Partial<Record<Dimension, DimensionSql>>;
   /** Duration measures: the event's duration in hours. */
   hours?: string;
   /**
@@ -23,6 +29,20 @@ interface Source {
    */
   near?: string;
 }
+
+/**
+ * A dimension: its expression, and the joins it needs (added only when a report uses it — joining every
+ * contact to its caller costs a lookup per row when nothing needs the caller).
+ */
+type DimensionSql =
+  string | ((timeZone: string) => RawBuilder<unknown>) | { expr: string; joins: readonly string[] };
+
+/** The joins dimensions need, as constants of this file, in the order they are added. */
+const CALLER = 'join callers cl on cl.id = c.caller_id and cl.org_id = c.org_id';
+/** A municipality's province: names are unique in an organisation (municipalities_name_key), so 0 or 1 row. */
+const provinceOf = (table: string) =>
+  `left join municipalities pm on pm.org_id = ${table}.org_id and pm.name = ${table}.municipality`;
+const PROVINCE = "coalesce(pm.province, 'unknown')";
 
 /**
  * The first contact of a case: its earliest contact, or when it was opened if none is linked. Looked up by
@@ -38,7 +58,7 @@ const caseDuration = (end: string): Source => ({
   from: `cases ca cross join lateral (select ${FIRST_CONTACT} as start_at, ${end} as end_at offset 0) d`,
   day: (tz) => sql`(d.start_at at time zone ${tz})::date`,
   where: 'd.end_at is not null',
-  dimensions: { category: 'ca.category_id::text', province: province('ca') },
+  dimensions: { category: 'ca.category_id::text', province: { expr: PROVINCE, joins: [provinceOf('ca')] } },
   hours: 'greatest(0, extract(epoch from (d.end_at - d.start_at)) / 3600.0)',
   near: 'ca.opened_at',
 });
@@ -53,72 +73,84 @@ function nearPeriod(source: Source, from: string, to: string): RawBuilder<unknow
   return sql`and ${near} >= ${from}::date - 1 and ${near} < ${to}::date + 32`;
 }
 
-/** The province of a municipality named on the record, from the organisation's places list. */
-const province = (table: string) =>
-  `coalesce((select m.province from municipalities m where m.org_id = ${table}.org_id and m.name = ${table}.municipality limit 1), 'unknown')`;
-
 const SOURCES: Record<Measure, Source> = {
   requests: {
-    from: 'contacts c join callers cl on cl.id = c.caller_id and cl.org_id = c.org_id',
+    from: 'contacts c',
     day: (tz) => sql`(c.occurred_at at time zone ${tz})::date`,
+    at: { column: 'c.occurred_at', instant: true },
     dimensions: {
       category: 'c.category_id::text',
       channel: 'c.channel',
       outcome: 'c.outcome',
-      municipality: 'cl.municipality',
-      province: province('cl'),
+      municipality: { expr: 'cl.municipality', joins: [CALLER] },
+      province: { expr: PROVINCE, joins: [CALLER, provinceOf('cl')] },
     },
   },
   cases_opened: {
     from: 'cases ca',
     day: (tz) => sql`(ca.opened_at at time zone ${tz})::date`,
+    at: { column: 'ca.opened_at', instant: true },
     dimensions: {
       category: 'ca.category_id::text',
       municipality: 'ca.municipality',
-      province: province('ca'),
+      province: { expr: PROVINCE, joins: [provinceOf('ca')] },
     },
   },
   cases_closed: {
     from: 'cases ca',
     day: (tz) => sql`(ca.closed_at at time zone ${tz})::date`,
+    at: { column: 'ca.closed_at', instant: true },
     where: 'ca.closed_at is not null',
     dimensions: {
       category: 'ca.category_id::text',
       closure: "coalesce(ca.closure_id::text, 'unknown')",
-      province: province('ca'),
+      province: { expr: PROVINCE, joins: [provinceOf('ca')] },
     },
   },
   interventions: {
     from: 'case_interventions ci',
     day: () => sql`ci.occurred_on::date`,
+    at: { column: 'ci.occurred_on', instant: false },
     dimensions: { intervention: 'ci.intervention_id::text' },
   },
   referrals_sent: {
     from: 'referrals r join partners p on p.id = r.partner_id and p.org_id = r.org_id',
     day: (tz) => sql`(r.sent_at at time zone ${tz})::date`,
+    at: { column: 'r.sent_at', instant: true },
     where: 'r.sent_at is not null',
     dimensions: { partner_type: 'p.type', status: 'r.status' },
   },
   consents_given: {
     from: 'consents co left join partners p on p.id = co.partner_id and p.org_id = co.org_id',
     day: () => sql`co.given_on::date`,
+    at: { column: 'co.given_on', instant: false },
     dimensions: { partner_type: "coalesce(co.partner_type, p.type, 'unknown')", purpose: 'co.purpose' },
   },
   consents_withdrawn: {
     from: 'consents co left join partners p on p.id = co.partner_id and p.org_id = co.org_id',
     day: () => sql`co.withdrawn_on::date`,
+    at: { column: 'co.withdrawn_on', instant: false },
     where: 'co.withdrawn_on is not null',
     dimensions: { partner_type: "coalesce(co.partner_type, p.type, 'unknown')", purpose: 'co.purpose' },
   },
   aftercare_checkins: {
     from: 'tasks tk',
     day: () => sql`tk.due_on::date`,
+    at: { column: 'tk.due_on', instant: false },
     where: "tk.kind = 'aftercare' and tk.cancelled_at is null",
     dimensions: {
       // Done by the due day where the organisation is, done later, or not (yet) done.
       timeliness: (tz) =>
         sql`case when tk.done_at is null then 'not_done' when (tk.done_at at time zone ${tz})::date <= tk.due_on::date then 'on_time' else 'late' end`,
     },
+  },
+  // Activities held on a day of the period, not cancelled; their reach is summed beside the count (reachBy).
+  activities: {
+    from: 'activities a',
+    day: () => sql`a.held_on::date`,
+    at: { column: 'a.held_on', instant: false },
+    where: 'not a.cancelled',
+    dimensions: { activity_type: 'a.type_id::text' },
   },
   time_to_assignment: caseDuration('ca.first_assigned_at'),
   // The first entry in the case's contact log written by a counsellor (the intake itself is not one).
@@ -148,7 +180,63 @@ function expression(
   if (format) return sql`to_char(${day}, ${sql.lit(format)})`;
   const raw = source.dimensions[dimension];
   if (!raw) throw new Error(`No dimension ${dimension} for this measure`);
-  return typeof raw === 'string' ? sql.raw(raw) : raw(timeZone);
+  if (typeof raw === 'string') return sql.raw(raw);
+  if (typeof raw === 'function') return raw(timeZone);
+  return sql.raw(raw.expr);
+}
+
+/** The source's rows with the joins its dimensions need, each once. */
+function fromClause(source: Source, dimensions: readonly (Dimension | undefined)[]): RawBuilder<unknown> {
+  const joins = new Set<string>();
+  for (const dimension of dimensions) {
+    const raw = dimension ? source.dimensions[dimension] : undefined;
+    if (raw && typeof raw === 'object') for (const join of raw.joins) joins.add(join);
+  }
+  return sql.raw([source.from, ...joins].join(' '));
+}
+
+/**
+ * The start of a local day as an instant: the day of an instant in the organisation's time zone is the range
+ * from its local midnight to the next one. (Where clocks go back from 01:00 to midnight, PostgreSQL takes the
+ * later midnight, so the first of the two hours after it counts to the day before; Europe/Amsterdam and
+ * Europe/Istanbul change at 02:00/03:00 and are exact.)
+ */
+const dayStart = (day: RawBuilder<unknown>, timeZone: string) =>
+  sql`((${day})::timestamp at time zone ${timeZone})`;
+
+/**
+ * The rows of the organisation in the period. With an indexed column (`at`) the period is a range on it, so
+ * the index finds the rows and no row's local day is computed; otherwise the day filter decides.
+ */
+function inPeriod(
+  source: Source,
+  orgId: string,
+  input: { from: string; to: string; timeZone: string },
+): RawBuilder<unknown> {
+  const where = source.where ? sql`and ${sql.raw(source.where)}` : sql``;
+  const tz = input.timeZone;
+  const range = !source.at
+    ? sql`and ${source.day(tz)} between ${input.from}::date and ${input.to}::date`
+    : source.at.instant
+      ? sql`and ${sql.raw(source.at.column)} >= ${dayStart(sql`${input.from}::date`, tz)}
+            and ${sql.raw(source.at.column)} < ${dayStart(sql`${input.to}::date + 1`, tz)}`
+      : sql`and ${sql.raw(source.at.column)} between ${input.from}::date and ${input.to}::date`;
+  return sql`${sql.raw(alias(source))}.org_id = ${orgId}
+      ${range}
+      ${nearPeriod(source, input.from, input.to)}
+      ${where}`;
+}
+
+const TIME_STEP: Partial<Record<Dimension, { unit: string; step: string }>> = {
+  year: { unit: 'year', step: '1 year' },
+  quarter: { unit: 'quarter', step: '3 months' },
+  month: { unit: 'month', step: '1 month' },
+};
+
+/** The first days of the months (quarters, years) that meet the period, in order: computed once per query. */
+function periodStarts(dimension: Dimension, from: string, to: string): RawBuilder<unknown> {
+  const { unit, step } = TIME_STEP[dimension]!;
+  return sql`generate_series(date_trunc(${sql.lit(unit)}, ${from}::timestamp), ${to}::timestamp, ${sql.lit(step)}::interval)`;
 }
 
 export interface CountRow {
@@ -157,27 +245,68 @@ export interface CountRow {
   n: number;
 }
 
-/** Counts the measure's events between two days (inclusive), grouped by up to two dimensions. */
+/**
+ * Counts the measure's events between two days (inclusive), grouped by up to two dimensions: one query, the
+ * rows grouped inside by cheap keys and the keys made readable outside, on the few groups (computing each
+ * row's local day and formatting it as a month was most of the work at a million contacts).
+ */
 export async function countBy(
   db: Db,
   orgId: string,
   input: { measure: Measure; from: string; to: string; timeZone: string; dimensions: Dimension[] },
 ): Promise<CountRow[]> {
+  const [d0, d1] = input.dimensions;
+  const rows = await countByKeys(db, orgId, { ...input, dimensions: [d0, d1] });
+  return rows.map((r) => ({ k0: r.keys[0] ?? null, k1: r.keys[1] ?? null, n: r.n }));
+}
+
+/**
+ * `countBy` with any number of dimensions (an absent one counts as null): the dashboard counts the year's
+ * requests once by month × category × channel × outcome and sums its panels from that.
+ */
+export async function countByKeys(
+  db: Db,
+  orgId: string,
+  input: {
+    measure: Measure;
+    from: string;
+    to: string;
+    timeZone: string;
+    dimensions: (Dimension | undefined)[];
+  },
+): Promise<{ keys: (string | null)[]; n: number }[]> {
   const source = SOURCES[input.measure];
   const day = source.day(input.timeZone);
-  const [d0, d1] = input.dimensions;
-  const k0 = d0 ? expression(source, d0, day, input.timeZone) : sql`null`;
-  const k1 = d1 ? expression(source, d1, day, input.timeZone) : sql`null`;
-  const where = source.where ? sql`and ${sql.raw(source.where)}` : sql``;
-  const result = await sql<CountRow>`
-    select ${k0}::text as k0, ${k1}::text as k1, count(*)::int as n
-    from ${sql.raw(source.from)}
-    where ${sql.raw(alias(source))}.org_id = ${orgId}
-      and ${day} between ${input.from}::date and ${input.to}::date
-      ${nearPeriod(source, input.from, input.to)}
-      ${where}
-    group by 1, 2`.execute(db);
-  return result.rows;
+  const dimensions = input.dimensions;
+  // Inside, a time dimension is the number of the month (quarter, year) the row falls in: the column compared
+  // with the instants the months start (one binary search per row, no time zone arithmetic); outside, the
+  // number becomes the month's key. Without an indexed column, the row's day, formatted outside.
+  const at = source.at;
+  const inner = (d: Dimension | undefined) => {
+    if (!d) return sql`null`;
+    if (!TIME_FORMAT[d]) return expression(source, d, day, input.timeZone);
+    if (!at) return day;
+    const starts = at.instant ? dayStart(sql`m::date`, input.timeZone) : sql`m::date`;
+    return sql`width_bucket(${sql.raw(at.column)}, (select array_agg(${starts} order by m) from ${periodStarts(d, input.from, input.to)} m))`;
+  };
+  const outer = (d: Dimension | undefined, column: string) => {
+    const format = d ? TIME_FORMAT[d] : undefined;
+    if (!d || !format) return sql.ref(column);
+    if (!at) return sql`to_char(${sql.ref(column)}, ${sql.lit(format)})`;
+    return sql`to_char((select array_agg(m::date order by m) from ${periodStarts(d, input.from, input.to)} m)[${sql.ref(column)}], ${sql.lit(format)})`;
+  };
+  const positions = sql.raw(dimensions.map((_, i) => String(i + 1)).join(', '));
+  const result = await sql<Record<string, string | null> & { n: number }>`
+    select ${sql.join(dimensions.map((d, i) => sql`${outer(d, `g${i}`)}::text as ${sql.ref(`k${i}`)}`))},
+      sum(g.n)::int as n
+    from (
+      select ${sql.join(dimensions.map((d, i) => sql`${inner(d)} as ${sql.ref(`g${i}`)}`))}, count(*) as n
+      from ${fromClause(source, dimensions)}
+      where ${inPeriod(source, orgId, input)}
+      group by ${positions}
+    ) g
+    group by ${positions}`.execute(db);
+  return result.rows.map((r) => ({ keys: dimensions.map((_, i) => r[`k${i}`] ?? null), n: r.n }));
 }
 
 export interface DurationRow {
@@ -201,7 +330,6 @@ export async function durationsBy(
   if (!source.hours) throw new Error(`${input.measure} is not a duration`);
   const day = source.day(input.timeZone);
   const hours = sql.raw(source.hours);
-  const where = source.where ? sql`and ${sql.raw(source.where)}` : sql``;
   const key = input.dimension ? expression(source, input.dimension, day, input.timeZone) : sql`null`;
   // Grouping sets give every group and the whole in one pass; grouping() tells the whole from a null key.
   const result = await sql<DurationRow & { whole: number }>`
@@ -210,11 +338,8 @@ export async function durationsBy(
       percentile_cont(0.9) within group (order by s.h)::float8 as p90
     from (
       select ${key}::text as k0, ${hours} as h
-      from ${sql.raw(source.from)}
-      where ${sql.raw(alias(source))}.org_id = ${orgId}
-        and ${day} between ${input.from}::date and ${input.to}::date
-        ${nearPeriod(source, input.from, input.to)}
-        ${where}
+      from ${fromClause(source, [input.dimension])}
+      where ${inPeriod(source, orgId, input)}
     ) s
     group by grouping sets ((s.k0), ())`.execute(db);
   return result.rows.map((r) => ({
@@ -222,6 +347,45 @@ export async function durationsBy(
     n: r.n,
     median: Number(r.median),
     p90: Number(r.p90),
+  }));
+}
+
+export interface ReachRow {
+  /** The group's key; null for the summary over all groups. */
+  k0: string | null;
+  n: number;
+  attendees: number;
+  facilitatorHours: number;
+}
+
+/**
+ * The number of activities between two days, their attendees and their facilitator hours (each facilitator's
+ * time from start to end), per group of one dimension and over all (the row with k0 null).
+ */
+export async function reachBy(
+  db: Db,
+  orgId: string,
+  input: { measure: Measure; from: string; to: string; timeZone: string; dimension: Dimension | undefined },
+): Promise<ReachRow[]> {
+  const source = SOURCES.activities;
+  const day = source.day(input.timeZone);
+  const key = input.dimension ? expression(source, input.dimension, day, input.timeZone) : sql`null`;
+  const result = await sql<{ k0: string | null; whole: number; n: number; attendees: number; hours: number }>`
+    select s.k0, grouping(s.k0) as whole, count(*)::int as n,
+      coalesce(sum(s.attendees), 0)::int as attendees, coalesce(sum(s.hours), 0)::float8 as hours
+    from (
+      select ${key}::text as k0, coalesce(a.attendees, 0) as attendees,
+        extract(epoch from (a.end_time::time - a.start_time::time)) / 3600.0
+          * (select count(*) from activity_facilitators af where af.activity_id = a.id) as hours
+      from ${fromClause(source, [input.dimension])}
+      where ${inPeriod(source, orgId, input)}
+    ) s
+    group by grouping sets ((s.k0), ())`.execute(db);
+  return result.rows.map((r) => ({
+    k0: Number(r.whole) === 1 ? null : (r.k0 ?? 'unknown'),
+    n: r.n,
+    attendees: Number(r.attendees),
+    facilitatorHours: Number(r.hours),
   }));
 }
 

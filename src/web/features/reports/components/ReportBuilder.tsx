@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   DIMENSIONS_OF,
   isDurationMeasure,
+  isReachMeasure,
   MEASURES,
   REPORT_FORMATS,
 } from '../../../../shared/reports.schema';
@@ -77,8 +78,8 @@ export function ReportBuilder() {
               const next = event.currentTarget.value as Measure;
               setMeasure(next);
               if (rows && !DIMENSIONS_OF[next].includes(rows)) setRows('');
-              if (isDurationMeasure(next) || (columns && !DIMENSIONS_OF[next].includes(columns)))
-                setColumns('');
+              const rowsOnly = isDurationMeasure(next) || isReachMeasure(next);
+              if (rowsOnly || (columns && !DIMENSIONS_OF[next].includes(columns))) setColumns('');
             }}
             data={MEASURES.map((m) => ({ value: m, label: t(`reports.measures.${m}`) }))}
           />
@@ -102,7 +103,7 @@ export function ReportBuilder() {
           <NativeSelect
             label={t('reports.columns')}
             value={columns}
-            disabled={!rows || isDurationMeasure(measure)}
+            disabled={!rows || isDurationMeasure(measure) || isReachMeasure(measure)}
             onChange={(event) => setColumns(event.currentTarget.value as Dimension | '')}
             data={dimensionOptions(rows)}
             error={fieldErrorText(t, errors.columns)}

@@ -1,6 +1,11 @@
 import { Box, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PublishedCountView, PublishedDuration, Report } from '../../../../shared/reports.schema';
+import type {
+  PublishedCountView,
+  PublishedDuration,
+  PublishedReach,
+  Report,
+} from '../../../../shared/reports.schema';
 
 /** One published count: the number, "<5", or "x" — with words for screen readers and a tooltip. */
 function Count({ count, threshold }: { count: PublishedCountView; threshold: number }) {
@@ -21,7 +26,7 @@ function Count({ count, threshold }: { count: PublishedCountView; threshold: num
   );
 }
 
-/** A hidden median or 90th percentile: the marker of the count beside it. */
+/** A hidden median, 90th percentile or reach: the marker of the count beside it. */
 function HiddenHours({ count, threshold }: { count: PublishedCountView; threshold: number }) {
   const marker: PublishedCountView =
     count.kind === 'suppressed' ? count : { kind: 'suppressed', reason: 'protects_other' };
@@ -78,6 +83,54 @@ function DurationRows({ report }: { report: Report }) {
   );
 }
 
+/** An activities report: per row the number of activities, their attendees and facilitator hours. */
+function ReachRows({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const threshold = report.rules.threshold;
+  const reach = report.reach!;
+  const number = (value: number) =>
+    value.toLocaleString(i18n.language === 'ar' ? 'ar-u-nu-latn' : i18n.language);
+  const line = (label: string, count: PublishedCountView, value: PublishedReach, total: boolean) => (
+    <Table.Tr key={label}>
+      <Table.Th scope="row" fw={total ? 700 : 500}>
+        <bdi>{label}</bdi>
+      </Table.Th>
+      <Table.Td>
+        <Count count={count} threshold={threshold} />
+      </Table.Td>
+      {(['attendees', 'facilitatorHours'] as const).map((pick) => (
+        <Table.Td key={pick}>
+          {value.kind === 'value' ? (
+            <bdi dir="ltr">{number(value[pick])}</bdi>
+          ) : (
+            <HiddenHours count={count} threshold={threshold} />
+          )}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+  return (
+    <>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">
+            {report.rows
+              ? t(`reports.dimensions.${report.rows.dimension}`)
+              : t(`reports.measures.${report.measure}`)}
+          </Table.Th>
+          <Table.Th scope="col">{t('reports.reach.activities')}</Table.Th>
+          <Table.Th scope="col">{t('reports.reach.attendees')}</Table.Th>
+          <Table.Th scope="col">{t('reports.reach.hours')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {(report.rows?.keys ?? []).map((k, i) => line(k.label, report.cells[i]![0]!, reach.rows[i]!, false))}
+      </Table.Tbody>
+      <Table.Tfoot>{line(t('reports.total'), report.total, reach.total, true)}</Table.Tfoot>
+    </>
+  );
+}
+
 /** The published table with its totals and legend; it scrolls sideways on a phone and is reachable by keyboard. */
 export function ReportTable({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -108,6 +161,8 @@ export function ReportTable({ report }: { report: Report }) {
           </Table.Caption>
           {report.durations ? (
             <DurationRows report={report} />
+          ) : report.reach ? (
+            <ReachRows report={report} />
           ) : (
             <>
               <Table.Thead>
@@ -168,6 +223,7 @@ export function ReportTable({ report }: { report: Report }) {
       </Text>
       <Text size="sm">{t('reports.legendProtects')}</Text>
       {report.durations ? <Text size="sm">{t('reports.legendDurations')}</Text> : null}
+      {report.reach ? <Text size="sm">{t('reports.legendReach')}</Text> : null}
       {report.rules.roundToFive ? <Text size="sm">{t('reports.legendRounded')}</Text> : null}
     </Box>
   );
