@@ -14,7 +14,7 @@ import { recordDisclosure } from '../referrals/disclosures.service.js';
 import { coverage } from '../consent/consent.coverage.js';
 import { getConsentDates } from '../consent/consent.repository.js';
 import { listActivePartnerIds, listPartnersByIds } from '../partners/partners.repository.js';
-import { caseConsents, consentRequired, type CaseConsents } from '../referrals/referrals.service.js';
+import { caseConsents, consentRequired, type CaseConsents } from '../referrals/referral-coverage.js';
 import { renderSummaryPdf } from '../referrals/summary-pdf.js';
 import { buildSummary } from '../referrals/summary.service.js';
 import * as repo from './meetings.repository.js';

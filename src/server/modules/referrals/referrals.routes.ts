@@ -19,6 +19,7 @@ import { sendFile } from '../../lib/pdf-reply.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as disclosures from './disclosures.service.js';
 import * as referrals from './referrals.service.js';
+import { previewReferral, sendReferral } from './send-referral.js';
 
 export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['referrals'];
@@ -64,7 +65,7 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          referrals.sendReferral(ctx, request.params.id, request.params.referralId, request.body),
+          sendReferral(ctx, request.params.id, request.params.referralId, request.body),
         ),
     );
     app.post(
@@ -129,7 +130,7 @@ export function referralsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          referrals.previewReferral(ctx, request.params.id, request.params.referralId, request.query.lang),
+          previewReferral(ctx, request.params.id, request.params.referralId, request.query.lang),
         ),
     );
     app.get(

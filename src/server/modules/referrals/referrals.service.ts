@@ -1,89 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
-  Coverage,
   Referral,
   ReferralCancelSchema,
   ReferralCreateSchema,
   ReferralRespondSchema,
-  ReferralSendSchema,
   ReferralStatus,
   Summary,
 } from '../../../shared/referrals.schema.js';
 import type { FormLanguage } from '../../../shared/consent.schema.js';
-import { isAuthorityDisclosure } from '../../../shared/consent.schema.js';
 import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { addDays, type Day } from '../../lib/dates.js';
+import { addDays } from '../../lib/dates.js';
 import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { addSystemTask } from '../cases/case-items.service.js';
 import type { CaseRow } from '../cases/cases.repository.js';
-import { loadCase, todayOf } from '../cases/cases.service.js';
-import { coverage, type ConsentFacts } from '../consent/consent.coverage.js';
-import { consentFactsForDisclosure, getConsentDates } from '../consent/consent.repository.js';
+import { loadCase } from '../cases/cases.service.js';
+import { coverage } from '../consent/consent.coverage.js';
+import { getConsentDates } from '../consent/consent.repository.js';
 import { alertUser } from '../cases/alerts.service.js';
 import { isActivePartner } from '../partners/partners.repository.js';
-import { recordDisclosure } from './disclosures.service.js';
 import * as repo from './referrals.repository.js';
 import type { ReferralRow } from './referrals.repository.js';
 import { renderSummaryPdf } from './summary-pdf.js';
 import { buildSummary } from './summary.service.js';
+import { caseConsents, consentRequired, sendCoverage, type CaseConsents } from './referral-coverage.js';
 
-/** A refusal that says what is missing, so the counsellor knows which consent to ask for. */
-export function consentRequired(c: Coverage): AppError {
-  const missing = c.missingCategories.length ? ` (categories: ${c.missingCategories.join(', ')})` : '';
-  return new AppError(
-    'consent_required',
-    `No active written consent covers this: ${c.gaps.join(', ')}${missing}`,
-  );
-}
-
-/** The consents of one case as coverage sees them, read once for every referral shown with them. */
-export interface CaseConsents {
-  facts: ConsentFacts[];
-  /** Consents resting on a typed name that no second staff member confirmed (yet). */
-  unconfirmedTyped: ReadonlySet<string>;
-  today: Day;
-}
-
-/** Reads the case's consents once (one query) and the organisation's today. */
-export async function caseConsents(ctx: Ctx, caseId: string): Promise<CaseConsents> {
-  const { facts, unconfirmedTyped } = await consentFactsForDisclosure(ctx.db, caseId);
-  return { facts, unconfirmedTyped, today: await todayOf(ctx) };
-}
-
-/**
- * Coverage for sending. To the authorities, a consent resting on a typed name counts only once a second
- * staff member confirmed it: then `awaitingConfirmation` says that only such a consent covers it.
- */
-function sendCoverage(
-  consents: CaseConsents,
-  r: Pick<ReferralRow, 'partner_id' | 'partner_type' | 'purpose' | 'categories'>,
-): { cov: Coverage; awaitingConfirmation: boolean } {
-  const need = {
-    partnerId: r.partner_id,
-    partnerType: r.partner_type,
-    purpose: r.purpose,
-    categories: r.categories,
-    on: consents.today,
-  };
-  const cov = coverage(consents.facts, need);
-  if (!cov.covered || !isAuthorityDisclosure(r.purpose, r.partner_type))
-    return { cov, awaitingConfirmation: false };
-  const confirmed = coverage(
-    consents.facts.filter((f) => !consents.unconfirmedTyped.has(f.id)),
-    need,
-  );
-  return confirmed.covered
-    ? { cov: confirmed, awaitingConfirmation: false }
-    : { cov, awaitingConfirmation: true };
-}
-
-async function toReferral(ctx: Ctx, r: ReferralRow, consents: CaseConsents): Promise<Referral> {
+export async function toReferral(ctx: Ctx, r: ReferralRow, consents: CaseConsents): Promise<Referral> {
   const { cov, awaitingConfirmation } = sendCoverage(consents, r);
   return {
     id: r.id,
@@ -114,7 +61,7 @@ async function toReferral(ctx: Ctx, r: ReferralRow, consents: CaseConsents): Pro
 }
 
 /** With `lock`, concurrent changes to one referral queue (a double-clicked "send" discloses once). */
-async function getReferral(ctx: Ctx, caseId: string, id: string, lock = false): Promise<ReferralRow> {
+export async function getReferral(ctx: Ctx, caseId: string, id: string, lock = false): Promise<ReferralRow> {
   if (lock) await repo.lockReferral(ctx.db, id);
   const row = await repo.findReferral(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such referral');
@@ -122,7 +69,7 @@ async function getReferral(ctx: Ctx, caseId: string, id: string, lock = false): 
 }
 
 /** The referral as the API shows it, after a change. */
-async function referralNow(ctx: Ctx, caseId: string, id: string): Promise<Referral> {
+export async function referralNow(ctx: Ctx, caseId: string, id: string): Promise<Referral> {
   const row = await getReferral(ctx, caseId, id);
   return toReferral(ctx, row, await caseConsents(ctx, caseId));
 }
@@ -182,97 +129,9 @@ export async function proposeReferral(
   return referralNow(ctx, caseId, id);
 }
 
-function assertMove(from: ReferralStatus, to: ReferralStatus): void {
+export function assertMove(from: ReferralStatus, to: ReferralStatus): void {
   if (!REFERRAL_TRANSITIONS[from].includes(to))
     throw new AppError('invalid_transition', `A ${from} referral cannot become ${to}`);
-}
-
-/**
- * Everything "send" checks before anything leaves: the case may be edited by this actor, the referral may
- * still be sent, an active written consent covers it (confirmed by a second person for the authorities).
- * The preview runs exactly this, so it can never show something that sending would refuse.
- */
-async function assertSendable(ctx: Ctx, caseId: string, id: string, lock: boolean) {
-  const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
-  const r = await getReferral(ctx, caseId, id, lock);
-  assertMove(r.status, 'sent');
-  const consents = await caseConsents(ctx, caseId);
-  const { cov, awaitingConfirmation } = sendCoverage(consents, r);
-  if (!cov.covered || !cov.consentId) throw consentRequired(cov);
-  if (awaitingConfirmation) throw new AppError('confirmation_required');
-  return { kase, r, consentId: cov.consentId, consents };
-}
-
-/**
- * Marks a referral sent: refused unless an active, written consent covers the partner (or its type), the
- * purpose and every category. The disclosure is logged in the same transaction. There is no way around it.
- */
-export async function sendReferral(
-  ctx: Ctx,
-  caseId: string,
-  id: string,
-  input: z.infer<typeof ReferralSendSchema>,
-): Promise<Referral> {
-  const { r, consentId, consents } = await assertSendable(ctx, caseId, id, true);
-  const actor = ctx.actor as Actor;
-  await repo.updateReferral(ctx.db, id, {
-    status: 'sent',
-    channel: input.channel,
-    consent_id: consentId,
-    sent_at: ctx.clock.now(),
-    sent_by: actor.userId,
-  });
-  await recordDisclosure(ctx, {
-    caseId,
-    kind: 'referral',
-    referralId: id,
-    partner: { id: r.partner_id, name: r.partner_name },
-    categories: r.categories,
-    channel: input.channel,
-    basis: { consentId, purpose: r.purpose },
-  });
-  await recordReferralIntervention(ctx, caseId, r.purpose);
-  await audit(ctx, {
-    action: 'referral.send',
-    entity: 'referral',
-    entityId: id,
-    changedFields: ['status', 'channel', 'consent_id'],
-    details: { caseId, channel: input.channel },
-  });
-  return toReferral(ctx, await getReferral(ctx, caseId, id), consents);
-}
-
-/**
- * A sent referral is intervention I8 (to care) or I9 (to authorities) on the case, recorded for the counsellor
- * so the plan and the figures stay true without typing it twice. Other purposes are not interventions.
- */
-async function recordReferralIntervention(
-  ctx: Ctx,
-  caseId: string,
-  purpose: Referral['purpose'],
-): Promise<void> {
-  const code = purpose === 'care_referral' ? 'I8' : purpose === 'authority_referral' ? 'I9' : null;
-  if (!code) return;
-  const termId = await repo.findActiveInterventionId(ctx.db, code);
-  if (!termId) return;
-  const id = randomUUID();
-  await repo.insertCaseIntervention(ctx.db, {
-    id,
-    org_id: ctx.actor.orgId,
-    case_id: caseId,
-    intervention_id: termId,
-    occurred_on: await todayOf(ctx),
-    note_enc: null,
-    recorded_by: (ctx.actor as Actor).userId,
-    created_at: ctx.clock.now(),
-  });
-  await audit(ctx, {
-    action: 'case.intervention_add',
-    entity: 'case_intervention',
-    entityId: id,
-    changedFields: ['intervention_id', 'occurred_on'],
-    details: { caseId, cause: 'referral_sent' },
-  });
 }
 
 /** The partner's answer (accepted / declined) and, later, completion. */
@@ -437,27 +296,4 @@ export async function referralSummaryPdf(
   language: FormLanguage,
 ): Promise<Buffer> {
   return renderSummaryPdf(await referralSummary(ctx, caseId, id, language), language);
-}
-
-/**
- * What sending this referral would hand over, before it is sent: the same summary, under exactly the checks
- * of `sendReferral`. It proposes, sends and records nothing (only the look itself goes to the access log).
- */
-export async function previewReferral(
-  ctx: Ctx,
-  caseId: string,
-  id: string,
-  language: FormLanguage = 'nl',
-): Promise<Summary> {
-  const { kase, r, consentId } = await assertSendable(ctx, caseId, id, false);
-  const consent = await getConsentDates(ctx.db, consentId);
-  await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'preview' });
-  return buildSummary(ctx, {
-    kase: kase as CaseRow,
-    categories: r.categories,
-    recipient: r.partner_name,
-    purpose: r.purpose,
-    basis: { kind: 'consent', consentId, givenOn: consent.given_on, validUntil: consent.valid_until },
-    language,
-  });
 }
