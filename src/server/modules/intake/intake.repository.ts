@@ -1,6 +1,17 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { notFound } from '../../lib/errors.js';
+import type {
+  CaseObservationsTable,
+  CaseSubjectsTable,
+  SubjectStatusEventsTable,
+} from '../cases/cases.table.js';
 import type { CallersTable, ContactObservationsTable, ContactsTable } from './intake.table.js';
+
+/** Holds saves of the same request id apart until the end of the transaction. */
+export async function lockRequest(db: Db, requestId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`intake:${requestId}`}))`.execute(db);
+}
 
 export async function findContactByRequest(db: Db, requestId: string) {
   return db
@@ -92,7 +103,7 @@ export async function findTerms(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('taxonomy_terms')
-    .select(['id', 'kind', 'active', 'labels'])
+    .select(['id', 'org_id', 'kind', 'active', 'labels'])
     .where('id', 'in', ids)
     .execute();
 }
@@ -104,11 +115,37 @@ export async function insertContactObservations(
   if (rows.length) await db.insertInto('contact_observations').values(rows).execute();
 }
 
-export async function orgLanguage(db: Db, orgId: string): Promise<string> {
+/** The organisation's time zone (for "today") and default language (for term labels), in one look-up. */
+export async function orgSettings(
+  db: Db,
+  orgId: string,
+): Promise<{ time_zone: string; default_language: string }> {
   const row = await db
     .selectFrom('organisations')
-    .select('default_language')
+    .select(['time_zone', 'default_language'])
     .where('id', '=', orgId)
     .executeTakeFirst();
-  return row?.default_language ?? 'nl';
+  if (!row) throw notFound('organisation');
+  return row;
+}
+
+/** A linked case becomes urgent when a call reports immediate danger. */
+export async function markCaseUrgent(db: Db, caseId: string): Promise<void> {
+  await db.updateTable('cases').set({ urgent: true }).where('id', '=', caseId).execute();
+}
+
+/** The signals and protective factors carried into a case, in one statement. */
+export async function insertCaseObservations(
+  db: Db,
+  rows: Insertable<CaseObservationsTable>[],
+): Promise<void> {
+  if (rows.length) await db.insertInto('case_observations').values(rows).execute();
+}
+
+export async function insertCaseSubject(db: Db, row: Insertable<CaseSubjectsTable>): Promise<void> {
+  await db.insertInto('case_subjects').values(row).execute();
+}
+
+export async function insertStatusEvent(db: Db, row: Insertable<SubjectStatusEventsTable>): Promise<void> {
+  await db.insertInto('subject_status_events').values(row).execute();
 }

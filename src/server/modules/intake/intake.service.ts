@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Intake } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { openText, sealText } from '../../lib/fields.js';
-import { audit } from '../audit/audit.service.js';
+import { audit, withAuditBatch } from '../audit/audit.service.js';
 import * as cases from '../cases/cases.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
 import { assertSourceActivity } from '../activities/activities.service.js';
-import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import {
   carryToCase,
-  checkTicked,
+  checkTerms,
   recordContactObservations,
   subjectColumns,
 } from './intake-details.service.js';
@@ -77,13 +75,19 @@ async function logIntakeCall(
 
 /**
  * Saves a contact from the intake form, and opens or links a case. Idempotent on `requestId`: a retried or
- * double-clicked save returns the first result and writes nothing more.
+ * double-clicked save returns the first result and writes nothing more. Its audit entries are chained
+ * together at the end (see `withAuditBatch`), so the organisation's chain head is locked only then.
  */
 export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult> {
-  authorizeCaseRole(ctx.actor, 'intake.create');
+  const actor = ctx.actor;
+  authorizeCaseRole(actor, 'intake.create');
+  return withAuditBatch(ctx, () => save({ ...ctx, actor }, input));
+}
+
+async function save(ctx: Ctx<Actor>, input: Intake): Promise<IntakeResult> {
   const actor = ctx.actor;
   // Same request id → one holder at a time; the second sees the first one's contact.
-  await sql`select pg_advisory_xact_lock(hashtext(${`intake:${input.requestId}`}))`.execute(ctx.db);
+  await repo.lockRequest(ctx.db, input.requestId);
   const existing = await repo.findContactByRequest(ctx.db, input.requestId);
   if (existing) {
     return {
@@ -96,11 +100,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   if (input.immediateDanger && input.outcome === 'info_only') {
     throw invalid('outcome', 'danger_needs_case', 'A call with immediate danger needs a case');
   }
-  await assertTerm(ctx, input.categoryId, 'category', 'categoryId');
-  if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
-  if (input.preferences.backgroundId)
-    await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
-  const ticked = await checkTicked(ctx, input);
+  const ticked = await checkTerms(ctx, input);
   if (input.sourceActivityId) await assertSourceActivity(ctx, input.sourceActivityId);
   const now = ctx.clock.now();
 
@@ -161,7 +161,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     caseId = linked.id;
     reference = linked.reference;
     if (input.immediateDanger && !linked.urgent) {
-      await ctx.db.updateTable('cases').set({ urgent: true }).where('id', '=', caseId).execute();
+      await repo.markCaseUrgent(ctx.db, caseId);
       await audit(ctx, {
         action: 'case.update',
         entity: 'case',
