@@ -8,6 +8,7 @@ import { sealText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { todayIn } from '../../lib/dates.js';
 import * as repo from './intake.repository.js';
+import type { IntakeFacts } from './intake.repository.js';
 
 /** A ticked signal or protective factor, checked against the organisation's list. */
 export interface Ticked {
@@ -23,14 +24,8 @@ const SINGLE_TERMS = [
   { field: 'preferences.backgroundId', kind: 'background', pick: (i: Intake) => i.preferences.backgroundId },
 ] as const;
 
-/**
- * Checks every term the form names — category, relation, background and each ticked signal or protective
- * factor — in one query: each must be an active term of the right list of the actor's organisation (RLS hides
- * other organisations' terms, so they read as unknown). The single fields are refused first, one at a time
- * and in form order, as before; then every wrong ticked id at once. Duplicates count once.
- */
-export async function checkTerms(ctx: Ctx, input: Intake): Promise<Ticked[]> {
-  const wanted = [
+function tickedOf(input: Intake) {
+  return [
     ...[...new Set(input.signalIds)].map((id) => ({ id, kind: 'signal' as const, field: 'signalIds' })),
     ...[...new Set(input.protectiveIds)].map((id) => ({
       id,
@@ -38,19 +33,33 @@ export async function checkTerms(ctx: Ctx, input: Intake): Promise<Ticked[]> {
       field: 'protectiveIds',
     })),
   ];
-  const singles = SINGLE_TERMS.map((s) => ({ ...s, id: s.pick(input) })).filter(
+}
+
+function singlesOf(input: Intake) {
+  return SINGLE_TERMS.map((s) => ({ ...s, id: s.pick(input) })).filter(
     (s): s is typeof s & { id: string } => !!s.id,
   );
-  const terms = new Map(
-    (
-      await repo.findTerms(ctx.db, [...new Set([...singles.map((s) => s.id), ...wanted.map((w) => w.id)])])
-    ).map((t) => [t.id, t]),
-  );
+}
+
+/** Every term id the form names, once: to be read in the save's one look-up (`repo.intakeFacts`). */
+export function termIdsOf(input: Intake): string[] {
+  return [...new Set([...singlesOf(input).map((s) => s.id), ...tickedOf(input).map((w) => w.id)])];
+}
+
+/**
+ * Checks every term the form names — category, relation, background and each ticked signal or protective
+ * factor — against the terms read for them: each must be an active term of the right list of the actor's
+ * organisation (RLS hides other organisations' terms, so they read as unknown). The single fields are refused
+ * first, one at a time and in form order, as before; then every wrong ticked id at once. Duplicates count once.
+ */
+export function checkTerms(orgId: string, input: Intake, found: IntakeFacts['terms']): Ticked[] {
+  const wanted = tickedOf(input);
+  const terms = new Map(found.map((t) => [t.id, t]));
   const wrong = (id: string, kind: string) => {
     const term = terms.get(id);
-    return !term || term.org_id !== ctx.actor.orgId || term.kind !== kind || !term.active;
+    return !term || term.org_id !== orgId || term.kind !== kind || !term.active;
   };
-  for (const s of singles) {
+  for (const s of singlesOf(input)) {
     if (wrong(s.id, s.kind)) {
       throw new AppError('validation_failed', undefined, {
         errors: [{ field: s.field, reason: 'unknown_term', message: `Not an active ${s.kind}` }],
