@@ -59,6 +59,14 @@ export async function audit(ctx: AuditCtx, input: AuditInput): Promise<void> {
  * trips and its commit. Nothing reads the audit log back inside a write, so holding entries back changes
  * nothing but their timing; a rolled-back write still leaves no entry, and a committed one all of its entries.
  * Nested calls join the outer batch.
+ *
+ * Used by intake (the busiest write); wrapping every request transaction in it (lib/request-context.ts) would
+ * give every write the same short hold. What it cannot remove is the hold itself — two round trips and the
+ * commit's WAL flush per write, serial per organisation. The next step, not built: writes append entries
+ * unchained to a pending table, each with an HMAC over its own fields (so an edit before linking is caught);
+ * one linker at a time (the head lock) moves them in id order into `audit_log`, chained as now, in batches,
+ * and the request waits for the batch holding its entries, so the log is still read-your-writes.
+ * `audit:verify` walks the chain as now and checks the pending entries' own HMACs.
  */
 export async function withAuditBatch<T>(ctx: AuditCtx, fn: () => Promise<T>): Promise<T> {
   if (batches.has(ctx.db)) return fn();
