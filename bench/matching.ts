@@ -55,7 +55,8 @@ const { caseId } = await openCase(coordinator.agent, tx, {
 const ctx = () => ({ actor, clock: t.clock, keyring: t.deps.keyring });
 if (process.env.BENCH_PROFILE) {
   // Where does a shortlist spend its time? Each part alone, 50 times, median.
-  const { loadCandidates, loadNeeds } = await import('../src/server/modules/matching/matching.repository.js');
+  const { listCandidates, findCaseNeeds } =
+    await import('../src/server/modules/matching/matching.repository.js');
   const today = t.clock.now().toISOString().slice(0, 10);
   const med = async (name: string, fn: () => Promise<unknown>) => {
     const xs: number[] = [];
@@ -67,10 +68,12 @@ if (process.env.BENCH_PROFILE) {
     xs.sort((a, b) => a - b);
     console.log(name, xs[25]!.toFixed(1), 'ms');
   };
-  await med('loadCandidates', () =>
-    inOrg(t.deps.db, actor.orgId, (trx) => loadCandidates(trx, actor.orgId, today, caseId)),
+  await med('listCandidates', () =>
+    inOrg(t.deps.db, actor.orgId, (trx) => listCandidates(trx, actor.orgId, today, caseId)),
   );
-  await med('loadNeeds', () => inOrg(t.deps.db, actor.orgId, (trx) => loadNeeds(trx, actor.orgId, caseId)));
+  await med('findCaseNeeds', () =>
+    inOrg(t.deps.db, actor.orgId, (trx) => findCaseNeeds(trx, actor.orgId, caseId)),
+  );
   await med('empty transaction', () => inOrg(t.deps.db, actor.orgId, async () => 1));
   const q = (text: string) => () => inOrg(t.deps.db, actor.orgId, (trx) => sql.raw(text).execute(trx));
   await med(

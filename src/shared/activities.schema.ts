@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConversationLanguageSchema } from './cases.schema.js';
-import { patchOf, Text } from './text.schema.js';
+import { Day, patchOf, Text, text, Time } from './text.schema.js';
 
 /** Who an activity was for. About groups, never about a person; no ethnicity or religion. */
 export const ACTIVITY_AUDIENCES = [
@@ -19,10 +19,6 @@ export type ActivityAudience = z.infer<typeof ActivityAudienceSchema>;
 
 /** The activity type code whose meetings may be published on the public site. */
 export const INFO_MEETING_CODE = 'info_meeting';
-
-const Day = z.iso.date().describe('YYYY-MM-DD');
-const Time = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('HH:MM, local time');
-const text = (max: number) => Text.trim().max(max);
 
 const ActivityFields = z.object({
   requestId: z.uuid().optional().describe('Client-generated id: a retried save returns the first result'),
@@ -202,3 +198,25 @@ export interface PublicMeeting {
   municipality: string;
   languages: string[];
 }
+
+/** One calendar year of a volunteer's record: counts and minutes, never what a case or meeting was about. */
+export const VolunteerYearSchema = z.object({
+  year: z.number().int(),
+  activities: z.number().int().describe('Activities facilitated (cancelled ones left out)'),
+  facilitatedMinutes: z.number().int().describe('Their length, from start to end time'),
+  supportMinutes: z.number().int().describe('Minutes of contact logged on cases as their author'),
+  trainingSessions: z.number().int().describe('Training sessions attended'),
+  coursesCompleted: z.number().int(),
+});
+export type VolunteerYear = z.infer<typeof VolunteerYearSchema>;
+
+/** A counsellor's volunteer record: the current year and the earlier years with anything in them. */
+export const VolunteerRecordSchema = z.object({
+  userId: z.uuid(),
+  name: Text,
+  years: z.array(VolunteerYearSchema).describe('Newest first; at most five years'),
+});
+export type VolunteerRecord = z.infer<typeof VolunteerRecordSchema>;
+
+/** How many calendar years the volunteer record goes back, the current one included. */
+export const VOLUNTEER_RECORD_YEARS = 5;

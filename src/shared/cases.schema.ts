@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from './text.schema.js';
+import { Day, Text } from './text.schema.js';
 
 export const CHANNELS = ['phone', 'whatsapp', 'email', 'web_callback', 'walk_in', 'meeting'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
@@ -70,7 +70,6 @@ export const AGE_BANDS = ['under_12', '12_15', '16_17', '18_22', '23_29', '30_pl
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 
 const shortText = (max: number) => Text.trim().max(max);
-const Day = z.iso.date().describe('YYYY-MM-DD');
 
 /** Safe-callback preferences: may we call back, leave a message, when, by which channel. */
 export const CallbackSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Text } from './text.schema.js';
-import { EMERGENCY_GROUNDS, EMERGENCY_STATUSES } from './consent.schema.js';
+import { EMERGENCY_GROUNDS, EMERGENCY_STATUSES } from './emergency.schema.js';
 import { ROLES } from './roles.js';
 
 /**

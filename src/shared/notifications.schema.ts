@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'referral_cancelled',
   'consent_confirmation',
   'account_change',
+  'peer_link_request',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;

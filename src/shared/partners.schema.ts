@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patchOf, Text } from './text.schema.js';
+import { patchOf, Text, text } from './text.schema.js';
 
 /** Partner types (DESIGN.md, "Taxonomies"). */
 export const PARTNER_TYPES = [
@@ -23,8 +23,6 @@ export const PARTNER_TYPES = [
 ] as const;
 export const PartnerTypeSchema = z.enum(PARTNER_TYPES);
 export type PartnerType = z.infer<typeof PartnerTypeSchema>;
-
-const text = (max: number) => Text.trim().max(max);
 
 /** An organisation the helpline may refer to. Nothing here is about a family. */
 export const PartnerSchema = z.object({

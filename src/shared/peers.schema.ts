@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { ConversationLanguageSchema } from './cases.schema.js';
-import { patchOf, Text } from './text.schema.js';
+import { Day, patchOf, requestId, Text, text } from './text.schema.js';
 
 /**
  * Platform Achterblijvers (issue 12): the private peer network of parents whose child radicalised, left
  * or died. Kept apart from case data: only the peer-network organiser sees members and meetings; a case
  * sees whether its caller was linked to a peer parent, never to whom.
  */
-
-const text = (max: number) => Text.trim().max(max);
-const Day = z.iso.date();
-const requestId = z
-  .uuid()
-  .optional()
-  .describe('Client-generated id: a retried save returns the first result instead of a second record');
 
 /** How a member's consent was given. */
 export const PEER_CONSENT_METHODS = ['written', 'verbal_recorded', 'digital'] as const;
@@ -25,7 +18,7 @@ export const PEER_CONSENT_KINDS = ['membership', 'linking'] as const;
 export const PeerConsentKindSchema = z.enum(PEER_CONSENT_KINDS);
 export type PeerConsentKind = z.infer<typeof PeerConsentKindSchema>;
 
-/** Days a withdrawn member's notes are kept before they are erased. */
+/** Days a withdrawn member's notes are kept before they are erased, until the admin sets another period. */
 export const PEER_NOTES_RETENTION_DAYS = 90;
 
 export const PeerConsentInputSchema = z.object({

@@ -42,3 +42,18 @@ export function patchOf<S extends z.ZodRawShape>(
 }
 
 type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/** Trimmed text of at most `max` characters: the usual free-text field. */
+export const text = (max: number) => Text.trim().max(max);
+
+/** A calendar date, `YYYY-MM-DD` (no time zone can shift it). */
+export const Day = z.iso.date().describe('YYYY-MM-DD');
+
+/** A local time of day, `HH:MM`. */
+export const Time = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('HH:MM, local time');
+
+/** An id the client makes for a create: a retried save returns the first result instead of a second record. */
+export const requestId = z
+  .uuid()
+  .optional()
+  .describe('Client-generated id: a retried save returns the first result instead of a second record');

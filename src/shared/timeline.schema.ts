@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseStateSchema, ChannelSchema, SubjectStatusSchema } from './cases.schema.js';
-import { ConsentPurposeSchema, DisclosureChannelSchema, ReferralStatusSchema } from './consent.schema.js';
+import { ConsentPurposeSchema } from './consent.schema.js';
+import { DisclosureChannelSchema, ReferralStatusSchema } from './referrals.schema.js';
 import { PartnerTypeSchema } from './partners.schema.js';
 import { Text } from './text.schema.js';
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
+import { expectNoSeriousAxe } from './support/axe';
+import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, termId } from './support/cases';
 import type { Colleague } from './support/cases';
 import { NL, setupViaUi } from './support/flows';
@@ -196,6 +197,74 @@ describe('community activities', () => {
       await page.locator('label').filter({ hasText: A.views.month }).click();
       expect(await page.getByRole('radio', { name: A.views.month }).isChecked()).toBe(true);
       await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
+    });
+    expect(coordinator.errors).toEqual([]);
+  });
+
+  it('the published meeting appears on the public site in Arabic and Dutch; a private one never does', async () => {
+    const page = coordinator.page;
+    const today = new Date().toISOString().slice(0, 10);
+    // A meeting not marked for the public site, planned the same day in the same town.
+    await apiCall(page, 'POST', '/api/activities', {
+      typeId: await termId(page, 'activity_type', 'info_meeting'),
+      title: 'Besloten moedergroep',
+      date: today,
+      startTime: '10:00',
+      endTime: '12:00',
+      place: 'Bij een moeder thuis',
+      municipalityId: (
+        await apiCall<{ items: { id: string; name: string }[] }>(page, 'GET', '/api/places/municipalities')
+      ).items.find((m) => m.name === 'Utrecht')!.id,
+      languages: ['ar'],
+      facilitatorIds: [counsellors.valid.id],
+      audience: 'mothers',
+      isPublic: false,
+    });
+    const context = await newContext(browser, server.baseUrl, { viewport: { width: 390, height: 844 } });
+    const visitor = await context.newPage();
+    const errors = trackErrors(visitor);
+    await withFailureShot(visitor, 'activities-public', async () => {
+      // The home page keeps its list for a few seconds: wait until the new meeting shows.
+      await expect
+        .poll(
+          async () => {
+            await visitor.goto('/ar/');
+            return visitor.getByText(TITLE).count();
+          },
+          { timeout: 20_000, interval: 1_000 },
+        )
+        .toBe(1);
+      expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
+      const section = visitor.getByRole('region', { name: 'لقاءات التوعية القادمة' });
+      await section.getByText(TITLE).waitFor();
+      await section.getByText('اللغة: العربية').waitFor();
+      await expectNoSeriousAxe(visitor, 'public /ar/ with a meeting (390px)');
+      await visitor.goto('/nl/');
+      const nl = visitor.getByRole('region', { name: 'Komende voorlichtingsbijeenkomsten' });
+      await nl.getByText(TITLE).waitFor();
+      await nl.getByText(/Utrecht/).waitFor();
+      for (const path of ['/ar/', '/nl/']) {
+        await visitor.goto(path);
+        const body = await visitor.content();
+        expect(body, path).not.toContain('Besloten moedergroep');
+        expect(body, path).not.toContain('Buurthuis De Boog');
+        expect(body, path).not.toContain('Bij een moeder thuis');
+      }
+      expect(await context.cookies()).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+    await context.close();
+
+    // The facilitator's hours count towards her volunteer record, on her profile for the coordinator.
+    await withFailureShot(page, 'activities-volunteer-record', async () => {
+      await page.goto(`/counsellors/${counsellors.valid.id}`);
+      const record = page.getByRole('region', { name: A.volunteerRecord.title });
+      await record.waitFor();
+      const year = String(new Date().getFullYear());
+      const row = record.getByRole('row', { name: new RegExp(`^${year}`) });
+      await row.waitFor();
+      // Two meetings of 19:00–21:00 and 10:00–12:00 (the defaults of the form, and the private one).
+      expect(await row.getByRole('cell').first().textContent()).toBe('2');
     });
     expect(coordinator.errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Meeting } from '../../src/shared/consent.schema';
+import type { Meeting } from '../../src/shared/meetings.schema';
 import { launchBrowser, newContext, withFailureShot } from './support/browser';
 import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';

@@ -203,8 +203,14 @@ describe('peer network (Platform Achterblijvers)', () => {
     await section.getByRole('button', { name: NL.peers.case.send }).click();
     await section.getByText(NL.peers.case.status.requested.split('{{')[0]!).waitFor();
 
-    // The organiser sees the hand-over and links a member who consented (another mother, not Khadija).
+    // The organiser is told in the app, without the case or the hand-over.
     const o = organiser.page;
+    await o.goto('/notifications');
+    const notice = o.getByRole('listitem').filter({ hasText: NL.work.alertKinds.peer_link_request });
+    await notice.waitFor();
+    expect(await notice.textContent()).not.toContain('Umm Yusuf');
+
+    // The organiser sees the hand-over and links a member who consented (another mother, not Khadija).
     const latifa = await apiCall<{ id: string }>(o, 'POST', '/api/peers/members', {
       alias: PEER,
       language: 'ary',

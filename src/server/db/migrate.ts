@@ -26,6 +26,7 @@ import * as m0024 from './migrations/0024_funder_report.js';
 import * as m0025 from './migrations/0025_activities.js';
 import * as m0026 from './migrations/0026_peer_network.js';
 import * as m0027 from './migrations/0027_demo_flag.js';
+import * as m0030 from './migrations/0030_retention_settings.js';
 import * as m0031 from './migrations/0031_receipt_claim.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
@@ -56,6 +57,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0025_activities': m0025,
   '0026_peer_network': m0026,
   '0027_demo_flag': m0027,
+  '0030_retention_settings': m0030,
   '0031_receipt_claim': m0031,
 };
 

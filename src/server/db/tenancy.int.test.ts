@@ -122,21 +122,24 @@ describe.each(kinds)('tenancy on %s', (kind) => {
     }
   });
 
-  it('refuses a role that only inherits the rights to see past row-level security', async () => {
-    if (kind !== 'postgres') return; // PGlite's roles are created by Confidant itself.
-    const ownerUrl = t.tdb.openConfig.databaseOwnerUrl!;
-    await t.asOwner(async (db) => {
-      await sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'confidant_test_heir') then
+  // PGlite's roles are created by Confidant itself: there is no other role to refuse.
+  it.skipIf(kind !== 'postgres')(
+    'refuses a role that only inherits the rights to see past row-level security',
+    async () => {
+      const ownerUrl = t.tdb.openConfig.databaseOwnerUrl!;
+      await t.asOwner(async (db) => {
+        await sql`do $$ begin if not exists (select 1 from pg_roles where rolname = 'confidant_test_heir') then
         create role confidant_test_heir login; end if; end $$`.execute(db);
-      await sql`grant postgres to confidant_test_heir`.execute(db);
-    });
-    const url = new URL(ownerUrl);
-    url.username = 'confidant_test_heir';
-    const cfg = {
-      dataDir: t.tdb.openConfig.dataDir,
-      databaseUrl: url.toString(),
-      databaseOwnerUrl: ownerUrl,
-    };
-    await expect(openDatabase(cfg, pino({ level: 'silent' }))).rejects.toThrow(/inherits/);
-  });
+        await sql`grant postgres to confidant_test_heir`.execute(db);
+      });
+      const url = new URL(ownerUrl);
+      url.username = 'confidant_test_heir';
+      const cfg = {
+        dataDir: t.tdb.openConfig.dataDir,
+        databaseUrl: url.toString(),
+        databaseOwnerUrl: ownerUrl,
+      };
+      await expect(openDatabase(cfg, pino({ level: 'silent' }))).rejects.toThrow(/inherits/);
+    },
+  );
 });

@@ -120,6 +120,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/four-eyes/health': { own: ['privacy_officer'] },
   'GET /api/organisation/emergency-settings': { own: MANAGERS },
   'PUT /api/organisation/emergency-settings': { own: ['admin'] },
+  'GET /api/organisation/retention-settings': { own: MANAGERS },
+  'PUT /api/organisation/retention-settings': { own: ['admin'] },
   // Reports: aggregated and suppressed; analysts get no row about a person anywhere else in this table.
   'POST /api/reports/query': { own: ['coordinator', 'analyst'] },
   'POST /api/reports/export': { own: ['coordinator', 'analyst'] },
@@ -264,6 +266,7 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/activities/types/{id}/course': { own: MANAGERS },
   'GET /api/activities/facilitator-options': { own: MANAGERS },
   'GET /api/activities/hours/{id}': onCounsellor(MANAGERS),
+  'GET /api/activities/volunteer-record/{id}': onCounsellor(MANAGERS),
   'GET /api/activities/{id}': onActivity(),
   'PATCH /api/activities/{id}': { own: MANAGERS },
   'PUT /api/activities/{id}/report': onActivity(),

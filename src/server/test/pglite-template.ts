@@ -9,7 +9,7 @@ import { openDatabase } from '../db/open.js';
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /** Changes whenever a migration or the PGlite version changes, so a stale template is never used. */
-function templateKey(): string {
+export function templateKey(): string {
   const hash = createHash('sha256');
   for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
     hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS_DIR, file)));

@@ -140,6 +140,7 @@ export function recordField(route: { path: string }, param: string): keyof Recor
     ['/api/callbacks/', 'callbackId'],
     ['/api/activities/types/', 'activityTypeId'],
     ['/api/activities/hours/', 'counsellorId'],
+    ['/api/activities/volunteer-record/', 'counsellorId'],
     ['/api/activities/', 'activityId'],
   ];
   const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));

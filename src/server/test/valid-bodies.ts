@@ -44,6 +44,7 @@ export const BODIES: Record<string, (c: BodyCtx) => Record<string, unknown>> = {
   'POST /api/invites/accept': ({ token }) => ({ token, password: STRONG_PASSWORD }),
   'PATCH /api/organisation/settings': () => ({ consent: { validMonths: 12, writtenDays: 14 } }),
   'PUT /api/organisation/emergency-settings': () => ({ minAccountDays: 7, seriousCrimeAllowed: false }),
+  'PUT /api/organisation/retention-settings': () => ({ peerNotesDays: 120, callbackDays: 60 }),
   'POST /api/reports/query': () => ({
     measure: 'requests',
     from: '2026-01-01',

@@ -7,25 +7,29 @@ import { PageHeading } from '../components/PageHeading';
 import {
   EMERGENCY_SETTINGS_KEY,
   fetchEmergencySettings,
+  fetchRetentionSettings,
   fetchSettings,
+  RETENTION_SETTINGS_KEY,
   SETTINGS_KEY,
 } from '../features/settings/api';
 import { AftercareForm } from '../features/settings/components/AftercareForm';
 import { ConsentSettingsForm } from '../features/settings/components/ConsentSettingsForm';
 import { EmergencySettingsForm } from '../features/settings/components/EmergencySettingsForm';
+import { RetentionSettingsForm } from '../features/settings/components/RetentionSettingsForm';
 import { TimeZoneForm } from '../features/settings/components/TimeZoneForm';
 import { fetchReportSettings, REPORT_SETTINGS_KEY } from '../features/reports/api';
 import { ReportSettingsForm } from '../features/reports/components/ReportSettingsForm';
 
 /**
- * Organisation settings for case work: the aftercare schedule, the consent periods, the time zone and the
- * emergency path.
+ * Organisation settings for case work: the aftercare schedule, the consent periods, the time zone, the
+ * emergency path, report disclosure and the retention periods.
  */
 export default function AftercarePage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: fetchSettings });
   const emergency = useQuery({ queryKey: EMERGENCY_SETTINGS_KEY, queryFn: fetchEmergencySettings });
   const reports = useQuery({ queryKey: REPORT_SETTINGS_KEY, queryFn: fetchReportSettings });
+  const retention = useQuery({ queryKey: RETENTION_SETTINGS_KEY, queryFn: fetchRetentionSettings });
   return (
     <Stack maw={760}>
       <PageHeading>{t('titles.aftercare')}</PageHeading>
@@ -82,6 +86,18 @@ export default function AftercarePage() {
             {t('reportSettings.title')}
           </Title>
           <ReportSettingsForm settings={reports.data} />
+        </Card>
+      ) : null}
+      <ErrorAlert error={retention.error} />
+      {retention.data ? (
+        <Card withBorder component="section" aria-labelledby="settings-retention" padding="md">
+          <Title order={2} size="h4" id="settings-retention" mb="xs">
+            {t('retentionSettings.title')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('retentionSettings.intro')}
+          </Text>
+          <RetentionSettingsForm settings={retention.data} />
         </Card>
       ) : null}
     </Stack>

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useParams } from 'react-router';
-import { FacilitatorHoursCard } from '../features/activities/components/MyActivities';
+import { VolunteerRecordCard } from '../features/activities/components/VolunteerRecordCard';
 import { CounsellorProfileView } from '../features/counsellors/components/CounsellorProfileView';
 
 export default function CounsellorPage() {
@@ -8,7 +8,7 @@ export default function CounsellorPage() {
   return (
     <Stack>
       <CounsellorProfileView key={id} userId={id} mode="manager" />
-      <FacilitatorHoursCard key={`hours-${id}`} userId={id} />
+      <VolunteerRecordCard key={`record-${id}`} userId={id} />
     </Stack>
   );
 }

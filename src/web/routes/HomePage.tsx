@@ -8,6 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../features/auth/hooks/useSession';
 import { MyActivities } from '../features/activities/components/MyActivities';
+import { VolunteerRecordCard } from '../features/activities/components/VolunteerRecordCard';
 import { SetupChecklist } from '../features/checklist/components/SetupChecklist';
 import { useEmergencyRequests } from '../features/emergency/hooks';
 import { CoordinatorWork, CounsellorWork } from '../features/work/components/MyWorkView';
@@ -102,7 +103,8 @@ export default function HomePage() {
     <Stack maw={casework ? 1100 : 820}>
       <PageHeading title={false}>{t('home.greeting', { name: session.user.displayName })}</PageHeading>
       {casework ? <MyWorkHome /> : <RoleOverview session={session} />}
-      {session.abilities.myActivities ? <MyActivities userId={session.user.id} /> : null}
+      {session.abilities.myActivities ? <MyActivities /> : null}
+      {session.abilities.myActivities ? <VolunteerRecordCard userId={session.user.id} /> : null}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/database.js';
-import { toBuffer } from '../../db/database.js';
+import { toBuffer, type Db } from '../../db/database.js';
 import { open, seal } from './aead.js';
+import { findCurrentOrgKey, insertOrgKey } from './keyring.repository.js';
 import type { MasterKey } from './master-key.js';
 
 const FORMAT_V1 = 1;
@@ -29,16 +29,13 @@ export class Keyring {
   async createOrgKey(db: Db, orgId: string, now: Date): Promise<void> {
     const key = randomBytes(32);
     const wrapped = wrapKey(this.currentMaster, key, orgId, 1);
-    await db
-      .insertInto('org_keys')
-      .values({
-        org_id: orgId,
-        version: 1,
-        wrapped_key: wrapped,
-        master_key_id: this.currentMaster.id,
-        created_at: now,
-      })
-      .execute();
+    await insertOrgKey(db, {
+      org_id: orgId,
+      version: 1,
+      wrapped_key: wrapped,
+      master_key_id: this.currentMaster.id,
+      created_at: now,
+    });
     this.#cache.set(orgId, { version: 1, key });
   }
 
@@ -46,17 +43,11 @@ export class Keyring {
   async orgKey(db: Db, orgId: string): Promise<{ version: number; key: Buffer }> {
     const cached = this.#cache.get(orgId);
     if (cached) return cached;
-    const row = await db
-      .selectFrom('org_keys')
-      .select(['version', 'wrapped_key', 'master_key_id'])
-      .where('org_id', '=', orgId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const row = await findCurrentOrgKey(db, orgId);
     if (!row) throw new Error('The organisation has no data key');
     const master = this.#masters.find((m) => m.id === row.master_key_id);
     if (!master) throw new Error(`The master key ${row.master_key_id} is not configured`);
-    const key = unwrapKey(master, toBuffer(row.wrapped_key), orgId, row.version);
+    const key = unwrapKey(master, row.wrapped_key, orgId, row.version);
     const entry = { version: row.version, key };
     this.#cache.set(orgId, entry);
     return entry;

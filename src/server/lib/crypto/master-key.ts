@@ -8,7 +8,7 @@ export interface MasterKey {
   key: Buffer;
 }
 
-export function masterKeyFrom(key: Buffer): MasterKey {
+function masterKeyFrom(key: Buffer): MasterKey {
   if (key.length !== 32) throw new Error('A master key must be 32 bytes (base64 of 32 random bytes)');
   return { id: createHash('sha256').update(key).digest('hex').slice(0, 16), key };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/database.js';
-import { toBuffer } from '../../db/database.js';
 import { unwrapKey, wrapKey } from './keyring.js';
+import { lockAllOrgKeys, updateOrgKeyWrapping } from './keyring.repository.js';
 import type { MasterKey } from './master-key.js';
 
 /**
@@ -14,11 +14,7 @@ export async function rewrapAllOrgKeys(
   next: MasterKey,
 ): Promise<number> {
   return ownerDb.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('org_keys')
-      .select(['org_id', 'version', 'wrapped_key', 'master_key_id'])
-      .forUpdate()
-      .execute();
+    const rows = await lockAllOrgKeys(trx);
     for (const row of rows) {
       if (row.master_key_id === next.id) continue;
       const master = known.find((m) => m.id === row.master_key_id);
@@ -26,13 +22,8 @@ export async function rewrapAllOrgKeys(
         throw new Error(
           `Key of organisation ${row.org_id} is wrapped by unknown master key ${row.master_key_id}`,
         );
-      const key = unwrapKey(master, toBuffer(row.wrapped_key), row.org_id, row.version);
-      await trx
-        .updateTable('org_keys')
-        .set({ wrapped_key: wrapKey(next, key, row.org_id, row.version), master_key_id: next.id })
-        .where('org_id', '=', row.org_id)
-        .where('version', '=', row.version)
-        .execute();
+      const key = unwrapKey(master, row.wrapped_key, row.org_id, row.version);
+      await updateOrgKeyWrapping(trx, row, wrapKey(next, key, row.org_id, row.version), next.id);
     }
     return rows.length;
   });

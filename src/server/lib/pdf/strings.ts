@@ -1,10 +1,6 @@
 import type { AGE_BANDS, Channel, GENDERS, SUBJECT_STATUSES } from '../../../shared/cases.schema.js';
-import type {
-  ConsentMethod,
-  ConsentPurpose,
-  DataCategory,
-  EMERGENCY_GROUNDS,
-} from '../../../shared/consent.schema.js';
+import type { ConsentMethod, ConsentPurpose, DataCategory } from '../../../shared/consent.schema.js';
+import type { EMERGENCY_GROUNDS } from '../../../shared/emergency.schema.js';
 import { CONVERSATION_LANGUAGE_NAMES } from '../../../shared/language-names.js';
 import type { PartnerType } from '../../../shared/partners.schema.js';
 import type { PdfLang } from './render.js';

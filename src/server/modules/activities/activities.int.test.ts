@@ -356,6 +356,47 @@ describe.each(kinds)('community activities on %s', (kind) => {
     expect((await (await as(s.coord)).get(`/api/activities/hours/${s.couns2.userId}`)).statusCode).toBe(200);
   });
 
+  it('keeps a volunteer record per year: facilitated hours and training, for them and for planners only', async () => {
+    interface Year {
+      year: number;
+      activities: number;
+      facilitatedMinutes: number;
+      supportMinutes: number;
+      trainingSessions: number;
+      coursesCompleted: number;
+    }
+    const own = await as(s.couns);
+    const mine = await own.get(`/api/activities/volunteer-record/${s.couns.userId}`);
+    expect(mine.statusCode).toBe(200);
+    const years = (mine.json() as { years: Year[] }).years;
+    // The clock stands at 2 March 2026: couns facilitated three two-hour meetings so far (the April one is
+    // still to come) and completed the course this year.
+    expect(years.map((y) => y.year)).toEqual([2026]);
+    expect(years[0]).toMatchObject({
+      activities: 3,
+      facilitatedMinutes: 360,
+      trainingSessions: 1,
+      coursesCompleted: 1,
+    });
+    // couns2 trained in 2025: that year appears too, newest first; the cancelled or foreign never count.
+    const coord = await as(s.coord);
+    const theirs = (await coord.get(`/api/activities/volunteer-record/${s.couns2.userId}`)).json() as {
+      name: string;
+      years: Year[];
+    };
+    expect(theirs.years.map((y) => y.year)).toEqual([2026, 2025]);
+    expect(theirs.years[1]).toMatchObject({ trainingSessions: 1, coursesCompleted: 1, activities: 0 });
+    // A colleague's record is hidden from a counsellor; roles without access are refused; another
+    // organisation's person is unknown.
+    expect((await own.get(`/api/activities/volunteer-record/${s.couns2.userId}`)).statusCode).toBe(404);
+    expect(
+      (await (await as(s.analyst)).get(`/api/activities/volunteer-record/${s.couns.userId}`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await (await as(other)).get(`/api/activities/volunteer-record/${s.couns.userId}`)).statusCode,
+    ).toBe(404);
+  });
+
   it('publishes only upcoming public information meetings, and only what may be published', async () => {
     const items = await inOrg(t.deps.db, s.orgId, (trx) =>
       findUpcomingPublicMeetings(trx, s.orgId, '2026-03-01'),

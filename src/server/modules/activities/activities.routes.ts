@@ -15,12 +15,14 @@ import {
   FacilitatorOptionsQuerySchema,
   FacilitatorOptionsSchema,
   RequiredCourseSchema,
+  VolunteerRecordSchema,
 } from '../../../shared/activities.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as activities from './activities.service.js';
 import * as tasks from './activity-tasks.service.js';
 import * as facilitators from './facilitators.service.js';
+import { volunteerRecord } from './volunteer-record.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const Created = z.object({ id: z.uuid() });
@@ -100,6 +102,14 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
         inActorTx(deps, request, (ctx) =>
           facilitators.facilitatorHours(ctx, request.params.id, request.query),
         ),
+    );
+    app.get(
+      '/api/activities/volunteer-record/:id',
+      {
+        config: { access: 'none' },
+        schema: { tags, params: IdParams, response: { 200: VolunteerRecordSchema } },
+      },
+      async (request) => inActorTx(deps, request, (ctx) => volunteerRecord(ctx, request.params.id)),
     );
     app.get(
       '/api/activities/:id',

@@ -18,7 +18,7 @@ import { openMany, openOptional, openText, sealText } from '../../lib/fields.js'
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
-import { assertEligible, withdrawPendingOffers } from '../matching/matching.service.js';
+import { assertEligible, withdrawPendingOffers } from '../matching/eligibility.js';
 import { cancelOpenAftercare, scheduleAftercare } from './aftercare.service.js';
 import {
   authorizeCaseRole,

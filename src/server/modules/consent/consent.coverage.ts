@@ -1,10 +1,6 @@
-import type {
-  ConsentPurpose,
-  ConsentStatus,
-  Coverage,
-  DataCategory,
-} from '../../../shared/consent.schema.js';
-import { COVERAGE_GAPS } from '../../../shared/consent.schema.js';
+import type { ConsentPurpose, ConsentStatus, DataCategory } from '../../../shared/consent.schema.js';
+import type { Coverage } from '../../../shared/referrals.schema.js';
+import { COVERAGE_GAPS } from '../../../shared/referrals.schema.js';
 import type { PartnerType } from '../../../shared/partners.schema.js';
 
 /** What decides whether a consent covers a disclosure. Dates are ISO days. */

@@ -1,5 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { notFound } from '../../lib/errors.js';
 import type { ConsentFacts } from './consent.coverage.js';
 import type { ConsentDocumentsTable, ConsentsTable } from './consent.table.js';
 
@@ -7,7 +8,41 @@ export async function insertConsent(db: Db, row: Insertable<ConsentsTable>): Pro
   await db.insertInto('consents').values(row).execute();
 }
 
-export async function listConsentRows(db: Db, caseId: string) {
+/** Every column of a consent row the service reads; the sealed fields are opened only when shown. */
+const CONSENT_COLUMNS = [
+  'c.id',
+  'c.org_id',
+  'c.case_id',
+  'c.given_by_enc',
+  'c.categories',
+  'c.partner_id',
+  'c.partner_type',
+  'c.purpose',
+  'c.purpose_note_enc',
+  'c.method',
+  'c.language',
+  'c.given_on',
+  'c.valid_until',
+  'c.written_on',
+  'c.written_due_on',
+  'c.typed_name_enc',
+  'c.drawn_signature_enc',
+  'c.withdrawn_on',
+  'c.withdrawn_at',
+  'c.withdrawal_note_enc',
+  'c.recorded_by',
+  'c.created_at',
+  'c.typed_present_enc',
+  'c.typed_device_enc',
+  'c.typed_shown_text_enc',
+  'c.typed_shown_sha256',
+  'c.typed_signed_at',
+  'c.typed_signed_by',
+  'c.typed_confirmed_by',
+  'c.typed_confirmed_at',
+] as const;
+
+function consentRows(db: Db, caseId: string) {
   return db
     .selectFrom('consents as c')
     .leftJoin('partners as p', 'p.id', 'c.partner_id')
@@ -15,7 +50,7 @@ export async function listConsentRows(db: Db, caseId: string) {
     .leftJoin('users as su', 'su.id', 'c.typed_signed_by')
     .leftJoin('users as cu', 'cu.id', 'c.typed_confirmed_by')
     .leftJoin('consent_documents as d', 'd.consent_id', 'c.id')
-    .selectAll('c')
+    .select(CONSENT_COLUMNS)
     .select([
       'p.name as partner_name',
       'p.type as partner_kind',
@@ -28,19 +63,47 @@ export async function listConsentRows(db: Db, caseId: string) {
       'd.size as document_size',
       'd.uploaded_at',
     ])
-    .where('c.case_id', '=', caseId)
-    .orderBy('c.given_on', 'desc')
-    .orderBy('c.created_at', 'desc')
-    .execute();
+    .where('c.case_id', '=', caseId);
+}
+
+/** The consents of a case with their partner, people and signed form, newest first. */
+export async function listConsentRows(db: Db, caseId: string) {
+  return consentRows(db, caseId).orderBy('c.given_on', 'desc').orderBy('c.created_at', 'desc').execute();
 }
 export type ConsentRow = Awaited<ReturnType<typeof listConsentRows>>[number];
 
 export async function findConsentRow(db: Db, caseId: string, id: string): Promise<ConsentRow | undefined> {
-  return (await listConsentRows(db, caseId)).find((r) => r.id === id);
+  return consentRows(db, caseId).where('c.id', '=', id).executeTakeFirst();
 }
 
-/** The facts coverage is decided on, for every consent of the case. Read in the caller's transaction. */
-export async function consentFacts(db: Db, caseId: string): Promise<ConsentFacts[]> {
+/** Locks the consent row for the rest of the transaction: changes to one consent queue up. */
+export async function lockConsent(db: Db, id: string): Promise<void> {
+  await db.selectFrom('consents').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export async function updateConsent(db: Db, id: string, patch: Updateable<ConsentsTable>): Promise<void> {
+  await db.updateTable('consents').set(patch).where('id', '=', id).execute();
+}
+
+/** The dates a summary names as its basis; throws `not_found` when there is no such consent. */
+export async function getConsentDates(db: Db, id: string) {
+  const row = await db
+    .selectFrom('consents')
+    .select(['given_on', 'valid_until'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('consent');
+  return row;
+}
+
+/**
+ * The facts coverage is decided on, for every consent of the case, and which of them rest on a typed name
+ * that no second staff member has confirmed (yet). One query; read in the caller's transaction.
+ */
+export async function consentFactsForDisclosure(
+  db: Db,
+  caseId: string,
+): Promise<{ facts: ConsentFacts[]; unconfirmedTyped: Set<string> }> {
   const rows = await db
     .selectFrom('consents')
     .select([
@@ -53,10 +116,22 @@ export async function consentFacts(db: Db, caseId: string): Promise<ConsentFacts
       'valid_until',
       'written_on',
       'withdrawn_at',
+      'method',
+      'typed_confirmed_by',
     ])
     .where('case_id', '=', caseId)
     .execute();
-  return rows.map(toFacts);
+  return {
+    facts: rows.map(toFacts),
+    unconfirmedTyped: new Set(
+      rows.filter((r) => r.method === 'signature_typed' && r.typed_confirmed_by === null).map((r) => r.id),
+    ),
+  };
+}
+
+/** The facts coverage is decided on, for every consent of the case. Read in the caller's transaction. */
+export async function consentFacts(db: Db, caseId: string): Promise<ConsentFacts[]> {
+  return (await consentFactsForDisclosure(db, caseId)).facts;
 }
 
 type FactsRow = Pick<
@@ -88,18 +163,6 @@ export async function findDocument(db: Db, consentId: string) {
     .select(['id', 'file_name_enc', 'media_type', 'content_enc'])
     .where('consent_id', '=', consentId)
     .executeTakeFirst();
-}
-
-/** Consents of a case resting on a typed name that no second staff member has confirmed (yet). */
-export async function unconfirmedTypedConsentIds(db: Db, caseId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('consents')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('method', '=', 'signature_typed')
-    .where('typed_confirmed_by', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Records the confirmation once; says whether this call did (a concurrent one may have won). */

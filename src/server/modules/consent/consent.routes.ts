@@ -8,9 +8,9 @@ import {
   ConsentSchema,
   ConsentSignSchema,
   ConsentWithdrawSchema,
-  SummaryQuerySchema,
   WithdrawResultSchema,
 } from '../../../shared/consent.schema.js';
+import { SummaryQuerySchema } from '../../../shared/referrals.schema.js';
 import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';

@@ -13,7 +13,7 @@ import { isAuthorityDisclosure, MAX_DOCUMENT_BYTES } from '../../../shared/conse
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays, addMonths, type Day } from '../../lib/dates.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import {
   checkJpeg,
   checkPng,
@@ -26,7 +26,9 @@ import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { addSystemTask, completeSystemTasks } from '../cases/case-items.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
+import { getOrganisation } from '../organisations/organisations.repository.js';
 import { consentSettings } from '../organisations/organisations.service.js';
+import { findPartnerType, isActivePartner } from '../partners/partners.repository.js';
 import { afterConsentWithdrawn } from '../referrals/referrals.service.js';
 import { afterCallerConsentWithdrawn } from '../peers/peer-links.service.js';
 import { alertCoordinators } from '../cases/alerts.service.js';
@@ -35,13 +37,10 @@ import { consentStatus } from './consent.coverage.js';
 import { renderConsentForm } from './consent-form.js';
 import * as repo from './consent.repository.js';
 
-const invalid = (field: string, reason: string, message: string) =>
-  new AppError('validation_failed', undefined, { errors: [{ field, reason, message }] });
-
 function decodeBase64(data: string, field: string): Buffer {
   const clean = data.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0)
-    throw invalid(field, 'invalid_base64', 'Send the file as base64');
+    throw invalidField(field, 'invalid_base64', 'Send the file as base64');
   return Buffer.from(clean, 'base64');
 }
 
@@ -50,7 +49,7 @@ function checkImage<T>(field: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof ImageRejected) throw invalid(field, error.reason, error.message);
+    if (error instanceof ImageRejected) throw invalidField(field, error.reason, error.message);
     throw error;
   }
 }
@@ -60,7 +59,7 @@ function checkImage<T>(field: string, check: () => T): T {
  * again as plain RGB on white (see normaliseSignaturePng), never the bytes as sent.
  */
 function checkDrawnSignature(data: string | undefined, field: string): Buffer {
-  if (!data) throw invalid(field, 'required', 'Draw the signature');
+  if (!data) throw invalidField(field, 'required', 'Draw the signature');
   const bytes = decodeBase64(data, field);
   return checkImage(field, () => normaliseSignaturePng(bytes));
 }
@@ -86,10 +85,10 @@ async function signatureOf(input: {
 }): Promise<Signature> {
   if (input.method === 'signature_typed') {
     if (!input.typedName?.trim())
-      throw invalid('typedName', 'required', 'Type the name of the person signing');
+      throw invalidField('typedName', 'required', 'Type the name of the person signing');
     // A typed name proves little on its own: who was there and what they were shown is kept with it.
     if (!input.typedEvidence)
-      throw invalid('typedEvidence', 'required', 'Say who was present and send the text that was shown');
+      throw invalidField('typedEvidence', 'required', 'Say who was present and send the text that was shown');
     return {
       typedName: input.typedName.trim(),
       drawn: null,
@@ -235,28 +234,24 @@ export const createConsent = idempotent(
     const actor = ctx.actor as Actor;
     const today = await todayOf(ctx);
     if ((input.partnerId === null) === (input.partnerType === null))
-      throw invalid('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
+      throw invalidField('partnerId', 'partner_or_type', 'Choose one partner, or a partner type');
     if (input.partnerId) {
-      const partner = await ctx.db
-        .selectFrom('partners')
-        .select(['id', 'active'])
-        .where('id', '=', input.partnerId)
-        .executeTakeFirst();
-      if (!partner?.active)
-        throw invalid('partnerId', 'unknown_partner', 'Choose a partner from the directory');
+      if (!(await isActivePartner(ctx.db, input.partnerId)))
+        throw invalidField('partnerId', 'unknown_partner', 'Choose a partner from the directory');
     }
-    if (input.givenOn > today) throw invalid('givenOn', 'in_future', 'Consent cannot be given in the future');
+    if (input.givenOn > today)
+      throw invalidField('givenOn', 'in_future', 'Consent cannot be given in the future');
     const settings = await consentSettings(ctx);
     const longest = addMonths(input.givenOn, settings.validMonths);
     const validUntil = input.validUntil ?? longest;
     if (validUntil > longest)
-      throw invalid(
+      throw invalidField(
         'validUntil',
         'too_long',
         `Consent runs at most ${settings.validMonths} months here (until ${longest}); ask again after that`,
       );
     if (validUntil < input.givenOn)
-      throw invalid('validUntil', 'before_given', 'Valid until must be after the date given');
+      throw invalidField('validUntil', 'before_given', 'Valid until must be after the date given');
     const signature = await signatureOf(input);
     const written = input.method === 'signature_typed' || input.method === 'signature_drawn';
     const id = randomUUID();
@@ -315,12 +310,7 @@ async function scopeOf(
   c: { purpose: ConsentCreate['purpose']; partnerId: string | null; partnerType: string | null },
 ) {
   if (!c.partnerId) return { purpose: c.purpose, partnerType: c.partnerType };
-  const p = await ctx.db
-    .selectFrom('partners')
-    .select('type')
-    .where('id', '=', c.partnerId)
-    .executeTakeFirst();
-  return { purpose: c.purpose, partnerType: p?.type ?? null };
+  return { purpose: c.purpose, partnerType: (await findPartnerType(ctx.db, c.partnerId)) ?? null };
 }
 
 export async function recordConsent(
@@ -334,14 +324,10 @@ export async function recordConsent(
   return getConsent(ctx, caseId, id);
 }
 
-/** Locks the consent row: concurrent uploads, signatures and withdrawals of one consent queue up. */
-async function lockConsent(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.selectFrom('consents').select('id').where('id', '=', id).forUpdate().execute();
-}
-
 async function consentForChange(ctx: Ctx, caseId: string, id: string) {
   await loadCase(ctx, caseId, 'case.edit');
-  await lockConsent(ctx, id);
+  // Concurrent uploads, signatures and withdrawals of one consent queue up here.
+  await repo.lockConsent(ctx.db, id);
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
   if (row.withdrawn_at) throw new AppError('invalid_transition', 'This consent was withdrawn');
@@ -358,15 +344,11 @@ export async function signConsent(
   const row = await consentForChange(ctx, caseId, id);
   if (row.written_on) throw new AppError('invalid_transition', 'This consent is already written');
   const signature = await signatureOf(input);
-  await ctx.db
-    .updateTable('consents')
-    .set({
-      written_on: await todayOf(ctx),
-      method: input.method,
-      ...(await signatureColumns(ctx, id, signature)),
-    })
-    .where('id', '=', id)
-    .execute();
+  await repo.updateConsent(ctx.db, id, {
+    written_on: await todayOf(ctx),
+    method: input.method,
+    ...(await signatureColumns(ctx, id, signature)),
+  });
   await completeSystemTasks(ctx, id, 'consent_written');
   await audit(ctx, {
     action: 'consent.sign',
@@ -391,7 +373,8 @@ export async function signConsent(
  */
 export async function confirmTypedSignature(ctx: Ctx, caseId: string, id: string): Promise<Consent> {
   await loadCase(ctx, caseId, 'case.view');
-  await lockConsent(ctx, id);
+  // Concurrent uploads, signatures and withdrawals of one consent queue up here.
+  await repo.lockConsent(ctx.db, id);
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
   authorizeConfirmTypedSignature(ctx.actor, typedFacts(row));
@@ -421,7 +404,7 @@ export async function uploadDocument(
   const bytes = decodeBase64(input.data, 'data');
   if (bytes.length > MAX_DOCUMENT_BYTES)
     throw new AppError('payload_too_large', 'The file is larger than 5 MB');
-  if (bytes.length === 0) throw invalid('data', 'empty', 'The file is empty');
+  if (bytes.length === 0) throw invalidField('data', 'empty', 'The file is empty');
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !['application/pdf', 'image/jpeg', 'image/png'].includes(type.mime))
     throw new AppError('unsupported_file');
@@ -441,12 +424,7 @@ export async function uploadDocument(
     uploaded_by: (ctx.actor as Actor).userId,
     uploaded_at: ctx.clock.now(),
   });
-  if (!row.written_on)
-    await ctx.db
-      .updateTable('consents')
-      .set({ written_on: await todayOf(ctx) })
-      .where('id', '=', id)
-      .execute();
+  if (!row.written_on) await repo.updateConsent(ctx.db, id, { written_on: await todayOf(ctx) });
   await completeSystemTasks(ctx, id, 'consent_written');
   await audit(ctx, {
     action: 'consent.document_upload',
@@ -488,25 +466,22 @@ export async function withdrawConsent(
   input: z.infer<typeof ConsentWithdrawSchema>,
 ): Promise<{ consent: Consent; cancelledReferrals: string[]; informTaskId: string | null }> {
   const { row: kase } = await loadCase(ctx, caseId, 'case.view');
-  await lockConsent(ctx, id);
+  // Concurrent uploads, signatures and withdrawals of one consent queue up here.
+  await repo.lockConsent(ctx.db, id);
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
   if (row.withdrawn_at) throw new AppError('invalid_transition', 'This consent was already withdrawn');
   const today = await todayOf(ctx);
   const withdrawnOn = input.withdrawnOn ?? today;
   if (withdrawnOn > today)
-    throw invalid('withdrawnOn', 'in_future', 'A withdrawal cannot be dated in the future');
-  await ctx.db
-    .updateTable('consents')
-    .set({
-      withdrawn_on: withdrawnOn,
-      withdrawn_at: ctx.clock.now(),
-      withdrawal_note_enc: input.note
-        ? await sealText(ctx, 'consents', 'withdrawal_note', id, input.note)
-        : null,
-    })
-    .where('id', '=', id)
-    .execute();
+    throw invalidField('withdrawnOn', 'in_future', 'A withdrawal cannot be dated in the future');
+  await repo.updateConsent(ctx.db, id, {
+    withdrawn_on: withdrawnOn,
+    withdrawn_at: ctx.clock.now(),
+    withdrawal_note_enc: input.note
+      ? await sealText(ctx, 'consents', 'withdrawal_note', id, input.note)
+      : null,
+  });
   await completeSystemTasks(ctx, id, 'consent_written');
   await audit(ctx, {
     action: 'consent.withdraw',
@@ -535,11 +510,7 @@ export async function consentFormPdf(
   const row = await repo.findConsentRow(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such consent');
   const consent = await toConsent(ctx, row, await todayOf(ctx));
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', ctx.actor.orgId)
-    .executeTakeFirstOrThrow();
+  const org = await getOrganisation(ctx.db, ctx.actor.orgId);
   await recordAccess(ctx, { entity: 'consent', entityId: id, purpose: 'form_pdf' });
   return renderConsentForm({
     organisation: org.name,

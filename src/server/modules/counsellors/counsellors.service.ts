@@ -10,18 +10,23 @@ import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealOptional } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
-import { loadCandidates } from '../matching/matching.repository.js';
+import { listCandidates } from '../matching/matching.repository.js';
+import { findMunicipalityIds } from '../places/places.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';
-import { canViewProfile, isCounsellorAccount, isManager, SELF_SERVICE_FIELDS } from './counsellors.policy.js';
+import { listTrainedUntil } from '../training/training.repository.js';
+import {
+  authorizeManager,
+  canViewProfile,
+  isCounsellorAccount,
+  isManager,
+  SELF_SERVICE_FIELDS,
+} from './counsellors.policy.js';
+import * as repo from './counsellors.repository.js';
 
 const EMPTY_WEEK = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
-async function loadCounsellor(ctx: Ctx, userId: string) {
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'org_id'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+async function getCounsellor(ctx: Ctx, userId: string) {
+  const user = await repo.findAccount(ctx.db, userId);
   if (
     !user ||
     user.org_id !== ctx.actor.orgId ||
@@ -35,30 +40,9 @@ async function loadCounsellor(ctx: Ctx, userId: string) {
 
 /** The profile, with derived facts (current caseload, training valid until). */
 export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorProfile> {
-  const user = await loadCounsellor(ctx, userId);
-  const p = await ctx.db
-    .selectFrom('counsellor_profiles')
-    .select([
-      'status',
-      'gender',
-      'home_municipality_id',
-      'serves_municipality_ids',
-      'serves_provinces',
-      'remote',
-      'max_active_cases',
-      'availability',
-      'vog_issued_on',
-      'vog_expires_on',
-      'background_ids_enc',
-    ])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  const languages = await ctx.db
-    .selectFrom('counsellor_languages')
-    .select(['code', 'level'])
-    .where('user_id', '=', userId)
-    .orderBy('code')
-    .execute();
+  const user = await getCounsellor(ctx, userId);
+  const p = await repo.findProfile(ctx.db, userId);
+  const languages = await repo.listLanguages(ctx.db, userId);
   const backgrounds = await openOptional(
     ctx,
     'counsellor_profiles',
@@ -66,8 +50,8 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
     userId,
     p?.background_ids_enc ?? null,
   );
-  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
-  const training = await trainedUntil(ctx, userId);
+  const [candidate] = await listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
+  const training = (await listTrainedUntil(ctx.db, [userId])).get(userId) ?? null;
   return {
     userId,
     name: user.display_name,
@@ -88,34 +72,13 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
   };
 }
 
-/** 'forever', the last valid date, or null when basic training is missing. */
-export async function trainedUntil(ctx: Pick<Ctx, 'db'>, userId: string): Promise<string | null> {
-  const rows = await ctx.db
-    .selectFrom('training_attendance as ta')
-    .innerJoin('training_sessions as s', 's.id', 'ta.session_id')
-    .innerJoin('courses as c', 'c.id', 's.course_id')
-    .select(['c.kind', 'ta.expires_on'])
-    .where('ta.user_id', '=', userId)
-    .where('ta.completed_on', 'is not', null)
-    .where('c.kind', 'in', ['basic', 'refresher'])
-    .execute();
-  if (!rows.some((r) => r.kind === 'basic')) return null;
-  if (rows.some((r) => r.expires_on === null)) return 'forever';
-  return (
-    rows
-      .map((r) => r.expires_on!)
-      .sort()
-      .at(-1) ?? null
-  );
-}
-
 /** Coordinators edit everything; a counsellor edits their self-service fields (their own background included). */
 export async function updateProfile(
   ctx: Ctx,
   userId: string,
   input: CounsellorProfileUpdate,
 ): Promise<CounsellorProfile> {
-  await loadCounsellor(ctx, userId);
+  await getCounsellor(ctx, userId);
   const fields = Object.keys(input).filter((k) => input[k as keyof CounsellorProfileUpdate] !== undefined);
   if (!isManager(ctx.actor)) {
     const forbidden = fields.filter((f) => !(SELF_SERVICE_FIELDS as readonly string[]).includes(f));
@@ -142,18 +105,18 @@ export async function updateProfile(
     });
   }
   for (const id of input.backgroundIds ?? []) await assertTerm(ctx, id, 'background', 'backgroundIds');
-  for (const id of [
+  const places = [
     ...(input.servesMunicipalityIds ?? []),
     ...(input.homeMunicipalityId ? [input.homeMunicipalityId] : []),
-  ]) {
-    const m = await ctx.db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst();
-    if (!m)
-      throw invalidField(
-        'homeMunicipalityId',
-        'unknown_municipality',
-        'Not a municipality of this organisation',
-      );
-  }
+  ];
+  // One query for every place named, not one per place.
+  const known = await findMunicipalityIds(ctx.db, [...new Set(places)]);
+  if (places.some((id) => !known.has(id)))
+    throw invalidField(
+      'homeMunicipalityId',
+      'unknown_municipality',
+      'Not a municipality of this organisation',
+    );
   if (input.vogIssuedOn && input.vogExpiresOn && input.vogExpiresOn < input.vogIssuedOn) {
     throw invalidField('vogExpiresOn', 'before_issue', 'Expires before it was issued');
   }
@@ -173,51 +136,26 @@ export async function updateProfile(
     ...(input.vogExpiresOn !== undefined ? { vog_expires_on: input.vogExpiresOn } : {}),
     updated_at: now,
   };
-  await ctx.db
-    .insertInto('counsellor_profiles')
-    .values({ user_id: userId, org_id: ctx.actor.orgId, ...row })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
-    .execute();
-  if (input.languages) {
-    await ctx.db.deleteFrom('counsellor_languages').where('user_id', '=', userId).execute();
-    if (input.languages.length) {
-      await ctx.db
-        .insertInto('counsellor_languages')
-        .values(
-          input.languages.map((l) => ({
-            org_id: ctx.actor.orgId,
-            user_id: userId,
-            code: l.code,
-            level: l.level,
-          })),
-        )
-        .execute();
-    }
-  }
+  await repo.upsertProfile(ctx.db, ctx.actor.orgId, userId, row);
+  if (input.languages) await repo.replaceLanguages(ctx.db, ctx.actor.orgId, userId, input.languages);
   if (input.languages || input.backgroundIds) {
     // The read model matching uses, on the profile row, in the same transaction. Backgrounds live only
     // here, sealed: matching opens them in memory when a caller states a preference.
     const backgrounds = input.backgroundIds ? [...new Set(input.backgroundIds)].sort() : undefined;
-    await ctx.db
-      .updateTable('counsellor_profiles')
-      .set({
-        ...(input.languages
-          ? { language_codes: [...new Set(input.languages.map((l) => l.code))].sort() }
-          : {}),
-        ...(backgrounds
-          ? {
-              background_ids_enc: await sealOptional(
-                ctx,
-                'counsellor_profiles',
-                'background_ids',
-                userId,
-                backgrounds.length ? JSON.stringify(backgrounds) : '',
-              ),
-            }
-          : {}),
-      })
-      .where('user_id', '=', userId)
-      .execute();
+    await repo.updateMatchingFacts(ctx.db, userId, {
+      ...(input.languages ? { language_codes: [...new Set(input.languages.map((l) => l.code))].sort() } : {}),
+      ...(backgrounds
+        ? {
+            background_ids_enc: await sealOptional(
+              ctx,
+              'counsellor_profiles',
+              'background_ids',
+              userId,
+              backgrounds.length ? JSON.stringify(backgrounds) : '',
+            ),
+          }
+        : {}),
+    });
   }
   await audit(ctx, {
     action: 'counsellor.update',
@@ -231,15 +169,9 @@ export async function updateProfile(
 
 /** The coordinator's overview of counsellors with the facts matching uses. */
 export async function listCounsellors(ctx: Ctx) {
-  if (!isManager(ctx.actor)) throw new AppError('forbidden');
-  const candidates = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null);
-  const users = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('role', '=', 'counsellor')
-    .where('status', '=', 'active')
-    .orderBy('display_name')
-    .execute();
+  authorizeManager(ctx.actor);
+  const candidates = await listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null);
+  const users = await repo.listActiveCounsellors(ctx.db, ctx.actor.orgId);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return {
     items: users.map((u) => {
@@ -260,13 +192,8 @@ export async function listCounsellors(ctx: Ctx) {
 }
 
 export async function listAbsences(ctx: Ctx, userId: string) {
-  await loadCounsellor(ctx, userId);
-  const rows = await ctx.db
-    .selectFrom('counsellor_absences')
-    .select(['id', 'from_date', 'to_date', 'note_enc'])
-    .where('user_id', '=', userId)
-    .orderBy('from_date')
-    .execute();
+  await getCounsellor(ctx, userId);
+  const rows = await repo.listAbsences(ctx.db, userId);
   return {
     items: await Promise.all(
       rows.map(async (r) => ({
@@ -280,19 +207,16 @@ export async function listAbsences(ctx: Ctx, userId: string) {
 }
 
 export async function addAbsence(ctx: Ctx, userId: string, input: z.infer<typeof AbsenceCreateSchema>) {
-  await loadCounsellor(ctx, userId);
+  await getCounsellor(ctx, userId);
   const id = randomUUID();
-  await ctx.db
-    .insertInto('counsellor_absences')
-    .values({
-      id,
-      org_id: ctx.actor.orgId,
-      user_id: userId,
-      from_date: input.fromDate,
-      to_date: input.toDate,
-      note_enc: await sealOptional(ctx, 'counsellor_absences', 'note', id, input.note),
-    })
-    .execute();
+  await repo.insertAbsence(ctx.db, {
+    id,
+    org_id: ctx.actor.orgId,
+    user_id: userId,
+    from_date: input.fromDate,
+    to_date: input.toDate,
+    note_enc: await sealOptional(ctx, 'counsellor_absences', 'note', id, input.note),
+  });
   await audit(ctx, {
     action: 'counsellor.absence_add',
     entity: 'counsellor',
@@ -303,13 +227,9 @@ export async function addAbsence(ctx: Ctx, userId: string, input: z.infer<typeof
 }
 
 export async function removeAbsence(ctx: Ctx, userId: string, absenceId: string): Promise<void> {
-  await loadCounsellor(ctx, userId);
-  const r = await ctx.db
-    .deleteFrom('counsellor_absences')
-    .where('id', '=', absenceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (r.numDeletedRows === 0n) throw new AppError('not_found', 'No such absence');
+  await getCounsellor(ctx, userId);
+  if (!(await repo.deleteAbsence(ctx.db, userId, absenceId)))
+    throw new AppError('not_found', 'No such absence');
   await audit(ctx, {
     action: 'counsellor.absence_remove',
     entity: 'counsellor',

@@ -24,6 +24,9 @@ export const canEmergency = (actor: AnyActor | undefined, action: EmergencyActio
 export const roleMayEmergency = (role: Role, action: EmergencyAction): boolean =>
   RULES[action].includes(role);
 
+/** The roles that may take the step, e.g. to find everyone who could decide a request. */
+export const rolesMayEmergency = (action: EmergencyAction): readonly Role[] => RULES[action];
+
 export function authorizeEmergency(
   actor: AnyActor | undefined,
   action: EmergencyAction,

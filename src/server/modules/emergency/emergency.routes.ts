@@ -6,9 +6,8 @@ import {
   EmergencyParamsSchema,
   EmergencyQuerySchema,
   EmergencyRequestSchema,
-  SummaryQuerySchema,
-  SummarySchema,
-} from '../../../shared/consent.schema.js';
+} from '../../../shared/emergency.schema.js';
+import { SummaryQuerySchema, SummarySchema } from '../../../shared/referrals.schema.js';
 import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';

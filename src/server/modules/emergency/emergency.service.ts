@@ -4,10 +4,10 @@ import type {
   EmergencyCreateSchema,
   EmergencyDecisionSchema,
   EmergencyRequest,
-  FormLanguage,
-  Summary,
-} from '../../../shared/consent.schema.js';
-import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/consent.schema.js';
+} from '../../../shared/emergency.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
+import { EMERGENCY_APPROVAL_HOURS } from '../../../shared/emergency.schema.js';
 import { FOUR_EYES_TIE_DAYS } from '../../../shared/four-eyes.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
@@ -30,27 +30,13 @@ import {
   authorizeStart,
   canDecide,
   canEmergency,
+  rolesMayEmergency,
   type Standing,
 } from './emergency.policy.js';
+import * as repo from './emergency.repository.js';
+import type { RequestRow } from './emergency.repository.js';
 import { getEmergencySettings } from '../organisations/organisations.repository.js';
-
-const rows = (ctx: Ctx) =>
-  ctx.db
-    .selectFrom('emergency_requests as e')
-    .innerJoin('cases as c', 'c.id', 'e.case_id')
-    .innerJoin('partners as p', 'p.id', 'e.partner_id')
-    .innerJoin('users as rq', 'rq.id', 'e.requested_by')
-    .leftJoin('users as dc', 'dc.id', 'e.decided_by')
-    .selectAll('e')
-    .select([
-      'c.reference',
-      'c.counsellor_id',
-      'p.name as partner_name',
-      'p.type as partner_type',
-      'rq.display_name as requested_by_name',
-      'dc.display_name as decided_by_name',
-    ]);
-type Row = Awaited<ReturnType<ReturnType<typeof rows>['execute']>>[number];
+import { isActivePartner } from '../partners/partners.repository.js';
 
 /** Whether an approval is older than EMERGENCY_APPROVAL_HOURS (the database checks the same on disclosure). */
 function lapsed(ctx: Ctx, r: { decided_at: Date | null }): boolean {
@@ -64,7 +50,7 @@ function lapsed(ctx: Ctx, r: { decided_at: Date | null }): boolean {
  * The recorded facts four eyes is checked against, for the acting account: since when it holds its role, the
  * organisation's minimum, and who it is tied to by an account change in the last 30 days.
  */
-export async function standingOf(ctx: Ctx): Promise<Standing | undefined> {
+async function standingOf(ctx: Ctx): Promise<Standing | undefined> {
   if (ctx.actor.kind !== 'user') return undefined;
   const now = ctx.clock.now();
   const inRoleSince = await findInRoleSince(ctx.db, ctx.actor.userId);
@@ -79,7 +65,7 @@ export async function standingOf(ctx: Ctx): Promise<Standing | undefined> {
   return { now, inRoleSince, minAccountDays, tiedTo };
 }
 
-async function toRequest(ctx: Ctx, r: Row, standing: Standing | undefined): Promise<EmergencyRequest> {
+async function toRequest(ctx: Ctx, r: RequestRow, standing: Standing | undefined): Promise<EmergencyRequest> {
   const actor = ctx.actor;
   return {
     id: r.id,
@@ -112,25 +98,22 @@ async function toRequest(ctx: Ctx, r: Row, standing: Standing | undefined): Prom
   };
 }
 
-async function findRequest(ctx: Ctx, id: string, lock = false): Promise<Row> {
-  if (lock)
-    await ctx.db.selectFrom('emergency_requests').select('id').where('id', '=', id).forUpdate().execute();
-  const row = await rows(ctx).where('e.id', '=', id).executeTakeFirst();
+async function getRequest(ctx: Ctx, id: string, lock = false): Promise<RequestRow> {
+  if (lock) await repo.lockRequest(ctx.db, id);
+  const row = await repo.findRequest(ctx.db, id);
   if (!row) throw new AppError('not_found', 'No such emergency request');
   return row;
 }
 
 /** Everyone who could be the second pair of eyes: the other coordinators and the admins, not tied to them. */
 async function deciders(ctx: Ctx, requester: string, tied: ReadonlySet<string>): Promise<string[]> {
-  const users = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('org_id', '=', ctx.actor.orgId)
-    .where('role', 'in', ['coordinator', 'admin'])
-    .where('status', '=', 'active')
-    .where('id', '<>', requester)
-    .execute();
-  return users.map((u) => u.id).filter((id) => !tied.has(id));
+  const ids = await repo.listActiveUserIdsInRoles(
+    ctx.db,
+    ctx.actor.orgId,
+    rolesMayEmergency('emergency.decide'),
+    requester,
+  );
+  return ids.filter((id) => !tied.has(id));
 }
 
 /** Serious crime is a ground only where the organisation's legal basis names it (a setting, off by default). */
@@ -138,16 +121,11 @@ async function assertGroundAllowed(ctx: Ctx, ground: string): Promise<void> {
   if (ground !== 'serious_crime') return;
   const { seriousCrimeAllowed } = await getEmergencySettings(ctx.db, ctx.actor.orgId);
   if (!seriousCrimeAllowed)
-    throw new AppError('validation_failed', undefined, {
-      errors: [
-        {
-          field: 'ground',
-          reason: 'ground_not_allowed',
-          message:
-            "Serious crime is not a ground in this organisation's legal basis: only acute danger to life",
-        },
-      ],
-    });
+    throw invalidField(
+      'ground',
+      'ground_not_allowed',
+      "Serious crime is not a ground in this organisation's legal basis: only acute danger to life",
+    );
 }
 
 /**
@@ -165,36 +143,28 @@ export const createEmergency = idempotent(
   async (ctx: Ctx, caseId: string, input: z.infer<typeof EmergencyCreateSchema>, standing) => {
     await assertGroundAllowed(ctx, input.ground);
     const actor = ctx.actor as Actor;
-    const partner = await ctx.db
-      .selectFrom('partners')
-      .select(['id', 'active'])
-      .where('id', '=', input.partnerId)
-      .executeTakeFirst();
-    if (!partner?.active)
+    if (!(await isActivePartner(ctx.db, input.partnerId)))
       throw invalidField('partnerId', 'unknown_partner', 'Choose a partner from the directory');
     const id = randomUUID();
-    await ctx.db
-      .insertInto('emergency_requests')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        ground: input.ground,
-        legal_basis: input.legalBasis,
-        reason_enc: await sealText(ctx, 'emergency_requests', 'reason', id, input.reason),
-        partner_id: input.partnerId,
-        categories: [...new Set(input.categories)],
-        channel: input.channel,
-        inform_caller: input.informCaller,
-        no_inform_reason_enc:
-          !input.informCaller && input.noInformReason
-            ? await sealText(ctx, 'emergency_requests', 'no_inform_reason', id, input.noInformReason)
-            : null,
-        status: 'pending',
-        requested_by: actor.userId,
-        requested_at: ctx.clock.now(),
-      })
-      .execute();
+    await repo.insertRequest(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      ground: input.ground,
+      legal_basis: input.legalBasis,
+      reason_enc: await sealText(ctx, 'emergency_requests', 'reason', id, input.reason),
+      partner_id: input.partnerId,
+      categories: [...new Set(input.categories)],
+      channel: input.channel,
+      inform_caller: input.informCaller,
+      no_inform_reason_enc:
+        !input.informCaller && input.noInformReason
+          ? await sealText(ctx, 'emergency_requests', 'no_inform_reason', id, input.noInformReason)
+          : null,
+      status: 'pending',
+      requested_by: actor.userId,
+      requested_at: ctx.clock.now(),
+    });
     for (const userId of await deciders(ctx, actor.userId, standing!.tiedTo)) {
       await alertUser(ctx, userId, 'emergency_request', caseId);
       await queueNotice(ctx, userId, 'approval_needed', id);
@@ -232,12 +202,12 @@ export async function startEmergency(
   authorizeStart(ctx.actor, standing);
   await loadCase(ctx, caseId, 'case.view');
   const { id } = await createEmergency(ctx, caseId, input);
-  return toRequest(ctx, await findRequest(ctx, id), standing);
+  return toRequest(ctx, await getRequest(ctx, id), standing);
 }
 
 export async function caseEmergencies(ctx: Ctx, caseId: string): Promise<{ items: EmergencyRequest[] }> {
   await loadCase(ctx, caseId, 'case.view');
-  const list = await rows(ctx).where('e.case_id', '=', caseId).orderBy('e.requested_at', 'desc').execute();
+  const list = await repo.listCaseRequests(ctx.db, caseId);
   const standing = await standingOf(ctx);
   return { items: await Promise.all(list.map((r) => toRequest(ctx, r, standing))) };
 }
@@ -253,11 +223,7 @@ export async function listEmergencies(
 ): Promise<{ items: EmergencyRequest[] }> {
   authorizeEmergency(ctx.actor, 'emergency.decide');
   const me = (ctx.actor as Actor).userId;
-  let q = rows(ctx).where((eb) =>
-    eb.or([eb('e.status', '=', 'pending'), eb('e.requested_by', '=', me), eb('e.decided_by', '=', me)]),
-  );
-  if (status) q = q.where('e.status', '=', status);
-  const list = await q.orderBy('e.requested_at', 'desc').limit(100).execute();
+  const list = await repo.listRequestsToReview(ctx.db, me, status, 100);
   for (const r of list)
     await recordAccess(ctx, { entity: 'emergency_request', entityId: r.id, purpose: 'review' });
   const standing = await standingOf(ctx);
@@ -275,25 +241,25 @@ export async function decideEmergency(
 ): Promise<EmergencyRequest> {
   authorizeEmergency(ctx.actor, 'emergency.decide');
   const actor = ctx.actor as Actor;
-  const r = await findRequest(ctx, id, true);
+  const r = await getRequest(ctx, id, true);
   const standing = await standingOf(ctx);
   authorizeDecide(actor, { requestedBy: r.requested_by, status: 'pending' }, standing);
   if (r.status !== 'pending') throw new AppError('invalid_transition', `This request is already ${r.status}`);
   if (input.decision === 'reject' && input.note.length < 5)
     throw invalidField('note', 'required', 'Say why you reject the request');
-  await ctx.db
-    .updateTable('emergency_requests')
-    .set({
+  await repo.updateRequest(
+    ctx.db,
+    id,
+    {
       status: input.decision === 'approve' ? 'approved' : 'rejected',
       decided_by: actor.userId,
       decided_at: ctx.clock.now(),
       decision_note_enc: input.note
         ? await sealText(ctx, 'emergency_requests', 'decision_note', id, input.note)
         : null,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
+    },
+    { status: 'pending' },
+  );
   await alertUser(ctx, r.requested_by, 'emergency_decided', r.case_id);
   await audit(ctx, {
     action: `emergency.${input.decision}`,
@@ -302,7 +268,7 @@ export async function decideEmergency(
     changedFields: ['status', 'decided_by', 'decision_note'],
     details: { caseId: r.case_id },
   });
-  return toRequest(ctx, await findRequest(ctx, id), standing);
+  return toRequest(ctx, await getRequest(ctx, id), standing);
 }
 
 /**
@@ -311,7 +277,7 @@ export async function decideEmergency(
  */
 export async function discloseEmergency(ctx: Ctx, id: string): Promise<EmergencyRequest> {
   authorizeEmergency(ctx.actor, 'emergency.start');
-  const r = await findRequest(ctx, id, true);
+  const r = await getRequest(ctx, id, true);
   await loadCase(ctx, r.case_id, 'case.view');
   if (r.status !== 'approved')
     throw new AppError(
@@ -331,11 +297,7 @@ export async function discloseEmergency(ctx: Ctx, id: string): Promise<Emergency
     channel: r.channel,
     basis: { emergencyId: id },
   });
-  await ctx.db
-    .updateTable('emergency_requests')
-    .set({ status: 'disclosed', disclosed_at: ctx.clock.now() })
-    .where('id', '=', id)
-    .execute();
+  await repo.updateRequest(ctx.db, id, { status: 'disclosed', disclosed_at: ctx.clock.now() });
   if (r.inform_caller)
     await addSystemTask(ctx, {
       caseId: r.case_id,
@@ -352,7 +314,7 @@ export async function discloseEmergency(ctx: Ctx, id: string): Promise<Emergency
     changedFields: ['status', 'disclosed_at'],
     details: { caseId: r.case_id, informCaller: r.inform_caller },
   });
-  return toRequest(ctx, await findRequest(ctx, id), await standingOf(ctx));
+  return toRequest(ctx, await getRequest(ctx, id), await standingOf(ctx));
 }
 
 /** The summary for an approved emergency disclosure: exactly the approved categories. */
@@ -362,7 +324,7 @@ export async function emergencySummary(
   language: FormLanguage = 'nl',
 ): Promise<Summary> {
   authorizeEmergency(ctx.actor, 'emergency.start');
-  const r = await findRequest(ctx, id);
+  const r = await getRequest(ctx, id);
   const { row: kase } = await loadCase(ctx, r.case_id, 'case.view');
   if ((r.status !== 'approved' && r.status !== 'disclosed') || (r.status === 'approved' && lapsed(ctx, r)))
     throw new AppError(

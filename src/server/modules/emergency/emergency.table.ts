@@ -1,4 +1,5 @@
-import type { DataCategory, DisclosureChannel } from '../../../shared/consent.schema.js';
+import type { DataCategory } from '../../../shared/consent.schema.js';
+import type { DisclosureChannel } from '../../../shared/referrals.schema.js';
 
 export interface EmergencyRequestsTable {
   id: string;

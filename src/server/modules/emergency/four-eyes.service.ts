@@ -62,7 +62,7 @@ export async function fourEyesHealth(ctx: Ctx): Promise<FourEyesHealth> {
     listAccountEvents(ctx.db, orgId, new Date(now.getTime() - FOUR_EYES_TIE_DAYS * DAY_MS), 200),
   ]);
   const created = new Map(staff.map((u) => [u.id, u.created_at]));
-  const createdOf = async (id: string) => created.get(id) ?? (await repo.findCreatedAt(ctx.db, id));
+  const createdOf = async (id: string) => created.get(id) ?? (await repo.getCreatedAt(ctx.db, id));
 
   const requestItems = [];
   for (const r of requests) {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../lib/deps.js';
 import { sendProblem } from '../../plugins/problem.js';
+import { pingDatabase } from './health.repository.js';
 
 const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
 
@@ -17,7 +17,7 @@ export function healthRoutes(deps: Deps, kind: 'pglite' | 'postgres'): FastifyPl
       },
       async (request, reply) => {
         try {
-          await sql`select 1`.execute(deps.db);
+          await pingDatabase(deps.db);
           return { status: 'ok' as const, database: kind };
         } catch (err) {
           request.log.error({ err: (err as Error).message }, 'health check failed');

@@ -3,6 +3,7 @@ import { caseJobHandlers } from '../cases/cases.jobs.js';
 import { matchingJobHandlers } from '../matching/matching.service.js';
 import { notificationJobHandlers } from '../notifications/notifications.service.js';
 import { peerJobHandlers } from '../peers/peers.jobs.js';
+import { callbackJobHandlers } from '../public-site/callbacks.jobs.js';
 import type { JobHandler } from './jobs.service.js';
 import { systemHandlers } from './jobs.worker.js';
 
@@ -14,4 +15,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...matchingJobHandlers,
   ...notificationJobHandlers,
   ...peerJobHandlers,
+  ...callbackJobHandlers,
 };

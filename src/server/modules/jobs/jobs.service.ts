@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { inOrg } from '../../db/database.js';
 import type { SystemActor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import type { Deps } from '../../lib/deps.js';
 import type { Mailer } from '../../lib/mailer.js';
+import * as repo from './jobs.repository.js';
 
 /** A job handler runs in its organisation's transaction (or with the owner-less system context). */
 export type JobHandler = (ctx: JobContext, payload: Record<string, unknown>) => Promise<void>;
@@ -29,20 +29,16 @@ export interface EnqueueInput {
 
 /** Enqueues a job of the actor's organisation, in the caller's transaction: it exists only if that commits. */
 export async function enqueue(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, input: EnqueueInput): Promise<void> {
-  await ctx.db
-    .insertInto('jobs')
-    .values({
-      id: randomUUID(),
-      org_id: ctx.actor.orgId,
-      kind: input.kind,
-      payload: JSON.stringify(input.payload ?? {}),
-      dedupe_key: input.dedupeKey ?? null,
-      run_at: input.runAt,
-      max_attempts: input.maxAttempts ?? 5,
-      created_at: ctx.clock.now(),
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  await repo.insertJob(ctx.db, {
+    id: randomUUID(),
+    org_id: ctx.actor.orgId,
+    kind: input.kind,
+    payload: JSON.stringify(input.payload ?? {}),
+    dedupe_key: input.dedupeKey ?? null,
+    run_at: input.runAt,
+    max_attempts: input.maxAttempts ?? 5,
+    created_at: ctx.clock.now(),
+  });
 }
 
 /** Enqueues an installation-wide job (no organisation), e.g. purging expired sessions. */
@@ -51,23 +47,23 @@ export async function enqueueSystem(
   input: EnqueueInput & { dedupeKey: string },
   now: Date,
 ): Promise<void> {
-  await sql`select jobs_enqueue_system(${randomUUID()}, ${input.kind}, ${JSON.stringify(input.payload ?? {})}::jsonb,
-    ${input.dedupeKey}, ${input.runAt}, ${now})`.execute(db);
-}
-
-interface ClaimedJob {
-  id: string;
-  org_id: string | null;
-  kind: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  max_attempts: number;
+  await repo.insertSystemJob(
+    db,
+    {
+      id: randomUUID(),
+      kind: input.kind,
+      payload: input.payload ?? {},
+      dedupeKey: input.dedupeKey,
+      runAt: input.runAt,
+    },
+    now,
+  );
 }
 
 const LOCK_SECONDS = 300;
 
 /** Back-off between attempts: 30 s, 2 min, 8 min, … capped at an hour. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(3_600_000, 30_000 * 4 ** Math.max(0, attempts - 1));
 }
 
@@ -83,10 +79,7 @@ export async function runDueJobs(
   limit = 10,
 ): Promise<number> {
   const now = deps.clock.now();
-  const { rows } =
-    await sql<ClaimedJob>`select * from jobs_claim(${workerId}, ${limit}, ${LOCK_SECONDS}, ${now})`.execute(
-      deps.db,
-    );
+  const rows = await repo.claimDueJobs(deps.db, workerId, limit, LOCK_SECONDS, now);
   for (const job of rows) {
     const handler = handlers[job.kind];
     try {
@@ -110,14 +103,12 @@ export async function runDueJobs(
             handler({ ...base, db: trx, orgId: null, actor: { kind: 'system', orgId: '' } }, job.payload),
           );
       }
-      await sql`select jobs_finish(${job.id}, ${workerId}, ${deps.clock.now()})`.execute(deps.db);
+      await repo.finishJob(deps.db, job.id, workerId, deps.clock.now());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       deps.log.warn({ job: job.id, kind: job.kind, attempts: job.attempts, err: message }, 'job failed');
       const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts));
-      await sql`select jobs_fail(${job.id}, ${workerId}, ${message}, ${retryAt}, ${deps.clock.now()})`.execute(
-        deps.db,
-      );
+      await repo.failJob(deps.db, job.id, workerId, message, retryAt, deps.clock.now());
     }
   }
   return rows.length;

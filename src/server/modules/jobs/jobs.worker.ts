@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Deps } from '../../lib/deps.js';
 import { scheduleCheckpoint } from '../audit/audit.jobs.js';
 import { deleteWindowsBefore } from '../ratelimit/ratelimit.repository.js';
+import { purgeExpiredSessions } from './jobs.repository.js';
 import { enqueueSystem, runDueJobs, type JobHandler } from './jobs.service.js';
 
 const HOUR = 3_600_000;
@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 /** Installation-wide housekeeping. Each run schedules the next one, deduplicated by the hour. */
 export const systemHandlers: Record<string, JobHandler> = {
   'sessions.purge': async (ctx) => {
-    await sql`select sessions_purge(${ctx.clock.now()})`.execute(ctx.db);
+    await purgeExpiredSessions(ctx.db, ctx.clock.now());
     await scheduleHourly(ctx.db, 'sessions.purge', ctx.clock.now());
   },
   // API rate-limit windows last a minute; an hour's margin keeps the table small.

@@ -1,4 +1,5 @@
-import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, type KnowledgeLanguage } from '../../../shared/knowledge.schema.js';
 import type { Db } from '../../db/database.js';
 import type { KnowledgeArticlesTable, KnowledgeVersionsTable } from './knowledge.table.js';
@@ -191,4 +192,46 @@ export async function searchVersions(
     .orderBy('v.article_id')
     .limit(limit)
     .execute();
+}
+
+/*
+ * The starter handbook, written at set-up and by migration 0023 on that transaction's untyped handle.
+ */
+
+/** The organisation's request categories by code. */
+export async function categoryIdsByCode(db: Kysely<unknown>, orgId: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ id: string; code: string }>`
+    select id, code from taxonomy_terms where org_id = ${orgId} and kind = 'category'`.execute(db);
+  return new Map(rows.map((t) => [t.code, t.id]));
+}
+
+/** Adds a starter article unless the organisation has its slug already; false when it had. */
+export async function insertSeedArticle(
+  db: Kysely<unknown>,
+  orgId: string,
+  a: { id: string; slug: string; category: string; termIds: string[]; sort: number },
+  now: Date,
+): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+      insert into knowledge_articles (id, org_id, slug, category, term_ids, sort, created_at, updated_at)
+      values (${a.id}, ${orgId}, ${a.slug}, ${a.category}, ${a.termIds}::uuid[], ${a.sort}, ${now}, ${now})
+      on conflict (org_id, slug) do nothing
+      returning id`.execute(db);
+  return rows.length > 0;
+}
+
+/** One language of a starter article as its current version 1, with no author. */
+export async function insertSeedVersion(
+  db: Kysely<unknown>,
+  orgId: string,
+  articleId: string,
+  v: { language: string; title: string; body: string },
+  now: Date,
+): Promise<void> {
+  await sql`
+        insert into knowledge_versions (id, org_id, article_id, language, version, title, body, author_id,
+                                        created_at, is_current)
+        values (${randomUUID()}, ${orgId}, ${articleId}, ${v.language}, 1, ${v.title}, ${v.body}, null, ${now}, true)`.execute(
+    db,
+  );
 }

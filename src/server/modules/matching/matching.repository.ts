@@ -1,12 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { MatchingWeights } from '../../../shared/matching.schema.js';
 import type { Db } from '../../db/database.js';
+import type { CaseConflictsTable, CaseOffersTable } from '../counsellors/counsellors.table.js';
 import type { Candidate, CaseNeeds } from './matching.score.js';
 
 /** A candidate as stored: the self-declared backgrounds are sealed, and opened by the service when scored. */
 export type CandidateFacts = Omit<Candidate, 'backgroundIds'>;
 
 /** The case's needs as stored: the stated background preference is sealed. */
-export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
+type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
   prefBackgroundEnc: Uint8Array | null;
   /** The case's municipality as written, for the explanation of the region filter. */
   municipalityName: string;
@@ -17,7 +19,7 @@ export type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
  * queries (one scan each, no per-counsellor query) merged in memory by id: a plan that does not depend on
  * table statistics, unlike one big join of aggregates, which the planner can turn into nested loops.
  */
-export async function loadCandidates(
+export async function listCandidates(
   db: Db,
   orgId: string,
   today: string,
@@ -135,7 +137,7 @@ export async function sealedBackgrounds(db: Db, orgId: string) {
 }
 
 /** What the case tells matching: languages and stated preferences, place, and earlier counsellors of the caller. */
-export async function loadNeeds(db: Db, orgId: string, caseId: string): Promise<NeedsRow | undefined> {
+export async function findCaseNeeds(db: Db, orgId: string, caseId: string): Promise<NeedsRow | undefined> {
   const row = await db
     .selectFrom('cases as c')
     .innerJoin('callers as k', 'k.id', 'c.caller_id')
@@ -229,4 +231,175 @@ export async function findOfferedCaseFacts(db: Db, orgId: string, caseIds: reado
       },
     ]),
   );
+}
+
+/** The organisation's own matching weights (a partial set; defaults fill the rest), or undefined. */
+export async function findMatchingWeights(db: Db, orgId: string) {
+  const org = await db
+    .selectFrom('organisations')
+    .select('matching_weights')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return org?.matching_weights ?? undefined;
+}
+
+export async function updateMatchingWeights(
+  db: Db,
+  orgId: string,
+  weights: MatchingWeights,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({ matching_weights: JSON.stringify(weights), updated_at: now })
+    .where('id', '=', orgId)
+    .execute();
+}
+
+/** How many hours a counsellor has to answer an offer; throws when the organisation is missing. */
+export async function getOfferTimeoutHours(db: Db, orgId: string): Promise<number> {
+  const org = await db
+    .selectFrom('organisations')
+    .select('offer_timeout_hours')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return org.offer_timeout_hours;
+}
+
+export async function insertOffer(db: Db, row: Insertable<CaseOffersTable>): Promise<void> {
+  await db.insertInto('case_offers').values(row).execute();
+}
+
+/** A case in intake moves to matching when its first offer goes out. */
+export async function markCaseMatching(db: Db, caseId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({ state: 'matching', updated_at: now, last_activity_at: now })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Offers of the organisation, newest first, with the case reference and the counsellor's name. */
+export async function listOffers(
+  db: Db,
+  orgId: string,
+  where: { caseId?: string; counsellorId?: string; pendingOnly?: boolean },
+) {
+  let q = db
+    .selectFrom('case_offers as o')
+    .innerJoin('cases as c', 'c.id', 'o.case_id')
+    .innerJoin('users as u', 'u.id', 'o.counsellor_id')
+    .select([
+      'o.id',
+      'o.case_id',
+      'c.reference',
+      'o.counsellor_id',
+      'u.display_name',
+      'o.status',
+      'o.decline_reason',
+      'o.note_enc',
+      'o.created_at',
+      'o.expires_at',
+      'o.responded_at',
+      'o.reach',
+      'o.interpreter_language',
+    ])
+    .where('o.org_id', '=', orgId);
+  if (where.caseId) q = q.where('o.case_id', '=', where.caseId);
+  if (where.counsellorId) q = q.where('o.counsellor_id', '=', where.counsellorId);
+  if (where.pendingOnly) q = q.where('o.status', '=', 'pending');
+  return q.orderBy('o.created_at', 'desc').execute();
+}
+
+/** Withdraws every pending offer of a case; returns the ids withdrawn. */
+export async function withdrawPendingOffers(db: Db, caseId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('case_offers')
+    .set({ status: 'withdrawn', responded_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function findOffer(db: Db, id: string) {
+  return db
+    .selectFrom('case_offers')
+    .select(['id', 'case_id', 'counsellor_id', 'status', 'expires_at', 'reach', 'interpreter_language'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The case's counsellor and state, locked until the transaction ends; throws when the case is missing. */
+export async function getCaseAssignmentForUpdate(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['counsellor_id', 'state'])
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** Marks a pending offer accepted; false when it was no longer pending. */
+export async function acceptPendingOffer(db: Db, id: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('case_offers')
+    .set({ status: 'accepted', responded_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** The counsellor takes the case: it becomes active; the first assignment time is kept on a reassignment. */
+export async function assignCase(db: Db, caseId: string, counsellorId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set((eb) => ({
+      counsellor_id: counsellorId,
+      state: 'active',
+      // Reports measure the time to the first assignment; a reassignment keeps it.
+      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
+      updated_at: now,
+      last_activity_at: now,
+    }))
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Marks a pending offer declined, with the reason and the sealed note. */
+export async function declinePendingOffer(
+  db: Db,
+  id: string,
+  decline: { reason: string; noteEnc: Uint8Array | null; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('case_offers')
+    .set({
+      status: 'declined',
+      decline_reason: decline.reason,
+      note_enc: decline.noteEnc,
+      responded_at: decline.now,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Records a declared conflict of interest (once per case and counsellor). */
+export async function insertConflict(db: Db, row: Insertable<CaseConflictsTable>): Promise<void> {
+  await db
+    .insertInto('case_conflicts')
+    .values(row)
+    .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function expireOffer(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('case_offers')
+    .set({ status: 'expired', responded_at: now })
+    .where('id', '=', id)
+    .execute();
 }

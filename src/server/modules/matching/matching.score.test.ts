@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, HARD_FILTERS } from '../../../shared/counsellors.schema.js';
+import { DEFAULT_WEIGHTS, HARD_FILTERS } from '../../../shared/matching.schema.js';
 import {
   failedFilter,
   mayBeListed,

@@ -5,8 +5,8 @@ import type {
   Reach,
   ScorePart,
   Shortlist,
-} from '../../../shared/counsellors.schema.js';
-import { HARD_FILTERS } from '../../../shared/counsellors.schema.js';
+} from '../../../shared/matching.schema.js';
+import { HARD_FILTERS } from '../../../shared/matching.schema.js';
 
 /** What matching knows about the case: the caller's languages and *stated* preferences, and where they live. */
 export interface CaseNeeds {
@@ -48,7 +48,7 @@ export interface Candidate {
 type Facts = Omit<Candidate, 'backgroundIds'>;
 
 /** Lives or works in the caller's municipality or province; an unknown place on either side never excludes. */
-export function inRegion(c: Facts, needs: CaseNeeds): boolean {
+function inRegion(c: Facts, needs: CaseNeeds): boolean {
   if (!needs.municipalityId && !needs.province) return true;
   if (!c.homeMunicipalityId && c.servesMunicipalityIds.length === 0 && c.servesProvinces.length === 0)
     return true;
@@ -62,7 +62,7 @@ export function inRegion(c: Facts, needs: CaseNeeds): boolean {
 }
 
 /** Each hard filter on its own: whether the candidate passes it. */
-export function filterChecks(c: Facts, needs: CaseNeeds): Record<HardFilter, boolean> {
+function filterChecks(c: Facts, needs: CaseNeeds): Record<HardFilter, boolean> {
   const reach = needs.reach ?? 'region';
   return {
     active: c.status === 'active',
@@ -90,7 +90,7 @@ export function failedFilter(c: Facts, needs: CaseNeeds): HardFilter | undefined
  * together, and how many would pass with each real option (remote counsellors, the whole organisation, an
  * interpreter). Pure counting over facts already loaded: no query per counsellor.
  */
-export function diagnose(facts: Facts[], needs: CaseNeeds, place: Diagnosis['place']): Diagnosis {
+function diagnose(facts: Facts[], needs: CaseNeeds, place: Diagnosis['place']): Diagnosis {
   const active = facts.filter((c) => c.status === 'active');
   const count = (pass: (c: Facts) => boolean) => active.filter(pass).length;
   const checks = new Map(active.map((c) => [c.id, filterChecks(c, needs)]));

@@ -4,12 +4,11 @@ import type {
   MatchingWeights,
   OfferCreate,
   OfferResponseSchema,
-  Reach,
   ScorePart,
   Shortlist,
   WaitingListSchema,
-} from '../../../shared/counsellors.schema.js';
-import { DEFAULT_WEIGHTS } from '../../../shared/counsellors.schema.js';
+} from '../../../shared/matching.schema.js';
+import { DEFAULT_WEIGHTS } from '../../../shared/matching.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';
@@ -25,47 +24,13 @@ import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { queueNotice } from '../notifications/notifications.service.js';
 import { findTerm } from '../taxonomies/taxonomies.repository.js';
 import { getUser } from '../users/users.repository.js';
-import {
-  findOfferedCaseFacts,
-  loadCandidates,
-  loadNeeds,
-  sealedBackgrounds,
-  type CandidateFacts,
-} from './matching.repository.js';
-import { failedFilter, mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
+import { assertEligible, needsOf, STRICT, withdrawPendingOffers, type Widening } from './eligibility.js';
+import * as repo from './matching.repository.js';
+import type { CandidateFacts } from './matching.repository.js';
+import { mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
 
-export async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('matching_weights')
-    .where('id', '=', ctx.actor.orgId)
-    .executeTakeFirst();
-  return { ...DEFAULT_WEIGHTS, ...(org?.matching_weights ?? {}) };
-}
-
-/** How far matching looks for one shortlist or offer, and whether an interpreter is acceptable. */
-export interface Widening {
-  reach: Reach;
-  interpreter: boolean;
-}
-const STRICT: Widening = { reach: 'region', interpreter: false };
-
-/** The case's needs, with the caller's stated background preference opened. */
-async function needsOf(
-  ctx: Ctx,
-  caseId: string,
-  widening: Widening = STRICT,
-): Promise<(CaseNeeds & { municipalityName: string }) | undefined> {
-  const row = await loadNeeds(ctx.db, ctx.actor.orgId, caseId);
-  if (!row) return undefined;
-  const { prefBackgroundEnc, ...needs } = row;
-  return {
-    ...needs,
-    ...widening,
-    prefBackgroundId: prefBackgroundEnc
-      ? await openText(ctx, 'cases', 'pref_background', caseId, prefBackgroundEnc)
-      : null,
-  };
+async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
+  return { ...DEFAULT_WEIGHTS, ...((await repo.findMatchingWeights(ctx.db, ctx.actor.orgId)) ?? {}) };
 }
 
 /**
@@ -76,7 +41,7 @@ async function needsOf(
 async function withBackgrounds(ctx: Ctx, facts: CandidateFacts[], needs: CaseNeeds): Promise<Candidate[]> {
   if (!needs.prefBackgroundId) return facts.map((c) => ({ ...c, backgroundIds: [] }));
   const listed = new Set(facts.filter((c) => mayBeListed(c, needs)).map((c) => c.id));
-  const sealed = (await sealedBackgrounds(ctx.db, ctx.actor.orgId)).filter((r) => listed.has(r.id));
+  const sealed = (await repo.sealedBackgrounds(ctx.db, ctx.actor.orgId)).filter((r) => listed.has(r.id));
   const opened = await openMany(ctx, 'counsellor_profiles', 'background_ids', sealed);
   return facts.map((c) => {
     const json = opened.get(c.id);
@@ -92,7 +57,7 @@ export async function caseShortlist(
 ): Promise<Shortlist> {
   await loadCase(ctx, caseId, 'case.assign');
   const needs = (await needsOf(ctx, caseId, widening))!;
-  const facts = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
+  const facts = await repo.listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
   const list = shortlist(await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
   const place = { municipality: needs.municipalityName || null, province: needs.province };
   return withBackgroundLabel(
@@ -124,23 +89,6 @@ async function withBackgroundLabel(
   return { ...list, candidates: list.candidates.map(relabel), nextBest: list.nextBest.map(relabel) };
 }
 
-/** Throws unless the counsellor passes every hard filter for this case now. No override exists. */
-export async function assertEligible(
-  ctx: Ctx,
-  caseId: string,
-  counsellorId: string,
-  widening: Widening = STRICT,
-): Promise<void> {
-  const needs = await needsOf(ctx, caseId, widening);
-  const [candidate] = await loadCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId, counsellorId);
-  const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
-  if (fails) {
-    throw new AppError('validation_failed', `This counsellor does not pass the "${fails}" filter`, {
-      errors: [{ field: 'counsellorId', reason: `filter_${fails}`, message: `Fails the ${fails} filter` }],
-    });
-  }
-}
-
 /** Offers the case to a counsellor; an earlier pending offer for the case is withdrawn. Escalates when unanswered. */
 export async function createOffer(ctx: Ctx, caseId: string, input: OfferCreate) {
   const { counsellorId, reach, interpreter } = input;
@@ -153,35 +101,23 @@ export async function createOffer(ctx: Ctx, caseId: string, input: OfferCreate) 
   const actor = ctx.actor as Actor;
   const now = ctx.clock.now();
   await withdrawPendingOffers(ctx, caseId);
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('offer_timeout_hours')
-    .where('id', '=', actor.orgId)
-    .executeTakeFirstOrThrow();
+  const timeoutHours = await repo.getOfferTimeoutHours(ctx.db, actor.orgId);
   const id = randomUUID();
-  const expiresAt = new Date(now.getTime() + org.offer_timeout_hours * 3_600_000);
-  await ctx.db
-    .insertInto('case_offers')
-    .values({
-      id,
-      org_id: actor.orgId,
-      case_id: caseId,
-      counsellor_id: counsellorId,
-      offered_by: actor.userId,
-      status: 'pending',
-      created_at: now,
-      expires_at: expiresAt,
-      reach,
-      interpreter_language: interpreterLanguage,
-    })
-    .execute();
-  if (row.state === 'intake')
-    await ctx.db
-      .updateTable('cases')
-      .set({ state: 'matching', updated_at: now, last_activity_at: now })
-      .where('id', '=', caseId)
-      .execute();
+  const expiresAt = new Date(now.getTime() + timeoutHours * 3_600_000);
+  await repo.insertOffer(ctx.db, {
+    id,
+    org_id: actor.orgId,
+    case_id: caseId,
+    counsellor_id: counsellorId,
+    offered_by: actor.userId,
+    status: 'pending',
+    created_at: now,
+    expires_at: expiresAt,
+    reach,
+    interpreter_language: interpreterLanguage,
+  });
   if (row.state === 'intake') {
+    await repo.markCaseMatching(ctx.db, caseId, now);
     await audit(ctx, {
       action: 'case.transition',
       entity: 'case',
@@ -208,30 +144,7 @@ export async function createOffer(ctx: Ctx, caseId: string, input: OfferCreate) 
 }
 
 async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: string; pendingOnly?: boolean }) {
-  let q = ctx.db
-    .selectFrom('case_offers as o')
-    .innerJoin('cases as c', 'c.id', 'o.case_id')
-    .innerJoin('users as u', 'u.id', 'o.counsellor_id')
-    .select([
-      'o.id',
-      'o.case_id',
-      'c.reference',
-      'o.counsellor_id',
-      'u.display_name',
-      'o.status',
-      'o.decline_reason',
-      'o.note_enc',
-      'o.created_at',
-      'o.expires_at',
-      'o.responded_at',
-      'o.reach',
-      'o.interpreter_language',
-    ])
-    .where('o.org_id', '=', ctx.actor.orgId);
-  if (where.caseId) q = q.where('o.case_id', '=', where.caseId);
-  if (where.counsellorId) q = q.where('o.counsellor_id', '=', where.counsellorId);
-  if (where.pendingOnly) q = q.where('o.status', '=', 'pending');
-  const rows = await q.orderBy('o.created_at', 'desc').execute();
+  const rows = await repo.listOffers(ctx.db, ctx.actor.orgId, where);
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
@@ -252,29 +165,6 @@ async function offerRows(ctx: Ctx, where: { caseId?: string; counsellorId?: stri
 }
 
 /** The history of offers on a case: who was asked, who declined and why, who accepted. */
-/** Withdraws every pending offer of a case (a new offer, direct assignment, closing or reopening it). */
-export async function withdrawPendingOffers(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
-  caseId: string,
-): Promise<void> {
-  const withdrawn = await ctx.db
-    .updateTable('case_offers')
-    .set({ status: 'withdrawn', responded_at: ctx.clock.now() })
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'pending')
-    .returning('id')
-    .execute();
-  for (const o of withdrawn) {
-    await audit(ctx, {
-      action: 'offer.withdraw',
-      entity: 'case_offer',
-      entityId: o.id,
-      changedFields: ['status'],
-      details: { caseId },
-    });
-  }
-}
-
 export async function caseOffers(ctx: Ctx, caseId: string) {
   await loadCase(ctx, caseId, 'case.assign');
   return { items: await offerRows(ctx, { caseId }) };
@@ -288,7 +178,7 @@ export async function myOffers(ctx: Ctx) {
   authorizeMatching(ctx.actor, 'offer.respond');
   const offers = await offerRows(ctx, { counsellorId: ctx.actor.userId, pendingOnly: true });
   // One query for every offered case, not one per offer.
-  const facts = await findOfferedCaseFacts(ctx.db, ctx.actor.orgId, [
+  const facts = await repo.findOfferedCaseFacts(ctx.db, ctx.actor.orgId, [
     ...new Set(offers.map((o) => o.caseId)),
   ]);
   const aliases = await openMany(
@@ -321,33 +211,19 @@ export async function respondToOffer(
 ): Promise<void> {
   authorizeMatching(ctx.actor, 'offer.respond');
   const actor = ctx.actor;
-  const offer = await ctx.db
-    .selectFrom('case_offers')
-    .select(['id', 'case_id', 'counsellor_id', 'status', 'expires_at', 'reach', 'interpreter_language'])
-    .where('id', '=', offerId)
-    .executeTakeFirst();
+  const offer = await repo.findOffer(ctx.db, offerId);
   if (!offer || offer.counsellor_id !== actor.userId) throw new AppError('not_found', 'No such offer');
   const now = ctx.clock.now();
   if (offer.status !== 'pending' || offer.expires_at <= now)
     throw new AppError('conflict', 'This offer is no longer open');
   if (input.accept) {
     // The case must still be open for matching, and the counsellor must still pass every hard filter.
-    const before = await ctx.db
-      .selectFrom('cases')
-      .select(['counsellor_id', 'state'])
-      .where('id', '=', offer.case_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const before = await repo.getCaseAssignmentForUpdate(ctx.db, offer.case_id);
     if (!['intake', 'matching', 'active'].includes(before.state)) {
       throw new AppError('conflict', 'This case is no longer open for matching');
     }
-    const taken = await ctx.db
-      .updateTable('case_offers')
-      .set({ status: 'accepted', responded_at: now })
-      .where('id', '=', offerId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (taken.numUpdatedRows !== 1n) throw new AppError('conflict', 'This offer is no longer open');
+    if (!(await repo.acceptPendingOffer(ctx.db, offerId, now)))
+      throw new AppError('conflict', 'This offer is no longer open');
     // Checked after the offer stopped being pending, so it does not count against the counsellor's own capacity.
     await assertEligible(ctx, offer.case_id, actor.userId, {
       reach: offer.reach,
@@ -355,18 +231,7 @@ export async function respondToOffer(
     });
     await withdrawPendingOffers(ctx, offer.case_id);
     if (before.counsellor_id) await moveOpenTasks(ctx.db, offer.case_id, before.counsellor_id, actor.userId);
-    await ctx.db
-      .updateTable('cases')
-      .set((eb) => ({
-        counsellor_id: actor.userId,
-        state: 'active',
-        // Reports measure the time to the first assignment; a reassignment keeps it.
-        first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
-        updated_at: now,
-        last_activity_at: now,
-      }))
-      .where('id', '=', offer.case_id)
-      .execute();
+    await repo.assignCase(ctx.db, offer.case_id, actor.userId, now);
     await audit(ctx, {
       action: 'offer.accept',
       entity: 'case_offer',
@@ -384,29 +249,19 @@ export async function respondToOffer(
     await alertCoordinatorsOfOffer(ctx, 'offer_accepted', offer.case_id, offerId);
     return;
   }
-  await ctx.db
-    .updateTable('case_offers')
-    .set({
-      status: 'declined',
-      decline_reason: input.reason,
-      note_enc: input.note ? await sealText(ctx, 'case_offers', 'note', offerId, input.note) : null,
-      responded_at: now,
-    })
-    .where('id', '=', offerId)
-    .where('status', '=', 'pending')
-    .execute();
+  await repo.declinePendingOffer(ctx.db, offerId, {
+    reason: input.reason,
+    noteEnc: input.note ? await sealText(ctx, 'case_offers', 'note', offerId, input.note) : null,
+    now,
+  });
   if (input.reason === 'conflict_of_interest') {
-    await ctx.db
-      .insertInto('case_conflicts')
-      .values({
-        id: randomUUID(),
-        org_id: actor.orgId,
-        case_id: offer.case_id,
-        user_id: actor.userId,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
-      .execute();
+    await repo.insertConflict(ctx.db, {
+      id: randomUUID(),
+      org_id: actor.orgId,
+      case_id: offer.case_id,
+      user_id: actor.userId,
+      created_at: now,
+    });
   }
   await alertCoordinatorsOfOffer(ctx, 'offer_declined', offer.case_id, offerId);
   await audit(ctx, {
@@ -440,11 +295,7 @@ export async function getWeights(ctx: Ctx): Promise<MatchingWeights> {
 
 export async function setWeights(ctx: Ctx, input: MatchingWeights): Promise<MatchingWeights> {
   authorizeMatching(ctx.actor, 'weights.update');
-  await ctx.db
-    .updateTable('organisations')
-    .set({ matching_weights: JSON.stringify(input), updated_at: ctx.clock.now() })
-    .where('id', '=', ctx.actor.orgId)
-    .execute();
+  await repo.updateMatchingWeights(ctx.db, ctx.actor.orgId, input, ctx.clock.now());
   await audit(ctx, {
     action: 'matching.weights_update',
     entity: 'organisation',
@@ -458,17 +309,9 @@ export async function setWeights(ctx: Ctx, input: MatchingWeights): Promise<Matc
 export const matchingJobHandlers: Record<string, JobHandler> = {
   'offer.expire': async (ctx, payload) => {
     const offerId = String(payload.offerId);
-    const offer = await ctx.db
-      .selectFrom('case_offers')
-      .select(['case_id', 'status'])
-      .where('id', '=', offerId)
-      .executeTakeFirst();
+    const offer = await repo.findOffer(ctx.db, offerId);
     if (!offer || offer.status !== 'pending') return;
-    await ctx.db
-      .updateTable('case_offers')
-      .set({ status: 'expired', responded_at: ctx.clock.now() })
-      .where('id', '=', offerId)
-      .execute();
+    await repo.expireOffer(ctx.db, offerId, ctx.clock.now());
     await alertCoordinatorsOfOffer(ctx, 'offer_expired', offer.case_id, offerId);
     await audit(ctx, {
       action: 'offer.expire',

@@ -4,9 +4,8 @@ import {
   MeetingListSchema,
   MeetingParamsSchema,
   MeetingSchema,
-  SummaryQuerySchema,
-  SummarySchema,
-} from '../../../shared/consent.schema.js';
+} from '../../../shared/meetings.schema.js';
+import { SummaryQuerySchema, SummarySchema } from '../../../shared/referrals.schema.js';
 import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';

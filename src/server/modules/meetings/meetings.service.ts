@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { FormLanguage, Meeting, MeetingCreateSchema, Summary } from '../../../shared/consent.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import type { Meeting, MeetingCreateSchema } from '../../../shared/meetings.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';
@@ -9,43 +11,50 @@ import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { loadCase } from '../cases/cases.service.js';
 import { recordDisclosure } from '../referrals/disclosures.service.js';
-import { consentRequired, coverageFor } from '../referrals/referrals.service.js';
+import { coverage } from '../consent/consent.coverage.js';
+import { getConsentDates } from '../consent/consent.repository.js';
+import { listActivePartnerIds, listPartnersByIds } from '../partners/partners.repository.js';
+import { caseConsents, consentRequired, type CaseConsents } from '../referrals/referrals.service.js';
 import { renderSummaryPdf } from '../referrals/summary-pdf.js';
 import { buildSummary } from '../referrals/summary.service.js';
+import * as repo from './meetings.repository.js';
+import type { MeetingRow } from './meetings.repository.js';
 
-type MeetingRow = Awaited<ReturnType<typeof findRows>>[number];
-
-function findRows(ctx: Ctx, caseId: string) {
-  return ctx.db
-    .selectFrom('case_meetings')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('meeting_on', 'desc')
-    .execute();
+/** What the participants of some meetings of one case are checked against: read once, not per participant. */
+interface Participants {
+  partners: Awaited<ReturnType<typeof listPartnersByIds>>;
+  consents: CaseConsents;
 }
 
-async function participants(ctx: Ctx, m: MeetingRow) {
-  const partners = await ctx.db
-    .selectFrom('partners')
-    .select(['id', 'name', 'type'])
-    .where('id', 'in', m.partner_ids)
-    .orderBy('name')
-    .execute();
-  return Promise.all(
-    partners.map(async (p) => ({
+async function participantsOf(
+  ctx: Ctx,
+  caseId: string,
+  meetings: readonly MeetingRow[],
+): Promise<Participants> {
+  const ids = [...new Set(meetings.flatMap((m) => m.partner_ids))];
+  const partners = await listPartnersByIds(ctx.db, ids);
+  return { partners, consents: await caseConsents(ctx, caseId) };
+}
+
+/** The meeting's participants by name, each with whether an active consent covers sharing with them. */
+function participants(m: MeetingRow, { partners, consents }: Participants) {
+  const invited = new Set(m.partner_ids);
+  return partners
+    .filter((p) => invited.has(p.id))
+    .map((p) => ({
       ...p,
-      coverage: await coverageFor(ctx, m.case_id, {
+      coverage: coverage(consents.facts, {
         partnerId: p.id,
         partnerType: p.type,
         purpose: 'case_meeting',
         categories: m.categories,
+        on: consents.today,
       }),
-    })),
-  );
+    }));
 }
 
-async function toMeeting(ctx: Ctx, m: MeetingRow): Promise<Meeting> {
-  const people = await participants(ctx, m);
+async function toMeeting(ctx: Ctx, m: MeetingRow, known: Participants): Promise<Meeting> {
+  const people = participants(m, known);
   return {
     id: m.id,
     caseId: m.case_id,
@@ -60,10 +69,16 @@ async function toMeeting(ctx: Ctx, m: MeetingRow): Promise<Meeting> {
   };
 }
 
-async function findMeeting(ctx: Ctx, caseId: string, id: string): Promise<MeetingRow> {
-  const m = (await findRows(ctx, caseId)).find((r) => r.id === id);
+async function getMeeting(ctx: Ctx, caseId: string, id: string): Promise<MeetingRow> {
+  const m = await repo.findMeeting(ctx.db, caseId, id);
   if (!m) throw new AppError('not_found', 'No such case meeting');
   return m;
+}
+
+/** The meeting as the API shows it, after a change. */
+async function meetingNow(ctx: Ctx, caseId: string, id: string): Promise<Meeting> {
+  const m = await getMeeting(ctx, caseId, id);
+  return toMeeting(ctx, m, await participantsOf(ctx, caseId, [m]));
 }
 
 export async function listMeetings(
@@ -71,8 +86,12 @@ export async function listMeetings(
   caseId: string,
 ): Promise<{ items: Meeting[]; canManage: boolean }> {
   const { row } = await loadCase(ctx, caseId, 'case.view');
-  const rows = await findRows(ctx, caseId);
-  return { items: await Promise.all(rows.map((m) => toMeeting(ctx, m))), canManage: row.state !== 'closed' };
+  const rows = await repo.listMeetings(ctx.db, caseId);
+  const known = await participantsOf(ctx, caseId, rows);
+  return {
+    items: await Promise.all(rows.map((m) => toMeeting(ctx, m, known))),
+    canManage: row.state !== 'closed',
+  };
 }
 
 /** Records that the case is discussed at a local multi-agency meeting. Recording shares nothing yet. */
@@ -82,30 +101,22 @@ export const createMeeting = idempotent(
   async (ctx: Ctx, caseId: string, input: z.infer<typeof MeetingCreateSchema>) => {
     const actor = ctx.actor as Actor;
     const ids = [...new Set(input.partnerIds)];
-    const found = await ctx.db
-      .selectFrom('partners')
-      .select('id')
-      .where('id', 'in', ids)
-      .where('active', '=', true)
-      .execute();
-    if (found.length !== ids.length)
+    const found = await listActivePartnerIds(ctx.db, ids);
+    if (found.size !== ids.length)
       throw invalidField('partnerIds', 'unknown_partner', 'Choose participants from the directory');
     const id = randomUUID();
-    await ctx.db
-      .insertInto('case_meetings')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        municipality: input.municipality,
-        meeting_on: input.meetingOn,
-        partner_ids: ids,
-        categories: [...new Set(input.categories)],
-        note_enc: input.note ? await sealText(ctx, 'case_meetings', 'note', id, input.note) : null,
-        created_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await repo.insertMeeting(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      municipality: input.municipality,
+      meeting_on: input.meetingOn,
+      partner_ids: ids,
+      categories: [...new Set(input.categories)],
+      note_enc: input.note ? await sealText(ctx, 'case_meetings', 'note', id, input.note) : null,
+      created_by: actor.userId,
+      created_at: ctx.clock.now(),
+    });
     await audit(ctx, {
       action: 'meeting.record',
       entity: 'case_meeting',
@@ -124,16 +135,17 @@ export async function recordMeeting(
 ): Promise<Meeting> {
   await loadCase(ctx, caseId, 'case.edit');
   const { id } = await createMeeting(ctx, caseId, input);
-  return toMeeting(ctx, await findMeeting(ctx, caseId, id));
+  return meetingNow(ctx, caseId, id);
 }
 
 /** Every participant must be covered by an active consent for case meetings with these categories. */
 async function coveredMeeting(ctx: Ctx, caseId: string, id: string) {
-  const m = await findMeeting(ctx, caseId, id);
-  const people = await participants(ctx, m);
+  const m = await getMeeting(ctx, caseId, id);
+  const known = await participantsOf(ctx, caseId, [m]);
+  const people = participants(m, known);
   const uncovered = people.find((p) => !p.coverage.covered);
   if (uncovered) throw consentRequired(uncovered.coverage);
-  return { m, people };
+  return { m, people, known };
 }
 
 /** One consented summary for one case: never in bulk. Each production is in the access log. */
@@ -146,11 +158,7 @@ export async function meetingSummary(
   const { row: kase } = await loadCase(ctx, caseId, 'case.view');
   const { m, people } = await coveredMeeting(ctx, caseId, id);
   const first = people[0]!.coverage.consentId!;
-  const consent = await ctx.db
-    .selectFrom('consents')
-    .select(['given_on', 'valid_until'])
-    .where('id', '=', first)
-    .executeTakeFirstOrThrow();
+  const consent = await getConsentDates(ctx.db, first);
   await recordAccess(ctx, { entity: 'case_meeting', entityId: id, purpose: 'summary' });
   return buildSummary(ctx, {
     kase,
@@ -175,9 +183,9 @@ export async function meetingSummaryPdf(
 export async function shareMeeting(ctx: Ctx, caseId: string, id: string): Promise<Meeting> {
   await loadCase(ctx, caseId, 'case.edit');
   // Concurrent shares queue here: the second one sees shared_at and discloses nothing twice.
-  await ctx.db.selectFrom('case_meetings').select('id').where('id', '=', id).forUpdate().execute();
-  const { m, people } = await coveredMeeting(ctx, caseId, id);
-  if (m.shared_at) return toMeeting(ctx, m);
+  await repo.lockMeeting(ctx.db, id);
+  const { m, people, known } = await coveredMeeting(ctx, caseId, id);
+  if (m.shared_at) return toMeeting(ctx, m, known);
   for (const p of people)
     await recordDisclosure(ctx, {
       caseId,
@@ -188,11 +196,7 @@ export async function shareMeeting(ctx: Ctx, caseId: string, id: string): Promis
       channel: 'meeting',
       basis: { consentId: p.coverage.consentId!, purpose: 'case_meeting' },
     });
-  await ctx.db
-    .updateTable('case_meetings')
-    .set({ shared_at: ctx.clock.now() })
-    .where('id', '=', id)
-    .execute();
+  await repo.markMeetingShared(ctx.db, id, ctx.clock.now());
   await audit(ctx, {
     action: 'meeting.share',
     entity: 'case_meeting',
@@ -200,5 +204,5 @@ export async function shareMeeting(ctx: Ctx, caseId: string, id: string): Promis
     changedFields: ['shared_at'],
     details: { caseId, participants: people.length },
   });
-  return toMeeting(ctx, await findMeeting(ctx, caseId, id));
+  return toMeeting(ctx, await getMeeting(ctx, caseId, id), known);
 }

@@ -36,3 +36,12 @@ export async function markAllRead(db: Db, orgId: string, userId: string, at: Dat
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Where and in which language a notice e-mail goes, and whether the account may still receive one. */
+export async function findNoticeRecipient(db: Db, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'language', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}

@@ -83,7 +83,7 @@ const TEMPLATES: Record<UiLanguage, Record<NoticeKind, { subject: string; text: 
   },
 };
 
-export function composeNotice(
+function composeNotice(
   language: UiLanguage,
   kind: NoticeKind,
   url: string,
@@ -110,11 +110,7 @@ export async function queueNotice(
 export const notificationJobHandlers: Record<string, JobHandler> = {
   'email.notice': async (ctx, payload) => {
     if (!ctx.mailer) return; // SMTP not configured: the in-app alert is the notice.
-    const user = await ctx.db
-      .selectFrom('users')
-      .select(['email', 'language', 'status'])
-      .where('id', '=', String(payload.userId))
-      .executeTakeFirst();
+    const user = await repo.findNoticeRecipient(ctx.db, String(payload.userId));
     if (!user || user.status !== 'active') return;
     const message = composeNotice(
       user.language,

@@ -30,6 +30,50 @@ export async function updateTimeZone(db: Db, orgId: string, timeZone: string, no
     .execute();
 }
 
+/** How long consent runs by default, and how many days verbal consent has to become written. */
+export async function getConsentSettings(
+  db: Db,
+  orgId: string,
+): Promise<{ validMonths: number; writtenDays: number }> {
+  const org = await db
+    .selectFrom('organisations')
+    .select(['consent_valid_months', 'consent_written_days'])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return { validMonths: org.consent_valid_months, writtenDays: org.consent_written_days };
+}
+
+export async function updateConsentSettings(
+  db: Db,
+  orgId: string,
+  consent: { validMonths: number; writtenDays: number },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({
+      consent_valid_months: consent.validMonths,
+      consent_written_days: consent.writtenDays,
+      updated_at: now,
+    })
+    .where('id', '=', orgId)
+    .execute();
+}
+
+/** The aftercare intervals per support level, stored as given (the service sorts them). */
+export async function updateAftercareSchedule(
+  db: Db,
+  orgId: string,
+  schedule: { light: number[]; moderate: number[]; intensive: number[] },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({ aftercare_schedule: JSON.stringify(schedule), updated_at: now })
+    .where('id', '=', orgId)
+    .execute();
+}
+
 export async function insertOrganisation(
   db: Db,
   row: { id: string; name: string; default_language: string; now: Date },

@@ -9,8 +9,11 @@ import { authorizeOrganisation } from './organisations.policy.js';
 import { aftercareSchedule } from '../cases/aftercare.service.js';
 import type { EmergencySettings } from '../../../shared/four-eyes.schema.js';
 import {
+  getConsentSettings,
   getEmergencySettings,
   getTimeZone,
+  updateAftercareSchedule,
+  updateConsentSettings,
   updateEmergencySettings,
   updateTimeZone,
 } from './organisations.repository.js';
@@ -19,12 +22,7 @@ import {
 export async function consentSettings(
   ctx: Pick<Ctx, 'db' | 'actor'>,
 ): Promise<{ validMonths: number; writtenDays: number }> {
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select(['consent_valid_months', 'consent_written_days'])
-    .where('id', '=', ctx.actor.orgId)
-    .executeTakeFirstOrThrow();
-  return { validMonths: org.consent_valid_months, writtenDays: org.consent_written_days };
+  return getConsentSettings(ctx.db, ctx.actor.orgId);
 }
 
 export async function getSettings(ctx: Ctx): Promise<OrgSettings> {
@@ -56,23 +54,11 @@ export async function updateSettings(
       moderate: [...input.aftercareSchedule.moderate].sort((a, b) => a - b),
       intensive: [...input.aftercareSchedule.intensive].sort((a, b) => a - b),
     };
-    await ctx.db
-      .updateTable('organisations')
-      .set({ aftercare_schedule: JSON.stringify(sorted), updated_at: ctx.clock.now() })
-      .where('id', '=', ctx.actor.orgId)
-      .execute();
+    await updateAftercareSchedule(ctx.db, ctx.actor.orgId, sorted, ctx.clock.now());
     changed.push('aftercare_schedule');
   }
   if (input.consent) {
-    await ctx.db
-      .updateTable('organisations')
-      .set({
-        consent_valid_months: input.consent.validMonths,
-        consent_written_days: input.consent.writtenDays,
-        updated_at: ctx.clock.now(),
-      })
-      .where('id', '=', ctx.actor.orgId)
-      .execute();
+    await updateConsentSettings(ctx.db, ctx.actor.orgId, input.consent, ctx.clock.now());
     changed.push('consent_valid_months', 'consent_written_days');
   }
   if (input.timeZone !== undefined) {

@@ -1,6 +1,6 @@
 import type { Generated, JSONColumnType } from 'kysely';
 import type { AftercareSchedule } from '../../../shared/work.schema.js';
-import type { MatchingWeights } from '../../../shared/counsellors.schema.js';
+import type { MatchingWeights } from '../../../shared/matching.schema.js';
 
 export interface InstallationTable {
   id: Generated<number>;
@@ -25,6 +25,10 @@ export interface OrganisationsTable {
   /** Counts below this are never published in reports (3–10). */
   report_threshold: Generated<number>;
   report_round_to_five: Generated<boolean>;
+  /** Days a withdrawn peer-network member's notes are kept (30–365). */
+  peer_notes_retention_days: Generated<number>;
+  /** Days an unanswered callback request is kept before the purge job deletes it (30–365). */
+  callback_retention_days: Generated<number>;
   /** Made by `npm run demo`: invented records, shown with a banner; set at creation only. */
   is_demo: Generated<boolean>;
   created_at: Date;

@@ -38,3 +38,41 @@ export async function insertPartner(db: Db, row: Insertable<PartnersTable>): Pro
 export async function updatePartner(db: Db, id: string, patch: Updateable<PartnersTable>): Promise<void> {
   await db.updateTable('partners').set(patch).where('id', '=', id).execute();
 }
+
+/** Whether the partner exists in the organisation and is not retired: only such a partner can be chosen. */
+export async function isActivePartner(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('partners')
+    .select(['id', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.active === true;
+}
+
+/** The ids among `ids` of partners that exist in the organisation and are not retired. */
+export async function listActivePartnerIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('partners')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('active', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Name and type of the partners with these ids (retired ones too), by name: one query for any number. */
+export async function listPartnersByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name', 'type'])
+    .where('id', 'in', [...ids])
+    .orderBy('name')
+    .execute();
+}
+
+export async function findPartnerType(db: Db, id: string) {
+  const row = await db.selectFrom('partners').select('type').where('id', '=', id).executeTakeFirst();
+  return row?.type;
+}

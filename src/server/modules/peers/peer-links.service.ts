@@ -52,6 +52,24 @@ export async function getCasePeerLink(ctx: Ctx, caseId: string): Promise<CasePee
   };
 }
 
+/**
+ * Tells the peer-network organisers in the app that a link request waits: the alert has a kind and nothing
+ * else (no case, no hand-over); they read the request itself on the peer-network page.
+ */
+async function alertOrganisers(ctx: Ctx): Promise<void> {
+  const now = ctx.clock.now();
+  const organisers = await repo.organiserIds(ctx.db, ctx.actor.orgId);
+  await repo.insertLinkRequestAlerts(
+    ctx.db,
+    organisers.map((userId) => ({
+      id: randomUUID(),
+      org_id: ctx.actor.orgId,
+      user_id: userId,
+      created_at: now,
+    })),
+  );
+}
+
 const requestOnce = idempotent(
   'peer_link_request',
   async (ctx, caseId) => {
@@ -97,6 +115,7 @@ const requestOnce = idempotent(
       changedFields: ['handover', 'language'],
       details: { caseId, consentId: cover.consentId },
     });
+    await alertOrganisers(ctx);
     return { id };
   },
 );

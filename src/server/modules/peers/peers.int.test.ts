@@ -221,6 +221,17 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     expect(asked.json()).toMatchObject({ status: 'requested', consentCovered: true, canRequest: false });
     expect((await n.post(`/api/cases/${caseId}/peer-link`, ask)).statusCode).toBe(409);
 
+    // The organiser is told in the app, once for this request: a kind, no case and no hand-over.
+    const notices = await o.get('/api/notifications');
+    const peerNotices = (
+      notices.json() as { items: { kind: string; caseId: string | null; caseReference: string | null }[] }
+    ).items.filter((i) => i.kind === 'peer_link_request');
+    expect(peerNotices).toEqual([expect.objectContaining({ caseId: null, caseReference: null })]);
+    expect(notices.body).not.toContain(caseId);
+    expect(notices.body).not.toContain('06-98765432');
+    const theirNotices = (await n.get('/api/notifications')).json() as { items: { kind: string }[] };
+    expect(theirNotices.items.map((i) => i.kind)).not.toContain('peer_link_request');
+
     // The organiser sees the hand-over the caller agreed to, not the case.
     const list = await o.get('/api/peers/link-requests');
     expect(list.body).not.toContain(caseId);
@@ -482,5 +493,79 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       'peer.member_withdraw',
       'peer.notes_erase',
     ]);
+  });
+
+  it('erases withdrawn members’ notes after the period the admin sets (30–365 days, audited)', async () => {
+    const admin = await as(s.admin);
+    const bad = await admin.request('PUT', '/api/organisation/retention-settings', {
+      peerNotesDays: 29,
+      callbackDays: 400,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'callbackDays',
+      'peerNotesDays',
+    ]);
+    const coord = await as(s.coord);
+    expect(
+      (
+        await coord.request('PUT', '/api/organisation/retention-settings', {
+          peerNotesDays: 30,
+          callbackDays: 60,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await coord.get('/api/organisation/retention-settings')).json()).toEqual({
+      peerNotesDays: 90,
+      callbackDays: 60,
+    });
+
+    const o = await as(organiser);
+    const m = (await o.post('/api/peers/members', member({ alias: 'Vader Rachid', email: '' }))).json() as {
+      id: string;
+    };
+    const withdrawn = (await o.post(`/api/peers/members/${m.id}/withdraw`, {})).json() as {
+      notesEraseOn: string;
+    };
+    expect(withdrawn.notesEraseOn).toBe(day(t, 90));
+    // The admin shortens the period: the member withdrawn already gets the new erasure day.
+    const saved = await admin.request('PUT', '/api/organisation/retention-settings', {
+      peerNotesDays: 30,
+      callbackDays: 60,
+    });
+    expect(saved.json()).toEqual({ peerNotesDays: 30, callbackDays: 60 });
+    await drain();
+    expect((await o.get(`/api/peers/members/${m.id}`)).json()).toMatchObject({
+      notesEraseOn: day(t, 30),
+      notesErased: false,
+    });
+    t.clock.advance(31 * 86_400_000);
+    await drain();
+    expect((await (await as(organiser)).get(`/api/peers/members/${m.id}`)).json()).toMatchObject({
+      notes: '',
+      notesErased: true,
+    });
+    // A member withdrawn now gets the new period straight away.
+    const later = await as(organiser);
+    const next = (
+      await later.post('/api/peers/members', member({ alias: 'Moeder Nadia', email: '' }))
+    ).json() as {
+      id: string;
+    };
+    expect(
+      ((await later.post(`/api/peers/members/${next.id}/withdraw`, {})).json() as { notesEraseOn: string })
+        .notesEraseOn,
+    ).toBe(day(t, 30));
+    const po = await as(s.officer);
+    const audit = (await po.get(`/api/audit?entity=organisation`)).json() as {
+      items: { action: string; changedFields: string[] }[];
+    };
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({
+        action: 'organisation.retention_settings_update',
+        changedFields: ['peer_notes_retention_days'],
+      }),
+    );
+    expect(audit.items.map((i) => i.action)).toContain('peer.erasures_reschedule');
   });
 });

@@ -1,9 +1,13 @@
 import type { UiLanguage } from '../../../shared/roles.js';
 import { UI_LANGUAGES } from '../../../shared/roles.js';
+import { addDays, instantAt } from '../../lib/dates.js';
 import { openText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
-import type { JobHandler } from '../jobs/jobs.service.js';
+import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
+import { getTimeZone } from '../organisations/organisations.repository.js';
+import { findRetentionSettings } from '../organisations/retention.repository.js';
+import { PEER_RESCHEDULE_JOB } from '../organisations/retention.service.js';
 import * as repo from './peers.repository.js';
 
 /**
@@ -38,14 +42,19 @@ export const peerJobHandlers: Record<string, JobHandler> = {
     await ctx.mailer.send({ to, ...composeInvitation(member.language, meeting.call_number) });
     await repo.markEmailed(ctx.db, meetingId, memberId, ctx.clock.now());
   },
-  /** After the retention period, a withdrawn member's notes are erased (unless they rejoined meanwhile). */
+  /**
+   * After the organisation's retention period, a withdrawn member's notes are erased (unless they rejoined
+   * meanwhile). The period is read now: if the admin lengthened it since, this run is early and does nothing
+   * (the reschedule job below queued the later one).
+   */
   'peer.erase_notes': async (ctx, payload) => {
     await repo.actAsPeerSystem(ctx.db);
     const memberId = String(payload.memberId);
     const member = await repo.findMember(ctx.db, memberId);
-    if (!member || member.status !== 'withdrawn' || member.notes_erased_at || !member.notes_erase_on) return;
+    if (!member || member.status !== 'withdrawn' || member.notes_erased_at || !member.withdrawn_on) return;
+    const { peerNotesDays } = await findRetentionSettings(ctx.db, ctx.actor.orgId);
+    if (addDays(member.withdrawn_on, peerNotesDays) > (await todayOf(ctx))) return;
     const now = ctx.clock.now();
-    if (member.notes_erase_on > (await todayOf(ctx))) return;
     await repo.updateMember(ctx.db, memberId, { notes_enc: null, notes_erased_at: now, updated_at: now });
     await audit(ctx, {
       action: 'peer.notes_erase',
@@ -53,5 +62,40 @@ export const peerJobHandlers: Record<string, JobHandler> = {
       entityId: memberId,
       changedFields: ['notes'],
     });
+  },
+  /**
+   * The admin changed the retention period: every withdrawn member whose notes are not erased yet gets the
+   * erasure day the new period gives (from the day they withdrew), and an erasure job on that day (at once
+   * when it has passed). Audited once, with the count only.
+   */
+  [PEER_RESCHEDULE_JOB]: async (ctx) => {
+    await repo.actAsPeerSystem(ctx.db);
+    const orgId = ctx.actor.orgId;
+    const { peerNotesDays } = await findRetentionSettings(ctx.db, orgId);
+    const timeZone = await getTimeZone(ctx.db, orgId);
+    const now = ctx.clock.now();
+    let moved = 0;
+    for (const m of await repo.membersAwaitingErasure(ctx.db, orgId)) {
+      if (!m.withdrawn_on) continue;
+      const eraseOn = addDays(m.withdrawn_on, peerNotesDays);
+      if (eraseOn === m.notes_erase_on) continue;
+      await repo.updateMember(ctx.db, m.id, { notes_erase_on: eraseOn, updated_at: now });
+      const at = instantAt(timeZone, eraseOn);
+      await enqueue(ctx, {
+        kind: 'peer.erase_notes',
+        payload: { memberId: m.id },
+        runAt: at > now ? at : now,
+        dedupeKey: `peer.erase_notes:${m.id}:${eraseOn}`,
+      });
+      moved += 1;
+    }
+    if (moved)
+      await audit(ctx, {
+        action: 'peer.erasures_reschedule',
+        entity: 'organisation',
+        entityId: orgId,
+        changedFields: ['notes_erase_on'],
+        details: { members: moved, peerNotesDays },
+      });
   },
 };

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { AlertsTable } from '../cases/cases.table.js';
 import type {
   PeerLinkRequestsTable,
   PeerMeetingsTable,
@@ -347,5 +348,50 @@ export async function insertI4(
       recorded_by: row.by,
       created_at: row.at,
     })
+    .execute();
+}
+
+/** Withdrawn members whose notes still await erasure: when they withdrew (for a new retention period). */
+export async function membersAwaitingErasure(db: Db, orgId: string) {
+  return db
+    .selectFrom('peer_members')
+    .select(['id', 'withdrawn_on', 'notes_erase_on'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'withdrawn')
+    .where('notes_erased_at', 'is', null)
+    .execute();
+}
+
+/** The organisation's active peer-network organisers. */
+export async function organiserIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'peer_organiser')
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * In-app alerts "a peer link was requested" for these users: a kind and nothing else — no case id, since the
+ * organiser sees no case, and no hand-over text.
+ */
+export async function insertLinkRequestAlerts(
+  db: Db,
+  rows: { id: string; org_id: string; user_id: string; created_at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('alerts')
+    .values(
+      rows.map((r) => ({
+        ...r,
+        // Added by migration 0030; the AlertsTable type lives with the case tables (another module).
+        kind: 'peer_link_request' as string as AlertsTable['kind'],
+        case_id: null,
+      })),
+    )
     .execute();
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  PEER_NOTES_RETENTION_DAYS,
   type PeerConsent,
   type PeerMember,
   type PeerMemberCreate,
@@ -16,6 +15,7 @@ import { audit, recordAccess } from '../audit/audit.service.js';
 import { todayOf } from '../cases/cases.service.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
+import { findRetentionSettings } from '../organisations/retention.repository.js';
 import { authorizePeer } from './peers.policy.js';
 import * as repo from './peers.repository.js';
 
@@ -238,7 +238,8 @@ export async function withdrawLinkingConsent(ctx: Ctx, id: string): Promise<Peer
 
 /**
  * Withdrawing membership consent ends the membership: every consent of the member ends, invitations to
- * meetings still to come are dropped, and their notes are erased after the retention period (a job).
+ * meetings still to come are dropped, and their notes are erased after the organisation's retention period
+ * (a job; 90 days unless the admin chose otherwise).
  */
 export async function withdrawMembership(
   ctx: Ctx,
@@ -252,7 +253,8 @@ export async function withdrawMembership(
   const on = input.withdrawnOn ?? today;
   if (on > today) throw invalid('withdrawnOn', 'in_future', 'Withdrawal cannot be on a future day');
   if (on < row.joined_on) throw invalid('withdrawnOn', 'before_joined', 'Withdrawal cannot precede joining');
-  const eraseOn = addDays(on, PEER_NOTES_RETENTION_DAYS);
+  const { peerNotesDays } = await findRetentionSettings(ctx.db, ctx.actor.orgId);
+  const eraseOn = addDays(on, peerNotesDays);
   const now = ctx.clock.now();
   await repo.withdrawConsents(ctx.db, id, 'all', on, ctx.actor.userId);
   await repo.updateMember(ctx.db, id, {
@@ -266,7 +268,7 @@ export async function withdrawMembership(
     kind: 'peer.erase_notes',
     payload: { memberId: id },
     runAt: instantAt(await getTimeZone(ctx.db, ctx.actor.orgId), eraseOn),
-    dedupeKey: `peer.erase_notes:${id}`,
+    dedupeKey: `peer.erase_notes:${id}:${eraseOn}`,
   });
   await audit(ctx, {
     action: 'peer.member_withdraw',

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { insertSeedMunicipality } from './places.repository.js';
 
 /** A realistic starting set of Dutch municipalities by province; each organisation edits its own list. */
-export const SEED_MUNICIPALITIES: [string, string][] = [
+const SEED_MUNICIPALITIES: [string, string][] = [
   ['Groningen', 'Groningen'],
   ['Midden-Groningen', 'Groningen'],
   ['Leeuwarden', 'Friesland'],
@@ -55,7 +55,6 @@ export const SEED_MUNICIPALITIES: [string, string][] = [
 
 export async function seedMunicipalities(db: Kysely<unknown>, orgId: string): Promise<void> {
   for (const [name, province] of SEED_MUNICIPALITIES) {
-    await sql`insert into municipalities (id, org_id, name, province) values (${randomUUID()}, ${orgId}, ${name}, ${province})
-      on conflict do nothing`.execute(db);
+    await insertSeedMunicipality(db, orgId, name, province);
   }
 }

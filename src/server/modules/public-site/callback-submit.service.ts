@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.service.js';
 import { normalisePhone, phoneIndex } from '../intake/phone.js';
 import { countHit } from '../ratelimit/ratelimit.repository.js';
 import type { FormValues } from './public-site.html.js';
+import { scheduleCallbackPurge } from './callbacks.jobs.js';
 import * as repo from './public-site.repository.js';
 
 /** Callback requests accepted per client address per hour. */
@@ -143,6 +144,7 @@ export async function submitCallback(
       changedFields: ['alias', 'phone', 'language', 'safe_times', 'may_leave_message', 'question'],
       details: { language: input.language },
     });
+    await scheduleCallbackPurge(ctx);
   });
   return { kind: 'accepted' };
 }

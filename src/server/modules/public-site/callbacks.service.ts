@@ -7,9 +7,9 @@ import { authorizePublicSite } from './public-site.policy.js';
 import * as repo from './public-site.repository.js';
 
 /**
- * How long an open request may wait without a contact before the queue flags it for closing. There is no
- * automatic purge yet: the coordinator closes it (with a reason), and retention of closed requests follows
- * the organisation's rules for case-less contacts.
+ * How long an open request may wait without a contact before the queue flags it for closing. The purge job
+ * (callbacks.jobs.ts) deletes handled requests at its next run and unanswered ones after the organisation's
+ * retention period (at least 30 days, so a flagged request is still there to be closed).
  */
 export const CALLBACK_RETENTION_DAYS = 30;
 const QUEUE_LIMIT = 200;

@@ -15,6 +15,7 @@ import { formToken, submitCallback } from './callback-submit.service.js';
 import * as pages from './public-pages.service.js';
 import {
   callbackForm,
+  comingSoonPage,
   contentPage,
   notFoundPage,
   SITE_CSP,
@@ -97,7 +98,10 @@ export function publicPagesRoutes(deps: Deps): FastifyPluginAsyncZod {
       const origin = baseUrl(deps, request);
       const orgId = await pages.publicOrganisation(deps);
       const content = orgId ? await pages.publishedPage(deps, orgId, slug, lang) : undefined;
-      if (!orgId || !content)
+      // Before the organisation exists (or has published its home page) the site says so, kindly.
+      if (!orgId || (!content && slug === 'home'))
+        return sendPage(request, reply, comingSoonPage(lang, origin), { cache: false });
+      if (!content)
         return sendPage(request, reply, notFoundPage(lang, origin), { status: 404, cache: false });
       const meetings =
         slug === 'home'
@@ -113,6 +117,8 @@ export function publicPagesRoutes(deps: Deps): FastifyPluginAsyncZod {
       app.get(`/${lang}/`, hide, async (request, reply) => page(request, reply, lang, 'home'));
       app.get<{ Params: { page: string } }>(`/${lang}/:page`, hide, async (request, reply) => {
         const slug = request.params.page;
+        if (slug === 'callback' && !(await pages.publicOrganisation(deps)))
+          return sendPage(request, reply, comingSoonPage(lang, baseUrl(deps, request)), { cache: false });
         if (slug === 'callback')
           return sendPage(
             request,
@@ -134,7 +140,9 @@ export function publicPagesRoutes(deps: Deps): FastifyPluginAsyncZod {
         const json = wantsJson(request);
         const origin = baseUrl(deps, request);
         const orgId = await pages.publicOrganisation(deps);
-        if (!orgId) throw new AppError('not_found', 'No such resource');
+        if (!orgId && json) throw new AppError('not_found', 'No such resource');
+        if (!orgId)
+          return sendPage(request, reply, comingSoonPage(lang, origin), { status: 503, cache: false });
         const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
           string,
           unknown

@@ -12,7 +12,7 @@ import { LANGUAGE_SELF_NAMES, SITE_STRINGS, type SiteStrings } from './public-si
  * One small stylesheet, inlined and allowed by its hash: mobile first, logical properties so that Arabic
  * mirrors by itself, system fonts only (nothing is fetched), contrast at least 4.5:1.
  */
-export const SITE_CSS = `*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Naskh Arabic",Tahoma,sans-serif;color:#1b1b1f;background:#fbfaf7;overflow-wrap:anywhere}a{color:#0b5394}a:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,button:focus-visible{outline:3px solid #b45309;outline-offset:2px}.skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}header{border-bottom:1px solid #d6d3cc}.brand{font-weight:700;font-size:1.15rem;margin:0 0 .5rem}.brand a{color:#1b1b1f;text-decoration:none}nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{display:inline-block;padding:.35rem 0}nav a[aria-current]{font-weight:700;color:#1b1b1f}.langs{font-size:.95rem;margin-bottom:.5rem}h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:2rem 0 .5rem}.note{background:#fff4d6;border-inline-start:4px solid #b45309;padding:.5rem .75rem}.cta{display:inline-block;background:#0b5394;color:#fff;padding:.6rem 1rem;border-radius:.4rem;text-decoration:none;font-weight:600}form p{margin:0 0 1rem}label,legend{display:block;font-weight:600}fieldset{border:0;padding:0;margin:0 0 1rem}fieldset label{font-weight:400;display:inline-block;margin-inline-end:1rem}input[type=text],input[type=tel],select,textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #6b6b70;border-radius:.3rem;background:#fff;color:inherit}input[type=radio]{width:1.1rem;height:1.1rem;vertical-align:-.15rem}textarea{min-height:7rem}.hint{display:block;color:#4a4a50;font-size:.95rem}.err{display:block;color:#a4161a;font-weight:600}[aria-invalid=true]{border-color:#a4161a;border-width:2px}.errors{border:2px solid #a4161a;padding:.5rem 1rem;margin-bottom:1rem}.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}button{font:inherit;font-weight:600;background:#0b5394;color:#fff;border:0;border-radius:.4rem;padding:.65rem 1.4rem;cursor:pointer}footer{border-top:1px solid #d6d3cc;color:#4a4a50;font-size:.95rem}`;
+export const SITE_CSS = `*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Naskh Arabic",Tahoma,sans-serif;color:#1b1b1f;background:#fbfaf7;overflow-wrap:anywhere}a{color:#0b5394}a:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,button:focus-visible{outline:3px solid #b45309;outline-offset:2px}.skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}header{border-bottom:1px solid #d6d3cc}.brand{font-weight:700;font-size:1.15rem;margin:0 0 .5rem}.brand a{color:#1b1b1f;text-decoration:none}nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{display:inline-block;padding:.35rem 0}nav a[aria-current]{font-weight:700;color:#1b1b1f}.langs{font-size:.95rem;margin-bottom:.5rem}h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:2rem 0 .5rem}.note{background:#fff4d6;border-inline-start:4px solid #b45309;padding:.5rem .75rem}.cta{display:inline-block;background:#0b5394;color:#fff;padding:.6rem 1rem;border-radius:.4rem;text-decoration:none;font-weight:600}form p{margin:0 0 1rem}label,legend{display:block;font-weight:600}fieldset{border:0;padding:0;margin:0 0 1rem}fieldset label{font-weight:400;display:inline-block;margin-inline-end:1rem}input[type=text],input[type=tel],select,textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #6b6b70;border-radius:.3rem;background:#fff;color:inherit}input[type=radio]{width:1.1rem;height:1.1rem;vertical-align:-.15rem}textarea{min-height:7rem}.hint{display:block;color:#4a4a50;font-size:.95rem}.err{display:block;color:#a4161a;font-weight:600}[aria-invalid=true]{border-color:#a4161a;border-width:2px}.errors{border:2px solid #a4161a;padding:.5rem 1rem;margin-bottom:1rem}.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}button{font:inherit;font-weight:600;background:#0b5394;color:#fff;border:0;border-radius:.4rem;padding:.65rem 1.4rem;cursor:pointer}footer{border-top:1px solid #d6d3cc;color:#4a4a50;font-size:.95rem}.meetings{padding-inline-start:1.25rem}.meetings li{margin-bottom:.75rem}`;
 
 const CSS_HASH = createHash('sha256').update(SITE_CSS).digest('base64');
 
@@ -82,7 +82,7 @@ export function contentPage(args: {
   page: SitePage;
   origin: string;
   content: RenderedPage;
-  meetings?: readonly { title: string; when: string; place: string }[];
+  meetings?: readonly { title: string; when: string; place: string; languages: string }[];
 }): string {
   const { lang, page, origin, content } = args;
   const s = SITE_STRINGS[lang];
@@ -98,7 +98,7 @@ export function contentPage(args: {
   const meetings = args.meetings
     ? `<section aria-labelledby="meetings"><h2 id="meetings">${esc(s.meetingsTitle)}</h2>${
         args.meetings.length
-          ? `<ul>${args.meetings.map((m) => `<li>${esc(m.when)} — ${esc(m.title)}, ${esc(m.place)}</li>`).join('')}</ul>`
+          ? `<ul class="meetings">${args.meetings.map((m) => `<li><strong dir="auto">${esc(m.title)}</strong><br>${esc(m.when)} · ${esc(m.place)}<br>${esc(s.meetingLanguage)}: ${esc(m.languages)}</li>`).join('')}</ul>`
           : `<p>${esc(s.meetingsEmpty)}</p>`
       }</section>`
     : '';
@@ -223,4 +223,14 @@ export function notFoundPage(lang: SiteLanguage, origin: string): string {
   const s = SITE_STRINGS[lang];
   const main = `<h1>${esc(s.notFoundTitle)}</h1><p>${esc(s.notFoundBody)}</p><p><a href="/${lang}/">${esc(s.nav.home)}</a></p>`;
   return layout({ lang, at: null, origin, title: s.notFoundTitle, main });
+}
+
+/**
+ * An installation whose organisation is not set up yet, or has published no home page: a friendly word
+ * rather than a 404, in the visitor's language.
+ */
+export function comingSoonPage(lang: SiteLanguage, origin: string): string {
+  const s = SITE_STRINGS[lang];
+  const main = `<h1>${esc(s.comingSoonTitle)}</h1><p>${esc(s.comingSoonBody)}</p><p>${esc(s.emergency)}</p>`;
+  return layout({ lang, at: 'home', origin, title: s.comingSoonTitle, main });
 }

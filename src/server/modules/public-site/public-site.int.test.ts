@@ -8,11 +8,12 @@ import {
   inviteAndActivate,
   setupOrganisation,
   signIn,
-  type Agent,
   type SignedIn,
   type TestApp,
 } from '../../test/harness.js';
 import { normaliseArabic, pdfText } from '../../test/pdf-text.js';
+import { jobHandlers } from '../jobs/handlers.js';
+import { runDueJobs } from '../jobs/jobs.service.js';
 import { CALLBACKS_PER_IP_PER_HOUR } from './callback-submit.service.js';
 
 const kinds = await testKinds();
@@ -350,6 +351,161 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect((await c.get('/api/public-site/brochure?left=nl&right=nl')).statusCode).toBe(400);
     expect((await (await as(couns)).get('/api/public-site/brochure?left=nl&right=ar')).statusCode).toBe(403);
   });
+
+  it('lists published information meetings on the home page in the visitor’s language, never the venue', async () => {
+    const c = await as(coord);
+    const types = (await c.get('/api/activities/types')).json() as {
+      items: { termId: string; code: string }[];
+    };
+    const info = types.items.find((i) => i.code === 'info_meeting')!.termId;
+    const places = (await c.get('/api/places/municipalities')).json() as {
+      items: { id: string; name: string }[];
+    };
+    const utrecht = places.items.find((p) => p.name === 'Utrecht')!.id;
+    const plan = (over: Record<string, unknown>) =>
+      c.post('/api/activities', {
+        typeId: info,
+        title: 'Voorlichting: signalen herkennen',
+        date: '2026-04-10',
+        startTime: '19:30',
+        endTime: '21:00',
+        place: 'Kerkstraat 12, bij familie Haddou',
+        municipalityId: utrecht,
+        languages: ['ar', 'nl'],
+        audience: 'parents',
+        isPublic: true,
+        ...over,
+      });
+    expect((await plan({})).statusCode).toBe(201);
+    expect((await plan({ title: 'Besloten moedergroep', isPublic: false })).statusCode).toBe(201);
+    expect((await plan({ title: 'Al geweest', date: '2026-02-01' })).statusCode).toBe(201);
+    const cancelled = (await plan({ title: 'Afgelast' })).json() as { id: string };
+    expect((await c.patch(`/api/activities/${cancelled.id}`, { cancelled: true })).statusCode).toBe(200);
+    // Another organisation's public meeting is not this site's.
+    const theirs = await as(otherCoord);
+    const theirTypes = (await theirs.get('/api/activities/types')).json() as {
+      items: { termId: string; code: string }[];
+    };
+    expect(
+      (
+        await theirs.post('/api/activities', {
+          typeId: theirTypes.items.find((i) => i.code === 'info_meeting')!.termId,
+          title: 'Voorlichting Zuid',
+          date: '2026-04-11',
+          startTime: '19:00',
+          endTime: '21:00',
+          municipalityId: (
+            (await theirs.get('/api/places/municipalities')).json() as {
+              items: { id: string; name: string }[];
+            }
+          ).items.find((p) => p.name === 'Utrecht')!.id,
+          languages: ['nl'],
+          audience: 'parents',
+          isPublic: true,
+        })
+      ).statusCode,
+    ).toBe(201);
+    t.clock.advance(11_000); // past the few seconds the home page keeps its list
+
+    const nl = await visit('/nl/');
+    expect(nl.body).toContain('<strong dir="auto">Voorlichting: signalen herkennen</strong>');
+    expect(nl.body).toContain('vrijdag 10 april 2026 om 19:30 · Utrecht');
+    expect(nl.body).toContain('Taal: Arabisch, Nederlands');
+    const ar = await visit('/ar/', { 'accept-encoding': 'gzip' });
+    expect(ar.rawPayload.length).toBeLessThan(30 * 1024);
+    const arBody = (await visit('/ar/')).body;
+    expect(arBody).toContain('<html lang="ar" dir="rtl">');
+    expect(arBody).toContain('Voorlichting: signalen herkennen');
+    expect(arBody).toContain('اللغة: العربية، الهولندية');
+    for (const body of [nl.body, arBody]) {
+      expect(body).not.toContain('Kerkstraat');
+      expect(body).not.toContain('Besloten moedergroep');
+      expect(body).not.toContain('Al geweest');
+      expect(body).not.toContain('Afgelast');
+      expect(body).not.toContain('Voorlichting Zuid');
+      expect(body).not.toMatch(/<script/i);
+    }
+  });
+
+  it('purges handled callback requests and, after the retention period, unanswered ones, leaving a count', async () => {
+    const drain = async () => {
+      while ((await runDueJobs(t.deps, jobHandlers, 'callbacks-test')) > 0) {
+        /* until the queue is empty */
+      }
+    };
+    await drain();
+    const c = await as(coord);
+    await postCallback({ ...valid, alias: 'Wacht nog' });
+    const before = (await queue()).items;
+    const closeMe = before.find((i) => i.alias === 'Wacht nog')!.id;
+    expect((await c.post(`/api/callbacks/${closeMe}/close`, { reason: 'unreachable' })).statusCode).toBe(200);
+    const count = () =>
+      t.asOwner(async (db) => {
+        const { rows } = await sql<{
+          status: string;
+          n: string;
+        }>`select status, count(*)::text as n from callback_requests group by status order by status`.execute(
+          db,
+        );
+        return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+      });
+    const open = (await count()).open!;
+    expect((await count()).closed).toBeGreaterThan(0);
+    // The next night: handled requests go, open ones (younger than 60 days) stay.
+    t.clock.advance(86_400_000);
+    await drain();
+    expect(await count()).toEqual({ open });
+    // Sixty days on, the unanswered ones go too; the admin's period decides (here the default).
+    const a = await as(admin);
+    expect((await a.get('/api/organisation/retention-settings')).json()).toEqual({
+      peerNotesDays: 90,
+      callbackDays: 60,
+    });
+    t.clock.advance(60 * 86_400_000);
+    await drain();
+    expect(await count()).toEqual({});
+    expect((await queue()).items).toEqual([]);
+    // A count-only trace: how many went and why, nothing of what they said.
+    const purges = await t.asOwner(async (db) => {
+      const { rows } = await sql<{
+        details: { handled: number; expired: number };
+      }>`select details from audit_log where action = 'callback.purge' order by seq`.execute(db);
+      return rows.map((r) => [r.details.handled, r.details.expired]);
+    });
+    expect(purges).toHaveLength(2);
+    expect(purges[0]![0]).toBeGreaterThan(0);
+    expect(purges[0]![1]).toBe(0);
+    expect(purges[1]).toEqual([0, open]);
+  });
 });
 
-export type { Agent };
+describe.each(kinds)('public site before any organisation exists, on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('answers a friendly page in the visitor’s language, not a 404 or a 500', async () => {
+    for (const [lang, text] of [
+      ['nl', 'Deze site is nog in voorbereiding'],
+      ['ar', 'هذا الموقع قيد الإعداد'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/${lang}/` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(text);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const form = await t.app.inject({ method: 'GET', url: '/nl/callback' });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Deze site is nog in voorbereiding');
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/nl/callback',
+      payload: 'alias=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(post.statusCode).toBe(503);
+    expect(post.body).toContain('Deze site is nog in voorbereiding');
+  });
+});

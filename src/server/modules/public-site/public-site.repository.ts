@@ -1,4 +1,5 @@
-import { sql, type Insertable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { SiteLanguage, SitePage } from '../../../shared/public-site.schema.js';
 import type { Db } from '../../db/database.js';
 import type { CallbackRequestsTable, PublicPageVersionsTable } from './public-site.table.js';
@@ -90,6 +91,27 @@ export async function insertVersion(db: Db, row: Insertable<PublicPageVersionsTa
 }
 
 /** Makes a version the live one of its page and language (the previous live one steps down first). */
+/** How many page versions the organisation has, on the set-up (or migration) transaction's handle. */
+export async function countSeedPageVersions(db: Kysely<unknown>, orgId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from public_page_versions where org_id = ${orgId}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** A starter page as live version 1 with no author, on the set-up (or migration) transaction's handle. */
+export async function insertSeedPageVersion(
+  db: Kysely<unknown>,
+  orgId: string,
+  v: { page: string; language: string; title: string; body: string },
+  now: Date,
+): Promise<void> {
+  await sql`
+        insert into public_page_versions
+          (id, org_id, page, language, version, title, body, author_id, created_at, published_at, published_by, live)
+        values (${randomUUID()}, ${orgId}, ${v.page}, ${v.language}, 1, ${v.title}, ${v.body}, null, ${now}, ${now}, null, true)
+      `.execute(db);
+}
+
 export async function markPublished(
   db: Db,
   v: { id: string; orgId: string; page: SitePage; language: SiteLanguage },
@@ -178,4 +200,39 @@ export async function finishCallback(
     .where('status', '=', 'open')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Deletes the organisation's handled callback requests (done or closed: the contact holds what was needed)
+ * and the open ones received before `openBefore`; returns how many of each went. Their sealed alias, phone,
+ * safe times and question go with the row.
+ */
+export async function purgeCallbacks(
+  db: Db,
+  orgId: string,
+  openBefore: Date,
+): Promise<{ handled: number; expired: number }> {
+  const handled = await db
+    .deleteFrom('callback_requests')
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['done', 'closed'])
+    .executeTakeFirst();
+  const expired = await db
+    .deleteFrom('callback_requests')
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'open')
+    .where('created_at', '<', openBefore)
+    .executeTakeFirst();
+  return { handled: Number(handled.numDeletedRows), expired: Number(expired.numDeletedRows) };
+}
+
+/** Whether the organisation still holds any callback request (then the purge runs again tomorrow). */
+export async function hasCallbacks(db: Db, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('callback_requests')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

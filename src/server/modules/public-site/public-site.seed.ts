@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SiteLanguage, SitePage } from '../../../shared/public-site.schema.js';
+import { countSeedPageVersions, insertSeedPageVersion } from './public-site.repository.js';
 
 interface SeedPage {
   title: string;
@@ -11,7 +11,7 @@ interface SeedPage {
  * Starter content every organisation begins with, written for this project: short, plain, and meant to be
  * rewritten by the helpline. The phone number is a placeholder the admin replaces on the contact page.
  */
-export const SEED_PAGES: Readonly<Record<SitePage, Readonly<Record<SiteLanguage, SeedPage>>>> = {
+const SEED_PAGES: Readonly<Record<SitePage, Readonly<Record<SiteLanguage, SeedPage>>>> = {
   home: {
     nl: {
       title: 'Zorgen om je kind? Bel ons.',
@@ -197,16 +197,10 @@ Outside opening hours you can send a [call-back request](callback). In immediate
  * organisations at set-up, existing ones in migration 0022). Runs inside the caller's transaction.
  */
 export async function seedPublicPages(db: Kysely<unknown>, orgId: string, now: Date): Promise<void> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from public_page_versions where org_id = ${orgId}`.execute(db);
-  if ((rows[0]?.n ?? 0) > 0) return;
+  if ((await countSeedPageVersions(db, orgId)) > 0) return;
   for (const [page, byLanguage] of Object.entries(SEED_PAGES)) {
     for (const [language, { title, body }] of Object.entries(byLanguage)) {
-      await sql`
-        insert into public_page_versions
-          (id, org_id, page, language, version, title, body, author_id, created_at, published_at, published_by, live)
-        values (${randomUUID()}, ${orgId}, ${page}, ${language}, 1, ${title}, ${body}, null, ${now}, ${now}, null, true)
-      `.execute(db);
+      await insertSeedPageVersion(db, orgId, { page, language, title, body }, now);
     }
   }
 }

@@ -10,6 +10,11 @@ export interface SiteStrings {
   fallbackNote: string;
   meetingsTitle: string;
   meetingsEmpty: string;
+  /** Before the languages a meeting is held in. */
+  meetingLanguage: string;
+  /** An installation whose organisation has not been set up (or has published nothing) yet. */
+  comingSoonTitle: string;
+  comingSoonBody: string;
   notFoundTitle: string;
   notFoundBody: string;
   emergency: string;
@@ -53,6 +58,9 @@ const nl: SiteStrings = {
   fallbackNote: 'Deze pagina is nog niet vertaald. Je leest de Nederlandse tekst.',
   meetingsTitle: 'Komende voorlichtingsbijeenkomsten',
   meetingsEmpty: 'Er zijn op dit moment geen bijeenkomsten gepland.',
+  meetingLanguage: 'Taal',
+  comingSoonTitle: 'Deze site is nog in voorbereiding',
+  comingSoonBody: 'De hulplijn zet deze website binnenkort online. Kom later nog eens terug.',
   notFoundTitle: 'Pagina niet gevonden',
   notFoundBody: 'Deze pagina bestaat niet.',
   emergency: 'Bij direct gevaar: bel 112.',
@@ -112,6 +120,9 @@ const en: SiteStrings = {
   fallbackNote: 'This page has not been translated yet. You are reading the Dutch text.',
   meetingsTitle: 'Upcoming public information meetings',
   meetingsEmpty: 'No meetings are planned at the moment.',
+  meetingLanguage: 'Language',
+  comingSoonTitle: 'This site is being prepared',
+  comingSoonBody: 'The helpline will put this website online soon. Please come back later.',
   notFoundTitle: 'Page not found',
   notFoundBody: 'This page does not exist.',
   emergency: 'In immediate danger: call 112.',
@@ -171,6 +182,9 @@ const ar: SiteStrings = {
   fallbackNote: 'لم تُترجم هذه الصفحة بعد. أنت تقرأ النص الهولندي.',
   meetingsTitle: 'لقاءات التوعية القادمة',
   meetingsEmpty: 'لا توجد لقاءات مخطط لها حالياً.',
+  meetingLanguage: 'اللغة',
+  comingSoonTitle: 'هذا الموقع قيد الإعداد',
+  comingSoonBody: 'سينشر خط المساعدة هذا الموقع قريباً. يرجى العودة لاحقاً.',
   notFoundTitle: 'الصفحة غير موجودة',
   notFoundBody: 'هذه الصفحة غير موجودة.',
   emergency: 'في حالة الخطر المباشر: اتصل بالرقم 112.',
@@ -230,6 +244,9 @@ const tr: SiteStrings = {
   fallbackNote: 'Bu sayfa henüz çevrilmedi. Felemenkçe metni okuyorsunuz.',
   meetingsTitle: 'Yaklaşan bilgilendirme toplantıları',
   meetingsEmpty: 'Şu anda planlanmış bir toplantı yok.',
+  meetingLanguage: 'Dil',
+  comingSoonTitle: 'Bu site hazırlanıyor',
+  comingSoonBody: 'Yardım hattı bu web sitesini yakında yayına alacak. Lütfen daha sonra tekrar gelin.',
   notFoundTitle: 'Sayfa bulunamadı',
   notFoundBody: 'Bu sayfa mevcut değil.',
   emergency: 'Acil tehlikede: 112’yi arayın.',
@@ -282,3 +299,72 @@ export const LANGUAGE_SELF_NAMES: Readonly<Record<SiteLanguage, string>> = {
   ar: 'العربية',
   tr: 'Türkçe',
 };
+
+/** The conversation languages a meeting can be held in, named in each site language (as in the app). */
+const MEETING_LANGUAGE_NAMES: Readonly<Record<SiteLanguage, Readonly<Record<string, string>>>> = {
+  nl: {
+    nl: 'Nederlands',
+    ary: 'Marokkaans-Arabisch (Darija)',
+    rif: 'Tarifit',
+    zgh: 'Tamazight',
+    ar: 'Arabisch',
+    tr: 'Turks',
+    so: 'Somalisch',
+    en: 'Engels',
+    fr: 'Frans',
+    ku: 'Koerdisch',
+    fa: 'Perzisch',
+    ti: 'Tigrinya',
+    other: 'Andere taal',
+  },
+  en: {
+    nl: 'Dutch',
+    ary: 'Moroccan Arabic (Darija)',
+    rif: 'Tarifit',
+    zgh: 'Tamazight',
+    ar: 'Arabic',
+    tr: 'Turkish',
+    so: 'Somali',
+    en: 'English',
+    fr: 'French',
+    ku: 'Kurdish',
+    fa: 'Persian',
+    ti: 'Tigrinya',
+    other: 'Other language',
+  },
+  ar: {
+    nl: 'الهولندية',
+    ary: 'الدارجة المغربية',
+    rif: 'الريفية',
+    zgh: 'الأمازيغية',
+    ar: 'العربية',
+    tr: 'التركية',
+    so: 'الصومالية',
+    en: 'الإنجليزية',
+    fr: 'الفرنسية',
+    ku: 'الكردية',
+    fa: 'الفارسية',
+    ti: 'التغرينية',
+    other: 'لغة أخرى',
+  },
+  tr: {
+    nl: 'Felemenkçe',
+    ary: 'Fas Arapçası (Darija)',
+    rif: 'Tarifit',
+    zgh: 'Tamazight',
+    ar: 'Arapça',
+    tr: 'Türkçe',
+    so: 'Somalice',
+    en: 'İngilizce',
+    fr: 'Fransızca',
+    ku: 'Kürtçe',
+    fa: 'Farsça',
+    ti: 'Tigrinya',
+    other: 'Başka bir dil',
+  },
+};
+
+/** A meeting language's name in the visitor's language (an unknown code is shown as it is). */
+export function meetingLanguageName(lang: SiteLanguage, code: string): string {
+  return MEETING_LANGUAGE_NAMES[lang][code] ?? code;
+}

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { ConsentPurpose, DataCategory } from '../../../shared/consent.schema.js';
 import type {
-  ConsentPurpose,
-  DataCategory,
   Disclosure,
   DisclosureChannel,
   DisclosureExportQuery,
   DisclosureQuerySchema,
-} from '../../../shared/consent.schema.js';
+} from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';
@@ -18,9 +16,9 @@ import { openText } from '../../lib/fields.js';
 import { filterNames } from '../audit/audit.export.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
-import { authorizeDisclosure, canDisclosure } from './disclosures.policy.js';
-
-export const canSeeDisclosureLog = (ctx: Ctx) => canDisclosure(ctx.actor, 'disclosure.log');
+import { authorizeDisclosure } from './disclosures.policy.js';
+import * as repo from './referrals.repository.js';
+import type { DisclosureRow } from './referrals.repository.js';
 
 export interface DisclosureInput {
   caseId: string;
@@ -41,27 +39,24 @@ export async function recordDisclosure(ctx: Ctx, input: DisclosureInput): Promis
   const id = randomUUID();
   const now = ctx.clock.now();
   try {
-    await ctx.db
-      .insertInto('disclosures')
-      .values({
-        id,
-        org_id: ctx.actor.orgId,
-        case_id: input.caseId,
-        kind: input.kind,
-        referral_id: input.referralId ?? null,
-        meeting_id: input.meetingId ?? null,
-        emergency_id: 'emergencyId' in input.basis ? input.basis.emergencyId : null,
-        partner_id: input.partner.id,
-        recipient: input.partner.name,
-        purpose: 'purpose' in input.basis ? input.basis.purpose : null,
-        categories: [...input.categories],
-        channel: input.channel,
-        consent_id: 'consentId' in input.basis ? input.basis.consentId : null,
-        disclosed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        disclosed_on: await todayOf(ctx),
-        disclosed_at: now,
-      })
-      .execute();
+    await repo.insertDisclosure(ctx.db, {
+      id,
+      org_id: ctx.actor.orgId,
+      case_id: input.caseId,
+      kind: input.kind,
+      referral_id: input.referralId ?? null,
+      meeting_id: input.meetingId ?? null,
+      emergency_id: 'emergencyId' in input.basis ? input.basis.emergencyId : null,
+      partner_id: input.partner.id,
+      recipient: input.partner.name,
+      purpose: 'purpose' in input.basis ? input.basis.purpose : null,
+      categories: [...input.categories],
+      channel: input.channel,
+      consent_id: 'consentId' in input.basis ? input.basis.consentId : null,
+      disclosed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      disclosed_on: await todayOf(ctx),
+      disclosed_at: now,
+    });
   } catch (err) {
     if ((err as { code?: string }).code === '23514') {
       if (String((err as Error).message).includes('retired'))
@@ -86,39 +81,6 @@ export async function recordDisclosure(ctx: Ctx, input: DisclosureInput): Promis
   });
   return id;
 }
-
-const base = (db: Ctx['db']) =>
-  db
-    .selectFrom('disclosures as d')
-    .innerJoin('cases as c', 'c.id', 'd.case_id')
-    .leftJoin('users as u', 'u.id', 'd.disclosed_by')
-    .leftJoin('consents as cs', 'cs.id', 'd.consent_id')
-    .leftJoin('users as su', 'su.id', 'cs.typed_signed_by')
-    .leftJoin('users as cu', 'cu.id', 'cs.typed_confirmed_by')
-    .select([
-      'd.id',
-      'd.case_id',
-      'c.reference',
-      'd.kind',
-      'd.recipient',
-      'd.partner_id',
-      'd.categories',
-      'd.channel',
-      'd.consent_id',
-      'd.emergency_id',
-      'u.display_name',
-      'd.disclosed_at',
-      'cs.method',
-      'cs.typed_present_enc',
-      'cs.typed_device_enc',
-      'cs.typed_shown_sha256',
-      'cs.typed_signed_at',
-      'su.display_name as typed_signed_by_name',
-      'cs.typed_confirmed_by',
-      'cu.display_name as typed_confirmed_by_name',
-      'cs.typed_confirmed_at',
-    ]);
-type DisclosureRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
 /**
  * The evidence of a typed-name signature the disclosure relied on. Who was present is case content: it is
@@ -171,7 +133,7 @@ export async function caseDisclosures(
   caseId: string,
 ): Promise<{ items: Disclosure[]; next: null }> {
   await loadCase(ctx, caseId, 'case.view');
-  const rows = await base(ctx.db).where('d.case_id', '=', caseId).orderBy('d.disclosed_at', 'desc').execute();
+  const rows = await repo.listCaseDisclosures(ctx.db, caseId);
   return { items: await Promise.all(rows.map((r) => toDisclosure(ctx, r, true))), next: null };
 }
 
@@ -181,20 +143,10 @@ export async function disclosureLog(
   q: z.infer<typeof DisclosureQuerySchema>,
 ): Promise<{ items: Disclosure[]; next: string | null }> {
   authorizeDisclosure(ctx.actor, 'disclosure.log');
-  let query = base(ctx.db);
-  if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
-  if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
-  if (q.partnerId) query = query.where('d.partner_id', '=', q.partnerId);
-  if (q.caseReference) query = query.where('c.reference', '=', q.caseReference);
-  if (q.cursor) {
-    const { at, id } = decodeCursor(q.cursor, 'cursor');
-    query = query.where(sql<boolean>`(d.disclosed_at, d.id) < (${at}, ${id}::uuid)`);
-  }
-  const rows = await query
-    .orderBy('d.disclosed_at', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(q.limit + 1)
-    .execute();
+  const rows = await repo.listDisclosures(ctx.db, q, {
+    ...(q.cursor ? { after: decodeCursor(q.cursor, 'cursor') } : {}),
+    limit: q.limit + 1,
+  });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const next = rows.length > q.limit && last ? encodeCursor({ at: last.disclosed_at, id: last.id }) : null;
@@ -215,16 +167,7 @@ const EXPORT_MAX = 10_000;
  */
 export async function exportDisclosureCsv(ctx: Ctx, q: DisclosureExportQuery): Promise<string> {
   authorizeDisclosure(ctx.actor, 'disclosure.export');
-  let query = base(ctx.db);
-  if (q.from) query = query.where('d.disclosed_on', '>=', q.from);
-  if (q.to) query = query.where('d.disclosed_on', '<=', q.to);
-  if (q.partnerId) query = query.where('d.partner_id', '=', q.partnerId);
-  if (q.caseReference) query = query.where('c.reference', '=', q.caseReference);
-  const rows = await query
-    .orderBy('d.disclosed_at', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(EXPORT_MAX + 1)
-    .execute();
+  const rows = await repo.listDisclosures(ctx.db, q, { limit: EXPORT_MAX + 1 });
   const kept = rows.slice(0, EXPORT_MAX);
   const csv = toCsv(
     ['disclosed_at', 'case_reference', 'kind', 'recipient', 'categories', 'channel', 'basis', 'disclosed_by'],

@@ -12,7 +12,7 @@ import {
   ReferralSendSchema,
   SummaryQuerySchema,
   SummarySchema,
-} from '../../../shared/consent.schema.js';
+} from '../../../shared/referrals.schema.js';
 import { CaseIdParamsSchema } from '../../../shared/cases.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';

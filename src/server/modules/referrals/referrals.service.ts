@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   Coverage,
-  FormLanguage,
   Referral,
   ReferralCancelSchema,
   ReferralCreateSchema,
@@ -10,16 +9,13 @@ import type {
   ReferralSendSchema,
   ReferralStatus,
   Summary,
-} from '../../../shared/consent.schema.js';
-import {
-  isAuthorityDisclosure,
-  REFERRAL_STATUSES,
-  REFERRAL_TRANSITIONS,
-} from '../../../shared/consent.schema.js';
-import type { PartnerType } from '../../../shared/partners.schema.js';
+} from '../../../shared/referrals.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import { isAuthorityDisclosure } from '../../../shared/consent.schema.js';
+import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { addDays } from '../../lib/dates.js';
+import { addDays, type Day } from '../../lib/dates.js';
 import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
@@ -27,10 +23,13 @@ import { audit, recordAccess } from '../audit/audit.service.js';
 import { addSystemTask } from '../cases/case-items.service.js';
 import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase, todayOf } from '../cases/cases.service.js';
-import { coverage } from '../consent/consent.coverage.js';
-import { consentFacts, unconfirmedTypedConsentIds } from '../consent/consent.repository.js';
+import { coverage, type ConsentFacts } from '../consent/consent.coverage.js';
+import { consentFactsForDisclosure, getConsentDates } from '../consent/consent.repository.js';
 import { alertUser } from '../cases/alerts.service.js';
+import { isActivePartner } from '../partners/partners.repository.js';
 import { recordDisclosure } from './disclosures.service.js';
+import * as repo from './referrals.repository.js';
+import type { ReferralRow } from './referrals.repository.js';
 import { renderSummaryPdf } from './summary-pdf.js';
 import { buildSummary } from './summary.service.js';
 
@@ -43,42 +42,40 @@ export function consentRequired(c: Coverage): AppError {
   );
 }
 
-/** Whether an active consent of the case covers this partner, purpose and these categories today. */
-export async function coverageFor(
-  ctx: Ctx,
-  caseId: string,
-  need: {
-    partnerId: string;
-    partnerType: PartnerType;
-    purpose: Referral['purpose'];
-    categories: Referral['categories'];
-  },
-): Promise<Coverage> {
-  return coverage(await consentFacts(ctx.db, caseId), { ...need, on: await todayOf(ctx) });
+/** The consents of one case as coverage sees them, read once for every referral shown with them. */
+export interface CaseConsents {
+  facts: ConsentFacts[];
+  /** Consents resting on a typed name that no second staff member confirmed (yet). */
+  unconfirmedTyped: ReadonlySet<string>;
+  today: Day;
+}
+
+/** Reads the case's consents once (one query) and the organisation's today. */
+export async function caseConsents(ctx: Ctx, caseId: string): Promise<CaseConsents> {
+  const { facts, unconfirmedTyped } = await consentFactsForDisclosure(ctx.db, caseId);
+  return { facts, unconfirmedTyped, today: await todayOf(ctx) };
 }
 
 /**
  * Coverage for sending. To the authorities, a consent resting on a typed name counts only once a second
  * staff member confirmed it: then `awaitingConfirmation` says that only such a consent covers it.
  */
-async function sendCoverage(
-  ctx: Ctx,
-  r: Pick<ReferralRow, 'case_id' | 'partner_id' | 'partner_type' | 'purpose' | 'categories'>,
-): Promise<{ cov: Coverage; awaitingConfirmation: boolean }> {
+function sendCoverage(
+  consents: CaseConsents,
+  r: Pick<ReferralRow, 'partner_id' | 'partner_type' | 'purpose' | 'categories'>,
+): { cov: Coverage; awaitingConfirmation: boolean } {
   const need = {
     partnerId: r.partner_id,
     partnerType: r.partner_type,
     purpose: r.purpose,
     categories: r.categories,
-    on: await todayOf(ctx),
+    on: consents.today,
   };
-  const facts = await consentFacts(ctx.db, r.case_id);
-  const cov = coverage(facts, need);
+  const cov = coverage(consents.facts, need);
   if (!cov.covered || !isAuthorityDisclosure(r.purpose, r.partner_type))
     return { cov, awaitingConfirmation: false };
-  const unconfirmed = await unconfirmedTypedConsentIds(ctx.db, r.case_id);
   const confirmed = coverage(
-    facts.filter((f) => !unconfirmed.has(f.id)),
+    consents.facts.filter((f) => !consents.unconfirmedTyped.has(f.id)),
     need,
   );
   return confirmed.covered
@@ -86,17 +83,8 @@ async function sendCoverage(
     : { cov, awaitingConfirmation: true };
 }
 
-const referralRows = (ctx: Ctx, caseId: string) =>
-  ctx.db
-    .selectFrom('referrals as r')
-    .innerJoin('partners as p', 'p.id', 'r.partner_id')
-    .selectAll('r')
-    .select(['p.name as partner_name', 'p.type as partner_type'])
-    .where('r.case_id', '=', caseId);
-type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralRows>['execute']>>[number];
-
-async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
-  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
+async function toReferral(ctx: Ctx, r: ReferralRow, consents: CaseConsents): Promise<Referral> {
+  const { cov, awaitingConfirmation } = sendCoverage(consents, r);
   return {
     id: r.id,
     caseId: r.case_id,
@@ -126,11 +114,17 @@ async function toReferral(ctx: Ctx, r: ReferralRow): Promise<Referral> {
 }
 
 /** With `lock`, concurrent changes to one referral queue (a double-clicked "send" discloses once). */
-async function findReferral(ctx: Ctx, caseId: string, id: string, lock = false): Promise<ReferralRow> {
-  if (lock) await ctx.db.selectFrom('referrals').select('id').where('id', '=', id).forUpdate().execute();
-  const row = await referralRows(ctx, caseId).where('r.id', '=', id).executeTakeFirst();
+async function getReferral(ctx: Ctx, caseId: string, id: string, lock = false): Promise<ReferralRow> {
+  if (lock) await repo.lockReferral(ctx.db, id);
+  const row = await repo.findReferral(ctx.db, caseId, id);
   if (!row) throw new AppError('not_found', 'No such referral');
   return row;
+}
+
+/** The referral as the API shows it, after a change. */
+async function referralNow(ctx: Ctx, caseId: string, id: string): Promise<Referral> {
+  const row = await getReferral(ctx, caseId, id);
+  return toReferral(ctx, row, await caseConsents(ctx, caseId));
 }
 
 export async function listReferrals(
@@ -138,8 +132,12 @@ export async function listReferrals(
   caseId: string,
 ): Promise<{ items: Referral[]; canManage: boolean }> {
   const { row } = await loadCase(ctx, caseId, 'case.view');
-  const rows = await referralRows(ctx, caseId).orderBy('r.created_at', 'desc').execute();
-  return { items: await Promise.all(rows.map((r) => toReferral(ctx, r))), canManage: row.state !== 'closed' };
+  const rows = await repo.listReferrals(ctx.db, caseId);
+  const consents = await caseConsents(ctx, caseId);
+  return {
+    items: await Promise.all(rows.map((r) => toReferral(ctx, r, consents))),
+    canManage: row.state !== 'closed',
+  };
 }
 
 /** Proposing discloses nothing yet, so it needs no consent; sending does. */
@@ -148,29 +146,21 @@ export const createReferral = idempotent(
   (ctx, caseId) => loadCase(ctx, caseId, 'case.edit'),
   async (ctx: Ctx, caseId: string, input: z.infer<typeof ReferralCreateSchema>) => {
     const actor = ctx.actor as Actor;
-    const partner = await ctx.db
-      .selectFrom('partners')
-      .select(['id', 'active'])
-      .where('id', '=', input.partnerId)
-      .executeTakeFirst();
-    if (!partner?.active)
+    if (!(await isActivePartner(ctx.db, input.partnerId)))
       throw invalidField('partnerId', 'unknown_partner', 'Choose a partner from the directory');
     const id = randomUUID();
-    await ctx.db
-      .insertInto('referrals')
-      .values({
-        id,
-        org_id: actor.orgId,
-        case_id: caseId,
-        partner_id: input.partnerId,
-        purpose: input.purpose,
-        categories: [...new Set(input.categories)],
-        note_enc: input.note ? await sealText(ctx, 'referrals', 'note', id, input.note) : null,
-        status: 'proposed',
-        created_by: actor.userId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await repo.insertReferral(ctx.db, {
+      id,
+      org_id: actor.orgId,
+      case_id: caseId,
+      partner_id: input.partnerId,
+      purpose: input.purpose,
+      categories: [...new Set(input.categories)],
+      note_enc: input.note ? await sealText(ctx, 'referrals', 'note', id, input.note) : null,
+      status: 'proposed',
+      created_by: actor.userId,
+      created_at: ctx.clock.now(),
+    });
     await audit(ctx, {
       action: 'referral.propose',
       entity: 'referral',
@@ -189,7 +179,7 @@ export async function proposeReferral(
 ): Promise<Referral> {
   await loadCase(ctx, caseId, 'case.edit');
   const { id } = await createReferral(ctx, caseId, input);
-  return toReferral(ctx, await findReferral(ctx, caseId, id));
+  return referralNow(ctx, caseId, id);
 }
 
 function assertMove(from: ReferralStatus, to: ReferralStatus): void {
@@ -204,12 +194,13 @@ function assertMove(from: ReferralStatus, to: ReferralStatus): void {
  */
 async function assertSendable(ctx: Ctx, caseId: string, id: string, lock: boolean) {
   const { row: kase } = await loadCase(ctx, caseId, 'case.edit');
-  const r = await findReferral(ctx, caseId, id, lock);
+  const r = await getReferral(ctx, caseId, id, lock);
   assertMove(r.status, 'sent');
-  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
+  const consents = await caseConsents(ctx, caseId);
+  const { cov, awaitingConfirmation } = sendCoverage(consents, r);
   if (!cov.covered || !cov.consentId) throw consentRequired(cov);
   if (awaitingConfirmation) throw new AppError('confirmation_required');
-  return { kase, r, consentId: cov.consentId };
+  return { kase, r, consentId: cov.consentId, consents };
 }
 
 /**
@@ -222,19 +213,15 @@ export async function sendReferral(
   id: string,
   input: z.infer<typeof ReferralSendSchema>,
 ): Promise<Referral> {
-  const { r, consentId } = await assertSendable(ctx, caseId, id, true);
+  const { r, consentId, consents } = await assertSendable(ctx, caseId, id, true);
   const actor = ctx.actor as Actor;
-  await ctx.db
-    .updateTable('referrals')
-    .set({
-      status: 'sent',
-      channel: input.channel,
-      consent_id: consentId,
-      sent_at: ctx.clock.now(),
-      sent_by: actor.userId,
-    })
-    .where('id', '=', id)
-    .execute();
+  await repo.updateReferral(ctx.db, id, {
+    status: 'sent',
+    channel: input.channel,
+    consent_id: consentId,
+    sent_at: ctx.clock.now(),
+    sent_by: actor.userId,
+  });
   await recordDisclosure(ctx, {
     caseId,
     kind: 'referral',
@@ -252,7 +239,7 @@ export async function sendReferral(
     changedFields: ['status', 'channel', 'consent_id'],
     details: { caseId, channel: input.channel },
   });
-  return toReferral(ctx, await findReferral(ctx, caseId, id));
+  return toReferral(ctx, await getReferral(ctx, caseId, id), consents);
 }
 
 /**
@@ -266,28 +253,19 @@ async function recordReferralIntervention(
 ): Promise<void> {
   const code = purpose === 'care_referral' ? 'I8' : purpose === 'authority_referral' ? 'I9' : null;
   if (!code) return;
-  const term = await ctx.db
-    .selectFrom('taxonomy_terms')
-    .select('id')
-    .where('kind', '=', 'intervention')
-    .where('code', '=', code)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!term) return;
+  const termId = await repo.findActiveInterventionId(ctx.db, code);
+  if (!termId) return;
   const id = randomUUID();
-  await ctx.db
-    .insertInto('case_interventions')
-    .values({
-      id,
-      org_id: ctx.actor.orgId,
-      case_id: caseId,
-      intervention_id: term.id,
-      occurred_on: await todayOf(ctx),
-      note_enc: null,
-      recorded_by: (ctx.actor as Actor).userId,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+  await repo.insertCaseIntervention(ctx.db, {
+    id,
+    org_id: ctx.actor.orgId,
+    case_id: caseId,
+    intervention_id: termId,
+    occurred_on: await todayOf(ctx),
+    note_enc: null,
+    recorded_by: (ctx.actor as Actor).userId,
+    created_at: ctx.clock.now(),
+  });
   await audit(ctx, {
     action: 'case.intervention_add',
     entity: 'case_intervention',
@@ -305,20 +283,16 @@ export async function respondReferral(
   input: z.infer<typeof ReferralRespondSchema>,
 ): Promise<Referral> {
   await loadCase(ctx, caseId, 'case.edit');
-  const r = await findReferral(ctx, caseId, id, true);
+  const r = await getReferral(ctx, caseId, id, true);
   assertMove(r.status, input.outcome);
   const closes = input.outcome !== 'accepted';
   const note = input.note.trim();
-  await ctx.db
-    .updateTable('referrals')
-    .set({
-      status: input.outcome,
-      ...(closes ? { closed_at: ctx.clock.now() } : {}),
-      // The latest answer's note; an answer without one keeps the earlier note.
-      ...(note ? { response_note_enc: await sealText(ctx, 'referrals', 'response_note', id, note) } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
+  await repo.updateReferral(ctx.db, id, {
+    status: input.outcome,
+    ...(closes ? { closed_at: ctx.clock.now() } : {}),
+    // The latest answer's note; an answer without one keeps the earlier note.
+    ...(note ? { response_note_enc: await sealText(ctx, 'referrals', 'response_note', id, note) } : {}),
+  });
   await audit(ctx, {
     action: `referral.${input.outcome}`,
     entity: 'referral',
@@ -326,7 +300,7 @@ export async function respondReferral(
     changedFields: note ? ['status', 'response_note'] : ['status'],
     details: { caseId },
   });
-  return toReferral(ctx, await findReferral(ctx, caseId, id));
+  return referralNow(ctx, caseId, id);
 }
 
 /** Cancels a referral that is still in one of the `from` states; says whether it did. */
@@ -337,19 +311,13 @@ async function cancel(
   at: Date,
   from: readonly ReferralStatus[],
 ): Promise<boolean> {
-  const r = await ctx.db
-    .updateTable('referrals')
-    .set({
-      status: 'cancelled',
-      closed_at: at,
-      cancel_cause: cause.kind,
-      cancel_reason_enc:
-        cause.kind === 'manual' ? await sealText(ctx, 'referrals', 'cancel_reason', id, cause.reason) : null,
-    })
-    .where('id', '=', id)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return repo.updateReferralIfIn(ctx.db, id, from, {
+    status: 'cancelled',
+    closed_at: at,
+    cancel_cause: cause.kind,
+    cancel_reason_enc:
+      cause.kind === 'manual' ? await sealText(ctx, 'referrals', 'cancel_reason', id, cause.reason) : null,
+  });
 }
 
 export async function cancelReferral(
@@ -359,7 +327,7 @@ export async function cancelReferral(
   input: z.infer<typeof ReferralCancelSchema>,
 ): Promise<Referral> {
   await loadCase(ctx, caseId, 'case.edit');
-  const r = await findReferral(ctx, caseId, id, true);
+  const r = await getReferral(ctx, caseId, id, true);
   assertMove(r.status, 'cancelled');
   await cancel(ctx, id, { kind: 'manual', reason: input.reason }, ctx.clock.now(), [r.status]);
   await audit(ctx, {
@@ -369,7 +337,7 @@ export async function cancelReferral(
     changedFields: ['status', 'cancel_reason'],
     details: { caseId },
   });
-  return toReferral(ctx, await findReferral(ctx, caseId, id));
+  return referralNow(ctx, caseId, id);
 }
 
 /**
@@ -380,8 +348,8 @@ export async function afterConsentWithdrawn(
   ctx: Ctx,
   input: { caseId: string; consentId: string; counsellorId: string | null },
 ): Promise<{ cancelledReferrals: string[]; informTaskId: string | null }> {
-  const pending = await referralRows(ctx, input.caseId).where('r.status', '=', 'proposed').execute();
-  const facts = await consentFacts(ctx.db, input.caseId);
+  const pending = await repo.listProposedReferrals(ctx.db, input.caseId);
+  const { facts, today } = await caseConsents(ctx, input.caseId);
   const withdrawn = facts.filter((f) => f.id === input.consentId).map((f) => ({ ...f, withdrawn: false }));
   const cancelled: string[] = [];
   const proposers = new Set<string>();
@@ -392,7 +360,7 @@ export async function afterConsentWithdrawn(
       partnerType: r.partner_type,
       purpose: r.purpose,
       categories: r.categories,
-      on: await todayOf(ctx),
+      on: today,
     };
     if (!coverage(withdrawn, need).covered || coverage(facts, need).covered) continue;
     // Only while still proposed: a send that won the race stays sent (and its partner is informed below).
@@ -413,20 +381,14 @@ export async function afterConsentWithdrawn(
     if (ctx.actor.kind === 'user') proposers.delete(ctx.actor.userId);
     for (const userId of proposers) await alertUser(ctx, userId, 'referral_cancelled', input.caseId);
   }
-  const reached = await ctx.db
-    .selectFrom('disclosures')
-    .select('recipient')
-    .distinct()
-    .where('consent_id', '=', input.consentId)
-    .orderBy('recipient')
-    .execute();
+  const reached = await repo.listRecipientsUnderConsent(ctx.db, input.consentId);
   let informTaskId: string | null = null;
   if (reached.length) {
     informTaskId = await addSystemTask(ctx, {
       caseId: input.caseId,
       kind: 'inform_partners',
-      title: reached.map((p) => p.recipient).join(', '),
-      dueOn: addDays(await todayOf(ctx), 2),
+      title: reached.join(', '),
+      dueOn: addDays(today, 2),
       assigneeId: input.counsellorId ?? (ctx.actor.kind === 'user' ? ctx.actor.userId : null),
       refId: input.consentId,
     });
@@ -436,17 +398,13 @@ export async function afterConsentWithdrawn(
 
 async function coveredReferral(ctx: Ctx, caseId: string, id: string) {
   const { row: kase } = await loadCase(ctx, caseId, 'case.view');
-  const r = await findReferral(ctx, caseId, id);
+  const r = await getReferral(ctx, caseId, id);
   if (r.status === 'cancelled' || r.status === 'declined')
     throw new AppError('invalid_transition', `The referral is ${r.status}`);
-  const { cov, awaitingConfirmation } = await sendCoverage(ctx, r);
+  const { cov, awaitingConfirmation } = sendCoverage(await caseConsents(ctx, caseId), r);
   if (!cov.covered || !cov.consentId) throw consentRequired(cov);
   if (awaitingConfirmation) throw new AppError('confirmation_required');
-  const consent = await ctx.db
-    .selectFrom('consents')
-    .select(['given_on', 'valid_until'])
-    .where('id', '=', cov.consentId)
-    .executeTakeFirstOrThrow();
+  const consent = await getConsentDates(ctx.db, cov.consentId);
   return { kase, r, consentId: cov.consentId, consent };
 }
 
@@ -492,11 +450,7 @@ export async function previewReferral(
   language: FormLanguage = 'nl',
 ): Promise<Summary> {
   const { kase, r, consentId } = await assertSendable(ctx, caseId, id, false);
-  const consent = await ctx.db
-    .selectFrom('consents')
-    .select(['given_on', 'valid_until'])
-    .where('id', '=', consentId)
-    .executeTakeFirstOrThrow();
+  const consent = await getConsentDates(ctx.db, consentId);
   await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'preview' });
   return buildSummary(ctx, {
     kase: kase as CaseRow,

@@ -1,9 +1,5 @@
-import type {
-  ConsentPurpose,
-  DataCategory,
-  DisclosureChannel,
-  ReferralStatus,
-} from '../../../shared/consent.schema.js';
+import type { ConsentPurpose, DataCategory } from '../../../shared/consent.schema.js';
+import type { DisclosureChannel, ReferralStatus } from '../../../shared/referrals.schema.js';
 
 export interface ReferralsTable {
   id: string;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FormLanguage, Summary } from '../../../shared/consent.schema.js';
+import type { FormLanguage } from '../../../shared/consent.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
 import { PDF_STRINGS, formatDay, languageName } from '../../lib/pdf/strings.js';
 import { normaliseArabic, pdfInfo, pdfText } from '../../test/pdf-text.js';
 import { renderSummaryPdf } from './summary-pdf.js';

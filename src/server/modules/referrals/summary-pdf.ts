@@ -1,4 +1,5 @@
-import { DATA_CATEGORIES, type FormLanguage, type Summary } from '../../../shared/consent.schema.js';
+import { DATA_CATEGORIES, type FormLanguage } from '../../../shared/consent.schema.js';
+import { type Summary } from '../../../shared/referrals.schema.js';
 import { type PdfBlock, renderPdf } from '../../lib/pdf/render.js';
 import { PDF_STRINGS, type PdfStrings, formatDay, languageName, translate } from '../../lib/pdf/strings.js';
 

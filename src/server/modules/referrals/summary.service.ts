@@ -1,9 +1,13 @@
-import type { DataCategory, FormLanguage, Summary } from '../../../shared/consent.schema.js';
+import type { DataCategory, FormLanguage } from '../../../shared/consent.schema.js';
+import type { Summary } from '../../../shared/referrals.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { openOptional, openText } from '../../lib/fields.js';
 import { todayOf } from '../cases/cases.service.js';
 import type { CaseRow } from '../cases/cases.repository.js';
 import * as cases from '../cases/cases.repository.js';
+import { getOrganisation } from '../organisations/organisations.repository.js';
+import { findTerm } from '../taxonomies/taxonomies.repository.js';
+import * as repo from './referrals.repository.js';
 
 export interface SummaryRequest {
   kase: CaseRow;
@@ -21,11 +25,7 @@ export interface SummaryRequest {
 export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summary> {
   const { kase } = req;
   const has = (c: DataCategory) => req.categories.includes(c);
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', ctx.actor.orgId)
-    .executeTakeFirstOrThrow();
+  const org = await getOrganisation(ctx.db, ctx.actor.orgId);
   const summary: Summary = {
     organisation: org.name,
     caseReference: kase.reference,
@@ -37,18 +37,8 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
   };
 
   if (has('contact_details')) {
-    const caller = await ctx.db
-      .selectFrom('callers')
-      .select(['alias_enc', 'phone_enc', 'language', 'municipality'])
-      .where('id', '=', kase.caller_id)
-      .executeTakeFirstOrThrow();
-    const contact = await ctx.db
-      .selectFrom('contacts')
-      .select(['id', 'may_call_back', 'may_leave_message', 'safe_times_enc', 'safe_channel'])
-      .where('case_id', '=', kase.id)
-      .orderBy('occurred_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const caller = await repo.getCallerContact(ctx.db, kase.caller_id);
+    const contact = await repo.findLatestContactPreferences(ctx.db, kase.id);
     summary.contactDetails = {
       callerAlias: await openText(ctx, 'callers', 'alias', kase.caller_id, caller.alias_enc),
       phone: caller.phone_enc
@@ -66,11 +56,7 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
   }
 
   if (has('concern_summary')) {
-    const term = await ctx.db
-      .selectFrom('taxonomy_terms')
-      .select(['code', 'labels'])
-      .where('id', '=', kase.category_id)
-      .executeTakeFirst();
+    const term = await findTerm(ctx.db, kase.category_id);
     summary.concernSummary = {
       category: term ? `${term.code} ${term.labels[req.language]}` : '',
       summary: await openText(ctx, 'cases', 'summary', kase.id, kase.summary_enc),
@@ -110,13 +96,7 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
   if (has('support_history')) {
     const [log, interventions, goals] = await Promise.all([
       cases.logEntries(ctx.db, kase.id),
-      ctx.db
-        .selectFrom('case_interventions as i')
-        .innerJoin('taxonomy_terms as t', 't.id', 'i.intervention_id')
-        .select(['t.code', 't.labels', 'i.occurred_on'])
-        .where('i.case_id', '=', kase.id)
-        .orderBy('i.occurred_on')
-        .execute(),
+      repo.listInterventionLabels(ctx.db, kase.id),
       cases.goals(ctx.db, kase.id),
     ]);
     summary.supportHistory = {

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { SeedTerm } from './taxonomies.seed.js';
+import type { TaxonomyTermsTable } from './taxonomies.table.js';
 
 const COLUMNS = ['id', 'kind', 'code', 'labels', 'active', 'requires_consent', 'sort'] as const;
 
@@ -18,4 +22,25 @@ export async function findTerm(db: Db, id: string) {
     .select([...COLUMNS, 'org_id'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+export async function insertTerm(db: Db, row: Insertable<TaxonomyTermsTable>): Promise<void> {
+  await db.insertInto('taxonomy_terms').values(row).execute();
+}
+
+export async function updateTerm(db: Db, id: string, patch: Updateable<TaxonomyTermsTable>): Promise<void> {
+  await db.updateTable('taxonomy_terms').set(patch).where('id', '=', id).execute();
+}
+
+/** Adds a standard term unless the organisation has its code already; runs on the set-up transaction's handle. */
+export async function insertSeedTerm(
+  db: Kysely<unknown>,
+  orgId: string,
+  term: SeedTerm & { sort: number },
+  now: Date,
+): Promise<void> {
+  await sql`insert into taxonomy_terms (id, org_id, kind, code, labels, requires_consent, sort, created_at, updated_at)
+      values (${randomUUID()}, ${orgId}, ${term.kind}, ${term.code}, ${JSON.stringify(term.labels)}::jsonb,
+              ${term.requiresConsent ?? false}, ${term.sort}, ${now}, ${now})
+      on conflict (org_id, kind, code) do nothing`.execute(db);
 }

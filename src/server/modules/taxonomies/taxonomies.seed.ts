@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Labels, TaxonomyKind } from '../../../shared/taxonomy.schema.js';
+import { insertSeedTerm } from './taxonomies.repository.js';
 
 export interface SeedTerm {
   kind: TaxonomyKind;
@@ -25,7 +25,7 @@ const t = (
 });
 
 /** The lists every new organisation starts with (DESIGN.md, "Taxonomies"); each organisation may edit them. */
-export const SEED_TERMS: SeedTerm[] = [
+const SEED_TERMS: SeedTerm[] = [
   t(
     'category',
     'C1',
@@ -441,9 +441,6 @@ export async function seedTaxonomies(db: Kysely<unknown>, orgId: string, now: Da
   let sort = 0;
   for (const term of SEED_TERMS) {
     sort += 1;
-    await sql`insert into taxonomy_terms (id, org_id, kind, code, labels, requires_consent, sort, created_at, updated_at)
-      values (${randomUUID()}, ${orgId}, ${term.kind}, ${term.code}, ${JSON.stringify(term.labels)}::jsonb,
-              ${term.requiresConsent ?? false}, ${sort}, ${now}, ${now})
-      on conflict (org_id, kind, code) do nothing`.execute(db);
+    await insertSeedTerm(db, orgId, { ...term, sort }, now);
   }
 }

@@ -35,19 +35,16 @@ export async function createTerm(ctx: Ctx, input: TermCreate): Promise<Term> {
       errors: [{ field: 'code', reason: 'duplicate', message: 'This code is already in the list' }],
     });
   }
-  await ctx.db
-    .insertInto('taxonomy_terms')
-    .values({
-      id,
-      org_id: ctx.actor.orgId,
-      kind: input.kind,
-      code: input.code,
-      labels: JSON.stringify(input.labels),
-      sort: Math.max(0, ...existing.map((t) => t.sort)) + 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await repo.insertTerm(ctx.db, {
+    id,
+    org_id: ctx.actor.orgId,
+    kind: input.kind,
+    code: input.code,
+    labels: JSON.stringify(input.labels),
+    sort: Math.max(0, ...existing.map((t) => t.sort)) + 1,
+    created_at: now,
+    updated_at: now,
+  });
   await audit(ctx, {
     action: 'taxonomy.create',
     entity: 'taxonomy_term',
@@ -69,11 +66,7 @@ export async function updateTerm(ctx: Ctx, id: string, input: TermUpdate): Promi
   if (input.sort !== undefined) patch.sort = input.sort;
   const changed = Object.keys(patch);
   if (changed.length) {
-    await ctx.db
-      .updateTable('taxonomy_terms')
-      .set({ ...patch, updated_at: ctx.clock.now() })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateTerm(ctx.db, id, { ...patch, updated_at: ctx.clock.now() });
     await audit(ctx, {
       action: 'taxonomy.update',
       entity: 'taxonomy_term',

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { InviteAccept } from '../../../shared/auth.schema.js';
 import type { Db } from '../../db/database.js';
 import { inOrg } from '../../db/database.js';
@@ -13,9 +12,7 @@ import * as repo from './users.repository.js';
 
 /** Finds a usable invite by its token, or throws invite_invalid (unknown, used, revoked or expired alike). */
 async function loadInvite(deps: Deps, db: Db, token: string) {
-  const { rows } = await sql<{ org_id: string; invite_id: string }>`
-    select * from auth_find_invite(${hashToken(token)})`.execute(deps.db);
-  const found = rows[0];
+  const found = await repo.findInviteByTokenHash(deps.db, hashToken(token));
   if (!found) throw new AppError('invite_invalid');
   return found;
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import type { InvitesTable, UsersTable } from './users.table.js';
@@ -121,4 +121,17 @@ export async function revokeOpenInvites(db: Db, userId: string, now: Date): Prom
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/**
+ * The organisation and id of the invite with this token hash (used, revoked or expired alike), found before
+ * any organisation is known, through a security-definer function that reveals nothing else.
+ */
+export async function findInviteByTokenHash(
+  db: Db,
+  tokenHash: Buffer,
+): Promise<{ org_id: string; invite_id: string } | undefined> {
+  const { rows } = await sql<{ org_id: string; invite_id: string }>`
+    select * from auth_find_invite(${tokenHash})`.execute(db);
+  return rows[0];
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CounsellorOptionsSchema, MyWorkSchema } from '../../../shared/work.schema.js';
+import { MyWorkSchema } from '../../../shared/work.schema.js';
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
-import { counsellorOptions, markAlertRead, myWork } from './work.service.js';
+import { markAlertRead, myWork } from './work.service.js';
 
 export function workRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['work'];
@@ -26,11 +26,6 @@ export function workRoutes(deps: Deps): FastifyPluginAsyncZod {
         await inActorTx(deps, request, (ctx) => markAlertRead(ctx, request.params.id));
         return reply.code(204).send(null);
       },
-    );
-    app.get(
-      '/api/counsellors/options',
-      { config: { access: 'none' }, schema: { tags, response: { 200: CounsellorOptionsSchema } } },
-      async (request) => inActorTx(deps, request, (ctx) => counsellorOptions(ctx)),
     );
   };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CaseListQuery } from '../../../shared/cases.schema.js';
 import type { MyWork } from '../../../shared/work.schema.js';
 import type { Ctx } from '../../lib/context.js';
@@ -6,9 +5,11 @@ import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
 import { listCases as listCaseRows } from '../cases/cases.repository.js';
-import { countCaseloads } from '../matching/matching.repository.js';
 import { todayOf, toSummary } from '../cases/cases.service.js';
+import { listActiveCounsellors } from '../counsellors/counsellors.repository.js';
+import { countCaseloads } from '../matching/matching.repository.js';
 import { authorizeWork, workScope } from './work.policy.js';
+import * as repo from './work.repository.js';
 
 const base: CaseListQuery = { sort: 'activity_desc', limit: 50 };
 
@@ -23,22 +24,13 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     rows.filter((r) => r.state !== 'closed').map(toSummary);
 
   const taskRows = async (filter: 'mine' | 'overdue_aftercare') => {
-    let q = ctx.db
-      .selectFrom('tasks as t')
-      .innerJoin('cases as c', 'c.id', 't.case_id')
-      .select(['t.id', 't.case_id', 'c.reference', 't.kind', 't.title_enc', 't.due_on'])
-      .where('t.org_id', '=', orgId)
-      .where('t.done_at', 'is', null)
-      .where('t.cancelled_at', 'is', null);
-    q =
+    const rows = await repo.listOpenTasks(
+      ctx.db,
+      orgId,
       filter === 'mine'
-        ? q
-            .where('t.assignee_id', '=', actor.userId)
-            .where('t.due_on', '<=', addDays(today, 14))
-            // A counsellor sees tasks of their own cases only, whoever assigned them.
-            .where((eb) => (own ? eb('c.counsellor_id', '=', actor.userId) : eb.val(true)))
-        : q.where('t.kind', '=', 'aftercare').where('t.due_on', '<', today);
-    const rows = await q.orderBy('t.due_on').limit(50).execute();
+        ? { kind: 'mine', userId: actor.userId, dueBy: addDays(today, 14), ownCasesOnly: own }
+        : { kind: 'overdue_aftercare', overdueBefore: today },
+    );
     return Promise.all(
       rows.map(async (r) => ({
         id: r.id,
@@ -52,17 +44,7 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     );
   };
 
-  const alerts = await ctx.db
-    .selectFrom('alerts as a')
-    .leftJoin('cases as c', 'c.id', 'a.case_id')
-    .select(['a.id', 'a.kind', 'a.case_id', 'c.reference', 'a.created_at'])
-    .where('a.user_id', '=', actor.userId)
-    .where('a.read_at', 'is', null)
-    // Account-change alerts belong to admins and the privacy officer, shown with the change itself.
-    .where('a.kind', '!=', 'account_change')
-    .orderBy('a.created_at', 'desc')
-    .limit(20)
-    .execute();
+  const alerts = await repo.listUnreadAlerts(ctx.db, actor.userId);
   const alertItems = alerts.flatMap((a) =>
     a.kind === 'account_change'
       ? []
@@ -90,29 +72,20 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
     };
   }
   const weekAgo = new Date(ctx.clock.now().getTime() - 7 * 86_400_000);
-  const { rows } = await sql<{
-    n: number;
-  }>`select count(*)::int as n from contacts where org_id = ${orgId} and occurred_at >= ${weekAgo}`.execute(
-    ctx.db,
-  );
+  const newContacts = await repo.countContactsSince(ctx.db, orgId, weekAgo);
   const [intake, matching, urgent, mine] = await Promise.all([
     listCaseRows(ctx.db, orgId, { ...base, state: 'intake' }, today),
     listCaseRows(ctx.db, orgId, { ...base, state: 'matching' }, today),
     listCaseRows(ctx.db, orgId, { ...base, urgent: 'true' }, today),
-    ctx.db
-      .selectFrom('cases')
-      .select('id')
-      .where('coordinator_id', '=', actor.userId)
-      .where('state', '!=', 'closed')
-      .execute(),
+    repo.listCoordinatedOpenCaseIds(ctx.db, actor.userId),
   ]);
-  const mineIds = new Set(mine.map((m) => m.id));
+  const mineIds = new Set(mine);
   const all = await listCaseRows(ctx.db, orgId, base, today);
   return {
     scope: 'organisation',
     myCases: open(all.filter((r) => mineIds.has(r.id))),
     tasks: await taskRows('mine'),
-    newContacts: rows[0]?.n ?? 0,
+    newContacts,
     unassigned: [...intake, ...matching].map(toSummary),
     urgent: open(urgent),
     overdueAftercare: await taskRows('overdue_aftercare'),
@@ -122,26 +95,14 @@ export async function myWork(ctx: Ctx): Promise<MyWork> {
 
 export async function markAlertRead(ctx: Ctx, id: string): Promise<void> {
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden');
-  const r = await ctx.db
-    .updateTable('alerts')
-    .set({ read_at: ctx.clock.now() })
-    .where('id', '=', id)
-    .where('user_id', '=', ctx.actor.userId)
-    .executeTakeFirst();
-  if (r.numUpdatedRows === 0n) throw new AppError('not_found', 'No such alert');
+  if (!(await repo.markAlertRead(ctx.db, ctx.actor.userId, id, ctx.clock.now())))
+    throw new AppError('not_found', 'No such alert');
 }
 
 /** Active counsellors with their open caseload, for the coordinator's assignment choice. */
 export async function counsellorOptions(ctx: Ctx) {
   authorizeWork(ctx.actor, 'work.counsellor_options');
-  const rows = await ctx.db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.display_name'])
-    .where('u.org_id', '=', ctx.actor.orgId)
-    .where('u.role', '=', 'counsellor')
-    .where('u.status', '=', 'active')
-    .orderBy('u.display_name')
-    .execute();
+  const rows = await listActiveCounsellors(ctx.db, ctx.actor.orgId);
   // The same count as matching's capacity filter, so the dialog and the shortlist never disagree.
   const caseloads = await countCaseloads(ctx.db, ctx.actor.orgId);
   return {

@@ -5,7 +5,7 @@ import type {
   ActivitySummary,
   ActivityTaskCreate,
   ActivityUpdate,
-  FacilitatorHours,
+  VolunteerRecord,
   FacilitatorOption,
 } from '../../../shared/activities.schema';
 import type { Labels } from '../../../shared/taxonomy.schema';
@@ -72,5 +72,5 @@ export const fetchFacilitatorOptions = (typeId: string, date: string) =>
     `/api/activities/facilitator-options${toQuery({ typeId, date })}`,
   );
 
-export const fetchHours = (userId: string) =>
-  api<FacilitatorHours>('GET', `/api/activities/hours/${encodeURIComponent(userId)}`);
+export const fetchVolunteerRecord = (userId: string) =>
+  api<VolunteerRecord>('GET', `/api/activities/volunteer-record/${encodeURIComponent(userId)}`);

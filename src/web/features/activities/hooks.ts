@@ -7,7 +7,6 @@ import {
   fetchActivity,
   fetchActivityTypes,
   fetchFacilitatorOptions,
-  fetchHours,
   recordReport,
   setRequiredCourse,
   setTaskDone,
@@ -40,10 +39,6 @@ export function useFacilitatorOptions(typeId: string, date: string) {
     enabled: typeId !== '' && /^\d{4}-\d{2}-\d{2}$/.test(date),
     placeholderData: keepPreviousData,
   });
-}
-
-export function useFacilitatorHours(userId: string) {
-  return useQuery({ queryKey: [...ACTIVITIES_KEY, 'hours', userId], queryFn: () => fetchHours(userId) });
 }
 
 export function useActivityMutations() {

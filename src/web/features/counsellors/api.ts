@@ -4,9 +4,8 @@ import type {
   COUNSELLOR_STATUSES,
   CounsellorProfile,
   CounsellorProfileUpdate,
-  MunicipalitySchema,
-  PROVINCES,
 } from '../../../shared/counsellors.schema';
+import type { MunicipalitySchema, PROVINCES } from '../../../shared/places.schema';
 import { api } from '../../api/client';
 
 export type Municipality = z.infer<typeof MunicipalitySchema>;

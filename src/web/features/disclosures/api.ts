@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DisclosureListSchema } from '../../../shared/consent.schema';
+import type { DisclosureListSchema } from '../../../shared/referrals.schema';
 import { api, toQuery } from '../../api/client';
 import { sharingKey } from '../consent/api';
 

@@ -6,9 +6,9 @@ import type {
   EmergencyDecisionSchema,
   EmergencyListSchema,
   EmergencyRequest,
-  FormLanguage,
-  Summary,
-} from '../../../shared/consent.schema';
+} from '../../../shared/emergency.schema';
+import type { FormLanguage } from '../../../shared/consent.schema';
+import type { Summary } from '../../../shared/referrals.schema';
 import { api, toQuery } from '../../api/client';
 import { sharingKey } from '../consent/api';
 

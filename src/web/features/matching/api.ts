@@ -6,7 +6,7 @@ import type {
   Reach,
   ScorePart,
   Shortlist,
-} from '../../../shared/counsellors.schema';
+} from '../../../shared/matching.schema';
 import { api } from '../../api/client';
 
 export type Offer = z.infer<typeof OfferSchema>;

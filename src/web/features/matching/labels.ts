@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ScorePart } from '../../../shared/counsellors.schema';
+import type { ScorePart } from '../../../shared/matching.schema';
 import type { useTaxonomy } from '../taxonomies/hooks/useTerms';
 import { termLabel } from '../taxonomies/hooks/useTerms';
 

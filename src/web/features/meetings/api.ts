@@ -1,11 +1,7 @@
 import type { z } from 'zod';
-import type {
-  FormLanguage,
-  Meeting,
-  MeetingCreateSchema,
-  MeetingListSchema,
-  Summary,
-} from '../../../shared/consent.schema';
+import type { FormLanguage } from '../../../shared/consent.schema';
+import type { Meeting, MeetingCreateSchema, MeetingListSchema } from '../../../shared/meetings.schema';
+import type { Summary } from '../../../shared/referrals.schema';
 import { api } from '../../api/client';
 import { sharingKey } from '../consent/api';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { FormLanguage } from '../../../shared/consent.schema';
 import type {
-  FormLanguage,
   Referral,
   ReferralCancelSchema,
   ReferralCreateSchema,
@@ -8,7 +8,7 @@ import type {
   ReferralRespondSchema,
   ReferralSendSchema,
   Summary,
-} from '../../../shared/consent.schema';
+} from '../../../shared/referrals.schema';
 import { api } from '../../api/client';
 import { sharingKey } from '../consent/api';
 

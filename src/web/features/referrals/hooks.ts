@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { DisclosureChannel, FormLanguage } from '../../../shared/consent.schema';
+import type { DisclosureChannel } from '../../../shared/referrals.schema';
+import type { FormLanguage } from '../../../shared/consent.schema';
 import { isApiError } from '../../api/client';
 import { retryNetworkOnly, useRefreshSharing } from '../consent/hooks';
 import {

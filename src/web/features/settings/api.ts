@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EmergencySettings } from '../../../shared/four-eyes.schema';
+import type { RetentionSettings } from '../../../shared/retention.schema';
 import type { OrgSettings, OrgSettingsUpdateSchema } from '../../../shared/work.schema';
 import { api } from '../../api/client';
 
@@ -18,3 +19,11 @@ export const fetchEmergencySettings = () =>
 
 export const updateEmergencySettings = (body: EmergencySettings) =>
   api<EmergencySettings>('PUT', '/api/organisation/emergency-settings', { body });
+
+export const RETENTION_SETTINGS_KEY = ['organisation-settings', 'retention'] as const;
+
+export const fetchRetentionSettings = () =>
+  api<RetentionSettings>('GET', '/api/organisation/retention-settings');
+
+export const updateRetentionSettings = (body: RetentionSettings) =>
+  api<RetentionSettings>('PUT', '/api/organisation/retention-settings', { body });

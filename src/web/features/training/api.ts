@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { COURSE_KINDS, TrainingOverviewSchema } from '../../../shared/counsellors.schema';
+import type { COURSE_KINDS, TrainingOverviewSchema } from '../../../shared/training.schema';
 import { api } from '../../api/client';
 
 export type TrainingOverview = z.infer<typeof TrainingOverviewSchema>;

@@ -6,15 +6,13 @@ import { formatDay, todayIso } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { currentLanguage } from '../../../i18n';
 import { addDaysTo } from '../calendar';
-import { useActivities, useFacilitatorHours } from '../hooks';
-import { hoursText } from '../labels';
+import { useActivities } from '../hooks';
 
-/** A counsellor's home: the activities they facilitate (recent and coming) and their hours. */
-export function MyActivities({ userId }: { userId: string }) {
+/** A counsellor's home: the activities they facilitate (recent and coming); their hours are in the volunteer record. */
+export function MyActivities() {
   const { t } = useTranslation();
   const today = todayIso();
   const activities = useActivities({ from: addDaysTo(today, -14), to: addDaysTo(today, 120), mine: true });
-  const hours = useFacilitatorHours(userId);
   const language = currentLanguage();
   const items = activities.data?.items ?? [];
   return (
@@ -23,7 +21,7 @@ export function MyActivities({ userId }: { userId: string }) {
         <Title order={2} size="h4" id="home-activities">
           {t('activities.mine.title')}
         </Title>
-        <ErrorAlert error={activities.error ?? hours.error} />
+        <ErrorAlert error={activities.error} />
         {activities.isPending ? <Loading /> : null}
         {activities.isSuccess && items.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -45,43 +43,7 @@ export function MyActivities({ userId }: { userId: string }) {
             ))}
           </List>
         ) : null}
-        {hours.data ? (
-          <Text size="sm">
-            {t('activities.hours.summary', {
-              hours: hoursText(hours.data.minutes),
-              n: hours.data.activities,
-              from: formatDay(hours.data.from, language),
-              to: formatDay(hours.data.to, language),
-            })}
-          </Text>
-        ) : null}
       </Stack>
-    </Card>
-  );
-}
-
-/** On a counsellor's page: the hours they gave facilitating activities (the volunteer record of those hours). */
-export function FacilitatorHoursCard({ userId }: { userId: string }) {
-  const { t } = useTranslation();
-  const hours = useFacilitatorHours(userId);
-  const language = currentLanguage();
-  return (
-    <Card withBorder component="section" aria-labelledby="facilitator-hours" maw={900}>
-      <Title order={2} size="h4" id="facilitator-hours" mb="xs">
-        {t('activities.hours.title')}
-      </Title>
-      <ErrorAlert error={hours.error} />
-      {hours.isPending ? <Loading /> : null}
-      {hours.data ? (
-        <Text size="sm">
-          {t('activities.hours.summary', {
-            hours: hoursText(hours.data.minutes),
-            n: hours.data.activities,
-            from: formatDay(hours.data.from, language),
-            to: formatDay(hours.data.to, language),
-          })}
-        </Text>
-      ) : null}
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Consent, Coverage } from '../../../../shared/consent.schema';
+import type { Consent } from '../../../../shared/consent.schema';
+import type { Coverage } from '../../../../shared/referrals.schema';
 import { formatDay } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { categoryLabels, joinList } from '../labels';

@@ -2,7 +2,7 @@ import { Divider, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Summary } from '../../../../shared/consent.schema';
+import type { Summary } from '../../../../shared/referrals.schema';
 import { formatDay } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { categoryLabels, joinList } from '../labels';

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Disclosure } from '../../../../shared/consent.schema';
+import type { Disclosure } from '../../../../shared/referrals.schema';
 import { formatDateTime } from '../../../components/format';
 import { isolatedValues } from '../../../components/isolate';
 import { currentLanguage } from '../../../i18n';

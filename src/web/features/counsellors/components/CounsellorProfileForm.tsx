@@ -21,8 +21,8 @@ import {
   COUNSELLOR_STATUSES,
   CounsellorProfileUpdateSchema,
   LANGUAGE_LEVELS,
-  PROVINCES,
 } from '../../../../shared/counsellors.schema';
+import { PROVINCES } from '../../../../shared/places.schema';
 import type { CounsellorProfile, CounsellorProfileUpdate } from '../../../../shared/counsellors.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';

@@ -2,7 +2,7 @@ import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Titl
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROVINCES } from '../../../../shared/counsellors.schema';
+import { PROVINCES } from '../../../../shared/places.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';

@@ -1,6 +1,6 @@
 import { Box, Card, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Disclosure } from '../../../../shared/consent.schema';
+import type { Disclosure } from '../../../../shared/referrals.schema';
 import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { TypedEvidence } from '../../consent/components/TypedEvidence';

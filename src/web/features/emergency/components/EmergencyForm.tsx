@@ -3,13 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DISCLOSURE_CHANNELS,
-  EMERGENCY_GROUNDS,
-  EmergencyCreateSchema,
-  LEGAL_BASES,
-} from '../../../../shared/consent.schema';
-import type { DataCategory, DisclosureChannel } from '../../../../shared/consent.schema';
+import { DISCLOSURE_CHANNELS } from '../../../../shared/referrals.schema';
+import { EMERGENCY_GROUNDS, EmergencyCreateSchema, LEGAL_BASES } from '../../../../shared/emergency.schema';
+import type { DataCategory } from '../../../../shared/consent.schema';
+import type { DisclosureChannel } from '../../../../shared/referrals.schema';
 import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, zodFieldErrors } from '../../../components/formErrors';

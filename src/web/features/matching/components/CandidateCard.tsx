@@ -1,6 +1,6 @@
 import { Badge, Button, Group, List, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ScorePart } from '../../../../shared/counsellors.schema';
+import type { ScorePart } from '../../../../shared/matching.schema';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { partText } from '../labels';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HARD_FILTERS } from '../../../../shared/counsellors.schema';
+import { HARD_FILTERS } from '../../../../shared/matching.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HardFilter } from '../../../../shared/counsellors.schema';
+import type { HardFilter } from '../../../../shared/matching.schema';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { formatDay, newRequestId, todayIso } from '../../../components/format';
 import { isolatedValues } from '../../../components/isolate';

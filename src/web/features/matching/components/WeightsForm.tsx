@@ -2,8 +2,8 @@ import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/co
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_WEIGHTS, MatchingWeightsSchema } from '../../../../shared/counsellors.schema';
-import type { MatchingWeights } from '../../../../shared/counsellors.schema';
+import { DEFAULT_WEIGHTS, MatchingWeightsSchema } from '../../../../shared/matching.schema';
+import type { MatchingWeights } from '../../../../shared/matching.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSaveWeights } from '../hooks';
 import { SavedNotice } from '../../../components/SavedNotice';

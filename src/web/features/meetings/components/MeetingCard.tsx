@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Consent, Meeting } from '../../../../shared/consent.schema';
+import type { Consent } from '../../../../shared/consent.schema';
+import type { Meeting } from '../../../../shared/meetings.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime, formatDay } from '../../../components/format';

@@ -2,7 +2,7 @@ import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MeetingCreateSchema } from '../../../../shared/consent.schema';
+import { MeetingCreateSchema } from '../../../../shared/meetings.schema';
 import type { DataCategory } from '../../../../shared/consent.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';

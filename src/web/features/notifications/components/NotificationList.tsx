@@ -11,6 +11,7 @@ import { useMarkRead } from '../hooks';
 function targetOf(item: Notification, pages: readonly Page[]): string | null {
   if (item.kind === 'emergency_request') return '/emergency-approvals';
   if (item.kind === 'account_change') return pages.includes('users') ? '/users' : '/four-eyes';
+  if (item.kind === 'peer_link_request') return '/peers?tab=requests';
   if (!item.caseId) return null;
   return `/cases/${item.caseId}${item.kind.startsWith('emergency_') ? '#emergency' : ''}`;
 }

@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Consent, Referral, ReferralStatus } from '../../../../shared/consent.schema';
+import type { Consent } from '../../../../shared/consent.schema';
+import type { Referral, ReferralStatus } from '../../../../shared/referrals.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { isolatedValues } from '../../../components/isolate';

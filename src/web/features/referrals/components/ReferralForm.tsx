@@ -2,8 +2,10 @@ import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mant
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_PURPOSES, ReferralCreateSchema } from '../../../../shared/consent.schema';
-import type { Consent, ConsentPurpose, DataCategory, Referral } from '../../../../shared/consent.schema';
+import { CONSENT_PURPOSES } from '../../../../shared/consent.schema';
+import { ReferralCreateSchema } from '../../../../shared/referrals.schema';
+import type { Consent, ConsentPurpose, DataCategory } from '../../../../shared/consent.schema';
+import type { Referral } from '../../../../shared/referrals.schema';
 import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISCLOSURE_CHANNELS } from '../../../../shared/consent.schema';
-import type { DisclosureChannel, Referral } from '../../../../shared/consent.schema';
+import { DISCLOSURE_CHANNELS } from '../../../../shared/referrals.schema';
+import type { DisclosureChannel, Referral } from '../../../../shared/referrals.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isolatedValues } from '../../../components/isolate';
 import { Loading } from '../../../components/Loading';

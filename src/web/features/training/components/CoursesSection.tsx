@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } fro
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COURSE_KINDS } from '../../../../shared/counsellors.schema';
+import { COURSE_KINDS } from '../../../../shared/training.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import type { CourseKind, TrainingOverview } from '../api';
