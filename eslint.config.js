@@ -61,17 +61,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY — moved by sql-a / perf-read / perf-write in this wave: these files still build queries and
-    // fail the rule above until their branches are merged. The lead removes this entry after merging.
-    files: [
-      // perf-write
-      'src/server/lib/idempotency.ts',
-      'src/server/modules/intake/intake-details.service.ts',
-      'src/server/modules/intake/intake.service.ts',
-    ],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
-  {
     files: ['scripts/**', 'bench/**', 'src/server/cli.ts'],
     rules: { 'no-console': 'off' },
   },

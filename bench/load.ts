@@ -26,6 +26,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const SEED = Number(process.env.BENCH_SEED ?? 2000);
+/** Comma-separated operations to drive (create, open, list, filtered); all when unset. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
 const PASSWORD = 'kitchen table at seven in the evening';
 
 // --- the server, in its own process ------------------------------------------------------------------
@@ -55,7 +57,11 @@ if (kind === 'postgres') {
   env.DATABASE_OWNER_URL = owner.toString();
   env.DATABASE_URL = app.toString();
 }
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+const profile = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+  : [];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
   env: { ...process.env, ...env },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -162,6 +168,15 @@ const rows: Row[] = [];
 
 type Request = { method: 'GET' | 'POST'; path: string; body?: string };
 async function drive(operation: string, make: (i: number) => Request): Promise<void> {
+  if (
+    ONLY &&
+    !ONLY.some((o) =>
+      operation.startsWith(
+        o === 'create' ? 'create' : o === 'open' ? 'open' : o === 'list' ? 'case list' : 'filtered',
+      ),
+    )
+  )
+    return;
   let i = 0;
   const run = (seconds: number) =>
     autocannon({

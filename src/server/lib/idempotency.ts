@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Ctx } from './context.js';
 import { AppError } from './errors.js';
+import { claimReceipt, findReceipt, nameReceipt } from './idempotency.repository.js';
 
 export interface ReceiptTables {
   request_receipts: {
@@ -16,8 +16,13 @@ export interface ReceiptTables {
 
 /**
  * Makes a create idempotent on the client's `requestId`: the first call creates and leaves a receipt in the
- * same transaction; a retry (same id) returns the first result and writes nothing. Concurrent retries queue
- * on an advisory lock. Without a request id the create simply runs.
+ * same transaction; a retry (same id) returns the first result and writes nothing. Without a request id the
+ * create simply runs.
+ *
+ * The receipt is claimed before the create (inserted with the request id standing in for the record's id,
+ * which is filled in after): a concurrent retry's claim waits on the first one's row until it commits, then
+ * finds it taken and reads it; if the first rolled back, the retry's claim goes through. Two statements on
+ * the path that creates (claim, name the record) where a lock, a look-up and an insert were three.
  *
  * Authorisation is part of the signature, and runs first, every time: a replay answers only to someone who
  * may create on that parent now (a request id does not open a case), and only for the parent the receipt
@@ -32,29 +37,16 @@ export function idempotent<I extends { requestId?: string | undefined }, A>(
     const authorised = await authorize(ctx, parentId);
     const requestId = input.requestId;
     if (!requestId) return create(ctx, parentId, input, authorised);
-    await sql`select pg_advisory_xact_lock(hashtext(${`receipt:${requestId}`}))`.execute(ctx.db);
-    const receipt = await ctx.db
-      .selectFrom('request_receipts')
-      .select(['entity', 'entity_id', 'parent_id'])
-      .where('request_id', '=', requestId)
-      .executeTakeFirst();
-    if (receipt) {
+    const claimed = await claimReceipt(ctx, requestId, entity, parentId);
+    if (!claimed) {
+      const receipt = await findReceipt(ctx, requestId);
+      if (!receipt) throw new AppError('conflict', 'This request id was used for something else');
       if (receipt.entity !== entity || (receipt.parent_id !== null && receipt.parent_id !== parentId))
         throw new AppError('conflict', 'This request id was used for something else');
       return { id: receipt.entity_id };
     }
     const created = await create(ctx, parentId, input, authorised);
-    await ctx.db
-      .insertInto('request_receipts')
-      .values({
-        org_id: ctx.actor.orgId,
-        request_id: requestId,
-        entity,
-        entity_id: created.id,
-        parent_id: parentId,
-        created_at: ctx.clock.now(),
-      })
-      .execute();
+    await nameReceipt(ctx, requestId, created.id);
     return created;
   };
 }

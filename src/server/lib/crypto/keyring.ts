@@ -13,6 +13,8 @@ const FORMAT_V1 = 1;
 export class Keyring {
   readonly #masters: MasterKey[];
   readonly #cache = new Map<string, { version: number; key: Buffer }>();
+  /** Blind-index sub-keys, by the data key they were derived from (gone with it). */
+  readonly #indexKeys = new WeakMap<Buffer, Map<string, Buffer>>();
 
   constructor(masters: MasterKey[]) {
     if (masters.length === 0) throw new Error('No master key');
@@ -80,7 +82,14 @@ export class Keyring {
   /** Keyed HMAC for look-ups without storing a value in clear (phone numbers, throttling keys). */
   async blindIndex(db: Db, orgId: string, purpose: string, value: string): Promise<Buffer> {
     const { key } = await this.orgKey(db, orgId);
-    const sub = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `confidant:index:${purpose}`, 32));
+    // The sub-key is derived once per data key and purpose, not once per look-up.
+    let subs = this.#indexKeys.get(key);
+    if (!subs) this.#indexKeys.set(key, (subs = new Map()));
+    let sub = subs.get(purpose);
+    if (!sub) {
+      sub = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `confidant:index:${purpose}`, 32));
+      subs.set(purpose, sub);
+    }
     return createHmac('sha256', sub).update(value, 'utf8').digest();
   }
 

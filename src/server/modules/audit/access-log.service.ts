@@ -71,8 +71,9 @@ export async function recordAccess(ctx: AccessCtx, input: AccessInput): Promise<
 async function appendAccess(ctx: AccessCtx, rows: Pending[]): Promise<void> {
   const orgId = ctx.actor.orgId;
   const keyring = keyringFor(ctx);
-  const head = await repo.lockAccessHead(ctx.db, orgId);
+  // The key first (it may need a look-up), the head lock last: other readers queue on it until commit.
   const key = await chainKey(keyring, ctx.db, orgId, 'access');
+  const head = await repo.lockAccessHead(ctx.db, orgId);
   let prev = head ? toBuffer(head.hash) : GENESIS_HASH;
   let seq = head?.seq ?? 0;
   const out: repo.AccessRow[] = [];

@@ -19,8 +19,24 @@ export async function chainKey(
   purpose: ChainKeyPurpose,
 ): Promise<Buffer> {
   const { key } = await keyring.orgKey(db, orgId);
-  return Buffer.from(hkdfSync('sha256', key, Buffer.from(orgId, 'utf8'), `confidant:chain:${purpose}`, 32));
+  let derived = derivedKeys.get(key);
+  if (!derived) derivedKeys.set(key, (derived = new Map()));
+  let chain = derived.get(purpose);
+  if (!chain) {
+    chain = Buffer.from(
+      hkdfSync('sha256', key, Buffer.from(orgId, 'utf8'), `confidant:chain:${purpose}`, 32),
+    );
+    derived.set(purpose, chain);
+  }
+  return chain;
 }
+
+/**
+ * Chain keys derived before, by the data key they came from: every write derived the same key again (an HKDF
+ * per audit entry). Keyed by the data-key buffer itself, so a rotated or forgotten data key takes its derived
+ * keys with it.
+ */
+const derivedKeys = new WeakMap<Buffer, Map<ChainKeyPurpose, Buffer>>();
 
 let installed: Keyring | undefined;
 

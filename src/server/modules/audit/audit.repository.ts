@@ -1,15 +1,29 @@
 import { sql } from 'kysely';
 import type { AccessExportQuery, AuditExportQuery } from '../../../shared/audit.schema.js';
 import type { Db } from '../../db/database.js';
+import { GENESIS_HASH } from './audit.canonical.js';
 
-/** Locks the organisation's chain head for the rest of the transaction; audit writers queue here. */
+/**
+ * Locks the organisation's chain head for the rest of the transaction; audit writers queue here. A chain
+ * without a head gets an empty one first (sequence 0 at the genesis hash, which verifies as an empty chain):
+ * two first writers used to both see no head and both insert one, and the second failed on the key.
+ */
 export async function lockHead(db: Db, orgId: string) {
-  return db
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash', 'unkeyed_until'])
-    .where('org_id', '=', orgId)
-    .forUpdate()
-    .executeTakeFirst();
+  const lock = () =>
+    db
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash', 'unkeyed_until'])
+      .where('org_id', '=', orgId)
+      .forUpdate()
+      .executeTakeFirst();
+  const head = await lock();
+  if (head) return head;
+  await db
+    .insertInto('audit_heads')
+    .values({ org_id: orgId, seq: 0, hash: GENESIS_HASH, unkeyed_until: 0 })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  return lock();
 }
 
 export interface EntryRow {
@@ -146,14 +160,23 @@ export async function findHead(db: Db, orgId: string) {
     .executeTakeFirst();
 }
 
-/** Locks the organisation's access-chain head for the rest of the transaction. */
+/** Locks the organisation's access-chain head for the rest of the transaction; made empty first if missing. */
 export async function lockAccessHead(db: Db, orgId: string) {
-  return db
-    .selectFrom('access_heads')
-    .select(['seq', 'hash'])
-    .where('org_id', '=', orgId)
-    .forUpdate()
-    .executeTakeFirst();
+  const lock = () =>
+    db
+      .selectFrom('access_heads')
+      .select(['seq', 'hash'])
+      .where('org_id', '=', orgId)
+      .forUpdate()
+      .executeTakeFirst();
+  const head = await lock();
+  if (head) return head;
+  await db
+    .insertInto('access_heads')
+    .values({ org_id: orgId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  return lock();
 }
 
 export interface AccessRow {

@@ -23,24 +23,79 @@ export interface AuditInput {
   details?: Record<string, string | number | boolean | null>;
 }
 
+type AuditCtx = Pick<Ctx, 'db' | 'actor' | 'clock'> & { keyring?: Keyring };
+
+/** An entry waiting in a transaction's batch: who and when are fixed when `audit` is called. */
+interface Pending {
+  actorId: string | null;
+  at: Date;
+  input: AuditInput;
+}
+
+/** The open batches, by transaction: `audit` inside `withAuditBatch` adds here instead of writing. */
+const batches = new WeakMap<Db, Pending[]>();
+
 /**
  * Appends an entry to the organisation's keyed hash chain. Call it inside the transaction of the change it
  * records: both commit or neither does. The context's keyring is used when it has one (every request and
  * job context does), else the process's.
+ *
+ * Inside `withAuditBatch` the entry is only noted, and the whole batch is chained at the batch's end.
  */
-export async function audit(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'> & { keyring?: Keyring },
-  input: AuditInput,
-): Promise<void> {
-  const orgId = ctx.actor.orgId;
-  const head = await repo.lockHead(ctx.db, orgId);
-  const key = await chainKey(keyringFor(ctx), ctx.db, orgId, 'audit');
+export async function audit(ctx: AuditCtx, input: AuditInput): Promise<void> {
+  const entry = { actorId: actorIdOf(ctx.actor), at: atOf(ctx), input };
+  const batch = batches.get(ctx.db);
+  if (batch) batch.push(entry);
+  else await appendToChain(ctx, [entry]);
+}
+
+/**
+ * Runs `fn` with the audit entries it writes held back, then chains them all at once, as the last work of
+ * the transaction (one lock of the chain head, one statement for every entry and the new head).
+ *
+ * The chain head is the one row every write of an organisation must lock, and the lock lasts until commit.
+ * Taken at the first `audit` call, it made every later statement of a write (inserts, look-ups, further
+ * entries) wait time for all other writers of the organisation; taken here, a writer holds it for two round
+ * trips and its commit. Nothing reads the audit log back inside a write, so holding entries back changes
+ * nothing but their timing; a rolled-back write still leaves no entry, and a committed one all of its entries.
+ * Nested calls join the outer batch.
+ *
+ * Used by intake (the busiest write); wrapping every request transaction in it (lib/request-context.ts) would
+ * give every write the same short hold. What it cannot remove is the hold itself — two round trips and the
+ * commit's WAL flush per write, serial per organisation. The next step, not built: writes append entries
+ * unchained to a pending table, each with an HMAC over its own fields (so an edit before linking is caught);
+ * one linker at a time (the head lock) moves them in id order into `audit_log`, chained as now, in batches,
+ * and the request waits for the batch holding its entries, so the log is still read-your-writes.
+ * `audit:verify` walks the chain as now and checks the pending entries' own HMACs.
+ */
+export async function withAuditBatch<T>(ctx: AuditCtx, fn: () => Promise<T>): Promise<T> {
+  if (batches.has(ctx.db)) return fn();
+  const batch: Pending[] = [];
+  batches.set(ctx.db, batch);
+  let value: T;
+  try {
+    value = await fn();
+  } finally {
+    batches.delete(ctx.db);
+  }
+  if (batch.length) await appendToChain(ctx, batch);
+  return value;
+}
+
+function atOf(ctx: Pick<Ctx, 'clock'>): Date {
   // Millisecond precision survives the round trip through timestamptz, so the hash can be recomputed.
-  const at = new Date(Math.max(ctx.clock.now().getTime(), 0));
+  return new Date(Math.max(ctx.clock.now().getTime(), 0));
+}
+
+/** Locks the head, chains the entries after it and moves the head: two statements for any number. */
+async function appendToChain(ctx: AuditCtx, entries: Pending[]): Promise<void> {
+  const orgId = ctx.actor.orgId;
+  const key = await chainKey(keyringFor(ctx), ctx.db, orgId, 'audit');
+  const head = await repo.lockHead(ctx.db, orgId);
   let prev = head ? toBuffer(head.hash) : GENESIS_HASH;
   let seq = head?.seq ?? 0;
   const rows: repo.EntryRow[] = [];
-  const append = (actorId: string | null, e: AuditInput) => {
+  const append = (actorId: string | null, at: Date, e: AuditInput) => {
     seq += 1;
     const fields = {
       orgId,
@@ -72,14 +127,14 @@ export async function audit(
   // A chain begun before keyed chains gets one marker as its first keyed entry, naming the switch-over point:
   // moving that point to hide a rewrite would need a keyed marker at the new place, which nobody can forge.
   if (head && head.unkeyed_until > 0 && head.seq === head.unkeyed_until) {
-    append(null, {
+    append(null, entries[0]!.at, {
       action: CHAIN_KEYED_ACTION,
       entity: 'audit_log',
       entityId: null,
       details: { unkeyedUntil: head.unkeyed_until },
     });
   }
-  append(actorIdOf(ctx.actor), input);
+  for (const e of entries) append(e.actorId, e.at, e.input);
   await repo.appendEntries(ctx.db, orgId, rows, { isNew: !head, unkeyedUntil: 0 });
 }
 

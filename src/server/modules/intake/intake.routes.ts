@@ -23,7 +23,16 @@ export function intakeRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: 'none' },
         schema: { tags, body: IntakeSchema, response: { 200: IntakeResultSchema } },
       },
-      async (request) => inActorTx(deps, request, (ctx) => intake.saveIntake(ctx, request.body)),
+      async (request) => {
+        const save = () => inActorTx(deps, request, (ctx) => intake.saveIntake(ctx, request.body));
+        try {
+          return await save();
+        } catch (err) {
+          // A double submit lost the race to its twin: run again, and answer with the twin's contact.
+          if (err instanceof intake.SavedMeanwhile) return save();
+          throw err;
+        }
+      },
     );
     // POST, not GET: the phone number must never appear in a URL.
     app.post(

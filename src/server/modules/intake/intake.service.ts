@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Intake } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { openText, sealText } from '../../lib/fields.js';
-import { audit } from '../audit/audit.service.js';
+import { audit, withAuditBatch } from '../audit/audit.service.js';
 import * as cases from '../cases/cases.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
 import { assertSourceActivity } from '../activities/activities.service.js';
-import { assertTerm } from '../taxonomies/taxonomies.service.js';
 import {
   carryToCase,
-  checkTicked,
+  checkTerms,
+  termIdsOf,
   recordContactObservations,
   subjectColumns,
 } from './intake-details.service.js';
@@ -31,13 +30,6 @@ export interface IntakeResult {
 
 const invalid = (field: string, reason: string, message: string) =>
   new AppError('validation_failed', message, { errors: [{ field, reason, message }] });
-
-/** Phone → keyed HMAC of its E.164 form: the look-up key; the number itself is stored only encrypted. */
-async function phoneLookupKey(ctx: Ctx, phone: string): Promise<{ e164: string; hmac: Buffer }> {
-  const e164 = normalisePhone(phone);
-  if (!e164) throw invalid('phone', 'invalid_phone', 'This is not a valid phone number');
-  return { e164, hmac: await phoneIndex(ctx, e164) };
-}
 
 /**
  * The intake call itself goes into the case's contact log (when, how long, by which channel, who took it),
@@ -77,14 +69,36 @@ async function logIntakeCall(
 
 /**
  * Saves a contact from the intake form, and opens or links a case. Idempotent on `requestId`: a retried or
- * double-clicked save returns the first result and writes nothing more.
+ * double-clicked save returns the first result and writes nothing more. Its audit entries are chained
+ * together at the end (see `withAuditBatch`), so the organisation's chain head is locked only then.
  */
 export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult> {
-  authorizeCaseRole(ctx.actor, 'intake.create');
   const actor = ctx.actor;
-  // Same request id → one holder at a time; the second sees the first one's contact.
-  await sql`select pg_advisory_xact_lock(hashtext(${`intake:${input.requestId}`}))`.execute(ctx.db);
-  const existing = await repo.findContactByRequest(ctx.db, input.requestId);
+  authorizeCaseRole(actor, 'intake.create');
+  return withAuditBatch(ctx, () => save({ ...ctx, actor }, input));
+}
+
+/**
+ * Thrown when a concurrent save with the same request id committed the contact first: this transaction is
+ * rolled back (nothing of it stays) and the route runs the save again, which then finds that contact.
+ */
+export class SavedMeanwhile extends Error {
+  constructor() {
+    super('A save with the same request id committed first');
+  }
+}
+
+async function save(ctx: Ctx<Actor>, input: Intake): Promise<IntakeResult> {
+  const actor = ctx.actor;
+  // One look-up for what the save must know: an earlier save of this request, the caller, the terms.
+  const e164 = input.phone?.trim() ? normalisePhone(input.phone) : undefined;
+  const phone = e164 ? { e164, hmac: await phoneIndex(ctx, e164) } : undefined;
+  const facts = await repo.intakeFacts(ctx.db, {
+    requestId: input.requestId,
+    phoneHmac: phone?.hmac ?? null,
+    termIds: termIdsOf(input),
+  });
+  const existing = facts.existing;
   if (existing) {
     return {
       contactId: existing.id,
@@ -96,16 +110,14 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   if (input.immediateDanger && input.outcome === 'info_only') {
     throw invalid('outcome', 'danger_needs_case', 'A call with immediate danger needs a case');
   }
-  await assertTerm(ctx, input.categoryId, 'category', 'categoryId');
-  if (input.relationId) await assertTerm(ctx, input.relationId, 'relation', 'relationId');
-  if (input.preferences.backgroundId)
-    await assertTerm(ctx, input.preferences.backgroundId, 'background', 'preferences.backgroundId');
-  const ticked = await checkTicked(ctx, input);
+  const ticked = checkTerms(actor.orgId, input, facts.terms);
   if (input.sourceActivityId) await assertSourceActivity(ctx, input.sourceActivityId);
+  if (input.phone?.trim() && !phone) {
+    throw invalid('phone', 'invalid_phone', 'This is not a valid phone number');
+  }
   const now = ctx.clock.now();
 
-  const phone = input.phone?.trim() ? await phoneLookupKey(ctx, input.phone) : undefined;
-  let callerId = phone ? (await repo.findCallerByPhone(ctx.db, phone.hmac))?.id : undefined;
+  let callerId = facts.callerId ?? undefined;
   if (!callerId) {
     callerId = randomUUID();
     await repo.insertCaller(ctx.db, {
@@ -161,7 +173,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     caseId = linked.id;
     reference = linked.reference;
     if (input.immediateDanger && !linked.urgent) {
-      await ctx.db.updateTable('cases').set({ urgent: true }).where('id', '=', caseId).execute();
+      await repo.markCaseUrgent(ctx.db, caseId);
       await audit(ctx, {
         action: 'case.update',
         entity: 'case',
@@ -174,7 +186,8 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
   }
 
   const contactId = randomUUID();
-  await repo.insertContact(ctx.db, {
+  // No lock on the request id: a concurrent save of the same request waits here on the first one's row.
+  const inserted = await repo.insertContactOnce(ctx.db, {
     id: contactId,
     org_id: actor.orgId,
     request_id: input.requestId,
@@ -201,6 +214,7 @@ export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult>
     occurred_at: now,
     created_at: now,
   });
+  if (!inserted) throw new SavedMeanwhile();
   await audit(ctx, {
     action: 'contact.create',
     entity: 'contact',
