@@ -31,6 +31,7 @@ export async function boot(
   }
   const deps: Deps = {
     db: database.db,
+    ...(database.replica ? { replica: database.replica } : {}),
     keyring: new Keyring(masters),
     clock,
     config,

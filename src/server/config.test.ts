@@ -34,3 +34,17 @@ describe('configuration behind a proxy', () => {
       expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('configuration of a read replica', () => {
+  it('takes DATABASE_REPLICA_URL beside DATABASE_URL, and refuses it on the embedded database', () => {
+    const primary = 'postgres://confidant_app@db1/confidant';
+    const replica = 'postgres://confidant_app@db2/confidant';
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReplicaUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl).toBe(
+      replica,
+    );
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(
+      /DATABASE_REPLICA_URL: a read replica needs PostgreSQL/,
+    );
+  });
+});

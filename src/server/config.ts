@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   DATABASE_OWNER_URL: z.string().optional(),
+  DATABASE_REPLICA_URL: z.string().optional(),
   MASTER_KEY: z.string().optional(),
   MASTER_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
@@ -54,6 +55,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Owner connection used to run migrations; defaults to databaseUrl. */
   databaseOwnerUrl: string | undefined;
+  /**
+   * A streaming replica of the same database, as the same runtime role; reports and dashboards read from it.
+   * PostgreSQL only; undefined → they read from the primary.
+   */
+  databaseReplicaUrl: string | undefined;
   masterKey: string | undefined;
   masterKeyFile: string;
   /** Origin for links in invites and e-mails; required in production, never taken from a forwarded header. */
@@ -88,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems);
   const publicUrl = parsePublicUrl(e.PUBLIC_URL, env.NODE_ENV === 'production', problems);
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    problems.push(
+      'DATABASE_REPLICA_URL: a read replica needs PostgreSQL; set DATABASE_URL to the primary as well ' +
+        '(the embedded database has no replicas)',
+    );
   if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -96,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL || undefined,
     masterKey: e.MASTER_KEY,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     publicUrl,

@@ -50,6 +50,8 @@ export type Db = Kysely<DB> | Transaction<DB>;
 
 export interface Database {
   db: Kysely<DB>;
+  /** The read replica's pool (DATABASE_REPLICA_URL, PostgreSQL only); closed with the primary's. */
+  replica?: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   /** Connection pool use (PostgreSQL only; PGlite has one connection). */
   poolStats?: () => { total: number; idle: number; waiting: number };

@@ -21,7 +21,11 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 pg.types.setTypeParser(DATE_OID, (v) => v);
 const PGLITE_PARSERS = { [INT8_OID]: (v: string) => Number(v), [DATE_OID]: (v: string) => v };
 
-type OpenConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseOwnerUrl'>;
+type OpenConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseOwnerUrl'> &
+  Partial<Pick<Config, 'databaseReplicaUrl'>>;
+
+/** How the replica's connections show in pg_stat_activity (and in the replica's logs). */
+export const REPLICA_APPLICATION_NAME = 'confidant-replica';
 
 /** Opens the database the configuration names, migrates it, and checks the runtime role is unprivileged. */
 export async function openDatabase(config: OpenConfig, log: Logger): Promise<Database> {
@@ -30,6 +34,8 @@ export async function openDatabase(config: OpenConfig, log: Logger): Promise<Dat
     : await openEmbedded(config.dataDir, log);
   try {
     await assertUnprivileged(database.db);
+    // Reports read there under row-level security too: the replica's role must be just as unprivileged.
+    if (database.replica) await assertUnprivileged(database.replica);
   } catch (err) {
     await database.close();
     throw err;
@@ -202,12 +208,32 @@ async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> 
   // An idle connection cut by the server (restart, fail-over) must not crash the process: the pool replaces it.
   pool.on('error', (err) => log.warn({ err: err.message }, 'an idle database connection failed'));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const replica = config.databaseReplicaUrl ? openReplica(config.databaseReplicaUrl, log) : undefined;
   return {
     db,
+    ...(replica ? { replica } : {}),
     kind: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.all([db.destroy(), replica?.destroy()]);
+    },
   };
+}
+
+/**
+ * The read replica: a second pool, on a hot standby of the same database, as the same runtime role. Nothing
+ * is migrated there (the primary's migrations arrive by replication); it only ever runs read-only transactions.
+ */
+function openReplica(url: string, log: Logger): Kysely<DB> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    application_name: REPLICA_APPLICATION_NAME,
+  });
+  pool.on('error', (err) => log.warn({ err: err.message }, 'an idle replica connection failed'));
+  log.info('reports and dashboards read from the replica (DATABASE_REPLICA_URL)');
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Creates the login role named in DATABASE_URL if the owner may, and makes it a member of the runtime role. */

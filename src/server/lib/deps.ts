@@ -9,6 +9,11 @@ import type { Mailer } from './mailer.js';
 /** Process-wide dependencies, built once in buildApp and passed to the flows that precede an actor. */
 export interface Deps {
   db: Kysely<DB>;
+  /**
+   * Where reads that may lag a moment go (reports, dashboards): the read replica's pool when
+   * DATABASE_REPLICA_URL is set. Absent → the primary, in the request's own transaction (db/replica.ts).
+   */
+  replica?: Kysely<DB>;
   keyring: Keyring;
   clock: Clock;
   config: Config;

@@ -12,6 +12,7 @@ import {
   ReportSchema,
   ReportSettingsSchema,
 } from '../../../shared/reports.schema.js';
+import { onReplica } from '../../db/replica.js';
 import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';
 import { inActorTx } from '../../lib/request-context.js';
@@ -19,7 +20,10 @@ import { getCaseload, getDashboard } from './dashboard.service.js';
 import { exportFunderReport, getFunderReport, saveFunderNarrative } from './funder-report.service.js';
 import { exportReport, getReportSettings, runReport, updateReportSettings } from './reports.service.js';
 
-/** Reports are POSTed: the breakdown asked for stays out of addresses and access logs. */
+/**
+ * Reports are POSTed: the breakdown asked for stays out of addresses and access logs. Reports and dashboards
+ * read from the read replica when there is one (`onReplica`); their audit rows go to the primary.
+ */
 export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['reports'];
   // Aggregation is heavier than a page view; a person at a screen never needs more.
@@ -28,20 +32,22 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/reports/query',
       { config: limited, schema: { tags, body: ReportQuerySchema, response: { 200: ReportSchema } } },
-      async (request) => inActorTx(deps, request, (ctx) => runReport(ctx, request.body)),
+      async (request) =>
+        inActorTx(deps, request, (ctx) => onReplica(deps.replica, ctx, (r) => runReport(r, request.body))),
     );
     app.post(
       '/api/reports/export',
       { config: limited, schema: { tags, body: ReportExportSchema } },
       async (request, reply) => {
-        const file = await inActorTx(deps, request, (ctx) => exportReport(ctx, request.body));
+        const file = await inActorTx(deps, request, (ctx) => exportReport(ctx, request.body, deps.replica));
         return sendFile(reply, { bytes: file.body, mediaType: file.mediaType, name: file.filename });
       },
     );
     app.post(
       '/api/reports/dashboard',
       { config: limited, schema: { tags, body: DashboardQuerySchema, response: { 200: DashboardSchema } } },
-      async (request) => inActorTx(deps, request, (ctx) => getDashboard(ctx, request.body)),
+      async (request) =>
+        inActorTx(deps, request, (ctx) => onReplica(deps.replica, ctx, (r) => getDashboard(r, request.body))),
     );
     app.get(
       '/api/reports/caseload',
