@@ -319,15 +319,29 @@ function splitPeriod(input: {
     : { rolledTo: through, liveFrom: addDays(through, 1) };
 }
 
-/** The measures counted from the rollup, and the column behind each of their non-time dimensions there. */
-const ROLLUP_COUNTS: Partial<Record<Measure, Partial<Record<Dimension, string>>>> = {
-  requests: {
-    category: 'r.category_id',
-    channel: 'r.channel',
-    outcome: 'r.outcome',
-    municipality: 'r.municipality',
-    province: 'r.province',
-  },
+/**
+ * The measures counted from the rollup: the tables (the narrowest first) and the column behind each of their
+ * non-time dimensions there. A report reads the first table that has all its dimensions.
+ */
+const ROLLUP_COUNTS: Partial<
+  Record<Measure, { table: string; columns: Partial<Record<Dimension, string>> }[]>
+> = {
+  requests: [
+    {
+      table: 'report_daily_request_kinds',
+      columns: { category: 'r.category_id', channel: 'r.channel', outcome: 'r.outcome' },
+    },
+    {
+      table: 'report_daily_requests',
+      columns: {
+        category: 'r.category_id',
+        channel: 'r.channel',
+        outcome: 'r.outcome',
+        municipality: 'r.municipality',
+        province: 'r.province',
+      },
+    },
+  ],
 };
 
 /** A time dimension of a rollup row's day, else its column. */
@@ -349,8 +363,10 @@ async function countRollup(
   orgId: string,
   input: { measure: Measure; from: string; to: string; dimensions: (Dimension | undefined)[] },
 ): Promise<{ keys: (string | null)[]; n: number }[]> {
-  const columns = ROLLUP_COUNTS[input.measure]!;
   const dimensions = input.dimensions;
+  const { table, columns } = ROLLUP_COUNTS[input.measure]!.find((t) =>
+    dimensions.every((d) => !d || TIME_FORMAT[d] || t.columns[d]),
+  )!;
   const positions = sql.raw(dimensions.map((_, i) => String(i + 1)).join(', '));
   const result = await sql<Record<string, string | null> & { n: number }>`
     select ${sql.join(
@@ -358,7 +374,7 @@ async function countRollup(
         (d, i) => sql`${d ? rollupKey(columns, d, 'r.day') : sql`null`}::text as ${sql.ref(`k${i}`)}`,
       ),
     )}, sum(r.n)::int as n
-    from report_daily_requests r
+    from ${sql.table(table)} r
     where r.org_id = ${orgId} and r.day between ${input.from}::date and ${input.to}::date
     group by ${positions}`.execute(db);
   return result.rows.map((r) => ({ keys: dimensions.map((_, i) => r[`k${i}`] ?? null), n: r.n }));
@@ -529,6 +545,18 @@ export async function refreshRollup(
       and c.occurred_at >= ${dayStart(sql`${from}::date`, tz)}
       and c.occurred_at < ${dayStart(sql`${through}::date + 1`, tz)}
     group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  await db
+    .deleteFrom('report_daily_request_kinds')
+    .where('org_id', '=', orgId)
+    .where('day', '>=', from)
+    .where('day', '<=', through)
+    .execute();
+  await sql`
+    insert into report_daily_request_kinds (org_id, day, category_id, channel, outcome, n)
+    select org_id, day, category_id, channel, outcome, sum(n)
+    from report_daily_requests
+    where org_id = ${orgId} and day between ${from}::date and ${through}::date
+    group by 1, 2, 3, 4, 5`.execute(db);
   await db
     .deleteFrom('report_case_times')
     .where('org_id', '=', orgId)

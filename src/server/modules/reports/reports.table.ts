@@ -19,6 +19,16 @@ export interface ReportDailyRequestsTable {
   n: number;
 }
 
+/** The same counts without the place (fewer rows: the dashboard's request panels read them). */
+export interface ReportDailyRequestKindsTable {
+  org_id: string;
+  day: string;
+  category_id: string | null;
+  channel: string | null;
+  outcome: string | null;
+  n: number;
+}
+
 /** Per case: the day of its first contact and its durations in hours (null until the event happened). */
 export interface ReportCaseTimesTable {
   org_id: string;
@@ -40,6 +50,7 @@ export interface ReportRollupsTable {
 export interface ReportTables {
   funder_reports: FunderReportsTable;
   report_daily_requests: ReportDailyRequestsTable;
+  report_daily_request_kinds: ReportDailyRequestKindsTable;
   report_case_times: ReportCaseTimesTable;
   report_rollups: ReportRollupsTable;
 }
