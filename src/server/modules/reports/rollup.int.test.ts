@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, ReportQuery } from '../../../shared/reports.schema.js';
 import { inOrg } from '../../db/database.js';
@@ -11,7 +12,7 @@ import { testKinds } from '../../test/databases.js';
 import { createTestApp, signIn, type SignedIn, type TestApp } from '../../test/harness.js';
 import { getDashboard } from './dashboard.service.js';
 import { buildReport } from './report-build.js';
-import { refreshOrganisationRollup } from './reports.jobs.js';
+import { refreshOrganisationRollup, scheduleRollups } from './reports.jobs.js';
 
 const kinds = await testKinds();
 const HOUR = 3_600_000;
@@ -176,5 +177,30 @@ describe.each(kinds)('the reports rollup on %s', (kind) => {
     expect(requests(next.rollup)).toEqual({ kind: 'count', value: 43 });
     expect(next.rollup).toEqual(next.live);
     expect(await builderReports(undefined)).toEqual(await builderReports({ live: true }));
+  });
+
+  it('refreshes every organisation at night: one job per organisation, and the next night scheduled', async () => {
+    t.clock.set(new Date(t.clock.now().getTime() + 24 * HOUR));
+    const now = t.clock.now();
+    await scheduleRollups(t.deps.db, now, now);
+    // The nightly job enqueues the organisations' refreshes (due now); the next run does them.
+    expect(await runDueJobs(t.deps, jobHandlers, 'rollup-test')).toBeGreaterThanOrEqual(1);
+    expect(await runDueJobs(t.deps, jobHandlers, 'rollup-test')).toBeGreaterThanOrEqual(1);
+    const state = await t.asOwner((db) =>
+      db
+        .selectFrom('report_rollups')
+        .select([sql<string>`through::text`.as('through'), 'refreshed_at'])
+        .where('org_id', '=', s.orgId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(state.through).toBe(day(t, -1));
+    expect(new Date(state.refreshed_at).getTime()).toBe(now.getTime());
+    const jobs = await t.asOwner((db) =>
+      db.selectFrom('jobs').select(['kind', 'status', 'run_at']).where('kind', 'like', 'reports.%').execute(),
+    );
+    expect(jobs.filter((j) => j.kind === 'reports.rollup.nightly' && j.status === 'queued')).toHaveLength(1);
+    expect(jobs.filter((j) => j.status !== 'done' && j.kind === 'reports.rollup')).toEqual([]);
+    const next = await dashboards();
+    expect(next.rollup).toEqual(next.live);
   });
 });
