@@ -4,6 +4,7 @@ import { matchingJobHandlers } from '../matching/matching.service.js';
 import { notificationJobHandlers } from '../notifications/notifications.service.js';
 import { peerJobHandlers } from '../peers/peers.jobs.js';
 import { callbackJobHandlers } from '../public-site/callbacks.jobs.js';
+import { reportJobHandlers } from '../reports/reports.jobs.js';
 import type { JobHandler } from './jobs.service.js';
 import { systemHandlers } from './jobs.worker.js';
 
@@ -16,4 +17,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...notificationJobHandlers,
   ...peerJobHandlers,
   ...callbackJobHandlers,
+  ...reportJobHandlers,
 };

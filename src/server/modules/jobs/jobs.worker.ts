@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../lib/deps.js';
 import { scheduleCheckpoint } from '../audit/audit.jobs.js';
+import { scheduleRollups } from '../reports/reports.jobs.js';
 import { deleteWindowsBefore } from '../ratelimit/ratelimit.repository.js';
 import { purgeExpiredSessions } from './jobs.repository.js';
 import { enqueueSystem, runDueJobs, type JobHandler } from './jobs.service.js';
@@ -49,6 +50,7 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>): {
   const now = deps.clock.now();
   running = Promise.all(Object.keys(systemHandlers).map((kind) => scheduleHourly(deps.db, kind, now)))
     .then(() => scheduleCheckpoint(deps.db, now))
+    .then(() => scheduleRollups(deps.db, now))
     .then(tick);
   return {
     async stop() {

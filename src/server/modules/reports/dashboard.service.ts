@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/reports.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { buildReport, type CountSource } from './report-build.js';
+import { buildReport, type CountPath, type CountSource } from './report-build.js';
+import { enqueueRollup } from './reports.jobs.js';
 import { authorizeReport, canReport } from './reports.policy.js';
 import * as repo from './reports.repository.js';
 
@@ -53,7 +54,7 @@ const FROM_MONTH: Partial<Record<Dimension, (month: string) => string>> = {
  * in one pass over the contacts; the panels by category, by channel and by outcome (and their coarser
  * fallbacks) are sums of it — the same numbers as counting each, for one scan instead of three.
  */
-function requestCounts(ctx: Ctx, q: DashboardQuery): CountSource {
+function requestCounts(ctx: Ctx, q: DashboardQuery, path: CountPath): CountSource {
   let cube: Promise<{ keys: (string | null)[]; n: number }[]> | undefined;
   return async (measure, dimensions) => {
     if (measure !== 'requests' || !dimensions.every((d) => FROM_MONTH[d] || REQUEST_CUBE.includes(d)))
@@ -65,6 +66,7 @@ function requestCounts(ctx: Ctx, q: DashboardQuery): CountSource {
         to: q.to,
         timeZone: settings.timeZone,
         dimensions: [...REQUEST_CUBE],
+        rollupThrough: 'live' in path ? null : path.rollupThrough,
       }),
     );
     const key = (keys: (string | null)[], d: Dimension | undefined) => {
@@ -95,7 +97,13 @@ const isTooFine = (error: unknown) =>
  * One panel: the report asked for, or — when it would single people out — the same with coarser time, and at
  * last without its second breakdown. Never finer than the report builder would publish.
  */
-export async function dashboardPanel(ctx: Ctx, q: DashboardQuery, spec: PanelSpec, counts?: CountSource) {
+export async function dashboardPanel(
+  ctx: Ctx,
+  q: DashboardQuery,
+  spec: PanelSpec,
+  counts?: CountSource,
+  path?: CountPath,
+) {
   let rows = spec.rows;
   let columns = spec.columns;
   for (;;) {
@@ -111,6 +119,7 @@ export async function dashboardPanel(ctx: Ctx, q: DashboardQuery, spec: PanelSpe
           ...(columns ? { columns } : {}),
         },
         counts,
+        path,
       );
       return { id: spec.id, report, coarsened: rows !== spec.rows || columns !== spec.columns };
     } catch (error) {
@@ -124,12 +133,17 @@ export async function dashboardPanel(ctx: Ctx, q: DashboardQuery, spec: PanelSpe
 }
 
 /** The coordinator's and analyst's dashboard for a period: every panel aggregated and suppressed on the server. */
-export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
+export async function getDashboard(
+  ctx: Ctx,
+  q: DashboardQuery,
+  options: { live?: boolean } = {},
+): Promise<Dashboard> {
   authorizeReport(ctx.actor, 'report.view');
+  const path = options.live ? ({ live: true } as const) : await rollupPath(ctx);
   const panels = [];
   // One after the other: a transaction runs one statement at a time.
-  const counts = requestCounts(ctx, q);
-  for (const spec of PANELS) panels.push(await dashboardPanel(ctx, q, spec, counts));
+  const counts = requestCounts(ctx, q, path);
+  for (const spec of PANELS) panels.push(await dashboardPanel(ctx, q, spec, counts, path));
   return {
     from: q.from,
     to: q.to,
@@ -139,6 +153,20 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       funderNarrative: canReport(ctx.actor, 'report.funder.update'),
     },
   };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The rollup's last complete day for the dashboard; when the rollup is missing or older than a day, its
+ * refresh is enqueued (once a day, in this transaction). The figures are exact either way: the days after the
+ * rollup's are counted live.
+ */
+async function rollupPath(ctx: Ctx): Promise<CountPath> {
+  const state = await repo.rollupState(ctx.db, ctx.actor.orgId);
+  const now = ctx.clock.now();
+  if (!state || now.getTime() - new Date(state.refreshed_at).getTime() > DAY) await enqueueRollup(ctx, now);
+  return { rollupThrough: state?.through ?? null };
 }
 
 /**

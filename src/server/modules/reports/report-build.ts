@@ -144,10 +144,27 @@ async function axis(
  */
 export type CountSource = (measure: Measure, dimensions: Dimension[]) => Promise<repo.CountRow[] | undefined>;
 
-export async function buildReport(ctx: Ctx, q: ReportQuery, counts?: CountSource): Promise<Report> {
+/**
+ * Where the counts come from: the rollup's complete days (up to `rollupThrough`) and the days after it live,
+ * or — with `live` — every day from the events themselves (the rollup's integration test compares the two).
+ * Without either, the rollup as it is now.
+ */
+export type CountPath = { live: true } | { rollupThrough: string | null };
+
+export async function buildReport(
+  ctx: Ctx,
+  q: ReportQuery,
+  counts?: CountSource,
+  path?: CountPath,
+): Promise<Report> {
   const dimensions = checkQuery(q);
   const settings = await repo.reportSettings(ctx.db, ctx.actor.orgId);
-  const period = { measure: q.measure, from: q.from, to: q.to, timeZone: settings.timeZone };
+  const rollupThrough = !path
+    ? ((await repo.rollupState(ctx.db, ctx.actor.orgId))?.through ?? null)
+    : 'live' in path
+      ? null
+      : path.rollupThrough;
+  const period = { measure: q.measure, from: q.from, to: q.to, timeZone: settings.timeZone, rollupThrough };
   // A duration's summaries carry the number of cases per group: one pass gives the counts and the statistics.
   const summaries = isDurationMeasure(q.measure)
     ? await repo.durationsBy(ctx.db, ctx.actor.orgId, { ...period, dimension: q.rows })

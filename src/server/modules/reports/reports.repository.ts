@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Dimension, Measure, ReportSettings } from '../../../shared/reports.schema.js';
 import type { Db } from '../../db/database.js';
+import { addDays } from '../../lib/dates.js';
 import { notFound } from '../../lib/errors.js';
 
 /**
@@ -51,6 +52,10 @@ const PROVINCE = "coalesce(pm.province, 'unknown')";
  */
 const FIRST_CONTACT =
   'coalesce((select min(fc.occurred_at) from contacts fc where fc.case_id = ca.id), ca.opened_at)';
+
+/** The first entry in the case's contact log written by a counsellor (the intake itself is not one). */
+const FIRST_COUNSELLOR_CONTACT =
+  "(select l.occurred_at from case_log l where l.case_id = ca.id and l.contact_id is null and exists (select 1 from users u where u.id = l.author_id and u.role = 'counsellor') order by l.occurred_at limit 1)";
 
 /** A duration between two instants of a case, for the cases where the second one happened. */
 const caseDuration = (end: string): Source => ({
@@ -154,9 +159,7 @@ const SOURCES: Record<Measure, Source> = {
   },
   time_to_assignment: caseDuration('ca.first_assigned_at'),
   // The first entry in the case's contact log written by a counsellor (the intake itself is not one).
-  time_to_first_contact: caseDuration(
-    "(select l.occurred_at from case_log l where l.case_id = ca.id and l.contact_id is null and exists (select 1 from users u where u.id = l.author_id and u.role = 'counsellor') order by l.occurred_at limit 1)",
-  ),
+  time_to_first_contact: caseDuration(FIRST_COUNSELLOR_CONTACT),
 };
 
 const TIME_FORMAT: Partial<Record<Dimension, string>> = {
@@ -253,7 +256,14 @@ export interface CountRow {
 export async function countBy(
   db: Db,
   orgId: string,
-  input: { measure: Measure; from: string; to: string; timeZone: string; dimensions: Dimension[] },
+  input: {
+    measure: Measure;
+    from: string;
+    to: string;
+    timeZone: string;
+    dimensions: Dimension[];
+    rollupThrough?: string | null;
+  },
 ): Promise<CountRow[]> {
   const [d0, d1] = input.dimensions;
   const rows = await countByKeys(db, orgId, { ...input, dimensions: [d0, d1] });
@@ -265,6 +275,113 @@ export async function countBy(
  * requests once by month × category × channel × outcome and sums its panels from that.
  */
 export async function countByKeys(
+  db: Db,
+  orgId: string,
+  input: {
+    measure: Measure;
+    from: string;
+    to: string;
+    timeZone: string;
+    dimensions: (Dimension | undefined)[];
+    /** The last complete day in the rollup (report_rollups.through): days up to it are read from there. */
+    rollupThrough?: string | null;
+  },
+): Promise<{ keys: (string | null)[]; n: number }[]> {
+  const split = splitPeriod(input);
+  if (!split || !ROLLUP_COUNTS[input.measure]) return countLive(db, orgId, input);
+  const parts = [await countRollup(db, orgId, { ...input, to: split.rolledTo })];
+  if (split.liveFrom) parts.push(await countLive(db, orgId, { ...input, from: split.liveFrom }));
+  if (parts.length === 1) return parts[0]!;
+  // The same group can be in both parts (a month that has complete days and today): add them up.
+  const sums = new Map<string, { keys: (string | null)[]; n: number }>();
+  for (const row of parts.flat()) {
+    const id = JSON.stringify(row.keys);
+    const sum = sums.get(id);
+    if (sum) sum.n += row.n;
+    else sums.set(id, { keys: row.keys, n: row.n });
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The part of a period in the rollup (from its start to the last complete day there) and the first day after
+ * it, counted live (null when the period ends in the rollup); undefined when the rollup has none of it.
+ */
+function splitPeriod(input: {
+  from: string;
+  to: string;
+  rollupThrough?: string | null;
+}): { rolledTo: string; liveFrom: string | null } | undefined {
+  const through = input.rollupThrough;
+  if (!through || through < input.from) return undefined;
+  return through >= input.to
+    ? { rolledTo: input.to, liveFrom: null }
+    : { rolledTo: through, liveFrom: addDays(through, 1) };
+}
+
+/**
+ * The measures counted from the rollup: the tables (the narrowest first) and the column behind each of their
+ * non-time dimensions there. A report reads the first table that has all its dimensions.
+ */
+const ROLLUP_COUNTS: Partial<
+  Record<Measure, { table: string; columns: Partial<Record<Dimension, string>> }[]>
+> = {
+  requests: [
+    {
+      table: 'report_daily_request_kinds',
+      columns: { category: 'r.category_id', channel: 'r.channel', outcome: 'r.outcome' },
+    },
+    {
+      table: 'report_daily_requests',
+      columns: {
+        category: 'r.category_id',
+        channel: 'r.channel',
+        outcome: 'r.outcome',
+        municipality: 'r.municipality',
+        province: 'r.province',
+      },
+    },
+  ],
+};
+
+/** A time dimension of a rollup row's day, else its column. */
+function rollupKey(
+  columns: Partial<Record<Dimension, string>>,
+  d: Dimension,
+  day: string,
+): RawBuilder<unknown> {
+  const format = TIME_FORMAT[d];
+  if (format) return sql`to_char(${sql.raw(day)}, ${sql.lit(format)})`;
+  const column = columns[d];
+  if (!column) throw new Error(`No dimension ${d} in the rollup`);
+  return sql.raw(column);
+}
+
+/** Counts of the complete days of the period from the rollup: the same groups as counting them live. */
+async function countRollup(
+  db: Db,
+  orgId: string,
+  input: { measure: Measure; from: string; to: string; dimensions: (Dimension | undefined)[] },
+): Promise<{ keys: (string | null)[]; n: number }[]> {
+  const dimensions = input.dimensions;
+  const { table, columns } = ROLLUP_COUNTS[input.measure]!.find((t) =>
+    dimensions.every((d) => !d || TIME_FORMAT[d] || t.columns[d]),
+  )!;
+  const positions = sql.raw(dimensions.map((_, i) => String(i + 1)).join(', '));
+  const result = await sql<Record<string, string | null> & { n: number }>`
+    select ${sql.join(
+      dimensions.map(
+        (d, i) => sql`${d ? rollupKey(columns, d, 'r.day') : sql`null`}::text as ${sql.ref(`k${i}`)}`,
+      ),
+    )}, sum(r.n)::int as n
+    from ${sql.table(table)} r
+    where r.org_id = ${orgId} and r.day between ${input.from}::date and ${input.to}::date
+    group by ${positions}`.execute(db);
+  return result.rows.map((r) => ({ keys: dimensions.map((_, i) => r[`k${i}`] ?? null), n: r.n }));
+}
+
+/** `countByKeys` from the events themselves (also what the rollup is checked against). */
+async function countLive(
   db: Db,
   orgId: string,
   input: {
@@ -324,23 +441,45 @@ export interface DurationRow {
 export async function durationsBy(
   db: Db,
   orgId: string,
-  input: { measure: Measure; from: string; to: string; timeZone: string; dimension: Dimension | undefined },
+  input: {
+    measure: Measure;
+    from: string;
+    to: string;
+    timeZone: string;
+    dimension: Dimension | undefined;
+    /** As in `countByKeys`: the cases whose first contact is on a day up to it are read from the rollup. */
+    rollupThrough?: string | null;
+  },
 ): Promise<DurationRow[]> {
   const source = SOURCES[input.measure];
   if (!source.hours) throw new Error(`${input.measure} is not a duration`);
   const day = source.day(input.timeZone);
   const hours = sql.raw(source.hours);
   const key = input.dimension ? expression(source, input.dimension, day, input.timeZone) : sql`null`;
+  const live = (period: { from: string; to: string }) => sql`
+      select ${key}::text as k0, ${hours} as h
+      from ${fromClause(source, [input.dimension])}
+      where ${inPeriod(source, orgId, { ...period, timeZone: input.timeZone })}`;
+  // The cases of complete days from the rollup, each with its duration (percentiles need every value, not
+  // sums), and the days after it live: one set of durations either way.
+  const split = splitPeriod(input);
+  const column = ROLLUP_HOURS[input.measure];
+  const rows =
+    split && column
+      ? sql`
+      select ${input.dimension ? rollupKey(ROLLUP_CASE_DIMENSIONS, input.dimension, 'r.start_day') : sql`null`}::text
+          as k0, ${sql.ref(`r.${column}`)} as h
+      from report_case_times r
+      where r.org_id = ${orgId} and r.start_day between ${input.from}::date and ${split.rolledTo}::date
+        and ${sql.ref(`r.${column}`)} is not null
+      ${split.liveFrom ? sql`union all ${live({ from: split.liveFrom, to: input.to })}` : sql``}`
+      : live(input);
   // Grouping sets give every group and the whole in one pass; grouping() tells the whole from a null key.
   const result = await sql<DurationRow & { whole: number }>`
     select s.k0, grouping(s.k0) as whole, count(*)::int as n,
       percentile_cont(0.5) within group (order by s.h)::float8 as median,
       percentile_cont(0.9) within group (order by s.h)::float8 as p90
-    from (
-      select ${key}::text as k0, ${hours} as h
-      from ${fromClause(source, [input.dimension])}
-      where ${inPeriod(source, orgId, input)}
-    ) s
+    from (${rows}) s
     group by grouping sets ((s.k0), ())`.execute(db);
   return result.rows.map((r) => ({
     k0: Number(r.whole) === 1 ? null : (r.k0 ?? 'unknown'),
@@ -348,6 +487,120 @@ export async function durationsBy(
     median: Number(r.median),
     p90: Number(r.p90),
   }));
+}
+
+/** The duration measures read from the rollup, and their column in report_case_times. */
+const ROLLUP_HOURS: Partial<Record<Measure, 'hours_to_assignment' | 'hours_to_first_contact'>> = {
+  time_to_assignment: 'hours_to_assignment',
+  time_to_first_contact: 'hours_to_first_contact',
+};
+const ROLLUP_CASE_DIMENSIONS: Partial<Record<Dimension, string>> = {
+  category: 'r.category_id',
+  province: 'r.province',
+};
+
+/** The rollup's state for the organisation: its last complete day and when it was refreshed, if ever. */
+export async function rollupState(db: Db, orgId: string) {
+  return db
+    .selectFrom('report_rollups')
+    .select([sql<string>`through::text`.as('through'), 'refreshed_at'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** The organisation's time zone and its last complete day (the day before today there) at an instant. */
+export async function lastCompleteDay(db: Db, orgId: string, now: Date) {
+  const org = await sql<{ time_zone: string; through: string }>`
+    select time_zone, ((${now}::timestamptz at time zone time_zone)::date - 1)::text as through
+    from organisations where id = ${orgId}`.execute(db);
+  const row = org.rows[0];
+  if (!row) throw notFound('organisation');
+  return { timeZone: row.time_zone, through: row.through };
+}
+
+/**
+ * Recounts the rollup of the organisation's days from `from` to `through` (inclusive): deletes them and
+ * inserts them again from the events, in the caller's transaction, so a refresh is all or nothing and running
+ * it twice gives the same rows. The same expressions as the live counts (`SOURCES`), so the same groups.
+ */
+export async function refreshRollup(
+  db: Db,
+  orgId: string,
+  input: { from: string; through: string; timeZone: string; now: Date },
+): Promise<{ requestRows: number; caseRows: number }> {
+  const tz = input.timeZone;
+  const { from, through } = input;
+  await db
+    .deleteFrom('report_daily_requests')
+    .where('org_id', '=', orgId)
+    .where('day', '>=', from)
+    .where('day', '<=', through)
+    .execute();
+  const requests = await sql`
+    insert into report_daily_requests (org_id, day, category_id, channel, outcome, municipality, province, n)
+    select c.org_id, (c.occurred_at at time zone ${tz})::date, c.category_id::text, c.channel, c.outcome,
+      cl.municipality, ${sql.raw(PROVINCE)}, count(*)
+    from contacts c ${sql.raw(CALLER)} ${sql.raw(provinceOf('cl'))}
+    where c.org_id = ${orgId}
+      and c.occurred_at >= ${dayStart(sql`${from}::date`, tz)}
+      and c.occurred_at < ${dayStart(sql`${through}::date + 1`, tz)}
+    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  await db
+    .deleteFrom('report_daily_request_kinds')
+    .where('org_id', '=', orgId)
+    .where('day', '>=', from)
+    .where('day', '<=', through)
+    .execute();
+  await sql`
+    insert into report_daily_request_kinds (org_id, day, category_id, channel, outcome, n)
+    select org_id, day, category_id, channel, outcome, sum(n)
+    from report_daily_requests
+    where org_id = ${orgId} and day between ${from}::date and ${through}::date
+    group by 1, 2, 3, 4, 5`.execute(db);
+  await db
+    .deleteFrom('report_case_times')
+    .where('org_id', '=', orgId)
+    .where('start_day', '>=', from)
+    .where('start_day', '<=', through)
+    .execute();
+  // A case whose first contact moved out of the range keeps one row (its new day): upsert by case.
+  const cases = await sql`
+    insert into report_case_times
+      (org_id, case_id, start_day, category_id, province, hours_to_assignment, hours_to_first_contact)
+    select ca.org_id, ca.id, (d.start_at at time zone ${tz})::date, ca.category_id::text, ${sql.raw(PROVINCE)},
+      case when d.assigned_at is not null
+        then greatest(0, extract(epoch from (d.assigned_at - d.start_at)) / 3600.0)::float8 end,
+      case when d.counsellor_at is not null
+        then greatest(0, extract(epoch from (d.counsellor_at - d.start_at)) / 3600.0)::float8 end
+    from cases ca
+      cross join lateral (select ${sql.raw(FIRST_CONTACT)} as start_at, ca.first_assigned_at as assigned_at,
+        ${sql.raw(FIRST_COUNSELLOR_CONTACT)} as counsellor_at offset 0) d
+      ${sql.raw(provinceOf('ca'))}
+    where ca.org_id = ${orgId}
+      and ca.opened_at >= ${from}::date - 1 and ca.opened_at < ${through}::date + 32
+      and (d.start_at at time zone ${tz})::date between ${from}::date and ${through}::date
+    on conflict (org_id, case_id) do update set start_day = excluded.start_day,
+      category_id = excluded.category_id, province = excluded.province,
+      hours_to_assignment = excluded.hours_to_assignment, hours_to_first_contact = excluded.hours_to_first_contact`.execute(
+    db,
+  );
+  await db
+    .insertInto('report_rollups')
+    .values({ org_id: orgId, through, refreshed_at: input.now })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ through, refreshed_at: input.now }))
+    .execute();
+  return { requestRows: Number(requests.numAffectedRows ?? 0), caseRows: Number(cases.numAffectedRows ?? 0) };
+}
+
+/** Every organisation's id, through the narrow definer function the nightly jobs use (no organisation set). */
+export async function allOrgIds(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select id from audit_org_ids()`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** Sets the organisation for the rest of the transaction (the nightly job enqueues each one's refresh). */
+export async function scopeToOrg(db: Db, orgId: string): Promise<void> {
+  await sql`select set_config('app.org_id', ${orgId}, true)`.execute(db);
 }
 
 export interface ReachRow {
