@@ -64,7 +64,7 @@ describe.each(kinds)('case lists read by sets, not per row, on %s', (kind) => {
     } finally {
       t.deps.db = original;
     }
-    return seen.filter((s) => !s.includes('"name":"sessions"'));
+    return seen.filter((s) => !s.includes('"name":"sessions"') && !s.includes('auth_resolve_session'));
   }
 
   async function assignedCase(): Promise<{ caseId: string; n: Agent }> {
@@ -113,6 +113,8 @@ describe.each(kinds)('case lists read by sets, not per row, on %s', (kind) => {
       );
     };
     await propose();
+    // A first read after signing in may move the session's last-seen time: measure steady reads only.
+    await list(1);
     const one = await statements(() => list(1));
     for (let i = 0; i < 3; i++) await propose();
     const four = await statements(() => list(4));

@@ -132,14 +132,18 @@ export async function dashboardPanel(
   }
 }
 
-/** The coordinator's and analyst's dashboard for a period: every panel aggregated and suppressed on the server. */
+/**
+ * The coordinator's and analyst's dashboard for a period: every panel aggregated and suppressed on the server.
+ * `ctx` may read from the replica; a rollup refresh it asks for is queued through `primary` (the request's own
+ * transaction), since a replica's transaction is read-only.
+ */
 export async function getDashboard(
   ctx: Ctx,
   q: DashboardQuery,
-  options: { live?: boolean } = {},
+  options: { live?: boolean; primary?: Ctx } = {},
 ): Promise<Dashboard> {
   authorizeReport(ctx.actor, 'report.view');
-  const path = options.live ? ({ live: true } as const) : await rollupPath(ctx);
+  const path = options.live ? ({ live: true } as const) : await rollupPath(ctx, options.primary ?? ctx);
   const panels = [];
   // One after the other: a transaction runs one statement at a time.
   const counts = requestCounts(ctx, q, path);
@@ -159,13 +163,14 @@ const DAY = 86_400_000;
 
 /**
  * The rollup's last complete day for the dashboard; when the rollup is missing or older than a day, its
- * refresh is enqueued (once a day, in this transaction). The figures are exact either way: the days after the
+ * refresh is enqueued (once a day, in the primary's transaction). The figures are exact either way: the days after the
  * rollup's are counted live.
  */
-async function rollupPath(ctx: Ctx): Promise<CountPath> {
+async function rollupPath(ctx: Ctx, primary: Ctx): Promise<CountPath> {
   const state = await repo.rollupState(ctx.db, ctx.actor.orgId);
   const now = ctx.clock.now();
-  if (!state || now.getTime() - new Date(state.refreshed_at).getTime() > DAY) await enqueueRollup(ctx, now);
+  if (!state || now.getTime() - new Date(state.refreshed_at).getTime() > DAY)
+    await enqueueRollup(primary, now);
   return { rollupThrough: state?.through ?? null };
 }
 

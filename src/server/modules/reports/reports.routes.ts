@@ -47,7 +47,9 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/reports/dashboard',
       { config: limited, schema: { tags, body: DashboardQuerySchema, response: { 200: DashboardSchema } } },
       async (request) =>
-        inActorTx(deps, request, (ctx) => onReplica(deps.replica, ctx, (r) => getDashboard(r, request.body))),
+        inActorTx(deps, request, (ctx) =>
+          onReplica(deps.replica, ctx, (r) => getDashboard(r, request.body, { primary: ctx })),
+        ),
     );
     app.get(
       '/api/reports/caseload',
