@@ -17,7 +17,7 @@ import { AppError } from '../../lib/errors.js';
 import { openOptional, openText, sealOptional } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { protectTable } from '../reports/disclosure.js';
 import { reportSettings } from '../reports/reports.repository.js';
 import { authorizeActivity, canActivity, seesAllActivities } from './activities.policy.js';

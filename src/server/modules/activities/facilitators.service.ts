@@ -3,7 +3,7 @@ import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { authorizeActivity, canActivity, needsTrainingToFacilitate } from './activities.policy.js';
 import * as repo from './activities.repository.js';
 

@@ -11,7 +11,7 @@ import type {
 import { CASE_STATES } from '../../../shared/cases.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
-import { addDays, startOfDay, todayIn, type Day } from '../../lib/dates.js';
+import { addDays, startOfDay, todayIn } from '../../lib/dates.js';
 import { AppError, invalidField } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { openMany, openOptional, openText, sealText } from '../../lib/fields.js';
@@ -31,6 +31,7 @@ import {
   type CaseAction,
   type CaseFacts,
 } from './cases.policy.js';
+import { todayOf } from '../organisations/today.js';
 import * as repo from './cases.repository.js';
 
 /** How long a coordinator's reasoned access to someone else's case lasts. */
@@ -206,11 +207,6 @@ export async function getCase(ctx: Ctx, id: string): Promise<CaseDetail> {
       canTransition: CASE_STATES.some((to) => canTransition(ctx.actor, facts, grant, to)),
     },
   };
-}
-
-/** Today in the organisation's time zone: at 00:30 in Amsterdam it is already tomorrow, whatever UTC says. */
-export async function todayOf(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>): Promise<Day> {
-  return todayIn(await getTimeZone(ctx.db, ctx.actor.orgId), ctx.clock.now());
 }
 
 export function toSummary(r: Awaited<ReturnType<typeof repo.listCases>>[number]): CaseSummary {

@@ -25,7 +25,8 @@ import { openBytes, openOptional, openText, sealBytes, sealText } from '../../li
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { addSystemTask, completeSystemTasks } from '../cases/case-items.service.js';
-import { loadCase, todayOf } from '../cases/cases.service.js';
+import { loadCase } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { getOrganisation } from '../organisations/organisations.repository.js';
 import { consentSettings } from '../organisations/organisations.service.js';
 import { findPartnerType, isActivePartner } from '../partners/partners.repository.js';

@@ -9,7 +9,7 @@ import type { Ctx } from '../../lib/context.js';
 import { AppError, invalidField } from '../../lib/errors.js';
 import { openOptional, sealOptional } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { listCandidates } from '../matching/matching.repository.js';
 import { findMunicipalityIds } from '../places/places.repository.js';
 import { assertTerm } from '../taxonomies/taxonomies.service.js';

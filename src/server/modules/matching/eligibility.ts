@@ -1,10 +1,9 @@
 import type { Reach } from '../../../shared/matching.schema.js';
 import type { Ctx } from '../../lib/context.js';
-import { todayIn, type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
-import { getTimeZone } from '../organisations/organisations.repository.js';
+import { todayOf } from '../organisations/today.js';
 import * as repo from './matching.repository.js';
 import { failedFilter, type CaseNeeds } from './matching.score.js';
 
@@ -20,11 +19,6 @@ export interface Widening {
   interpreter: boolean;
 }
 export const STRICT: Widening = { reach: 'region', interpreter: false };
-
-/** Today in the organisation's time zone, as cases.service's `todayOf` (not imported: that closes the circle). */
-async function todayOf(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>): Promise<Day> {
-  return todayIn(await getTimeZone(ctx.db, ctx.actor.orgId), ctx.clock.now());
-}
 
 /** The case's needs, with the caller's stated background preference opened. */
 export async function needsOf(

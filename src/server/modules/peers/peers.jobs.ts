@@ -3,7 +3,7 @@ import { UI_LANGUAGES } from '../../../shared/roles.js';
 import { addDays, instantAt } from '../../lib/dates.js';
 import { openText } from '../../lib/fields.js';
 import { audit } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
 import { findRetentionSettings } from '../organisations/retention.repository.js';

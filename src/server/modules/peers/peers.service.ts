@@ -12,7 +12,7 @@ import { AppError } from '../../lib/errors.js';
 import { openOptional, openText, sealOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { enqueue } from '../jobs/jobs.service.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
 import { findRetentionSettings } from '../organisations/retention.repository.js';

@@ -3,7 +3,7 @@ import { isAuthorityDisclosure } from '../../../shared/consent.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { type Day } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { coverage, type ConsentFacts } from '../consent/consent.coverage.js';
 import { consentFactsForDisclosure } from '../consent/consent.repository.js';
 import type { ReferralRow } from './referrals.repository.js';

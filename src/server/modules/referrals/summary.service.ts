@@ -2,7 +2,7 @@ import type { DataCategory, FormLanguage } from '../../../shared/consent.schema.
 import type { Summary } from '../../../shared/referrals.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { openOptional, openText } from '../../lib/fields.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import type { CaseRow } from '../cases/cases.repository.js';
 import * as cases from '../cases/cases.repository.js';
 import { getOrganisation } from '../organisations/organisations.repository.js';

@@ -10,7 +10,7 @@ import type {
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/roles.js';
 import type { Ctx } from '../../lib/context.js';
 import { audit } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { funderPdf, type FunderFigures } from './funder-pdf.js';
 import { buildReport } from './report-build.js';
 import { authorizeReport, canReport } from './reports.policy.js';

@@ -9,7 +9,7 @@ import type { Ctx } from '../../lib/context.js';
 import { addDays, addMonths, dayIn } from '../../lib/dates.js';
 import { AppError, invalidField } from '../../lib/errors.js';
 import { audit } from '../audit/audit.service.js';
-import { todayOf } from '../cases/cases.service.js';
+import { todayOf } from '../organisations/today.js';
 import { findAccount, listActiveCounsellors } from '../counsellors/counsellors.repository.js';
 import { getTimeZone } from '../organisations/organisations.repository.js';
 import { authorizeTraining, mayAttendTraining } from './training.policy.js';
