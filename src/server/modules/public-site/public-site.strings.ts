@@ -1,3 +1,4 @@
+import { CONVERSATION_LANGUAGE_NAMES } from '../../../shared/language-names.js';
 import type { SiteLanguage, SitePage } from '../../../shared/public-site.schema.js';
 
 /** The public site's own words (navigation, form, notes), per language; page content comes from the admin. */
@@ -300,71 +301,7 @@ export const LANGUAGE_SELF_NAMES: Readonly<Record<SiteLanguage, string>> = {
   tr: 'Türkçe',
 };
 
-/** The conversation languages a meeting can be held in, named in each site language (as in the app). */
-const MEETING_LANGUAGE_NAMES: Readonly<Record<SiteLanguage, Readonly<Record<string, string>>>> = {
-  nl: {
-    nl: 'Nederlands',
-    ary: 'Marokkaans-Arabisch (Darija)',
-    rif: 'Tarifit',
-    zgh: 'Tamazight',
-    ar: 'Arabisch',
-    tr: 'Turks',
-    so: 'Somalisch',
-    en: 'Engels',
-    fr: 'Frans',
-    ku: 'Koerdisch',
-    fa: 'Perzisch',
-    ti: 'Tigrinya',
-    other: 'Andere taal',
-  },
-  en: {
-    nl: 'Dutch',
-    ary: 'Moroccan Arabic (Darija)',
-    rif: 'Tarifit',
-    zgh: 'Tamazight',
-    ar: 'Arabic',
-    tr: 'Turkish',
-    so: 'Somali',
-    en: 'English',
-    fr: 'French',
-    ku: 'Kurdish',
-    fa: 'Persian',
-    ti: 'Tigrinya',
-    other: 'Other language',
-  },
-  ar: {
-    nl: 'الهولندية',
-    ary: 'الدارجة المغربية',
-    rif: 'الريفية',
-    zgh: 'الأمازيغية',
-    ar: 'العربية',
-    tr: 'التركية',
-    so: 'الصومالية',
-    en: 'الإنجليزية',
-    fr: 'الفرنسية',
-    ku: 'الكردية',
-    fa: 'الفارسية',
-    ti: 'التغرينية',
-    other: 'لغة أخرى',
-  },
-  tr: {
-    nl: 'Felemenkçe',
-    ary: 'Fas Arapçası (Darija)',
-    rif: 'Tarifit',
-    zgh: 'Tamazight',
-    ar: 'Arapça',
-    tr: 'Türkçe',
-    so: 'Somalice',
-    en: 'İngilizce',
-    fr: 'Fransızca',
-    ku: 'Kürtçe',
-    fa: 'Farsça',
-    ti: 'Tigrinya',
-    other: 'Başka bir dil',
-  },
-};
-
 /** A meeting language's name in the visitor's language (an unknown code is shown as it is). */
 export function meetingLanguageName(lang: SiteLanguage, code: string): string {
-  return MEETING_LANGUAGE_NAMES[lang][code] ?? code;
+  return (CONVERSATION_LANGUAGE_NAMES[lang] as Readonly<Record<string, string>>)[code] ?? code;
 }
