@@ -9,14 +9,11 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_TYPES, PartnerCreateSchema } from '../../../../shared/partners.schema';
 import type { Partner, PartnerType } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { usePartnerMutations } from '../hooks';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
@@ -31,47 +28,31 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
   const { t } = useTranslation();
   const { create, update } = usePartnerMutations();
   const mutation = partner ? update : create;
-  const [name, setName] = useState(partner?.name ?? '');
-  const [type, setType] = useState<PartnerType | ''>(partner?.type ?? '');
-  const [municipality, setMunicipality] = useState(partner?.municipality ?? '');
-  const [languages, setLanguages] = useState<string[]>(partner?.languages ?? []);
-  const [secureContact, setSecureContact] = useState(partner?.secureContact ?? '');
-  const [contactPerson, setContactPerson] = useState(partner?.contactPerson ?? '');
-  const [notes, setNotes] = useState(partner?.notes ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: {
+      name: partner?.name ?? '',
+      type: (partner?.type ?? '') as PartnerType | '',
+      municipality: partner?.municipality ?? '',
+      languages: partner?.languages ?? [],
+      secureContact: partner?.secureContact ?? '',
+      contactPerson: partner?.contactPerson ?? '',
+      notes: partner?.notes ?? '',
+    },
+    schema: PartnerCreateSchema,
+    toInput: (values) => ({
+      ...values,
+      type: values.type || undefined,
+      languages: values.languages.map((language) => language.trim().toLowerCase()).filter(Boolean),
+    }),
+  });
   useReturnFocusOnUnmount();
-  const guard = useDiscardGuard(
-    name !== (partner?.name ?? '') ||
-      type !== (partner?.type ?? '') ||
-      municipality !== (partner?.municipality ?? '') ||
-      languages.join() !== (partner?.languages ?? []).join() ||
-      secureContact !== (partner?.secureContact ?? '') ||
-      contactPerson !== (partner?.contactPerson ?? '') ||
-      notes !== (partner?.notes ?? ''),
-    onClose,
-  );
+  const guard = useDiscardGuard(dirty, onClose);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = PartnerCreateSchema.safeParse({
-      name,
-      type: type || undefined,
-      municipality,
-      languages: languages.map((language) => language.trim().toLowerCase()).filter(Boolean),
-      secureContact,
-      contactPerson,
-      notes,
-    });
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error);
-      if (found.type) found.type = { reason: 'required', message: found.type.message };
-      return setErrors(found);
-    }
-    setErrors({});
-    const onError = (error: unknown) => setErrors(apiFieldErrors(error));
-    if (partner) update.mutate({ id: partner.id, ...parsed.data }, { onSuccess: onClose, onError });
-    else create.mutate(parsed.data, { onSuccess: onClose, onError });
-  }
+  const submit = onSubmit((data) => {
+    const onError = showServerErrors;
+    if (partner) update.mutate({ id: partner.id, ...data }, { onSuccess: onClose, onError });
+    else create.mutate(data, { onSuccess: onClose, onError });
+  });
 
   return (
     <Modal
@@ -87,9 +68,7 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
           <ErrorAlert error={mutation.error} />
           <TextInput
             label={t('partners.name')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.name)}
+            {...form.getInputProps('name')}
             maxLength={160}
             required
             data-autofocus
@@ -97,29 +76,23 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('partners.type')}
-              value={type}
-              onChange={(event) => setType(event.currentTarget.value as PartnerType | '')}
+              {...form.getInputProps('type')}
               data={[
                 { value: '', label: t('partners.chooseType') },
                 ...PARTNER_TYPES.map((value) => ({ value, label: t(`partners.types.${value}`) })),
               ]}
-              error={fieldErrorText(t, errors.type)}
               required
             />
             <TextInput
               label={t('partners.municipality')}
-              value={municipality}
-              onChange={(event) => setMunicipality(event.currentTarget.value)}
-              error={fieldErrorText(t, errors.municipality)}
+              {...form.getInputProps('municipality')}
               maxLength={80}
             />
           </SimpleGrid>
           <TagsInput
             label={t('partners.languages')}
             description={t('partners.languagesHint')}
-            value={languages}
-            onChange={setLanguages}
-            error={fieldErrorText(t, errors.languages)}
+            {...form.getInputProps('languages')}
             maxTags={20}
             splitChars={[',', ' ']}
             classNames={{ input: 'ltr-text' }}
@@ -128,26 +101,20 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
           <Textarea
             label={t('partners.secureContact')}
             description={t('partners.secureContactHint')}
-            value={secureContact}
-            onChange={(event) => setSecureContact(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.secureContact)}
+            {...form.getInputProps('secureContact')}
             maxLength={500}
             autosize
             minRows={2}
           />
           <TextInput
             label={t('partners.contactPerson')}
-            value={contactPerson}
-            onChange={(event) => setContactPerson(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.contactPerson)}
+            {...form.getInputProps('contactPerson')}
             maxLength={160}
           />
           <Textarea
             label={t('partners.notes')}
             description={t('partners.notesHint')}
-            value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.notes)}
+            {...form.getInputProps('notes')}
             maxLength={2000}
             autosize
             minRows={2}

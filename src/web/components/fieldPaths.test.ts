@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PartnerCreateSchema } from '../../shared/partners.schema';
+import { formPath, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
+
+const values = {
+  name: '',
+  languages: ['nl', 'xx'],
+  subjects: [{ name: 'A' }, { name: '' }],
+};
+
+describe('formPath: where a field problem shows', () => {
+  it('keeps a plain field and a field inside a list of objects', () => {
+    expect(formPath(['name'], values)).toBe('name');
+    expect(formPath(['subjects', '1', 'name'], values)).toBe('subjects.1.name');
+  });
+
+  it('shows a problem with one item of a list of plain values on the list input', () => {
+    expect(formPath(['languages', '1'], values)).toBe('languages');
+  });
+
+  it('falls back to the first segment for a path the form does not have', () => {
+    expect(formPath(['body'], values)).toBe('body');
+    expect(formPath(['subjects', '7', 'name'], values)).toBe('subjects');
+  });
+});
+
+describe('schemaFieldErrors', () => {
+  it('names a missing value "required" whatever code the schema gives, and keeps other reasons', () => {
+    const input = { name: '', type: undefined, languages: ['nl'], municipality: 'x'.repeat(500) };
+    const parsed = PartnerCreateSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    const problems = schemaFieldErrors(parsed.error!, input, { ...values, type: '', municipality: '' });
+    expect(problems.name?.reason).toBe('required');
+    expect(problems.type?.reason).toBe('required');
+    expect(problems.municipality?.reason).toBe('too_big');
+  });
+
+  it('keeps the reason a refinement names', () => {
+    const schema = z.object({
+      name: z.string().refine((value) => !value.includes('\0'), { params: { reason: 'invalid_characters' } }),
+    });
+    const input = { name: 'a\0b' };
+    const parsed = schema.safeParse(input);
+    expect(schemaFieldErrors(parsed.error!, input, input)).toEqual({
+      name: { reason: 'invalid_characters', message: expect.any(String) as string },
+    });
+  });
+});
+
+describe('serverFieldErrors', () => {
+  it('puts each server problem on the field it names, nested paths included', () => {
+    const problems = serverFieldErrors(
+      [
+        { field: 'subjects.1.name', reason: 'required', message: 'Required' },
+        { field: 'languages.1', reason: 'invalid_value', message: 'Unknown language' },
+      ],
+      values,
+    );
+    expect(problems).toEqual({
+      'subjects.1.name': { reason: 'required', message: 'Required' },
+      languages: { reason: 'invalid_value', message: 'Unknown language' },
+    });
+  });
+});

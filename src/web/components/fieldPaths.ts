@@ -1,0 +1,73 @@
+import type { ZodError } from 'zod';
+import type { FieldError } from '../../shared/problem.schema';
+
+/** What is wrong with one field: a reason code (translated as `fieldErrors.<reason>`) and the English message. */
+export interface FieldProblem {
+  reason: string;
+  message: string;
+}
+
+/**
+ * Field problems from client-side validation, keyed by the form path that shows them (see `formPath`). A
+ * missing value reads as `required` whatever the schema's own code for it.
+ */
+export function schemaFieldErrors(
+  error: ZodError,
+  input: unknown,
+  values: Record<string, unknown>,
+): Record<string, FieldProblem> {
+  const result: Record<string, FieldProblem> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    const value = valueAt(input, path);
+    const missing = value === undefined || value === null || value === '';
+    const tooShort = issue.code === 'too_small' && 'minimum' in issue && Number(issue.minimum) <= 1;
+    // A refinement names its reason (e.g. `invalid_characters` from the shared Text type), as the server does.
+    const named =
+      issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
+    const reason = missing || tooShort ? 'required' : typeof named === 'string' ? named : issue.code;
+    result[formPath(path, values)] ??= { reason, message: issue.message };
+  }
+  return result;
+}
+
+/** Field problems from a server problem+json answer, keyed like `schemaFieldErrors`. */
+export function serverFieldErrors(
+  fieldErrors: readonly FieldError[],
+  values: Record<string, unknown>,
+): Record<string, FieldProblem> {
+  const result: Record<string, FieldProblem> = {};
+  for (const fieldError of fieldErrors) {
+    const path = fieldError.field.split('.');
+    result[formPath(path, values)] ??= { reason: fieldError.reason, message: fieldError.message };
+  }
+  return result;
+}
+
+/**
+ * The path of the input that shows a problem: the problem's own path, cut after a list of plain values (a
+ * problem with `languages.2` shows on the `languages` tags input), or after the first segment when the form
+ * has no such value (a server-only field).
+ */
+export function formPath(path: string[], values: Record<string, unknown>): string {
+  let current: unknown = values;
+  for (let index = 0; index < path.length; index += 1) {
+    if (current === null || typeof current !== 'object') return path.slice(0, Math.max(index, 1)).join('.');
+    const next: unknown = (current as Record<string, unknown>)[path[index]!];
+    if (next === undefined && !(path[index]! in current)) return path.slice(0, Math.max(index, 1)).join('.');
+    if (Array.isArray(next) && next.every((item) => item === null || typeof item !== 'object')) {
+      return path.slice(0, index + 1).join('.');
+    }
+    current = next;
+  }
+  return path.join('.');
+}
+
+function valueAt(input: unknown, path: string[]): unknown {
+  let current = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
