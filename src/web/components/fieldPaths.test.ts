@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PartnerCreateSchema } from '../../shared/partners.schema';
-import { formPath, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
+import { formPath, problemTexts, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
 
 const values = {
   name: '',
@@ -60,6 +60,24 @@ describe('serverFieldErrors', () => {
     expect(problems).toEqual({
       'subjects.1.name': { reason: 'required', message: 'Required' },
       languages: { reason: 'invalid_value', message: 'Unknown language' },
+    });
+  });
+});
+
+describe('problemTexts', () => {
+  it("uses the form's own message for a field that has one and the translated reason elsewhere", () => {
+    const problems = {
+      validMonths: { reason: 'too_big', message: 'Too big' },
+      writtenDays: { reason: 'required', message: 'Required' },
+    };
+    expect(
+      problemTexts(problems, (problem) => `t:${problem.reason}`, { validMonths: 'Choose 1 to 60 months.' }),
+    ).toEqual({ validMonths: 'Choose 1 to 60 months.', writtenDays: 't:required' });
+  });
+
+  it('translates every problem when the form has no messages of its own', () => {
+    expect(problemTexts({ name: { reason: 'required', message: 'Required' } }, (p) => p.reason)).toEqual({
+      name: 'required',
     });
   });
 });

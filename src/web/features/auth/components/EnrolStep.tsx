@@ -1,10 +1,10 @@
 import { Box, Button, Center, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MfaVerifySchema } from '../../../../shared/auth.schema';
 import type { SessionInfo } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { Loading } from '../../../components/Loading';
 import { confirmEnrolment, fetchEnrolment } from '../api';
 import { TotpCodeInput } from './TotpCodeInput';
@@ -16,8 +16,12 @@ interface EnrolStepProps {
 /** Mandatory TOTP enrolment: QR code, the key for typing in, and a first code to prove it works. */
 export function EnrolStep({ onDone }: EnrolStepProps) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { code: '' },
+    schema: MfaVerifySchema,
+    // Empty or short, the answer is the same: the six digits from the app.
+    fieldMessages: { code: t('fieldErrors.six_digits') },
+  });
   // Never refetch: the secret must stay the one the user is scanning.
   const enrolment = useQuery({
     queryKey: ['enrolment'],
@@ -30,15 +34,13 @@ export function EnrolStep({ onDone }: EnrolStepProps) {
   const mutation = useMutation({
     mutationFn: confirmEnrolment,
     onSuccess: onDone,
-    onError: () => setCode(''),
+    onError: (error) => {
+      form.setFieldValue('code', '');
+      showServerErrors(error);
+    },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const ok = /^\d{6}$/.test(code);
-    setInvalid(!ok);
-    if (ok) mutation.mutate(code);
-  }
+  const submit = onSubmit(({ code }) => mutation.mutate(code));
 
   return (
     <Stack>
@@ -78,11 +80,7 @@ export function EnrolStep({ onDone }: EnrolStepProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
-          <TotpCodeInput
-            value={code}
-            onChange={setCode}
-            error={invalid ? t('fieldErrors.six_digits') : undefined}
-          />
+          <TotpCodeInput {...form.getInputProps('code')} value={form.getValues().code} />
           <Button type="submit" loading={mutation.isPending} disabled={!enrolment.data}>
             {t('enrol.submit')}
           </Button>

@@ -1,10 +1,10 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MfaVerifySchema } from '../../../../shared/auth.schema';
 import type { SessionInfo } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { verifyMfa } from '../api';
 import { TotpCodeInput } from './TotpCodeInput';
 
@@ -16,16 +16,22 @@ interface TotpStepProps {
 /** Second sign-in step: the code from the authenticator app. */
 export function TotpStep({ onDone, onCancel }: TotpStepProps) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const mutation = useMutation({ mutationFn: verifyMfa, onSuccess: onDone, onError: () => setCode('') });
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { code: '' },
+    schema: MfaVerifySchema,
+    // Empty or short, the answer is the same: the six digits from the app.
+    fieldMessages: { code: t('fieldErrors.six_digits') },
+  });
+  const mutation = useMutation({
+    mutationFn: verifyMfa,
+    onSuccess: onDone,
+    onError: (error) => {
+      form.setFieldValue('code', '');
+      showServerErrors(error);
+    },
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const ok = /^\d{6}$/.test(code);
-    setInvalid(!ok);
-    if (ok) mutation.mutate(code);
-  }
+  const submit = onSubmit(({ code }) => mutation.mutate(code));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -35,11 +41,7 @@ export function TotpStep({ onDone, onCancel }: TotpStepProps) {
         </Title>
         <Text size="sm">{t('auth.totpIntro')}</Text>
         <ErrorAlert error={mutation.error} />
-        <TotpCodeInput
-          value={code}
-          onChange={setCode}
-          error={invalid ? t('fieldErrors.six_digits') : undefined}
-        />
+        <TotpCodeInput {...form.getInputProps('code')} value={form.getValues().code} />
         <Button type="submit" loading={mutation.isPending}>
           {t('auth.verify')}
         </Button>
