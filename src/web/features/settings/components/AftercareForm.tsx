@@ -7,7 +7,7 @@ import { AftercareScheduleSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SettingsCard } from './SettingsCard';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 const toText = (days: number[]) => days.join(', ');
 

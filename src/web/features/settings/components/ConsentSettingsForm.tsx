@@ -4,7 +4,7 @@ import { ConsentSettingsSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SettingsCard, WholeNumberInput } from './SettingsCard';
+import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
 
 /** How long a consent runs by default, and how many days verbal consent has to become written. */
 export function ConsentSettingsForm({ settings }: { settings: OrgSettings }) {

@@ -5,7 +5,7 @@ import { EmergencySettingsSchema } from '../../../../shared/four-eyes.schema';
 import type { EmergencySettings } from '../../../../shared/four-eyes.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { EMERGENCY_SETTINGS_KEY, updateEmergencySettings } from '../api';
-import { SettingsCard, WholeNumberInput } from './SettingsCard';
+import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
 
 /** How long an account holds its role before the emergency path opens to it, and whether serious crime is a ground. */
 export function EmergencySettingsForm({ settings }: { settings: EmergencySettings }) {

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/retention.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { RETENTION_SETTINGS_KEY, updateRetentionSettings } from '../api';
-import { SettingsCard, WholeNumberInput } from './SettingsCard';
+import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
 
 /** How long withdrawn peer members' notes and unanswered callback requests are kept before a job erases them. */
 export function RetentionSettingsForm({ settings }: { settings: RetentionSettings }) {

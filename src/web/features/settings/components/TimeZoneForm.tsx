@@ -6,7 +6,7 @@ import { OrgSettingsUpdateSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SettingsCard } from './SettingsCard';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 /** The zones this browser knows, with the current one kept even if the browser does not list it. */
 function zoneOptions(current: string): string[] {

@@ -2,8 +2,8 @@ import { Button, Group, NumberInput, Stack } from '@mantine/core';
 import type { NumberInputProps } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { SavedNotice } from '../../../components/SavedNotice';
+import { ErrorAlert } from './ErrorAlert';
+import { SavedNotice } from './SavedNotice';
 
 interface SettingsCardProps {
   /** The form's accessible name (the card's title), if it has one. */
