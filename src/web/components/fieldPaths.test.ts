@@ -19,6 +19,11 @@ describe('formPath: where a field problem shows', () => {
     expect(formPath(['languages', '1'], values)).toBe('languages');
   });
 
+  it('shows a problem inside a value the form holds as text (a list typed as "14, 28") on that input', () => {
+    expect(formPath(['light', '1'], { light: '14, x' })).toBe('light');
+    expect(formPath(['consent', 'method'], { consent: { method: '', givenOn: '' } })).toBe('consent.method');
+  });
+
   it('falls back to the first segment for a path the form does not have', () => {
     expect(formPath(['body'], values)).toBe('body');
     expect(formPath(['subjects', '7', 'name'], values)).toBe('subjects');
