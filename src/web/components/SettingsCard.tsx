@@ -1,5 +1,7 @@
 import { Button, Group, NumberInput, Stack } from '@mantine/core';
 import type { NumberInputProps } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
@@ -42,4 +44,10 @@ export function WholeNumberInput(props: NumberInputProps) {
   return (
     <NumberInput allowDecimal={false} allowNegative={false} classNames={{ input: 'ltr-text' }} {...props} />
   );
+}
+
+/** The save of a settings form: the server's answer becomes the cached settings at `queryKey`. */
+export function useSettingsSave<Body, Saved>(mutationFn: (body: Body) => Promise<Saved>, queryKey: QueryKey) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: (saved) => client.setQueryData(queryKey, saved) });
 }

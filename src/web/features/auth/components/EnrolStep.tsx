@@ -1,13 +1,12 @@
 import { Box, Button, Center, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MfaVerifySchema } from '../../../../shared/auth.schema';
 import type { SessionInfo } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useSchemaForm } from '../../../components/useSchemaForm';
 import { Loading } from '../../../components/Loading';
 import { confirmEnrolment, fetchEnrolment } from '../api';
 import { TotpCodeInput } from './TotpCodeInput';
+import { useTotpCodeForm } from './useTotpCodeForm';
 
 interface EnrolStepProps {
   onDone: (session: SessionInfo) => void;
@@ -16,12 +15,6 @@ interface EnrolStepProps {
 /** Mandatory TOTP enrolment: QR code, the key for typing in, and a first code to prove it works. */
 export function EnrolStep({ onDone }: EnrolStepProps) {
   const { t } = useTranslation();
-  const { form, onSubmit, showServerErrors } = useSchemaForm({
-    initialValues: { code: '' },
-    schema: MfaVerifySchema,
-    // Empty or short, the answer is the same: the six digits from the app.
-    fieldMessages: { code: t('fieldErrors.six_digits') },
-  });
   // Never refetch: the secret must stay the one the user is scanning.
   const enrolment = useQuery({
     queryKey: ['enrolment'],
@@ -31,16 +24,7 @@ export function EnrolStep({ onDone }: EnrolStepProps) {
     retry: false,
     refetchOnWindowFocus: false,
   });
-  const mutation = useMutation({
-    mutationFn: confirmEnrolment,
-    onSuccess: onDone,
-    onError: (error) => {
-      form.setFieldValue('code', '');
-      showServerErrors(error);
-    },
-  });
-
-  const submit = onSubmit(({ code }) => mutation.mutate(code));
+  const { mutation, submit, codeProps } = useTotpCodeForm(confirmEnrolment, onDone);
 
   return (
     <Stack>
@@ -80,7 +64,7 @@ export function EnrolStep({ onDone }: EnrolStepProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
-          <TotpCodeInput {...form.getInputProps('code')} value={form.getValues().code} />
+          <TotpCodeInput {...codeProps} />
           <Button type="submit" loading={mutation.isPending} disabled={!enrolment.data}>
             {t('enrol.submit')}
           </Button>

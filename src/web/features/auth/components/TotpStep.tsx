@@ -1,12 +1,10 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MfaVerifySchema } from '../../../../shared/auth.schema';
 import type { SessionInfo } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useSchemaForm } from '../../../components/useSchemaForm';
 import { verifyMfa } from '../api';
 import { TotpCodeInput } from './TotpCodeInput';
+import { useTotpCodeForm } from './useTotpCodeForm';
 
 interface TotpStepProps {
   onDone: (session: SessionInfo) => void;
@@ -16,22 +14,7 @@ interface TotpStepProps {
 /** Second sign-in step: the code from the authenticator app. */
 export function TotpStep({ onDone, onCancel }: TotpStepProps) {
   const { t } = useTranslation();
-  const { form, onSubmit, showServerErrors } = useSchemaForm({
-    initialValues: { code: '' },
-    schema: MfaVerifySchema,
-    // Empty or short, the answer is the same: the six digits from the app.
-    fieldMessages: { code: t('fieldErrors.six_digits') },
-  });
-  const mutation = useMutation({
-    mutationFn: verifyMfa,
-    onSuccess: onDone,
-    onError: (error) => {
-      form.setFieldValue('code', '');
-      showServerErrors(error);
-    },
-  });
-
-  const submit = onSubmit(({ code }) => mutation.mutate(code));
+  const { mutation, submit, codeProps } = useTotpCodeForm(verifyMfa, onDone);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -41,7 +24,7 @@ export function TotpStep({ onDone, onCancel }: TotpStepProps) {
         </Title>
         <Text size="sm">{t('auth.totpIntro')}</Text>
         <ErrorAlert error={mutation.error} />
-        <TotpCodeInput {...form.getInputProps('code')} value={form.getValues().code} />
+        <TotpCodeInput {...codeProps} />
         <Button type="submit" loading={mutation.isPending}>
           {t('auth.verify')}
         </Button>

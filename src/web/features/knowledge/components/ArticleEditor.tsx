@@ -70,7 +70,7 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
       termIds: article?.termIds ?? [],
     },
     schema,
-    toInput: ({ language, title, body, category, termIds }) =>
+    toInput: ({ language, title, body, category, termIds }): unknown =>
       article
         ? { language, title, body, baseVersion: existing?.version ?? 0 }
         : { category: category || undefined, termIds, language, title, body },

@@ -1,20 +1,15 @@
 import { Checkbox } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ReportSettingsSchema } from '../../../../shared/reports.schema';
 import type { ReportSettings } from '../../../../shared/reports.schema';
-import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
+import { SettingsCard, WholeNumberInput, useSettingsSave } from '../../../components/SettingsCard';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { REPORT_SETTINGS_KEY, updateReportSettings } from '../api';
 
 /** The admin's disclosure rules for every report: the threshold and rounding. */
 export function ReportSettingsForm({ settings }: { settings: ReportSettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateReportSettings,
-    onSuccess: (saved) => client.setQueryData(REPORT_SETTINGS_KEY, saved),
-  });
+  const save = useSettingsSave(updateReportSettings, REPORT_SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: { threshold: settings.threshold as number | string, roundToFive: settings.roundToFive },
     schema: ReportSettingsSchema,

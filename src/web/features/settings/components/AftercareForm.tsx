@@ -1,5 +1,4 @@
 import { TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SUPPORT_LEVELS } from '../../../../shared/cases.schema';
 import type { SupportLevel } from '../../../../shared/cases.schema';
@@ -7,7 +6,7 @@ import { AftercareScheduleSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SettingsCard } from '../../../components/SettingsCard';
+import { SettingsCard, useSettingsSave } from '../../../components/SettingsCard';
 
 const toText = (days: number[]) => days.join(', ');
 
@@ -21,11 +20,7 @@ function parseDays(text: string): number[] | null {
 /** Days after closure for each aftercare check-in, per support level. */
 export function AftercareForm({ settings }: { settings: OrgSettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateSettings,
-    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
-  });
+  const save = useSettingsSave(updateSettings, SETTINGS_KEY);
   const invalid = t('aftercare.invalid');
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {

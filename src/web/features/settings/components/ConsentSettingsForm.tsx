@@ -1,19 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsentSettingsSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
+import { SettingsCard, WholeNumberInput, useSettingsSave } from '../../../components/SettingsCard';
 
 /** How long a consent runs by default, and how many days verbal consent has to become written. */
 export function ConsentSettingsForm({ settings }: { settings: OrgSettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateSettings,
-    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
-  });
+  const save = useSettingsSave(updateSettings, SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
       validMonths: settings.consent.validMonths as number | string,

@@ -1,20 +1,15 @@
 import { Checkbox } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EmergencySettingsSchema } from '../../../../shared/four-eyes.schema';
 import type { EmergencySettings } from '../../../../shared/four-eyes.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { EMERGENCY_SETTINGS_KEY, updateEmergencySettings } from '../api';
-import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
+import { SettingsCard, WholeNumberInput, useSettingsSave } from '../../../components/SettingsCard';
 
 /** How long an account holds its role before the emergency path opens to it, and whether serious crime is a ground. */
 export function EmergencySettingsForm({ settings }: { settings: EmergencySettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateEmergencySettings,
-    onSuccess: (saved) => client.setQueryData(EMERGENCY_SETTINGS_KEY, saved),
-  });
+  const save = useSettingsSave(updateEmergencySettings, EMERGENCY_SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
       minAccountDays: settings.minAccountDays as number | string,

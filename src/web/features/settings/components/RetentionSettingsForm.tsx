@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   RETENTION_MAX_DAYS,
@@ -8,16 +7,12 @@ import {
 } from '../../../../shared/retention.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { RETENTION_SETTINGS_KEY, updateRetentionSettings } from '../api';
-import { SettingsCard, WholeNumberInput } from '../../../components/SettingsCard';
+import { SettingsCard, WholeNumberInput, useSettingsSave } from '../../../components/SettingsCard';
 
 /** How long withdrawn peer members' notes and unanswered callback requests are kept before a job erases them. */
 export function RetentionSettingsForm({ settings }: { settings: RetentionSettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateRetentionSettings,
-    onSuccess: (saved) => client.setQueryData(RETENTION_SETTINGS_KEY, saved),
-  });
+  const save = useSettingsSave(updateRetentionSettings, RETENTION_SETTINGS_KEY);
   const range = { min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS };
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {

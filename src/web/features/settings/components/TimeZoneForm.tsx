@@ -1,12 +1,11 @@
 import { Select } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgSettingsUpdateSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SettingsCard } from '../../../components/SettingsCard';
+import { SettingsCard, useSettingsSave } from '../../../components/SettingsCard';
 
 /** The zones this browser knows, with the current one kept even if the browser does not list it. */
 function zoneOptions(current: string): string[] {
@@ -17,11 +16,7 @@ function zoneOptions(current: string): string[] {
 /** The organisation's time zone: which calendar day "today" is for due dates and validity periods. */
 export function TimeZoneForm({ settings }: { settings: OrgSettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateSettings,
-    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
-  });
+  const save = useSettingsSave(updateSettings, SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: { timeZone: settings.timeZone },
     schema: OrgSettingsUpdateSchema,
