@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PartnerCreateSchema } from '../../shared/partners.schema';
-import { formPath, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
+import { formPath, problemTexts, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
 
 const values = {
   name: '',
@@ -17,6 +17,11 @@ describe('formPath: where a field problem shows', () => {
 
   it('shows a problem with one item of a list of plain values on the list input', () => {
     expect(formPath(['languages', '1'], values)).toBe('languages');
+  });
+
+  it('shows a problem inside a value the form holds as text (a list typed as "14, 28") on that input', () => {
+    expect(formPath(['light', '1'], { light: '14, x' })).toBe('light');
+    expect(formPath(['consent', 'method'], { consent: { method: '', givenOn: '' } })).toBe('consent.method');
   });
 
   it('falls back to the first segment for a path the form does not have', () => {
@@ -60,6 +65,24 @@ describe('serverFieldErrors', () => {
     expect(problems).toEqual({
       'subjects.1.name': { reason: 'required', message: 'Required' },
       languages: { reason: 'invalid_value', message: 'Unknown language' },
+    });
+  });
+});
+
+describe('problemTexts', () => {
+  it("uses the form's own message for a field that has one and the translated reason elsewhere", () => {
+    const problems = {
+      validMonths: { reason: 'too_big', message: 'Too big' },
+      writtenDays: { reason: 'required', message: 'Required' },
+    };
+    expect(
+      problemTexts(problems, (problem) => `t:${problem.reason}`, { validMonths: 'Choose 1 to 60 months.' }),
+    ).toEqual({ validMonths: 'Choose 1 to 60 months.', writtenDays: 't:required' });
+  });
+
+  it('translates every problem when the form has no messages of its own', () => {
+    expect(problemTexts({ name: { reason: 'required', message: 'Required' } }, (p) => p.reason)).toEqual({
+      name: 'required',
     });
   });
 });

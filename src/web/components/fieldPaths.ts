@@ -45,6 +45,21 @@ export function serverFieldErrors(
 }
 
 /**
+ * The text shown on each field: the form's own message for that path where it has one, otherwise the
+ * problem's text in the reader's language (`translate`).
+ */
+export function problemTexts(
+  problems: Record<string, FieldProblem>,
+  translate: (problem: FieldProblem) => string,
+  ownMessages: Partial<Record<string, string>> = {},
+): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [path, problem] of Object.entries(problems))
+    texts[path] = ownMessages[path] ?? translate(problem);
+  return texts;
+}
+
+/**
  * The path of the input that shows a problem: the problem's own path, cut after a list of plain values (a
  * problem with `languages.2` shows on the `languages` tags input), or after the first segment when the form
  * has no such value (a server-only field).

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
 import { isApiError } from '../api/client';
-import { schemaFieldErrors, serverFieldErrors } from './fieldPaths';
+import { problemTexts, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
 import type { FieldProblem } from './fieldPaths';
 import { fieldErrorText } from './formErrors';
 
@@ -14,6 +14,13 @@ export interface SchemaFormOptions<Values extends Record<string, unknown>, Parse
   schema: ZodType<Parsed>;
   /** Turns the form's values into what the schema parses (e.g. '' → undefined, trimmed lists). */
   toInput?: (values: Values) => unknown;
+  /**
+   * The form's own words for a field's client-side problem, by form path (e.g. a range such as "1 to 60
+   * months"), shown instead of the generic `fieldErrors.<reason>` text. Server problems keep their reason.
+   */
+  fieldMessages?: Partial<Record<string, string>>;
+  /** Called with the new values on every change (e.g. to hide a "saved" notice once the form is edited). */
+  onValuesChange?: (values: Values) => void;
 }
 
 export interface SchemaForm<Values extends Record<string, unknown>, Parsed> {
@@ -39,16 +46,24 @@ export function useSchemaForm<Values extends Record<string, unknown>, Parsed>({
   initialValues,
   schema,
   toInput = (values) => values,
+  fieldMessages = {},
+  onValuesChange,
 }: SchemaFormOptions<Values, Parsed>): SchemaForm<Values, Parsed> {
   const { t } = useTranslation();
-  const form = useForm<Values>({ mode: 'controlled', initialValues });
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues,
+    ...(onValuesChange ? { onValuesChange } : {}),
+  });
 
-  function show(problems: Record<string, FieldProblem>, formElement?: HTMLFormElement) {
-    const texts: Record<string, string> = {};
-    for (const [path, problem] of Object.entries(problems)) {
-      texts[path] ??= fieldErrorText(t, problem) ?? problem.message;
-    }
-    form.setErrors(texts);
+  function show(
+    problems: Record<string, FieldProblem>,
+    ownMessages: Partial<Record<string, string>>,
+    formElement?: HTMLFormElement,
+  ) {
+    form.setErrors(
+      problemTexts(problems, (problem) => fieldErrorText(t, problem) ?? problem.message, ownMessages),
+    );
     if (formElement) {
       // After React has rendered the errors: the first invalid field takes the focus, so a keyboard or
       // screen-reader user lands on what to fix.
@@ -63,14 +78,14 @@ export function useSchemaForm<Values extends Record<string, unknown>, Parsed>({
       const input = toInput(form.getValues());
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        show(schemaFieldErrors(parsed.error, input, form.getValues()), event?.currentTarget);
+        show(schemaFieldErrors(parsed.error, input, form.getValues()), fieldMessages, event?.currentTarget);
         return;
       }
       form.clearErrors();
       send(parsed.data);
     },
     showServerErrors: (error) =>
-      show(serverFieldErrors(isApiError(error) ? error.fieldErrors : [], form.getValues())),
+      show(serverFieldErrors(isApiError(error) ? error.fieldErrors : [], form.getValues()), {}),
     dirty: form.isDirty(),
   };
 }

@@ -13,8 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIVITY_AUDIENCES,
@@ -25,10 +24,9 @@ import type { Activity, ActivityAudience, FacilitatorOption } from '../../../../
 import { CONVERSATION_LANGUAGES } from '../../../../shared/cases.schema';
 import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { newRequestId } from '../../../components/format';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useMunicipalities } from '../../counsellors/hooks';
 import { usePartners } from '../../partners/hooks';
 import { termLabelOf } from '../labels';
@@ -53,8 +51,8 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
   const places = useMunicipalities();
   const partners = usePartners({ q: '', type: '', includeRetired: false });
   const [requestId] = useState(newRequestId);
-  const initial = useMemo(
-    () => ({
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: {
       typeId: activity?.typeId ?? '',
       title: activity?.title ?? '',
       date: activity?.date ?? '',
@@ -68,74 +66,66 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
       facilitatorIds: activity?.facilitators.map((f) => f.userId) ?? [],
       audience: (activity?.audience ?? 'parents') as ActivityAudience,
       isPublic: activity?.isPublic ?? false,
+    },
+    schema: ActivityCreateSchema,
+    toInput: (values) => ({
+      ...values,
+      requestId,
+      hostPartnerId: values.hostPartnerId || null,
+      isPublic: isInfoMeetingType(values.typeId) && values.isPublic,
+      typeId: values.typeId || undefined,
+      municipalityId: values.municipalityId || undefined,
     }),
-    [activity],
-  );
-  const [v, setV] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  });
+  const v = form.getValues();
   const [refused, setRefused] = useState<string[]>([]);
-  const set = <K extends keyof typeof v>(key: K, value: (typeof v)[K]) =>
-    setV((old) => ({ ...old, [key]: value }));
   useReturnFocusOnUnmount();
-  const guard = useDiscardGuard(JSON.stringify(v) !== JSON.stringify(initial), onClose);
+  const guard = useDiscardGuard(dirty, onClose);
   const typeItems = types.data?.items ?? [];
-  const isInfoMeeting = typeItems.find((x) => x.termId === v.typeId)?.code === INFO_MEETING_CODE;
+  function isInfoMeetingType(typeId: string) {
+    return typeItems.find((x) => x.termId === typeId)?.code === INFO_MEETING_CODE;
+  }
+  const isInfoMeeting = isInfoMeetingType(v.typeId);
 
   function explainRefusals(error: unknown) {
     if (!isApiError(error)) return setRefused([]);
+    const { typeId, date, facilitatorIds } = form.getValues();
     const options = client.getQueryData<{ items: FacilitatorOption[] }>([
       ...ACTIVITIES_KEY,
       'facilitators',
-      v.typeId,
-      v.date,
+      typeId,
+      date,
     ]);
     setRefused(
       error.fieldErrors
         .filter((e) => e.field.startsWith('facilitatorIds.'))
         .map((e) => {
-          const id = v.facilitatorIds[Number(e.field.split('.')[1])];
+          const id = facilitatorIds[Number(e.field.split('.')[1])];
           const o = options?.items.find((x) => x.userId === id);
           return o && o.reason ? `${o.name}: ${refusalText(t, o)}` : e.message;
         }),
     );
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = ActivityCreateSchema.safeParse({
-      ...v,
-      requestId,
-      hostPartnerId: v.hostPartnerId || null,
-      isPublic: isInfoMeeting && v.isPublic,
-      typeId: v.typeId || undefined,
-      municipalityId: v.municipalityId || undefined,
-    });
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error);
-      for (const key of ['typeId', 'municipalityId', 'date'] as const)
-        if (found[key]) found[key] = { reason: 'required', message: found[key].message };
-      return setErrors(found);
-    }
-    setErrors({});
+  const submit = onSubmit((data) => {
     setRefused([]);
     const onError = (error: unknown) => {
-      setErrors(apiFieldErrors(error));
+      showServerErrors(error);
       explainRefusals(error);
     };
     if (activity) {
-      const { requestId: _unused, ...body } = parsed.data;
+      const { requestId: _unused, ...body } = data;
       update.mutate({ id: activity.id, ...body }, { onSuccess: onClose, onError });
     } else
-      create.mutate(parsed.data, {
+      create.mutate(data, {
         onSuccess: (created) => {
           onClose();
           onCreated?.(created.id);
         },
         onError,
       });
-  }
+  });
 
-  const e = (key: string) => fieldErrorText(t, errors[key]);
   return (
     <Modal
       opened
@@ -161,50 +151,35 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('activities.type')}
-              value={v.typeId}
-              onChange={(event) => set('typeId', event.currentTarget.value)}
+              {...form.getInputProps('typeId')}
               data={[
                 { value: '', label: t('activities.chooseType') },
                 ...typeItems
                   .filter((x) => x.active || x.termId === v.typeId)
                   .map((x) => ({ value: x.termId, label: termLabelOf(x.labels) })),
               ]}
-              error={e('typeId')}
               required
               data-autofocus
             />
             <TextInput
               label={t('activities.titleLabel')}
-              value={v.title}
-              onChange={(event) => set('title', event.currentTarget.value)}
-              error={e('title')}
+              {...form.getInputProps('title')}
               maxLength={160}
               required
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="date"
-              label={t('activities.date')}
-              value={v.date}
-              onChange={(event) => set('date', event.currentTarget.value)}
-              error={e('date')}
-              required
-            />
+            <TextInput type="date" label={t('activities.date')} {...form.getInputProps('date')} required />
             <TextInput
               type="time"
               label={t('activities.startTime')}
-              value={v.startTime}
-              onChange={(event) => set('startTime', event.currentTarget.value)}
-              error={e('startTime')}
+              {...form.getInputProps('startTime')}
               required
             />
             <TextInput
               type="time"
               label={t('activities.endTime')}
-              value={v.endTime}
-              onChange={(event) => set('endTime', event.currentTarget.value)}
-              error={e('endTime')}
+              {...form.getInputProps('endTime')}
               required
             />
           </SimpleGrid>
@@ -214,19 +189,17 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
               data={(places.data?.items ?? [])
                 .filter((p) => p.active || p.id === v.municipalityId)
                 .map((p) => ({ value: p.id, label: p.name }))}
+              {...form.getInputProps('municipalityId')}
               value={v.municipalityId || null}
-              onChange={(value) => set('municipalityId', value ?? '')}
+              onChange={(value) => form.setFieldValue('municipalityId', value ?? '')}
               searchable
               nothingFoundMessage={t('intake.nothingFound')}
-              error={e('municipalityId')}
               required
             />
             <TextInput
               label={t('activities.place')}
               description={t('activities.placeHint')}
-              value={v.place}
-              onChange={(event) => set('place', event.currentTarget.value)}
-              error={e('place')}
+              {...form.getInputProps('place')}
               maxLength={200}
             />
           </SimpleGrid>
@@ -234,20 +207,18 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
             <Select
               label={t('activities.host')}
               data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              {...form.getInputProps('hostPartnerId')}
               value={v.hostPartnerId || null}
-              onChange={(value) => set('hostPartnerId', value ?? '')}
+              onChange={(value) => form.setFieldValue('hostPartnerId', value ?? '')}
               searchable
               clearable
-              error={e('hostPartnerId')}
             />
             <MultiSelect
               label={t('activities.partners')}
               data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={v.partnerIds}
-              onChange={(value) => set('partnerIds', value)}
+              {...form.getInputProps('partnerIds')}
               searchable
               clearable
-              error={e('partnerIds')}
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -257,33 +228,27 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
                 value: code,
                 label: t(`conversationLanguages.${code}`),
               }))}
-              value={v.languages}
-              onChange={(value) => set('languages', value)}
+              {...form.getInputProps('languages')}
               searchable
-              error={e('languages')}
               required
             />
             <NativeSelect
               label={t('activities.audience')}
-              value={v.audience}
-              onChange={(event) => set('audience', event.currentTarget.value as ActivityAudience)}
+              {...form.getInputProps('audience')}
               data={ACTIVITY_AUDIENCES.map((value) => ({ value, label: t(`activities.audiences.${value}`) }))}
-              error={e('audience')}
             />
           </SimpleGrid>
           <FacilitatorPicker
             typeId={v.typeId}
             date={v.date}
+            {...form.getInputProps('facilitatorIds')}
             value={v.facilitatorIds}
-            onChange={(ids) => set('facilitatorIds', ids)}
-            error={e('facilitatorIds')}
           />
           {isInfoMeeting ? (
             <Switch
               label={t('activities.isPublic')}
               description={t('activities.isPublicHint')}
-              checked={v.isPublic}
-              onChange={(event) => set('isPublic', event.currentTarget.checked)}
+              {...form.getInputProps('isPublic', { type: 'checkbox' })}
             />
           ) : null}
           <Group justify="flex-end">

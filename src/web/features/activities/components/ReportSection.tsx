@@ -1,54 +1,51 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActivityReportSchema } from '../../../../shared/activities.schema';
 import type { Activity } from '../../../../shared/activities.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { SavedNotice } from '../../../components/SavedNotice';
 import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useActivityMutations } from '../hooks';
 
 /** Afterwards: how many came (a number — never names), what was used, how it went. */
 export function ReportSection({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const { report } = useActivityMutations();
-  const [attendees, setAttendees] = useState<number | string>(activity.attendees ?? '');
-  const [materials, setMaterials] = useState(activity.materials);
-  const [evaluation, setEvaluation] = useState(activity.evaluation);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
-  const dirty =
-    String(attendees) !== String(activity.attendees ?? '') ||
-    materials !== activity.materials ||
-    evaluation !== activity.evaluation;
-  const guard = useDiscardGuard(dirty, () => {
-    setAttendees(activity.attendees ?? '');
-    setMaterials(activity.materials);
-    setEvaluation(activity.evaluation);
-  });
   const held = activity.held;
+  const [saved, setSaved] = useState(false);
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: {
+      attendees: (activity.attendees ?? '') as number | string,
+      materials: activity.materials,
+      evaluation: activity.evaluation,
+    },
+    schema: ActivityReportSchema,
+    // Attendance is only sent once the activity has taken place.
+    toInput: ({ attendees, ...rest }) => ({
+      ...rest,
+      ...(held ? { attendees: attendees === '' ? null : Number(attendees) } : {}),
+    }),
+    onValuesChange: () => setSaved(false),
+  });
+  // "Discard" puts back what was saved.
+  const guard = useDiscardGuard(dirty, () => form.reset());
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = onSubmit((data) => {
     setSaved(false);
     report.mutate(
-      {
-        id: activity.id,
-        ...(held ? { attendees: attendees === '' ? null : Number(attendees) } : {}),
-        materials,
-        evaluation,
-      },
+      { id: activity.id, ...data },
       {
         onSuccess: () => {
-          setErrors({});
+          // What was saved is the new starting point: the form is no longer "changed".
+          form.resetDirty();
           setSaved(true);
         },
-        onError: (error) => setErrors(apiFieldErrors(error)),
+        onError: showServerErrors,
       },
     );
-  }
+  });
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="activity-report">
@@ -63,16 +60,11 @@ export function ReportSection({ activity }: { activity: Activity }) {
             <NumberInput
               label={t('activities.attendees')}
               description={t('activities.report.attendeesHint')}
-              value={attendees}
-              onChange={(value) => {
-                setSaved(false);
-                setAttendees(value);
-              }}
+              {...form.getInputProps('attendees')}
               min={0}
               max={100000}
               allowDecimal={false}
               allowNegative={false}
-              error={fieldErrorText(t, errors.attendees)}
               maw={240}
             />
           ) : (
@@ -82,12 +74,7 @@ export function ReportSection({ activity }: { activity: Activity }) {
           )}
           <Textarea
             label={t('activities.materials')}
-            value={materials}
-            onChange={(event) => {
-              setSaved(false);
-              setMaterials(event.currentTarget.value);
-            }}
-            error={fieldErrorText(t, errors.materials)}
+            {...form.getInputProps('materials')}
             maxLength={2000}
             dir="auto"
             autosize
@@ -96,12 +83,7 @@ export function ReportSection({ activity }: { activity: Activity }) {
           <Textarea
             label={t('activities.evaluation')}
             description={t('activities.report.evaluationHint')}
-            value={evaluation}
-            onChange={(event) => {
-              setSaved(false);
-              setEvaluation(event.currentTarget.value);
-            }}
-            error={fieldErrorText(t, errors.evaluation)}
+            {...form.getInputProps('evaluation')}
             maxLength={8000}
             dir="auto"
             autosize

@@ -1,12 +1,11 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActivityTaskCreateSchema } from '../../../../shared/activities.schema';
 import type { Activity } from '../../../../shared/activities.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { formatDay, newRequestId } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { useActivityMutations } from '../hooks';
 
@@ -14,27 +13,25 @@ import { useActivityMutations } from '../hooks';
 export function TasksSection({ activity, canChange }: { activity: Activity; canChange: boolean }) {
   const { t } = useTranslation();
   const { addTask, setTaskDone } = useActivityMutations();
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState('');
   const [requestId, setRequestId] = useState(newRequestId);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { title: '', dueOn: '' },
+    schema: ActivityTaskCreateSchema,
+    toInput: (values) => ({ requestId, title: values.title.trim(), dueOn: values.dueOn || null }),
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) return setErrors({ title: { reason: 'required', message: 'Required' } });
+  const submit = onSubmit((data) =>
     addTask.mutate(
-      { id: activity.id, requestId, title: title.trim(), dueOn: dueOn || null },
+      { id: activity.id, ...data },
       {
         onSuccess: () => {
-          setTitle('');
-          setDueOn('');
-          setErrors({});
+          form.reset();
           setRequestId(newRequestId());
         },
-        onError: (error) => setErrors(apiFieldErrors(error)),
+        onError: showServerErrors,
       },
-    );
-  }
+    ),
+  );
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="activity-tasks">
@@ -72,20 +69,12 @@ export function TasksSection({ activity, canChange }: { activity: Activity; canC
             <Group align="flex-end" wrap="wrap">
               <TextInput
                 label={t('activities.tasks.new')}
-                value={title}
-                onChange={(event) => setTitle(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.title)}
+                {...form.getInputProps('title')}
                 maxLength={300}
                 style={{ flex: 1 }}
                 miw={220}
               />
-              <TextInput
-                type="date"
-                label={t('activities.tasks.dueOn')}
-                value={dueOn}
-                onChange={(event) => setDueOn(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.dueOn)}
-              />
+              <TextInput type="date" label={t('activities.tasks.dueOn')} {...form.getInputProps('dueOn')} />
               <Button type="submit" variant="default" loading={addTask.isPending}>
                 {t('activities.tasks.add')}
               </Button>

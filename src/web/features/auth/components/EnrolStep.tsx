@@ -1,13 +1,12 @@
 import { Box, Button, Center, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { confirmEnrolment, fetchEnrolment } from '../api';
 import { TotpCodeInput } from './TotpCodeInput';
+import { useTotpCodeForm } from './useTotpCodeForm';
 
 interface EnrolStepProps {
   onDone: (session: SessionInfo) => void;
@@ -16,8 +15,6 @@ interface EnrolStepProps {
 /** Mandatory TOTP enrolment: QR code, the key for typing in, and a first code to prove it works. */
 export function EnrolStep({ onDone }: EnrolStepProps) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
   // Never refetch: the secret must stay the one the user is scanning.
   const enrolment = useQuery({
     queryKey: ['enrolment'],
@@ -27,18 +24,7 @@ export function EnrolStep({ onDone }: EnrolStepProps) {
     retry: false,
     refetchOnWindowFocus: false,
   });
-  const mutation = useMutation({
-    mutationFn: confirmEnrolment,
-    onSuccess: onDone,
-    onError: () => setCode(''),
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const ok = /^\d{6}$/.test(code);
-    setInvalid(!ok);
-    if (ok) mutation.mutate(code);
-  }
+  const { mutation, submit, codeProps } = useTotpCodeForm(confirmEnrolment, onDone);
 
   return (
     <Stack>
@@ -78,11 +64,7 @@ export function EnrolStep({ onDone }: EnrolStepProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
-          <TotpCodeInput
-            value={code}
-            onChange={setCode}
-            error={invalid ? t('fieldErrors.six_digits') : undefined}
-          />
+          <TotpCodeInput {...codeProps} />
           <Button type="submit" loading={mutation.isPending} disabled={!enrolment.data}>
             {t('enrol.submit')}
           </Button>

@@ -1,14 +1,11 @@
 import { Button, Stack, Table } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordSchema } from '../../../../shared/auth.schema';
+import { InviteAcceptSchema } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { LanguageSelect } from '../../../components/LanguageSelect';
 import { PasswordField } from '../../../components/PasswordField';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage, setLanguage } from '../../../i18n';
 import { acceptInvite } from '../api';
 import type { InviteInfo } from '../api';
@@ -22,24 +19,13 @@ interface InviteAcceptFormProps {
 /** Shows what the invitation is for and lets the invitee choose a password. */
 export function InviteAcceptForm({ token, invite, onDone }: InviteAcceptFormProps) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const mutation = useMutation({
-    mutationFn: acceptInvite,
-    onSuccess: onDone,
-    onError: (error) => setErrors(apiFieldErrors(error)),
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { password: '' },
+    schema: InviteAcceptSchema,
+    toInput: (values) => ({ token, password: values.password, language: currentLanguage() }),
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = PasswordSchema.safeParse(password);
-    if (!parsed.success) {
-      setErrors({ password: zodFieldErrors(parsed.error)[''] ?? { reason: 'too_small', message: '' } });
-      return;
-    }
-    setErrors({});
-    mutation.mutate({ token, password, language: currentLanguage() });
-  }
+  const mutation = useMutation({ mutationFn: acceptInvite, onSuccess: onDone, onError: showServerErrors });
+  const submit = onSubmit((data) => mutation.mutate(data));
 
   return (
     <Stack>
@@ -71,9 +57,8 @@ export function InviteAcceptForm({ token, invite, onDone }: InviteAcceptFormProp
           <input type="email" value={invite.email} autoComplete="username" readOnly hidden />
           <PasswordField
             label={t('invite.password')}
-            value={password}
-            onChange={setPassword}
-            error={fieldErrorText(t, errors.password)}
+            {...form.getInputProps('password')}
+            value={form.getValues().password}
           />
           <LanguageSelect
             label={t('invite.language')}

@@ -1,11 +1,11 @@
 import { Button, Stack, TextInput } from '@mantine/core';
 import { SecretInput } from '../../../components/SecretInput';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoginSchema } from '../../../../shared/auth.schema';
 import type { LoginResult } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { login } from '../api';
 
 interface PasswordLoginFormProps {
@@ -15,17 +15,19 @@ interface PasswordLoginFormProps {
 /** First sign-in step: e-mail and password. */
 export function PasswordLoginForm({ onDone }: PasswordLoginFormProps) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
-  const mutation = useMutation({ mutationFn: login, onSuccess: onDone, onError: () => setPassword('') });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const next = { email: !email.trim(), password: !password };
-    setMissing(next);
-    if (!next.email && !next.password) mutation.mutate({ email: email.trim(), password });
-  }
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { email: '', password: '' },
+    schema: LoginSchema,
+  });
+  const mutation = useMutation({
+    mutationFn: login,
+    onSuccess: onDone,
+    onError: (error) => {
+      form.setFieldValue('password', '');
+      showServerErrors(error);
+    },
+  });
+  const submit = onSubmit((data) => mutation.mutate(data));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -35,18 +37,14 @@ export function PasswordLoginForm({ onDone }: PasswordLoginFormProps) {
           label={t('auth.email')}
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={missing.email ? t('fieldErrors.required') : undefined}
+          {...form.getInputProps('email')}
           required
           classNames={{ input: 'ltr-text' }}
         />
         <SecretInput
           label={t('auth.password')}
           autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={missing.password ? t('fieldErrors.required') : undefined}
+          {...form.getInputProps('password')}
           required
         />
         <Button type="submit" loading={mutation.isPending}>

@@ -1,12 +1,10 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { verifyMfa } from '../api';
 import { TotpCodeInput } from './TotpCodeInput';
+import { useTotpCodeForm } from './useTotpCodeForm';
 
 interface TotpStepProps {
   onDone: (session: SessionInfo) => void;
@@ -16,16 +14,7 @@ interface TotpStepProps {
 /** Second sign-in step: the code from the authenticator app. */
 export function TotpStep({ onDone, onCancel }: TotpStepProps) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const mutation = useMutation({ mutationFn: verifyMfa, onSuccess: onDone, onError: () => setCode('') });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const ok = /^\d{6}$/.test(code);
-    setInvalid(!ok);
-    if (ok) mutation.mutate(code);
-  }
+  const { mutation, submit, codeProps } = useTotpCodeForm(verifyMfa, onDone);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -35,11 +24,7 @@ export function TotpStep({ onDone, onCancel }: TotpStepProps) {
         </Title>
         <Text size="sm">{t('auth.totpIntro')}</Text>
         <ErrorAlert error={mutation.error} />
-        <TotpCodeInput
-          value={code}
-          onChange={setCode}
-          error={invalid ? t('fieldErrors.six_digits') : undefined}
-        />
+        <TotpCodeInput {...codeProps} />
         <Button type="submit" loading={mutation.isPending}>
           {t('auth.verify')}
         </Button>

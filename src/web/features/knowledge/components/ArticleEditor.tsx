@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ZodType } from 'zod';
 import {
   KNOWLEDGE_BODY_MAX,
   KNOWLEDGE_CATEGORIES,
@@ -22,16 +23,17 @@ import {
   KnowledgeArticleCreateSchema,
   KnowledgeVersionCreateSchema,
   type KnowledgeArticle,
+  type KnowledgeArticleCreate,
   type KnowledgeCategory,
   type KnowledgeLanguage,
+  type KnowledgeVersionCreate,
 } from '../../../../shared/knowledge.schema';
 import { UI_LANGUAGES } from '../../../../shared/roles';
 import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { directionOf, LANGUAGE_NAMES } from '../../../i18n';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useArticle, useKnowledgeMutations } from '../hooks';
@@ -55,23 +57,35 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
   const taxonomy = useTaxonomy();
   const { create, save, update } = useKnowledgeMutations();
   const mutation = article ? (update.error ? update : save) : create;
-  const [language, setLanguage] = useState<KnowledgeLanguage>(initial);
+  // A new version of an article checks its text; a new article also its chapter and request categories.
+  const schema: ZodType<KnowledgeVersionCreate | KnowledgeArticleCreate> = article
+    ? KnowledgeVersionCreateSchema
+    : KnowledgeArticleCreateSchema;
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: {
+      language: initial,
+      title: '',
+      body: '',
+      category: (article?.category ?? '') as KnowledgeCategory | '',
+      termIds: article?.termIds ?? [],
+    },
+    schema,
+    toInput: ({ language, title, body, category, termIds }): unknown =>
+      article
+        ? { language, title, body, baseVersion: existing?.version ?? 0 }
+        : { category: category || undefined, termIds, language, title, body },
+  });
+  const { language, title, body, category, termIds } = form.getValues();
   const source = useArticle(article?.id, language);
   // The text this language has now: empty for a translation that does not exist yet.
   const existing = source.data && source.data.language === language ? source.data : undefined;
   const [loadedFor, setLoadedFor] = useState<string | null>(article ? null : 'new');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [category, setCategory] = useState<KnowledgeCategory | ''>(article?.category ?? '');
-  const [termIds, setTermIds] = useState<string[]>(article?.termIds ?? []);
   const [tab, setTab] = useState<string | null>('write');
-  const [errors, setErrors] = useState<FieldErrors>({});
   useReturnFocusOnUnmount();
 
   // A language's text arrives after the switch: take it into the fields once (state adjusted while rendering).
   if (article && source.data && !source.isPlaceholderData && loadedFor !== language) {
-    setTitle(existing?.title ?? '');
-    setBody(existing?.body ?? '');
+    form.setValues({ title: existing?.title ?? '', body: existing?.body ?? '' });
     setLoadedFor(language);
   }
 
@@ -81,52 +95,31 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
   const dirty = textDirty || metaDirty;
   const guard = useDiscardGuard(dirty, onClose);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const send = onSubmit((data) => {
     const onError = (error: unknown) => {
-      setErrors(apiFieldErrors(error));
+      showServerErrors(error);
       setTab('write');
     };
-    if (article) {
-      const parsed = KnowledgeVersionCreateSchema.safeParse({
-        language,
-        title,
-        body,
-        baseVersion: existing?.version ?? 0,
-      });
-      if (!parsed.success) {
-        setTab('write');
-        return setErrors(zodFieldErrors(parsed.error));
-      }
-      setErrors({});
+    if (article && 'baseVersion' in data) {
       update.reset();
       const id = article.id;
       // Chapter and request categories first (no version), then the text (a version if it changed).
       void (async () => {
         try {
           if (metaDirty && category) await update.mutateAsync({ id, language, category, termIds });
-          onSaved(await save.mutateAsync({ id, ...parsed.data }));
+          onSaved(await save.mutateAsync({ id, ...data }));
         } catch (error) {
           onError(error);
         }
       })();
-    } else {
-      const parsed = KnowledgeArticleCreateSchema.safeParse({
-        category: category || undefined,
-        termIds,
-        language,
-        title,
-        body,
-      });
-      if (!parsed.success) {
-        const found = zodFieldErrors(parsed.error);
-        if (found.category) found.category = { reason: 'required', message: found.category.message };
-        setTab('write');
-        return setErrors(found);
-      }
-      setErrors({});
-      create.mutate(parsed.data, { onSuccess: onSaved, onError });
+    } else if ('category' in data) {
+      create.mutate(data, { onSuccess: onSaved, onError });
     }
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    // A problem with the text must be in sight: back to writing from the preview.
+    setTab('write');
+    send(event);
   }
 
   const waiting = article && loadedFor !== language;
@@ -150,15 +143,13 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
             <NativeSelect
               label={t('knowledge.editor.language')}
               description={textDirty && article ? t('knowledge.editor.languageLocked') : undefined}
-              value={language}
+              {...form.getInputProps('language')}
               disabled={Boolean(article) && textDirty}
-              onChange={(event) => setLanguage(event.currentTarget.value as KnowledgeLanguage)}
               data={UI_LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
             />
             <NativeSelect
               label={t('knowledge.editor.category')}
-              value={category}
-              onChange={(event) => setCategory(event.currentTarget.value as KnowledgeCategory | '')}
+              {...form.getInputProps('category')}
               data={[
                 ...(article ? [] : [{ value: '', label: t('knowledge.editor.chooseCategory') }]),
                 ...KNOWLEDGE_CATEGORIES.map((value) => ({
@@ -166,7 +157,6 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
                   label: t(`knowledge.categories.${value}`),
                 })),
               ]}
-              error={fieldErrorText(t, errors.category)}
               required
             />
           </SimpleGrid>
@@ -174,9 +164,7 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
             label={t('knowledge.editor.requestCategories')}
             description={t('knowledge.editor.requestCategoriesHint')}
             data={taxonomy.options('category')}
-            value={termIds}
-            onChange={setTermIds}
-            error={fieldErrorText(t, errors.termIds)}
+            {...form.getInputProps('termIds')}
             clearable
           />
           {waiting ? (
@@ -190,9 +178,7 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
               ) : null}
               <TextInput
                 label={t('knowledge.editor.title')}
-                value={title}
-                onChange={(event) => setTitle(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.title)}
+                {...form.getInputProps('title')}
                 maxLength={KNOWLEDGE_TITLE_MAX}
                 lang={language}
                 dir={directionOf(language)}
@@ -208,9 +194,7 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
                   <Textarea
                     label={t('knowledge.editor.body')}
                     description={t('knowledge.editor.bodyHint')}
-                    value={body}
-                    onChange={(event) => setBody(event.currentTarget.value)}
-                    error={fieldErrorText(t, errors.body)}
+                    {...form.getInputProps('body')}
                     maxLength={KNOWLEDGE_BODY_MAX}
                     lang={language}
                     dir={directionOf(language)}

@@ -1,15 +1,13 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_LANGUAGES } from '../../../../shared/cases.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { CasePeerLinkCreateSchema } from '../../../../shared/peers.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { Section } from '../../cases/components/Section';
 import { useCasePeerLink, useRequestCasePeerLink } from '../hooks';
@@ -62,25 +60,16 @@ function RequestForm({ caseId, onDone }: { caseId: string; onDone: () => void })
   const { t } = useTranslation();
   const request = useRequestCasePeerLink(caseId);
   const [requestId] = useState(() => crypto.randomUUID());
-  const [handover, setHandover] = useState('');
-  const [language, setLanguage] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const guard = useDiscardGuard(handover !== '' || language !== '', onDone);
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: { handover: '', language: '' },
+    schema: CasePeerLinkCreateSchema,
+    toInput: (values) => ({ requestId, handover: values.handover, language: values.language || undefined }),
+  });
+  const guard = useDiscardGuard(dirty, onDone);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = CasePeerLinkCreateSchema.safeParse({
-      requestId,
-      handover,
-      language: language || undefined,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    request.mutate(
-      { caseId, ...parsed.data },
-      { onSuccess: onDone, onError: (e) => setErrors(apiFieldErrors(e)) },
-    );
-  }
+  const submit = onSubmit((data) =>
+    request.mutate({ caseId, ...data }, { onSuccess: onDone, onError: showServerErrors }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('peers.case.request')}>
@@ -90,9 +79,7 @@ function RequestForm({ caseId, onDone }: { caseId: string; onDone: () => void })
         <Textarea
           label={t('peers.case.handover')}
           description={t('peers.case.handoverHint')}
-          value={handover}
-          onChange={(e) => setHandover(e.currentTarget.value)}
-          error={fieldErrorText(t, errors.handover)}
+          {...form.getInputProps('handover')}
           maxLength={1000}
           autosize
           minRows={2}
@@ -101,9 +88,7 @@ function RequestForm({ caseId, onDone }: { caseId: string; onDone: () => void })
         />
         <NativeSelect
           label={t('peers.case.language')}
-          value={language}
-          onChange={(e) => setLanguage(e.currentTarget.value)}
-          error={fieldErrorText(t, errors.language)}
+          {...form.getInputProps('language')}
           required
           data={[
             { value: '', label: t('peers.choose') },

@@ -13,18 +13,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PEER_CONSENT_METHODS } from '../../../../shared/peers.schema';
+import {
+  PEER_CONSENT_METHODS,
+  PeerConsentInputSchema,
+  PeerMemberUpdateSchema,
+} from '../../../../shared/peers.schema';
 import type { PeerConsentMethod, PeerMember } from '../../../../shared/peers.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDay, todayIso } from '../../../components/format';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
 import { SavedNotice } from '../../../components/SavedNotice';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { useMember, usePeerMutations } from '../hooks';
 
@@ -48,27 +50,42 @@ function MemberBody({ member, onClose }: { member: PeerMember; onClose: () => vo
   const { t } = useTranslation();
   const language = currentLanguage();
   const m = usePeerMutations();
-  const [phone, setPhone] = useState(member.phone);
-  const [email, setEmail] = useState(member.email);
-  const [notes, setNotes] = useState(member.notes);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const details = useSchemaForm({
+    initialValues: { phone: member.phone, email: member.email, notes: member.notes },
+    schema: PeerMemberUpdateSchema,
+    toInput: (values) => ({ ...values, email: values.email.trim() }),
+  });
+  const linkingForm = useSchemaForm({
+    initialValues: { method: '' as PeerConsentMethod | '', givenOn: todayIso() },
+    schema: PeerConsentInputSchema,
+  });
   const [saved, setSaved] = useState(false);
-  const [method, setMethod] = useState<PeerConsentMethod | ''>('');
-  const [givenOn, setGivenOn] = useState(todayIso());
   const [confirm, setConfirm] = useState<'leave' | 'unlink' | null>(null);
   const active = member.status === 'active';
-  const dirty = phone !== member.phone || email !== member.email || notes !== member.notes;
+  const dirty = details.dirty;
   const guard = useDiscardGuard(dirty, onClose);
   const linking = member.consents.find((c) => c.kind === 'linking' && c.withdrawnOn === null);
 
-  function save(event: FormEvent) {
-    event.preventDefault();
+  const save = details.onSubmit((data) => {
     setSaved(false);
     m.updateMember.mutate(
-      { memberId: member.id, phone, email: email.trim(), notes },
-      { onSuccess: () => (setErrors({}), setSaved(true)), onError: (e) => setErrors(apiFieldErrors(e)) },
+      { memberId: member.id, ...data },
+      {
+        onSuccess: () => {
+          // What was saved is the new starting point: the form is no longer "changed".
+          details.form.resetDirty();
+          setSaved(true);
+        },
+        onError: details.showServerErrors,
+      },
     );
-  }
+  });
+  const recordLinking = linkingForm.onSubmit((consent) =>
+    m.recordLinkingConsent.mutate(
+      { memberId: member.id, ...consent },
+      { onError: linkingForm.showServerErrors },
+    ),
+  );
 
   return (
     <Stack>
@@ -92,32 +109,26 @@ function MemberBody({ member, onClose }: { member: PeerMember; onClose: () => vo
             <TextInput
               label={t('peers.members.phone')}
               type="tel"
-              value={phone}
+              {...details.form.getInputProps('phone')}
               disabled={!active}
               maxLength={40}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-              error={fieldErrorText(t, errors.phone)}
             />
             <TextInput
               label={t('peers.members.email')}
               type="email"
-              value={email}
+              {...details.form.getInputProps('email')}
               disabled={!active}
               maxLength={254}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldErrorText(t, errors.email)}
             />
           </SimpleGrid>
           <Textarea
             label={t('peers.members.notes')}
             description={t('peers.members.notesHint')}
-            value={notes}
+            {...details.form.getInputProps('notes')}
             disabled={!active}
             maxLength={4000}
             autosize
             minRows={2}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={fieldErrorText(t, errors.notes)}
           />
           {active ? (
             <Group justify="flex-end">
@@ -151,8 +162,7 @@ function MemberBody({ member, onClose }: { member: PeerMember; onClose: () => vo
         <Group align="flex-end" wrap="wrap">
           <NativeSelect
             label={t('peers.consent.linkingMethod')}
-            value={method}
-            onChange={(e) => setMethod(e.currentTarget.value as PeerConsentMethod | '')}
+            {...linkingForm.form.getInputProps('method')}
             data={[
               { value: '', label: t('peers.choose') },
               ...PEER_CONSENT_METHODS.map((v) => ({ value: v, label: t(`peers.consent.methods.${v}`) })),
@@ -161,14 +171,13 @@ function MemberBody({ member, onClose }: { member: PeerMember; onClose: () => vo
           <TextInput
             type="date"
             label={t('peers.consent.givenOn')}
-            value={givenOn}
-            onChange={(e) => setGivenOn(e.currentTarget.value)}
+            {...linkingForm.form.getInputProps('givenOn')}
           />
           <Button
             variant="default"
-            disabled={!method}
+            disabled={!linkingForm.form.getValues().method}
             loading={m.recordLinkingConsent.isPending}
-            onClick={() => method && m.recordLinkingConsent.mutate({ memberId: member.id, method, givenOn })}
+            onClick={() => recordLinking()}
           >
             {t('peers.consent.recordLinking')}
           </Button>

@@ -1,15 +1,13 @@
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_LANGUAGES } from '../../../../shared/cases.schema';
 import { PEER_CONSENT_METHODS, PeerMemberCreateSchema } from '../../../../shared/peers.schema';
 import type { PeerConsentMethod } from '../../../../shared/peers.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { todayIso } from '../../../components/format';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { usePeerMutations } from '../hooks';
 
 /** Adds a parent who explicitly joined, with how and when they gave their membership consent. */
@@ -17,41 +15,30 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { createMember } = usePeerMutations();
   const [requestId] = useState(() => crypto.randomUUID());
-  const [alias, setAlias] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
-  const [language, setLanguage] = useState('');
-  const [notes, setNotes] = useState('');
-  const [method, setMethod] = useState<PeerConsentMethod | ''>('');
-  const [givenOn, setGivenOn] = useState(todayIso());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  useReturnFocusOnUnmount();
-  const guard = useDiscardGuard(
-    alias !== '' || phone !== '' || email !== '' || notes !== '' || language !== '' || method !== '',
-    onClose,
-  );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = PeerMemberCreateSchema.safeParse({
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: {
+      alias: '',
+      phone: '',
+      email: '',
+      language: '',
+      notes: '',
+      consent: { method: '' as PeerConsentMethod | '', givenOn: todayIso() },
+    },
+    schema: PeerMemberCreateSchema,
+    toInput: (values) => ({
+      ...values,
       requestId,
-      alias,
-      phone,
-      email: email.trim(),
-      language: language || undefined,
-      notes,
-      consent: { method: method || undefined, givenOn },
-    });
-    if (!parsed.success) {
-      // The consent's fields are nested: key their problems by the field itself, as the server's are.
-      const nested = parsed.error.issues
-        .filter((issue) => issue.path[0] === 'consent' && issue.path[1] !== undefined)
-        .map((issue) => [String(issue.path[1]), { reason: issue.code, message: issue.message }] as const);
-      return setErrors({ ...Object.fromEntries(nested), ...zodFieldErrors(parsed.error) });
-    }
-    setErrors({});
-    createMember.mutate(parsed.data, { onSuccess: onClose, onError: (e) => setErrors(apiFieldErrors(e)) });
-  }
+      email: values.email.trim(),
+      language: values.language || undefined,
+      consent: { method: values.consent.method || undefined, givenOn: values.consent.givenOn },
+    }),
+  });
+  useReturnFocusOnUnmount();
+  const guard = useDiscardGuard(dirty, onClose);
+
+  const submit = onSubmit((data) =>
+    createMember.mutate(data, { onSuccess: onClose, onError: showServerErrors }),
+  );
 
   return (
     <Modal opened onClose={guard.requestClose} title={t('peers.members.addTitle')} centered size="lg">
@@ -62,9 +49,7 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
           <TextInput
             label={t('peers.members.alias')}
             description={t('peers.members.aliasHint')}
-            value={alias}
-            onChange={(e) => setAlias(e.currentTarget.value)}
-            error={fieldErrorText(t, errors.alias)}
+            {...form.getInputProps('alias')}
             maxLength={160}
             required
             data-autofocus
@@ -73,26 +58,20 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
             <TextInput
               label={t('peers.members.phone')}
               type="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-              error={fieldErrorText(t, errors.phone)}
+              {...form.getInputProps('phone')}
               maxLength={40}
             />
             <TextInput
               label={t('peers.members.email')}
               description={t('peers.members.emailHint')}
               type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldErrorText(t, errors.email)}
+              {...form.getInputProps('email')}
               maxLength={254}
             />
           </SimpleGrid>
           <NativeSelect
             label={t('peers.members.language')}
-            value={language}
-            onChange={(e) => setLanguage(e.currentTarget.value)}
-            error={fieldErrorText(t, errors.language)}
+            {...form.getInputProps('language')}
             required
             data={[
               { value: '', label: t('peers.choose') },
@@ -105,9 +84,7 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('peers.consent.method')}
-              value={method}
-              onChange={(e) => setMethod(e.currentTarget.value as PeerConsentMethod | '')}
-              error={fieldErrorText(t, errors.method)}
+              {...form.getInputProps('consent.method')}
               required
               data={[
                 { value: '', label: t('peers.choose') },
@@ -117,18 +94,14 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
             <TextInput
               type="date"
               label={t('peers.consent.givenOn')}
-              value={givenOn}
-              onChange={(e) => setGivenOn(e.currentTarget.value)}
-              error={fieldErrorText(t, errors.givenOn)}
+              {...form.getInputProps('consent.givenOn')}
               required
             />
           </SimpleGrid>
           <Textarea
             label={t('peers.members.notes')}
             description={t('peers.members.notesHint')}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={fieldErrorText(t, errors.notes)}
+            {...form.getInputProps('notes')}
             maxLength={4000}
             autosize
             minRows={2}

@@ -1,14 +1,11 @@
 import { Alert, Button, Stack, Title } from '@mantine/core';
 import { SecretInput } from '../../../components/SecretInput';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordChangeSchema } from '../../../../shared/auth.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { PasswordField } from '../../../components/PasswordField';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useSetSession } from '../../auth/hooks/useSession';
 import { changePassword } from '../api';
 
@@ -16,29 +13,19 @@ import { changePassword } from '../api';
 export function PasswordForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const setSession = useSetSession();
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { currentPassword: '', newPassword: '' },
+    schema: PasswordChangeSchema,
+  });
   const mutation = useMutation({
     mutationFn: changePassword,
     onSuccess: (next) => {
       setSession(next);
-      setCurrent('');
-      setNew('');
+      form.reset();
     },
-    onError: (error) => setErrors(apiFieldErrors(error)),
+    onError: showServerErrors,
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = PasswordChangeSchema.safeParse({ currentPassword, newPassword });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
-  }
+  const submit = onSubmit((data) => mutation.mutate(data));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -56,16 +43,13 @@ export function PasswordForm({ email }: { email: string }) {
         <SecretInput
           label={t('profile.currentPassword')}
           autoComplete="current-password"
-          value={currentPassword}
-          onChange={(event) => setCurrent(event.currentTarget.value)}
-          error={fieldErrorText(t, errors.currentPassword)}
+          {...form.getInputProps('currentPassword')}
           required
         />
         <PasswordField
           label={t('profile.newPassword')}
-          value={newPassword}
-          onChange={setNew}
-          error={fieldErrorText(t, errors.newPassword)}
+          {...form.getInputProps('newPassword')}
+          value={form.getValues().newPassword}
         />
         <Button type="submit" loading={mutation.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('profile.changePassword')}

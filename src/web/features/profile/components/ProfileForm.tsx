@@ -1,15 +1,11 @@
 import { Alert, Button, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProfileUpdateSchema } from '../../../../shared/auth.schema';
 import type { SessionInfo } from '../../../../shared/auth.schema';
-import type { UiLanguage } from '../../../../shared/roles';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { LanguageSelect } from '../../../components/LanguageSelect';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useSetSession } from '../../auth/hooks/useSession';
 import { updateMe } from '../api';
 
@@ -17,25 +13,16 @@ import { updateMe } from '../api';
 export function ProfileForm({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const setSession = useSetSession();
-  const [displayName, setDisplayName] = useState(session.user.displayName);
-  const [language, setLang] = useState<UiLanguage>(session.user.language);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { displayName: session.user.displayName, language: session.user.language },
+    schema: ProfileUpdateSchema,
+  });
   const mutation = useMutation({
     mutationFn: updateMe,
     onSuccess: (next) => setSession(next),
-    onError: (error) => setErrors(apiFieldErrors(error)),
+    onError: showServerErrors,
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = ProfileUpdateSchema.safeParse({ displayName, language });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
-  }
+  const submit = onSubmit((data) => mutation.mutate(data));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -57,13 +44,15 @@ export function ProfileForm({ session }: { session: SessionInfo }) {
         />
         <TextInput
           label={t('profile.displayName')}
-          value={displayName}
-          onChange={(event) => setDisplayName(event.currentTarget.value)}
-          error={fieldErrorText(t, errors.displayName)}
+          {...form.getInputProps('displayName')}
           autoComplete="name"
           required
         />
-        <LanguageSelect label={t('profile.language')} value={language} onChange={setLang} />
+        <LanguageSelect
+          label={t('profile.language')}
+          {...form.getInputProps('language')}
+          value={form.getValues().language}
+        />
         <Button type="submit" loading={mutation.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('common.save')}
         </Button>

@@ -1,13 +1,13 @@
 import { Alert, Box, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FunderNarrativeSchema } from '../../../../shared/reports.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
 import { SavedNotice } from '../../../components/SavedNotice';
 import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { exportFunderReport, FUNDER_KEY, fetchFunderReport, saveFunderNarrative } from '../api';
 
 const thisYear = () => new Date().getFullYear();
@@ -23,33 +23,37 @@ export function FunderReportView() {
   const [year, setYear] = useState(thisYear());
   const [pendingYear, setPendingYear] = useState<number | null>(null);
   const report = useQuery({ queryKey: [FUNDER_KEY, year], queryFn: () => fetchFunderReport(year) });
-  // What the coordinator typed for this year, until it is saved; otherwise the saved narrative.
-  const [draft, setDraft] = useState<{ year: number; text: string } | null>(null);
+  // The form holds what the coordinator typed for the year in `editing`, until it is saved; any other year
+  // shows its saved narrative.
+  const [editing, setEditing] = useState<number | null>(null);
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { narrative: '' },
+    schema: FunderNarrativeSchema,
+    toInput: (values) => ({ year, narrative: values.narrative }),
+  });
   const saved = report.data?.narrative ?? '';
-  const narrative = draft?.year === year ? draft.text : saved;
+  const narrative = editing === year ? form.getValues().narrative : saved;
   const save = useMutation({
     mutationFn: saveFunderNarrative,
     onSuccess: (result) => {
       client.setQueryData([FUNDER_KEY, result.year], result);
-      setDraft(null);
+      setEditing(null);
     },
   });
   const download = useMutation({ mutationFn: exportFunderReport });
   const dirty = report.data !== undefined && narrative !== saved;
   const guard = useDiscardGuard(dirty, () => {
-    setDraft(null);
+    setEditing(null);
+    form.clearErrors();
     if (pendingYear !== null) setYear(pendingYear);
     setPendingYear(null);
     save.reset();
     download.reset();
   });
-  const errors = apiFieldErrors(save.error);
+  const fieldError = form.errors.narrative;
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear() - i));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ year, narrative });
-  }
+  const submit = onSubmit((data) => save.mutate(data, { onError: showServerErrors }));
 
   return (
     <Stack maw={760}>
@@ -83,15 +87,16 @@ export function FunderReportView() {
               <Textarea
                 label={t('reports.funder.narrative')}
                 description={t('reports.funder.narrativeHint')}
+                {...form.getInputProps('narrative')}
                 value={narrative}
                 onChange={(event) => {
-                  setDraft({ year, text: event.currentTarget.value });
+                  setEditing(year);
+                  form.setFieldValue('narrative', event.currentTarget.value);
                   save.reset();
                 }}
                 autosize
                 minRows={6}
                 maxLength={4000}
-                error={fieldErrorText(t, errors.narrative)}
               />
             ) : (
               <Box>
@@ -113,7 +118,7 @@ export function FunderReportView() {
                 })}
               </Text>
             ) : null}
-            {Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
+            {fieldError === undefined ? <ErrorAlert error={save.error} /> : null}
             <SavedNotice shown={save.isSuccess && !dirty} title={t('reports.funder.saved')} />
             <Group>
               {report.data.canEdit ? (

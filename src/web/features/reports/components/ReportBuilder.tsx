@@ -1,7 +1,6 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DIMENSIONS_OF,
@@ -9,12 +8,13 @@ import {
   isReachMeasure,
   MEASURES,
   REPORT_FORMATS,
+  ReportQuerySchema,
 } from '../../../../shared/reports.schema';
 import type { Dimension, Measure, ReportFormat } from '../../../../shared/reports.schema';
 import { DateRangeInputs } from '../../../components/DateRangeInputs';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { exportReport, runReport, type ReportRequest } from '../api';
 import { ReportTable } from './ReportTable';
 import { currentLanguage } from '../../../i18n';
@@ -30,42 +30,41 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The report builder: a measure, a period and up to two breakdowns from the allow-list; read it, export it. */
 export function ReportBuilder() {
   const { t } = useTranslation();
-  const [measure, setMeasure] = useState<Measure>('requests');
-  // The calendar year so far and what remains of it: "today" in the browser may already be tomorrow where the
-  // organisation is (a request at 00:30 in Amsterdam is 23:30 UTC), and an empty future costs nothing.
-  const [range, setRange] = useState({
-    from: `${today().slice(0, 4)}-01-01`,
-    to: `${today().slice(0, 4)}-12-31`,
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: {
+      measure: 'requests' as Measure,
+      // The calendar year so far and what remains of it: "today" in the browser may already be tomorrow where
+      // the organisation is (a request at 00:30 in Amsterdam is 23:30 UTC), and an empty future costs nothing.
+      from: `${today().slice(0, 4)}-01-01`,
+      to: `${today().slice(0, 4)}-12-31`,
+      rows: 'month' as Dimension | '',
+      columns: '' as Dimension | '',
+    },
+    schema: ReportQuerySchema,
+    toInput: ({ measure, from, to, rows, columns }): ReportRequest => ({
+      measure,
+      from,
+      to,
+      language: currentLanguage(),
+      ...(rows ? { rows } : {}),
+      ...(rows && columns ? { columns } : {}),
+    }),
   });
-  const [rows, setRows] = useState<Dimension | ''>('month');
-  const [columns, setColumns] = useState<Dimension | ''>('');
+  const { measure, rows } = form.getValues();
   const [shown, setShown] = useState<ReportRequest | null>(null);
   const report = useMutation({ mutationFn: runReport });
   const exported = useMutation({ mutationFn: exportReport });
-  const errors = apiFieldErrors(report.error);
+  const errors = form.errors;
   const allowed = DIMENSIONS_OF[measure];
   const dimensionOptions = (exclude?: Dimension | '') => [
     { value: '', label: t('reports.none') },
     ...allowed.filter((d) => d !== exclude).map((d) => ({ value: d, label: t(`reports.dimensions.${d}`) })),
   ];
 
-  function request(): ReportRequest {
-    return {
-      measure,
-      from: range.from,
-      to: range.to,
-      language: currentLanguage(),
-      ...(rows ? { rows } : {}),
-      ...(rows && columns ? { columns } : {}),
-    };
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const body = request();
+  const submit = onSubmit((body) => {
     exported.reset();
-    report.mutate(body, { onSuccess: () => setShown(body) });
-  }
+    report.mutate(body, { onSuccess: () => setShown(body), onError: showServerErrors });
+  });
 
   return (
     <Stack maw={1200}>
@@ -73,45 +72,46 @@ export function ReportBuilder() {
         <Group align="flex-start" wrap="wrap">
           <NativeSelect
             label={t('reports.measure')}
-            value={measure}
+            {...form.getInputProps('measure')}
             onChange={(event) => {
               const next = event.currentTarget.value as Measure;
-              setMeasure(next);
-              if (rows && !DIMENSIONS_OF[next].includes(rows)) setRows('');
+              const { rows, columns } = form.getValues();
+              form.setFieldValue('measure', next);
+              if (rows && !DIMENSIONS_OF[next].includes(rows)) form.setFieldValue('rows', '');
               const rowsOnly = isDurationMeasure(next) || isReachMeasure(next);
-              if (rowsOnly || (columns && !DIMENSIONS_OF[next].includes(columns))) setColumns('');
+              if (rowsOnly || (columns && !DIMENSIONS_OF[next].includes(columns))) {
+                form.setFieldValue('columns', '');
+              }
             }}
             data={MEASURES.map((m) => ({ value: m, label: t(`reports.measures.${m}`) }))}
           />
           <DateRangeInputs
-            from={range.from}
-            to={range.to}
+            from={form.getValues().from}
+            to={form.getValues().to}
             labels={{ from: t('reports.from'), to: t('reports.to') }}
-            onChange={(field, value) => setRange((r) => ({ ...r, [field]: value }))}
+            onChange={(field, value) => form.setFieldValue(field, value)}
           />
           <NativeSelect
             label={t('reports.rows')}
-            value={rows}
+            {...form.getInputProps('rows')}
             onChange={(event) => {
               const next = event.currentTarget.value as Dimension | '';
-              setRows(next);
-              if (!next || next === columns) setColumns('');
+              form.setFieldValue('rows', next);
+              if (!next || next === form.getValues().columns) form.setFieldValue('columns', '');
             }}
             data={dimensionOptions()}
-            error={fieldErrorText(t, errors.rows)}
           />
           <NativeSelect
             label={t('reports.columns')}
-            value={columns}
+            {...form.getInputProps('columns')}
             disabled={!rows || isDurationMeasure(measure) || isReachMeasure(measure)}
-            onChange={(event) => setColumns(event.currentTarget.value as Dimension | '')}
             data={dimensionOptions(rows)}
-            error={fieldErrorText(t, errors.columns)}
           />
         </Group>
-        {errors.to ? (
+        {/* The date fields have no room for a message of their own: the period's problem shows below them. */}
+        {errors.from || errors.to ? (
           <Text c="red.8" size="sm" mt="xs" role="alert">
-            {fieldErrorText(t, errors.to)}
+            {errors.to ?? errors.from}
           </Text>
         ) : null}
         <Group mt="md">

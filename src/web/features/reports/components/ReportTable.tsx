@@ -33,25 +33,42 @@ function HiddenHours({ count, threshold }: { count: PublishedCountView; threshol
   return <Count count={marker} threshold={threshold} />;
 }
 
-/** A duration report: per row the number of cases, the median and the 90th percentile in hours. */
-function DurationRows({ report }: { report: Report }) {
+/** Figures beside each row's count (a duration's median and 90th percentile, an activity's reach), or `null` when hidden. */
+type Figures = readonly number[] | null;
+
+/**
+ * A report with figures per row (durations, reach): per row its count and its figures, and the total line. A
+ * hidden figure shows the marker of the count beside it.
+ */
+function FigureRows({
+  report,
+  headings,
+  rows,
+  total,
+}: {
+  report: Report;
+  /** The headings of the count column and of each figure column. */
+  headings: readonly string[];
+  rows: readonly Figures[];
+  total: Figures;
+}) {
   const { t, i18n } = useTranslation();
   const threshold = report.rules.threshold;
-  const durations = report.durations!;
-  const hours = (value: number) =>
+  const figureColumns = headings.length - 1;
+  const number = (value: number) =>
     value.toLocaleString(i18n.language === 'ar' ? 'ar-u-nu-latn' : i18n.language);
-  const line = (label: string, count: PublishedCountView, stat: PublishedDuration, total: boolean) => (
+  const line = (label: string, count: PublishedCountView, figures: Figures, isTotal: boolean) => (
     <Table.Tr key={label}>
-      <Table.Th scope="row" fw={total ? 700 : 500}>
+      <Table.Th scope="row" fw={isTotal ? 700 : 500}>
         <bdi>{label}</bdi>
       </Table.Th>
       <Table.Td>
         <Count count={count} threshold={threshold} />
       </Table.Td>
-      {(['median', 'p90'] as const).map((pick) => (
-        <Table.Td key={pick}>
-          {stat.kind === 'value' ? (
-            <bdi dir="ltr">{hours(stat[pick])}</bdi>
+      {Array.from({ length: figureColumns }, (_, column) => (
+        <Table.Td key={column}>
+          {figures ? (
+            <bdi dir="ltr">{number(figures[column]!)}</bdi>
           ) : (
             <HiddenHours count={count} threshold={threshold} />
           )}
@@ -68,66 +85,54 @@ function DurationRows({ report }: { report: Report }) {
               ? t(`reports.dimensions.${report.rows.dimension}`)
               : t(`reports.measures.${report.measure}`)}
           </Table.Th>
-          <Table.Th scope="col">{t('reports.durations.cases')}</Table.Th>
-          <Table.Th scope="col">{t('reports.durations.median')}</Table.Th>
-          <Table.Th scope="col">{t('reports.durations.p90')}</Table.Th>
+          {headings.map((heading) => (
+            <Table.Th scope="col" key={heading}>
+              {heading}
+            </Table.Th>
+          ))}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {(report.rows?.keys ?? []).map((k, i) =>
-          line(k.label, report.cells[i]![0]!, durations.rows[i]!, false),
-        )}
+        {(report.rows?.keys ?? []).map((k, i) => line(k.label, report.cells[i]![0]!, rows[i]!, false))}
       </Table.Tbody>
-      <Table.Tfoot>{line(t('reports.total'), report.total, durations.total, true)}</Table.Tfoot>
+      <Table.Tfoot>{line(t('reports.total'), report.total, total, true)}</Table.Tfoot>
     </>
   );
 }
 
-/** An activities report: per row the number of activities, their attendees and facilitator hours. */
-function ReachRows({ report }: { report: Report }) {
-  const { t, i18n } = useTranslation();
-  const threshold = report.rules.threshold;
-  const reach = report.reach!;
-  const number = (value: number) =>
-    value.toLocaleString(i18n.language === 'ar' ? 'ar-u-nu-latn' : i18n.language);
-  const line = (label: string, count: PublishedCountView, value: PublishedReach, total: boolean) => (
-    <Table.Tr key={label}>
-      <Table.Th scope="row" fw={total ? 700 : 500}>
-        <bdi>{label}</bdi>
-      </Table.Th>
-      <Table.Td>
-        <Count count={count} threshold={threshold} />
-      </Table.Td>
-      {(['attendees', 'facilitatorHours'] as const).map((pick) => (
-        <Table.Td key={pick}>
-          {value.kind === 'value' ? (
-            <bdi dir="ltr">{number(value[pick])}</bdi>
-          ) : (
-            <HiddenHours count={count} threshold={threshold} />
-          )}
-        </Table.Td>
-      ))}
-    </Table.Tr>
-  );
+/** A duration report: per row the number of cases, the median and the 90th percentile in hours. */
+function DurationRows({
+  report,
+  durations,
+}: {
+  report: Report;
+  durations: NonNullable<Report['durations']>;
+}) {
+  const { t } = useTranslation();
+  const figures = (stat: PublishedDuration): Figures =>
+    stat.kind === 'value' ? [stat.median, stat.p90] : null;
   return (
-    <>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">
-            {report.rows
-              ? t(`reports.dimensions.${report.rows.dimension}`)
-              : t(`reports.measures.${report.measure}`)}
-          </Table.Th>
-          <Table.Th scope="col">{t('reports.reach.activities')}</Table.Th>
-          <Table.Th scope="col">{t('reports.reach.attendees')}</Table.Th>
-          <Table.Th scope="col">{t('reports.reach.hours')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {(report.rows?.keys ?? []).map((k, i) => line(k.label, report.cells[i]![0]!, reach.rows[i]!, false))}
-      </Table.Tbody>
-      <Table.Tfoot>{line(t('reports.total'), report.total, reach.total, true)}</Table.Tfoot>
-    </>
+    <FigureRows
+      report={report}
+      headings={[t('reports.durations.cases'), t('reports.durations.median'), t('reports.durations.p90')]}
+      rows={durations.rows.map(figures)}
+      total={figures(durations.total)}
+    />
+  );
+}
+
+/** An activities report: per row the number of activities, their attendees and facilitator hours. */
+function ReachRows({ report, reach }: { report: Report; reach: NonNullable<Report['reach']> }) {
+  const { t } = useTranslation();
+  const figures = (value: PublishedReach): Figures =>
+    value.kind === 'value' ? [value.attendees, value.facilitatorHours] : null;
+  return (
+    <FigureRows
+      report={report}
+      headings={[t('reports.reach.activities'), t('reports.reach.attendees'), t('reports.reach.hours')]}
+      rows={reach.rows.map(figures)}
+      total={figures(reach.total)}
+    />
   );
 }
 
@@ -160,9 +165,9 @@ export function ReportTable({ report }: { report: Report }) {
             </bdi>
           </Table.Caption>
           {report.durations ? (
-            <DurationRows report={report} />
+            <DurationRows report={report} durations={report.durations} />
           ) : report.reach ? (
-            <ReachRows report={report} />
+            <ReachRows report={report} reach={report.reach} />
           ) : (
             <>
               <Table.Thead>

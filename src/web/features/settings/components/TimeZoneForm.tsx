@@ -1,13 +1,11 @@
-import { Button, Group, Select, Stack } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { Select } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OrgSettingsUpdateSchema } from '../../../../shared/work.schema';
 import type { OrgSettings } from '../../../../shared/work.schema';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
-import { SavedNotice } from '../../../components/SavedNotice';
+import { SettingsCard, useSettingsSave } from '../../../components/SettingsCard';
 
 /** The zones this browser knows, with the current one kept even if the browser does not list it. */
 function zoneOptions(current: string): string[] {
@@ -18,45 +16,36 @@ function zoneOptions(current: string): string[] {
 /** The organisation's time zone: which calendar day "today" is for due dates and validity periods. */
 export function TimeZoneForm({ settings }: { settings: OrgSettings }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: updateSettings,
-    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
+  const save = useSettingsSave(updateSettings, SETTINGS_KEY);
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { timeZone: settings.timeZone },
+    schema: OrgSettingsUpdateSchema,
+    onValuesChange: () => save.reset(),
   });
-  const [timeZone, setTimeZone] = useState(settings.timeZone);
   const options = useMemo(() => zoneOptions(settings.timeZone), [settings.timeZone]);
+  const submit = onSubmit((data) => save.mutate(data, { onError: showServerErrors }));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ timeZone });
-  }
-
-  const fieldError = fieldErrorText(t, apiFieldErrors(save.error).timeZone);
   return (
-    <form onSubmit={submit} noValidate aria-label={t('timeZoneSettings.title')}>
-      <Stack maw={560}>
-        {fieldError ? null : <ErrorAlert error={save.error} />}
-        <Select
-          label={t('timeZoneSettings.label')}
-          description={t('timeZoneSettings.hint')}
-          data={options}
-          value={timeZone}
-          onChange={(value) => {
-            if (value) setTimeZone(value);
-            save.reset();
-          }}
-          searchable
-          allowDeselect={false}
-          error={fieldError}
-          classNames={{ input: 'ltr-text' }}
-        />
-        <SavedNotice shown={save.isSuccess} title={t('timeZoneSettings.saved')} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SettingsCard
+      label={t('timeZoneSettings.title')}
+      save={save}
+      savedTitle={t('timeZoneSettings.saved')}
+      onSubmit={submit}
+      // An unknown zone is said under the field; the summary would only repeat it.
+      hideError={form.errors.timeZone !== undefined}
+    >
+      <Select
+        label={t('timeZoneSettings.label')}
+        description={t('timeZoneSettings.hint')}
+        data={options}
+        {...form.getInputProps('timeZone')}
+        onChange={(value) => {
+          if (value) form.setFieldValue('timeZone', value);
+        }}
+        searchable
+        allowDeselect={false}
+        classNames={{ input: 'ltr-text' }}
+      />
+    </SettingsCard>
   );
 }

@@ -1,16 +1,19 @@
 import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { ZodType } from 'zod';
 import { LabelsSchema, TermCreateSchema } from '../../../../shared/taxonomy.schema';
-import type { Labels, TaxonomyKind, Term } from '../../../../shared/taxonomy.schema';
+import type { Labels, TaxonomyKind, Term, TermCreate } from '../../../../shared/taxonomy.schema';
 import { UI_LANGUAGES } from '../../../../shared/roles';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { useTermMutations } from '../hooks/useTerms';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
+
+/** An existing term keeps its code: only its labels are checked and sent (as the update request has them). */
+const TermLabelsSchema = z.object({ labels: LabelsSchema });
+const noLabels: Labels = { nl: '', en: '', ar: '', tr: '' };
 
 interface TermModalProps {
   kind: TaxonomyKind;
@@ -24,39 +27,22 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
   const { t } = useTranslation();
   const { create, update } = useTermMutations();
   const mutation = term ? update : create;
-  const [code, setCode] = useState(term?.code ?? '');
-  const [labels, setLabels] = useState<Labels>(term?.labels ?? { nl: '', en: '', ar: '', tr: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const initialLabels = term?.labels ?? { nl: '', en: '', ar: '', tr: '' };
+  const schema: ZodType<TermCreate | z.infer<typeof TermLabelsSchema>> = term
+    ? TermLabelsSchema
+    : TermCreateSchema;
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: { code: term?.code ?? '', labels: term?.labels ?? noLabels },
+    schema,
+    toInput: (values) => ({ kind, ...values }),
+  });
   useReturnFocusOnUnmount();
-  const guard = useDiscardGuard(
-    code !== (term?.code ?? '') ||
-      (Object.keys(labels) as (keyof Labels)[]).some((key) => labels[key] !== initialLabels[key]),
-    onClose,
-  );
+  const guard = useDiscardGuard(dirty, onClose);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const onError = (error: unknown) => setErrors(apiFieldErrors(error));
-    if (term) {
-      const parsed = LabelsSchema.safeParse(labels);
-      if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-      setErrors({});
-      update.mutate({ id: term.id, labels: parsed.data }, { onSuccess: onClose, onError });
-    } else {
-      const parsed = TermCreateSchema.safeParse({ kind, code, labels });
-      if (!parsed.success) {
-        const found = zodFieldErrors(parsed.error);
-        // Label problems are reported per language.
-        for (const issue of parsed.error.issues)
-          if (issue.path[0] === 'labels')
-            found[String(issue.path[1])] ??= { reason: 'required', message: '' };
-        return setErrors(found);
-      }
-      setErrors({});
-      create.mutate(parsed.data, { onSuccess: onClose, onError });
-    }
-  }
+  const submit = onSubmit((data) => {
+    const options = { onSuccess: onClose, onError: showServerErrors };
+    if ('kind' in data) create.mutate(data, options);
+    else if (term) update.mutate({ id: term.id, labels: data.labels }, options);
+  });
 
   return (
     <Modal
@@ -74,13 +60,7 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
             <TextInput
               label={t('taxonomies.code')}
               description={t('taxonomies.codeHint')}
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
-              error={
-                errors.code?.reason === 'duplicate'
-                  ? t('taxonomies.duplicate')
-                  : fieldErrorText(t, errors.code)
-              }
+              {...form.getInputProps('code')}
               classNames={{ input: 'ltr-text' }}
               maxLength={20}
               required
@@ -94,12 +74,7 @@ export function TermModal({ kind, term, onClose }: TermModalProps) {
                 label={t('taxonomies.labelIn', { language: LANGUAGE_NAMES[language] })}
                 lang={language}
                 dir={language === 'ar' ? 'rtl' : 'ltr'}
-                value={labels[language]}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  setLabels((old) => ({ ...old, [language]: value }));
-                }}
-                error={fieldErrorText(t, errors[language])}
+                {...form.getInputProps(`labels.${language}`)}
                 maxLength={200}
                 required
                 data-autofocus={term && language === 'nl' ? true : undefined}

@@ -1,17 +1,14 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserInviteSchema } from '../../../../shared/users.schema';
 import type { InviteIssued, UserInvite } from '../../../../shared/users.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { LanguageSelect } from '../../../components/LanguageSelect';
 import { RoleSelect } from '../../../components/RoleSelect';
 import { currentLanguage } from '../../../i18n';
 import { useUserMutations } from '../hooks/useUsers';
 import { useDiscardGuard } from '../../../components/useDiscardGuard';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 
 interface InviteUserModalProps {
   opened: boolean;
@@ -30,41 +27,29 @@ const empty = (): UserInvite => ({
 export function InviteUserModal({ opened, onClose, onIssued }: InviteUserModalProps) {
   const { t } = useTranslation();
   const { invite } = useUserMutations();
-  const [values, setValues] = useState<UserInvite>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof UserInvite>(key: K, value: UserInvite[K]) =>
-    setValues((old) => ({ ...old, [key]: value }));
+  const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
+    initialValues: empty(),
+    schema: UserInviteSchema,
+  });
 
   function close() {
-    setValues(empty());
-    setErrors({});
+    // The next invitation starts empty again, in the language the app shows then.
+    form.setInitialValues(empty());
+    form.reset();
     invite.reset();
     onClose();
   }
-  const initial = empty();
-  const guard = useDiscardGuard(
-    values.displayName !== initial.displayName ||
-      values.email !== initial.email ||
-      values.role !== initial.role,
-    close,
-  );
+  const guard = useDiscardGuard(dirty, close);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = UserInviteSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    invite.mutate(parsed.data, {
+  const submit = onSubmit((data) =>
+    invite.mutate(data, {
       onSuccess: (issued) => {
         close();
         onIssued(issued);
       },
-      onError: (error) => setErrors(apiFieldErrors(error)),
-    });
-  }
+      onError: showServerErrors,
+    }),
+  );
 
   return (
     <Modal opened={opened} onClose={guard.requestClose} title={t('users.inviteTitle')} centered>
@@ -74,30 +59,22 @@ export function InviteUserModal({ opened, onClose, onIssued }: InviteUserModalPr
           <ErrorAlert error={invite.error} />
           <TextInput
             label={t('users.displayName')}
-            value={values.displayName}
-            onChange={(event) => set('displayName', event.currentTarget.value)}
-            error={fieldErrorText(t, errors.displayName)}
+            {...form.getInputProps('displayName')}
             required
             data-autofocus
           />
           <TextInput
             label={t('users.email')}
             type="email"
-            value={values.email}
-            onChange={(event) => set('email', event.currentTarget.value)}
-            error={fieldErrorText(t, errors.email)}
+            {...form.getInputProps('email')}
             classNames={{ input: 'ltr-text' }}
             required
           />
-          <RoleSelect
-            value={values.role}
-            onChange={(role) => set('role', role)}
-            error={fieldErrorText(t, errors.role)}
-          />
+          <RoleSelect {...form.getInputProps('role')} value={form.getValues().role} />
           <LanguageSelect
             label={t('users.language')}
-            value={values.language}
-            onChange={(language) => set('language', language)}
+            {...form.getInputProps('language')}
+            value={form.getValues().language}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={guard.requestClose}>
