@@ -198,6 +198,7 @@ async function floorLoad(operation: string, op: (i: number) => Promise<unknown>)
     cpuMsPerReq: NaN,
     peakRssMb: NaN,
     errors: 0,
+    non2xx: '',
     load: +os.loadavg()[0]!.toFixed(1),
   });
   console.log(rows.at(-1));

@@ -26,6 +26,7 @@ import {
   signInSeeded,
   stamp,
   startServer,
+  statusesOtherThan2xx,
   writeResult,
   type HttpRequest,
 } from './support/runner.js';
@@ -92,6 +93,7 @@ interface Sample {
 }
 const samples: Sample[] = [];
 const latencies: number[] = [];
+const statuses = new Map<number, number>();
 let i = 0;
 const started = performance.now();
 const cpuStart = cpuMs(server.pid);
@@ -118,6 +120,7 @@ const result = await cannon({
   headers: session.headers(),
   make: () => make(i++),
   samples: latencies,
+  statuses,
 });
 clearInterval(timer);
 await sample();
@@ -146,7 +149,7 @@ const errors = result.non2xx + result.errors + result.timeouts;
 const text = `# Soak: ${kind}, ${MINUTES} min, ${CONNECTIONS} connections, create / open / list in turn (${date.toISOString()})
 
 ${seeded ? `Seeded database (${seeded.credentials}), plus ` : ''}${SEED} intakes (${caseIds.length} cases) through the API first. Machine: ${os.cpus().length} CPUs shared, Node ${process.version}; load averages in the table.
-${result.requests.total} requests (${Math.round(result.requests.total / TOTAL_SECONDS)} req/s), ${errors} errors; server CPU ${(end.cpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms/req.
+${result.requests.total} requests (${Math.round(result.requests.total / TOTAL_SECONDS)} req/s), ${errors} errors (timeouts ${result.timeouts}, other than 2xx: ${statusesOtherThan2xx(statuses) || 'none'}); server CPU ${(end.cpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms/req.
 
 After the warm-up (${WARMUP_SECONDS} s), from the first sample after it to the end:
 

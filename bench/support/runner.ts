@@ -288,6 +288,8 @@ export interface PhaseRow {
   cpuMsPerReq: number;
   peakRssMb: number;
   errors: number;
+  /** Responses other than 2xx, by status code, e.g. "503×4". */
+  non2xx: string;
   load: number;
 }
 
@@ -299,6 +301,8 @@ export function cannon(opts: {
   headers?: Record<string, string>;
   make: () => HttpRequest | { path: string };
   samples?: number[];
+  /** Responses counted by status code. */
+  statuses?: Map<number, number>;
 }): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -306,14 +310,22 @@ export function cannon(opts: {
         url: opts.base,
         connections: opts.connections,
         duration: opts.seconds,
+        // A request still unanswered after this counts as a timeout (an error), not as a latency.
+        timeout: Number(process.env.BENCH_TIMEOUT ?? 30),
         ...(opts.headers ? { headers: opts.headers } : {}),
-        requests: [{ setupRequest: (req) => ({ ...req, ...opts.make() }) }],
+        // A fresh headers object per request: autocannon writes a POST's Content-Length into the one it is
+        // given, which a GET built from the same object afterwards would then carry without a body.
+        requests: [{ setupRequest: (req) => ({ ...req, headers: { ...opts.headers }, ...opts.make() }) }],
       },
       (error, result) =>
         error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
     );
     const samples = opts.samples;
-    if (samples) instance.on('response', (_client, _status, _bytes, ms: number) => samples.push(ms));
+    const statuses = opts.statuses;
+    instance.on('response', (_client, status: number, _bytes, ms: number) => {
+      samples?.push(ms);
+      statuses?.set(status, (statuses.get(status) ?? 0) + 1);
+    });
   });
 }
 
@@ -345,7 +357,8 @@ export async function phase(
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 250);
   const cpuBefore = cpuMs(server.pid);
   const samples: number[] = [];
-  const result = await cannon({ ...common, seconds: opts.seconds, samples });
+  const statuses = new Map<number, number>();
+  const result = await cannon({ ...common, seconds: opts.seconds, samples, statuses });
   clearInterval(sampler);
   const cpu = cpuMs(server.pid) - cpuBefore;
   samples.sort((a, b) => a - b);
@@ -359,8 +372,17 @@ export async function phase(
     cpuMsPerReq: +(cpu / Math.max(1, result.requests.total)).toFixed(2),
     peakRssMb: Math.round(peak),
     errors: result.non2xx + result.errors + result.timeouts,
+    non2xx: statusesOtherThan2xx(statuses),
     load: load1(),
   };
+}
+
+/** "503×4, 429×2": the responses other than 2xx, by status. */
+export function statusesOtherThan2xx(statuses: Map<number, number>): string {
+  return [...statuses.entries()]
+    .filter(([status]) => status < 200 || status >= 300)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(', ');
 }
 
 /** A markdown table; NaN and undefined print as —. */
@@ -393,7 +415,7 @@ export const phaseCells = (r: PhaseRow) => [
   r.p99,
   r.cpuMsPerReq,
   r.peakRssMb,
-  r.errors,
+  r.non2xx ? `${r.errors} (${r.non2xx})` : r.errors,
   r.load,
 ];
 
