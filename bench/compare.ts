@@ -26,7 +26,7 @@ const rows = lite.rows
     l.operation,
     l.reqPerSec,
     p.reqPerSec,
-    `${Math.round((l.reqPerSec / p.reqPerSec) * 100)} %`,
+    p.reqPerSec > 0 ? `${Math.round((l.reqPerSec / p.reqPerSec) * 100)} %` : '—',
     l.p95,
     p.p95,
     l.peakRssMb,

@@ -69,7 +69,7 @@ const oneRow = keyring.systemHmac('api-rate-limit', '|bench-one-address');
 const rowPerCaller = Array.from({ length: CONNECTIONS }, (_, i) =>
   keyring.systemHmac('api-rate-limit', `|bench-caller-${i}`),
 );
-const store: FastifyRateLimitStore = new (postgresRateLimitStore(database.db, keyring))();
+const store: FastifyRateLimitStore = new (postgresRateLimitStore(database.db, keyring))({});
 const viaStore = () =>
   new Promise<void>((resolve, reject) =>
     store.incr('bench-one-address-store', (err) => (err ? reject(err) : resolve()), 60_000, 1e9),

@@ -144,6 +144,24 @@ function slope(field: 'rss' | 'heapUsed' | 'external'): number {
 const growth = (field: 'rss' | 'heapUsed' | 'external') =>
   `${warm[field]} → ${end[field]} MB (${(((end[field] - warm[field]) / warm[field]) * 100).toFixed(1)} %), slope ${slope(field).toFixed(2)} MB/min`;
 const peakRss = Math.max(...samples.map((s) => s.rss));
+/**
+ * A single sample lands anywhere in V8's collection cycle (heap total and RSS swing by 100 MB between major
+ * collections), so the lowest values per minute are the fairer level: what stays after collection.
+ */
+function lowestPerMinute(field: 'rss' | 'heapUsed'): { minute: number; value: number }[] {
+  const byMinute = new Map<number, number>();
+  for (const s of after) {
+    const m = Math.floor(s.second / 60);
+    byMinute.set(m, Math.min(byMinute.get(m) ?? Infinity, s[field]));
+  }
+  return [...byMinute.entries()].map(([minute, value]) => ({ minute, value }));
+}
+const lowGrowth = (field: 'rss' | 'heapUsed') => {
+  const lows = lowestPerMinute(field);
+  const first = lows[0]!.value;
+  const last = lows.at(-1)!.value;
+  return `${lows.map((l) => l.value).join(' · ')} MB (first to last minute ${(((last - first) / first) * 100).toFixed(1)} %)`;
+};
 const date = new Date();
 const errors = result.non2xx + result.errors + result.timeouts;
 const text = `# Soak: ${kind}, ${MINUTES} min, ${CONNECTIONS} connections, create / open / list in turn (${date.toISOString()})
@@ -155,6 +173,8 @@ After the warm-up (${WARMUP_SECONDS} s), from the first sample after it to the e
 
 - RSS: ${growth('rss')}; peak ${peakRss} MB
 - V8 heap used: ${growth('heapUsed')}
+- lowest RSS per minute after warm-up: ${lowGrowth('rss')}
+- lowest heap used per minute after warm-up: ${lowGrowth('heapUsed')}
 - external (ArrayBuffers${kind === 'pglite' ? ', PGlite’s WebAssembly memory among them' : ''}): ${growth('external')}
 
 ${markdownTable(

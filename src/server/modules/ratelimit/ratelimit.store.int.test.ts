@@ -53,7 +53,7 @@ describe.each(kinds)('the shared API rate-limit store on %s', (kind) => {
     await insideAMinute();
     const plugin = counting();
     const Store = postgresRateLimitStore(tdb.database.db.withPlugin(plugin), keyring);
-    const store = new Store();
+    const store = new Store({});
     const counts = await Promise.all(range(60).map(() => hit(store, '10.9.0.1')));
     expect([...counts].sort((a, b) => a - b)).toEqual(range(60));
     // One upsert went alone, the rest were added together while it was in flight (two or three at most
@@ -66,8 +66,8 @@ describe.each(kinds)('the shared API rate-limit store on %s', (kind) => {
 
   it('counts two instances against one shared total, and other keys apart', async () => {
     await insideAMinute();
-    const a = new (postgresRateLimitStore(tdb.database.db, keyring))();
-    const b = new (postgresRateLimitStore(tdb.database.db, keyring))();
+    const a = new (postgresRateLimitStore(tdb.database.db, keyring))({});
+    const b = new (postgresRateLimitStore(tdb.database.db, keyring))({});
     const counts = await Promise.all(range(80).map((i) => hit(i % 2 ? a : b, '10.9.0.2')));
     expect([...counts].sort((x, y) => x - y)).toEqual(range(80));
     expect(await hit(a, '10.9.0.3')).toBe(1);
