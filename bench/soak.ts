@@ -98,7 +98,12 @@ let i = 0;
 const started = performance.now();
 const cpuStart = cpuMs(server.pid);
 async function sample(): Promise<void> {
-  const heap = await heapMb(server.metricsUrl!);
+  // A busy server may drop the metrics request: the sample then has RSS and CPU only.
+  const heap = await heapMb(server.metricsUrl!).catch(() => ({
+    heapUsed: NaN,
+    heapTotal: NaN,
+    external: NaN,
+  }));
   samples.push({
     second: Math.round((performance.now() - started) / 1000),
     requests: latencies.length,
@@ -133,8 +138,9 @@ const warm = after[0]!;
 const end = samples.at(-1)!;
 /** Least-squares slope of a field over the samples after warm-up, in MB per minute. */
 function slope(field: 'rss' | 'heapUsed' | 'external'): number {
-  const xs = after.map((s) => s.second / 60);
-  const ys = after.map((s) => s[field]);
+  const known = after.filter((s) => Number.isFinite(s[field]));
+  const xs = known.map((s) => s.second / 60);
+  const ys = known.map((s) => s[field]);
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   const num = xs.reduce((a, x, k) => a + (x - mx) * (ys[k]! - my), 0);
@@ -150,7 +156,7 @@ const peakRss = Math.max(...samples.map((s) => s.rss));
  */
 function lowestPerMinute(field: 'rss' | 'heapUsed'): { minute: number; value: number }[] {
   const byMinute = new Map<number, number>();
-  for (const s of after) {
+  for (const s of after.filter((x) => Number.isFinite(x[field]))) {
     const m = Math.floor(s.second / 60);
     byMinute.set(m, Math.min(byMinute.get(m) ?? Infinity, s[field]));
   }

@@ -261,7 +261,7 @@ export const load1 = () => +os.loadavg()[0]!.toFixed(1);
 export async function heapMb(
   metricsUrl: string,
 ): Promise<{ heapUsed: number; heapTotal: number; external: number }> {
-  const text = await (await fetch(metricsUrl)).text();
+  const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(5000) })).text();
   const value = (name: string) => {
     const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
     return line ? Number(line.split(' ').at(-1)) / 1024 / 1024 : NaN;
