@@ -48,3 +48,13 @@ describe('configuration of a read replica', () => {
     );
   });
 });
+
+describe('configuration of the embedded database', () => {
+  it('keeps shared_buffers small by default and takes a size from PGLITE_SHARED_BUFFERS', () => {
+    expect(loadConfig({}).pgliteSharedBuffers).toBe('32MB');
+    expect(loadConfig({ PGLITE_SHARED_BUFFERS: '128MB' }).pgliteSharedBuffers).toBe('128MB');
+    expect(() => loadConfig({ PGLITE_SHARED_BUFFERS: '128MB; drop table x' })).toThrow(
+      /PGLITE_SHARED_BUFFERS/,
+    );
+  });
+});

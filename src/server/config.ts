@@ -41,6 +41,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Confidant <no-reply@localhost>'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB')
+    .default('32MB'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -55,6 +59,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Owner connection used to run migrations; defaults to databaseUrl. */
   databaseOwnerUrl: string | undefined;
+  /**
+   * shared_buffers of the embedded database. Its buffers live in this process's WebAssembly memory, on top of
+   * the operating system's page cache of the same files, so it is kept small by default.
+   */
+  pgliteSharedBuffers: string;
   /**
    * A streaming replica of the same database, as the same runtime role; reports and dashboards read from it.
    * PostgreSQL only; undefined → they read from the primary.
@@ -108,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL || undefined,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     masterKey: e.MASTER_KEY,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     publicUrl,

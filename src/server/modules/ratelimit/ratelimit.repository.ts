@@ -1,14 +1,17 @@
 import type { Db } from '../../db/database.js';
 
-/** Counts one hit in the key's fixed window, atomically across instances, and returns the window's total. */
-export async function countHit(db: Db, keyHash: Buffer, windowStart: Date): Promise<number> {
+/**
+ * Counts `hits` hits in the key's fixed window, atomically across instances, and returns the window's total
+ * after them.
+ */
+export async function countHit(db: Db, keyHash: Buffer, windowStart: Date, hits = 1): Promise<number> {
   const row = await db
     .insertInto('api_rate_limit')
-    .values({ key_hash: keyHash, window_start: windowStart, hits: 1 })
+    .values({ key_hash: keyHash, window_start: windowStart, hits })
     .onConflict((oc) =>
       oc
         .columns(['key_hash', 'window_start'])
-        .doUpdateSet((eb) => ({ hits: eb('api_rate_limit.hits', '+', 1) })),
+        .doUpdateSet((eb) => ({ hits: eb('api_rate_limit.hits', '+', hits) })),
     )
     .returning('hits')
     .executeTakeFirstOrThrow();
