@@ -11,6 +11,7 @@ import { Keyring } from '../lib/crypto/keyring.js';
 import { generateMasterKey } from '../lib/crypto/master-key.js';
 import type { Deps } from '../lib/deps.js';
 import type { Role } from '../../shared/roles.js';
+import { useTestPasswordHashing } from '../modules/auth/password.js';
 import { createTestDatabase, type DbKind, type TestDatabase } from './databases.js';
 
 export const STRONG_PASSWORD = 'kitchen table at seven in the evening';
@@ -33,6 +34,8 @@ export interface TestApp {
 
 /** A real app (no web assets) on a fresh database, with a clock the test moves. */
 export async function createTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+  // Test accounts are hashed cheaply; password.test.ts holds the production parameters to account.
+  useTestPasswordHashing();
   const tdb = await createTestDatabase(kind);
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { checkPassword, hashPassword, verifyPassword } from './password.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { checkPassword, hashPassword, useTestPasswordHashing, verifyPassword } from './password.js';
 
 const ctx = ['Hulplijn Noord', 'Fatima El Amrani', 'fatima.elamrani@noord.example'];
 
@@ -39,5 +41,47 @@ describe('password rules (NIST SP 800-63B)', () => {
     expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
     expect(await verifyPassword(hash, 'correct horse battery stapler')).toBe(false);
     expect(await verifyPassword('not a hash', 'anything')).toBe(false);
+  });
+
+  it('keeps the production parameters outside NODE_ENV=test, even when asked for cheap ones', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(() => useTestPasswordHashing()).toThrow(/tests only/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(await hashPassword('correct horse battery staple')).toMatch(
+      /^\$argon2id\$v=19\$m=47104,t=1,p=1\$/,
+    );
+  });
+
+  it('is switched to cheap parameters by nothing but the test harness', () => {
+    const callers: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (
+          /\.tsx?$/.test(entry.name) &&
+          fs.readFileSync(file, 'utf8').includes('useTestPasswordHashing(')
+        )
+          callers.push(file.split(path.sep).join('/'));
+      }
+    };
+    for (const dir of ['src', 'bench', 'scripts', 'tests']) walk(dir);
+    expect(callers.sort()).toEqual([
+      'src/server/modules/auth/password.test.ts',
+      'src/server/modules/auth/password.ts',
+      'src/server/test/harness.ts',
+    ]);
+  });
+
+  // Last: it switches this file's module to the cheap parameters.
+  it('hashes test accounts cheaply under NODE_ENV=test, and they verify like any other', async () => {
+    useTestPasswordHashing();
+    const hash = await hashPassword('correct horse battery staple');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
+    expect(await verifyPassword(hash, 'correct horse battery stapler')).toBe(false);
   });
 });

@@ -4,13 +4,43 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/auth.schema.js';
 import type { FieldError } from '../../../shared/problem.schema.js';
 
 /** OWASP / NIST minimum for Argon2id: m = 46 MiB, t = 1, p = 1. */
-const ARGON2 = { algorithm: 2 as const, memoryCost: 46 * 1024, timeCost: 1, parallelism: 1 };
+export const ARGON2_PRODUCTION = {
+  algorithm: 2 as const,
+  memoryCost: 46 * 1024,
+  timeCost: 1,
+  parallelism: 1,
+};
+
+/**
+ * For the throwaway accounts of the integration harness only: the suites create and sign in users in almost
+ * every file, and at production cost each hash and each check allocates and fills 46 MiB. Verifying reads the
+ * parameters from the stored hash, so a test account signs in exactly as a real one does.
+ */
+const ARGON2_TEST = { algorithm: 2 as const, memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+let argon2: typeof ARGON2_PRODUCTION = ARGON2_PRODUCTION;
+
+// A hash of a random string: verifying against it costs the same as a real check, so a wrong e-mail address
+// takes as long as a wrong password. Made with the parameters in use, like the accounts it stands in for.
+let dummy: Promise<string> | undefined;
+
+/**
+ * Switches this process to cheap Argon2id parameters for new hashes. Test harnesses only: refused unless
+ * NODE_ENV is `test`, and nothing outside src/server/test calls it.
+ */
+export function useTestPasswordHashing(): void {
+  if (process.env.NODE_ENV !== 'test') {
+    throw new Error('cheap password hashing is for tests only (NODE_ENV=test)');
+  }
+  argon2 = ARGON2_TEST;
+  dummy = undefined;
+}
 
 // ~49,000 common and breached passwords shipped with @zxcvbn-ts/language-common.
 const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password.normalize('NFKC'), ARGON2);
+  return hash(password.normalize('NFKC'), argon2);
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
@@ -21,9 +51,6 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-// A hash of a random string: verifying against it costs the same as a real check, so a wrong e-mail address
-// takes as long as a wrong password.
-let dummy: Promise<string> | undefined;
 export async function burnVerifyTime(password: string): Promise<void> {
   dummy ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);
   await verifyPassword(await dummy, password);
