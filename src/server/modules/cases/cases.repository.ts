@@ -233,7 +233,11 @@ export async function updateCase(db: Db, id: string, patch: CasePatch): Promise<
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 }
 
-/** Gives the case to a counsellor and makes it active; the first assignment's time is kept (reports use it). */
+/**
+ * Gives the case to a counsellor and makes it active: the one definition, used by the coordinator's assignment
+ * and by a counsellor accepting an offer. The first assignment's time is kept on a reassignment (reports
+ * measure the time to the first assignment).
+ */
 export async function assignCase(db: Db, id: string, counsellorId: string, now: Date): Promise<void> {
   await db
     .updateTable('cases')

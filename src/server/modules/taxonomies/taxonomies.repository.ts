@@ -24,6 +24,16 @@ export async function findTerm(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** The terms with these ids, in one query (ids of another organisation are not found: row-level security). */
+export async function findTerms(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('taxonomy_terms')
+    .select([...COLUMNS, 'org_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function insertTerm(db: Db, row: Insertable<TaxonomyTermsTable>): Promise<void> {
   await db.insertInto('taxonomy_terms').values(row).execute();
 }
