@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { SeedTerm } from './taxonomies.seed.js';
+import type { SeedTerm } from './taxonomies.seed.term.js';
 import type { TaxonomyTermsTable } from './taxonomies.table.js';
 
 const COLUMNS = ['id', 'kind', 'code', 'labels', 'active', 'requires_consent', 'sort'] as const;
