@@ -57,7 +57,7 @@ export function publicSiteWorld(kind: DbKind) {
   ) {
     const lang = opts.lang ?? 'nl';
     const form = await visit(`/${lang}/callback`);
-    const token = /name="w.t" value="([^"]+)"/.exec(form.body)![1]!;
+    const token = /name="t" value="([^"]+)"/.exec(form.body)![1]!;
     if (opts.wait !== false) w.t.clock.advance(10_000);
     const body = { t: token, ...fields };
     return w.t.app.inject({
