@@ -7,27 +7,13 @@
  * scoped to the organisation so that row-level security checks every row. Deterministic for a seed: the
  * same options give the same records and counts (ciphertexts differ: each has a fresh nonce).
  */
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../src/server/db/database.js';
-import { inOrg, setOrg } from '../../src/server/db/database.js';
+import { inOrg } from '../../src/server/db/database.js';
 import type { Actor } from '../../src/server/lib/actor.js';
-import type { Clock } from '../../src/server/lib/clock.js';
 import type { Deps } from '../../src/server/lib/deps.js';
-import { keyedEntryHash, GENESIS_HASH } from '../../src/server/modules/audit/audit.canonical.js';
-import { chainKey } from '../../src/server/modules/audit/audit.keys.js';
-import * as auditRepo from '../../src/server/modules/audit/audit.repository.js';
-import { audit } from '../../src/server/modules/audit/audit.service.js';
-import { toBuffer } from '../../src/server/db/database.js';
 import { aliasIndex } from '../../src/server/modules/intake/alias.js';
 import { phoneIndex } from '../../src/server/modules/intake/phone.js';
-import {
-  claimInstallation,
-  insertOrganisation,
-} from '../../src/server/modules/organisations/organisations.repository.js';
-import { createPartner } from '../../src/server/modules/partners/partners.service.js';
-import { seedMunicipalities } from '../../src/server/modules/places/places.seed.js';
-import { seedTaxonomies } from '../../src/server/modules/taxonomies/taxonomies.seed.js';
 import { DEFAULT_AFTERCARE } from '../../src/shared/work.schema.js';
 import type { Role } from '../../src/shared/roles.js';
 import type { CaseState } from '../../src/shared/cases.schema.js';
@@ -45,8 +31,21 @@ import {
   zipfWeights,
 } from './random.js';
 import * as v from './vocabulary.js';
+import { appendAudit, insertMany, type PendingAudit } from './insert.js';
+/** Kept here for the seed CLI, which reports where the time went. */
+export { timings } from './insert.js';
+import {
+  FIRST_NAMES,
+  LAST_NAMES,
+  createOrganisation,
+  fixedClock,
+  loadWorld,
+  orgName,
+  type OrgWorld,
+} from './organisations.js';
 
 const DAY = 86_400_000;
+
 const HOUR = 3_600_000;
 
 export type Dialect = 'postgres' | 'pglite';
@@ -97,450 +96,6 @@ export interface SeededOrg {
 
 export type Counts = Record<string, number>;
 
-/** Column budget of one INSERT: PostgreSQL takes at most 65,535 parameters per statement. */
-const MAX_PARAMS = 60_000;
-
-/** PostgreSQL types of a table's columns, as `format_type` names them. */
-const columnTypes = new Map<string, Map<string, string>>();
-
-async function typesOf(db: Transaction<DB>, table: string): Promise<Map<string, string>> {
-  let types = columnTypes.get(table);
-  if (!types) {
-    const { rows } = await sql<{ name: string; type: string }>`
-      select a.attname as name, format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
-      where a.attrelid = ${table}::regclass and a.attnum > 0 and not a.attisdropped`.execute(db);
-    types = new Map(rows.map((r) => [r.name, r.type]));
-    columnTypes.set(table, types);
-  }
-  return types;
-}
-
-/** A PostgreSQL array literal of text elements (for array columns sent through unnest). */
-function arrayLiteral(xs: unknown[]): string {
-  return `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
-}
-
-/**
- * Inserts rows. On PostgreSQL one column array per parameter through unnest(): the statement stays small
- * whatever the number of rows, so it is parsed and planned in no time; embedded PGlite gets multi-row VALUES
- * within the parameter limit. Either way the rows, their constraints, triggers and row-level security are
- * those of the app's own inserts.
- */
-async function insertMany(
-  db: Transaction<DB>,
-  table: string,
-  rows: Record<string, unknown>[],
-  dialect: Dialect,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const t0 = performance.now();
-  const cols = Object.keys(rows[0]!);
-  if (dialect === 'postgres') {
-    const types = await typesOf(db, table);
-    const per = 20_000;
-    for (let i = 0; i < rows.length; i += per) {
-      const part = rows.slice(i, i + per);
-      const args = cols.map((c) => {
-        const type = types.get(c);
-        if (!type) throw new Error(`${table}.${c} does not exist`);
-        const composite = type.endsWith('[]') || type === 'jsonb' || type === 'json';
-        const values = part.map((r) => {
-          const x = r[c];
-          if (x === null || x === undefined) return null;
-          if (type.endsWith('[]')) return arrayLiteral(x as unknown[]);
-          if (composite) return typeof x === 'string' ? x : JSON.stringify(x);
-          return x instanceof Date ? x.toISOString() : x;
-        });
-        return {
-          param: sql`${values}::${sql.raw(composite ? 'text[]' : `${type}[]`)}`,
-          pick: composite ? sql`${sql.ref(`u.${c}`)}::${sql.raw(type)}` : sql.ref(`u.${c}`),
-        };
-      });
-      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
-        select ${sql.join(args.map((a) => a.pick))}
-        from unnest(${sql.join(args.map((a) => a.param))}) as u(${sql.join(cols.map((c) => sql.ref(c)))})`.execute(
-        db,
-      );
-    }
-  } else {
-    const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
-    for (let i = 0; i < rows.length; i += per) {
-      await db
-        .insertInto(table as keyof DB)
-        .values(rows.slice(i, i + per) as never)
-        .execute();
-    }
-  }
-  timings[table] = (timings[table] ?? 0) + performance.now() - t0;
-}
-
-/** Milliseconds spent writing each table (printed by the command line with --profile). */
-export const timings: Record<string, number> = {};
-
-/** One entry of the audit chain, waiting for its place in time. */
-interface PendingAudit {
-  at: number;
-  order: number;
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  changedFields: string[];
-  details: Record<string, string | number | boolean | null>;
-}
-
-/**
- * Appends entries to the organisation's chain exactly as `audit()` does — head locked, HMAC with the chain
- * key over the previous hash and the canonical entry, head moved — but many per statement.
- */
-async function appendAudit(
-  deps: Deps,
-  trx: Transaction<DB>,
-  orgId: string,
-  entries: PendingAudit[],
-  dialect: Dialect,
-) {
-  if (entries.length === 0) return;
-  const head = await auditRepo.lockHead(trx, orgId);
-  if (head && head.unkeyed_until > 0 && head.seq === head.unkeyed_until)
-    throw new Error('The chain began unkeyed: write one entry through audit() first');
-  const key = await chainKey(deps.keyring, trx, orgId, 'audit');
-  let prev = head ? toBuffer(head.hash) : GENESIS_HASH;
-  let seq = head?.seq ?? 0;
-  let isNew = !head;
-  const per = dialect === 'postgres' ? 20_000 : 5000;
-  for (let i = 0; i < entries.length; i += per) {
-    const rows: auditRepo.EntryRow[] = [];
-    for (const e of entries.slice(i, i + per)) {
-      seq += 1;
-      const at = new Date(e.at);
-      const fields = {
-        orgId,
-        seq,
-        at,
-        actorId: e.actorId,
-        action: e.action,
-        entity: e.entity,
-        entityId: e.entityId,
-        changedFields: [...e.changedFields].sort(),
-        details: e.details,
-      };
-      const hash = keyedEntryHash(key, prev, fields);
-      rows.push({
-        org_id: orgId,
-        seq,
-        at,
-        actor_id: e.actorId,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId,
-        changed_fields: fields.changedFields,
-        details: e.details,
-        prev_hash: prev,
-        hash,
-      });
-      prev = hash;
-    }
-    if (dialect === 'postgres') {
-      // The same rows and head as appendEntries writes, with the rows sent as column arrays.
-      await insertMany(trx, 'audit_log', rows as unknown as Record<string, unknown>[], dialect);
-      const last = rows.at(-1)!;
-      if (isNew)
-        await trx
-          .insertInto('audit_heads')
-          .values({ org_id: orgId, seq: last.seq, hash: last.hash, unkeyed_until: 0 })
-          .execute();
-      else
-        await trx
-          .updateTable('audit_heads')
-          .set({ seq: last.seq, hash: last.hash })
-          .where('org_id', '=', orgId)
-          .execute();
-    } else {
-      const t0 = performance.now();
-      await auditRepo.appendEntries(trx, orgId, rows, { isNew, unkeyedUntil: 0 });
-      timings.audit_log = (timings.audit_log ?? 0) + performance.now() - t0;
-    }
-    isNew = false;
-  }
-}
-
-const fixedClock = (at: Date): Clock => ({ now: () => new Date(at.getTime()) });
-
-const FIRST_NAMES = [
-  'Khadija',
-  'Mehmet',
-  'Sanne',
-  'Youssef',
-  'Hodan',
-  'Ayşe',
-  'Karim',
-  'Fleur',
-  'Ilham',
-  'Dirk',
-  'Samira',
-  'Bilal',
-  'Noor',
-  'Ahmed',
-  'Esra',
-  'Tom',
-  'Layla',
-  'Abdi',
-  'Marloes',
-  'Rachid',
-];
-const LAST_NAMES = [
-  'Benali',
-  'Yıldız',
-  'de Jong',
-  'El Idrissi',
-  'Farah',
-  'Kaya',
-  'Visser',
-  'Bouzid',
-  'Mulder',
-  'Hassan',
-  'Smit',
-  'Aydın',
-  'Meijer',
-  'Ouali',
-  'Bos',
-  'Warsame',
-  'de Graaf',
-  'Amrani',
-  'Peters',
-  'Çelik',
-];
-
-const ROLE_NAMES: Record<Role, string[]> = {
-  admin: ['Amina Admin', 'Bram Beheer'],
-  coordinator: [
-    'Fatima El Amrani',
-    'Jeroen de Vries',
-    'Sevda Yılmaz',
-    'Hodan Warsame',
-    'Pieter Bakker',
-    'Nadia Ouali',
-  ],
-  counsellor: ['Khadija Benali'],
-  analyst: ['Ruben Analist'],
-  privacy_officer: ['Marieke Privacy'],
-  peer_organiser: ['Latifa Platform'],
-};
-
-/** Staff accounts that sign in (counsellors come from the counsellor generator). */
-function staffPlan(contacts: number, onePerRole: boolean): { role: Role; n: number }[] {
-  return [
-    { role: 'admin', n: 1 },
-    { role: 'coordinator', n: onePerRole ? 1 : Math.max(2, Math.min(40, Math.round(contacts / 5000))) },
-    { role: 'analyst', n: 1 },
-    { role: 'privacy_officer', n: 1 },
-  ];
-}
-
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-const REGIONS = [
-  'Noord',
-  'Zuid',
-  'Oost',
-  'West',
-  'Midden',
-  'Rijnmond',
-  'Haaglanden',
-  'Twente',
-  'Brabant',
-  'Limburg',
-  'Gelderland',
-  'Flevoland',
-  'Friesland',
-  'Groningen',
-  'Drenthe',
-  'Zeeland',
-  'Utrecht',
-  'Amsterdam',
-  'Kennemerland',
-  'Gooi',
-];
-
-export function orgName(i: number): string {
-  const region = REGIONS[i % REGIONS.length]!;
-  const round = Math.floor(i / REGIONS.length);
-  return `Steunpunt ${region}${round ? ` ${round + 1}` : ''}`;
-}
-
-/**
- * Creates an organisation as first-run set-up does (organisation, data key, standard lists, municipalities,
- * first admin, two audit entries), plus the staff accounts with an enrolled second factor.
- */
-async function createOrganisation(
-  deps: Deps,
-  input: {
-    name: string;
-    at: Date;
-    contacts: number;
-    passwordHash: string;
-    demo: boolean;
-    onePerRole: boolean;
-    rnd: Rng;
-  },
-): Promise<{ orgId: string; staff: SeededUser[] }> {
-  const { generateSecret } = await import('otplib');
-  const orgId = randomUUID();
-  const clock = fixedClock(input.at);
-  const domain = `${slug(input.name)}.example`;
-  const staff: SeededUser[] = [];
-  await deps.db.transaction().execute(async (trx) => {
-    await claimInstallation(trx, input.at);
-    await setOrg(trx, orgId);
-    if (input.demo)
-      await trx
-        .insertInto('organisations')
-        .values({
-          id: orgId,
-          name: input.name,
-          default_language: 'nl',
-          is_demo: true,
-          created_at: input.at,
-          updated_at: input.at,
-        })
-        .execute();
-    else
-      await insertOrganisation(trx, { id: orgId, name: input.name, default_language: 'nl', now: input.at });
-    await deps.keyring.createOrgKey(trx, orgId, input.at);
-    await seedTaxonomies(trx as unknown as Kysely<unknown>, orgId, input.at);
-    await seedMunicipalities(trx as unknown as Kysely<unknown>, orgId);
-    let first: Actor | undefined;
-    for (const { role, n } of staffPlan(input.contacts, input.onePerRole)) {
-      for (let k = 0; k < n; k++) {
-        const userId = randomUUID();
-        const names = ROLE_NAMES[role];
-        const displayName =
-          k < names.length ? names[k]! : `${names[k % names.length]} ${Math.floor(k / names.length) + 1}`;
-        const email = `${role.replace('_', '-')}${k ? k + 1 : ''}@${domain}`;
-        const totpSecret = generateSecret();
-        await trx
-          .insertInto('users')
-          .values({
-            id: userId,
-            org_id: orgId,
-            email,
-            display_name: displayName,
-            role,
-            status: 'active',
-            language: 'nl',
-            password_hash: input.passwordHash,
-            password_changed_at: input.at,
-            totp_secret: await deps.keyring.encrypt(
-              trx,
-              orgId,
-              { table: 'users', column: 'totp_secret', id: userId },
-              totpSecret,
-            ),
-            totp_enrolled_at: input.at,
-            totp_last_step: null,
-            last_sign_in_at: null,
-            created_at: input.at,
-            updated_at: input.at,
-          })
-          .execute();
-        const actor: Actor = first ?? { kind: 'user', userId, orgId, role, sessionId: '' };
-        const ctx = { db: trx, actor, clock, keyring: deps.keyring };
-        if (!first) {
-          first = actor;
-          await audit(ctx, {
-            action: 'organisation.create',
-            entity: 'organisation',
-            entityId: orgId,
-            changedFields: ['name'],
-          });
-        }
-        await audit(ctx, {
-          action: 'user.create',
-          entity: 'user',
-          entityId: userId,
-          changedFields: ['email', 'display_name', 'role', 'password'],
-          details: { role },
-        });
-        staff.push({ userId, role, email, displayName, totpSecret });
-      }
-    }
-    const admin = first!;
-    const ctx = { db: trx, actor: admin, clock, keyring: deps.keyring };
-    for (const p of v.PARTNERS) {
-      await createPartner(ctx, {
-        name: p.name,
-        type: p.type as never,
-        municipality: '',
-        languages: ['nl'],
-        secureContact: `intake@${slug(p.name)}.example`,
-        contactPerson: pick(input.rnd, ['Mw. De Boer', 'Dhr. Yıldız', 'Mw. Haddou', 'Dhr. Jansen']),
-        notes: '',
-      });
-    }
-  });
-  return { orgId, staff };
-}
-
-interface OrgWorld {
-  orgId: string;
-  categories: { id: string; code: string }[];
-  relations: string[];
-  interventions: { id: string; code: string }[];
-  closures: { id: string; code: string }[];
-  signals: { id: string; kind: 'signal' | 'protective'; label: string }[];
-  municipalities: string[];
-  coordinators: string[];
-  counsellors: string[];
-  partners: { id: string; name: string; type: string }[];
-}
-
-async function loadWorld(deps: Deps, orgId: string): Promise<OrgWorld> {
-  return inOrg(deps.db, orgId, async (trx) => {
-    const terms = await trx
-      .selectFrom('taxonomy_terms')
-      .select(['id', 'kind', 'code', 'labels'])
-      .orderBy('sort')
-      .execute();
-    const of = (kind: string) => terms.filter((t) => t.kind === kind);
-    const municipalities = await trx.selectFrom('municipalities').select('name').orderBy('name').execute();
-    const users = await trx
-      .selectFrom('users')
-      .leftJoin('counsellor_profiles as p', 'p.user_id', 'users.id')
-      .select(['users.id', 'users.role', 'p.status as profile'])
-      .orderBy('users.email')
-      .execute();
-    const partners = await trx
-      .selectFrom('partners')
-      .select(['id', 'name', 'type'])
-      .orderBy('name')
-      .execute();
-    return {
-      orgId,
-      categories: of('category').map((t) => ({ id: t.id, code: t.code })),
-      relations: of('relation').map((t) => t.id),
-      interventions: of('intervention').map((t) => ({ id: t.id, code: t.code })),
-      closures: of('closure').map((t) => ({ id: t.id, code: t.code })),
-      signals: [...of('signal'), ...of('protective')].map((t) => ({
-        id: t.id,
-        kind: t.kind as 'signal' | 'protective',
-        label: (t.labels as { nl: string }).nl,
-      })),
-      municipalities: municipalities.map((m) => m.name),
-      coordinators: users.filter((u) => u.role === 'coordinator').map((u) => u.id),
-      counsellors: users.filter((u) => u.role === 'counsellor' && u.profile === 'active').map((u) => u.id),
-      partners: partners.map((p) => ({ id: p.id, name: p.name, type: p.type })),
-    };
-  });
-}
-
 /** Rows of one chunk, per table, in the order foreign keys need. */
 const TABLE_ORDER = [
   'callers',
@@ -557,6 +112,7 @@ const TABLE_ORDER = [
   'disclosures',
   'tasks',
 ] as const;
+
 type SeedTable = (typeof TABLE_ORDER)[number];
 
 interface Caller {
@@ -565,6 +121,7 @@ interface Caller {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 /** A one-pixel PNG: the drawn signature of generated consents (sealed like a real one). */
 const SIGNATURE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',

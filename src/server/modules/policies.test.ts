@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../shared/roles.js';
 import type { Actor } from '../lib/actor.js';
 import { canAudit, type AuditAction } from './audit/audit.policy.js';
 import { authorizeConsentText } from './consent-text/consent-text.policy.js';
+import { canCounsellor, type CounsellorAction } from './counsellors/counsellors.policy.js';
 import { canMatching, type MatchingAction } from './matching/matching.policy.js';
 import { authorizeNotification } from './notifications/notifications.policy.js';
 import { authorizeChecklist } from './organisations/checklist.policy.js';
@@ -59,7 +60,9 @@ const ORGANISATION: Record<OrganisationAction, Role[]> = {
 };
 const WORK: Record<WorkAction, Role[]> = {
   'work.mine': ['counsellor', 'coordinator'],
-  'work.counsellor_options': ['coordinator'],
+};
+const COUNSELLORS: Record<CounsellorAction, Role[]> = {
+  'counsellor.options': ['coordinator'],
 };
 const TRAINING: Record<TrainingAction, Role[]> = {
   'training.manage': ['admin', 'coordinator'],
@@ -100,6 +103,7 @@ const TABLES: [string, Record<string, Role[]>, (actor: Actor | undefined, action
   ['places', PLACES, canPlace],
   ['organisation', ORGANISATION, canOrganisation],
   ['work', WORK, canWork],
+  ['counsellors', COUNSELLORS, canCounsellor],
   ['training', TRAINING, canTraining],
   ['disclosures', DISCLOSURES, canDisclosure],
   ['notifications', NOTIFICATIONS, allows(authorizeNotification)],

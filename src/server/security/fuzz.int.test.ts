@@ -6,17 +6,10 @@ import { testKinds } from '../test/databases.js';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { BODIES } from '../test/valid-bodies.js';
 import { pathSegment, queryString, rawBody, valueFor, type IdPools } from '../test/hostile-input.js';
-import {
-  buildWorld,
-  changed,
-  recordField,
-  send,
-  snapshot,
-  WHO,
-  type Records,
-  type Who,
-  type World,
-} from '../test/security-world.js';
+import { buildWorld } from '../test/security-world.js';
+import { changed, snapshot } from '../test/security-world.snapshot.js';
+import { recordField, WHO, type Records, type Who, type World } from '../test/security-world.records.js';
+import { send } from '../test/security-world.requests.js';
 
 /**
  * Bounded fuzzing of every route (issue 14): hostile input as every role and as nobody, on PGlite and

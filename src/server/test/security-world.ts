@@ -1,238 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { inOrg } from '../db/database.js';
-import { sealText } from '../lib/fields.js';
-import { phoneIndex } from '../modules/intake/phone.js';
-import { insertCallback } from '../modules/public-site/public-site.repository.js';
 import type { Role } from '../../shared/roles.js';
-import { day, openCase, terms, type Terms } from './cases-fixtures.js';
+import { day, openCase } from './cases-fixtures.js';
 import { makeEligible } from './counsellor-fixtures.js';
+import { signIn, type Agent, type SignedIn, type TestApp } from './harness.js';
+import type { OrgWorld, World } from './security-world.records.js';
 import {
-  inviteAndActivate,
-  setupOrganisation,
-  signIn,
-  type Agent,
-  type SignedIn,
-  type TestApp,
-} from './harness.js';
+  PDF,
+  callbackRequest,
+  emergencies,
+  nextIp,
+  ok,
+  send,
+  staff,
+  trainingSession,
+  type Staffed,
+} from './security-world.requests.js';
 
 /**
  * Two organisations on one installation, each filled through the real API with one record of every kind
  * for two counsellors ("own" and "other"), for the endpoint × role × ownership matrix and the fuzzing.
  */
-
-/** The actors of the matrix: the five staff roles and nobody. */
-export type Who = Role | 'anonymous';
-export const WHO: readonly Who[] = [
-  'admin',
-  'coordinator',
-  'counsellor',
-  'analyst',
-  'privacy_officer',
-  'peer_organiser',
-  'anonymous',
-];
-
-/** Records that belong to one counsellor's case (or, for org-wide kinds, one of two records). */
-export interface Records {
-  caseId: string;
-  counsellorId: string;
-  consentId: string;
-  referralId: string;
-  meetingId: string;
-  emergencyId: string;
-  goalId: string;
-  taskId: string;
-  subjectId: string;
-  /** A request id already used for a create on this case (for replay checks). */
-  usedRequestId: string;
-  offerId: string;
-  alertId: string;
-  absenceId: string;
-  draftId: string;
-  userId: string;
-  termId: string;
-  partnerId: string;
-  sessionId: string;
-  /** A handbook article of the organisation (the starter handbook's; "other" is another one). */
-  articleId: string;
-  callbackId: string;
-  /** An activity facilitated by this record's counsellor, one follow-up task of it, its type and place. */
-  activityId: string;
-  activityTaskId: string;
-  activityTypeId: string;
-  municipalityId: string;
-  /** The peer network (organiser only): a member who consented to be linked, a private meeting, and a
-   * request from this case to link its caller to a peer parent. */
-  peerMemberId: string;
-  peerMeetingId: string;
-  peerRequestId: string;
-}
-
-export interface OrgWorld {
-  orgId: string;
-  admin: SignedIn;
-  admin2: SignedIn;
-  coord: SignedIn;
-  coord2: SignedIn;
-  couns: SignedIn;
-  couns2: SignedIn;
-  analyst: SignedIn;
-  officer: SignedIn;
-  organiser: SignedIn;
-  tx: Terms;
-  own: Records;
-  other: Records;
-  /** Request ids used by fixtures, to replay. */
-  requestIds: string[];
-  /** A training course of this organisation. */
-  courseId: string;
-  /** A saved version of one of the organisation's public pages (the seeded Dutch home page). */
-  pageVersionId: string;
-  /** Per create route (`POST /api/cases/{id}/goals`…), a request id it already used on the "own" case. */
-  replay: Record<string, string>;
-}
-
-export interface World {
-  t: TestApp;
-  a: OrgWorld;
-  b: OrgWorld;
-  /** Signed-in agents of organisation A, one per role; `anonymous` has none. */
-  agents: Record<Role, Agent>;
-  /** Signs a fresh session in for a role of organisation A (for requests that end their session). */
-  freshAgent(role: Role): Promise<Agent>;
-  /** A pending invite token of organisation A, new on every call. */
-  inviteToken(): Promise<string>;
-}
-
-/** Which fixture record a path parameter names. A route with an unknown parameter fails until it is added. */
-export function recordField(route: { path: string }, param: string): keyof Records {
-  const direct: Record<string, keyof Records> = {
-    consentId: 'consentId',
-    referralId: 'referralId',
-    meetingId: 'meetingId',
-    emergencyId: 'emergencyId',
-    absenceId: 'absenceId',
-    taskId: 'activityTaskId',
-  };
-  const peer: [string, keyof Records][] = [
-    ['/api/peers/members/', 'peerMemberId'],
-    ['/api/peers/meetings/', 'peerMeetingId'],
-    ['/api/peers/link-requests/', 'peerRequestId'],
-  ];
-  const peerHit = param === 'id' ? peer.find(([prefix]) => route.path.startsWith(prefix)) : undefined;
-  if (peerHit) return peerHit[1];
-  if (direct[param]) return direct[param];
-  if (param === 'itemId') return route.path.includes('/goals/') ? 'goalId' : 'taskId';
-  if (param !== 'id') throw new Error(`unclassified parameter {${param}} in ${route.path}`);
-  const byPrefix: [string, keyof Records][] = [
-    ['/api/cases/', 'caseId'],
-    ['/api/users/', 'userId'],
-    ['/api/taxonomies/', 'termId'],
-    ['/api/intake/drafts/', 'draftId'],
-    ['/api/alerts/', 'alertId'],
-    ['/api/counsellors/', 'counsellorId'],
-    ['/api/offers/', 'offerId'],
-    ['/api/training/sessions/', 'sessionId'],
-    ['/api/partners/', 'partnerId'],
-    ['/api/knowledge/articles/', 'articleId'],
-    ['/api/callbacks/', 'callbackId'],
-    ['/api/activities/types/', 'activityTypeId'],
-    ['/api/activities/hours/', 'counsellorId'],
-    ['/api/activities/volunteer-record/', 'counsellorId'],
-    ['/api/activities/', 'activityId'],
-  ];
-  const hit = byPrefix.find(([prefix]) => route.path.startsWith(prefix));
-  if (!hit) throw new Error(`unclassified parameter {id} in ${route.path}`);
-  return hit[1];
-}
-
-let ipCounter = 0;
-/** A new client address per request: the per-IP limits of sign-in and the API must not decide a cell. */
-export function nextIp(): string {
-  ipCounter += 1;
-  return `10.${100 + ((ipCounter >> 16) & 0x7f)}.${(ipCounter >> 8) & 0xff}.${ipCounter & 0xff}`;
-}
-
-/** One request as `agent` (or nobody), without keeping any cookie it sets: the agent's session stays as it was. */
-export async function send(
-  t: TestApp,
-  agent: Agent | undefined,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<LightMyRequestResponse> {
-  return t.app.inject({
-    method: method as 'GET',
-    url,
-    remoteAddress: nextIp(),
-    headers: {
-      ...(agent?.cookie ? { cookie: agent.cookie } : {}),
-      ...(method !== 'GET' ? { 'x-csrf-token': agent?.csrf ?? 'none' } : {}),
-      ...(body !== undefined && typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { payload: body as object } : {}),
-  });
-}
-
-function ok(res: LightMyRequestResponse, what: string, status = [200, 201, 204]): LightMyRequestResponse {
-  if (!status.includes(res.statusCode)) throw new Error(`${what} failed: ${res.statusCode} ${res.body}`);
-  return res;
-}
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-async function trainingSession(
-  t: TestApp,
-  coord: Agent,
-  label: string,
-): Promise<{ id: string; courseId: string }> {
-  const course = ok(
-    await coord.post('/api/training/courses', {
-      name: `Basistraining ${label}`,
-      kind: 'basic',
-      validityMonths: 24,
-    }),
-    'course',
-  ).json() as { id: string };
-  const session = (
-    ok(
-      await coord.post('/api/training/sessions', {
-        courseId: course.id,
-        startsAt: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString(),
-        place: 'Utrecht',
-        trainer: 'SMN',
-      }),
-      'session',
-    ).json() as { id: string }
-  ).id;
-  return { id: session, courseId: course.id };
-}
-
-/** One organisation, set up and staffed through the API; coord2 is invited by a second admin (see four eyes). */
-async function staff(t: TestApp, name: string, domain: string, full: boolean) {
-  const admin = await setupOrganisation(t, name, `admin@${domain}`);
-  const invite = (by: SignedIn, role: Role) =>
-    inviteAndActivate(t, by.agent, role, `${role}.${randomUUID().slice(0, 8)}@${domain}`);
-  const admin2 = await invite(admin, 'admin');
-  const s = {
-    admin,
-    admin2,
-    coord: await invite(admin, 'coordinator'),
-    coord2: await invite(admin2, 'coordinator'),
-    couns: await invite(admin, 'counsellor'),
-    couns2: await invite(admin, 'counsellor'),
-    // Organisation B only owns records: it needs no analyst or privacy officer of its own to sign in.
-    analyst: full ? await invite(admin, 'analyst') : admin,
-    officer: full ? await invite(admin, 'privacy_officer') : admin,
-    organiser: await invite(admin, 'peer_organiser'),
-  };
-  const session = (await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
-  return { ...s, orgId: session.organisation.id, tx: await terms(s.coord.agent) };
-}
-
-type Staffed = Awaited<ReturnType<typeof staff>>;
 
 async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> {
   const c = s.coord.agent;
@@ -534,66 +323,6 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
   return { ...s, own, other, requestIds, replay, courseId: training.courseId, pageVersionId };
 }
 
-/**
- * Emergency requests need a requester and an approver who are independent of each other and of the admin
- * actor, on accounts older than a week: coord2 (invited by admin2) asks, coord approves.
- */
-async function emergencies(t: TestApp, w: OrgWorld): Promise<void> {
-  const c2 = await signIn(t, w.coord2, nextIp());
-  const c = await signIn(t, w.coord, nextIp());
-  for (const rec of [w.own, w.other]) {
-    ok(
-      await c2.post(`/api/cases/${rec.caseId}/access`, { reason: 'Spoed: dienstdoend coördinator' }),
-      'grant',
-    );
-    const requestId = randomUUID();
-    w.requestIds.push(requestId);
-    w.replay['POST /api/cases/{id}/emergency'] ??= requestId;
-    const id = (
-      ok(
-        await c2.post(`/api/cases/${rec.caseId}/emergency`, {
-          requestId,
-          ground: 'danger_to_life',
-          legalBasis: 'vital_interest',
-          reason: 'Zoon heeft vertrek aangekondigd voor morgen; direct gevaar voor zijn leven.',
-          partnerId: rec.partnerId,
-          categories: ['contact_details'],
-          channel: 'phone',
-          informCaller: true,
-        }),
-        'emergency',
-      ).json() as { id: string }
-    ).id;
-    ok(await c.post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' }), 'approve');
-    rec.emergencyId = id;
-  }
-  // The clock moved on: these sessions replace the expired ones, for fixtures made during the tests.
-  w.coord.agent = c;
-  w.coord2.agent = c2;
-}
-
-/** A callback request as the public form leaves one (sealed, phone indexed), in an organisation's queue. */
-async function callbackRequest(t: TestApp, orgId: string): Promise<string> {
-  return inOrg(t.deps.db, orgId, async (trx) => {
-    const ctx = { db: trx, actor: { kind: 'system' as const, orgId }, keyring: t.deps.keyring };
-    const id = randomUUID();
-    await insertCallback(trx, {
-      id,
-      org_id: orgId,
-      language: 'ar',
-      alias_enc: await sealText(ctx, 'callback_requests', 'alias', id, 'Umm Y.'),
-      phone_enc: await sealText(ctx, 'callback_requests', 'phone', id, '+31612345678'),
-      phone_hmac: await phoneIndex(ctx, '+31612345678'),
-      safe_times_enc: await sealText(ctx, 'callback_requests', 'safe_times', id, 'ochtend'),
-      may_leave_message: false,
-      question_enc: null,
-      status: 'open',
-      created_at: t.clock.now(),
-    });
-    return id;
-  });
-}
-
 /** Builds both organisations and signs in one agent per role of organisation A. */
 export async function buildWorld(t: TestApp): Promise<World> {
   const sa = await staff(t, 'Hulplijn Noord', 'noord.example', true);
@@ -634,67 +363,4 @@ export async function buildWorld(t: TestApp): Promise<World> {
       return (res.json() as { inviteUrl: string }).inviteUrl.split('#')[1]!;
     },
   };
-}
-
-/** The tenant tables whose row counts must not move when a state-changing request fails. */
-export const SNAPSHOT_TABLES = [
-  'users',
-  'invites',
-  'audit_log',
-  'taxonomy_terms',
-  'callers',
-  'cases',
-  'contacts',
-  'intake_drafts',
-  'case_subjects',
-  'subject_status_events',
-  'case_observations',
-  'case_goals',
-  'case_log',
-  'case_interventions',
-  'tasks',
-  'alerts',
-  'case_access_grants',
-  'municipalities',
-  'counsellor_absences',
-  'case_offers',
-  'courses',
-  'training_sessions',
-  'training_attendance',
-  'request_receipts',
-  'partners',
-  'callback_requests',
-  'public_page_versions',
-  'consents',
-  'consent_documents',
-  'referrals',
-  'emergency_requests',
-  'case_meetings',
-  'disclosures',
-  'jobs',
-  'activity_type_courses',
-  'activities',
-  'activity_facilitators',
-  'activity_partners',
-  'activity_tasks',
-] as const;
-
-/** Row counts of the tenant tables in both organisations, in one query per organisation. */
-export async function snapshot(w: World): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const org of [w.a.orgId, w.b.orgId]) {
-    const row = await inOrg(w.t.deps.db, org, async (trx) => {
-      const cols = sql.join(
-        SNAPSHOT_TABLES.map((tb) => sql`(select count(*) from ${sql.table(tb)})::int as ${sql.ref(tb)}`),
-      );
-      return (await sql<Record<string, number>>`select ${cols}`.execute(trx)).rows[0]!;
-    });
-    for (const [k, v] of Object.entries(row)) out[`${org === w.a.orgId ? 'a' : 'b'}.${k}`] = Number(v);
-  }
-  return out;
-}
-
-/** The tables whose counts differ between two snapshots. */
-export function changed(before: Record<string, number>, after: Record<string, number>): string[] {
-  return Object.keys(before).filter((k) => before[k] !== after[k]);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STRONG_PASSWORD } from './harness.js';
 import { day, intakeBody } from './cases-fixtures.js';
-import type { Records, World } from './security-world.js';
+import type { Records, World } from './security-world.records.js';
 
 /** What a body builder may draw on: the world, the records of the cell, a fresh invite token. */
 export interface BodyCtx {

@@ -24,7 +24,8 @@ import { reminderAt } from './aftercare.service.js';
 import { mayBeTaskAssignee } from './cases.policy.js';
 import { loadCase } from './cases.service.js';
 import * as items from './case-items.repository.js';
-import { findLogByRequest, touchCase } from './cases.repository.js';
+import { touchCase } from './cases.repository.js';
+import { findLogByRequest } from './case-contents.repository.js';
 
 /** Loads the case for editing, and returns the acting user (a case is only edited by a person). */
 async function editable(ctx: Ctx, caseId: string): Promise<Actor> {

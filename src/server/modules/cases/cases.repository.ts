@@ -1,9 +1,6 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
-import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { CaseListQuery } from '../../../shared/cases.schema.js';
+import { type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { KeysetCursor } from '../../lib/cursor.js';
-import type { CaseAccessGrantsTable, CaseLogTable, CasesTable } from './cases.table.js';
+import type { CaseAccessGrantsTable, CasesTable } from './cases.table.js';
 
 /** The next reference of the year for the organisation (2026-0001, 2026-0002, …); row lock serialises it. */
 export async function nextReference(db: Db, orgId: string, year: number): Promise<string> {
@@ -73,6 +70,7 @@ export async function findCase(db: Db, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 /**
@@ -103,126 +101,6 @@ export async function findCaseWithGrant(db: Db, id: string, userId: string | nul
   return { row: caseRow as CaseRow, granted: Boolean(granted) };
 }
 
-/** A bytea inside JSON arrives as `\\x…` hex text. */
-function bytes(hex: string): Buffer {
-  return Buffer.from(hex.slice(2), 'hex');
-}
-function bytesOrNull(hex: string | null): Buffer | null {
-  return hex === null ? null : bytes(hex);
-}
-
-/**
- * Everything the case page shows besides the case row, in one statement: the caller (whether a phone number
- * is on file, never the number), the counsellor's name, and each list of items, every list as one JSON array
- * in its display order. Sealed columns come back as bytes, still sealed.
- */
-export async function caseContents(
-  db: Db,
-  c: { id: string; caller_id: string; counsellor_id: string | null },
-) {
-  const row = await db
-    .selectNoFrom((eb) => [
-      jsonObjectFrom(
-        eb
-          .selectFrom('callers as k')
-          .select(['k.alias_enc', 'k.language', 'k.municipality'])
-          .select(sql<boolean>`k.phone_enc is not null`.as('has_phone'))
-          .where('k.id', '=', c.caller_id),
-      ).as('caller'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('users as u')
-          .select(['u.id', 'u.display_name'])
-          // No counsellor: `= null` matches no row.
-          .where('u.id', '=', c.counsellor_id as string),
-      ).as('counsellor'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_subjects')
-          .select(['id', 'alias_enc', 'relation_id', 'age_band', 'gender', 'municipality'])
-          .where('case_id', '=', c.id)
-          .orderBy('created_at'),
-      ).as('subjects'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('subject_status_events')
-          .select(['id', 'subject_id', 'status', 'occurred_on', 'note_enc'])
-          .where('case_id', '=', c.id)
-          .orderBy('occurred_on')
-          .orderBy('created_at'),
-      ).as('events'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_observations')
-          .select(['id', 'kind', 'observed_on', 'text_enc'])
-          .where('case_id', '=', c.id)
-          .orderBy('observed_on')
-          .orderBy('created_at'),
-      ).as('observations'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_goals')
-          .select(['id', 'text_enc', 'status'])
-          .where('case_id', '=', c.id)
-          .orderBy('created_at'),
-      ).as('goals'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_log as l')
-          .leftJoin('users as a', 'a.id', 'l.author_id')
-          .select([
-            'l.id',
-            'l.occurred_at',
-            'l.channel',
-            'l.duration_minutes',
-            'l.with_whom_enc',
-            'l.note_enc',
-            'l.contact_id',
-            'a.display_name as author_name',
-          ])
-          .where('l.case_id', '=', c.id)
-          .orderBy('l.occurred_at', 'desc'),
-      ).as('log'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_interventions')
-          .select(['id', 'intervention_id', 'occurred_on', 'note_enc'])
-          .where('case_id', '=', c.id)
-          .orderBy('occurred_on'),
-      ).as('interventions'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('tasks')
-          .select(['id', 'kind', 'title_enc', 'due_on', 'assignee_id'])
-          .select(sql<boolean>`done_at is not null`.as('done'))
-          .where('case_id', '=', c.id)
-          .where('cancelled_at', 'is', null)
-          .orderBy('due_on'),
-      ).as('tasks'),
-    ])
-    .executeTakeFirstOrThrow();
-  // JSON carries bytea as hex text and timestamps as text: give them their types back.
-  const hexOf = (v: unknown) => v as unknown as string;
-  const caller = row.caller;
-  if (!caller) throw new Error('The case has no caller');
-  return {
-    caller: { ...caller, alias_enc: bytes(hexOf(caller.alias_enc)) },
-    counsellor: row.counsellor,
-    subjects: row.subjects.map((r) => ({ ...r, alias_enc: bytes(hexOf(r.alias_enc)) })),
-    events: row.events.map((r) => ({ ...r, note_enc: bytesOrNull(hexOf(r.note_enc)) })),
-    observations: row.observations.map((r) => ({ ...r, text_enc: bytes(hexOf(r.text_enc)) })),
-    goals: row.goals.map((r) => ({ ...r, text_enc: bytes(hexOf(r.text_enc)) })),
-    log: row.log.map((r) => ({
-      ...r,
-      occurred_at: new Date(r.occurred_at as unknown as string),
-      with_whom_enc: bytesOrNull(hexOf(r.with_whom_enc)),
-      note_enc: bytes(hexOf(r.note_enc)),
-    })),
-    interventions: row.interventions.map((r) => ({ ...r, note_enc: bytesOrNull(hexOf(r.note_enc)) })),
-    tasks: row.tasks.map((r) => ({ ...r, title_enc: bytes(hexOf(r.title_enc)) })),
-  };
-}
-
 export async function insertGrant(db: Db, row: Insertable<CaseAccessGrantsTable>): Promise<void> {
   await db.insertInto('case_access_grants').values(row).execute();
 }
@@ -233,7 +111,11 @@ export async function updateCase(db: Db, id: string, patch: CasePatch): Promise<
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 }
 
-/** Gives the case to a counsellor and makes it active; the first assignment's time is kept (reports use it). */
+/**
+ * Gives the case to a counsellor and makes it active: the one definition, used by the coordinator's assignment
+ * and by a counsellor accepting an offer. The first assignment's time is kept on a reassignment (reports
+ * measure the time to the first assignment).
+ */
 export async function assignCase(db: Db, id: string, counsellorId: string, now: Date): Promise<void> {
   await db
     .updateTable('cases')
@@ -274,153 +156,6 @@ export async function touchCase(db: Db, id: string, now: Date): Promise<void> {
     .set({ last_activity_at: now, updated_at: now })
     .where('id', '=', id)
     .execute();
-}
-
-/**
- * The cases a list may show (see `caseListScope` in the policy): the organisation's, and only the
- * counsellor's own when `counsellorId` is given. Every list of cases starts here, the search included.
- */
-export function visibleCases(db: Db, scope: { orgId: string; counsellorId?: string }) {
-  const query = db.selectFrom('cases as c').where('c.org_id', '=', scope.orgId);
-  return scope.counsellorId ? query.where('c.counsellor_id', '=', scope.counsellorId) : query;
-}
-
-/**
- * One page of cases, filtered and sorted on the server with a keyset cursor. `scopeCounsellorId` limits a
- * counsellor to their own cases in the WHERE clause itself. The `from`/`to` days of the query are applied
- * as `openedFrom`/`openedBefore` instants, which the service computes in the organisation's time zone.
- */
-export async function listCases(
-  db: Db,
-  orgId: string,
-  q: CaseListQuery,
-  today: string,
-  opts: { scopeCounsellorId?: string; openedFrom?: Date; openedBefore?: Date; cursor?: KeysetCursor } = {},
-) {
-  const { scopeCounsellorId, cursor } = opts;
-  const sortColumn = q.sort === 'activity_desc' ? 'c.last_activity_at' : 'c.opened_at';
-  const desc = q.sort !== 'opened_asc';
-  let query = visibleCases(db, { orgId, ...(scopeCounsellorId ? { counsellorId: scopeCounsellorId } : {}) })
-    .innerJoin('callers as k', 'k.id', 'c.caller_id')
-    .leftJoin('users as u', 'u.id', 'c.counsellor_id')
-    .select([
-      'c.id',
-      'c.reference',
-      'c.state',
-      'c.urgent',
-      'c.category_id',
-      'c.municipality',
-      'c.counsellor_id',
-      'c.caller_id',
-      'k.alias_enc as caller_alias_enc',
-      'u.display_name as counsellor_name',
-      'c.opened_at',
-      'c.last_activity_at',
-      (eb) =>
-        eb
-          .selectFrom('tasks as t')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('t.case_id', '=', 'c.id')
-          .where('t.done_at', 'is', null)
-          .where('t.cancelled_at', 'is', null)
-          .where('t.due_on', '<', today)
-          .as('overdue_tasks'),
-    ]);
-  if (q.state) query = query.where('c.state', '=', q.state);
-  if (q.categoryId) query = query.where('c.category_id', '=', q.categoryId);
-  if (q.counsellorId) query = query.where('c.counsellor_id', '=', q.counsellorId);
-  if (q.municipality) query = query.where(sql`lower(c.municipality)`, '=', q.municipality.toLowerCase());
-  if (q.urgent) query = query.where('c.urgent', '=', q.urgent === 'true');
-  if (opts.openedFrom) query = query.where('c.opened_at', '>=', opts.openedFrom);
-  if (opts.openedBefore) query = query.where('c.opened_at', '<', opts.openedBefore);
-  if (q.overdue) {
-    const overdue = sql<boolean>`exists (select 1 from tasks t where t.case_id = c.id and t.done_at is null and t.cancelled_at is null and t.due_on < ${today})`;
-    query = query.where(q.overdue === 'true' ? overdue : sql<boolean>`not ${overdue}`);
-  }
-  if (cursor) {
-    const t = cursor.at;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sortColumn, desc ? '<' : '>', t),
-        eb.and([eb(sortColumn, '=', t), eb('c.id', desc ? '<' : '>', cursor.id)]),
-      ]),
-    );
-  }
-  const rows = await query
-    .orderBy(sortColumn, desc ? 'desc' : 'asc')
-    .orderBy('c.id', desc ? 'desc' : 'asc')
-    .limit(q.limit + 1)
-    .execute();
-  return rows.map((r) => ({ ...r, overdue_tasks: Number(r.overdue_tasks ?? 0) }));
-}
-
-export async function subjects(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_subjects')
-    .select(['id', 'alias_enc', 'relation_id', 'age_band', 'gender', 'municipality'])
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
-}
-
-export async function statusEvents(db: Db, caseId: string) {
-  return db
-    .selectFrom('subject_status_events')
-    .select(['id', 'subject_id', 'status', 'occurred_on', 'note_enc'])
-    .where('case_id', '=', caseId)
-    .orderBy('occurred_on')
-    .orderBy('created_at')
-    .execute();
-}
-
-export async function observations(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_observations')
-    .select(['id', 'kind', 'observed_on', 'text_enc'])
-    .where('case_id', '=', caseId)
-    .orderBy('observed_on')
-    .orderBy('created_at')
-    .execute();
-}
-
-export async function goals(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_goals')
-    .select(['id', 'text_enc', 'status'])
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
-}
-
-export async function insertLogEntry(db: Db, row: Insertable<CaseLogTable>): Promise<void> {
-  await db.insertInto('case_log').values(row).execute();
-}
-
-export async function logEntries(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_log as l')
-    .leftJoin('users as u', 'u.id', 'l.author_id')
-    .select([
-      'l.id',
-      'l.occurred_at',
-      'l.channel',
-      'l.duration_minutes',
-      'l.with_whom_enc',
-      'l.note_enc',
-      'l.contact_id',
-      'u.display_name as author_name',
-    ])
-    .where('l.case_id', '=', caseId)
-    .orderBy('l.occurred_at', 'desc')
-    .execute();
-}
-
-export async function findLogByRequest(db: Db, requestId: string) {
-  return db
-    .selectFrom('case_log')
-    .select(['id', 'case_id'])
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
 }
 
 /** Coordinators of the organisation, for urgent alerts. */

@@ -26,6 +26,11 @@ import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as items from './case-items.service.js';
 import * as cases from './cases.service.js';
+import { assignCounsellor } from './assign-counsellor.js';
+import { getCase } from './get-case.js';
+import { listCases } from './list-cases.js';
+import { transitionCase } from './transition-case.js';
+import { updateCase } from './update-case.js';
 import * as reach from './reach.service.js';
 import * as timeline from './timeline.service.js';
 
@@ -42,7 +47,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: { entity: 'case', purpose: 'list' }, requestTx: true },
         schema: { tags, querystring: CaseListQuerySchema, response: { 200: CasePageSchema } },
       },
-      async (request) => inActorTx(deps, request, (ctx) => cases.listCases(ctx, request.query)),
+      async (request) => inActorTx(deps, request, (ctx) => listCases(ctx, request.query)),
     );
     app.get(
       '/api/cases/:id',
@@ -50,7 +55,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: { entity: 'case', param: 'id', purpose: 'view' }, requestTx: true },
         schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } },
       },
-      async (request) => inActorTx(deps, request, (ctx) => cases.getCase(ctx, request.params.id)),
+      async (request) => inActorTx(deps, request, (ctx) => getCase(ctx, request.params.id)),
     );
     app.get(
       '/api/cases/:id/reach',
@@ -103,7 +108,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, params: CaseIdParamsSchema, body: CaseUpdateSchema, response: { 204: NoContent } },
       },
       async (request, reply) => {
-        await inActorTx(deps, request, (ctx) => cases.updateCase(ctx, request.params.id, request.body));
+        await inActorTx(deps, request, (ctx) => updateCase(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
       },
     );
@@ -114,7 +119,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, params: CaseIdParamsSchema, body: AssignSchema, response: { 204: NoContent } },
       },
       async (request, reply) => {
-        await inActorTx(deps, request, (ctx) => cases.assignCounsellor(ctx, request.params.id, request.body));
+        await inActorTx(deps, request, (ctx) => assignCounsellor(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
       },
     );
@@ -125,7 +130,7 @@ export function casesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags, params: CaseIdParamsSchema, body: TransitionSchema, response: { 204: NoContent } },
       },
       async (request, reply) => {
-        await inActorTx(deps, request, (ctx) => cases.transitionCase(ctx, request.params.id, request.body));
+        await inActorTx(deps, request, (ctx) => transitionCase(ctx, request.params.id, request.body));
         return reply.code(204).send(null);
       },
     );

@@ -16,6 +16,10 @@ import type { Deps } from '../../lib/deps.js';
 import { sendFile } from '../../lib/pdf-reply.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as consent from './consent.service.js';
+import { consentFormPdf, readDocument, uploadDocument } from './consent-document.js';
+import { recordConsent } from './record-consent.js';
+import { confirmTypedSignature, signConsent } from './sign-consent.js';
+import { withdrawConsent } from './withdraw-consent.js';
 
 /** The device a typed signature was taken on, as its browser names itself (kept as evidence). */
 const deviceOf = (request: FastifyRequest): string =>
@@ -48,7 +52,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
           .code(201)
           .send(
             await inActorTx(deps, request, (ctx) =>
-              consent.recordConsent(ctx, request.params.id, { ...request.body, device: deviceOf(request) }),
+              recordConsent(ctx, request.params.id, { ...request.body, device: deviceOf(request) }),
             ),
           ),
     );
@@ -65,7 +69,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          consent.signConsent(ctx, request.params.id, request.params.consentId, {
+          signConsent(ctx, request.params.id, request.params.consentId, {
             ...request.body,
             device: deviceOf(request),
           }),
@@ -79,7 +83,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          consent.confirmTypedSignature(ctx, request.params.id, request.params.consentId),
+          confirmTypedSignature(ctx, request.params.id, request.params.consentId),
         ),
     );
     app.put(
@@ -97,7 +101,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          consent.uploadDocument(ctx, request.params.id, request.params.consentId, request.body),
+          uploadDocument(ctx, request.params.id, request.params.consentId, request.body),
         ),
     );
     app.get(
@@ -108,7 +112,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await inActorTx(deps, request, (ctx) =>
-          consent.readDocument(ctx, request.params.id, request.params.consentId),
+          readDocument(ctx, request.params.id, request.params.consentId),
         );
         // The stored name may carry a person's name: the download gets a neutral one.
         const ext =
@@ -133,7 +137,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         inActorTx(deps, request, (ctx) =>
-          consent.withdrawConsent(ctx, request.params.id, request.params.consentId, request.body),
+          withdrawConsent(ctx, request.params.id, request.params.consentId, request.body),
         ),
     );
     app.get(
@@ -144,7 +148,7 @@ export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const bytes = await inActorTx(deps, request, (ctx) =>
-          consent.consentFormPdf(ctx, request.params.id, request.params.consentId, request.query.lang),
+          consentFormPdf(ctx, request.params.id, request.params.consentId, request.query.lang),
         );
         return sendFile(reply, { bytes, mediaType: 'application/pdf', name: 'consent-form.pdf' });
       },

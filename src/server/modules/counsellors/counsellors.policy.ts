@@ -1,5 +1,23 @@
 import type { Actor, AnyActor } from '../../lib/actor.js';
+import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
+
+export type CounsellorAction = 'counsellor.options';
+
+/** Only coordinators assign, so only they list the counsellors with their caseload to choose from. */
+const RULES: RoleRules<CounsellorAction> = {
+  'counsellor.options': ['coordinator'],
+};
+
+export const canCounsellor = (actor: AnyActor | undefined, action: CounsellorAction): boolean =>
+  allowedByRole(RULES, actor, action);
+
+export function authorizeCounsellor(
+  actor: AnyActor | undefined,
+  action: CounsellorAction,
+): asserts actor is Actor {
+  authorizeRole(RULES, actor, action);
+}
 
 /** Fields a counsellor may set on their own profile; the rest (status, caseload, VOG) is the coordinator's. */
 export const SELF_SERVICE_FIELDS = [

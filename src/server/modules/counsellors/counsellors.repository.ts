@@ -1,6 +1,29 @@
 import type { Db } from '../../db/database.js';
 import type { CounsellorProfilesTable } from './counsellors.table.js';
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
+
+/**
+ * The one definition of a counsellor's caseload, used by the capacity filter, the shortlist, the counsellor
+ * list and the assign dialog alike: the cases they work now (assigned, state active) plus the cases offered to
+ * them and awaiting their answer (an offer holds a place), each case counted once. Counsellors without any
+ * are absent from the map (zero).
+ */
+export async function countCaseloads(
+  db: Db,
+  orgId: string,
+  onlyUserId?: string,
+): Promise<Map<string, number>> {
+  const { rows } = await sql<{ user_id: string; n: number }>`
+    select counsellor_id as user_id, count(distinct case_id)::int as n from (
+      select counsellor_id, id as case_id from cases
+      where org_id = ${orgId} and state = 'active' and counsellor_id is not null
+      union all
+      select counsellor_id, case_id from case_offers where org_id = ${orgId} and status = 'pending'
+    ) x
+    ${onlyUserId ? sql`where counsellor_id = ${onlyUserId}` : sql``}
+    group by counsellor_id`.execute(db);
+  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
+}
 
 /** A user account with what decides whether it is a counsellor of the organisation (no e-mail, no secrets). */
 export async function findAccount(db: Db, userId: string) {

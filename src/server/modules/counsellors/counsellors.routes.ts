@@ -10,7 +10,6 @@ import {
 import type { Deps } from '../../lib/deps.js';
 import { inActorTx } from '../../lib/request-context.js';
 import { CounsellorOptionsSchema } from '../../../shared/work.schema.js';
-import { counsellorOptions } from '../work/work.service.js';
 import * as counsellors from './counsellors.service.js';
 
 const Id = z.object({ id: z.uuid() });
@@ -118,7 +117,7 @@ export function counsellorsRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: 'none' },
         schema: { tags: ['counsellors'], response: { 200: CounsellorOptionsSchema } },
       },
-      async (request) => tx(request, (ctx) => counsellorOptions(ctx)),
+      async (request) => tx(request, (ctx) => counsellors.counsellorOptions(ctx)),
     );
   };
 }

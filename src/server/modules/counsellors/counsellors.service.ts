@@ -12,9 +12,10 @@ import { audit } from '../audit/audit.service.js';
 import { todayOf } from '../organisations/today.js';
 import { listCandidates } from '../matching/matching.repository.js';
 import { findMunicipalityIds } from '../places/places.repository.js';
-import { assertTerm } from '../taxonomies/taxonomies.service.js';
+import { assertTerms } from '../taxonomies/taxonomies.service.js';
 import { listTrainedUntil } from '../training/training.repository.js';
 import {
+  authorizeCounsellor,
   authorizeManager,
   canViewProfile,
   isCounsellorAccount,
@@ -104,7 +105,8 @@ export async function updateProfile(
       ],
     });
   }
-  for (const id of input.backgroundIds ?? []) await assertTerm(ctx, id, 'background', 'backgroundIds');
+  // One query for every background named, not one per term.
+  if (input.backgroundIds?.length) await assertTerms(ctx, input.backgroundIds, 'background', 'backgroundIds');
   const places = [
     ...(input.servesMunicipalityIds ?? []),
     ...(input.homeMunicipalityId ? [input.homeMunicipalityId] : []),
@@ -188,6 +190,17 @@ export async function listCounsellors(ctx: Ctx) {
         available: c?.available ?? false,
       };
     }),
+  };
+}
+
+/** Active counsellors with their open caseload, for the coordinator's assignment choice. */
+export async function counsellorOptions(ctx: Ctx) {
+  authorizeCounsellor(ctx.actor, 'counsellor.options');
+  const rows = await repo.listActiveCounsellors(ctx.db, ctx.actor.orgId);
+  // The same count as matching's capacity filter, so the dialog and the shortlist never disagree.
+  const caseloads = await repo.countCaseloads(ctx.db, ctx.actor.orgId);
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.display_name, activeCases: caseloads.get(r.id) ?? 0 })),
   };
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import { openText, sealText } from '../../lib/fields.js';
 import { audit, withAuditBatch } from '../audit/audit.service.js';
 import * as cases from '../cases/cases.repository.js';
+import { insertLogEntry } from '../cases/case-contents.repository.js';
 import { authorizeCaseRole } from '../cases/cases.policy.js';
 import { notifyUrgent } from '../cases/alerts.service.js';
 import { assertSourceActivity } from '../activities/activities.service.js';
@@ -43,7 +44,7 @@ async function logIntakeCall(
 ) {
   const { caseId, contactId, input, now } = call;
   const id = randomUUID();
-  await cases.insertLogEntry(ctx.db, {
+  await insertLogEntry(ctx.db, {
     id,
     org_id: actor.orgId,
     case_id: caseId,

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { MatchingWeights } from '../../../shared/matching.schema.js';
 import type { Db } from '../../db/database.js';
+import { countCaseloads } from '../counsellors/counsellors.repository.js';
 import type { CaseConflictsTable, CaseOffersTable } from '../counsellors/counsellors.table.js';
 import type { Candidate, CaseNeeds } from './matching.score.js';
 
@@ -79,29 +80,6 @@ export async function listCandidates(
     conflict: conflictSet.has(r.id),
     remote: r.remote,
   }));
-}
-
-/**
- * The one definition of a counsellor's caseload, used by the capacity filter, the shortlist, the counsellor
- * list and the assign dialog alike: the cases they work now (assigned, state active) plus the cases offered to
- * them and awaiting their answer (an offer holds a place), each case counted once. Counsellors without any
- * are absent from the map (zero).
- */
-export async function countCaseloads(
-  db: Db,
-  orgId: string,
-  onlyUserId?: string,
-): Promise<Map<string, number>> {
-  const { rows } = await sql<{ user_id: string; n: number }>`
-    select counsellor_id as user_id, count(distinct case_id)::int as n from (
-      select counsellor_id, id as case_id from cases
-      where org_id = ${orgId} and state = 'active' and counsellor_id is not null
-      union all
-      select counsellor_id, case_id from case_offers where org_id = ${orgId} and status = 'pending'
-    ) x
-    ${onlyUserId ? sql`where counsellor_id = ${onlyUserId}` : sql``}
-    group by counsellor_id`.execute(db);
-  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
 }
 
 interface BaseRow {
@@ -350,22 +328,6 @@ export async function acceptPendingOffer(db: Db, id: string, now: Date): Promise
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;
-}
-
-/** The counsellor takes the case: it becomes active; the first assignment time is kept on a reassignment. */
-export async function assignCase(db: Db, caseId: string, counsellorId: string, now: Date): Promise<void> {
-  await db
-    .updateTable('cases')
-    .set((eb) => ({
-      counsellor_id: counsellorId,
-      state: 'active',
-      // Reports measure the time to the first assignment; a reassignment keeps it.
-      first_assigned_at: eb.fn.coalesce('first_assigned_at', eb.val(now)),
-      updated_at: now,
-      last_activity_at: now,
-    }))
-    .where('id', '=', caseId)
-    .execute();
 }
 
 /** Marks a pending offer declined, with the reason and the sealed note. */

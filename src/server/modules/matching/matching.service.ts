@@ -18,7 +18,7 @@ import { idempotent } from '../../lib/idempotency.js';
 import { audit } from '../audit/audit.service.js';
 import { alertCoordinators, alertUser } from '../cases/alerts.service.js';
 import { addTask } from '../cases/case-items.service.js';
-import { moveOpenTasks } from '../cases/cases.repository.js';
+import { assignCase, moveOpenTasks } from '../cases/cases.repository.js';
 import { loadCase } from '../cases/cases.service.js';
 import { todayOf } from '../organisations/today.js';
 import { enqueue, type JobHandler } from '../jobs/jobs.service.js';
@@ -232,7 +232,7 @@ export async function respondToOffer(
     });
     await withdrawPendingOffers(ctx, offer.case_id);
     if (before.counsellor_id) await moveOpenTasks(ctx.db, offer.case_id, before.counsellor_id, actor.userId);
-    await repo.assignCase(ctx.db, offer.case_id, actor.userId, now);
+    await assignCase(ctx.db, offer.case_id, actor.userId, now);
     await audit(ctx, {
       action: 'offer.accept',
       entity: 'case_offer',

@@ -4,7 +4,7 @@ import type { Ctx } from '../../lib/context.js';
 import { openOptional, openText } from '../../lib/fields.js';
 import { todayOf } from '../organisations/today.js';
 import type { CaseRow } from '../cases/cases.repository.js';
-import * as cases from '../cases/cases.repository.js';
+import * as contents from '../cases/case-contents.repository.js';
 import { getOrganisation } from '../organisations/organisations.repository.js';
 import { findTerm } from '../taxonomies/taxonomies.repository.js';
 import * as repo from './referrals.repository.js';
@@ -64,7 +64,7 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
   }
 
   if (has('signals')) {
-    const rows = await cases.observations(ctx.db, kase.id);
+    const rows = await contents.observations(ctx.db, kase.id);
     summary.signals = await Promise.all(
       rows.map(async (o) => ({
         kind: o.kind,
@@ -76,8 +76,8 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
 
   if (has('person_status')) {
     const [subjects, events] = await Promise.all([
-      cases.subjects(ctx.db, kase.id),
-      cases.statusEvents(ctx.db, kase.id),
+      contents.subjects(ctx.db, kase.id),
+      contents.statusEvents(ctx.db, kase.id),
     ]);
     summary.personStatus = await Promise.all(
       subjects.map(async (s) => ({
@@ -95,9 +95,9 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
 
   if (has('support_history')) {
     const [log, interventions, goals] = await Promise.all([
-      cases.logEntries(ctx.db, kase.id),
+      contents.logEntries(ctx.db, kase.id),
       repo.listInterventionLabels(ctx.db, kase.id),
-      cases.goals(ctx.db, kase.id),
+      contents.goals(ctx.db, kase.id),
     ]);
     summary.supportHistory = {
       openedOn: kase.opened_at.toISOString().slice(0, 10),

@@ -13,6 +13,7 @@ import { buildReport, type CountPath, type CountSource } from './report-build.js
 import { enqueueRollup } from './reports.jobs.js';
 import { authorizeReport, canReport } from './reports.policy.js';
 import * as repo from './reports.repository.js';
+import * as rollup from './report-rollup.repository.js';
 
 export interface PanelSpec {
   id: DashboardPanelId;
@@ -167,7 +168,7 @@ const DAY = 86_400_000;
  * rollup's are counted live.
  */
 async function rollupPath(ctx: Ctx, primary: Ctx): Promise<CountPath> {
-  const state = await repo.rollupState(ctx.db, ctx.actor.orgId);
+  const state = await rollup.rollupState(ctx.db, ctx.actor.orgId);
   const now = ctx.clock.now();
   if (!state || now.getTime() - new Date(state.refreshed_at).getTime() > DAY)
     await enqueueRollup(primary, now);

@@ -17,6 +17,7 @@ import { AppError } from '../../lib/errors.js';
 import { protectTable, publishDuration, publishReach, type DisclosureRules } from './disclosure.js';
 import { codeLabel, uiText } from './report-labels.js';
 import * as repo from './reports.repository.js';
+import * as rollup from './report-rollup.repository.js';
 
 /** A breakdown whose values are taxonomy terms: labelled from the organisation's own list. */
 const TERM_DIMENSIONS: readonly Dimension[] = ['category', 'closure', 'intervention', 'activity_type'];
@@ -160,7 +161,7 @@ export async function buildReport(
   const dimensions = checkQuery(q);
   const settings = await repo.reportSettings(ctx.db, ctx.actor.orgId);
   const rollupThrough = !path
-    ? ((await repo.rollupState(ctx.db, ctx.actor.orgId))?.through ?? null)
+    ? ((await rollup.rollupState(ctx.db, ctx.actor.orgId))?.through ?? null)
     : 'live' in path
       ? null
       : path.rollupThrough;

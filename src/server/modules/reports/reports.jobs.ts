@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { enqueue, enqueueSystem, type JobHandler } from '../jobs/jobs.service.js';
 import * as repo from './reports.repository.js';
+import * as rollup from './report-rollup.repository.js';
 
 const DAY = 86_400_000;
 /** The first day a refresh counts from: before any organisation's records. */
@@ -14,9 +15,9 @@ const EPOCH_DAY = '2000-01-01';
  * all of them (bench/rollup-backfill.ts).
  */
 export async function refreshOrganisationRollup(db: Db, orgId: string, now: Date) {
-  const { timeZone, through } = await repo.lastCompleteDay(db, orgId, now);
+  const { timeZone, through } = await rollup.lastCompleteDay(db, orgId, now);
   const from = EPOCH_DAY;
-  return { from, through, ...(await repo.refreshRollup(db, orgId, { from, through, timeZone, now })) };
+  return { from, through, ...(await rollup.refreshRollup(db, orgId, { from, through, timeZone, now })) };
 }
 
 /** The refresh of one organisation, once a day at most (a retried request or a second night never repeats it). */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { visibleCases } from '../cases/cases.repository.js';
+import { visibleCases } from '../cases/case-list.repository.js';
 
 /** What a term can match; each part is optional, and only keyed hashes stand for aliases and phones. */
 export interface SearchMatch {

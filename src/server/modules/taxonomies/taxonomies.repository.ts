@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { SeedTerm } from './taxonomies.seed.js';
+import type { SeedTerm } from './taxonomies.seed.term.js';
 import type { TaxonomyTermsTable } from './taxonomies.table.js';
 
 const COLUMNS = ['id', 'kind', 'code', 'labels', 'active', 'requires_consent', 'sort'] as const;
@@ -22,6 +22,16 @@ export async function findTerm(db: Db, id: string) {
     .select([...COLUMNS, 'org_id'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The terms with these ids, in one query (ids of another organisation are not found: row-level security). */
+export async function findTerms(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('taxonomy_terms')
+    .select([...COLUMNS, 'org_id'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function insertTerm(db: Db, row: Insertable<TaxonomyTermsTable>): Promise<void> {

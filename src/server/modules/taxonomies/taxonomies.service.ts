@@ -77,6 +77,28 @@ export async function updateTerm(ctx: Ctx, id: string, input: TermUpdate): Promi
   return toTerm((await repo.findTerm(ctx.db, id))!);
 }
 
+/**
+ * `assertTerm` for a set of ids, in one query whatever their number: every id must name an active term of the
+ * right list in the actor's organisation.
+ */
+export async function assertTerms(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  ids: readonly string[],
+  kind: TaxonomyKind,
+  field: string,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  const found = await repo.findTerms(ctx.db, unique);
+  const valid = new Set(
+    found.filter((t) => t.org_id === ctx.actor.orgId && t.kind === kind && t.active).map((t) => t.id),
+  );
+  if (unique.some((id) => !valid.has(id))) {
+    throw new AppError('validation_failed', undefined, {
+      errors: [{ field, reason: 'unknown_term', message: `Not an active ${kind}` }],
+    });
+  }
+}
+
 /** Checks that an id names an active term of the right list in the actor's organisation. */
 export async function assertTerm(
   ctx: Pick<Ctx, 'db' | 'actor'>,

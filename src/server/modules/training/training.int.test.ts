@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg, type Db } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
+import { terms } from '../../test/cases-fixtures.js';
 import { testKinds } from '../../test/databases.js';
 import {
   createTestApp,
@@ -11,7 +12,7 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../test/harness.js';
-import { updateProfile } from '../counsellors/counsellors.service.js';
+import { getProfile, updateProfile } from '../counsellors/counsellors.service.js';
 import { overview } from './training.service.js';
 
 const kinds = await testKinds();
@@ -29,7 +30,10 @@ describe.each(kinds)('training and profiles on %s: no query per row', (kind) => 
   const counsellors: SignedIn[] = [];
 
   /** Runs `fn` in the organisation's transaction and counts the statements it sends. */
-  async function statements<T>(fn: (ctx: Ctx) => Promise<T>): Promise<{ n: number; result: T }> {
+  async function statements<T>(
+    fn: (ctx: Ctx) => Promise<T>,
+    as: Actor = actor,
+  ): Promise<{ n: number; result: T }> {
     let n = 0;
     const counter: KyselyPlugin = {
       transformQuery: (args) => {
@@ -39,7 +43,7 @@ describe.each(kinds)('training and profiles on %s: no query per row', (kind) => 
       transformResult: async (args) => args.result,
     };
     const result = await inOrg(t.deps.db, actor.orgId, (trx) =>
-      fn({ db: trx.withPlugin(counter) as Db, actor, clock: t.clock, keyring: t.deps.keyring }),
+      fn({ db: trx.withPlugin(counter) as Db, actor: as, clock: t.clock, keyring: t.deps.keyring }),
     );
     return { n, result };
   }
@@ -91,5 +95,29 @@ describe.each(kinds)('training and profiles on %s: no query per row', (kind) => 
         }),
       ),
     ).rejects.toMatchObject({ errors: [{ field: 'homeMunicipalityId', reason: 'unknown_municipality' }] });
+  });
+
+  it('checks the backgrounds a counsellor declares in one query', async () => {
+    const tx = await terms(coord.agent);
+    const backgrounds = ['moroccan_dutch', 'turkish_dutch', 'somali_dutch', 'dutch'].map((code) =>
+      tx.byCode('background', code),
+    );
+    const userId = counsellors[0]!.userId;
+    // Only the counsellor declares their own background.
+    const self: Actor = { ...actor, userId, role: 'counsellor' };
+    const one = await statements(
+      (ctx) => updateProfile(ctx, userId, { backgroundIds: backgrounds.slice(0, 1) }),
+      self,
+    );
+    const four = await statements((ctx) => updateProfile(ctx, userId, { backgroundIds: backgrounds }), self);
+    expect([...four.result.backgroundIds].sort()).toEqual([...backgrounds].sort());
+    expect(four.n).toBe(one.n);
+    // A term of another list, or an unknown id, among them is still refused, and nothing is written.
+    for (const wrong of [tx.byCode('category', 'C9'), '00000000-0000-4000-8000-000000000000'])
+      await expect(
+        statements((ctx) => updateProfile(ctx, userId, { backgroundIds: [backgrounds[0]!, wrong] }), self),
+      ).rejects.toMatchObject({ errors: [{ field: 'backgroundIds', reason: 'unknown_term' }] });
+    const after = await statements((ctx) => getProfile(ctx, userId), self);
+    expect([...after.result.backgroundIds].sort()).toEqual([...backgrounds].sort());
   });
 });

@@ -1,15 +1,14 @@
 import type { Actor, AnyActor } from '../../lib/actor.js';
 import { allowedByRole, authorizeRole, type RoleRules } from '../../lib/authorize.js';
 
-export type WorkAction = 'work.mine' | 'work.counsellor_options';
+export type WorkAction = 'work.mine';
 
 /**
  * "My work" is for those who work cases: a counsellor sees their own families and tasks, a coordinator
- * the organisation's queue. Only coordinators assign, so only they list counsellors with their caseload.
+ * the organisation's queue.
  */
 const RULES: RoleRules<WorkAction> = {
   'work.mine': ['counsellor', 'coordinator'],
-  'work.counsellor_options': ['coordinator'],
 };
 
 export const canWork = (actor: AnyActor | undefined, action: WorkAction): boolean =>

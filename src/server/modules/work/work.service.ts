@@ -4,11 +4,9 @@ import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
 import { AppError } from '../../lib/errors.js';
 import { openText } from '../../lib/fields.js';
-import { listCases as listCaseRows } from '../cases/cases.repository.js';
-import { toSummary } from '../cases/cases.service.js';
+import { listCases as listCaseRows } from '../cases/case-list.repository.js';
+import { toSummary } from '../cases/list-cases.js';
 import { todayOf } from '../organisations/today.js';
-import { listActiveCounsellors } from '../counsellors/counsellors.repository.js';
-import { countCaseloads } from '../matching/matching.repository.js';
 import { authorizeWork, workScope } from './work.policy.js';
 import * as repo from './work.repository.js';
 
@@ -98,15 +96,4 @@ export async function markAlertRead(ctx: Ctx, id: string): Promise<void> {
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden');
   if (!(await repo.markAlertRead(ctx.db, ctx.actor.userId, id, ctx.clock.now())))
     throw new AppError('not_found', 'No such alert');
-}
-
-/** Active counsellors with their open caseload, for the coordinator's assignment choice. */
-export async function counsellorOptions(ctx: Ctx) {
-  authorizeWork(ctx.actor, 'work.counsellor_options');
-  const rows = await listActiveCounsellors(ctx.db, ctx.actor.orgId);
-  // The same count as matching's capacity filter, so the dialog and the shortlist never disagree.
-  const caseloads = await countCaseloads(ctx.db, ctx.actor.orgId);
-  return {
-    items: rows.map((r) => ({ id: r.id, name: r.display_name, activeCases: caseloads.get(r.id) ?? 0 })),
-  };
 }
