@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PartnerCreateSchema } from '../../shared/partners.schema';
-import { formPath, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
+import { formPath, renamePath, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
 
 const values = {
   name: '',
@@ -61,5 +61,33 @@ describe('serverFieldErrors', () => {
       'subjects.1.name': { reason: 'required', message: 'Required' },
       languages: { reason: 'invalid_value', message: 'Unknown language' },
     });
+  });
+});
+
+describe('renamePath: request fields a form keeps under another name', () => {
+  const renames = { 'subject.alias': 'subjectAlias', callback: 'contact.callback' };
+
+  it('replaces the longest renamed prefix and keeps the rest of the path', () => {
+    expect(renamePath(['subject', 'alias'], renames)).toEqual(['subjectAlias']);
+    expect(renamePath(['callback', 'safeTimes'], renames)).toEqual(['contact', 'callback', 'safeTimes']);
+  });
+
+  it('leaves a path without a renamed prefix alone', () => {
+    expect(renamePath(['subject', 'ageBand'], renames)).toEqual(['subject', 'ageBand']);
+    expect(renamePath(['summary'], renames)).toEqual(['summary']);
+  });
+
+  it('puts client and server problems on the renamed input', () => {
+    const flat = { subjectAlias: '', summary: '' };
+    const schema = z.object({ subject: z.object({ alias: z.string().min(1) }) });
+    const input = { subject: { alias: '' } };
+    const parsed = schema.safeParse(input);
+    expect(Object.keys(schemaFieldErrors(parsed.error!, input, flat, renames))).toEqual(['subjectAlias']);
+    const server = serverFieldErrors(
+      [{ field: 'subject.alias', reason: 'too_big', message: 'Too long' }],
+      flat,
+      renames,
+    );
+    expect(server).toEqual({ subjectAlias: { reason: 'too_big', message: 'Too long' } });
   });
 });
