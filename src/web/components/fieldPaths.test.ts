@@ -36,6 +36,19 @@ describe('schemaFieldErrors', () => {
     expect(problems.municipality?.reason).toBe('too_big');
   });
 
+  it('reads an empty text or list as required but a number below the minimum as too small', () => {
+    const schema = z.object({
+      name: z.string().min(1),
+      ids: z.array(z.string()).min(1),
+      months: z.number().min(1),
+    });
+    const input = { name: 'x', ids: [], months: 0 };
+    const parsed = schema.safeParse(input);
+    const problems = schemaFieldErrors(parsed.error!, input, input);
+    expect(problems.ids?.reason).toBe('required');
+    expect(problems.months?.reason).toBe('too_small');
+  });
+
   it('keeps the reason a refinement names', () => {
     const schema = z.object({
       name: z.string().refine((value) => !value.includes('\0'), { params: { reason: 'invalid_characters' } }),

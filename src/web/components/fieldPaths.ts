@@ -22,7 +22,8 @@ export function schemaFieldErrors(
     const path = issue.path.map(String);
     const value = valueAt(input, path);
     const missing = value === undefined || value === null || value === '';
-    const tooShort = issue.code === 'too_small' && 'minimum' in issue && Number(issue.minimum) <= 1;
+    // An empty string or list read as missing; a number below 1 is out of range, not missing.
+    const tooShort = issue.code === 'too_small' && issue.origin !== 'number' && Number(issue.minimum) <= 1;
     // A refinement names its reason (e.g. `invalid_characters` from the shared Text type), as the server does.
     const named =
       issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;

@@ -19,6 +19,8 @@ export interface SchemaFormOptions<Values extends Record<string, unknown>, Parse
   renames?: PathRenames;
   /** Problems the schema cannot see (e.g. a rule across fields checked by the server), keyed by form path. */
   check?: (values: Values) => Record<string, FieldProblem>;
+  /** A form's own wording for a problem (e.g. "at least 5 characters" for one field); else `fieldErrors.<reason>`. */
+  errorText?: (path: string, problem: FieldProblem) => string | undefined;
   /** Called with the new values after every change (e.g. a parent that saves drafts). */
   onValuesChange?: (values: Values) => void;
 }
@@ -50,6 +52,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Parsed>({
   toInput = (values) => values,
   renames = {},
   check,
+  errorText,
   onValuesChange,
 }: SchemaFormOptions<Values, Parsed>): SchemaForm<Values, Parsed> {
   const { t } = useTranslation();
@@ -60,7 +63,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Parsed>({
   function show(problems: Record<string, FieldProblem>, formElement?: HTMLFormElement | null) {
     const texts: Record<string, string> = {};
     for (const [path, problem] of Object.entries(problems)) {
-      texts[path] ??= fieldErrorText(t, problem) ?? problem.message;
+      texts[path] ??= errorText?.(path, problem) ?? fieldErrorText(t, problem) ?? problem.message;
     }
     form.setErrors(texts);
     if (formElement) {

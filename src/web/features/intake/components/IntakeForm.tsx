@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, CONVERSATION_LANGUAGES, IntakeSchema } from '../../../../shared/cases.schema';
@@ -85,8 +85,9 @@ export function IntakeForm(props: IntakeFormProps) {
   const taxonomy = useTaxonomy();
   const municipalities = useMunicipalities();
   const municipalityNames = (municipalities.data?.items ?? []).filter((m) => m.active).map((m) => m.name);
-  // The values last handed to the page: anything else arriving in `values` comes from the page (a draft taken up).
-  const reported = useRef(props.values);
+  // Every value object this form handed to the page. Anything else arriving in `values` comes from the page
+  // itself (a draft taken up); a render of the page that is a keystroke behind must not overwrite the form.
+  const [reported] = useState(() => new WeakSet<IntakeValues>([props.values]));
   const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm({
     initialValues: props.values,
     schema: IntakeSchema,
@@ -94,7 +95,7 @@ export function IntakeForm(props: IntakeFormProps) {
     renames: INTAKE_PATHS,
     check: dangerCheck,
     onValuesChange: (next) => {
-      reported.current = next;
+      reported.add(next);
       onChange(next);
     },
   });
@@ -110,10 +111,10 @@ export function IntakeForm(props: IntakeFormProps) {
 
   // A draft taken up after the form was shown replaces its values.
   useEffect(() => {
-    if (props.values === reported.current) return;
-    reported.current = props.values;
+    if (reported.has(props.values)) return;
+    reported.add(props.values);
     form.setValues(props.values);
-  }, [props.values, form]);
+  }, [props.values, reported, form]);
 
   // The timer starts with the intake itself (the first thing typed), or with its button.
   useEffect(() => {
