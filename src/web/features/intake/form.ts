@@ -146,3 +146,17 @@ export function toIntake(values: IntakeValues, ids: { requestId: string; draftId
     sourceActivityId: values.sourceActivityId || null,
   } satisfies Partial<Record<keyof Intake, unknown>>;
 }
+
+/** The request's nested fields and where the (flat, draft-shaped) intake values keep them. */
+export const INTAKE_PATHS = {
+  'subject.alias': 'subjectAlias',
+  'subject.ageBand': 'subjectAgeBand',
+  'subject.status': 'subjectStatus',
+  'callback.mayCallBack': 'mayCallBack',
+  'callback.mayLeaveMessage': 'mayLeaveMessage',
+  'callback.safeTimes': 'safeTimes',
+  'callback.safeChannel': 'safeChannel',
+  'preferences.counsellorGender': 'prefGender',
+  'preferences.backgroundId': 'prefBackgroundId',
+  'preferences.language': 'prefLanguage',
+};

@@ -30,7 +30,7 @@ import { PreferencesFields } from '../../matching/components/PreferencesFields';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { lookupPhone } from '../api';
 import type { IntakeResult } from '../api';
-import { isBlank, toIntake } from '../form';
+import { INTAKE_PATHS, isBlank, toIntake } from '../form';
 import type { IntakeValues } from '../form';
 import { minutesOf, useCallTimer } from '../hooks/useCallTimer';
 import type { DraftState } from '../hooks/useIntakeDrafts';
@@ -40,20 +40,6 @@ import { KnownCallerNotice } from './KnownCallerNotice';
 import { ObservationFields } from './ObservationFields';
 import { OutcomeFields } from './OutcomeFields';
 import { RelativeFields } from './RelativeFields';
-
-/** The request's nested fields and where the (flat, draft-shaped) intake values keep them. */
-const INTAKE_PATHS = {
-  'subject.alias': 'subjectAlias',
-  'subject.ageBand': 'subjectAgeBand',
-  'subject.status': 'subjectStatus',
-  'callback.mayCallBack': 'mayCallBack',
-  'callback.mayLeaveMessage': 'mayLeaveMessage',
-  'callback.safeTimes': 'safeTimes',
-  'callback.safeChannel': 'safeChannel',
-  'preferences.counsellorGender': 'prefGender',
-  'preferences.backgroundId': 'prefBackgroundId',
-  'preferences.language': 'prefLanguage',
-};
 
 /** The rule across fields the schema leaves to the server: a call with immediate danger needs a case. */
 function dangerCheck(values: IntakeValues): Record<string, FieldProblem> {
@@ -135,7 +121,7 @@ export function IntakeForm(props: IntakeFormProps) {
 
   const submit = onSubmit((intake) => {
     if (props.saving) return;
-    props.onSave(intake).catch(showServerErrors);
+    void props.onSave(intake).catch(showServerErrors);
   });
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
