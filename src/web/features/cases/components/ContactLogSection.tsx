@@ -46,7 +46,8 @@ export function ContactLogSection({ detail }: { detail: CaseDetail }) {
         requestId,
         occurredAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
         channel: values.channel,
-        durationMinutes: values.duration.trim() === '' ? Number.NaN : Number(values.duration),
+        // Left out when empty, so it reads "required" rather than "invalid".
+        durationMinutes: values.duration.trim() === '' ? undefined : Number(values.duration),
         withWhom: values.withWhom,
         note: values.note,
       };
