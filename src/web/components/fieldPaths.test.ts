@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PartnerCreateSchema } from '../../shared/partners.schema';
-import { formPath, problemTexts, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
+import { formPath, problemTexts, renamePath, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
 
 const values = {
   name: '',
@@ -39,6 +39,19 @@ describe('schemaFieldErrors', () => {
     expect(problems.name?.reason).toBe('required');
     expect(problems.type?.reason).toBe('required');
     expect(problems.municipality?.reason).toBe('too_big');
+  });
+
+  it('reads an empty text or list as required but a number below the minimum as too small', () => {
+    const schema = z.object({
+      name: z.string().min(1),
+      ids: z.array(z.string()).min(1),
+      months: z.number().min(1),
+    });
+    const input = { name: 'x', ids: [], months: 0 };
+    const parsed = schema.safeParse(input);
+    const problems = schemaFieldErrors(parsed.error!, input, input);
+    expect(problems.ids?.reason).toBe('required');
+    expect(problems.months?.reason).toBe('too_small');
   });
 
   it('keeps the reason a refinement names', () => {
@@ -84,5 +97,33 @@ describe('problemTexts', () => {
     expect(problemTexts({ name: { reason: 'required', message: 'Required' } }, (p) => p.reason)).toEqual({
       name: 'required',
     });
+  });
+});
+
+describe('renamePath: request fields a form keeps under another name', () => {
+  const renames = { 'subject.alias': 'subjectAlias', callback: 'contact.callback' };
+
+  it('replaces the longest renamed prefix and keeps the rest of the path', () => {
+    expect(renamePath(['subject', 'alias'], renames)).toEqual(['subjectAlias']);
+    expect(renamePath(['callback', 'safeTimes'], renames)).toEqual(['contact', 'callback', 'safeTimes']);
+  });
+
+  it('leaves a path without a renamed prefix alone', () => {
+    expect(renamePath(['subject', 'ageBand'], renames)).toEqual(['subject', 'ageBand']);
+    expect(renamePath(['summary'], renames)).toEqual(['summary']);
+  });
+
+  it('puts client and server problems on the renamed input', () => {
+    const flat = { subjectAlias: '', summary: '' };
+    const schema = z.object({ subject: z.object({ alias: z.string().min(1) }) });
+    const input = { subject: { alias: '' } };
+    const parsed = schema.safeParse(input);
+    expect(Object.keys(schemaFieldErrors(parsed.error!, input, flat, renames))).toEqual(['subjectAlias']);
+    const server = serverFieldErrors(
+      [{ field: 'subject.alias', reason: 'too_big', message: 'Too long' }],
+      flat,
+      renames,
+    );
+    expect(server).toEqual({ subjectAlias: { reason: 'too_big', message: 'Too long' } });
   });
 });

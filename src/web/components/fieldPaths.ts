@@ -15,18 +15,20 @@ export function schemaFieldErrors(
   error: ZodError,
   input: unknown,
   values: Record<string, unknown>,
+  renames: PathRenames = {},
 ): Record<string, FieldProblem> {
   const result: Record<string, FieldProblem> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String);
     const value = valueAt(input, path);
     const missing = value === undefined || value === null || value === '';
-    const tooShort = issue.code === 'too_small' && 'minimum' in issue && Number(issue.minimum) <= 1;
+    // An empty string or list read as missing; a number below 1 is out of range, not missing.
+    const tooShort = issue.code === 'too_small' && issue.origin !== 'number' && Number(issue.minimum) <= 1;
     // A refinement names its reason (e.g. `invalid_characters` from the shared Text type), as the server does.
     const named =
       issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
     const reason = missing || tooShort ? 'required' : typeof named === 'string' ? named : issue.code;
-    result[formPath(path, values)] ??= { reason, message: issue.message };
+    result[formPath(renamePath(path, renames), values)] ??= { reason, message: issue.message };
   }
   return result;
 }
@@ -35,10 +37,11 @@ export function schemaFieldErrors(
 export function serverFieldErrors(
   fieldErrors: readonly FieldError[],
   values: Record<string, unknown>,
+  renames: PathRenames = {},
 ): Record<string, FieldProblem> {
   const result: Record<string, FieldProblem> = {};
   for (const fieldError of fieldErrors) {
-    const path = fieldError.field.split('.');
+    const path = renamePath(fieldError.field.split('.'), renames);
     result[formPath(path, values)] ??= { reason: fieldError.reason, message: fieldError.message };
   }
   return result;
@@ -50,13 +53,31 @@ export function serverFieldErrors(
  */
 export function problemTexts(
   problems: Record<string, FieldProblem>,
-  translate: (problem: FieldProblem) => string,
+  translate: (problem: FieldProblem, path: string) => string,
   ownMessages: Partial<Record<string, string>> = {},
 ): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [path, problem] of Object.entries(problems))
-    texts[path] = ownMessages[path] ?? translate(problem);
+    texts[path] = ownMessages[path] ?? translate(problem, path);
   return texts;
+}
+
+/**
+ * Where a form keeps a request field under another name: request path (dotted) → form path (dotted), e.g.
+ * `{ 'subject.alias': 'subjectAlias' }` for a form whose values are flatter than the request it sends.
+ */
+export type PathRenames = Readonly<Record<string, string>>;
+
+/**
+ * The path with its longest renamed prefix replaced (`subject.alias` → `subjectAlias`,
+ * `callback.safeTimes.0` → `safeTimes.0`); unchanged when no prefix is renamed.
+ */
+export function renamePath(path: string[], renames: PathRenames): string[] {
+  for (let length = path.length; length > 0; length -= 1) {
+    const renamed = renames[path.slice(0, length).join('.')];
+    if (renamed !== undefined) return [...renamed.split('.'), ...path.slice(length)];
+  }
+  return path;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { useForm } from '@mantine/form';
 import type { UseFormReturnType } from '@mantine/form';
+import { useRef } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
 import { isApiError } from '../api/client';
 import { problemTexts, schemaFieldErrors, serverFieldErrors } from './fieldPaths';
-import type { FieldProblem } from './fieldPaths';
+import type { FieldProblem, PathRenames } from './fieldPaths';
 import { fieldErrorText } from './formErrors';
 
 export interface SchemaFormOptions<Values extends Record<string, unknown>, Parsed> {
@@ -19,7 +20,13 @@ export interface SchemaFormOptions<Values extends Record<string, unknown>, Parse
    * months"), shown instead of the generic `fieldErrors.<reason>` text. Server problems keep their reason.
    */
   fieldMessages?: Partial<Record<string, string>>;
-  /** Called with the new values on every change (e.g. to hide a "saved" notice once the form is edited). */
+  /** Request fields the form keeps under another name (see `renamePath`), so their problems find the input. */
+  renames?: PathRenames;
+  /** Problems the schema cannot see (e.g. a rule across fields checked by the server), keyed by form path. */
+  check?: (values: Values) => Record<string, FieldProblem>;
+  /** A form's own wording for a problem (e.g. "at least 5 characters" for one field); else `fieldErrors.<reason>`. */
+  errorText?: (path: string, problem: FieldProblem) => string | undefined;
+  /** Called with the new values after every change (e.g. a parent that saves drafts). */
   onValuesChange?: (values: Values) => void;
 }
 
@@ -35,6 +42,8 @@ export interface SchemaForm<Values extends Record<string, unknown>, Parsed> {
   showServerErrors: (error: unknown) => void;
   /** True once any value differs from the initial values (for the discard guard). */
   dirty: boolean;
+  /** The error shown on a path as text, for a component that takes `error?: string` rather than input props. */
+  errorOf: (path: string) => string | undefined;
 }
 
 /**
@@ -47,27 +56,34 @@ export function useSchemaForm<Values extends Record<string, unknown>, Parsed>({
   schema,
   toInput = (values) => values,
   fieldMessages = {},
+  renames = {},
+  check,
+  errorText,
   onValuesChange,
 }: SchemaFormOptions<Values, Parsed>): SchemaForm<Values, Parsed> {
   const { t } = useTranslation();
-  const form = useForm<Values>({
-    mode: 'controlled',
-    initialValues,
-    ...(onValuesChange ? { onValuesChange } : {}),
-  });
+  const form = useForm<Values>({ mode: 'controlled', initialValues, onValuesChange });
+  // The form element of the last submit: a refusal from the server moves the focus like a client one.
+  const submitted = useRef<HTMLFormElement | null>(null);
 
   function show(
     problems: Record<string, FieldProblem>,
     ownMessages: Partial<Record<string, string>>,
-    formElement?: HTMLFormElement,
+    formElement?: HTMLFormElement | null,
   ) {
     form.setErrors(
-      problemTexts(problems, (problem) => fieldErrorText(t, problem) ?? problem.message, ownMessages),
+      problemTexts(
+        problems,
+        (problem, path) => errorText?.(path, problem) ?? fieldErrorText(t, problem) ?? problem.message,
+        ownMessages,
+      ),
     );
     if (formElement) {
       // After React has rendered the errors: the first invalid field takes the focus, so a keyboard or
       // screen-reader user lands on what to fix.
-      setTimeout(() => formElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      // Checkboxes mark an error with `data-error`; a radio group has none of its own, so a form marks it
+      // `data-invalid-group` while it shows one.
+      setTimeout(() => formElement.querySelector<HTMLElement>(INVALID)?.focus(), 0);
     }
   }
 
@@ -75,17 +91,33 @@ export function useSchemaForm<Values extends Record<string, unknown>, Parsed>({
     form,
     onSubmit: (send) => (event) => {
       event?.preventDefault();
-      const input = toInput(form.getValues());
+      submitted.current = event?.currentTarget ?? submitted.current;
+      const values = form.getValues();
+      const input = toInput(values);
       const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        show(schemaFieldErrors(parsed.error, input, form.getValues()), fieldMessages, event?.currentTarget);
+      const problems = {
+        ...(parsed.success ? {} : schemaFieldErrors(parsed.error, input, values, renames)),
+        ...check?.(values),
+      };
+      if (!parsed.success || Object.keys(problems).length > 0) {
+        show(problems, fieldMessages, event?.currentTarget);
         return;
       }
       form.clearErrors();
       send(parsed.data);
     },
     showServerErrors: (error) =>
-      show(serverFieldErrors(isApiError(error) ? error.fieldErrors : [], form.getValues()), {}),
+      show(
+        serverFieldErrors(isApiError(error) ? error.fieldErrors : [], form.getValues(), renames),
+        {},
+        submitted.current,
+      ),
     dirty: form.isDirty(),
+    errorOf: (path) => {
+      const error = form.errors[path];
+      return typeof error === 'string' ? error : undefined;
+    },
   };
 }
+
+const INVALID = '[aria-invalid="true"], input[data-error], [data-invalid-group] input';

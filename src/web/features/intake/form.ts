@@ -7,8 +7,11 @@ import {
   SUBJECT_STATUSES,
 } from '../../../shared/cases.schema';
 
-/** What the intake form holds while the coordinator types; strings where the API takes numbers. */
-export interface IntakeValues {
+/**
+ * What the intake form holds while the coordinator types; strings where the API takes numbers. A type, not an
+ * interface: form values must be assignable to `Record<string, unknown>`.
+ */
+export type IntakeValues = {
   callerAlias: string;
   phone: string;
   channel: Channel;
@@ -39,7 +42,7 @@ export interface IntakeValues {
   protectiveIds: string[];
   /** The activity the caller heard of the helpline at ('' = not said). */
   sourceActivityId: string;
-}
+};
 
 export const emptyIntake = (): IntakeValues => ({
   callerAlias: '',
@@ -143,3 +146,17 @@ export function toIntake(values: IntakeValues, ids: { requestId: string; draftId
     sourceActivityId: values.sourceActivityId || null,
   } satisfies Partial<Record<keyof Intake, unknown>>;
 }
+
+/** The request's nested fields and where the (flat, draft-shaped) intake values keep them. */
+export const INTAKE_PATHS = {
+  'subject.alias': 'subjectAlias',
+  'subject.ageBand': 'subjectAgeBand',
+  'subject.status': 'subjectStatus',
+  'callback.mayCallBack': 'mayCallBack',
+  'callback.mayLeaveMessage': 'mayLeaveMessage',
+  'callback.safeTimes': 'safeTimes',
+  'callback.safeChannel': 'safeChannel',
+  'preferences.counsellorGender': 'prefGender',
+  'preferences.backgroundId': 'prefBackgroundId',
+  'preferences.language': 'prefLanguage',
+};

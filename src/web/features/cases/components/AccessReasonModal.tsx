@@ -1,11 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessReasonSchema } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
 interface AccessReasonModalProps {
@@ -19,16 +16,12 @@ interface AccessReasonModalProps {
 export function AccessReasonModal({ loading, error, onSubmit, onCancel }: AccessReasonModalProps) {
   useReturnFocusOnUnmount();
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = AccessReasonSchema.safeParse({ reason });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    onSubmit(parsed.data.reason);
-  }
+  const form = useSchemaForm({
+    initialValues: { reason: '' },
+    schema: AccessReasonSchema,
+    errorText: (_path, problem) => (problem.reason === 'too_small' ? t('caseAccess.tooShort') : undefined),
+  });
+  const submit = form.onSubmit((data) => onSubmit(data.reason));
 
   return (
     <Modal opened onClose={onCancel} title={t('caseAccess.title')} centered>
@@ -39,13 +32,7 @@ export function AccessReasonModal({ loading, error, onSubmit, onCancel }: Access
           <Textarea
             label={t('caseAccess.reason')}
             description={t('caseAccess.reasonHint')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={
-              errors.reason?.reason === 'too_small'
-                ? t('caseAccess.tooShort')
-                : fieldErrorText(t, errors.reason)
-            }
+            {...form.form.getInputProps('reason')}
             minLength={5}
             maxLength={500}
             autosize

@@ -1,12 +1,9 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusEventInputSchema, SUBJECT_STATUSES } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useAddCaseItem } from '../hooks/useCases';
 
 /** A dated change in a person's situation (at home, departed, detained, returned…). */
@@ -21,18 +18,12 @@ export function AddStatusForm({
 }) {
   const { t } = useTranslation();
   const add = useAddCaseItem(caseId, 'status-events');
-  const [status, setStatus] = useState<string>('at_home');
-  const [occurredOn, setOccurredOn] = useState(todayIso);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = StatusEventInputSchema.safeParse({ subjectId, status, occurredOn, note });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, { onSuccess: onDone, onError: (error) => setErrors(apiFieldErrors(error)) });
-  }
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { status: 'at_home', occurredOn: todayIso(), note: '' },
+    schema: StatusEventInputSchema,
+    toInput: (values) => ({ subjectId, ...values }),
+  });
+  const submit = onSubmit((data) => add.mutate(data, { onSuccess: onDone, onError: showServerErrors }));
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('timeline.add')}>
@@ -41,26 +32,13 @@ export function AddStatusForm({
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NativeSelect
             label={t('timeline.status')}
-            value={status}
-            onChange={(event) => setStatus(event.currentTarget.value)}
+            {...form.getInputProps('status')}
             data={SUBJECT_STATUSES.map((value) => ({ value, label: t(`subjectStatuses.${value}`) }))}
             autoFocus
           />
-          <TextInput
-            label={t('timeline.date')}
-            type="date"
-            value={occurredOn}
-            onChange={(event) => setOccurredOn(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.occurredOn)}
-            required
-          />
+          <TextInput label={t('timeline.date')} type="date" {...form.getInputProps('occurredOn')} required />
         </SimpleGrid>
-        <TextInput
-          label={t('timeline.note')}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          maxLength={2000}
-        />
+        <TextInput label={t('timeline.note')} {...form.getInputProps('note')} maxLength={2000} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,9 +1,11 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AssignSchema } from '../../../../shared/cases.schema';
+import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { serverFieldErrors } from '../../../components/fieldPaths';
+import { fieldErrorText } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useCounsellorOptions } from '../hooks/useCases';
 import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
 
@@ -20,15 +22,13 @@ export function AssignModal({ currentId, loading, error, onAssign, onClose }: As
   useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const options = useCounsellorOptions();
-  const [choice, setChoice] = useState(currentId ?? '');
-  const [missing, setMissing] = useState(false);
-  const fieldError = fieldErrorText(t, apiFieldErrors(error).counsellorId);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!choice) return setMissing(true);
-    onAssign(choice);
-  }
+  const { form, onSubmit } = useSchemaForm({
+    initialValues: { counsellorId: currentId ?? '' },
+    schema: AssignSchema,
+  });
+  // The save belongs to the page: its refusal arrives as `error`, not through this form's submit.
+  const refused = serverFieldErrors(isApiError(error) ? error.fieldErrors : [], form.values).counsellorId;
+  const submit = onSubmit((data) => onAssign(data.counsellorId));
 
   return (
     <Modal opened onClose={onClose} title={t('assign.title')} centered>
@@ -37,11 +37,7 @@ export function AssignModal({ currentId, loading, error, onAssign, onClose }: As
           <ErrorAlert error={error ?? options.error} />
           <NativeSelect
             label={t('assign.counsellor')}
-            value={choice}
-            onChange={(event) => {
-              setChoice(event.currentTarget.value);
-              setMissing(false);
-            }}
+            {...form.getInputProps('counsellorId')}
             data={[
               { value: '', label: options.isPending ? t('common.loading') : t('assign.choose') },
               ...(options.data?.items ?? []).map((item) => ({
@@ -49,7 +45,7 @@ export function AssignModal({ currentId, loading, error, onAssign, onClose }: As
                 label: t('assign.option', { name: item.name, n: item.activeCases }),
               })),
             ]}
-            error={missing ? t('fieldErrors.required') : fieldError}
+            error={form.errors.counsellorId ?? fieldErrorText(t, refused)}
             required
             data-autofocus
           />

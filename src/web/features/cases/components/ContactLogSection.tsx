@@ -10,15 +10,13 @@ import {
   Timeline,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, LogEntryInputSchema } from '../../../../shared/cases.schema';
 import type { CaseDetail, Channel } from '../../../../shared/cases.schema';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { formatDateTime, newRequestId, nowLocalInput } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { useAddCaseItem } from '../hooks/useCases';
 import { Section } from './Section';
@@ -37,37 +35,39 @@ const blank = () => ({
 export function ContactLogSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const add = useAddCaseItem(detail.id, 'log');
-  const [values, setValues] = useState(blank);
   // Kept until the entry is saved: a retry after a lost answer does not log the contact twice.
   const [requestId, setRequestId] = useState(newRequestId);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) =>
-    setValues((old) => ({ ...old, [key]: value }));
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: blank(),
+    schema: LogEntryInputSchema,
+    toInput: (values) => {
+      const when = new Date(values.occurredAt);
+      return {
+        requestId,
+        occurredAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
+        channel: values.channel,
+        // Left out when empty, so it reads "required" rather than "invalid".
+        durationMinutes: values.duration.trim() === '' ? undefined : Number(values.duration),
+        withWhom: values.withWhom,
+        note: values.note,
+      };
+    },
+    renames: { durationMinutes: 'duration' },
+  });
   const language = currentLanguage();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const when = new Date(values.occurredAt);
-    const parsed = LogEntryInputSchema.safeParse({
-      requestId,
-      occurredAt: Number.isNaN(when.getTime()) ? '' : when.toISOString(),
-      channel: values.channel,
-      durationMinutes: values.duration.trim() === '' ? Number.NaN : Number(values.duration),
-      withWhom: values.withWhom,
-      note: values.note,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, {
+  const submit = onSubmit((data) =>
+    add.mutate(data, {
       onSuccess: () => {
-        setValues(blank());
+        const next = blank();
+        form.setValues(next);
+        form.resetDirty(next);
         setRequestId(newRequestId());
       },
-      onError: (error) => setErrors(apiFieldErrors(error)),
-    });
-  }
+      onError: showServerErrors,
+    }),
+  );
 
-  const error = (key: string) => fieldErrorText(t, errors[key]);
   const entries = [...detail.log].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
 
   return (
@@ -82,15 +82,12 @@ export function ContactLogSection({ detail }: { detail: CaseDetail }) {
                   label={t('log.when')}
                   type="datetime-local"
                   id={LOG_FIRST_FIELD}
-                  value={values.occurredAt}
-                  onChange={(event) => set('occurredAt', event.currentTarget.value)}
-                  error={error('occurredAt')}
+                  {...form.getInputProps('occurredAt')}
                   required
                 />
                 <NativeSelect
                   label={t('log.channel')}
-                  value={values.channel}
-                  onChange={(event) => set('channel', event.currentTarget.value as Channel)}
+                  {...form.getInputProps('channel')}
                   data={CHANNELS.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
                 />
                 <TextInput
@@ -99,25 +96,15 @@ export function ContactLogSection({ detail }: { detail: CaseDetail }) {
                   inputMode="numeric"
                   min={0}
                   max={600}
-                  value={values.duration}
-                  onChange={(event) => set('duration', event.currentTarget.value)}
-                  error={error('durationMinutes')}
+                  {...form.getInputProps('duration')}
                   required
                 />
-                <TextInput
-                  label={t('log.withWhom')}
-                  value={values.withWhom}
-                  onChange={(event) => set('withWhom', event.currentTarget.value)}
-                  error={error('withWhom')}
-                  maxLength={120}
-                />
+                <TextInput label={t('log.withWhom')} {...form.getInputProps('withWhom')} maxLength={120} />
               </SimpleGrid>
               <Textarea
                 label={t('log.note')}
                 placeholder={t('log.notePlaceholder')}
-                value={values.note}
-                onChange={(event) => set('note', event.currentTarget.value)}
-                error={error('note')}
+                {...form.getInputProps('note')}
                 autosize
                 minRows={2}
                 maxLength={4000}

@@ -1,12 +1,9 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GoalInputSchema } from '../../../../shared/cases.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useAddCaseItem, useCaseMutations } from '../hooks/useCases';
 import { Section } from './Section';
 
@@ -17,16 +14,13 @@ export function GoalsSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const add = useAddCaseItem(detail.id, 'goals');
   const { goal } = useCaseMutations(detail.id);
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = GoalInputSchema.safeParse({ text });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, { onSuccess: () => setText('') });
-  }
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { text: '' },
+    schema: GoalInputSchema,
+  });
+  const submit = onSubmit((data) =>
+    add.mutate(data, { onSuccess: () => form.reset(), onError: showServerErrors }),
+  );
 
   return (
     <Section id="goals" title={t('goals.title')}>
@@ -64,9 +58,7 @@ export function GoalsSection({ detail }: { detail: CaseDetail }) {
             <Group align="flex-end" gap="xs">
               <TextInput
                 label={t('goals.add')}
-                value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.text)}
+                {...form.getInputProps('text')}
                 maxLength={1000}
                 style={{ flex: '1 1 14rem' }}
               />

@@ -1,13 +1,10 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InterventionInputSchema } from '../../../../shared/cases.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { formatDay, todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useAddCaseItem } from '../hooks/useCases';
@@ -18,27 +15,22 @@ export function InterventionsSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const add = useAddCaseItem(detail.id, 'interventions');
-  const [interventionId, setInterventionId] = useState('');
-  const [occurredOn, setOccurredOn] = useState(todayIso);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const chosen = taxonomy.term(interventionId);
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { interventionId: '', occurredOn: todayIso(), note: '' },
+    schema: InterventionInputSchema,
+    // Whatever is wrong with the choice, what to do about it is the same: choose one.
+    errorText: (path) => (path === 'interventionId' ? t('fieldErrors.required') : undefined),
+  });
+  const chosen = taxonomy.term(form.values.interventionId);
   const language = currentLanguage();
   const items = [...detail.interventions].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = InterventionInputSchema.safeParse({ interventionId, occurredOn, note });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, {
-      onSuccess: () => {
-        setInterventionId('');
-        setNote('');
-      },
-      onError: (error) => setErrors(apiFieldErrors(error)),
-    });
-  }
+  const submit = onSubmit((data) =>
+    add.mutate(data, {
+      onSuccess: () => form.setValues({ interventionId: '', note: '' }),
+      onError: showServerErrors,
+    }),
+  );
 
   return (
     <Section id="interventions" title={t('interventions.title')}>
@@ -80,21 +72,17 @@ export function InterventionsSection({ detail }: { detail: CaseDetail }) {
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <NativeSelect
                   label={t('interventions.intervention')}
-                  value={interventionId}
-                  onChange={(event) => setInterventionId(event.currentTarget.value)}
+                  {...form.getInputProps('interventionId')}
                   data={[
                     { value: '', label: t('interventions.choose') },
                     ...taxonomy.options('intervention'),
                   ]}
-                  error={errors.interventionId ? t('fieldErrors.required') : undefined}
                   required
                 />
                 <TextInput
                   label={t('interventions.date')}
                   type="date"
-                  value={occurredOn}
-                  onChange={(event) => setOccurredOn(event.currentTarget.value)}
-                  error={fieldErrorText(t, errors.occurredOn)}
+                  {...form.getInputProps('occurredOn')}
                   required
                 />
               </SimpleGrid>
@@ -103,12 +91,7 @@ export function InterventionsSection({ detail }: { detail: CaseDetail }) {
                   {t('interventions.consentBody')}
                 </Alert>
               ) : null}
-              <TextInput
-                label={t('interventions.note')}
-                value={note}
-                onChange={(event) => setNote(event.currentTarget.value)}
-                maxLength={2000}
-              />
+              <TextInput label={t('interventions.note')} {...form.getInputProps('note')} maxLength={2000} />
               <Group justify="flex-end">
                 <Button type="submit" variant="default" loading={add.isPending}>
                   {t('interventions.save')}

@@ -1,13 +1,10 @@
 import { Button, Group, List, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ObservationInputSchema } from '../../../../shared/cases.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { formatDay, todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { useAddCaseItem } from '../hooks/useCases';
 import { Section } from './Section';
@@ -17,21 +14,19 @@ type Kind = 'signal' | 'protective';
 function ObservationColumn({ detail, kind }: { detail: CaseDetail; kind: Kind }) {
   const { t } = useTranslation();
   const add = useAddCaseItem(detail.id, 'observations');
-  const [text, setText] = useState('');
-  const [observedOn, setObservedOn] = useState(todayIso);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { text: '', observedOn: todayIso() },
+    schema: ObservationInputSchema,
+    toInput: (values) => ({ kind, ...values }),
+  });
   const items = detail.observations
     .filter((item) => item.kind === kind)
     .sort((a, b) => b.observedOn.localeCompare(a.observedOn));
   const language = currentLanguage();
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = ObservationInputSchema.safeParse({ kind, observedOn, text });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, { onSuccess: () => setText('') });
-  }
+  const submit = onSubmit((data) =>
+    add.mutate(data, { onSuccess: () => form.setFieldValue('text', ''), onError: showServerErrors }),
+  );
 
   return (
     <Stack gap="xs">
@@ -62,9 +57,7 @@ function ObservationColumn({ detail, kind }: { detail: CaseDetail; kind: Kind })
             <ErrorAlert error={add.error} />
             <Textarea
               label={t(`observations.add_${kind}`)}
-              value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
-              error={fieldErrorText(t, errors.text)}
+              {...form.getInputProps('text')}
               autosize
               minRows={1}
               maxLength={2000}
@@ -74,9 +67,7 @@ function ObservationColumn({ detail, kind }: { detail: CaseDetail; kind: Kind })
                 label={t('observations.date')}
                 type="date"
                 size="xs"
-                value={observedOn}
-                onChange={(event) => setObservedOn(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.observedOn)}
+                {...form.getInputProps('observedOn')}
               />
               <Button type="submit" size="xs" variant="default" loading={add.isPending}>
                 {t('common.add')}

@@ -1,13 +1,10 @@
 import { Badge, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskInputSchema } from '../../../../shared/cases.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { formatDay, todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { useAddCaseItem, useCaseMutations } from '../hooks/useCases';
 import { taskTitle } from '../taskTitle';
@@ -18,22 +15,19 @@ export function TasksSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const add = useAddCaseItem(detail.id, 'tasks');
   const { task } = useCaseMutations(detail.id);
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(todayIso);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { title: '', dueOn: todayIso() },
+    schema: TaskInputSchema,
+  });
   const today = todayIso();
   const language = currentLanguage();
   const tasks = [...detail.tasks].sort(
     (a, b) => Number(a.done) - Number(b.done) || a.dueOn.localeCompare(b.dueOn),
   );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = TaskInputSchema.safeParse({ title, dueOn });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, { onSuccess: () => setTitle('') });
-  }
+  const submit = onSubmit((data) =>
+    add.mutate(data, { onSuccess: () => form.setFieldValue('title', ''), onError: showServerErrors }),
+  );
 
   return (
     <Section id="tasks" title={t('tasks.title')}>
@@ -75,19 +69,11 @@ export function TasksSection({ detail }: { detail: CaseDetail }) {
             <Group align="flex-end" gap="xs">
               <TextInput
                 label={t('tasks.add')}
-                value={title}
-                onChange={(event) => setTitle(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.title)}
+                {...form.getInputProps('title')}
                 maxLength={300}
                 style={{ flex: '1 1 12rem' }}
               />
-              <TextInput
-                label={t('tasks.due')}
-                type="date"
-                value={dueOn}
-                onChange={(event) => setDueOn(event.currentTarget.value)}
-                error={fieldErrorText(t, errors.dueOn)}
-              />
+              <TextInput label={t('tasks.due')} type="date" {...form.getInputProps('dueOn')} />
               <Button type="submit" variant="default" loading={add.isPending}>
                 {t('common.add')}
               </Button>

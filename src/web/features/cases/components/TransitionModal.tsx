@@ -1,15 +1,18 @@
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUPPORT_LEVELS } from '../../../../shared/cases.schema';
+import { SUPPORT_LEVELS, TransitionSchema } from '../../../../shared/cases.schema';
 import type { CaseState, SupportLevel } from '../../../../shared/cases.schema';
+import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import { serverFieldErrors } from '../../../components/fieldPaths';
+import type { FieldProblem } from '../../../components/fieldPaths';
+import { fieldErrorText } from '../../../components/formErrors';
 import { todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+
+const REQUIRED: FieldProblem = { reason: 'required', message: 'Required' };
 
 export interface ClosingInput {
   closureId: string;
@@ -36,31 +39,51 @@ export function TransitionModal(props: TransitionModalProps) {
   useReturnFocusOnUnmount();
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
-  const [closureId, setClosureId] = useState('');
-  const [municipality, setMunicipality] = useState(props.municipality);
-  const [on, setOn] = useState(todayIso());
-  const [level, setLevel] = useState<string>(props.supportLevel ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const handover = taxonomy.term(closureId)?.code === 'handover_municipality';
   const needsLevel = props.to === 'aftercare' && !props.supportLevel;
-  const shown = { ...apiFieldErrors(props.error), ...errors };
-  const required = { reason: 'required', message: '' };
+  const isHandover = (closureId: string) => taxonomy.term(closureId)?.code === 'handover_municipality';
+  const { form, onSubmit } = useSchemaForm({
+    initialValues: {
+      closureId: '',
+      handoverMunicipality: props.municipality,
+      handoverOn: todayIso(),
+      supportLevel: props.supportLevel ?? '',
+    },
+    schema: TransitionSchema,
+    toInput: (values) => ({
+      to: props.to,
+      closureId: values.closureId || undefined,
+      ...(isHandover(values.closureId)
+        ? {
+            handoverMunicipality: values.handoverMunicipality.trim(),
+            handoverOn: values.handoverOn || undefined,
+          }
+        : {}),
+    }),
+    // What this closing needs besides what the schema checks (which leaves every field optional).
+    check: (values) => {
+      const found: Record<string, FieldProblem> = {};
+      if (!values.closureId) found.closureId = REQUIRED;
+      if (isHandover(values.closureId) && !values.handoverMunicipality.trim())
+        found.handoverMunicipality = REQUIRED;
+      if (isHandover(values.closureId) && !values.handoverOn) found.handoverOn = REQUIRED;
+      if (needsLevel && !values.supportLevel) found.supportLevel = REQUIRED;
+      return found;
+    },
+  });
+  const handover = isHandover(form.values.closureId);
+  // The save belongs to the page: its refusal arrives as `error`, not through this form's submit.
+  const refused = serverFieldErrors(isApiError(props.error) ? props.error.fieldErrors : [], form.values);
+  const shown = (path: 'closureId' | 'handoverMunicipality' | 'handoverOn' | 'supportLevel') =>
+    form.errors[path] ?? fieldErrorText(t, refused[path]);
+  const level = SUPPORT_LEVELS.find((known) => known === form.values.supportLevel);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: FieldErrors = {};
-    if (!closureId) found.closureId = required;
-    if (handover && !municipality.trim()) found.handoverMunicipality = required;
-    if (handover && !on) found.handoverOn = required;
-    if (needsLevel && !level) found.supportLevel = required;
-    setErrors(found);
-    if (Object.keys(found).length) return;
+  const submit = onSubmit((data) =>
     props.onSubmit({
-      closureId,
-      ...(handover ? { handoverMunicipality: municipality.trim(), handoverOn: on } : {}),
-      ...(needsLevel ? { supportLevel: level as SupportLevel } : {}),
-    });
-  }
+      closureId: data.closureId ?? '',
+      ...(handover ? { handoverMunicipality: data.handoverMunicipality, handoverOn: data.handoverOn } : {}),
+      ...(needsLevel && level ? { supportLevel: level } : {}),
+    }),
+  );
 
   return (
     <Modal opened onClose={props.onClose} title={t(`transitions.title.${props.to}`)} centered>
@@ -70,10 +93,9 @@ export function TransitionModal(props: TransitionModalProps) {
           <ErrorAlert error={props.error} />
           <NativeSelect
             label={t('transitions.closure')}
-            value={closureId}
-            onChange={(event) => setClosureId(event.currentTarget.value)}
+            {...form.getInputProps('closureId')}
             data={[{ value: '', label: t('transitions.chooseClosure') }, ...taxonomy.options('closure')]}
-            error={fieldErrorText(t, shown.closureId)}
+            error={shown('closureId')}
             required
             data-autofocus
           />
@@ -81,33 +103,30 @@ export function TransitionModal(props: TransitionModalProps) {
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('transitions.handoverMunicipality')}
-                value={municipality}
-                onChange={(event) => setMunicipality(event.currentTarget.value)}
-                error={fieldErrorText(t, shown.handoverMunicipality)}
+                {...form.getInputProps('handoverMunicipality')}
+                error={shown('handoverMunicipality')}
                 maxLength={80}
                 required
               />
               <TextInput
                 label={t('transitions.handoverOn')}
                 type="date"
-                value={on}
-                onChange={(event) => setOn(event.currentTarget.value)}
-                error={fieldErrorText(t, shown.handoverOn)}
+                {...form.getInputProps('handoverOn')}
+                error={shown('handoverOn')}
                 required
               />
             </SimpleGrid>
           ) : null}
-          {needsLevel || shown.supportLevel ? (
+          {needsLevel || shown('supportLevel') ? (
             <NativeSelect
               label={t('case.supportLevel')}
               description={t('case.supportLevelHint')}
-              value={level}
-              onChange={(event) => setLevel(event.currentTarget.value)}
+              {...form.getInputProps('supportLevel')}
               data={[
                 { value: '', label: t('case.chooseSupportLevel') },
                 ...SUPPORT_LEVELS.map((value) => ({ value, label: t(`supportLevels.${value}`) })),
               ]}
-              error={fieldErrorText(t, shown.supportLevel)}
+              error={shown('supportLevel')}
               required
             />
           ) : null}

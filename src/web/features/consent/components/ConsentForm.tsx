@@ -1,11 +1,11 @@
 import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { CONSENT_PURPOSES, ConsentCreateSchema, FORM_LANGUAGES } from '../../../../shared/consent.schema';
 import type {
   Consent,
+  ConsentCreate,
   ConsentMethod,
   ConsentPurpose,
   DataCategory,
@@ -14,9 +14,9 @@ import type {
 import { PARTNER_TYPES } from '../../../../shared/partners.schema';
 import type { Partner, PartnerType } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import type { FieldProblem } from '../../../components/fieldPaths';
 import { newRequestId, todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { documentProblem, fileToBase64 } from '../document';
 import { useConsentMutations } from '../hooks';
@@ -43,7 +43,45 @@ const METHOD_ORDER: readonly ConsentMethod[] = [
   'verbal',
 ];
 
-const problem = (reason: string): FieldErrors[string] => ({ reason, message: reason });
+const problem = (reason: string): FieldProblem => ({ reason, message: reason });
+
+/** A type, not an interface: form values must be assignable to `Record<string, unknown>`. */
+type ConsentValues = {
+  givenBy: string;
+  categories: DataCategory[];
+  recipientKind: RecipientKind;
+  partner: Partner | null;
+  partnerType: PartnerType | '';
+  purpose: ConsentPurpose | '';
+  purposeNote: string;
+  method: ConsentMethod;
+  givenOn: string;
+  validUntil: string;
+  language: FormLanguage;
+  typedName: string;
+  typedPresent: string;
+  drawnSignature: string | null;
+  document: File | null;
+};
+
+/** Where the request's fields show their problems on this form. */
+const CONSENT_PATHS = { partnerId: 'partner', typedEvidence: 'typedPresent' };
+
+/** What the schema leaves to the form: the chosen recipient and signature, the dates' order, the file. */
+function consentCheck(values: ConsentValues): Record<string, FieldProblem> {
+  const found: Record<string, FieldProblem> = {};
+  if (values.recipientKind === 'partner' && !values.partner) found.partner = problem('required');
+  if (values.recipientKind === 'type' && !values.partnerType) found.partnerType = problem('required');
+  if (values.method === 'signature_typed' && !values.typedName.trim()) found.typedName = problem('required');
+  if (values.method === 'signature_drawn' && !values.drawnSignature)
+    found.drawnSignature = problem('signature_missing');
+  if (values.validUntil && values.givenOn && values.validUntil < values.givenOn)
+    found.validUntil = problem('until_before_given');
+  const fileProblem =
+    values.method === 'uploaded_form' && values.document ? documentProblem(values.document) : null;
+  if (fileProblem) found.document = problem(fileProblem);
+  return found;
+}
 
 /**
  * Recording consent, quick on a phone: who, what, with whom, for what, how, when — then the exact scope
@@ -54,66 +92,61 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
   const { create, upload } = useConsentMutations(detail.id);
   // Kept until saved: a retry after a lost answer records one consent, not two.
   const [requestId, setRequestId] = useState(newRequestId);
-  const [givenBy, setGivenBy] = useState(detail.caller.alias);
-  const [categories, setCategories] = useState<DataCategory[]>([]);
-  const [recipientKind, setRecipientKind] = useState<RecipientKind>('partner');
-  const [partner, setPartner] = useState<Partner | null>(null);
-  const [partnerType, setPartnerType] = useState<PartnerType | ''>('');
-  const [purpose, setPurpose] = useState<ConsentPurpose | ''>('');
-  const [purposeNote, setPurposeNote] = useState('');
-  const [method, setMethod] = useState<ConsentMethod>('signature_drawn');
-  const [givenOn, setGivenOn] = useState(todayIso);
-  const [validUntil, setValidUntil] = useState('');
-  const [language, setLanguage] = useState<FormLanguage>(() => formLanguageFor(detail.caller.language));
-  const [typedName, setTypedName] = useState('');
-  const [typedPresent, setTypedPresent] = useState('');
   // The scope exactly as shown on this screen: kept, with its hash, as evidence of a typed signature.
   const scopeRef = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<string | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const error = (key: string) => fieldErrorText(t, errors[key]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
+  const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm<ConsentValues, ConsentCreate>({
+    initialValues: {
+      givenBy: detail.caller.alias,
+      categories: [],
+      recipientKind: 'partner',
+      partner: null,
+      partnerType: '',
+      purpose: '',
+      purposeNote: '',
+      method: 'signature_drawn',
+      givenOn: todayIso(),
+      validUntil: '',
+      language: formLanguageFor(detail.caller.language),
+      typedName: '',
+      typedPresent: '',
+      drawnSignature: null,
+      document: null,
+    },
+    schema: ConsentCreateSchema,
+    toInput: (values) => ({
       requestId,
-      givenBy,
-      categories,
-      partnerId: recipientKind === 'partner' ? (partner?.id ?? null) : null,
-      partnerType: recipientKind === 'type' ? partnerType || null : null,
-      purpose,
-      purposeNote,
-      method,
-      givenOn,
-      validUntil: validUntil || undefined,
-      language,
-      typedName: method === 'signature_typed' ? typedName : undefined,
+      givenBy: values.givenBy,
+      categories: values.categories,
+      partnerId: values.recipientKind === 'partner' ? (values.partner?.id ?? null) : null,
+      partnerType: values.recipientKind === 'type' ? values.partnerType || null : null,
+      purpose: values.purpose,
+      purposeNote: values.purposeNote,
+      method: values.method,
+      givenOn: values.givenOn,
+      validUntil: values.validUntil || undefined,
+      language: values.language,
+      typedName: values.method === 'signature_typed' ? values.typedName : undefined,
       typedEvidence:
-        method === 'signature_typed'
-          ? { present: typedPresent, shownText: scopeRef.current?.innerText ?? '' }
+        values.method === 'signature_typed'
+          ? { present: values.typedPresent, shownText: scopeRef.current?.innerText ?? '' }
           : undefined,
-      drawnSignature: method === 'signature_drawn' ? (drawn ?? undefined) : undefined,
-    };
-    const parsed = ConsentCreateSchema.safeParse(body);
-    const found: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-    if (recipientKind === 'partner' && !partner) found.partnerId = problem('required');
-    if (recipientKind === 'type' && !partnerType) found.partnerType = problem('required');
-    if (method === 'signature_typed' && !typedName.trim()) found.typedName = problem('required');
-    if (method === 'signature_drawn' && !drawn) found.drawnSignature = problem('signature_missing');
-    if (validUntil && givenOn && validUntil < givenOn) found.validUntil = problem('until_before_given');
-    const fileProblem = method === 'uploaded_form' && file ? documentProblem(file) : null;
-    if (fileProblem) found.document = problem(fileProblem);
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length) return;
+      drawnSignature: values.method === 'signature_drawn' ? (values.drawnSignature ?? undefined) : undefined,
+    }),
+    renames: CONSENT_PATHS,
+    check: consentCheck,
+  });
+  const values = form.values;
 
+  async function save(data: ConsentCreate) {
+    const { method, document } = form.getValues();
+    const file = method === 'uploaded_form' ? document : null;
     setSaving(true);
     try {
-      const consent = await create.mutateAsync(parsed.data);
+      const consent = await create.mutateAsync(data);
       setRequestId(newRequestId());
       let uploadError: unknown = null;
-      if (method === 'uploaded_form' && file) {
+      if (file) {
         try {
           await upload.mutateAsync({
             consentId: consent.id,
@@ -126,70 +159,62 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
       }
       onDone(consent, uploadError);
     } catch (caught) {
-      setErrors(apiFieldErrors(caught));
+      showServerErrors(caught);
     } finally {
       setSaving(false);
     }
   }
 
+  const submit = onSubmit((data) => void save(data));
+
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('consent.formLabel')}>
+    <form onSubmit={submit} noValidate aria-label={t('consent.formLabel')}>
       <Stack gap="md">
         <ErrorAlert error={create.error} />
         <TextInput
           label={t('consent.givenBy')}
           description={t('consent.givenByHint')}
-          value={givenBy}
-          onChange={(event) => setGivenBy(event.currentTarget.value)}
-          error={error('givenBy')}
+          {...form.getInputProps('givenBy')}
           maxLength={160}
           withAsterisk
           dir="auto"
         />
         <CategoryCheckboxes
           label={t('consent.categories')}
-          value={categories}
-          onChange={setCategories}
-          error={errors.categories ? t('sharing.categoriesRequired') : undefined}
+          value={values.categories}
+          onChange={(categories) => form.setFieldValue('categories', categories)}
+          error={form.errors.categories ? t('sharing.categoriesRequired') : undefined}
         />
         <Stack gap={6}>
-          <Radio.Group
-            label={t('consent.recipient')}
-            value={recipientKind}
-            onChange={(value) => setRecipientKind(value as RecipientKind)}
-            withAsterisk
-          >
+          <Radio.Group label={t('consent.recipient')} {...form.getInputProps('recipientKind')} withAsterisk>
             <Group gap="lg" mt={6}>
               <Radio value="partner" label={t('consent.recipientPartner')} />
               <Radio value="type" label={t('consent.recipientType')} />
             </Group>
           </Radio.Group>
-          {recipientKind === 'partner' ? (
+          {values.recipientKind === 'partner' ? (
             <PartnerPicker
               label={t('consent.partner')}
-              value={partner?.id ?? ''}
-              onChange={setPartner}
-              error={error('partnerId')}
+              value={values.partner?.id ?? ''}
+              onChange={(partner) => form.setFieldValue('partner', partner)}
+              error={errorOf('partner')}
             />
           ) : (
             <NativeSelect
               label={t('consent.partnerType')}
-              value={partnerType}
-              onChange={(event) => setPartnerType(event.currentTarget.value as PartnerType | '')}
+              {...form.getInputProps('partnerType')}
               data={[
                 { value: '', label: t('partners.chooseType') },
                 ...PARTNER_TYPES.map((type) => ({ value: type, label: t(`partners.types.${type}`) })),
               ]}
-              error={error('partnerType')}
               withAsterisk
             />
           )}
         </Stack>
         <Radio.Group
           label={t('consent.purpose')}
-          value={purpose}
-          onChange={(value) => setPurpose(value as ConsentPurpose)}
-          error={errors.purpose ? t('sharing.purposeRequired') : undefined}
+          {...form.getInputProps('purpose')}
+          error={form.errors.purpose ? t('sharing.purposeRequired') : undefined}
           withAsterisk
         >
           <Stack gap="xs" mt={6}>
@@ -205,8 +230,7 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
         </Radio.Group>
         <TextInput
           label={t('consent.purposeNote')}
-          value={purposeNote}
-          onChange={(event) => setPurposeNote(event.currentTarget.value)}
+          {...form.getInputProps('purposeNote')}
           maxLength={500}
           dir="auto"
         />
@@ -214,38 +238,34 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
           <TextInput
             label={t('consent.givenOn')}
             type="date"
-            value={givenOn}
-            onChange={(event) => setGivenOn(event.currentTarget.value)}
-            error={error('givenOn')}
+            {...form.getInputProps('givenOn')}
             withAsterisk
           />
           <TextInput
             label={t('consent.validUntil')}
             description={t('consent.validUntilHint')}
             type="date"
-            value={validUntil}
-            min={givenOn || undefined}
-            onChange={(event) => setValidUntil(event.currentTarget.value)}
-            error={error('validUntil')}
+            {...form.getInputProps('validUntil')}
+            min={values.givenOn || undefined}
           />
           <NativeSelect
             label={t('consent.language')}
             description={t('consent.languageHint')}
-            value={language}
+            value={values.language}
             onChange={(event) => {
               const next = event.currentTarget.value;
-              if (isFormLanguage(next)) setLanguage(next);
+              if (isFormLanguage(next)) form.setFieldValue('language', next);
             }}
             data={FORM_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
           />
         </SimpleGrid>
         <Radio.Group
           label={t('consent.method')}
-          value={method}
+          value={values.method}
           onChange={(value) => {
-            setMethod(value as ConsentMethod);
+            const method = METHOD_ORDER.find((known) => known === value);
             // A new pad starts blank: forget a signature drawn on the old one.
-            setDrawn(null);
+            if (method) form.setValues({ method, drawnSignature: null });
           }}
           withAsterisk
         >
@@ -263,27 +283,27 @@ export function ConsentForm({ detail, onDone, onCancel }: ConsentFormProps) {
         <div ref={scopeRef}>
           <ScopeText
             framed
-            language={language}
-            who={givenBy}
-            categories={categories}
-            partnerName={recipientKind === 'partner' ? (partner?.name ?? null) : null}
-            partnerType={recipientKind === 'type' ? partnerType || null : null}
-            purpose={purpose}
-            purposeNote={purposeNote}
-            from={givenOn}
-            until={validUntil || null}
+            language={values.language}
+            who={values.givenBy}
+            categories={values.categories}
+            partnerName={values.recipientKind === 'partner' ? (values.partner?.name ?? null) : null}
+            partnerType={values.recipientKind === 'type' ? values.partnerType || null : null}
+            purpose={values.purpose}
+            purposeNote={values.purposeNote}
+            from={values.givenOn}
+            until={values.validUntil || null}
           />
         </div>
         <SignatureFields
-          method={method}
-          typedName={typedName}
-          onTypedName={setTypedName}
-          typedPresent={typedPresent}
-          onTypedPresent={setTypedPresent}
-          onDrawn={setDrawn}
-          file={file}
-          onFile={setFile}
-          errors={errors}
+          method={values.method}
+          typedName={values.typedName}
+          onTypedName={(value) => form.setFieldValue('typedName', value)}
+          typedPresent={values.typedPresent}
+          onTypedPresent={(value) => form.setFieldValue('typedPresent', value)}
+          onDrawn={(png) => form.setFieldValue('drawnSignature', png)}
+          file={values.document}
+          onFile={(file) => form.setFieldValue('document', file)}
+          errorOf={errorOf}
         />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel} disabled={saving}>

@@ -1,15 +1,42 @@
 import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentSignSchema } from '../../../../shared/consent.schema';
 import type { Consent } from '../../../../shared/consent.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import type { FieldProblem } from '../../../components/fieldPaths';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useConsentMutations } from '../hooks';
 import { ScopeText } from './ScopeText';
 import { SignatureFields } from './SignatureFields';
 
 type SignMethod = 'signature_drawn' | 'signature_typed';
+const SIGN_METHODS = ['signature_drawn', 'signature_typed'] as const;
+
+interface SignValues extends Record<string, unknown> {
+  method: SignMethod;
+  typedName: string;
+  typedPresent: string;
+  drawnSignature: string | null;
+}
+
+const BLANK: SignValues = {
+  method: 'signature_drawn',
+  typedName: '',
+  typedPresent: '',
+  drawnSignature: null,
+};
+const required: FieldProblem = { reason: 'required', message: 'required' };
+
+/** What the chosen method asks for (the schema leaves it to the form). */
+function signCheck(values: SignValues): Record<string, FieldProblem> {
+  const found: Record<string, FieldProblem> = {};
+  if (values.method === 'signature_typed' && !values.typedName.trim()) found.typedName = required;
+  if (values.method === 'signature_typed' && !values.typedPresent.trim()) found.typedPresent = required;
+  if (values.method === 'signature_drawn' && !values.drawnSignature)
+    found.drawnSignature = { reason: 'signature_missing', message: 'signature_missing' };
+  return found;
+}
 
 /** Makes a pending (verbal, or form not yet uploaded) consent written with a signature on this screen. */
 export function SignModal({
@@ -23,39 +50,30 @@ export function SignModal({
 }) {
   const { t } = useTranslation();
   const { sign } = useConsentMutations(caseId);
-  const [method, setMethod] = useState<SignMethod>('signature_drawn');
-  const [typedName, setTypedName] = useState('');
-  const [typedPresent, setTypedPresent] = useState('');
   // The scope exactly as shown on this screen: kept, with its hash, as evidence of a typed signature.
   const scopeRef = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm({
+    initialValues: BLANK,
+    schema: ConsentSignSchema,
+    toInput: (values) =>
+      values.method === 'signature_typed'
+        ? {
+            method: values.method,
+            typedName: values.typedName.trim(),
+            typedEvidence: {
+              present: values.typedPresent.trim(),
+              shownText: scopeRef.current?.innerText ?? '',
+            },
+          }
+        : { method: values.method, drawnSignature: values.drawnSignature ?? undefined },
+    renames: { typedEvidence: 'typedPresent' },
+    check: signCheck,
+  });
+  const values = form.values;
 
-  function submit() {
-    const found: FieldErrors = {};
-    if (method === 'signature_typed' && !typedName.trim())
-      found.typedName = { reason: 'required', message: 'required' };
-    if (method === 'signature_typed' && !typedPresent.trim())
-      found['typedEvidence.present'] = { reason: 'required', message: 'required' };
-    if (method === 'signature_drawn' && !drawn)
-      found.drawnSignature = { reason: 'signature_missing', message: 'signature_missing' };
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    sign.mutate(
-      {
-        consentId: consent.id,
-        body:
-          method === 'signature_typed'
-            ? {
-                method,
-                typedName: typedName.trim(),
-                typedEvidence: { present: typedPresent.trim(), shownText: scopeRef.current?.innerText ?? '' },
-              }
-            : { method, drawnSignature: drawn ?? undefined },
-      },
-      { onSuccess: onClose, onError: (error) => setErrors(apiFieldErrors(error)) },
-    );
-  }
+  const submit = onSubmit((body) =>
+    sign.mutate({ consentId: consent.id, body }, { onSuccess: onClose, onError: showServerErrors }),
+  );
 
   return (
     <Modal opened onClose={onClose} title={t('consent.signTitle')} size="lg" centered>
@@ -76,33 +94,34 @@ export function SignModal({
         </div>
         <Radio.Group
           label={t('consent.method')}
-          value={method}
+          value={values.method}
           onChange={(value) => {
-            setMethod(value as SignMethod);
-            setDrawn(null);
+            const method = SIGN_METHODS.find((known) => known === value);
+            // A new pad starts blank: forget a signature drawn on the old one.
+            if (method) form.setValues({ method, drawnSignature: null });
           }}
         >
           <Stack gap="xs" mt={6}>
-            {(['signature_drawn', 'signature_typed'] as const).map((value) => (
+            {SIGN_METHODS.map((value) => (
               <Radio key={value} value={value} label={t(`consentMethods.${value}.label`)} />
             ))}
           </Stack>
         </Radio.Group>
         <SignatureFields
-          method={method}
-          typedName={typedName}
-          onTypedName={setTypedName}
-          typedPresent={typedPresent}
-          onTypedPresent={setTypedPresent}
-          onDrawn={setDrawn}
-          errors={errors}
+          method={values.method}
+          typedName={values.typedName}
+          onTypedName={(value) => form.setFieldValue('typedName', value)}
+          typedPresent={values.typedPresent}
+          onTypedPresent={(value) => form.setFieldValue('typedPresent', value)}
+          onDrawn={(png) => form.setFieldValue('drawnSignature', png)}
+          errorOf={errorOf}
         />
         <ErrorAlert error={sign.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button loading={sign.isPending} onClick={submit}>
+          <Button loading={sign.isPending} onClick={() => submit()}>
             {t('consent.signSave')}
           </Button>
         </Group>

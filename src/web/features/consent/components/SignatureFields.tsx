@@ -1,8 +1,6 @@
 import { Alert, FileInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ConsentMethod } from '../../../../shared/consent.schema';
-import { fieldErrorText } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { DOCUMENT_ACCEPT } from '../document';
 import { SignaturePad } from './SignaturePad';
 
@@ -16,17 +14,18 @@ interface SignatureFieldsProps {
   onDrawn: (png: string | null) => void;
   file?: File | null;
   onFile?: (file: File | null) => void;
-  errors: FieldErrors;
+  /** The error shown on a form path: `drawnSignature`, `typedPresent`, `typedName` or `document`. */
+  errorOf: (path: string) => string | undefined;
   writtenDays?: string;
 }
 
 /** What the chosen method asks for: a drawn signature, a typed name, a signed form, or nothing yet. */
 export function SignatureFields(props: SignatureFieldsProps) {
   const { t } = useTranslation();
-  const { method, errors } = props;
+  const { method, errorOf } = props;
   switch (method) {
     case 'signature_drawn':
-      return <SignaturePad onChange={props.onDrawn} error={fieldErrorText(t, errors.drawnSignature)} />;
+      return <SignaturePad onChange={props.onDrawn} error={errorOf('drawnSignature')} />;
     case 'signature_typed':
       return (
         <>
@@ -35,7 +34,7 @@ export function SignatureFields(props: SignatureFieldsProps) {
             description={t('typedEvidence.presentHint')}
             value={props.typedPresent}
             onChange={(event) => props.onTypedPresent(event.currentTarget.value)}
-            error={fieldErrorText(t, errors['typedEvidence.present'] ?? errors.typedEvidence)}
+            error={errorOf('typedPresent')}
             maxLength={300}
             autoComplete="off"
             withAsterisk
@@ -46,7 +45,7 @@ export function SignatureFields(props: SignatureFieldsProps) {
             description={t('signature.typedHint')}
             value={props.typedName}
             onChange={(event) => props.onTypedName(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.typedName)}
+            error={errorOf('typedName')}
             maxLength={160}
             autoComplete="off"
             withAsterisk
@@ -64,7 +63,7 @@ export function SignatureFields(props: SignatureFieldsProps) {
           onChange={props.onFile}
           accept={DOCUMENT_ACCEPT}
           clearable
-          error={fieldErrorText(t, errors.document)}
+          error={errorOf('document')}
         />
       ) : null;
     case 'verbal':

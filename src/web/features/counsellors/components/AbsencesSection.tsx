@@ -1,10 +1,9 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AbsenceCreateSchema } from '../../../../shared/counsellors.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDay, todayIso } from '../../../components/format';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { Loading } from '../../../components/Loading';
 import { currentLanguage } from '../../../i18n';
 import { useAbsences, useProfileMutations } from '../hooks';
@@ -14,19 +13,18 @@ export function AbsencesSection({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const absences = useAbsences(userId);
   const { addAbsence, removeAbsence } = useProfileMutations(userId);
-  const [from, setFrom] = useState(todayIso);
-  const [to, setTo] = useState(todayIso);
-  const [note, setNote] = useState('');
-  const [order, setOrder] = useState(false);
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { fromDate: todayIso(), toDate: todayIso(), note: '' },
+    schema: AbsenceCreateSchema,
+    // The schema's rule across the two dates names no reason of its own.
+    errorText: (path, problem) =>
+      path === 'toDate' && problem.reason === 'custom' ? t('counsellors.endBeforeStart') : undefined,
+  });
   const language = currentLanguage();
-  const fieldErrors = apiFieldErrors(addAbsence.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!from || !to || to < from) return setOrder(true);
-    setOrder(false);
-    addAbsence.mutate({ fromDate: from, toDate: to, note: note.trim() }, { onSuccess: () => setNote('') });
-  }
+  const submit = onSubmit((data) =>
+    addAbsence.mutate(data, { onSuccess: () => form.setFieldValue('note', ''), onError: showServerErrors }),
+  );
 
   return (
     <Stack gap="sm">
@@ -86,23 +84,18 @@ export function AbsencesSection({ userId }: { userId: string }) {
             <TextInput
               type="date"
               label={t('counsellors.from')}
-              value={from}
-              onChange={(event) => setFrom(event.currentTarget.value)}
+              {...form.getInputProps('fromDate')}
               classNames={{ input: 'ltr-text' }}
-              error={fieldErrorText(t, fieldErrors.fromDate)}
             />
             <TextInput
               type="date"
               label={t('counsellors.to')}
-              value={to}
-              onChange={(event) => setTo(event.currentTarget.value)}
+              {...form.getInputProps('toDate')}
               classNames={{ input: 'ltr-text' }}
-              error={order ? t('counsellors.endBeforeStart') : fieldErrorText(t, fieldErrors.toDate)}
             />
             <TextInput
               label={t('counsellors.absenceNote')}
-              value={note}
-              onChange={(event) => setNote(event.currentTarget.value)}
+              {...form.getInputProps('note')}
               maxLength={200}
               style={{ flex: '1 1 180px' }}
             />

@@ -13,8 +13,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormErrors } from '@mantine/form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COUNSELLOR_GENDERS,
@@ -23,10 +23,9 @@ import {
   LANGUAGE_LEVELS,
 } from '../../../../shared/counsellors.schema';
 import { PROVINCES } from '../../../../shared/places.schema';
-import type { CounsellorProfile, CounsellorProfileUpdate } from '../../../../shared/counsellors.schema';
+import type { CounsellorProfile } from '../../../../shared/counsellors.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { termLabel, useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useMunicipalities } from '../hooks';
 import type { ProfileMutations } from '../hooks';
@@ -49,6 +48,11 @@ const SELF_FIELDS = [
 function editable(profile: CounsellorProfile): Editable {
   const { userId: _u, name: _n, activeCases: _a, trainedUntil: _t, ...rest } = profile;
   return rest;
+}
+
+/** The first problem on a path or inside it (a list's own problem, or one of its items'). */
+function errorWithin(errors: FormErrors, path: string) {
+  return Object.entries(errors).find(([key]) => key === path || key.startsWith(`${path}.`))?.[1];
 }
 
 /** What the counsellor declared about their background, shown to a coordinator or admin but not editable. */
@@ -84,14 +88,20 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const municipalities = useMunicipalities();
-  const [values, setValues] = useState<Editable>(() => editable(profile));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const manager = mode === 'manager';
-  const set = <K extends keyof Editable>(key: K, value: Editable[K]) => {
-    setValues((old) => ({ ...old, [key]: value }));
-    update.reset();
-  };
-  const error = (key: string) => fieldErrorText(t, errors[key]);
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: editable(profile),
+    schema: CounsellorProfileUpdateSchema,
+    toInput: (values) => {
+      // The background is self-declared: a coordinator or admin never sends it (the server refuses it too).
+      const { backgroundIds: _declared, ...managed } = values;
+      return manager ? managed : Object.fromEntries(SELF_FIELDS.map((key) => [key, values[key]]));
+    },
+    // A change hides the last save's confirmation.
+    onValuesChange: () => update.reset(),
+  });
+  const values = form.values;
+  const availabilityError = errorWithin(form.errors, 'availability');
 
   const places = (municipalities.data?.items ?? []).filter(
     (m) => m.active || m.id === values.homeMunicipalityId || values.servesMunicipalityIds.includes(m.id),
@@ -101,20 +111,7 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
   const usedCodes = new Set(values.languages.map((l) => l.code));
   const nextCode = languageTerms.find((term) => !usedCodes.has(term.code))?.code;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    // The background is self-declared: a coordinator or admin never sends it (the server refuses it too).
-    const { backgroundIds: _declared, ...managed } = values;
-    const body: Record<string, unknown> = manager
-      ? managed
-      : Object.fromEntries(SELF_FIELDS.map((key) => [key, values[key]]));
-    const parsed = CounsellorProfileUpdateSchema.safeParse(body);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    update.mutate(parsed.data as CounsellorProfileUpdate, {
-      onError: (failure) => setErrors(apiFieldErrors(failure)),
-    });
-  }
+  const submit = onSubmit((data) => update.mutate(data, { onError: showServerErrors }));
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('counsellors.profileForm')}>
@@ -124,21 +121,24 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
           {manager ? (
             <NativeSelect
               label={t('counsellors.status')}
-              value={values.status}
-              onChange={(event) => set('status', event.currentTarget.value as Editable['status'])}
+              {...form.getInputProps('status')}
               data={COUNSELLOR_STATUSES.map((s) => ({ value: s, label: t(`counsellors.statuses.${s}`) }))}
-              error={error('status')}
             />
           ) : null}
           <NativeSelect
             label={t('counsellors.gender')}
             value={values.gender ?? ''}
-            onChange={(event) => set('gender', (event.currentTarget.value || null) as Editable['gender'])}
+            onChange={(event) =>
+              form.setFieldValue(
+                'gender',
+                COUNSELLOR_GENDERS.find((gender) => gender === event.currentTarget.value) ?? null,
+              )
+            }
             data={[
               { value: '', label: t('common.notGiven') },
               ...COUNSELLOR_GENDERS.map((g) => ({ value: g, label: t(`counsellors.genders.${g}`) })),
             ]}
-            error={error('gender')}
+            error={form.errors.gender}
           />
           {manager ? (
             <TextInput
@@ -147,9 +147,9 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
               inputMode="numeric"
               min={0}
               max={20}
+              {...form.getInputProps('maxActiveCases')}
               value={String(values.maxActiveCases)}
-              onChange={(event) => set('maxActiveCases', Number(event.currentTarget.value))}
-              error={error('maxActiveCases')}
+              onChange={(event) => form.setFieldValue('maxActiveCases', Number(event.currentTarget.value))}
             />
           ) : null}
         </SimpleGrid>
@@ -167,13 +167,8 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
                 <Group key={index} gap="xs" wrap="nowrap" align="flex-end">
                   <NativeSelect
                     label={t('counsellors.language')}
-                    value={language.code}
+                    {...form.getInputProps(`languages.${index}.code`)}
                     style={{ flex: 1 }}
-                    onChange={(event) => {
-                      const next = [...values.languages];
-                      next[index] = { ...language, code: event.currentTarget.value };
-                      set('languages', next);
-                    }}
                     data={taxonomy
                       .ofKind('language')
                       .filter(
@@ -183,15 +178,7 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
                   />
                   <NativeSelect
                     label={t('counsellors.level')}
-                    value={language.level}
-                    onChange={(event) => {
-                      const next = [...values.languages];
-                      next[index] = {
-                        ...language,
-                        level: event.currentTarget.value as (typeof LANGUAGE_LEVELS)[number],
-                      };
-                      set('languages', next);
-                    }}
+                    {...form.getInputProps(`languages.${index}.level`)}
                     data={LANGUAGE_LEVELS.map((l) => ({ value: l, label: t(`counsellors.levels.${l}`) }))}
                   />
                   <ActionIcon
@@ -199,12 +186,7 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
                     color="red"
                     size="lg"
                     mb={2}
-                    onClick={() =>
-                      set(
-                        'languages',
-                        values.languages.filter((_, i) => i !== index),
-                      )
-                    }
+                    onClick={() => form.removeListItem('languages', index)}
                     aria-label={t('counsellors.removeLanguage', { language: name })}
                   >
                     ×
@@ -217,14 +199,14 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
                 size="xs"
                 variant="default"
                 style={{ alignSelf: 'flex-start' }}
-                onClick={() => set('languages', [...values.languages, { code: nextCode, level: 'good' }])}
+                onClick={() => form.insertListItem('languages', { code: nextCode, level: 'good' })}
               >
                 {t('counsellors.addLanguage')}
               </Button>
             ) : null}
-            {error('languages') ? (
+            {form.errors.languages ? (
               <Text size="sm" c="red">
-                {error('languages')}
+                {form.errors.languages}
               </Text>
             ) : null}
           </Stack>
@@ -236,9 +218,7 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
           <Checkbox.Group
             label={t('counsellors.backgrounds')}
             description={t('counsellors.backgroundsHint')}
-            value={values.backgroundIds}
-            onChange={(ids) => set('backgroundIds', ids)}
-            error={error('backgroundIds')}
+            {...form.getInputProps('backgroundIds')}
           >
             <Group gap="md" mt={6}>
               {taxonomy.options('background').map((option) => (
@@ -260,19 +240,16 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
                 label={t('counsellors.home')}
                 placeholder={t('counsellors.typeToSearch')}
                 data={placeOptions}
-                value={values.homeMunicipalityId}
-                onChange={(value) => set('homeMunicipalityId', value)}
+                {...form.getInputProps('homeMunicipalityId')}
                 searchable
                 clearable
                 nothingFoundMessage={t('intake.nothingFound')}
-                error={error('homeMunicipalityId')}
               />
               <MultiSelect
                 label={t('counsellors.servesProvinces')}
                 placeholder={values.servesProvinces.length ? undefined : t('counsellors.typeToSearch')}
                 data={[...PROVINCES]}
-                value={values.servesProvinces}
-                onChange={(value) => set('servesProvinces', value as Editable['servesProvinces'])}
+                {...form.getInputProps('servesProvinces')}
                 searchable
                 clearable
               />
@@ -281,18 +258,15 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
               label={t('counsellors.servesMunicipalities')}
               placeholder={values.servesMunicipalityIds.length ? undefined : t('counsellors.typeToSearch')}
               data={placeOptions}
-              value={values.servesMunicipalityIds}
-              onChange={(value) => set('servesMunicipalityIds', value)}
+              {...form.getInputProps('servesMunicipalityIds')}
               searchable
               clearable
               nothingFoundMessage={t('intake.nothingFound')}
-              error={error('servesMunicipalityIds')}
             />
             <Switch
               label={t('counsellors.remote')}
               description={t('counsellors.remoteHint')}
-              checked={values.remote}
-              onChange={(event) => set('remote', event.currentTarget.checked)}
+              {...form.getInputProps('remote', { type: 'checkbox' })}
             />
           </Stack>
         </Fieldset>
@@ -301,10 +275,13 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
           <Text size="sm" c="dimmed" mb="xs">
             {t('counsellors.availabilityHint')}
           </Text>
-          <AvailabilityEditor value={values.availability} onChange={(value) => set('availability', value)} />
-          {error('availability') ? (
+          <AvailabilityEditor
+            value={values.availability}
+            onChange={(value) => form.setFieldValue('availability', value)}
+          />
+          {availabilityError ? (
             <Text size="sm" c="red">
-              {error('availability')}
+              {availabilityError}
             </Text>
           ) : null}
         </Fieldset>
@@ -315,16 +292,16 @@ export function CounsellorProfileForm({ profile, mode, update }: CounsellorProfi
               type="date"
               label={t('counsellors.vogIssued')}
               value={values.vogIssuedOn ?? ''}
-              onChange={(event) => set('vogIssuedOn', event.currentTarget.value || null)}
-              error={error('vogIssuedOn')}
+              onChange={(event) => form.setFieldValue('vogIssuedOn', event.currentTarget.value || null)}
+              error={form.errors.vogIssuedOn}
               classNames={{ input: 'ltr-text' }}
             />
             <TextInput
               type="date"
               label={t('counsellors.vogExpires')}
               value={values.vogExpiresOn ?? ''}
-              onChange={(event) => set('vogExpiresOn', event.currentTarget.value || null)}
-              error={error('vogExpiresOn')}
+              onChange={(event) => form.setFieldValue('vogExpiresOn', event.currentTarget.value || null)}
+              error={form.errors.vogExpiresOn}
               classNames={{ input: 'ltr-text' }}
             />
           </SimpleGrid>

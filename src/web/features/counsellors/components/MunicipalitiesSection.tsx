@@ -1,10 +1,8 @@
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROVINCES } from '../../../../shared/places.schema';
+import { MunicipalityCreateSchema, PROVINCES } from '../../../../shared/places.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { Loading } from '../../../components/Loading';
 import type { Province } from '../api';
 import { useCreateMunicipality, useMunicipalities } from '../hooks';
@@ -15,16 +13,17 @@ export function MunicipalitiesSection() {
   const { t } = useTranslation();
   const list = useMunicipalities();
   const create = useCreateMunicipality();
-  const [name, setName] = useState('');
-  const [province, setProvince] = useState<Province>('Utrecht');
-  const [missing, setMissing] = useState(false);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim().length < 2) return setMissing(true);
-    setMissing(false);
-    create.mutate({ name: name.trim(), province }, { onSuccess: () => setName('') });
-  }
+  const province: Province = 'Utrecht';
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { name: '', province },
+    schema: MunicipalityCreateSchema,
+    // A one-letter name is as good as none.
+    errorText: (path, problem) =>
+      path === 'name' && problem.reason === 'too_small' ? t('fieldErrors.required') : undefined,
+  });
+  const submit = onSubmit((data) =>
+    create.mutate(data, { onSuccess: () => form.setFieldValue('name', ''), onError: showServerErrors }),
+  );
 
   const items = list.data?.items ?? [];
   return (
@@ -33,20 +32,10 @@ export function MunicipalitiesSection() {
         <Stack gap="xs">
           <ErrorAlert error={create.error} />
           <Group gap="xs" align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('places.name')}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={
-                missing ? t('fieldErrors.required') : fieldErrorText(t, apiFieldErrors(create.error).name)
-              }
-              maxLength={80}
-              required
-            />
+            <TextInput label={t('places.name')} {...form.getInputProps('name')} maxLength={80} required />
             <NativeSelect
               label={t('places.province')}
-              value={province}
-              onChange={(event) => setProvince(event.currentTarget.value as Province)}
+              {...form.getInputProps('province')}
               data={[...PROVINCES]}
             />
             <Button type="submit" mt={25} loading={create.isPending}>

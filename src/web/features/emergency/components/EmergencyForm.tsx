@@ -1,7 +1,6 @@
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISCLOSURE_CHANNELS } from '../../../../shared/referrals.schema';
 import { EMERGENCY_GROUNDS, EmergencyCreateSchema, LEGAL_BASES } from '../../../../shared/emergency.schema';
@@ -9,9 +8,8 @@ import type { DataCategory } from '../../../../shared/consent.schema';
 import type { DisclosureChannel } from '../../../../shared/referrals.schema';
 import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { newRequestId } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { CategoryCheckboxes } from '../../consent/components/CategoryCheckboxes';
 import { PartnerPicker } from '../../consent/components/PartnerPicker';
 import { EMERGENCY_SETTINGS_KEY, fetchEmergencySettings } from '../../settings/api';
@@ -33,72 +31,75 @@ export function EmergencyForm({
   const { t } = useTranslation();
   const { create } = useEmergencyMutations();
   const [requestId, setRequestId] = useState(newRequestId);
-  const [ground, setGround] = useState<Ground | ''>('');
-  const [legalBasis, setLegalBasis] = useState<LegalBasis | ''>('');
-  const [reason, setReason] = useState('');
-  const [partner, setPartner] = useState<Partner | null>(null);
-  const [categories, setCategories] = useState<DataCategory[]>([]);
-  const [channel, setChannel] = useState<DisclosureChannel>('phone');
-  const [informCaller, setInformCaller] = useState(true);
-  const [noInformReason, setNoInformReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm({
+    initialValues: {
+      ground: '' as Ground | '',
+      legalBasis: '' as LegalBasis | '',
+      reason: '',
+      partner: null as Partner | null,
+      categories: [] as DataCategory[],
+      channel: 'phone' as DisclosureChannel,
+      informCaller: true,
+      noInformReason: '',
+    },
+    schema: EmergencyCreateSchema,
+    toInput: ({ partner, ...values }) => ({
+      ...values,
+      requestId,
+      partnerId: partner?.id ?? '',
+      noInformReason: values.informCaller ? '' : values.noInformReason,
+    }),
+    renames: { partnerId: 'partner' },
+    // Each field says what to do about it, whatever the schema's reason.
+    errorText: (path) => {
+      switch (path) {
+        case 'ground':
+        case 'legalBasis':
+          return t('sharing.chooseOne');
+        case 'reason':
+          return t('emergency.reasonTooShort');
+        case 'partner':
+          return t('fieldErrors.required');
+        case 'categories':
+          return t('sharing.categoriesRequired');
+        case 'noInformReason':
+          return t('emergency.noInformTooShort');
+        default:
+          return undefined;
+      }
+    },
+  });
   // Serious crime is offered only where the organisation's legal basis names it (the server checks again).
   const settings = useQuery({ queryKey: EMERGENCY_SETTINGS_KEY, queryFn: fetchEmergencySettings });
   const grounds = EMERGENCY_GROUNDS.filter(
     (value) => value !== 'serious_crime' || settings.data?.seriousCrimeAllowed === true,
   );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = EmergencyCreateSchema.safeParse({
-      requestId,
-      ground,
-      legalBasis,
-      reason,
-      partnerId: partner?.id ?? '',
-      categories,
-      channel,
-      informCaller,
-      noInformReason: informCaller ? '' : noInformReason,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
+  const submit = onSubmit((body) =>
     create.mutate(
-      { caseId, body: parsed.data },
+      { caseId, body },
       {
         onSuccess: () => {
           setRequestId(newRequestId());
           onDone();
         },
-        onError: (error) => setErrors(apiFieldErrors(error)),
+        onError: showServerErrors,
       },
-    );
-  }
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('emergency.formLabel')}>
       <Stack gap="sm">
         <ErrorAlert error={create.error} />
-        <Radio.Group
-          label={t('emergency.ground')}
-          value={ground}
-          onChange={(value) => setGround(value as Ground)}
-          error={errors.ground ? t('sharing.chooseOne') : undefined}
-          withAsterisk
-        >
+        <Radio.Group label={t('emergency.ground')} {...form.getInputProps('ground')} withAsterisk>
           <Stack gap="xs" mt={6}>
             {grounds.map((value) => (
               <Radio key={value} value={value} label={t(`emergency.grounds.${value}`)} />
             ))}
           </Stack>
         </Radio.Group>
-        <Radio.Group
-          label={t('emergency.legalBasis')}
-          value={legalBasis}
-          onChange={(value) => setLegalBasis(value as LegalBasis)}
-          error={errors.legalBasis ? t('sharing.chooseOne') : undefined}
-          withAsterisk
-        >
+        <Radio.Group label={t('emergency.legalBasis')} {...form.getInputProps('legalBasis')} withAsterisk>
           <Stack gap="xs" mt={6}>
             {LEGAL_BASES.map((value) => (
               <Radio
@@ -113,9 +114,7 @@ export function EmergencyForm({
         <Textarea
           label={t('emergency.reason')}
           description={t('emergency.reasonHint')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.reason ? t('emergency.reasonTooShort') : undefined}
+          {...form.getInputProps('reason')}
           maxLength={4000}
           autosize
           minRows={3}
@@ -124,36 +123,32 @@ export function EmergencyForm({
         />
         <PartnerPicker
           label={t('emergency.partner')}
-          value={partner?.id ?? ''}
-          onChange={setPartner}
-          error={errors.partnerId ? t('fieldErrors.required') : undefined}
+          value={form.values.partner?.id ?? ''}
+          onChange={(partner) => form.setFieldValue('partner', partner)}
+          error={errorOf('partner')}
         />
         <CategoryCheckboxes
           label={t('emergency.categories')}
           description={t('emergency.categoriesHint')}
-          value={categories}
-          onChange={setCategories}
-          error={errors.categories ? t('sharing.categoriesRequired') : undefined}
+          value={form.values.categories}
+          onChange={(categories) => form.setFieldValue('categories', categories)}
+          error={errorOf('categories')}
         />
         <NativeSelect
           label={t('emergency.channel')}
-          value={channel}
-          onChange={(event) => setChannel(event.currentTarget.value as DisclosureChannel)}
+          {...form.getInputProps('channel')}
           data={DISCLOSURE_CHANNELS.map((value) => ({ value, label: t(`disclosureChannels.${value}`) }))}
         />
         <Checkbox
           label={t('emergency.informCaller')}
           description={t('emergency.informCallerHint')}
-          checked={informCaller}
-          onChange={(event) => setInformCaller(event.currentTarget.checked)}
+          {...form.getInputProps('informCaller', { type: 'checkbox' })}
         />
-        {!informCaller ? (
+        {!form.values.informCaller ? (
           <Textarea
             label={t('emergency.noInformReason')}
             description={t('emergency.noInformHint')}
-            value={noInformReason}
-            onChange={(event) => setNoInformReason(event.currentTarget.value)}
-            error={errors.noInformReason ? t('emergency.noInformTooShort') : undefined}
+            {...form.getInputProps('noInformReason')}
             maxLength={2000}
             autosize
             minRows={2}

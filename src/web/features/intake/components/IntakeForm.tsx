@@ -2,7 +2,6 @@ import {
   Alert,
   Autocomplete,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   Kbd,
@@ -18,27 +17,36 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, CONVERSATION_LANGUAGES, IntakeSchema } from '../../../../shared/cases.schema';
 import type { Intake } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
+import type { FieldProblem } from '../../../components/fieldPaths';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SourceActivitySelect } from '../../activities/components/SourceActivitySelect';
 import { useMunicipalities } from '../../counsellors/hooks';
 import { PreferencesFields } from '../../matching/components/PreferencesFields';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { lookupPhone } from '../api';
 import type { IntakeResult } from '../api';
-import { isBlank, toIntake } from '../form';
+import { INTAKE_PATHS, isBlank, toIntake } from '../form';
 import type { IntakeValues } from '../form';
 import { minutesOf, useCallTimer } from '../hooks/useCallTimer';
 import type { DraftState } from '../hooks/useIntakeDrafts';
+import { CallbackFields } from './CallbackFields';
 import { CallTimer } from './CallTimer';
 import { KnownCallerNotice } from './KnownCallerNotice';
 import { ObservationFields } from './ObservationFields';
+import { OutcomeFields } from './OutcomeFields';
 import { RelativeFields } from './RelativeFields';
+
+/** The rule across fields the schema leaves to the server: a call with immediate danger needs a case. */
+function dangerCheck(values: IntakeValues): Record<string, FieldProblem> {
+  return values.immediateDanger && values.outcome === 'info_only'
+    ? { outcome: { reason: 'danger_needs_case', message: 'A call with immediate danger needs a case' } }
+    : {};
+}
 
 interface IntakeFormProps {
   values: IntakeValues;
@@ -58,22 +66,41 @@ interface IntakeFormProps {
  * last tick saves. Only what the caller is willing to give is required.
  */
 export function IntakeForm(props: IntakeFormProps) {
-  const { values, onChange } = props;
+  const { onChange } = props;
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
   const municipalities = useMunicipalities();
   const municipalityNames = (municipalities.data?.items ?? []).filter((m) => m.active).map((m) => m.name);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // Every value object this form handed to the page. Anything else arriving in `values` comes from the page
+  // itself (a draft taken up); a render of the page that is a keystroke behind must not overwrite the form.
+  const [reported] = useState(() => new WeakSet<IntakeValues>([props.values]));
+  const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm({
+    initialValues: props.values,
+    schema: IntakeSchema,
+    toInput: (values) => toIntake(values, { requestId: props.requestId, draftId: props.draftId }),
+    renames: INTAKE_PATHS,
+    check: dangerCheck,
+    onValuesChange: (next) => {
+      reported.add(next);
+      onChange(next);
+    },
+  });
+  const values = form.values;
   const formRef = useRef<HTMLFormElement>(null);
   const lastRef = useRef<HTMLInputElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const lookup = useMutation({ mutationFn: lookupPhone });
-  const set = <K extends keyof IntakeValues>(key: K, value: IntakeValues[K]) =>
-    onChange((previous) => ({ ...previous, [key]: value }));
   const knownCases = lookup.data?.cases ?? [];
   const timer = useCallTimer();
   const timerStarted = useRef(false);
   const durationTyped = useRef(false);
+
+  // A draft taken up after the form was shown replaces its values.
+  useEffect(() => {
+    if (reported.has(props.values)) return;
+    reported.add(props.values);
+    form.setValues(props.values);
+  }, [props.values, reported, form]);
 
   // The timer starts with the intake itself (the first thing typed), or with its button.
   useEffect(() => {
@@ -86,39 +113,23 @@ export function IntakeForm(props: IntakeFormProps) {
   useEffect(() => {
     if (durationTyped.current || timer.seconds === 0) return;
     const minutes = String(Math.min(600, minutesOf(timer.seconds)));
-    if (minutes !== values.durationMinutes)
-      onChange((previous) => (durationTyped.current ? previous : { ...previous, durationMinutes: minutes }));
-  }, [timer.seconds, values.durationMinutes, onChange]);
+    if (minutes !== values.durationMinutes) form.setFieldValue('durationMinutes', minutes);
+  }, [timer.seconds, values.durationMinutes, form]);
 
   // In an effect, not `autoFocus`: the page heading takes focus on navigation first, then this field does.
   useEffect(() => firstRef.current?.focus(), []);
 
-  // Move the keyboard to the first field with a problem after a refused save.
-  useEffect(() => {
-    if (Object.keys(errors).length === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid-group] input')?.focus();
-  }, [errors]);
-
-  function submit(event?: FormEvent) {
-    event?.preventDefault();
+  const submit = onSubmit((intake) => {
     if (props.saving) return;
-    const parsed = IntakeSchema.safeParse(
-      toIntake(values, { requestId: props.requestId, draftId: props.draftId }),
-    );
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error);
-    if (values.immediateDanger && values.outcome === 'info_only') {
-      found.outcome = { reason: 'danger_needs_case', message: 'A call with immediate danger needs a case' };
-    }
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) return;
-    props.onSave(parsed.data).catch((error: unknown) => setErrors(apiFieldErrors(error)));
-  }
+    void props.onSave(intake).catch(showServerErrors);
+  });
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     if (event.ctrlKey || event.metaKey || event.target === lastRef.current) {
       event.preventDefault();
-      submit();
+      // Through the form's own submit event, so a refused save can move the focus to the first problem.
+      formRef.current?.requestSubmit();
     } else if (event.target instanceof HTMLInputElement) {
       // No accidental save from Enter in a field half-way down the form.
       event.preventDefault();
@@ -131,7 +142,6 @@ export function IntakeForm(props: IntakeFormProps) {
     else lookup.reset();
   }
 
-  const error = (key: string) => fieldErrorText(t, errors[key]);
   const channelOptions = CHANNELS.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }));
 
   return (
@@ -155,9 +165,7 @@ export function IntakeForm(props: IntakeFormProps) {
           <TextInput
             label={t('intake.callerAlias')}
             description={t('intake.callerAliasHint')}
-            value={values.callerAlias}
-            onChange={(event) => set('callerAlias', event.currentTarget.value)}
-            error={error('callerAlias')}
+            {...form.getInputProps('callerAlias')}
             required
             ref={firstRef}
             maxLength={120}
@@ -167,11 +175,10 @@ export function IntakeForm(props: IntakeFormProps) {
             label={t('intake.phone')}
             description={t('intake.phoneHint')}
             type="tel"
-            value={values.phone}
-            onChange={(event) => set('phone', event.currentTarget.value)}
+            {...form.getInputProps('phone')}
             onBlur={onPhoneBlur}
             error={
-              error('phone') ??
+              form.errors.phone ??
               (lookup.data && !lookup.data.valid ? t('fieldErrors.invalid_phone') : undefined)
             }
             classNames={{ input: 'ltr-text' }}
@@ -182,15 +189,9 @@ export function IntakeForm(props: IntakeFormProps) {
         <KnownCallerNotice
           caller={lookup.data}
           linkedCaseId={values.outcome === 'link_case' ? values.linkCaseId : ''}
-          onLink={(caseId) => onChange({ ...values, outcome: 'link_case', linkCaseId: caseId })}
+          onLink={(caseId) => form.setValues({ outcome: 'link_case', linkCaseId: caseId })}
         />
-        <Radio.Group
-          label={t('intake.channel')}
-          value={values.channel}
-          onChange={(value) => set('channel', value as IntakeValues['channel'])}
-          error={error('channel')}
-          required
-        >
+        <Radio.Group label={t('intake.channel')} {...form.getInputProps('channel')} required>
           <Group gap="md" mt={6}>
             {channelOptions.map((option) => (
               <Radio key={option.value} value={option.value} label={option.label} />
@@ -200,52 +201,46 @@ export function IntakeForm(props: IntakeFormProps) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t('intake.language')}
-            value={values.language}
-            onChange={(event) => set('language', event.currentTarget.value)}
+            {...form.getInputProps('language')}
             data={CONVERSATION_LANGUAGES.map((code) => ({
               value: code,
               label: t(`conversationLanguages.${code}`),
             }))}
-            error={error('language')}
             required
           />
           <Select
             label={t('intake.category')}
             placeholder={t('intake.categoryPlaceholder')}
             data={taxonomy.options('category', values.categoryId)}
-            value={values.categoryId}
-            onChange={(value) => set('categoryId', value)}
+            {...form.getInputProps('categoryId')}
             searchable
             selectFirstOptionOnChange
             nothingFoundMessage={t('intake.nothingFound')}
-            error={error('categoryId')}
             required
           />
         </SimpleGrid>
         <Textarea
           label={t('intake.summary')}
           description={t('intake.summaryHint')}
-          value={values.summary}
-          onChange={(event) => set('summary', event.currentTarget.value)}
-          error={error('summary')}
+          {...form.getInputProps('summary')}
           autosize
           minRows={3}
           maxRows={12}
           maxLength={4000}
           required
         />
-        <RelativeFields values={values} set={set} error={(key) => error(key) ?? error('subject')} />
+        <RelativeFields form={form} />
         <ObservationFields
           kind="signal"
           value={values.signalIds}
-          onChange={(ids) => set('signalIds', ids)}
-          error={error('signalIds')}
+          onChange={(ids) => form.setFieldValue('signalIds', ids)}
+          error={errorOf('signalIds')}
         />
         <ObservationFields
           kind="protective"
           value={values.protectiveIds}
-          onChange={(ids) => set('protectiveIds', ids)}
-          error={error('protectiveIds')}
+          onChange={(ids) => form.setFieldValue('protectiveIds', ids)}
+          error={errorOf('protectiveIds')}
         />
         <Fieldset legend={t('preferences.intakeLegend')} variant="filled">
           <Stack gap="xs">
@@ -259,8 +254,7 @@ export function IntakeForm(props: IntakeFormProps) {
                 language: values.prefLanguage,
               }}
               onChange={(prefs) =>
-                onChange({
-                  ...values,
+                form.setValues({
                   prefGender: prefs.counsellorGender,
                   prefBackgroundId: prefs.backgroundId,
                   prefLanguage: prefs.language,
@@ -280,7 +274,7 @@ export function IntakeForm(props: IntakeFormProps) {
             label={t('intake.danger')}
             description={t('intake.dangerHint')}
             value={values.immediateDanger ? 'yes' : 'no'}
-            onChange={(value) => set('immediateDanger', value === 'yes')}
+            onChange={(value) => form.setFieldValue('immediateDanger', value === 'yes')}
             styles={{ label: { fontWeight: 700, fontSize: 'var(--mantine-font-size-md)' } }}
           >
             <Group gap="xl" mt={6}>
@@ -298,52 +292,19 @@ export function IntakeForm(props: IntakeFormProps) {
           {/* Suggests the organisation's own names (matching compares them exactly); free text stays allowed. */}
           <Autocomplete
             label={t('intake.municipality')}
-            value={values.municipality}
-            onChange={(value) => set('municipality', value)}
+            {...form.getInputProps('municipality')}
             data={municipalityNames}
             limit={8}
-            error={error('municipality')}
             maxLength={80}
             autoComplete="off"
           />
           <SourceActivitySelect
             value={values.sourceActivityId}
-            onChange={(value) => set('sourceActivityId', value)}
-            error={error('sourceActivityId')}
+            onChange={(value) => form.setFieldValue('sourceActivityId', value)}
+            error={errorOf('sourceActivityId')}
           />
         </SimpleGrid>
-        <Fieldset legend={t('intake.callback')} variant="filled">
-          <Stack gap="sm">
-            <Group gap="xl">
-              <Checkbox
-                label={t('intake.mayCallBack')}
-                checked={values.mayCallBack}
-                onChange={(event) => set('mayCallBack', event.currentTarget.checked)}
-              />
-              <Checkbox
-                label={t('intake.mayLeaveMessage')}
-                checked={values.mayLeaveMessage}
-                onChange={(event) => set('mayLeaveMessage', event.currentTarget.checked)}
-              />
-            </Group>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('intake.safeTimes')}
-                placeholder={t('intake.safeTimesPlaceholder')}
-                value={values.safeTimes}
-                onChange={(event) => set('safeTimes', event.currentTarget.value)}
-                maxLength={200}
-                autoComplete="off"
-              />
-              <NativeSelect
-                label={t('intake.safeChannel')}
-                value={values.safeChannel}
-                onChange={(event) => set('safeChannel', event.currentTarget.value)}
-                data={[{ value: '', label: t('common.notGiven') }, ...channelOptions]}
-              />
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
+        <CallbackFields form={form} channelOptions={channelOptions} />
         <TextInput
           label={t('intake.duration')}
           type="number"
@@ -352,53 +313,13 @@ export function IntakeForm(props: IntakeFormProps) {
           max={600}
           w={{ base: '100%', xs: 220 }}
           description={t('intake.timer.durationHint')}
-          value={values.durationMinutes}
+          {...form.getInputProps('durationMinutes')}
           onChange={(event) => {
             durationTyped.current = true;
-            set('durationMinutes', event.currentTarget.value);
+            form.setFieldValue('durationMinutes', event.currentTarget.value);
           }}
-          error={error('durationMinutes')}
         />
-        <Radio.Group
-          label={t('intake.outcome')}
-          value={values.outcome}
-          onChange={(value) => set('outcome', value)}
-          error={error('outcome') ?? error('linkCaseId')}
-          data-invalid-group={errors.outcome || errors.linkCaseId ? '' : undefined}
-          required
-        >
-          <Stack gap="xs" mt={6}>
-            <Radio value="info_only" label={t('intake.outcomes.info_only')} />
-            <Radio value="open_case" label={t('intake.outcomes.open_case')} />
-            <Radio
-              value="link_case"
-              label={t('intake.outcomes.link_case')}
-              description={knownCases.length === 0 ? t('intake.linkNeedsKnownCaller') : undefined}
-              disabled={knownCases.length === 0}
-            />
-          </Stack>
-        </Radio.Group>
-        {values.outcome === 'link_case' && knownCases.length > 0 ? (
-          <NativeSelect
-            label={t('intake.linkCase')}
-            value={values.linkCaseId}
-            onChange={(event) => set('linkCaseId', event.currentTarget.value)}
-            data={[
-              { value: '', label: t('intake.chooseCase') },
-              ...knownCases.map((item) => ({ value: item.id, label: item.reference })),
-            ]}
-            error={error('linkCaseId')}
-          />
-        ) : null}
-        <Checkbox
-          ref={lastRef}
-          label={t('intake.confidentiality')}
-          description={t('intake.confidentialityHint')}
-          checked={values.confidentialityExplained}
-          onChange={(event) => set('confidentialityExplained', event.currentTarget.checked)}
-          error={error('confidentialityExplained')}
-          required
-        />
+        <OutcomeFields form={form} knownCases={knownCases} lastRef={lastRef} />
         <Group justify="space-between" align="center">
           <Text size="sm" c="dimmed" aria-live="off">
             {props.draftState === 'idle' ? '' : t(`intake.draft.${props.draftState}`)}

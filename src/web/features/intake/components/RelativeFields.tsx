@@ -1,22 +1,23 @@
 import { Fieldset, NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, SUBJECT_STATUSES } from '../../../../shared/cases.schema';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import type { IntakeValues } from '../form';
 
 interface RelativeFieldsProps {
-  values: IntakeValues;
-  set: <K extends keyof IntakeValues>(key: K, value: IntakeValues[K]) => void;
-  error: (key: string) => string | undefined;
+  form: UseFormReturnType<IntakeValues>;
 }
 
 /**
  * The young person the call is about: how they relate to the caller, an alias, an age band and where they
  * are now. Deliberately no ethnicity or religion: Confidant never records them.
  */
-export function RelativeFields({ values, set, error }: RelativeFieldsProps) {
+export function RelativeFields({ form }: RelativeFieldsProps) {
   const { t } = useTranslation();
   const taxonomy = useTaxonomy();
+  // A problem with the relative as a whole shows on each of their fields.
+  const error = (path: keyof IntakeValues) => form.errors[path] ?? form.errors.subject;
   return (
     <Fieldset legend={t('intake.relative.legend')} variant="filled">
       <Text size="sm" c="dimmed" mb="xs">
@@ -25,38 +26,35 @@ export function RelativeFields({ values, set, error }: RelativeFieldsProps) {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NativeSelect
           label={t('intake.relation')}
-          value={values.relationId ?? ''}
-          onChange={(event) => set('relationId', event.currentTarget.value || null)}
+          value={form.values.relationId ?? ''}
+          onChange={(event) => form.setFieldValue('relationId', event.currentTarget.value || null)}
           data={[
             { value: '', label: t('common.notGiven') },
-            ...taxonomy.options('relation', values.relationId),
+            ...taxonomy.options('relation', form.values.relationId),
           ]}
           error={error('relationId')}
         />
         <TextInput
           label={t('intake.relative.alias')}
-          value={values.subjectAlias}
-          onChange={(event) => set('subjectAlias', event.currentTarget.value)}
-          error={error('alias')}
+          {...form.getInputProps('subjectAlias')}
+          error={error('subjectAlias')}
           maxLength={120}
           autoComplete="off"
         />
         <NativeSelect
           label={t('intake.relative.ageBand')}
-          value={values.subjectAgeBand}
-          onChange={(event) => set('subjectAgeBand', event.currentTarget.value)}
+          {...form.getInputProps('subjectAgeBand')}
           data={AGE_BANDS.map((band) => ({ value: band, label: t(`ageBands.${band}`) }))}
-          error={error('ageBand')}
+          error={error('subjectAgeBand')}
         />
         <NativeSelect
           label={t('intake.relative.status')}
-          value={values.subjectStatus}
-          onChange={(event) => set('subjectStatus', event.currentTarget.value)}
+          {...form.getInputProps('subjectStatus')}
           data={[
             { value: '', label: t('common.notGiven') },
             ...SUBJECT_STATUSES.map((status) => ({ value: status, label: t(`subjectStatuses.${status}`) })),
           ]}
-          error={error('status')}
+          error={error('subjectStatus')}
         />
       </SimpleGrid>
     </Fieldset>

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { HARD_FILTERS } from '../../../../shared/matching.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { serverFieldErrors } from '../../../components/fieldPaths';
+import { fieldErrorText } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
 import { Section } from '../../cases/components/Section';
 import { STRICT } from '../api';
@@ -48,7 +50,9 @@ function ShortlistView({ detail }: { detail: CaseDetail }) {
   if (shortlist.isPending) return <Loading />;
   if (shortlist.error) return <ErrorAlert error={shortlist.error} />;
   const data = shortlist.data;
-  const filterError = fieldErrorText(t, apiFieldErrors(offer.error).counsellorId);
+  // The counsellor a filter refuses is named on the offer's `counsellorId`.
+  const refused = serverFieldErrors(isApiError(offer.error) ? offer.error.fieldErrors : [], {});
+  const filterError = fieldErrorText(t, refused.counsellorId);
   return (
     <Stack gap="sm">
       <Text size="sm">{t('matching.intro')}</Text>

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WaitingListSchema } from '../../../../shared/matching.schema';
 import type { HardFilter } from '../../../../shared/matching.schema';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import { formatDay, newRequestId, todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { isolatedValues } from '../../../components/isolate';
 import { currentLanguage } from '../../../i18n';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
@@ -136,18 +136,16 @@ function Option({ label, count, onChoose }: { label: string; count: number; onCh
 /** The waiting list: the coordinator picks when to look again; a task with that due date is created. */
 function WaitingListForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const [dueOn, setDueOn] = useState(inAWeek);
   const [requestId, setRequestId] = useState(newRequestId);
   const wait = useWaitingList(caseId);
-  const errors = apiFieldErrors(wait.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    wait.mutate(
-      { requestId, dueOn, title: t('matching.noMatch.taskTitle') },
-      { onSuccess: () => setRequestId(newRequestId()) },
-    );
-  }
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { dueOn: inAWeek() },
+    schema: WaitingListSchema,
+    toInput: (values) => ({ requestId, dueOn: values.dueOn, title: t('matching.noMatch.taskTitle') }),
+  });
+  const submit = onSubmit((data) =>
+    wait.mutate(data, { onSuccess: () => setRequestId(newRequestId()), onError: showServerErrors }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('matching.noMatch.waitingList')}>
@@ -157,10 +155,8 @@ function WaitingListForm({ caseId }: { caseId: string }) {
           <TextInput
             label={t('matching.noMatch.lookAgainOn')}
             type="date"
-            value={dueOn}
+            {...form.getInputProps('dueOn')}
             min={todayIso()}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
-            error={fieldErrorText(t, errors.dueOn)}
           />
           <Button type="submit" variant="default" size="sm" loading={wait.isPending}>
             {t('matching.noMatch.waitingList')}
@@ -173,7 +169,7 @@ function WaitingListForm({ caseId }: { caseId: string }) {
             })}
           </Alert>
         ) : null}
-        {wait.error && !errors.dueOn ? (
+        {wait.error && !form.errors.dueOn ? (
           <Alert color="red" variant="light" role="alert">
             {t('errors.internal')}
           </Alert>

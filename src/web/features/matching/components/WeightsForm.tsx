@@ -1,10 +1,9 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_WEIGHTS, MatchingWeightsSchema } from '../../../../shared/matching.schema';
 import type { MatchingWeights } from '../../../../shared/matching.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useSaveWeights } from '../hooks';
 import { SavedNotice } from '../../../components/SavedNotice';
 
@@ -14,18 +13,18 @@ const KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchingWeights)[];
 export function WeightsForm({ weights, readOnly }: { weights: MatchingWeights; readOnly: boolean }) {
   const { t } = useTranslation();
   const save = useSaveWeights();
-  const [values, setValues] = useState<Record<keyof MatchingWeights, number | string>>(weights);
-  const [invalid, setInvalid] = useState<string[]>([]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = MatchingWeightsSchema.safeParse(
+  const initialValues: Record<keyof MatchingWeights, number | string> = weights;
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues,
+    schema: MatchingWeightsSchema,
+    toInput: (values) =>
       Object.fromEntries(KEYS.map((key) => [key, values[key] === '' ? NaN : Number(values[key])])),
-    );
-    if (!parsed.success) return setInvalid(parsed.error.issues.map((issue) => String(issue.path[0])));
-    setInvalid([]);
-    save.mutate(parsed.data);
-  }
+    // One wording for every weight: a whole number from 0 to 100.
+    errorText: () => t('weights.invalid'),
+    // A change hides the last save's confirmation.
+    onValuesChange: () => save.reset(),
+  });
+  const submit = onSubmit((data) => save.mutate(data, { onError: showServerErrors }));
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('weights.formLabel')}>
@@ -42,17 +41,12 @@ export function WeightsForm({ weights, readOnly }: { weights: MatchingWeights; r
               key={key}
               label={t(`weights.${key}.label`)}
               description={t(`weights.${key}.hint`)}
-              value={values[key]}
+              {...form.getInputProps(key)}
               min={0}
               max={100}
               clampBehavior="none"
               allowDecimal={false}
               readOnly={readOnly}
-              onChange={(value) => {
-                setValues((old) => ({ ...old, [key]: value }));
-                save.reset();
-              }}
-              error={invalid.includes(key) ? t('weights.invalid') : undefined}
               w="100%"
             />
           ))}
@@ -63,7 +57,7 @@ export function WeightsForm({ weights, readOnly }: { weights: MatchingWeights; r
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}
             </Button>
-            <Button variant="default" onClick={() => setValues(DEFAULT_WEIGHTS)}>
+            <Button variant="default" onClick={() => form.setValues(DEFAULT_WEIGHTS)}>
               {t('weights.defaults')}
             </Button>
           </Group>

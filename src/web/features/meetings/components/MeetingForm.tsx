@@ -1,14 +1,12 @@
 import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetingCreateSchema } from '../../../../shared/meetings.schema';
 import type { DataCategory } from '../../../../shared/consent.schema';
 import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { newRequestId, todayIso } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { CategoryCheckboxes } from '../../consent/components/CategoryCheckboxes';
 import { PartnerMultiPicker } from '../../consent/components/PartnerPicker';
 import { useMeetingMutations } from '../hooks';
@@ -26,34 +24,33 @@ export function MeetingForm({
   const { t } = useTranslation();
   const { create } = useMeetingMutations(detail.id);
   const [requestId, setRequestId] = useState(newRequestId);
-  const [municipality, setMunicipality] = useState(detail.municipality);
-  const [meetingOn, setMeetingOn] = useState(todayIso);
-  const [partnerIds, setPartnerIds] = useState<string[]>([]);
-  const [categories, setCategories] = useState<DataCategory[]>([]);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const error = (key: string) => fieldErrorText(t, errors[key]);
+  const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm({
+    initialValues: {
+      municipality: detail.municipality,
+      meetingOn: todayIso(),
+      partnerIds: [] as string[],
+      categories: [] as DataCategory[],
+      note: '',
+    },
+    schema: MeetingCreateSchema,
+    toInput: (values) => ({ requestId, ...values }),
+    errorText: (path) =>
+      path === 'partnerIds'
+        ? t('meetings.participantsRequired')
+        : path === 'categories'
+          ? t('sharing.categoriesRequired')
+          : undefined,
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = MeetingCreateSchema.safeParse({
-      requestId,
-      municipality,
-      meetingOn,
-      partnerIds,
-      categories,
-      note,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    create.mutate(parsed.data, {
+  const submit = onSubmit((data) =>
+    create.mutate(data, {
       onSuccess: () => {
         setRequestId(newRequestId());
         onDone();
       },
-      onError: (caught) => setErrors(apiFieldErrors(caught)),
-    });
-  }
+      onError: showServerErrors,
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('meetings.formLabel')}>
@@ -62,9 +59,7 @@ export function MeetingForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('meetings.municipality')}
-            value={municipality}
-            onChange={(event) => setMunicipality(event.currentTarget.value)}
-            error={error('municipality')}
+            {...form.getInputProps('municipality')}
             maxLength={80}
             withAsterisk
             dir="auto"
@@ -72,29 +67,31 @@ export function MeetingForm({
           <TextInput
             label={t('meetings.meetingOn')}
             type="date"
-            value={meetingOn}
-            onChange={(event) => setMeetingOn(event.currentTarget.value)}
-            error={error('meetingOn')}
+            {...form.getInputProps('meetingOn')}
             withAsterisk
           />
         </SimpleGrid>
         <PartnerMultiPicker
           label={t('meetings.participants')}
           description={t('meetings.participantsHint')}
-          value={partnerIds}
-          onChange={(partners) => setPartnerIds(partners.map((partner) => partner.id))}
-          error={errors.partnerIds ? t('meetings.participantsRequired') : undefined}
+          value={form.values.partnerIds}
+          onChange={(partners) =>
+            form.setFieldValue(
+              'partnerIds',
+              partners.map((partner) => partner.id),
+            )
+          }
+          error={errorOf('partnerIds')}
         />
         <CategoryCheckboxes
           label={t('meetings.categories')}
-          value={categories}
-          onChange={setCategories}
-          error={errors.categories ? t('sharing.categoriesRequired') : undefined}
+          value={form.values.categories}
+          onChange={(categories) => form.setFieldValue('categories', categories)}
+          error={errorOf('categories')}
         />
         <Textarea
           label={t('meetings.note')}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
+          {...form.getInputProps('note')}
           maxLength={2000}
           autosize
           minRows={2}

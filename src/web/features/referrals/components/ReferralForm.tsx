@@ -1,6 +1,5 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_PURPOSES } from '../../../../shared/consent.schema';
 import { ReferralCreateSchema } from '../../../../shared/referrals.schema';
@@ -8,9 +7,8 @@ import type { Consent, ConsentPurpose, DataCategory } from '../../../../shared/c
 import type { Referral } from '../../../../shared/referrals.schema';
 import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText, zodFieldErrors } from '../../../components/formErrors';
-import type { FieldErrors } from '../../../components/formErrors';
 import { formatDay, newRequestId } from '../../../components/format';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import { currentLanguage } from '../../../i18n';
 import { CategoryCheckboxes } from '../../consent/components/CategoryCheckboxes';
 import { PartnerPicker } from '../../consent/components/PartnerPicker';
@@ -34,41 +32,44 @@ export function ReferralForm({ caseId, consents, fromConsent, onDone, onCancel }
   const { t } = useTranslation();
   const { create } = useReferralMutations(caseId);
   const [requestId, setRequestId] = useState(newRequestId);
-  const [partner, setPartner] = useState<Pick<Partner, 'id' | 'type'> | null>(fromConsent?.partner ?? null);
-  const [purpose, setPurpose] = useState<ConsentPurpose | ''>(fromConsent?.purpose ?? '');
-  const [categories, setCategories] = useState<DataCategory[]>(fromConsent?.categories ?? []);
-  const [note, setNote] = useState('');
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: {
+      partner: (fromConsent?.partner ?? null) as Pick<Partner, 'id' | 'type'> | null,
+      purpose: (fromConsent?.purpose ?? '') as ConsentPurpose | '',
+      categories: fromConsent?.categories ?? ([] as DataCategory[]),
+      note: '',
+    },
+    schema: ReferralCreateSchema,
+    toInput: (values) => ({
+      requestId,
+      partnerId: values.partner?.id ?? '',
+      purpose: values.purpose,
+      categories: values.categories,
+      note: values.note,
+    }),
+    renames: { partnerId: 'partner' },
+  });
+  const { partner, purpose } = form.values;
   const [from, setFrom] = useState<Consent | null>(fromConsent ?? null);
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   /** Preselect from the newest active consent that names this partner (or its type) and purpose. */
   function preselect(nextPartner: Pick<Partner, 'id' | 'type'> | null, nextPurpose: ConsentPurpose | '') {
     const match = nextPartner ? consentsFor(consents, nextPartner, nextPurpose || undefined)[0] : undefined;
     setFrom(match ?? null);
     if (!match) return;
-    if (!nextPurpose) setPurpose(match.purpose);
-    setCategories(match.categories);
+    if (!nextPurpose) form.setFieldValue('purpose', match.purpose);
+    form.setFieldValue('categories', match.categories);
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = ReferralCreateSchema.safeParse({
-      requestId,
-      partnerId: partner?.id ?? '',
-      purpose,
-      categories,
-      note,
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    create.mutate(parsed.data, {
+  const submit = onSubmit((data) =>
+    create.mutate(data, {
       onSuccess: (referral) => {
         setRequestId(newRequestId());
         onDone(referral);
       },
-      onError: (error) => setErrors(apiFieldErrors(error)),
-    });
-  }
+      onError: showServerErrors,
+    }),
+  );
 
   const noConsent = partner && purpose && !from && consentsFor(consents, partner, purpose).length === 0;
   return (
@@ -89,24 +90,24 @@ export function ReferralForm({ caseId, consents, fromConsent, onDone, onCancel }
           }
           value={partner?.id ?? ''}
           onChange={(next) => {
-            setPartner(next);
+            form.setFieldValue('partner', next);
             preselect(next, purpose);
           }}
-          error={errors.partnerId ? t('fieldErrors.required') : undefined}
+          error={form.errors.partner ? t('fieldErrors.required') : undefined}
         />
         <NativeSelect
           label={t('referrals.purpose')}
           value={purpose}
           onChange={(event) => {
-            const next = event.currentTarget.value as ConsentPurpose | '';
-            setPurpose(next);
+            const next = CONSENT_PURPOSES.find((known) => known === event.currentTarget.value) ?? '';
+            form.setFieldValue('purpose', next);
             preselect(partner, next);
           }}
           data={[
             { value: '', label: t('sharing.choosePurpose') },
             ...CONSENT_PURPOSES.map((value) => ({ value, label: t(`consentPurposes.${value}.label`) })),
           ]}
-          error={errors.purpose ? t('sharing.purposeRequired') : undefined}
+          error={form.errors.purpose ? t('sharing.purposeRequired') : undefined}
           withAsterisk
         />
         <CategoryCheckboxes
@@ -116,9 +117,9 @@ export function ReferralForm({ caseId, consents, fromConsent, onDone, onCancel }
               ? t('referrals.preselected', { date: formatDay(from.givenOn, currentLanguage()) })
               : undefined
           }
-          value={categories}
-          onChange={setCategories}
-          error={errors.categories ? t('sharing.categoriesRequired') : undefined}
+          value={form.values.categories}
+          onChange={(categories) => form.setFieldValue('categories', categories)}
+          error={form.errors.categories ? t('sharing.categoriesRequired') : undefined}
         />
         {noConsent ? (
           <Alert color="orange" variant="light" title={t('referrals.noConsentTitle')}>
@@ -128,9 +129,7 @@ export function ReferralForm({ caseId, consents, fromConsent, onDone, onCancel }
         <Textarea
           label={t('referrals.note')}
           description={t('referrals.noteHint')}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          error={fieldErrorText(t, errors.note)}
+          {...form.getInputProps('note')}
           maxLength={2000}
           autosize
           minRows={2}

@@ -1,10 +1,8 @@
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COURSE_KINDS } from '../../../../shared/training.schema';
+import { COURSE_KINDS, CourseCreateSchema } from '../../../../shared/training.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
+import { useSchemaForm } from '../../../components/useSchemaForm';
 import type { CourseKind, TrainingOverview } from '../api';
 import { useTrainingMutations } from '../hooks';
 
@@ -12,27 +10,26 @@ import { useTrainingMutations } from '../hooks';
 export function CoursesSection({ courses }: { courses: TrainingOverview['courses'] }) {
   const { t } = useTranslation();
   const { course } = useTrainingMutations();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<CourseKind>('basic');
-  const [validity, setValidity] = useState('');
-  const [missing, setMissing] = useState(false);
-  const errors = apiFieldErrors(course.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim().length < 2) return setMissing(true);
-    setMissing(false);
-    const months = validity.trim() ? Number(validity) : null;
-    course.mutate(
-      { name: name.trim(), kind, validityMonths: months },
-      {
-        onSuccess: () => {
-          setName('');
-          setValidity('');
-        },
-      },
-    );
-  }
+  const kind: CourseKind = 'basic';
+  const { form, onSubmit, showServerErrors } = useSchemaForm({
+    initialValues: { name: '', kind, validity: '' },
+    schema: CourseCreateSchema,
+    toInput: (values) => ({
+      name: values.name,
+      kind: values.kind,
+      validityMonths: values.validity.trim() ? Number(values.validity) : null,
+    }),
+    renames: { validityMonths: 'validity' },
+    // A one-letter name is as good as none.
+    errorText: (path, problem) =>
+      path === 'name' && problem.reason === 'too_small' ? t('fieldErrors.required') : undefined,
+  });
+  const submit = onSubmit((data) =>
+    course.mutate(data, {
+      onSuccess: () => form.setValues({ name: '', validity: '' }),
+      onError: showServerErrors,
+    }),
+  );
 
   return (
     <Stack gap="sm">
@@ -80,17 +77,14 @@ export function CoursesSection({ courses }: { courses: TrainingOverview['courses
           <Group gap="xs" align="flex-start" wrap="wrap">
             <TextInput
               label={t('training.courseName')}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={missing ? t('fieldErrors.required') : fieldErrorText(t, errors.name)}
+              {...form.getInputProps('name')}
               maxLength={120}
               required
               style={{ flex: '1 1 220px' }}
             />
             <NativeSelect
               label={t('training.kind')}
-              value={kind}
-              onChange={(event) => setKind(event.currentTarget.value as CourseKind)}
+              {...form.getInputProps('kind')}
               data={COURSE_KINDS.map((k) => ({ value: k, label: t(`training.kinds.${k}`) }))}
             />
             <TextInput
@@ -100,9 +94,7 @@ export function CoursesSection({ courses }: { courses: TrainingOverview['courses
               inputMode="numeric"
               min={1}
               max={120}
-              value={validity}
-              onChange={(event) => setValidity(event.currentTarget.value)}
-              error={fieldErrorText(t, errors.validityMonths)}
+              {...form.getInputProps('validity')}
               w={180}
             />
           </Group>
