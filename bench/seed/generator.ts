@@ -117,7 +117,8 @@ async function typesOf(db: Transaction<DB>, table: string): Promise<Map<string, 
 
 /** A PostgreSQL array literal of text elements (for array columns sent through unnest). */
 function arrayLiteral(xs: unknown[]): string {
-  return `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+  const element = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+  return `{${xs.map((x) => (x === null ? 'NULL' : `"${element(x).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
 }
 
 /**
@@ -167,7 +168,7 @@ async function insertMany(
     for (let i = 0; i < rows.length; i += per) {
       await db
         .insertInto(table as keyof DB)
-        .values(rows.slice(i, i + per) as never)
+        .values(rows.slice(i, i + per))
         .execute();
     }
   }

@@ -7,7 +7,7 @@ import type { FieldError } from '../../../shared/problem.schema.js';
 const ARGON2 = { algorithm: 2 as const, memoryCost: 46 * 1024, timeCost: 1, parallelism: 1 };
 
 // ~49,000 common and breached passwords shipped with @zxcvbn-ts/language-common.
-const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const COMMON = new Set<string>(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize('NFKC'), ARGON2);

@@ -7,6 +7,7 @@ import { testKinds } from '../../test/databases.js';
 import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-fixtures.js';
 import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
+import type { Problem } from '../../../shared/problem.schema.js';
 
 const kinds = await testKinds();
 
@@ -46,11 +47,9 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     ({ admin, coord, coord2, couns, couns2, analyst, officer, tx, orgId } = await staffOrganisation(t));
     await makeEligible(t, coord.agent, couns.userId, { maxActiveCases: 20 });
     const partner = async (name: string, type: string) =>
-      (
-        (await coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json() as {
-          id: string;
-        }
-      ).id;
+      (await coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json<{
+        id: string;
+      }>().id;
     municipality = await partner('Gemeente Utrecht, team Zorg en Veiligheid', 'municipality');
     ggz = await partner('GGZ Centraal', 'mental_health');
   });
@@ -128,7 +127,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       const res = await n.post(`/api/cases/${caseId}/consents`, consentBody(over));
       expect(res.statusCode, field).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors, JSON.stringify(over)).toEqual(
+      expect(res.json<Problem>().errors, JSON.stringify(over)).toEqual(
         expect.arrayContaining([expect.objectContaining({ field, reason })]),
       );
     }
@@ -140,7 +139,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     const body = consentBody(TYPED);
     const first = await n.post(`/api/cases/${caseId}/consents`, body);
     const again = await n.post(`/api/cases/${caseId}/consents`, body);
-    expect(again.json().id).toBe(first.json().id);
+    expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
     expect(first.json()).toMatchObject({
       status: 'active',
       givenBy: 'Moeder Amina',
@@ -171,13 +170,13 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       writtenDueOn: day(t, 14),
     });
     const task = async () =>
-      (
-        (await n.get(`/api/cases/${caseId}`)).json() as {
+      (await n.get(`/api/cases/${caseId}`))
+        .json<{
           tasks: { kind: string; title: string; done: boolean }[];
-        }
-      ).tasks.find((x) => x.kind === 'consent_written');
+        }>()
+        .tasks.find((x) => x.kind === 'consent_written');
     expect(await task()).toMatchObject({ title: 'Moeder Amina', done: false });
-    const signed = await n.post(`/api/cases/${caseId}/consents/${res.json().id}/sign`, {
+    const signed = await n.post(`/api/cases/${caseId}/consents/${res.json<{ id: string }>().id}/sign`, {
       method: 'signature_drawn',
       drawnSignature: PNG.toString('base64'),
     });
@@ -189,7 +188,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     expect(await task()).toMatchObject({ done: true });
     expect(
       (
-        await n.post(`/api/cases/${caseId}/consents/${res.json().id}/sign`, {
+        await n.post(`/api/cases/${caseId}/consents/${res.json<{ id: string }>().id}/sign`, {
           method: 'signature_typed',
           typedName: 'x',
           typedEvidence: TYPED_EVIDENCE,
@@ -205,7 +204,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
         `/api/cases/${caseId}/consents`,
         consentBody({ method: 'uploaded_form', typedName: undefined }),
       )
-    ).json().id as string;
+    ).json<{ id: string }>().id;
     const url = `/api/cases/${caseId}/consents/${id}/document`;
     // A text file named .pdf is refused; so is anything over 5 MB.
     const fake = await n.request('PUT', url, {
@@ -213,7 +212,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       data: Buffer.from('MZ not a pdf').toString('base64'),
     });
     expect(fake.statusCode).toBe(415);
-    expect(fake.json().code).toBe('unsupported_file');
+    expect(fake.json<Problem>().code).toBe('unsupported_file');
     const huge = await n.request('PUT', url, {
       fileName: 'form.pdf',
       data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]).toString('base64'),
@@ -269,46 +268,55 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       allowedMoves: ['cancelled'],
       coverage: { covered: false, gaps: ['no_consent'] },
     });
-    const base = `/api/cases/${caseId}/referrals/${ref.json().id}`;
+    const base = `/api/cases/${caseId}/referrals/${ref.json<{ id: string }>().id}`;
     for (const body of [
       { channel: 'secure_email' },
       { channel: 'secure_email', override: true, force: true, skipConsent: true, emergency: true },
     ]) {
       const res = await n.post(`${base}/send`, body);
       expect(res.statusCode).toBe(409);
-      expect(res.json().code).toBe('consent_required');
+      expect(res.json<Problem>().code).toBe('consent_required');
     }
-    expect((await n.get(`${base}/summary?override=true&force=1`)).json().code).toBe('consent_required');
-    expect((await n.get(`${base}/summary`)).json().code).toBe('consent_required');
+    expect((await n.get(`${base}/summary?override=true&force=1`)).json<Problem>().code).toBe(
+      'consent_required',
+    );
+    expect((await n.get(`${base}/summary`)).json<Problem>().code).toBe('consent_required');
     expect((await n.get(`${base}/summary.pdf`)).statusCode).toBe(409);
     expect(await count('disclosures', caseId)).toBe(0);
 
     // A consent for another purpose or fewer categories does not cover it either.
     await n.post(`/api/cases/${caseId}/consents`, consentBody({ purpose: 'authority_referral' }));
     await n.post(`/api/cases/${caseId}/consents`, consentBody({ categories: ['contact_details'] }));
-    const still = (await n.get(`/api/cases/${caseId}/referrals`)).json().items[0];
-    expect(still.coverage).toMatchObject({ covered: false, missingCategories: ['concern_summary'] });
+    const still = (await n.get(`/api/cases/${caseId}/referrals`)).json<{ items: { coverage: unknown }[] }>()
+      .items[0];
+    expect(still?.coverage).toMatchObject({ covered: false, missingCategories: ['concern_summary'] });
     expect((await n.post(`${base}/send`, { channel: 'secure_email' })).statusCode).toBe(409);
 
     // With covering consent (by partner type), it is sent and the disclosure is logged once.
     const c = await n.post(`/api/cases/${caseId}/consents`, consentBody());
     const sent = await n.post(`${base}/send`, { channel: 'secure_email' });
     expect(sent.statusCode).toBe(200);
-    expect(sent.json()).toMatchObject({ status: 'sent', consentId: c.json().id, channel: 'secure_email' });
+    expect(sent.json()).toMatchObject({
+      status: 'sent',
+      consentId: c.json<{ id: string }>().id,
+      channel: 'secure_email',
+    });
     expect((await n.post(`${base}/send`, { channel: 'secure_email' })).statusCode).toBe(409);
     // Sending a care referral is intervention I8 on the case.
-    const interventions = (await n.get(`/api/cases/${caseId}`)).json().interventions as {
-      interventionId: string;
-    }[];
+    const interventions = (await n.get(`/api/cases/${caseId}`)).json<{
+      interventions: {
+        interventionId: string;
+      }[];
+    }>().interventions;
     expect(interventions.map((i) => i.interventionId)).toEqual([tx.byCode('intervention', 'I8')]);
-    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json().items;
+    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json<{ items: unknown[] }>().items;
     expect(log).toEqual([
       expect.objectContaining({
         kind: 'referral',
         recipient: 'Gemeente Utrecht, team Zorg en Veiligheid',
         categories: ['contact_details', 'concern_summary'],
         channel: 'secure_email',
-        consentId: c.json().id,
+        consentId: c.json<{ id: string }>().id,
         disclosedBy: expect.any(String),
       }),
     ]);
@@ -317,8 +325,9 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
   it('sends nothing to a partner retired from the directory, consent or not', async () => {
     const { caseId, n } = await assignedCase();
     const c = await as(coord);
-    const gone = (await c.post('/api/partners', { name: 'Gemeente Oud', type: 'municipality' })).json()
-      .id as string;
+    const gone = (await c.post('/api/partners', { name: 'Gemeente Oud', type: 'municipality' })).json<{
+      id: string;
+    }>().id;
     await n.post(`/api/cases/${caseId}/consents`, consentBody());
     const ref = (
       await n.post(`/api/cases/${caseId}/referrals`, {
@@ -326,7 +335,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
         purpose: 'care_referral',
         categories: ['contact_details'],
       })
-    ).json().id as string;
+    ).json<{ id: string }>().id;
     expect((await c.request('PATCH', `/api/partners/${gone}`, { active: false })).statusCode).toBe(200);
     const res = await n.post(`/api/cases/${caseId}/referrals/${ref}/send`, { channel: 'phone' });
     expect(res.statusCode).toBe(409);
@@ -337,10 +346,10 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     const { caseId, n } = await assignedCase();
     const c = (
       await n.post(`/api/cases/${caseId}/consents`, consentBody({ language: 'tr', ...TYPED }))
-    ).json();
-    const org = ((await n.get('/api/auth/session')).json() as { organisation: { name: string } }).organisation
+    ).json<{ id: string }>();
+    const org = (await n.get('/api/auth/session')).json<{ organisation: { name: string } }>().organisation
       .name;
-    const reference = (await n.get(`/api/cases/${caseId}`)).json().reference as string;
+    const reference = (await n.get(`/api/cases/${caseId}`)).json<{ reference: string }>().reference;
     const form = await n.get(`/api/cases/${caseId}/consents/${c.id}/form.pdf`);
     expect(form.headers['content-type']).toBe('application/pdf');
     expect(form.headers['content-disposition']).toBe('attachment; filename="consent-form.pdf"');
@@ -373,10 +382,10 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       purpose: 'care_referral',
       categories: ['contact_details'],
     });
-    const base = `/api/cases/${caseId}/referrals/${ref.json().id}`;
+    const base = `/api/cases/${caseId}/referrals/${ref.json<{ id: string }>().id}`;
     const summary = await n.get(`${base}/summary`);
     expect(summary.statusCode).toBe(200);
-    const body = summary.json();
+    const body = summary.json<Record<string, unknown>>();
     expect(body.categories).toEqual(['contact_details']);
     expect(body.contactDetails).toMatchObject({ callerAlias: expect.any(String) });
     expect(body.signals).toBeUndefined();
@@ -388,14 +397,18 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const accessed = await inOrg(t.deps.db, orgId, (trx) =>
-      trx.selectFrom('access_log').select('purpose').where('entity_id', '=', ref.json().id).execute(),
+      trx
+        .selectFrom('access_log')
+        .select('purpose')
+        .where('entity_id', '=', ref.json<{ id: string }>().id)
+        .execute(),
     );
     expect(accessed.length).toBe(2);
   });
 
   it('on withdrawal cancels the pending referrals it covered and asks to inform partners already reached', async () => {
     const { caseId, n } = await assignedCase();
-    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json();
+    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json<{ id: string }>();
     const propose = async () =>
       (
         await n.post(`/api/cases/${caseId}/referrals`, {
@@ -403,7 +416,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
           purpose: 'care_referral',
           categories: ['contact_details'],
         })
-      ).json().id as string;
+      ).json<{ id: string }>().id;
     const sentId = await propose();
     await n.post(`/api/cases/${caseId}/referrals/${sentId}/send`, { channel: 'phone' });
     const pendingId = await propose();
@@ -414,7 +427,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
         purpose: 'care_referral',
         categories: ['signals'],
       })
-    ).json().id as string;
+    ).json<{ id: string }>().id;
 
     const res = await n.post(`/api/cases/${caseId}/consents/${c.id}/withdraw`, { note: 'belde op' });
     expect(res.statusCode).toBe(200);
@@ -423,17 +436,20 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       cancelledReferrals: [pendingId],
       informTaskId: expect.any(String),
     });
-    const items = (await n.get(`/api/cases/${caseId}/referrals`)).json().items as {
-      id: string;
-      status: string;
-    }[];
+    const items = (await n.get(`/api/cases/${caseId}/referrals`)).json<{
+      items: {
+        id: string;
+        status: string;
+      }[];
+    }>().items;
     const status = (id: string) => items.find((r) => r.id === id)?.status;
     expect([status(sentId), status(pendingId), status(other)]).toEqual(['sent', 'cancelled', 'proposed']);
     expect(items.find((r) => r.id === pendingId)).toMatchObject({
       cancelCause: 'consent_withdrawn',
       cancelReason: null,
     });
-    const tasks = (await n.get(`/api/cases/${caseId}`)).json().tasks as { kind: string; title: string }[];
+    const tasks = (await n.get(`/api/cases/${caseId}`)).json<{ tasks: { kind: string; title: string }[] }>()
+      .tasks;
     expect(tasks).toContainEqual(
       expect.objectContaining({
         kind: 'inform_partners',
@@ -441,7 +457,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       }),
     );
     // Immediately: the summary of the sent referral cannot be produced any more.
-    expect((await n.get(`/api/cases/${caseId}/referrals/${sentId}/summary`)).json().code).toBe(
+    expect((await n.get(`/api/cases/${caseId}/referrals/${sentId}/summary`)).json<Problem>().code).toBe(
       'consent_required',
     );
     expect((await n.post(`/api/cases/${caseId}/consents/${c.id}/withdraw`, {})).statusCode).toBe(409);
@@ -449,7 +465,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
 
   it('never lets the database log a disclosure without a basis, even through the app’s own connection', async () => {
     const { caseId, n } = await assignedCase();
-    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json();
+    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json<{ id: string }>();
     await n.post(`/api/cases/${caseId}/consents/${c.id}/withdraw`, {});
     const attempt = (values: { consent_id: string | null; categories: string[]; partner: string }) =>
       inOrg(t.deps.db, orgId, (trx) =>
@@ -461,7 +477,7 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     await expect(
       attempt({ consent_id: c.id, categories: ['contact_details'], partner: municipality }),
     ).rejects.toThrow(/covering, active consent/);
-    const live = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json();
+    const live = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json<{ id: string }>();
     await expect(
       attempt({ consent_id: live.id, categories: ['signals'], partner: municipality }),
     ).rejects.toThrow(/covering/);
@@ -511,13 +527,13 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     });
     expect(m.statusCode).toBe(201);
     expect(m.json()).toMatchObject({ covered: false, sharedAt: null });
-    const base = `/api/cases/${caseId}/meetings/${m.json().id}`;
+    const base = `/api/cases/${caseId}/meetings/${m.json<{ id: string }>().id}`;
     await n.post(
       `/api/cases/${caseId}/consents`,
       consentBody({ purpose: 'case_meeting', categories: ['concern_summary'] }),
     );
     // The municipality is covered, GGZ is not: nothing is shared.
-    expect((await n.post(`${base}/share`)).json().code).toBe('consent_required');
+    expect((await n.post(`${base}/share`)).json<Problem>().code).toBe('consent_required');
     expect((await n.get(`${base}/summary`)).statusCode).toBe(409);
     await n.post(
       `/api/cases/${caseId}/consents`,
@@ -533,16 +549,18 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
       purpose: 'case_meeting',
       concernSummary: { summary: expect.stringContaining('SUMMARY-MARKER') },
     });
-    expect(summary.json().contactDetails).toBeUndefined();
+    expect(summary.json<Record<string, unknown>>().contactDetails).toBeUndefined();
     expect((await n.post(`${base}/share`)).json()).toMatchObject({
       covered: true,
       sharedAt: expect.any(String),
     });
     await n.post(`${base}/share`);
-    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json().items as {
-      kind: string;
-      recipient: string;
-    }[];
+    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json<{
+      items: {
+        kind: string;
+        recipient: string;
+      }[];
+    }>().items;
     expect(log.map((d) => d.recipient).sort()).toEqual([
       'GGZ Centraal',
       'Gemeente Utrecht, team Zorg en Veiligheid',
@@ -552,11 +570,14 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
   it('shows the whole disclosure log to the privacy officer only, page by page', async () => {
     const log = await (await as(officer)).get('/api/disclosures?limit=2');
     expect(log.statusCode).toBe(200);
-    const first = log.json();
+    type Page = { items: { id: string; caseReference: string }[]; next: string | null };
+    const first = log.json<Page>();
     expect(first.items).toHaveLength(2);
     expect(first.next).toEqual(expect.any(String));
-    const rest = (await (await as(officer)).get(`/api/disclosures?limit=200&cursor=${first.next}`)).json();
-    const all = [...first.items, ...rest.items] as { id: string; caseReference: string }[];
+    const rest = (
+      await (await as(officer)).get(`/api/disclosures?limit=200&cursor=${first.next}`)
+    ).json<Page>();
+    const all = [...first.items, ...rest.items];
     expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
     expect(all.length).toBe(await count('disclosures'));
     for (const who of [coord, couns, admin, analyst])
@@ -568,7 +589,10 @@ describe.each(kinds)('consent, referrals and disclosures on %s', (kind) => {
     const bad = await a.request('PATCH', '/api/organisation/settings', {
       consent: { validMonths: 0, writtenDays: 7 },
     });
-    expect(bad.json().errors[0]).toMatchObject({ field: 'consent.validMonths', reason: 'too_small' });
+    expect(bad.json<Problem>().errors?.[0]).toMatchObject({
+      field: 'consent.validMonths',
+      reason: 'too_small',
+    });
     const ok = await a.request('PATCH', '/api/organisation/settings', {
       consent: { validMonths: 6, writtenDays: 7 },
     });

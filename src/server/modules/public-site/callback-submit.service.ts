@@ -127,7 +127,7 @@ export async function submitCallback(
     await repo.insertCallback(trx, {
       id,
       org_id: orgId,
-      language: input.language as SiteLanguage,
+      language: input.language,
       alias_enc: await sealText(ctx, 'callback_requests', 'alias', id, input.alias),
       phone_enc: await sealText(ctx, 'callback_requests', 'phone', id, e164),
       phone_hmac: await phoneIndex(ctx, e164),

@@ -79,7 +79,7 @@ describe.each(kinds)('public site on %s', (kind) => {
     question: 'Mijn zoon is veranderd sinds de zomer.',
   };
   const queue = async (who: SignedIn = coord) =>
-    (await as(who)).get('/api/callbacks').then((r) => r.json() as { items: { id: string; alias: string }[] });
+    (await as(who)).get('/api/callbacks').then((r) => r.json<{ items: { id: string; alias: string }[] }>());
 
   it('serves each language server-rendered, without cookies, cached, with hreflang and a strict policy', async () => {
     const nl = await visit('/nl/');
@@ -122,13 +122,13 @@ describe.each(kinds)('public site on %s', (kind) => {
       body: 'New text with <script>alert(1)</script> and [a link](javascript:alert(1)) and ![x](https://evil.example/x.png)',
     });
     expect(draft.statusCode).toBe(201);
-    const v2 = draft.json() as { id: string; version: number; isPublished: boolean; authorName: string };
+    const v2 = draft.json<{ id: string; version: number; isPublished: boolean; authorName: string }>();
     expect(v2).toMatchObject({ version: 2, isPublished: false, authorName: 'Amina Admin' });
     expect((await visit('/en/')).body).toContain('Worried about your child?');
-    const list = (await a.get('/api/public-site/pages')).json() as {
+    const list = (await a.get('/api/public-site/pages')).json<{
       items: { page: string; language: string; state: string }[];
       canEdit: boolean;
-    };
+    }>();
     expect(list.canEdit).toBe(true);
     expect(list.items).toHaveLength(20);
     expect(list.items.find((c) => c.page === 'home' && c.language === 'en')!.state).toBe('changed');
@@ -139,9 +139,9 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect(page).toContain('Worried? We listen.');
     expect(page).toContain('&lt;script&gt;');
     expect(page).not.toMatch(/<script|<img|href="javascript:/);
-    const history = (await a.get('/api/public-site/history?page=home&language=en')).json() as {
+    const history = (await a.get('/api/public-site/history?page=home&language=en')).json<{
       items: { version: number; isPublished: boolean }[];
-    };
+    }>();
     expect(history.items.map((v) => [v.version, v.isPublished])).toEqual([
       [2, true],
       [1, false],
@@ -162,9 +162,9 @@ describe.each(kinds)('public site on %s', (kind) => {
     // Another organisation cannot publish this one's version.
     const foreign = await as(otherAdmin);
     expect((await foreign.post('/api/public-site/publish', { versionId: v2.id })).statusCode).toBe(404);
-    const theirs = (await foreign.get('/api/public-site/history?page=home&language=en')).json() as {
+    const theirs = (await foreign.get('/api/public-site/history?page=home&language=en')).json<{
       items: { id: string }[];
-    };
+    }>();
     expect(theirs.items.map((v) => v.id)).not.toContain(v2.id);
     const bad = await a.post('/api/public-site/pages', {
       page: 'blog',
@@ -173,17 +173,18 @@ describe.each(kinds)('public site on %s', (kind) => {
       body: 'x',
     });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
-      'language',
-      'page',
-      'title',
-    ]);
+    expect(
+      bad
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['language', 'page', 'title']);
     const po = await as(admin);
     const audit = (
       await (
         await signIn(t, await inviteAndActivate(t, po, 'privacy_officer'), nextIp())
       ).get(`/api/audit?entity=public_page&entityId=${v2.id}`)
-    ).json() as { items: { action: string }[] };
+    ).json<{ items: { action: string }[] }>();
     expect(audit.items.map((i) => i.action).sort()).toEqual(['public_page.publish', 'public_page.save']);
   });
 
@@ -211,7 +212,7 @@ describe.each(kinds)('public site on %s', (kind) => {
     );
     expect(json.statusCode).toBe(400);
     expect(json.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect((json.json() as { errors: { field: string; reason: string }[] }).errors).toEqual(
+    expect(json.json<{ errors: { field: string; reason: string }[] }>().errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'question', reason: 'too_big' }),
         expect.objectContaining({ field: 'phone', reason: 'invalid_phone' }),
@@ -227,7 +228,7 @@ describe.each(kinds)('public site on %s', (kind) => {
       headers: { 'content-type': 'application/json' },
       payload: { ...valid, t: `${Date.now()}.AAAA` },
     });
-    expect((forged.json() as { errors: { reason: string }[] }).errors[0]!.reason).toBe('expired');
+    expect(forged.json<{ errors: { reason: string }[] }>().errors[0]!.reason).toBe('expired');
     // A bot: the same neutral confirmation, nothing stored.
     const honeypot = await postCallback({ ...valid, website: 'http://spam.example' });
     expect(honeypot.statusCode).toBe(303);
@@ -262,20 +263,18 @@ describe.each(kinds)('public site on %s', (kind) => {
     const confirmation = await visit('/ar/callback/sent');
     expect(confirmation.body).toContain('شكراً، تم إرسال طلبك');
     const c = await as(coord);
-    const items = (await c.get('/api/callbacks')).json() as {
+    const items = (await c.get('/api/callbacks')).json<{
       items: { id: string; alias: string; language: string; safeTimes: string; mayLeaveMessage: boolean }[];
-    };
+    }>();
     const item = items.items.find((i) => i.alias === 'Umm Sara')!;
     expect(item).toMatchObject({ language: 'ar', safeTimes: valid.safeTimes, mayLeaveMessage: false });
-    const detail = (await c.get(`/api/callbacks/${item.id}`)).json() as { phone: string; question: string };
+    const detail = (await c.get(`/api/callbacks/${item.id}`)).json<{ phone: string; question: string }>();
     expect(detail).toMatchObject({ phone: '+31623456789', question: valid.question });
     const log = (
-      (
-        await (await as(officer)).get(`/api/access-log?entity=callback_request&entityId=${item.id}`)
-      ).json() as {
-        items: { actorId: string; purpose: string }[];
-      }
-    ).items;
+      await (await as(officer)).get(`/api/access-log?entity=callback_request&entityId=${item.id}`)
+    ).json<{
+      items: { actorId: string; purpose: string }[];
+    }>().items;
     expect(log).toContainEqual(expect.objectContaining({ actorId: coord.userId, purpose: 'callback' }));
 
     for (const who of [couns, analyst, admin]) {
@@ -299,12 +298,12 @@ describe.each(kinds)('public site on %s', (kind) => {
     });
     const saved = await c.post('/api/intake', body);
     expect(saved.statusCode).toBe(200);
-    const contactId = (saved.json() as { contactId: string }).contactId;
+    const contactId = saved.json<{ contactId: string }>().contactId;
     expect((await c.get(`/api/callbacks/${item.id}`)).json()).toMatchObject({ status: 'done', contactId });
     expect((await queue()).items.map((i) => i.id)).not.toContain(item.id);
     const twice = await c.post('/api/intake', { ...body, requestId: crypto.randomUUID() });
     expect(twice.statusCode).toBe(400);
-    expect((twice.json() as { errors: { reason: string }[] }).errors[0]!.reason).toBe('callback_not_open');
+    expect(twice.json<{ errors: { reason: string }[] }>().errors[0]!.reason).toBe('callback_not_open');
 
     const raw = await t.asOwner(async (db) => {
       const cb = await db
@@ -354,13 +353,13 @@ describe.each(kinds)('public site on %s', (kind) => {
 
   it('lists published information meetings on the home page in the visitor’s language, never the venue', async () => {
     const c = await as(coord);
-    const types = (await c.get('/api/activities/types')).json() as {
+    const types = (await c.get('/api/activities/types')).json<{
       items: { termId: string; code: string }[];
-    };
+    }>();
     const info = types.items.find((i) => i.code === 'info_meeting')!.termId;
-    const places = (await c.get('/api/places/municipalities')).json() as {
+    const places = (await c.get('/api/places/municipalities')).json<{
       items: { id: string; name: string }[];
-    };
+    }>();
     const utrecht = places.items.find((p) => p.name === 'Utrecht')!.id;
     const plan = (over: Record<string, unknown>) =>
       c.post('/api/activities', {
@@ -379,13 +378,13 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect((await plan({})).statusCode).toBe(201);
     expect((await plan({ title: 'Besloten moedergroep', isPublic: false })).statusCode).toBe(201);
     expect((await plan({ title: 'Al geweest', date: '2026-02-01' })).statusCode).toBe(201);
-    const cancelled = (await plan({ title: 'Afgelast' })).json() as { id: string };
+    const cancelled = (await plan({ title: 'Afgelast' })).json<{ id: string }>();
     expect((await c.patch(`/api/activities/${cancelled.id}`, { cancelled: true })).statusCode).toBe(200);
     // Another organisation's public meeting is not this site's.
     const theirs = await as(otherCoord);
-    const theirTypes = (await theirs.get('/api/activities/types')).json() as {
+    const theirTypes = (await theirs.get('/api/activities/types')).json<{
       items: { termId: string; code: string }[];
-    };
+    }>();
     expect(
       (
         await theirs.post('/api/activities', {
@@ -394,11 +393,11 @@ describe.each(kinds)('public site on %s', (kind) => {
           date: '2026-04-11',
           startTime: '19:00',
           endTime: '21:00',
-          municipalityId: (
-            (await theirs.get('/api/places/municipalities')).json() as {
+          municipalityId: (await theirs.get('/api/places/municipalities'))
+            .json<{
               items: { id: string; name: string }[];
-            }
-          ).items.find((p) => p.name === 'Utrecht')!.id,
+            }>()
+            .items.find((p) => p.name === 'Utrecht')!.id,
           languages: ['nl'],
           audience: 'parents',
           isPublic: true,

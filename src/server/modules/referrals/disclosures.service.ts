@@ -153,7 +153,7 @@ export async function disclosureLog(
   const next = rows.length > q.limit && last ? encodeCursor({ at: last.disclosed_at, id: last.id }) : null;
   await recordAccess(ctx, {
     entity: 'disclosure_log',
-    entityId: (ctx.actor as Actor).orgId,
+    entityId: ctx.actor.orgId,
     purpose: 'view',
   });
   return { items: await Promise.all(page.map((r) => toDisclosure(ctx, r, false))), next };

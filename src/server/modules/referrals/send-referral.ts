@@ -121,7 +121,7 @@ export async function previewReferral(
   const consent = await getConsentDates(ctx.db, consentId);
   await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'preview' });
   return buildSummary(ctx, {
-    kase: kase as CaseRow,
+    kase: kase,
     categories: r.categories,
     recipient: r.partner_name,
     purpose: r.purpose,
