@@ -3,13 +3,14 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORT_LEVELS } from '../../../../shared/cases.schema';
-import type { CaseState, SupportLevel } from '../../../../shared/cases.schema';
+import type { SupportLevel } from '../../../../shared/cases.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { apiFieldErrors, fieldErrorText } from '../../../components/formErrors';
 import type { FieldErrors } from '../../../components/formErrors';
 import { todayIso } from '../../../components/format';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import type { ClosingState } from './CaseHeader';
 
 export interface ClosingInput {
   closureId: string;
@@ -19,7 +20,7 @@ export interface ClosingInput {
 }
 
 interface TransitionModalProps {
-  to: CaseState;
+  to: ClosingState;
   supportLevel: SupportLevel | null;
   municipality: string;
   loading: boolean;

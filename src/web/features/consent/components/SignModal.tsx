@@ -78,7 +78,7 @@ export function SignModal({
           label={t('consent.method')}
           value={method}
           onChange={(value) => {
-            setMethod(value as SignMethod);
+            setMethod(value);
             setDrawn(null);
           }}
         >
