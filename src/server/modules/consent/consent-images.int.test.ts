@@ -89,7 +89,7 @@ describe.each(kinds)('images in consent on %s', (kind) => {
           `/api/cases/${caseId}/consents`,
           drawnBody(png, { method: 'verbal', drawnSignature: undefined }),
         )
-      ).json();
+      ).json<{ id: string }>();
       const signed = await n.post(`/api/cases/${caseId}/consents/${verbal.id}/sign`, {
         method: 'signature_drawn',
         drawnSignature: png.toString('base64'),

@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ZodError } from 'zod';
 import type { FieldError } from '../../../shared/problem.schema.js';
-import { CallbackFormSchema, type SiteLanguage } from '../../../shared/public-site.schema.js';
+import { CallbackFormSchema } from '../../../shared/public-site.schema.js';
 import { inOrg } from '../../db/database.js';
 import type { Deps } from '../../lib/deps.js';
 import { sealOptional, sealText } from '../../lib/fields.js';

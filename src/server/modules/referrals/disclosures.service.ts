@@ -7,7 +7,6 @@ import type {
   DisclosureExportQuery,
   DisclosureQuerySchema,
 } from '../../../shared/referrals.schema.js';
-import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';

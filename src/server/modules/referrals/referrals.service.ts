@@ -18,7 +18,6 @@ import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { addSystemTask } from '../cases/case-items.service.js';
-import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase } from '../cases/cases.service.js';
 import { coverage } from '../consent/consent.coverage.js';
 import { getConsentDates } from '../consent/consent.repository.js';

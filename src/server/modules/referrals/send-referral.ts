@@ -6,7 +6,6 @@ import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
-import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase } from '../cases/cases.service.js';
 import { todayOf } from '../organisations/today.js';
 import { getConsentDates } from '../consent/consent.repository.js';

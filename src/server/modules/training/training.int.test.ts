@@ -1,6 +1,6 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inOrg, type Db } from '../../db/database.js';
+import { inOrg } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { testKinds } from '../../test/databases.js';
