@@ -22,10 +22,10 @@ const t = await createTestApp(kind, { LOG_LEVEL: 'silent' });
 t.clock.set(systemClock.now());
 const admin = await setupOrganisation(t);
 const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.coord@noord.example');
-const session = (await coordinator.agent.get('/api/auth/session')).json() as {
+const session = (await coordinator.agent.get('/api/auth/session')).json<{
   user: { id: string };
   organisation: { id: string };
-};
+}>();
 const actor = {
   kind: 'user' as const,
   userId: session.user.id,
@@ -101,15 +101,16 @@ for (let i = 0; i < RUNS + 10; i++) {
   last = await inOrg(t.deps.db, actor.orgId, (trx) => caseShortlist({ ...ctx(), db: trx }, caseId));
   if (i >= 10) ms.push(performance.now() - start);
 }
+if (!last) throw new Error('no shortlist run');
 ms.sort((a, b) => a - b);
 const at = (p: number) => +ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)]!.toFixed(1);
 const report = {
   date: new Date().toISOString(),
   database: kind,
   counsellors: COUNSELLORS,
-  considered: last!.considered,
-  shortlisted: last!.candidates.length,
-  excluded: last!.excluded,
+  considered: last.considered,
+  shortlisted: last.candidates.length,
+  excluded: last.excluded,
   runs: RUNS,
   generateSeconds: +generateSeconds.toFixed(1),
   shortlistMs: { p50: at(50), p95: at(95), p99: at(99) },

@@ -58,10 +58,10 @@ async function seededTarget(): Promise<{ target: Target; meta: Record<string, un
   t.clock.set(now);
   const admin = await setupOrganisation(t);
   const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.reports@noord.example');
-  const session = (await coordinator.agent.get('/api/auth/session')).json() as {
+  const session = (await coordinator.agent.get('/api/auth/session')).json<{
     user: { id: string };
     organisation: { id: string };
-  };
+  }>();
   const actor = {
     kind: 'user' as const,
     userId: session.user.id,

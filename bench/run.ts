@@ -36,10 +36,10 @@ const t = await createTestApp(kind, { LOG_LEVEL: 'silent', API_RATE_LIMIT_PER_MI
 t.clock.set(systemClock.now());
 const admin = await setupOrganisation(t);
 const coordinator = await inviteAndActivate(t, admin.agent, 'coordinator', 'bench.coord@noord.example');
-const session = (await coordinator.agent.get('/api/auth/session')).json() as {
+const session = (await coordinator.agent.get('/api/auth/session')).json<{
   user: { id: string };
   organisation: { id: string };
-};
+}>();
 const actor = {
   kind: 'user' as const,
   userId: session.user.id,

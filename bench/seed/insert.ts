@@ -29,7 +29,8 @@ async function typesOf(db: Transaction<DB>, table: string): Promise<Map<string, 
 
 /** A PostgreSQL array literal of text elements (for array columns sent through unnest). */
 function arrayLiteral(xs: unknown[]): string {
-  return `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+  const element = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+  return `{${xs.map((x) => (x === null ? 'NULL' : `"${element(x).replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
 }
 
 /**

@@ -123,7 +123,7 @@ describe.each(kinds)('seeded data on %s', (kind) => {
     const agent = await coordinatorOf(org, '10.40.0.1');
     const list = await agent.get('/api/cases?limit=20');
     expect(list.statusCode).toBe(200);
-    const items = (list.json() as { items: { id: string; reference: string }[] }).items;
+    const items = list.json<{ items: { id: string; reference: string }[] }>().items;
     expect(items.length).toBeGreaterThan(0);
     // One this coordinator took in (a case assigned to someone else asks them for a reason first).
     const coordinatorId = org.staff.find((s) => s.role === 'coordinator')!.userId;
@@ -139,11 +139,11 @@ describe.each(kinds)('seeded data on %s', (kind) => {
     );
     const res = await agent.get(`/api/cases/${own.id}`);
     expect(res.statusCode).toBe(200);
-    const detail = res.json() as { summary: string; reference: string };
+    const detail = res.json<{ summary: string; reference: string }>();
     expect(SUMMARIES).toContain(detail.summary);
     const timeline = await agent.get(`/api/cases/${own.id}/timeline`);
     expect(timeline.statusCode).toBe(200);
-    expect((timeline.json() as { items: unknown[] }).items.length).toBeGreaterThan(1);
+    expect(timeline.json<{ items: unknown[] }>().items.length).toBeGreaterThan(1);
   });
 
   it("keeps organisations apart: another organisation's case answers 404 and is invisible to queries", async () => {
@@ -180,11 +180,9 @@ describe.each(kinds)('seeded data on %s', (kind) => {
       'privacy_officer',
     ]);
     const session = async (org: SeededOrg, ip: string) =>
-      (
-        (await (await coordinatorOf(org, ip)).get('/api/auth/session')).json() as {
-          organisation: { name: string; demo?: boolean };
-        }
-      ).organisation;
+      (await (await coordinatorOf(org, ip)).get('/api/auth/session')).json<{
+        organisation: { name: string; demo?: boolean };
+      }>().organisation;
     expect(await session(demo!, '10.40.0.5')).toMatchObject({ name: 'Demo Hulplijn', demo: true });
     expect((await session(orgs[0]!, '10.40.0.6')).demo).toBe(false);
   });
@@ -196,12 +194,12 @@ describe.each(kinds)('seeded data on %s', (kind) => {
     const agent = await coordinatorOf(org, '10.40.0.3');
     const known = await agent.post('/api/intake/lookup', { phone: org.repeatCallerPhone });
     expect(known.statusCode).toBe(200);
-    expect((known.json() as { known: boolean }).known).toBe(true);
+    expect(known.json<{ known: boolean }>().known).toBe(true);
     const unknown = await agent.post('/api/intake/lookup', { phone: '0612000000' });
-    expect((unknown.json() as { known: boolean }).known).toBe(false);
+    expect(unknown.json<{ known: boolean }>().known).toBe(false);
     // The other organisation's keys make a different index: its coordinator does not know this caller.
     const other = await coordinatorOf(orgs[1]!, '10.40.0.4');
     const elsewhere = await other.post('/api/intake/lookup', { phone: org.repeatCallerPhone });
-    expect((elsewhere.json() as { known: boolean }).known).toBe(false);
+    expect(elsewhere.json<{ known: boolean }>().known).toBe(false);
   });
 });

@@ -58,10 +58,10 @@ describe.each(kinds)('HTTP guarantees on %s', (kind) => {
   });
 
   it('publishes an OpenAPI document that lists the routes', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       openapi: string;
       paths: Record<string, unknown>;
-    };
+    }>();
     expect(doc.openapi).toBe('3.1.0');
     for (const p of [
       '/api/auth/login',

@@ -51,7 +51,7 @@ describe.each(kinds)('behind a reverse proxy on %s', (kind) => {
       payload: { email: 'nieuw@noord.example', displayName: 'Nieuwe collega', role: 'coordinator' },
     });
     expect(res.statusCode).toBe(201);
-    const { inviteUrl } = res.json() as { inviteUrl: string };
+    const { inviteUrl } = res.json<{ inviteUrl: string }>();
     expect(inviteUrl).not.toContain('evil.example');
     expect(new URL(inviteUrl).hostname).toBe('localhost');
   });

@@ -82,12 +82,12 @@ describe.skipIf(!canReplicate)('a read replica for reports and dashboards', () =
   const requests = async () => {
     const res = await coord.agent.post('/api/reports/query', { measure: 'requests', ...period() });
     expect(res.statusCode).toBe(200);
-    return (res.json() as Report).total;
+    return res.json<Report>().total;
   };
   const dashboardRequests = async () => {
     const res = await coord.agent.post('/api/reports/dashboard', period());
     expect(res.statusCode).toBe(200);
-    return (res.json() as Dashboard).panels.find((p) => p.id === 'requests_by_province')!.report.total;
+    return res.json<Dashboard>().panels.find((p) => p.id === 'requests_by_province')!.report.total;
   };
   const createContact = async () => {
     await openCase(coord.agent, tx, { phone: `06 4${String(++phone).padStart(7, '0')}` });
@@ -110,7 +110,7 @@ describe.skipIf(!canReplicate)('a read replica for reports and dashboards', () =
     replica = new pg.Client({ connectionString: moved(PG_ADMIN_URL, port, dbName) });
     await primary.connect();
     await replica.connect();
-    expect((await replica.query('select pg_is_in_recovery() as r')).rows[0].r).toBe(true);
+    expect((await replica.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0]?.r).toBe(true);
 
     const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
     const config = loadConfig({

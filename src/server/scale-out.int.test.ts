@@ -53,7 +53,7 @@ describe.skipIf(!kinds.includes('postgres'))('two app instances on one PostgreSQ
     admin = await setupOrganisation(a);
     coord = await inviteAndActivate(a, admin.agent, 'coordinator');
     coord2 = await inviteAndActivate(a, admin.agent, 'coordinator');
-    const session = (await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
+    const session = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>();
     orgId = session.organisation.id;
   });
   afterAll(async () => {
@@ -66,7 +66,7 @@ describe.skipIf(!kinds.includes('postgres'))('two app instances on one PostgreSQ
     const viaB = onB(coord.agent);
     const res = await viaB.get('/api/auth/session');
     expect(res.statusCode).toBe(200);
-    expect((res.json() as { user: { id: string } }).user.id).toBe(coord.userId);
+    expect(res.json<{ user: { id: string } }>().user.id).toBe(coord.userId);
 
     const signedOut = await inviteAndActivate(a, admin.agent, 'analyst');
     const viaBToo = onB(signedOut.agent);
@@ -80,16 +80,16 @@ describe.skipIf(!kinds.includes('postgres'))('two app instances on one PostgreSQ
     const tx = await terms(coord.agent);
     const intake = await coord.agent.post('/api/intake', intakeBody(tx, { immediateDanger: true }));
     expect(intake.statusCode).toBe(200);
-    const caseId = (intake.json() as { caseId: string }).caseId;
+    const caseId = intake.json<{ caseId: string }>().caseId;
 
     const viaB = onB(coord2.agent);
-    const work = (await viaB.get('/api/my-work')).json() as {
+    const work = (await viaB.get('/api/my-work')).json<{
       alerts: { id: string; caseId: string | null }[];
-    };
+    }>();
     const alert = work.alerts.find((x) => x.caseId === caseId);
     expect(alert).toBeDefined();
     expect((await viaB.post(`/api/alerts/${alert!.id}/read`)).statusCode).toBe(204);
-    const onA = (await coord2.agent.get('/api/my-work')).json() as { alerts: { id: string }[] };
+    const onA = (await coord2.agent.get('/api/my-work')).json<{ alerts: { id: string }[] }>();
     expect(onA.alerts.map((x) => x.id)).not.toContain(alert!.id);
   });
 

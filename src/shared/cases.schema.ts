@@ -22,6 +22,7 @@ export const CONVERSATION_LANGUAGES = [
   'other',
 ] as const;
 export const ConversationLanguageSchema = z.enum(CONVERSATION_LANGUAGES);
+export type ConversationLanguage = z.infer<typeof ConversationLanguageSchema>;
 
 /**
  * Follow-up tasks are typed by people; the others are made by the system and carry a short structured title:

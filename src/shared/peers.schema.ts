@@ -56,7 +56,7 @@ export type PeerMemberUpdate = z.infer<typeof PeerMemberUpdateSchema>;
 export const PeerMemberSummarySchema = z.object({
   id: z.uuid(),
   alias: Text,
-  language: Text,
+  language: ConversationLanguageSchema,
   status: z.enum(['active', 'withdrawn']),
   joinedOn: Text,
   withdrawnOn: Text.nullable(),
@@ -143,7 +143,7 @@ export const PeerLinkRequestSchema = z.object({
   id: z.uuid(),
   status: PeerLinkStatusSchema,
   handover: Text.describe('What the caller agreed to pass on: how to reach them'),
-  language: Text,
+  language: ConversationLanguageSchema,
   requestedAt: Text,
   consentValidUntil: Text,
   member: z.object({ id: z.uuid(), alias: Text }).nullable(),

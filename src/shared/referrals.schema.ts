@@ -5,6 +5,7 @@ import {
   DataCategorySchema,
   FormLanguageSchema,
 } from './consent.schema.js';
+import { ChannelSchema } from './cases.schema.js';
 import { PartnerTypeSchema } from './partners.schema.js';
 import { Day, Text, requestId, text } from './text.schema.js';
 
@@ -24,8 +25,18 @@ export const REFERRAL_STATUSES = [
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
 
+/** The statuses a referral can move to (each has a button label in the web): all but the first. */
+export const REFERRAL_MOVES = [
+  'sent',
+  'accepted',
+  'declined',
+  'completed',
+  'cancelled',
+] as const satisfies readonly ReferralStatus[];
+export type ReferralMove = (typeof REFERRAL_MOVES)[number];
+
 /** Allowed moves; the server enforces them ("sent" also needs a covering consent). */
-export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
+export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralMove[]>> = {
   proposed: ['sent', 'cancelled'],
   sent: ['accepted', 'declined', 'cancelled'],
   accepted: ['completed', 'cancelled'],
@@ -85,7 +96,7 @@ export const ReferralSchema = z.object({
   categories: z.array(DataCategorySchema),
   note: Text,
   status: ReferralStatusSchema,
-  allowedMoves: z.array(ReferralStatusSchema),
+  allowedMoves: z.array(z.enum(REFERRAL_MOVES)),
   channel: DisclosureChannelSchema.nullable(),
   consentId: z.uuid().nullable().describe('The consent it was sent under'),
   coverage: CoverageSchema.describe('Whether an active consent covers it now'),
@@ -136,7 +147,7 @@ export const SummarySchema = z.object({
       municipality: Text,
       mayCallBack: z.boolean().nullable(),
       mayLeaveMessage: z.boolean().nullable(),
-      safeChannel: Text.nullable(),
+      safeChannel: ChannelSchema.nullable(),
       safeTimes: Text,
     })
     .optional(),

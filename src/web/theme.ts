@@ -30,7 +30,7 @@ const PRIMARY_SHADE = 8;
 const colors = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => {
     if (name === 'dark' || name === 'gray' || name === 'yellow') return [name, shades];
-    const tuple = [...shades] as unknown as string[];
+    const tuple = [...shades];
     for (const shade of [7, 8, 9]) tuple[shade] = readable(tuple[shade]!, [WHITE, gray[0]]);
     return [name, tuple as unknown as MantineColorsTuple];
   }),

@@ -17,8 +17,7 @@ describe.each(kinds)('tenancy on %s', (kind) => {
     t = await createTestApp(kind);
     const a = await setupOrganisation(t, 'Hulplijn A', 'admin@a.example');
     await inviteAndActivate(t, a.agent, 'coordinator', 'coord@a.example');
-    orgA = ((await a.agent.get('/api/auth/session')).json() as { organisation: { id: string } }).organisation
-      .id;
+    orgA = (await a.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation.id;
     // A second organisation, created the way set-up does it, but beside the first.
     orgB = await t.asOwner(async (db) => {
       const id = crypto.randomUUID();

@@ -39,7 +39,7 @@ describe.each(kinds)('idempotent replay on %s', (kind) => {
     const body = { requestId: randomUUID(), kind: 'signal', observedOn: day(t), text: 'Nieuwe vrienden' };
     const first = await (await as(s.couns)).post(`/api/cases/${caseId}/observations`, body);
     expect(first.statusCode).toBe(201);
-    const createdId = (first.json() as { id: string }).id;
+    const createdId = first.json<{ id: string }>().id;
 
     const outsider = await as(s.couns2);
     const onHidden = await outsider.post(`/api/cases/${caseId}/observations`, body);
@@ -65,6 +65,6 @@ describe.each(kinds)('idempotent replay on %s', (kind) => {
     expect(again.json()).toEqual(first.json());
     const elsewhere = await c.post(`/api/cases/${caseB}/goals`, body);
     expect(elsewhere.statusCode).toBe(409);
-    expect(elsewhere.body).not.toContain((first.json() as { id: string }).id);
+    expect(elsewhere.body).not.toContain(first.json<{ id: string }>().id);
   });
 });

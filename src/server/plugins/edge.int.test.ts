@@ -85,7 +85,7 @@ describe.each(kinds)('HTTP edge on %s', (kind) => {
 
   it('refuses a NUL byte or a lone surrogate in any text field or filter with 400, and writes nothing', async () => {
     const admin = await as(s.admin);
-    const before = ((await admin.get('/api/partners')).json() as { items: unknown[] }).items.length;
+    const before = (await admin.get('/api/partners')).json<{ items: unknown[] }>().items.length;
     for (const name of ['Wijkteam\u0000Noord', 'Wijkteam \ud800 Noord']) {
       const res = await admin.post('/api/partners', { name, type: 'social_district_team' });
       expect(res.statusCode, JSON.stringify(name)).toBe(400);
@@ -95,7 +95,7 @@ describe.each(kinds)('HTTP edge on %s', (kind) => {
         errors: [{ field: 'name', reason: 'invalid_characters' }],
       });
     }
-    expect(((await admin.get('/api/partners')).json() as { items: unknown[] }).items).toHaveLength(before);
+    expect((await admin.get('/api/partners')).json<{ items: unknown[] }>().items).toHaveLength(before);
     const filter = await admin.get('/api/partners?q=a%00b');
     expect(filter.statusCode).toBe(400);
     expect(filter.json()).toMatchObject({ errors: [{ field: 'q', reason: 'invalid_characters' }] });
@@ -171,7 +171,7 @@ describe.each(kinds)('HTTP edge on %s', (kind) => {
       notes: 'Spreekuur op dinsdag',
     });
     expect(created.statusCode).toBe(201);
-    const { id } = created.json() as { id: string };
+    const { id } = created.json<{ id: string }>();
     const patched = await admin.patch(`/api/partners/${id}`, { name: 'GGZ Centrum Utrecht' });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({

@@ -92,7 +92,7 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
     w = await buildWorld(t);
     routes = apiRoutes(t.app);
     courseId = w.a.courseId;
-    weights = (await send(t, w.agents.admin, 'GET', '/api/matching/weights')).json();
+    weights = (await send(t, w.agents.admin, 'GET', '/api/matching/weights')).json<unknown>();
   }, 900_000);
   afterAll(() => t?.close());
 
@@ -263,7 +263,7 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
         toDate: day(t, 121),
       });
       if (res.statusCode !== 201) throw new Error(`absence fixture: ${res.body}`);
-      rec.absenceId = (res.json() as { id: string }).id;
+      rec.absenceId = res.json<{ id: string }>().id;
     }
     return rec;
   }
@@ -271,7 +271,7 @@ describe.each(kinds)('endpoint × role × ownership matrix on %s', (kind) => {
   /** The agent of a role; a fresh session where the request ends it. */
   async function agentFor(route: ApiRoute, who: Who): Promise<Agent | undefined> {
     if (who === 'anonymous') return undefined;
-    if (route.key === 'POST /api/auth/logout') return w.freshAgent(who as Role);
-    return w.agents[who as Role];
+    if (route.key === 'POST /api/auth/logout') return w.freshAgent(who);
+    return w.agents[who];
   }
 });

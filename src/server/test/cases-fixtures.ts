@@ -8,9 +8,9 @@ export interface Terms {
 
 /** The organisation's taxonomy, looked up by code. */
 export async function terms(agent: Agent): Promise<Terms> {
-  const items = (
-    (await agent.get('/api/taxonomies')).json() as { items: { id: string; kind: string; code: string }[] }
-  ).items;
+  const items = (await agent.get('/api/taxonomies')).json<{
+    items: { id: string; kind: string; code: string }[];
+  }>().items;
   return {
     byCode: (kind, code) => {
       const t = items.find((i) => i.kind === kind && i.code === code);
@@ -47,7 +47,7 @@ export async function openCase(
 ): Promise<{ caseId: string; reference: string }> {
   const res = await agent.post('/api/intake', intakeBody(t, overrides));
   if (res.statusCode !== 200) throw new Error(`intake failed: ${res.body}`);
-  const body = res.json() as { caseId: string; caseReference: string };
+  const body = res.json<{ caseId: string; caseReference: string }>();
   return { caseId: body.caseId, reference: body.caseReference };
 }
 
@@ -82,6 +82,6 @@ export async function staffOrganisation(t: TestApp): Promise<Staff> {
     officer: await invite('privacy_officer'),
     tx: await terms(coord.agent),
   };
-  const session = (await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
+  const session = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>();
   return { ...staff, orgId: session.organisation.id };
 }

@@ -27,14 +27,14 @@ function basicSession(t: TestApp, coord: Agent): Promise<string> {
           kind: 'basic',
           validityMonths: 24,
         })
-      ).json() as { id: string };
+      ).json<{ id: string }>();
       const session = await coord.post('/api/training/sessions', {
         courseId: course.id,
         startsAt: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString(),
         place: 'Utrecht',
         trainer: 'SMN',
       });
-      return (session.json() as { id: string }).id;
+      return session.json<{ id: string }>().id;
     })();
     basicSessions.set(t, s);
   }

@@ -87,7 +87,7 @@ export async function createTestApp(kind: DbKind, env: Record<string, string> = 
         await t!.app.close();
         Object.assign(t!, await make());
       }
-      return result as never;
+      return result;
     },
   };
   return t;
@@ -120,7 +120,7 @@ export class Agent {
     const setCookie = res.cookies.find((c) => c.name === 'confidant');
     if (setCookie) this.cookie = setCookie.value ? `confidant=${setCookie.value}` : undefined;
     const json = res.headers['content-type']?.toString().includes('json')
-      ? (res.json() as { csrfToken?: string })
+      ? res.json<{ csrfToken?: string }>()
       : undefined;
     if (json?.csrfToken) this.csrf = json.csrfToken;
     return res;
@@ -174,13 +174,13 @@ export async function setupOrganisation(
 }
 
 async function enrol(t: TestApp, agent: Agent, email: string): Promise<SignedIn> {
-  const enrolment = (await agent.get('/api/auth/mfa/enrolment')).json() as { manualKey: string };
+  const enrolment = (await agent.get('/api/auth/mfa/enrolment')).json<{ manualKey: string }>();
   const res = await agent.post('/api/auth/mfa/enrol', { code: await totp(t, enrolment.manualKey) });
   if (res.statusCode !== 200) throw new Error(`enrol failed: ${res.body}`);
   nextStep(t);
   return {
     agent,
-    userId: (res.json() as { user: { id: string } }).user.id,
+    userId: res.json<{ user: { id: string } }>().user.id,
     secret: enrolment.manualKey,
     email,
   };
@@ -195,7 +195,7 @@ export async function inviteAndActivate(
 ): Promise<SignedIn> {
   const res = await admin.post('/api/users', { email, displayName: `Test ${role}`, role });
   if (res.statusCode !== 201) throw new Error(`invite failed: ${res.body}`);
-  const token = (res.json() as { inviteUrl: string }).inviteUrl.split('#')[1]!;
+  const token = res.json<{ inviteUrl: string }>().inviteUrl.split('#')[1]!;
   const agent = new Agent(t, `10.0.1.${Math.floor(Math.random() * 200)}`);
   const accept = await agent.post('/api/invites/accept', { token, password: STRONG_PASSWORD });
   if (accept.statusCode !== 200) throw new Error(`accept failed: ${accept.body}`);

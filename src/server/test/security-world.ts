@@ -47,58 +47,50 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
     );
   }
   const partner = async (name: string, type: string) =>
-    (
-      ok(await c.post('/api/partners', { name, type, municipality: 'Utrecht' }), 'partner').json() as {
-        id: string;
-      }
-    ).id;
+    ok(await c.post('/api/partners', { name, type, municipality: 'Utrecht' }), 'partner').json<{
+      id: string;
+    }>().id;
   const municipality = await partner(`Gemeente Utrecht (${domain})`, 'municipality');
   const ggz = await partner(`GGZ Centraal (${domain})`, 'mental_health');
   const targetUser = async () =>
-    (
-      ok(
-        await s.admin.agent.post('/api/users', {
-          email: `target.${randomUUID().slice(0, 8)}@${domain}`,
-          displayName: 'Doelwit',
-          role: 'counsellor',
-        }),
-        'invite',
-      ).json() as { user: { id: string } }
-    ).user.id;
+    ok(
+      await s.admin.agent.post('/api/users', {
+        email: `target.${randomUUID().slice(0, 8)}@${domain}`,
+        displayName: 'Doelwit',
+        role: 'counsellor',
+      }),
+      'invite',
+    ).json<{ user: { id: string } }>().user.id;
 
-  const utrecht = (
-    ok(await c.get('/api/places/municipalities'), 'places').json() as {
+  const utrecht = ok(await c.get('/api/places/municipalities'), 'places')
+    .json<{
       items: { id: string; name: string }[];
-    }
-  ).items.find((m) => m.name === 'Utrecht')!.id;
+    }>()
+    .items.find((m) => m.name === 'Utrecht')!.id;
   /** An activity of `typeCode` facilitated by `who`, with one follow-up task. */
   const activity = async (who: SignedIn, typeCode: string, partnerId: string) => {
     const typeId = s.tx.byCode('activity_type', typeCode);
-    const id = (
-      ok(
-        await c.post('/api/activities', {
-          typeId,
-          title: `Voorlichting ${typeCode}`,
-          date: day(t),
-          startTime: '19:00',
-          endTime: '21:00',
-          municipalityId: utrecht,
-          partnerIds: [partnerId],
-          languages: ['nl'],
-          facilitatorIds: [who.userId],
-          audience: 'parents',
-        }),
-        'activity',
-      ).json() as { id: string }
-    ).id;
-    const taskId = (
-      ok(
-        await c.post(`/api/activities/${id}/tasks`, { title: 'Folders nabestellen' }),
-        'activity task',
-      ).json() as {
-        id: string;
-      }
-    ).id;
+    const id = ok(
+      await c.post('/api/activities', {
+        typeId,
+        title: `Voorlichting ${typeCode}`,
+        date: day(t),
+        startTime: '19:00',
+        endTime: '21:00',
+        municipalityId: utrecht,
+        partnerIds: [partnerId],
+        languages: ['nl'],
+        facilitatorIds: [who.userId],
+        audience: 'parents',
+      }),
+      'activity',
+    ).json<{ id: string }>().id;
+    const taskId = ok(
+      await c.post(`/api/activities/${id}/tasks`, { title: 'Folders nabestellen' }),
+      'activity task',
+    ).json<{
+      id: string;
+    }>().id;
     return { activityId: id, activityTaskId: taskId, activityTypeId: typeId, municipalityId: utrecht };
   };
 
@@ -118,7 +110,7 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
     const created = async (url: string, body: Record<string, unknown>) => {
       const key = `POST ${url.replace(caseId, '{id}')}`;
       if (typeof body.requestId === 'string') replay[key] ??= body.requestId;
-      return (ok(await n.post(url, body), url).json() as { id: string }).id;
+      return ok(await n.post(url, body), url).json<{ id: string }>().id;
     };
     const consentId = await created(`/api/cases/${caseId}/consents`, {
       requestId: rid(),
@@ -207,18 +199,16 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       'peer link request',
     );
     const o = s.organiser.agent;
-    const peerMemberId = (
-      ok(
-        await o.post('/api/peers/members', {
-          requestId: rid(),
-          alias: `Moeder ${termCode}`,
-          email: `lid.${termCode.toLowerCase()}@${domain}`,
-          language: 'ary',
-          consent: { method: 'written', givenOn: day(t) },
-        }),
-        'peer member',
-      ).json() as { id: string }
-    ).id;
+    const peerMemberId = ok(
+      await o.post('/api/peers/members', {
+        requestId: rid(),
+        alias: `Moeder ${termCode}`,
+        email: `lid.${termCode.toLowerCase()}@${domain}`,
+        language: 'ary',
+        consent: { method: 'written', givenOn: day(t) },
+      }),
+      'peer member',
+    ).json<{ id: string }>().id;
     ok(
       await o.post(`/api/peers/members/${peerMemberId}/linking-consent`, {
         method: 'written',
@@ -226,21 +216,19 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
       }),
       'linking consent',
     );
-    const peerMeetingId = (
-      ok(
-        await o.post('/api/peers/meetings', {
-          requestId: rid(),
-          heldAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
-          place: 'Buurthuis, achterzaal',
-          facilitator: 'Fatima',
-          callNumber: '030-1234567',
-        }),
-        'peer meeting',
-      ).json() as { id: string }
-    ).id;
-    const requests = ok(await o.get('/api/peers/link-requests'), 'link requests').json() as {
+    const peerMeetingId = ok(
+      await o.post('/api/peers/meetings', {
+        requestId: rid(),
+        heldAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+        place: 'Buurthuis, achterzaal',
+        facilitator: 'Fatima',
+        callNumber: '030-1234567',
+      }),
+      'peer meeting',
+    ).json<{ id: string }>().id;
+    const requests = ok(await o.get('/api/peers/link-requests'), 'link requests').json<{
       items: { id: string; handover: string }[];
-    };
+    }>();
     const peerRequestId = requests.items[0]!.id;
     const usedRequestId = rid();
     await created(`/api/cases/${caseId}/log`, {
@@ -252,17 +240,16 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
     });
     // An unassigned case offered to this counsellor: the offer and its alert.
     const { caseId: offered } = await openCase(c, s.tx, { requestId: rid() });
-    const offerId = (
-      ok(await c.post(`/api/cases/${offered}/offers`, { counsellorId: who.userId }), 'offer').json() as {
-        id: string;
-      }
-    ).id;
-    const absenceId = (
-      ok(
-        await c.post(`/api/counsellors/${who.userId}/absences`, { fromDate: day(t, 60), toDate: day(t, 61) }),
-        'absence',
-      ).json() as { id: string }
-    ).id;
+    const offerId = ok(
+      await c.post(`/api/cases/${offered}/offers`, { counsellorId: who.userId }),
+      'offer',
+    ).json<{
+      id: string;
+    }>().id;
+    const absenceId = ok(
+      await c.post(`/api/counsellors/${who.userId}/absences`, { fromDate: day(t, 60), toDate: day(t, 61) }),
+      'absence',
+    ).json<{ id: string }>().id;
     const draftId = randomUUID();
     ok(
       await drafter.agent.request('PUT', `/api/intake/drafts/${draftId}`, { data: { summary: 'concept' } }),
@@ -306,9 +293,8 @@ async function build(t: TestApp, s: Staffed, domain: string): Promise<OrgWorld> 
   };
   const own = await records(s.couns, s.coord, 'C10', municipality, sessionId, 'info_meeting');
   const other = await records(s.couns2, s.coord2, 'C9', ggz, sessionId2, 'empowerment');
-  const articles = (
-    ok(await c.get('/api/knowledge/articles'), 'handbook').json() as { items: { id: string }[] }
-  ).items;
+  const articles = ok(await c.get('/api/knowledge/articles'), 'handbook').json<{ items: { id: string }[] }>()
+    .items;
   own.articleId = articles[0]!.id;
   other.articleId = articles[1]!.id;
   const pageVersionId = await inOrg(t.deps.db, s.orgId, async (trx) => {
@@ -360,7 +346,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
         }),
         'invite',
       );
-      return (res.json() as { inviteUrl: string }).inviteUrl.split('#')[1]!;
+      return res.json<{ inviteUrl: string }>().inviteUrl.split('#')[1]!;
     },
   };
 }

@@ -3,6 +3,7 @@ import { useDisclosure, useIdle } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Page, SessionInfo } from '../../shared/auth.schema';
@@ -15,6 +16,7 @@ import { SearchLauncher } from '../features/search/components/SearchLauncher';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
+import type { TranslationKey } from '../i18n';
 import { isolatedValues } from './isolate';
 
 interface NavItem {
@@ -24,7 +26,7 @@ interface NavItem {
 }
 
 /** Where each screen lives and what the navigation calls it; which screens a user sees comes from the server. */
-const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
+const PAGE_LINKS: Readonly<Record<Page, { to: string; label: TranslationKey }>> = {
   intake: { to: '/intake', label: 'nav.newCall' },
   cases: { to: '/cases', label: 'nav.cases' },
   myProfile: { to: '/my-profile', label: 'nav.myProfile' },
@@ -48,7 +50,7 @@ const PAGE_LINKS: Readonly<Record<Page, { to: string; label: string }>> = {
   handbook: { to: '/handbook', label: 'nav.handbook' },
 };
 
-function navItems(session: SessionInfo, t: (key: string) => string): NavItem[] {
+function navItems(session: SessionInfo, t: TFunction): NavItem[] {
   const { pages, ownCasesOnly } = session.abilities;
   return [
     { to: '/', label: t('nav.home') },

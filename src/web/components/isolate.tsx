@@ -22,15 +22,21 @@ export function withIsolated(translate: (slot: string) => string, value: string)
  * isolated in a `<bdi>`: a Latin name in an Arabic sentence (or the reverse) keeps its own direction and does
  * not drag the punctuation around it. The text content stays exactly the translated sentence.
  */
-export function isolatedValues(
-  translate: (slots: Record<string, string>) => string,
-  values: Record<string, string>,
+export function isolatedValues<Slot extends string>(
+  translate: (slots: Record<Slot, string>) => string,
+  values: Record<Slot, string>,
 ): ReactNode {
-  const keys = Object.keys(values);
-  const text = translate(Object.fromEntries(keys.map((key, index) => [key, `${SLOT}${index}${SLOT}`])));
+  const keys = Object.keys(values) as Slot[];
+  const slots = Object.fromEntries(keys.map((key, index) => [key, `${SLOT}${index}${SLOT}`])) as Record<
+    Slot,
+    string
+  >;
+  const text = translate(slots);
+  const valueAt = (index: number) => {
+    const key = keys[index];
+    return key === undefined ? '' : values[key];
+  };
   return text
     .split(SLOT)
-    .map((part, position) =>
-      position % 2 === 1 ? <bdi key={position}>{values[keys[Number(part)] ?? ''] ?? ''}</bdi> : part,
-    );
+    .map((part, position) => (position % 2 === 1 ? <bdi key={position}>{valueAt(Number(part))}</bdi> : part));
 }

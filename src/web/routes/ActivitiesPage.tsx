@@ -75,7 +75,7 @@ export default function ActivitiesPage() {
         <SegmentedControl
           aria-label={t('activities.view')}
           value={view}
-          onChange={(value) => setView(value as View)}
+          onChange={(value) => setView(value)}
           data={[
             { value: 'list', label: t('activities.views.list') },
             { value: 'month', label: t('activities.views.month') },

@@ -10,7 +10,8 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { AccessReasonModal } from '../features/cases/components/AccessReasonModal';
 import { AssignModal } from '../features/cases/components/AssignModal';
-import { CaseHeader, isClosing } from '../features/cases/components/CaseHeader';
+import { CaseHeader, closingTarget } from '../features/cases/components/CaseHeader';
+import type { ClosingState } from '../features/cases/components/CaseHeader';
 import { ContactLogSection, LOG_FIRST_FIELD } from '../features/cases/components/ContactLogSection';
 import { GoalsSection } from '../features/cases/components/GoalsSection';
 import { InterventionsSection } from '../features/cases/components/InterventionsSection';
@@ -58,7 +59,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const { hash } = useLocation();
   const [params, setParams] = useSearchParams();
   const [assigning, setAssigning] = useState(false);
-  const [closingTo, setClosingTo] = useState<CaseState | null>(null);
+  const [closingTo, setClosingTo] = useState<ClosingState | null>(null);
   const focusLogNext = useRef(false);
   const [handoff, setHandoff] = useState<Consent | null>(null);
 
@@ -98,7 +99,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 
   function onTransition(to: CaseState) {
     mutations.transition.reset();
-    if (isClosing(detail.state, to)) setClosingTo(to);
+    const closing = closingTarget(detail.state, to);
+    if (closing) setClosingTo(closing);
     else mutations.transition.mutate({ to });
   }
 

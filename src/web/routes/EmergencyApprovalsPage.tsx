@@ -32,7 +32,7 @@ export default function EmergencyApprovalsPage() {
       <SegmentedControl
         aria-label={t('approvals.show')}
         value={view}
-        onChange={(value) => setView(value as View)}
+        onChange={(value) => setView(value)}
         data={[
           { value: 'pending', label: t('approvals.pending') },
           { value: 'all', label: t('approvals.all') },

@@ -84,7 +84,7 @@ export class Keyring {
     const { key } = await this.orgKey(db, orgId);
     // The sub-key is derived once per data key and purpose, not once per look-up.
     let subs = this.#indexKeys.get(key);
-    if (!subs) this.#indexKeys.set(key, (subs = new Map()));
+    if (!subs) this.#indexKeys.set(key, (subs = new Map<string, Buffer>()));
     let sub = subs.get(purpose);
     if (!sub) {
       sub = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `confidant:index:${purpose}`, 32));

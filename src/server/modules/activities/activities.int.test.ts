@@ -41,7 +41,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
         place: 'Utrecht',
         trainer: 'SMN',
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     const res = await c.request('PUT', `/api/training/sessions/${session.id}/attendance`, {
       userId,
       attended: true,
@@ -69,12 +69,12 @@ describe.each(kinds)('community activities on %s', (kind) => {
     t = await createTestApp(kind);
     s = await staffOrganisation(t);
     const c = s.coord.agent;
-    const tx = (await c.get('/api/activities/types')).json() as { items: { termId: string; code: string }[] };
+    const tx = (await c.get('/api/activities/types')).json<{ items: { termId: string; code: string }[] }>();
     info = tx.items.find((i) => i.code === 'info_meeting')!.termId;
     workshop = tx.items.find((i) => i.code === 'workshop_abroad')!.termId;
-    const places = (await c.get('/api/places/municipalities')).json() as {
+    const places = (await c.get('/api/places/municipalities')).json<{
       items: { id: string; name: string }[];
-    };
+    }>();
     utrecht = places.items.find((p) => p.name === 'Utrecht')!.id;
     const course = (
       await c.post('/api/training/courses', {
@@ -82,7 +82,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
         kind: 'specialised',
         validityMonths: 12,
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     // couns2 trained in January 2025 (valid until 2026-01-10); couns trained this February.
     await trained(c, course.id, '2025-01-10', s.couns2.userId);
     await trained(c, course.id, '2026-02-01', s.couns.userId);
@@ -90,7 +90,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
     expect(set.statusCode).toBe(200);
     await t.asOwner((db) => sql`delete from installation`.execute(db));
     other = await setupOrganisation(t, 'Steunpunt Zuid', 'admin@zuid.example');
-    otherOrgId = ((await other.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
+    otherOrgId = (await other.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>()
       .organisation.id;
   }, 120_000);
   afterAll(() => t?.close());
@@ -113,11 +113,9 @@ describe.each(kinds)('community activities on %s', (kind) => {
       expect(res.statusCode, role).toBe(status);
     }
     const list = async (who: SignedIn) =>
-      (
-        (await (await as(who)).get('/api/activities?from=2026-01-01&to=2026-12-31')).json() as {
-          items: unknown[];
-        }
-      ).items;
+      (await (await as(who)).get('/api/activities?from=2026-01-01&to=2026-12-31')).json<{
+        items: unknown[];
+      }>().items;
     expect((await list(s.coord)).length).toBe(2);
     expect((await (await as(s.analyst)).get('/api/activities')).statusCode).toBe(403);
     expect((await (await as(s.officer)).get('/api/activities')).statusCode).toBe(403);
@@ -125,16 +123,15 @@ describe.each(kinds)('community activities on %s', (kind) => {
 
   it('refuses a counsellor whose required training expired before the date, saying why, and writes nothing', async () => {
     const c = await as(s.coord);
-    const before = (
-      (await c.get('/api/activities?from=2026-01-01&to=2026-12-31')).json() as { items: unknown[] }
-    ).items.length;
+    const before = (await c.get('/api/activities?from=2026-01-01&to=2026-12-31')).json<{ items: unknown[] }>()
+      .items.length;
     const res = await c.post(
       '/api/activities',
       meeting({ facilitatorIds: [s.couns.userId, s.couns2.userId] }),
     );
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    const body = res.json() as FieldErrors;
+    const body = res.json<FieldErrors>();
     expect(body.errors).toEqual([
       {
         field: 'facilitatorIds.1',
@@ -142,21 +139,18 @@ describe.each(kinds)('community activities on %s', (kind) => {
         message: expect.stringContaining('training "Voorlichting geven" expired on 2026-01-10') as string,
       },
     ]);
-    const after = (
-      (await c.get('/api/activities?from=2026-01-01&to=2026-12-31')).json() as { items: unknown[] }
-    ).items.length;
+    const after = (await c.get('/api/activities?from=2026-01-01&to=2026-12-31')).json<{ items: unknown[] }>()
+      .items.length;
     expect(after).toBe(before);
-    const options = (
-      (await c.get(`/api/activities/facilitator-options?typeId=${info}&date=2026-02-20`)).json() as {
-        items: {
-          userId: string;
-          eligible: boolean;
-          reason: string | null;
-          expiredOn: string | null;
-          course: string | null;
-        }[];
-      }
-    ).items;
+    const options = (await c.get(`/api/activities/facilitator-options?typeId=${info}&date=2026-02-20`)).json<{
+      items: {
+        userId: string;
+        eligible: boolean;
+        reason: string | null;
+        expiredOn: string | null;
+        course: string | null;
+      }[];
+    }>().items;
     expect(options.find((o) => o.userId === s.couns2.userId)).toMatchObject({
       eligible: false,
       reason: 'training_expired',
@@ -165,11 +159,9 @@ describe.each(kinds)('community activities on %s', (kind) => {
     });
     expect(options.find((o) => o.userId === s.couns.userId)).toMatchObject({ eligible: true, reason: null });
     // Before couns completed it, couns had not: missing, not expired.
-    const early = (
-      (await c.get(`/api/activities/facilitator-options?typeId=${info}&date=2026-01-20`)).json() as {
-        items: { userId: string; reason: string | null }[];
-      }
-    ).items;
+    const early = (await c.get(`/api/activities/facilitator-options?typeId=${info}&date=2026-01-20`)).json<{
+      items: { userId: string; reason: string | null }[];
+    }>().items;
     expect(early.find((o) => o.userId === s.couns.userId)?.reason).toBe('training_missing');
     // A coordinator needs no counsellor training; a type without a required course takes anyone.
     expect(
@@ -186,11 +178,11 @@ describe.each(kinds)('community activities on %s', (kind) => {
     ).toBe(201);
     const ok = await c.post('/api/activities', meeting({ title: 'Informatiebijeenkomst in het Arabisch' }));
     expect(ok.statusCode).toBe(201);
-    planned = (ok.json() as { id: string }).id;
+    planned = ok.json<{ id: string }>().id;
     // Moving the date past couns's expiry (2027-02-01) is refused too.
     const moved = await c.patch(`/api/activities/${planned}`, { date: '2027-03-01' });
     expect(moved.statusCode).toBe(400);
-    expect((moved.json() as FieldErrors).errors[0]).toMatchObject({
+    expect(moved.json<FieldErrors>().errors[0]).toMatchObject({
       field: 'facilitatorIds.0',
       reason: 'training_expired',
     });
@@ -203,34 +195,35 @@ describe.each(kinds)('community activities on %s', (kind) => {
       meeting({ endTime: '18:00', title: 'x\u0000y', languages: [] }),
     );
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as FieldErrors).errors.map((e) => e.field).sort()).toEqual([
-      'endTime',
-      'languages',
-      'title',
-    ]);
+    expect(
+      bad
+        .json<FieldErrors>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['endTime', 'languages', 'title']);
     const published = await c.post('/api/activities', meeting({ typeId: workshop, facilitatorIds: [] }));
-    expect((published.json() as FieldErrors).errors[0]).toMatchObject({
+    expect(published.json<FieldErrors>().errors[0]).toMatchObject({
       field: 'isPublic',
       reason: 'public_info_meeting_only',
     });
     const o = await as(other);
-    const otherPlaces = (await o.get('/api/places/municipalities')).json() as { items: { id: string }[] };
+    const otherPlaces = (await o.get('/api/places/municipalities')).json<{ items: { id: string }[] }>();
     const foreign = await c.post('/api/activities', meeting({ municipalityId: otherPlaces.items[0]!.id }));
-    expect((foreign.json() as FieldErrors).errors[0]).toMatchObject({ field: 'municipalityId' });
+    expect(foreign.json<FieldErrors>().errors[0]).toMatchObject({ field: 'municipalityId' });
   });
 
   it('shows a counsellor their own activities only, and lets them record attendance and evaluation', async () => {
     const own = await as(s.couns);
-    const list = (await own.get('/api/activities?from=2026-01-01&to=2026-12-31')).json() as {
+    const list = (await own.get('/api/activities?from=2026-01-01&to=2026-12-31')).json<{
       items: { id: string }[];
       canPlan: boolean;
-    };
+    }>();
     expect(list.canPlan).toBe(false);
     expect(list.items.map((i) => i.id)).toContain(planned);
-    const detail = (await own.get(`/api/activities/${planned}`)).json() as {
+    const detail = (await own.get(`/api/activities/${planned}`)).json<{
       canEdit: boolean;
       canReport: boolean;
-    };
+    }>();
     expect(detail).toMatchObject({ canEdit: false, canReport: true });
     expect((await own.patch(`/api/activities/${planned}`, { title: 'Anders' })).statusCode).toBe(403);
     const report = await own.request('PUT', `/api/activities/${planned}/report`, {
@@ -253,9 +246,9 @@ describe.each(kinds)('community activities on %s', (kind) => {
     ).toBe(201);
 
     const colleague = await as(s.couns2);
-    const theirs = (await colleague.get('/api/activities?from=2026-01-01&to=2026-12-31')).json() as {
+    const theirs = (await colleague.get('/api/activities?from=2026-01-01&to=2026-12-31')).json<{
       items: { id: string }[];
-    };
+    }>();
     expect(theirs.items.map((i) => i.id)).not.toContain(planned);
     expect((await colleague.get(`/api/activities/${planned}`)).statusCode).toBe(404);
     expect(
@@ -276,22 +269,20 @@ describe.each(kinds)('community activities on %s', (kind) => {
       (await o.request('PUT', `/api/activities/types/${info}/course`, { courseId: null })).statusCode,
     ).toBe(404);
     expect((await o.get(`/api/activities/hours/${s.couns.userId}`)).statusCode).toBe(404);
-    const theirs = (await o.get('/api/activities?from=2026-01-01&to=2026-12-31')).json() as {
+    const theirs = (await o.get('/api/activities?from=2026-01-01&to=2026-12-31')).json<{
       items: unknown[];
-    };
+    }>();
     expect(theirs.items).toEqual([]);
   });
 
   it('refuses attendance before the activity took place', async () => {
     const c = await as(s.coord);
-    const future = (
-      (await c.post('/api/activities', meeting({ date: '2026-04-10', isPublic: true }))).json() as {
-        id: string;
-      }
-    ).id;
+    const future = (await c.post('/api/activities', meeting({ date: '2026-04-10', isPublic: true }))).json<{
+      id: string;
+    }>().id;
     const res = await c.request('PUT', `/api/activities/${future}/report`, { attendees: 12 });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as FieldErrors).errors[0]).toMatchObject({
+    expect(res.json<FieldErrors>().errors[0]).toMatchObject({
       field: 'attendees',
       reason: 'not_yet_held',
     });
@@ -306,7 +297,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
         intakeBody(tx, { outcome: 'info_only', sourceActivityId: planned }),
       );
       expect(res.statusCode).toBe(200);
-      return (res.json() as { contactId: string }).contactId;
+      return res.json<{ contactId: string }>().contactId;
     };
     const contactId = await follow();
     const stored = await inOrg(t.deps.db, s.orgId, (trx) =>
@@ -319,7 +310,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
     expect(stored.source_activity_id).toBe(planned);
     for (let i = 0; i < 3; i++) await follow();
     const count = async () =>
-      ((await c.get(`/api/activities/${planned}`)).json() as { requestsFollowed: unknown }).requestsFollowed;
+      (await c.get(`/api/activities/${planned}`)).json<{ requestsFollowed: unknown }>().requestsFollowed;
     expect(await count()).toEqual({ value: null, suppressed: true, threshold: 5 });
     await follow();
     expect(await count()).toEqual({ value: 5, suppressed: false, threshold: 5 });
@@ -339,7 +330,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
       intakeBody(await terms(o), { outcome: 'info_only', sourceActivityId: planned }),
     );
     expect(foreign.statusCode).toBe(400);
-    expect((foreign.json() as FieldErrors).errors[0]).toMatchObject({
+    expect(foreign.json<FieldErrors>().errors[0]).toMatchObject({
       field: 'sourceActivityId',
       reason: 'unknown_activity',
     });
@@ -349,7 +340,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
     const own = await as(s.couns);
     const hours = (
       await own.get(`/api/activities/hours/${s.couns.userId}?from=2026-01-01&to=2026-12-31`)
-    ).json();
+    ).json<unknown>();
     // Two-hour meetings facilitated by couns: the admin's and coordinator's, "Informatiebijeenkomst" and the April one.
     expect(hours).toMatchObject({ activities: 4, minutes: 480 });
     expect((await own.get(`/api/activities/hours/${s.couns2.userId}`)).statusCode).toBe(404);
@@ -368,7 +359,7 @@ describe.each(kinds)('community activities on %s', (kind) => {
     const own = await as(s.couns);
     const mine = await own.get(`/api/activities/volunteer-record/${s.couns.userId}`);
     expect(mine.statusCode).toBe(200);
-    const years = (mine.json() as { years: Year[] }).years;
+    const years = mine.json<{ years: Year[] }>().years;
     // The clock stands at 2 March 2026: couns facilitated three two-hour meetings so far (the April one is
     // still to come) and completed the course this year.
     expect(years.map((y) => y.year)).toEqual([2026]);
@@ -380,10 +371,10 @@ describe.each(kinds)('community activities on %s', (kind) => {
     });
     // couns2 trained in 2025: that year appears too, newest first; the cancelled or foreign never count.
     const coord = await as(s.coord);
-    const theirs = (await coord.get(`/api/activities/volunteer-record/${s.couns2.userId}`)).json() as {
+    const theirs = (await coord.get(`/api/activities/volunteer-record/${s.couns2.userId}`)).json<{
       name: string;
       years: Year[];
-    };
+    }>();
     expect(theirs.years.map((y) => y.year)).toEqual([2026, 2025]);
     expect(theirs.years[1]).toMatchObject({ trainingSessions: 1, coursesCompleted: 1, activities: 0 });
     // A colleague's record is hidden from a counsellor; roles without access are refused; another
@@ -418,13 +409,13 @@ describe.each(kinds)('community activities on %s', (kind) => {
 
   it('audits every change', async () => {
     const po = await as(s.officer);
-    const audit = (await po.get(`/api/audit?entity=activity&entityId=${planned}`)).json() as {
+    const audit = (await po.get(`/api/audit?entity=activity&entityId=${planned}`)).json<{
       items: { action: string }[];
-    };
+    }>();
     expect(audit.items.map((i) => i.action).sort()).toEqual(['activity.create', 'activity.report']);
-    const types = (await po.get(`/api/audit?entity=taxonomy_term&entityId=${info}`)).json() as {
+    const types = (await po.get(`/api/audit?entity=taxonomy_term&entityId=${info}`)).json<{
       items: { action: string }[];
-    };
+    }>();
     expect(types.items.map((i) => i.action)).toEqual(['activity.type_course']);
   });
 });

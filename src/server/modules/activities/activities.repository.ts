@@ -48,9 +48,10 @@ export async function listActivities(db: Db, orgId: string, f: ActivityFilter, l
   if (f.municipalityId) q = q.where('a.municipality_id', '=', f.municipalityId);
   for (const userId of [f.facilitatorId, f.onlyFacilitatedBy]) {
     if (!userId) continue;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('activity_facilitators as af')
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('activity_facilitators as af')
           .select('af.user_id')
           .whereRef('af.activity_id', '=', 'a.id')
           .where('af.user_id', '=', userId),

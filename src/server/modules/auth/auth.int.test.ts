@@ -25,8 +25,8 @@ describe.each(kinds)('sign-in on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     admin = await setupOrganisation(t);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
   });
   afterAll(() => t.close());
 
@@ -39,7 +39,7 @@ describe.each(kinds)('sign-in on %s', (kind) => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'setup_done' });
-    expect(((await new Agent(t).get('/api/setup/status')).json() as { needed: boolean }).needed).toBe(false);
+    expect((await new Agent(t).get('/api/setup/status')).json<{ needed: boolean }>().needed).toBe(false);
   });
 
   it('sets a HttpOnly, SameSite=Strict cookie and stores only a hash of the token', async () => {
@@ -218,7 +218,7 @@ describe.each(kinds)('sign-in on %s', (kind) => {
       payload: body,
     });
     expect(wrong.statusCode).toBe(403);
-    const me = (await agent.get('/api/auth/session')).json() as { user: { displayName: string } };
+    const me = (await agent.get('/api/auth/session')).json<{ user: { displayName: string } }>();
     expect(me.user.displayName).toBe('Amina Admin');
   });
 

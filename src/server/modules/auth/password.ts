@@ -37,7 +37,7 @@ export function useTestPasswordHashing(): void {
 }
 
 // ~49,000 common and breached passwords shipped with @zxcvbn-ts/language-common.
-const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const COMMON = new Set<string>(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize('NFKC'), argon2);

@@ -63,7 +63,7 @@ describe.each(kinds)('cases on %s', (kind) => {
         })
       ).statusCode,
     ).toBe(404);
-    const list = (await (await as(couns2)).get('/api/cases')).json() as { items: { id: string }[] };
+    const list = (await (await as(couns2)).get('/api/cases')).json<{ items: { id: string }[] }>();
     expect(list.items.map((i) => i.id)).not.toContain(caseId);
     expect((await (await as(analyst)).get('/api/cases')).statusCode).toBe(403);
     expect((await (await as(admin)).get('/api/cases')).statusCode).toBe(403);
@@ -82,9 +82,9 @@ describe.each(kinds)('cases on %s', (kind) => {
     ).toBe(204);
     expect((await other.get(`/api/cases/${caseId}`)).statusCode).toBe(200);
     const po = await as(officer);
-    const log = (await po.get(`/api/access-log?entity=case&entityId=${caseId}`)).json() as {
+    const log = (await po.get(`/api/access-log?entity=case&entityId=${caseId}`)).json<{
       items: { actorId: string; purpose: string; reason: string | null }[];
-    };
+    }>();
     expect(log.items).toContainEqual(
       expect.objectContaining({
         actorId: coord2.userId,
@@ -125,7 +125,7 @@ describe.each(kinds)('cases on %s', (kind) => {
         gender: 'male',
         municipality: 'Utrecht',
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     expect(
       (
         await c.post(`/api/cases/${caseId}/status-events`, {
@@ -154,9 +154,9 @@ describe.each(kinds)('cases on %s', (kind) => {
       observedOn: day(t),
       text: 'Goede band met oma',
     });
-    const goal = (
-      await c.post(`/api/cases/${caseId}/goals`, { text: 'Moeder voelt zich gesteund' })
-    ).json() as { id: string };
+    const goal = (await c.post(`/api/cases/${caseId}/goals`, { text: 'Moeder voelt zich gesteund' })).json<{
+      id: string;
+    }>();
     expect((await c.patch(`/api/cases/${caseId}/goals/${goal.id}`, { status: 'achieved' })).statusCode).toBe(
       200,
     );
@@ -168,8 +168,8 @@ describe.each(kinds)('cases on %s', (kind) => {
       withWhom: 'moeder',
       note: 'Moeder is rustiger, zoon wil de imam spreken',
     };
-    const first = (await c.post(`/api/cases/${caseId}/log`, log)).json() as { id: string };
-    expect(((await c.post(`/api/cases/${caseId}/log`, log)).json() as { id: string }).id).toBe(first.id);
+    const first = (await c.post(`/api/cases/${caseId}/log`, log)).json<{ id: string }>();
+    expect((await c.post(`/api/cases/${caseId}/log`, log)).json<{ id: string }>().id).toBe(first.id);
     await c.post(`/api/cases/${caseId}/interventions`, {
       interventionId: tx.byCode('intervention', 'I3'),
       occurredOn: day(t),
@@ -183,9 +183,11 @@ describe.each(kinds)('cases on %s', (kind) => {
       title: 'Terugbellen na gesprek met imam',
       dueOn: day(t, 3),
     });
-    const detail = (await c.get(`/api/cases/${caseId}`)).json() as Record<string, unknown[]> & {
-      abilities: Record<string, boolean>;
-    };
+    const detail = (await c.get(`/api/cases/${caseId}`)).json<
+      Record<string, unknown[]> & {
+        abilities: Record<string, boolean>;
+      }
+    >();
     expect(detail.statusEvents).toHaveLength(2);
     expect(detail.observations).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'protective', text: 'Goede band met oma' })]),
@@ -231,11 +233,11 @@ describe.each(kinds)('cases on %s', (kind) => {
       errors: [{ field: 'closureId' }],
     });
     expect((await tryMove(counsellor, 'aftercare', { closureId: closure })).statusCode).toBe(204);
-    const detail = (await counsellor.get(`/api/cases/${caseId}`)).json() as {
+    const detail = (await counsellor.get(`/api/cases/${caseId}`)).json<{
       state: string;
       allowedTransitions: string[];
       tasks: { kind: string; dueOn: string }[];
-    };
+    }>();
     expect(detail.state).toBe('aftercare');
     expect(detail.allowedTransitions).toEqual([]);
     expect(detail.tasks.filter((x) => x.kind === 'aftercare').map((x) => x.dueOn)).toEqual([
@@ -244,7 +246,7 @@ describe.each(kinds)('cases on %s', (kind) => {
       day(t, 91),
     ]);
     expect((await tryMove(c, 'active')).statusCode).toBe(204);
-    expect(((await c.get(`/api/cases/${caseId}`)).json() as { state: string }).state).toBe('active');
+    expect((await c.get(`/api/cases/${caseId}`)).json<{ state: string }>().state).toBe('active');
   });
 
   it('records a hand-over to the municipality with which one and when', async () => {
@@ -252,10 +254,12 @@ describe.each(kinds)('cases on %s', (kind) => {
     const c = await as(couns);
     const handover = tx.byCode('closure', 'handover_municipality');
     const missing = await c.post(`/api/cases/${caseId}/transition`, { to: 'closed', closureId: handover });
-    expect((missing.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
-      'handoverMunicipality',
-      'handoverOn',
-    ]);
+    expect(
+      missing
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['handoverMunicipality', 'handoverOn']);
     expect(
       (
         await c.post(`/api/cases/${caseId}/transition`, {
@@ -266,10 +270,10 @@ describe.each(kinds)('cases on %s', (kind) => {
         })
       ).statusCode,
     ).toBe(204);
-    const detail = (await (await as(coord)).get(`/api/cases/${caseId}`)).json() as {
+    const detail = (await (await as(coord)).get(`/api/cases/${caseId}`)).json<{
       handoverMunicipality: string;
       state: string;
-    };
+    }>();
     expect(detail).toMatchObject({ state: 'closed', handoverMunicipality: 'Utrecht' });
   });
 
@@ -282,23 +286,23 @@ describe.each(kinds)('cases on %s', (kind) => {
       closureId: tx.byCode('closure', 'goal_reached'),
     });
     await runDueJobs(t.deps, jobHandlers, 'test');
-    const before = (
-      (await (await as(couns)).get('/api/my-work')).json() as { alerts: { caseId: string; kind: string }[] }
-    ).alerts;
+    const before = (await (await as(couns)).get('/api/my-work')).json<{
+      alerts: { caseId: string; kind: string }[];
+    }>().alerts;
     expect(before.filter((a) => a.caseId === caseId)).toEqual([]);
     t.clock.advance(92 * 86_400_000);
     while ((await runDueJobs(t.deps, jobHandlers, 'test')) > 0) {
       /* drain */
     }
-    const work = (await (await as(couns)).get('/api/my-work')).json() as {
+    const work = (await (await as(couns)).get('/api/my-work')).json<{
       alerts: { caseId: string; kind: string }[];
       tasks: { caseId: string; overdue: boolean }[];
-    };
+    }>();
     expect(work.alerts).toContainEqual(expect.objectContaining({ caseId, kind: 'task_due' }));
     expect(work.tasks).toContainEqual(expect.objectContaining({ caseId, overdue: true }));
-    const coordWork = (await (await as(coord)).get('/api/my-work')).json() as {
+    const coordWork = (await (await as(coord)).get('/api/my-work')).json<{
       overdueAftercare: { caseId: string }[];
-    };
+    }>();
     expect(coordWork.overdueAftercare.map((x) => x.caseId)).toContain(caseId);
   });
 
@@ -309,30 +313,30 @@ describe.each(kinds)('cases on %s', (kind) => {
       t.clock.advance(60_000);
       await openCase(c, tx, { municipality: 'Zeist' });
     }
-    const zeist = (await c.get('/api/cases?municipality=zeist&limit=2')).json() as {
+    const zeist = (await c.get('/api/cases?municipality=zeist&limit=2')).json<{
       items: { id: string; openedAt: string }[];
       next: string;
-    };
+    }>();
     expect(zeist.items).toHaveLength(2);
-    const page2 = (await c.get(`/api/cases?municipality=zeist&limit=2&after=${zeist.next}`)).json() as {
+    const page2 = (await c.get(`/api/cases?municipality=zeist&limit=2&after=${zeist.next}`)).json<{
       items: { id: string; openedAt: string }[];
       next: string;
-    };
-    const page3 = (await c.get(`/api/cases?municipality=zeist&limit=2&after=${page2.next}`)).json() as {
+    }>();
+    const page3 = (await c.get(`/api/cases?municipality=zeist&limit=2&after=${page2.next}`)).json<{
       items: { id: string }[];
       next: string | null;
-    };
+    }>();
     const ids = [...zeist.items, ...page2.items, ...page3.items].map((i) => i.id);
     expect(new Set(ids).size).toBe(5);
     expect(page3.next).toBeNull();
     expect(zeist.items[0]!.openedAt >= zeist.items[1]!.openedAt).toBe(true);
-    const urgent = (await c.get('/api/cases?urgent=true&municipality=Zeist')).json() as {
+    const urgent = (await c.get('/api/cases?urgent=true&municipality=Zeist')).json<{
       items: { id: string }[];
-    };
+    }>();
     expect(urgent.items.map((i) => i.id)).toEqual([urgentOne.caseId]);
-    const asc = (await c.get('/api/cases?municipality=Zeist&sort=opened_asc&limit=1')).json() as {
+    const asc = (await c.get('/api/cases?municipality=Zeist&sort=opened_asc&limit=1')).json<{
       items: { id: string }[];
-    };
+    }>();
     expect(asc.items[0]!.id).toBe(urgentOne.caseId);
     expect((await c.get('/api/cases?state=nonsense')).statusCode).toBe(400);
   });
@@ -349,7 +353,7 @@ describe.each(kinds)('cases on %s', (kind) => {
       tr: 'Kardeşler için endişe',
     };
     expect((await a.patch(`/api/taxonomies/${catId}`, { labels, active: false })).statusCode).toBe(200);
-    expect(((await c.get(`/api/cases/${caseId}`)).json() as { categoryId: string }).categoryId).toBe(catId);
+    expect((await c.get(`/api/cases/${caseId}`)).json<{ categoryId: string }>().categoryId).toBe(catId);
     const refused = await c.post('/api/intake', {
       ...(await import('../../test/cases-fixtures.js')).intakeBody(tx, { categoryId: catId }),
     });
@@ -369,14 +373,14 @@ describe.each(kinds)('cases on %s', (kind) => {
       to: 'aftercare',
       closureId: tx.byCode('closure', 'goal_reached'),
     });
-    expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(3);
+    expect((await c.get(`/api/cases/${caseId}`)).json<{ tasks: unknown[] }>().tasks).toHaveLength(3);
     await c.post(`/api/cases/${caseId}/transition`, { to: 'active' });
-    expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(0);
+    expect((await c.get(`/api/cases/${caseId}`)).json<{ tasks: unknown[] }>().tasks).toHaveLength(0);
     await c.post(`/api/cases/${caseId}/transition`, {
       to: 'aftercare',
       closureId: tx.byCode('closure', 'goal_reached'),
     });
-    expect(((await c.get(`/api/cases/${caseId}`)).json() as { tasks: unknown[] }).tasks).toHaveLength(3);
+    expect((await c.get(`/api/cases/${caseId}`)).json<{ tasks: unknown[] }>().tasks).toHaveLength(3);
   });
 
   it('adds nothing twice when a save is retried with the same request id', async () => {
@@ -389,8 +393,11 @@ describe.each(kinds)('cases on %s', (kind) => {
       c.post(`/api/cases/${caseId}/observations`, body),
     ]);
     const again = await c.post(`/api/cases/${caseId}/observations`, body);
-    expect(new Set([x.json().id, y.json().id, again.json().id]).size).toBe(1);
-    const detail = (await c.get(`/api/cases/${caseId}`)).json() as { observations: unknown[] };
+    expect(
+      new Set([x.json<{ id: string }>().id, y.json<{ id: string }>().id, again.json<{ id: string }>().id])
+        .size,
+    ).toBe(1);
+    const detail = (await c.get(`/api/cases/${caseId}`)).json<{ observations: unknown[] }>();
     expect(detail.observations).toHaveLength(1);
     const reused = await c.post(`/api/cases/${caseId}/goals`, { requestId, text: 'Iets anders' });
     expect(reused.statusCode).toBe(409);

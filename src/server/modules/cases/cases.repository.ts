@@ -98,7 +98,7 @@ export async function findCaseWithGrant(db: Db, id: string, userId: string | nul
     .executeTakeFirst();
   if (!row) return undefined;
   const { granted, ...caseRow } = row;
-  return { row: caseRow as CaseRow, granted: Boolean(granted) };
+  return { row: caseRow, granted: Boolean(granted) };
 }
 
 export async function insertGrant(db: Db, row: Insertable<CaseAccessGrantsTable>): Promise<void> {

@@ -29,7 +29,7 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
 
   it('keeps the time zone as an admin setting, validated, and writes nothing when it is refused', async () => {
     const ad = await as(admin);
-    const before = (await ad.get('/api/organisation/settings')).json() as Record<string, unknown>;
+    const before = (await ad.get('/api/organisation/settings')).json<Record<string, unknown>>();
     expect(before.timeZone).toBe('Europe/Amsterdam');
     for (const timeZone of ['Europe/Atlantis', '+01:00', 'CET+1', '']) {
       const res = await ad.patch('/api/organisation/settings', {
@@ -67,19 +67,19 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
     });
     expect(task.statusCode).toBe(201);
     const overdue = async () =>
-      (
-        (await (await as(couns)).get('/api/my-work')).json() as {
+      (await (await as(couns)).get('/api/my-work'))
+        .json<{
           tasks: { title: string; overdue: boolean }[];
-        }
-      ).tasks.find((x) => x.title === 'Moeder terugbellen')!.overdue;
+        }>()
+        .tasks.find((x) => x.title === 'Moeder terugbellen')!.overdue;
     expect(await overdue()).toBe(true);
 
     const opened = async (day: string) =>
-      (
-        (await (await as(coord)).get(`/api/cases?from=${day}&to=${day}`)).json() as {
+      (await (await as(coord)).get(`/api/cases?from=${day}&to=${day}`))
+        .json<{
           items: { id: string }[];
-        }
-      ).items.map((x) => x.id);
+        }>()
+        .items.map((x) => x.id);
     expect(await opened('2026-03-29')).toContain(caseId);
     expect(await opened('2026-03-28')).not.toContain(caseId);
 
@@ -96,7 +96,7 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
     await makeEligible(t, c, couns2.userId, {}, false);
     const course = (
       await c.post('/api/training/courses', { name: 'Basis kort', kind: 'basic', validityMonths: 1 })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     // 00:30 on 31 January in Amsterdam; in UTC still the 30th.
     const session = (
       await c.post('/api/training/sessions', {
@@ -105,14 +105,14 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
         place: 'Utrecht',
         trainer: 'SMN',
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     const att = await c.request('PUT', `/api/training/sessions/${session.id}/attendance`, {
       userId: couns2.userId,
       attended: true,
       completed: true,
     });
     expect(att.statusCode).toBe(204);
-    const profile = (await c.get(`/api/counsellors/${couns2.userId}`)).json() as { trainedUntil: string };
+    const profile = (await c.get(`/api/counsellors/${couns2.userId}`)).json<{ trainedUntil: string }>();
     expect(profile.trainedUntil).toBe('2026-02-28');
   });
 
@@ -127,7 +127,7 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
         gender: 'male',
         municipality: 'Utrecht',
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     const post = (status: string) =>
       c.post(`/api/cases/${caseId}/status-events`, {
         subjectId: subject.id,
@@ -155,10 +155,10 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
       );
       await neutralSubjectStatuses(db as never);
     });
-    const detail = (await (await as(coord)).get(`/api/cases/${caseId}`)).json() as {
+    const detail = (await (await as(coord)).get(`/api/cases/${caseId}`)).json<{
       subjects: { statuses?: { status: string }[] }[];
       statusEvents?: { status: string }[];
-    };
+    }>();
     expect(JSON.stringify(detail)).not.toContain('signs_of_radicalising');
     expect(JSON.stringify(detail)).toContain('concerns_reported');
   }, 240_000); // reopening the embedded database as owner is slow on a busy machine

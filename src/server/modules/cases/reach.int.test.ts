@@ -30,11 +30,9 @@ describe.each(kinds)('how to reach the family on %s', (kind) => {
   const as = (who: SignedIn) =>
     signIn(t, who, `10.4.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
   const accessLog = async () =>
-    (
-      (await (await as(s.officer)).get(`/api/access-log?entity=case&entityId=${caseId}`)).json() as {
-        items: { actorId: string; purpose: string; reason: string | null; outcome: 'read' | 'denied' }[];
-      }
-    ).items;
+    (await (await as(s.officer)).get(`/api/access-log?entity=case&entityId=${caseId}`)).json<{
+      items: { actorId: string; purpose: string; reason: string | null; outcome: 'read' | 'denied' }[];
+    }>().items;
 
   it('gives the assigned counsellor the callback preferences without the number, and logs the read', async () => {
     const res = await (await as(s.couns)).get(`/api/cases/${caseId}/reach`);
@@ -105,7 +103,7 @@ describe.each(kinds)('how to reach the family on %s', (kind) => {
   it('answers 404 for the number when none is on file', async () => {
     const { caseId: noPhone } = await openCase(s.coord.agent, s.tx, { phone: undefined });
     const agent = await as(s.coord);
-    expect(((await agent.get(`/api/cases/${noPhone}/reach`)).json() as { hasPhone: boolean }).hasPhone).toBe(
+    expect((await agent.get(`/api/cases/${noPhone}/reach`)).json<{ hasPhone: boolean }>().hasPhone).toBe(
       false,
     );
     expect((await agent.post(`/api/cases/${noPhone}/reach/phone`, {})).statusCode).toBe(404);

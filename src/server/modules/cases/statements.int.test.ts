@@ -66,7 +66,7 @@ describe.each(kinds)('statements per read on %s', (kind) => {
     const add = async (path: string, body: Record<string, unknown>) => {
       const res = await c.post(`/api/cases/${caseId}/${path}`, { requestId: randomUUID(), ...body });
       expect(res.statusCode, res.body).toBe(201);
-      return (res.json() as { id: string }).id;
+      return res.json<{ id: string }>().id;
     };
     const subjectId = await add('subjects', { alias: 'Z.' });
     await add('status-events', { subjectId, status: 'at_home', occurredOn: day(t) });

@@ -44,7 +44,7 @@ describe.each(kinds)('the case timeline on %s', (kind) => {
 
   const timeline = async (who: SignedIn, id = caseId, query = '') => {
     const res = await (await as(who)).get(`/api/cases/${id}/timeline${query}`);
-    return { status: res.statusCode, body: res.json() as Timeline & { code?: string } };
+    return { status: res.statusCode, body: res.json<Timeline & { code?: string }>() };
   };
 
   it('merges the intake call, state changes, statuses, interventions, consents and referrals, newest first', async () => {
@@ -58,7 +58,7 @@ describe.each(kinds)('the case timeline on %s', (kind) => {
     t.clock.advance(60_000);
     const status = await n.post(`/api/cases/${caseId}/status-events`, {
       requestId: randomUUID(),
-      subjectId: (subject.json() as { id: string }).id,
+      subjectId: subject.json<{ id: string }>().id,
       status: 'abroad',
       occurredOn: day(t),
       note: 'Vertrokken naar het buitenland',
@@ -73,14 +73,12 @@ describe.each(kinds)('the case timeline on %s', (kind) => {
     expect(added.statusCode).toBe(201);
     t.clock.advance(60_000);
     const partner = (
-      (
-        await c.post('/api/partners', {
-          name: 'GGZ Centraal',
-          type: 'mental_health',
-          municipality: 'Utrecht',
-        })
-      ).json() as { id: string }
-    ).id;
+      await c.post('/api/partners', {
+        name: 'GGZ Centraal',
+        type: 'mental_health',
+        municipality: 'Utrecht',
+      })
+    ).json<{ id: string }>().id;
     const consent = await n.post(`/api/cases/${caseId}/consents`, {
       requestId: randomUUID(),
       givenBy: 'Moeder Amina',
@@ -156,11 +154,9 @@ describe.each(kinds)('the case timeline on %s', (kind) => {
     expect((await timeline(s.coord, otherOrgCase)).status).toBe(404);
     expect((await timeline(otherOrgCoord, caseId)).status).toBe(404);
     expect((await timeline(s.coord, randomUUID())).status).toBe(404);
-    const log = (
-      (await (await as(s.officer)).get(`/api/access-log?entity=case&entityId=${caseId}`)).json() as {
-        items: { actorId: string; purpose: string; outcome: string }[];
-      }
-    ).items;
+    const log = (await (await as(s.officer)).get(`/api/access-log?entity=case&entityId=${caseId}`)).json<{
+      items: { actorId: string; purpose: string; outcome: string }[];
+    }>().items;
     expect(log).toContainEqual(
       expect.objectContaining({ actorId: s.couns.userId, purpose: 'timeline', outcome: 'read' }),
     );
@@ -185,7 +181,7 @@ describe.each(kinds)('the case timeline on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(201);
     }
     const { caseId: quiet } = await openCase(s.coord.agent, s.tx);
-    const session = (await c.get('/api/auth/session')).json() as { user: { id: string } };
+    const session = (await c.get('/api/auth/session')).json<{ user: { id: string } }>();
     const count = async (id: string) => {
       let queries = 0;
       const counter: KyselyPlugin = {

@@ -6,8 +6,13 @@ import type { Actor } from '../../lib/actor.js';
 import { PDF_STRINGS } from '../../lib/pdf/strings.js';
 import { consentText } from './consent-text.service.js';
 
-const actor = (role: Actor['role']): Actor =>
-  ({ kind: 'user', role, userId: 'u', orgId: 'o', sessionId: 's' }) as Actor;
+const actor = (role: Actor['role']): Actor => ({
+  kind: 'user',
+  role,
+  userId: 'u',
+  orgId: 'o',
+  sessionId: 's',
+});
 
 describe('the consent text on screen', () => {
   it.each(FORM_LANGUAGES)('is the PDF text in %s, complete for the schema', (language) => {

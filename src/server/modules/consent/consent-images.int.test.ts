@@ -9,6 +9,7 @@ import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
 import { HOSTILE_PNGS, plainPng } from '../../test/hostile-images.js';
 import { normaliseArabic, pdfImages, pdfText, signaturePng } from '../../test/pdf-text.js';
+import type { Problem } from '../../../shared/problem.schema.js';
 
 const kinds = await testKinds();
 
@@ -78,7 +79,9 @@ describe.each(kinds)('images in consent on %s', (kind) => {
       const created = await n.post(`/api/cases/${caseId}/consents`, drawnBody(png));
       expect(created.statusCode).toBe(400);
       expect(created.headers['content-type']).toContain('application/problem+json');
-      expect(created.json().errors).toEqual([expect.objectContaining({ field: 'drawnSignature', reason })]);
+      expect(created.json<Problem>().errors).toEqual([
+        expect.objectContaining({ field: 'drawnSignature', reason }),
+      ]);
       expect(await consentCount(caseId)).toBe(0);
 
       const verbal = (
@@ -86,14 +89,16 @@ describe.each(kinds)('images in consent on %s', (kind) => {
           `/api/cases/${caseId}/consents`,
           drawnBody(png, { method: 'verbal', drawnSignature: undefined }),
         )
-      ).json();
+      ).json<{ id: string }>();
       const signed = await n.post(`/api/cases/${caseId}/consents/${verbal.id}/sign`, {
         method: 'signature_drawn',
         drawnSignature: png.toString('base64'),
       });
       expect(signed.statusCode).toBe(400);
-      expect(signed.json().errors).toEqual([expect.objectContaining({ field: 'drawnSignature', reason })]);
-      const after = (await n.get(`/api/cases/${caseId}/consents`)).json().items[0];
+      expect(signed.json<Problem>().errors).toEqual([
+        expect.objectContaining({ field: 'drawnSignature', reason }),
+      ]);
+      const after = (await n.get(`/api/cases/${caseId}/consents`)).json<{ items: unknown[] }>().items[0];
       expect(after).toMatchObject({ status: 'pending_written', hasDrawnSignature: false });
     },
   );
@@ -102,7 +107,7 @@ describe.each(kinds)('images in consent on %s', (kind) => {
     const { caseId, n } = await assignedCase();
     const id = (
       await n.post(`/api/cases/${caseId}/consents`, drawnBody(signaturePng(), { method: 'uploaded_form' }))
-    ).json().id as string;
+    ).json<{ id: string }>().id;
     const jpeg = Buffer.from([
       ...[0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0],
       ...[0xff, 0xc0, 0, 11, 8, 0xff, 0xff, 0xff, 0xff, 1, 1, 0x11, 0],
@@ -118,7 +123,7 @@ describe.each(kinds)('images in consent on %s', (kind) => {
         data: file.toString('base64'),
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'data', reason })]);
+      expect(res.json<Problem>().errors).toEqual([expect.objectContaining({ field: 'data', reason })]);
     }
     const stored = await inOrg(t.deps.db, orgId, (trx) =>
       trx.selectFrom('consent_documents').select('id').where('consent_id', '=', id).execute(),
@@ -136,7 +141,7 @@ describe.each(kinds)('images in consent on %s', (kind) => {
     const { caseId, n } = await assignedCase();
     const created = await n.post(`/api/cases/${caseId}/consents`, drawnBody(signaturePng(1800, 360)));
     expect(created.statusCode).toBe(201);
-    const form = await n.get(`/api/cases/${caseId}/consents/${created.json().id}/form.pdf`);
+    const form = await n.get(`/api/cases/${caseId}/consents/${created.json<{ id: string }>().id}/form.pdf`);
     expect(form.statusCode).toBe(200);
     expect(await pdfImages(form.rawPayload)).toHaveLength(1);
   });
@@ -146,7 +151,7 @@ describe.each(kinds)('images in consent on %s', (kind) => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++)
       ids.push(
-        (await n.post(`/api/cases/${caseId}/consents`, drawnBody(signaturePng()))).json().id as string,
+        (await n.post(`/api/cases/${caseId}/consents`, drawnBody(signaturePng()))).json<{ id: string }>().id,
       );
     const hostile = [
       HOSTILE_PNGS['huge dimensions in the header']!(),

@@ -5,6 +5,9 @@ import { openCase, staffOrganisation, type Terms } from '../../test/cases-fixtur
 import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { testKinds } from '../../test/databases.js';
 import { createTestApp, inviteAndActivate, signIn, type SignedIn, type TestApp } from '../../test/harness.js';
+import type { EmergencyRequest } from '../../../shared/emergency.schema.js';
+import type { FourEyesHealth } from '../../../shared/four-eyes.schema.js';
+import type { Problem } from '../../../shared/problem.schema.js';
 
 const kinds = await testKinds();
 const DAY = 86_400_000;
@@ -27,13 +30,13 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     ({ admin, coord, coord2, couns, analyst, officer, tx, orgId } = await staffOrganisation(t));
     await makeEligible(t, coord.agent, couns.userId, { maxActiveCases: 20 });
     municipality = (
-      (await coord.agent.post('/api/partners', {
+      await coord.agent.post('/api/partners', {
         name: 'Gemeente Utrecht, team Zorg en Veiligheid',
         type: 'municipality',
         municipality: 'Utrecht',
-      })) as { json(): { id: string } }
-    ).json().id;
-    healthAtStart = (await officer.agent.get('/api/four-eyes/health')).json();
+      })
+    ).json<{ id: string }>().id;
+    healthAtStart = (await officer.agent.get('/api/four-eyes/health')).json<FourEyesHealth>();
     // Every account is new on the first day; the emergency path opens to them after the organisation minimum.
     t.clock.advance(8 * DAY);
   });
@@ -80,7 +83,7 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     const { caseId } = await assignedCase(by);
     const res = await (await as(by)).post(`/api/cases/${caseId}/emergency`, body(over));
     expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
+    return res.json<{ id: string }>().id;
   }
 
   it('runs the emergency path with four eyes: nobody approves their own request', async () => {
@@ -89,26 +92,27 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     expect((await (await as(couns)).post(`/api/cases/${caseId}/emergency`, body())).statusCode).toBe(403);
     const bad = await c.post(`/api/cases/${caseId}/emergency`, body({ noInformReason: '' }));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('noInformReason');
+    expect(bad.json<Problem>().errors?.[0]?.field).toBe('noInformReason');
     const req = await c.post(`/api/cases/${caseId}/emergency`, body());
     expect(req.statusCode).toBe(201);
     expect(req.json()).toMatchObject({ status: 'pending', canDecide: false, canDisclose: false });
-    const id = req.json().id as string;
+    const id = req.json<{ id: string }>().id;
 
     expect((await c.post(`/api/emergency-requests/${id}/disclose`)).statusCode).toBe(403);
     const self = await c.post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' });
     expect(self.statusCode).toBe(403);
-    expect(self.json().code).toBe('not_independent');
+    expect(self.json<Problem>().code).toBe('not_independent');
     for (const who of [couns, analyst, officer])
       expect(
         (await (await as(who)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' }))
           .statusCode,
       ).toBe(403);
     const second = await as(coord2);
-    const queue = (await second.get('/api/emergency-requests?status=pending')).json().items;
+    const queue = (await second.get('/api/emergency-requests?status=pending')).json<{ items: unknown[] }>()
+      .items;
     expect(queue).toContainEqual(expect.objectContaining({ id, canDecide: true, reason: REASON }));
     expect(
-      ((await second.get('/api/my-work')).json().alerts as { kind: string }[]).map((a) => a.kind),
+      (await second.get('/api/my-work')).json<{ alerts: { kind: string }[] }>().alerts.map((a) => a.kind),
     ).toContain('emergency_request');
     await expect(
       inOrg(t.deps.db, orgId, (trx) =>
@@ -132,8 +136,10 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     const res = await c.get(`/api/emergency-requests/${id}/summary`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'approval_required' });
-    expect(res.json().title).not.toMatch(/consent/i);
-    expect((await c.get(`/api/emergency-requests/${id}/summary.pdf`)).json().code).toBe('approval_required');
+    expect(res.json<Problem>().title).not.toMatch(/consent/i);
+    expect((await c.get(`/api/emergency-requests/${id}/summary.pdf`)).json<Problem>().code).toBe(
+      'approval_required',
+    );
     await (await as(coord2)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' });
     expect((await c.get(`/api/emergency-requests/${id}/summary`)).statusCode).toBe(200);
     // A lapsed approval says so, with the same code.
@@ -148,15 +154,17 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
   it('refuses an admin who invited the requester as the second person, and the database does too', async () => {
     const id = await start(coord);
     const a = await as(admin);
-    const listed = (await a.get('/api/emergency-requests?status=pending')).json().items as {
-      id: string;
-      canDecide: boolean;
-    }[];
+    const listed = (await a.get('/api/emergency-requests?status=pending')).json<{
+      items: {
+        id: string;
+        canDecide: boolean;
+      }[];
+    }>().items;
     expect(listed.find((r) => r.id === id)?.canDecide).toBe(false);
     // The admin invited the requester 8 days ago: not independent.
     const res = await a.post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe('not_independent');
+    expect(res.json<Problem>().code).toBe('not_independent');
     await expect(
       inOrg(t.deps.db, orgId, (trx) =>
         trx
@@ -178,7 +186,7 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     expect(
       (
         await (await as(coord2)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' })
-      ).json().status,
+      ).json<EmergencyRequest>().status,
     ).toBe('approved');
   });
 
@@ -198,17 +206,18 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     ).post(`/api/emergency-requests/${id}/decision`, {
       decision: 'approve',
     });
-    expect(res.json().code).toBe('not_independent');
+    expect(res.json<Problem>().code).toBe('not_independent');
     // The admin changed the requester's role: tied too.
     expect(
-      (await (await as(admin)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' })).json()
-        .code,
+      (
+        await (await as(admin)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' })
+      ).json<Problem>().code,
     ).toBe('not_independent');
     // Someone untied to the requester may decide.
     expect(
       (
         await (await as(coord2)).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' })
-      ).json().status,
+      ).json<EmergencyRequest>().status,
     ).toBe('approved');
   });
 
@@ -219,20 +228,22 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     const before = await requests();
     const refused = await (await as(fresh)).post(`/api/cases/${caseId}/emergency`, body());
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('account_too_new');
+    expect(refused.json<Problem>().code).toBe('account_too_new');
     expect(await requests()).toBe(before);
     // Nor may a new account approve.
     const id = await start(coord);
     const approve = await (
       await as(fresh)
     ).post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' });
-    expect(approve.json().code).toBe('account_too_new');
+    expect(approve.json<Problem>().code).toBe('account_too_new');
     // A long-standing counsellor promoted to coordinator starts the count again.
     const promoted = await inviteAndActivate(t, a, 'counsellor');
     t.clock.advance(8 * DAY);
     await (await as(admin)).patch(`/api/users/${promoted.userId}`, { role: 'coordinator' });
     const p = await as(promoted);
-    expect((await p.post(`/api/cases/${caseId}/emergency`, body())).json().code).toBe('account_too_new');
+    expect((await p.post(`/api/cases/${caseId}/emergency`, body())).json<Problem>().code).toBe(
+      'account_too_new',
+    );
     // The organisation may ask for longer, never for less than a day.
     expect(
       (
@@ -261,10 +272,19 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     for (const watcher of [officer, admin3]) {
       const res = await (await as(watcher)).get('/api/account-alerts');
       expect(res.statusCode).toBe(200);
-      expect(about(res.json().items).sort()).toEqual(['invite', 'mfa_reset', 'role_change']);
+      expect(about(res.json<{ items: Parameters<typeof about>[0] }>().items).sort()).toEqual([
+        'invite',
+        'mfa_reset',
+        'role_change',
+      ]);
     }
     // The admin who made the change is not alerted about it; others in no watching role cannot look.
-    expect(about((await (await as(admin)).get('/api/account-alerts')).json().items)).toEqual([]);
+    expect(
+      about(
+        (await (await as(admin)).get('/api/account-alerts')).json<{ items: Parameters<typeof about>[0] }>()
+          .items,
+      ),
+    ).toEqual([]);
     for (const who of [coord, couns, analyst])
       expect((await (await as(who)).get('/api/account-alerts')).statusCode).toBe(403);
     // An e-mail, without content, is queued for each of them.
@@ -283,19 +303,18 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
       expect((await (await as(who)).get('/api/four-eyes/health')).statusCode).toBe(403);
     const res = await (await as(officer)).get('/api/four-eyes/health');
     expect(res.statusCode).toBe(200);
-    const health = res.json();
+    const health = res.json<FourEyesHealth>();
     expect(health.settings).toEqual({ minAccountDays: 7, tieDays: 30, seriousCrimeAllowed: false });
     expect(health.approvers.independentPair).toBe(true);
-    expect(health.approvers.eligible.map((p: { id: string }) => p.id)).toEqual(
+    expect(health.approvers.eligible.map((p) => p.id)).toEqual(
       expect.arrayContaining([coord.userId, coord2.userId]),
     );
     const decided = health.requests.find(
-      (r: { requester: { id: string }; decider: { id: string } | null }) =>
-        r.requester.id === coord.userId && r.decider?.id === coord2.userId,
+      (r) => r.requester.id === coord.userId && r.decider?.id === coord2.userId,
     );
     expect(decided).toMatchObject({ ties: [], sameInviter: true });
-    expect(decided.requester.daysInRole).toBeGreaterThanOrEqual(8);
-    expect(health.accountEvents.map((e: { kind: string }) => e.kind)).toEqual(
+    expect(decided?.requester.daysInRole).toBeGreaterThanOrEqual(8);
+    expect(health.accountEvents.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['invite', 'role_change', 'mfa_reset']),
     );
     expect(health.newAccounts.length).toBeGreaterThan(0);
@@ -316,7 +335,7 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
     const refused = await c.post(`/api/cases/${caseId}/emergency`, body({ ground: 'serious_crime' }));
     expect(refused.statusCode).toBe(400);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.json().errors).toEqual([
+    expect(refused.json<Problem>().errors).toEqual([
       expect.objectContaining({ field: 'ground', reason: 'ground_not_allowed' }),
     ]);
     expect(await requests()).toBe(before);
@@ -338,7 +357,10 @@ describe.each(kinds)('emergency path and four eyes on %s', (kind) => {
       ...settings,
       seriousCrimeAllowed: false,
     });
-    const list = (await (await as(coord)).get(`/api/cases/${caseId}/emergency`)).json().items;
-    expect(list).toContainEqual(expect.objectContaining({ id: ok.json().id, ground: 'serious_crime' }));
+    const list = (await (await as(coord)).get(`/api/cases/${caseId}/emergency`)).json<{ items: unknown[] }>()
+      .items;
+    expect(list).toContainEqual(
+      expect.objectContaining({ id: ok.json<{ id: string }>().id, ground: 'serious_crime' }),
+    );
   });
 });

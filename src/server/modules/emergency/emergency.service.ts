@@ -223,7 +223,7 @@ export async function listEmergencies(
   status: EmergencyRequest['status'] | undefined,
 ): Promise<{ items: EmergencyRequest[] }> {
   authorizeEmergency(ctx.actor, 'emergency.decide');
-  const me = (ctx.actor as Actor).userId;
+  const me = ctx.actor.userId;
   const list = await repo.listRequestsToReview(ctx.db, me, status, 100);
   for (const r of list)
     await recordAccess(ctx, { entity: 'emergency_request', entityId: r.id, purpose: 'review' });
@@ -241,7 +241,7 @@ export async function decideEmergency(
   input: z.infer<typeof EmergencyDecisionSchema>,
 ): Promise<EmergencyRequest> {
   authorizeEmergency(ctx.actor, 'emergency.decide');
-  const actor = ctx.actor as Actor;
+  const actor = ctx.actor;
   const r = await getRequest(ctx, id, true);
   const standing = await standingOf(ctx);
   authorizeDecide(actor, { requestedBy: r.requested_by, status: 'pending' }, standing);
@@ -305,7 +305,7 @@ export async function discloseEmergency(ctx: Ctx, id: string): Promise<Emergency
       kind: 'inform_caller',
       title: r.partner_name,
       dueOn: addDays(await todayOf(ctx), 2),
-      assigneeId: r.counsellor_id ?? (ctx.actor as Actor).userId,
+      assigneeId: r.counsellor_id ?? ctx.actor.userId,
       refId: id,
     });
   await audit(ctx, {

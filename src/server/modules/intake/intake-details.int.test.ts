@@ -31,8 +31,8 @@ describe.each(kinds)("intake: the relative's details, signals and protective fac
     coordinator = await inviteAndActivate(t, admin.agent, 'coordinator');
     counsellor = await inviteAndActivate(t, admin.agent, 'counsellor');
     tx = await terms(coordinator.agent);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
   });
   afterAll(() => t.close());
 
@@ -65,7 +65,7 @@ describe.each(kinds)("intake: the relative's details, signals and protective fac
     const body = intakeBody(tx, details());
     const res = await a.post('/api/intake', body);
     expect(res.statusCode).toBe(200);
-    const { caseId } = res.json() as { caseId: string };
+    const { caseId } = res.json<{ caseId: string }>();
 
     const { contact, ticked } = await contactOf(body.requestId);
     expect(contact).toMatchObject({ case_id: caseId, subject_age_band: '16_17', subject_status: 'at_home' });
@@ -79,11 +79,11 @@ describe.each(kinds)("intake: the relative's details, signals and protective fac
       ].sort(),
     );
 
-    const detail = (await a.get(`/api/cases/${caseId}`)).json() as {
+    const detail = (await a.get(`/api/cases/${caseId}`)).json<{
       subjects: { id: string; alias: string; ageBand: string; relationId: string | null }[];
       statusEvents: { subjectId: string; status: string }[];
       observations: { kind: string; text: string }[];
-    };
+    }>();
     expect(detail.subjects).toEqual([
       expect.objectContaining({
         alias: 'Yassin',
@@ -124,7 +124,7 @@ describe.each(kinds)("intake: the relative's details, signals and protective fac
     expect(infoSaved.contact?.case_id).toBeNull();
     expect(infoSaved.ticked).toHaveLength(3);
 
-    const first = (await a.post('/api/intake', intakeBody(tx, details()))).json() as { caseId: string };
+    const first = (await a.post('/api/intake', intakeBody(tx, details()))).json<{ caseId: string }>();
     const linked = intakeBody(tx, {
       outcome: 'link_case',
       linkCaseId: first.caseId,
@@ -132,10 +132,10 @@ describe.each(kinds)("intake: the relative's details, signals and protective fac
       signalIds: [tx.byCode('signal', 'travel_talk')],
     });
     expect((await a.post('/api/intake', linked)).statusCode).toBe(200);
-    const detail = (await a.get(`/api/cases/${first.caseId}`)).json() as {
+    const detail = (await a.get(`/api/cases/${first.caseId}`)).json<{
       subjects: unknown[];
       observations: { text: string }[];
-    };
+    }>();
     expect(detail.subjects).toHaveLength(1);
     expect(detail.observations.map((o) => o.text)).toContain('Praat over vertrekken naar een conflictgebied');
   });
@@ -157,7 +157,7 @@ describe.each(kinds)("intake: the relative's details, signals and protective fac
       const res = await a.post('/api/intake', body);
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect((res.json() as Problem).errors, JSON.stringify(over)).toContainEqual(
+      expect(res.json<Problem>().errors, JSON.stringify(over)).toContainEqual(
         expect.objectContaining({ field, reason }),
       );
       expect((await contactOf(body.requestId)).contact).toBeUndefined();

@@ -30,8 +30,8 @@ describe.each(kinds)('intake on %s', (kind) => {
     coordinator2 = await inviteAndActivate(t, admin.agent, 'coordinator');
     counsellor = await inviteAndActivate(t, admin.agent, 'counsellor');
     tx = await terms(coordinator.agent);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
   });
   afterAll(() => t.close());
 
@@ -59,12 +59,12 @@ describe.each(kinds)('intake on %s', (kind) => {
         await trx
           .selectFrom('cases')
           .select('id')
-          .where('id', '=', (first.json() as { caseId: string }).caseId)
+          .where('id', '=', first.json<{ caseId: string }>().caseId)
           .execute()
       ).length,
     }));
     expect(counts).toEqual({ contacts: 1, cases: 1 });
-    expect((first.json() as { caseReference: string }).caseReference).toMatch(/^\d{4}-\d{4}$/);
+    expect(first.json<{ caseReference: string }>().caseReference).toMatch(/^\d{4}-\d{4}$/);
   });
 
   it('stores summary, alias and phone only encrypted, and the phone as a keyed HMAC', async () => {
@@ -128,10 +128,10 @@ describe.each(kinds)('intake on %s', (kind) => {
     const a = await fresh(coordinator);
     const { caseId } = await openCase(a, tx, { immediateDanger: true });
     for (const who of [coordinator, coordinator2]) {
-      const work = (await (await fresh(who)).get('/api/my-work')).json() as {
+      const work = (await (await fresh(who)).get('/api/my-work')).json<{
         alerts: { kind: string; caseId: string }[];
         urgent: { id: string }[];
-      };
+      }>();
       expect(work.alerts).toContainEqual(expect.objectContaining({ kind: 'urgent_case', caseId }));
       expect(work.urgent.map((u) => u.id)).toContain(caseId);
     }
@@ -147,12 +147,12 @@ describe.each(kinds)('intake on %s', (kind) => {
     const a = await fresh(coordinator);
     const info = (
       await a.post('/api/intake', intakeBody(tx, { outcome: 'info_only', phone: undefined }))
-    ).json() as { caseId: string | null };
+    ).json<{ caseId: string | null }>();
     expect(info.caseId).toBeNull();
     const { caseId } = await openCase(a, tx);
     const linked = (
       await a.post('/api/intake', intakeBody(tx, { outcome: 'link_case', linkCaseId: caseId }))
-    ).json() as { caseId: string };
+    ).json<{ caseId: string }>();
     expect(linked.caseId).toBe(caseId);
     const missing = await a.post('/api/intake', intakeBody(tx, { outcome: 'link_case' }));
     expect(missing.json()).toMatchObject({ errors: [{ field: 'linkCaseId' }] });
@@ -161,13 +161,11 @@ describe.each(kinds)('intake on %s', (kind) => {
   it('puts the intake call itself in the case contact log: when, how long, channel, who; once per call', async () => {
     const a = await fresh(coordinator);
     const body = intakeBody(tx, { channel: 'whatsapp', durationMinutes: 23 });
-    const first = (await a.post('/api/intake', body)).json() as { caseId: string };
+    const first = (await a.post('/api/intake', body)).json<{ caseId: string }>();
     await a.post('/api/intake', body); // a retried save adds nothing
     const log = () =>
-      a
-        .get(`/api/cases/${first.caseId}`)
-        .then((res) => (res.json() as { log: Record<string, unknown>[] }).log);
-    const name = ((await a.get('/api/auth/session')).json() as { user: { displayName: string } }).user
+      a.get(`/api/cases/${first.caseId}`).then((res) => res.json<{ log: Record<string, unknown>[] }>().log);
+    const name = (await a.get('/api/auth/session')).json<{ user: { displayName: string } }>().user
       .displayName;
     expect(await log()).toEqual([
       {
@@ -228,7 +226,7 @@ describe.each(kinds)('intake on %s', (kind) => {
       const res = await a.post('/api/intake', intakeBody(tx, override));
       expect(res.statusCode, field).toBe(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
+      expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toContain(field);
     }
     const after = await inOrg(
       t.deps.db,
@@ -244,10 +242,10 @@ describe.each(kinds)('intake on %s', (kind) => {
     const data = { callerAlias: 'Vader', summary: 'half af' };
     expect((await a.request('PUT', `/api/intake/drafts/${id}`, { data })).statusCode).toBe(200);
     expect(
-      ((await a.get('/api/intake/drafts')).json() as { items: { id: string; data: unknown }[] }).items,
+      (await a.get('/api/intake/drafts')).json<{ items: { id: string; data: unknown }[] }>().items,
     ).toContainEqual(expect.objectContaining({ id, data }));
     const other = await fresh(coordinator2);
-    expect(((await other.get('/api/intake/drafts')).json() as { items: unknown[] }).items).toEqual([]);
+    expect((await other.get('/api/intake/drafts')).json<{ items: unknown[] }>().items).toEqual([]);
     expect((await other.request('PUT', `/api/intake/drafts/${id}`, { data: {} })).statusCode).toBe(404);
     const raw = await t.asOwner(async (db) =>
       toBuffer(
@@ -263,6 +261,6 @@ describe.each(kinds)('intake on %s', (kind) => {
     expect(raw.toString('latin1')).not.toContain('half af');
     const a2 = await fresh(coordinator);
     await a2.post('/api/intake', intakeBody(tx, { draftId: id }));
-    expect(((await a2.get('/api/intake/drafts')).json() as { items: unknown[] }).items).toEqual([]);
+    expect((await a2.get('/api/intake/drafts')).json<{ items: unknown[] }>().items).toEqual([]);
   });
 });

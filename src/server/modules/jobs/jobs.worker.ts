@@ -45,7 +45,10 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>): {
     } catch (err) {
       deps.log.error({ err: (err as Error).message }, 'job worker tick failed');
     }
-    if (!stopped) timer = setTimeout(() => (running = tick()), deps.config.jobsPollMs);
+    if (!stopped)
+      timer = setTimeout(() => {
+        running = tick();
+      }, deps.config.jobsPollMs);
   };
   const now = deps.clock.now();
   running = Promise.all(Object.keys(systemHandlers).map((kind) => scheduleHourly(deps.db, kind, now)))

@@ -40,11 +40,11 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
     by.admin = await setupOrganisation(t);
     for (const role of ROLES.filter((r) => r !== 'admin'))
       by[role] = await inviteAndActivate(t, by.admin.agent, role);
-    orgId = ((await by.admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
+    orgId = (await by.admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>()
       .organisation.id;
     await t.asOwner((db) => sql`delete from installation`.execute(db));
     otherAdmin = await setupOrganisation(t, 'Steunpunt Zuid', 'admin@zuid.example');
-    list = (await by.counsellor.agent.get('/api/knowledge/articles?language=ar')).json() as KnowledgeList;
+    list = (await by.counsellor.agent.get('/api/knowledge/articles?language=ar')).json<KnowledgeList>();
     const rows = await t.asOwner((db) =>
       db.selectFrom('knowledge_articles').select(['id', 'slug']).where('org_id', '=', orgId).execute(),
     );
@@ -56,7 +56,7 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
   const search = async (agent: Agent, term: string, language = 'nl') => {
     const res = await agent.post('/api/knowledge/search', { term, language });
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as KnowledgeSearchResults).items;
+    return res.json<KnowledgeSearchResults>().items;
   };
 
   it('seeds a starter handbook at set-up: every chapter, Arabic where written, Dutch as the fallback', async () => {
@@ -73,11 +73,11 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
 
     const fallback = (
       await a('counsellor').get(`/api/knowledge/articles/${slugId['legal-framework']}?language=tr`)
-    ).json() as KnowledgeArticle;
+    ).json<KnowledgeArticle>();
     expect(fallback).toMatchObject({ language: 'nl', requested: 'tr', version: 1, savedBy: null });
     const consent = (
       await a('counsellor').get(`/api/knowledge/articles/${slugId['consent-privacy']}?language=tr`)
-    ).json() as KnowledgeArticle;
+    ).json<KnowledgeArticle>();
     expect(consent).toMatchObject({ language: 'tr', requested: 'tr', title: 'Onay ve gizlilik' });
 
     // Seeding again (the migration, a restart) adds nothing.
@@ -93,20 +93,20 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
   });
 
   it('links articles to request categories, for the case page', async () => {
-    const terms = (await a('coordinator').get('/api/taxonomies')).json() as {
+    const terms = (await a('coordinator').get('/api/taxonomies')).json<{
       items: { id: string; kind: string; code: string }[];
-    };
+    }>();
     const c5 = terms.items.find((x) => x.kind === 'category' && x.code === 'C5')!;
     const linked = (
       await a('counsellor').get(`/api/knowledge/articles?language=nl&termId=${c5.id}`)
-    ).json() as KnowledgeList;
+    ).json<KnowledgeList>();
     expect(linked.items.map((i) => i.id)).toEqual([slugId.bereavement]);
 
     // A coordinator links the returnees chapter to C5 as well: it shows on those cases too, audited.
     const returnees = slugId.returnees!;
     const before = (
-      (await a('coordinator').get(`/api/knowledge/articles/${returnees}`)).json() as KnowledgeArticle
-    ).termIds;
+      await a('coordinator').get(`/api/knowledge/articles/${returnees}`)
+    ).json<KnowledgeArticle>().termIds;
     const patched = await a('coordinator').patch(`/api/knowledge/articles/${returnees}?language=en`, {
       termIds: [...before, c5.id],
     });
@@ -114,18 +114,18 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
     expect(patched.json()).toMatchObject({ language: 'en', title: 'When a relative returns' });
     const relinked = (
       await a('counsellor').get(`/api/knowledge/articles?language=nl&termId=${c5.id}`)
-    ).json() as KnowledgeList;
+    ).json<KnowledgeList>();
     expect(relinked.items.map((i) => i.id).sort()).toEqual([slugId.bereavement, returnees].sort());
     const audit = (
       await a('privacy_officer').get(`/api/audit?entity=knowledge_article&entityId=${returnees}`)
-    ).json() as { items: { action: string; changedFields: string[] }[] };
+    ).json<{ items: { action: string; changedFields: string[] }[] }>();
     expect(audit.items).toMatchObject([{ action: 'knowledge.update', changedFields: ['termIds'] }]);
   });
 
   it('lets everyone signed in read and search, admins and coordinators edit, nobody reach another organisation', async () => {
     const id = slugId.method!;
-    const foreign = ((await otherAdmin.agent.get('/api/knowledge/articles')).json() as KnowledgeList)
-      .items[0]!.id;
+    const foreign = (await otherAdmin.agent.get('/api/knowledge/articles')).json<KnowledgeList>().items[0]!
+      .id;
     for (const role of ROLES) {
       const agent = a(role);
       expect((await agent.get('/api/knowledge/articles')).statusCode, role).toBe(200);
@@ -167,7 +167,7 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
       });
       expect(foreignSave.statusCode, role).toBe(edit ? 404 : 403);
     }
-    const ownList = (await a('analyst').get('/api/knowledge/articles')).json() as KnowledgeList;
+    const ownList = (await a('analyst').get('/api/knowledge/articles')).json<KnowledgeList>();
     expect(ownList.items.map((i) => i.id)).not.toContain(foreign);
     const theirs = await search(otherAdmin.agent, 'Werkafspraak');
     expect(theirs).toEqual([]);
@@ -178,7 +178,7 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
   it('keeps every save as a version with who and when, refuses a stale save, and shows what changed', async () => {
     const id = slugId['signals-protective-factors']!;
     const c = a('coordinator');
-    const v1 = (await c.get(`/api/knowledge/articles/${id}?language=nl`)).json() as KnowledgeArticle;
+    const v1 = (await c.get(`/api/knowledge/articles/${id}?language=nl`)).json<KnowledgeArticle>();
     const body = v1.body.replace('Eén signaal zegt weinig', 'Eén signaal alleen zegt weinig');
     t.clock.advance(60_000);
     const saved = await c.post(`/api/knowledge/articles/${id}/versions`, {
@@ -205,11 +205,11 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
       title: 'Signalen en beschermende factoren in het gezin',
       body,
     });
-    expect((same.json() as KnowledgeArticle).version).toBe(2);
+    expect(same.json<KnowledgeArticle>().version).toBe(2);
 
     const versions = (
       await a('counsellor').get(`/api/knowledge/articles/${id}/versions?language=nl`)
-    ).json() as KnowledgeVersionList;
+    ).json<KnowledgeVersionList>();
     expect(versions.items.map((v) => [v.version, v.savedBy])).toEqual([
       [2, 'Test coordinator'],
       [1, null],
@@ -218,7 +218,7 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
 
     const diff = (
       await a('counsellor').get(`/api/knowledge/articles/${id}/diff?language=nl&from=1&to=2`)
-    ).json() as KnowledgeDiff;
+    ).json<KnowledgeDiff>();
     expect(diff.title.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['in het gezin']);
     expect(diff.body.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['alleen']);
     expect(diff.body.filter((p) => p.kind === 'removed')).toEqual([]);
@@ -228,7 +228,7 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
 
     const audit = (
       await a('privacy_officer').get(`/api/audit?entity=knowledge_article&entityId=${id}`)
-    ).json() as { items: { action: string; changedFields: string[] }[] };
+    ).json<{ items: { action: string; changedFields: string[] }[] }>();
     expect(audit.items.map((i) => i.action)).toEqual(['knowledge.save']);
   });
 
@@ -244,7 +244,7 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
     });
     expect(hostile.statusCode).toBe(400);
     expect(hostile.json()).toMatchObject({ errors: [{ field: 'body', reason: 'unsafe_link' }] });
-    const otherTerms = (await otherAdmin.agent.get('/api/taxonomies')).json() as { items: { id: string }[] };
+    const otherTerms = (await otherAdmin.agent.get('/api/taxonomies')).json<{ items: { id: string }[] }>();
     const foreignTerm = await a('admin').post('/api/knowledge/articles', {
       category: 'bereavement',
       termIds: [otherTerms.items[0]!.id],
@@ -260,11 +260,12 @@ describe.each(kinds)('knowledge base on %s', (kind) => {
       body: '',
     });
     expect(long.statusCode).toBe(400);
-    expect((long.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
-      'body',
-      'language',
-      'title',
-    ]);
+    expect(
+      long
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['body', 'language', 'title']);
     const huge = await a('admin').get(`/api/knowledge/articles/${id}/diff?language=nl&from=2147483648`);
     expect(huge.statusCode).toBe(400);
     expect(huge.json()).toMatchObject({ errors: [{ field: 'from' }] });

@@ -36,16 +36,16 @@ describe.each(kinds)('caseload and shortlist labels on %s', (kind) => {
 
   /** What each view says about each counsellor's caseload. */
   async function views(a: Agent, caseId: string) {
-    const options = (await a.get('/api/counsellors/options')).json() as {
+    const options = (await a.get('/api/counsellors/options')).json<{
       items: { id: string; activeCases: number }[];
-    };
-    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    }>();
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
     const out: Record<string, { dialog: number; profile: number; shortlist: number }> = {};
     for (const who of [couns, couns2]) {
-      const profile = (await a.get(`/api/counsellors/${who.userId}`)).json() as {
+      const profile = (await a.get(`/api/counsellors/${who.userId}`)).json<{
         activeCases: number;
         maxActiveCases: number;
-      };
+      }>();
       const capacity = [...list.candidates, ...list.nextBest]
         .find((c) => c.counsellorId === who.userId)!
         .parts.find((p) => p.code === 'capacity')!.params;
@@ -91,7 +91,7 @@ describe.each(kinds)('caseload and shortlist labels on %s', (kind) => {
       preferences: { counsellorGender: null, backgroundId: moroccan, language: null },
     });
     const reason = async (agent: Agent) => {
-      const list = (await agent.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+      const list = (await agent.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
       return [...list.candidates, ...list.nextBest]
         .find((c) => c.counsellorId === couns2.userId)!
         .parts.find((p) => p.code === 'preferred_background')!.params;

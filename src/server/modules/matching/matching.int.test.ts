@@ -51,11 +51,9 @@ describe.each(kinds)('matching on %s', (kind) => {
       c[name] = await inviteAndActivate(t, admin.agent, 'counsellor');
     }
     tx = await terms(coord.agent);
-    municipalities = (
-      (await coord.agent.get('/api/places/municipalities')).json() as {
-        items: { id: string; name: string }[];
-      }
-    ).items;
+    municipalities = (await coord.agent.get('/api/places/municipalities')).json<{
+      items: { id: string; name: string }[];
+    }>().items;
     const m = (name: string) => municipalities.find((x) => x.name === name)!.id;
     const a = coord.agent;
     await makeEligible(t, a, c.fatima!.userId, {
@@ -121,7 +119,7 @@ describe.each(kinds)('matching on %s', (kind) => {
   it('shortlists only counsellors who pass every hard filter, with reasons and exclusion counts', async () => {
     const a = await as(coord);
     const { caseId } = await tarifitCase(a);
-    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
     expect(list.candidates.map((x) => x.counsellorId)).toEqual([c.fatima!.userId, c.karim!.userId]);
     expect(list.excluded).toMatchObject({
       trained: 1,
@@ -162,7 +160,7 @@ describe.each(kinds)('matching on %s', (kind) => {
       municipality: 'Utrecht',
       phone: '0612777666',
     });
-    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
     expect(list.candidates).toEqual([]);
     expect(list.excluded.language).toBeGreaterThan(0);
     expect(list.nextBest).toEqual([]);
@@ -175,17 +173,17 @@ describe.each(kinds)('matching on %s', (kind) => {
       201,
     );
     const f = await as(c.fatima!);
-    const offers = (await f.get('/api/offers')).json() as {
+    const offers = (await f.get('/api/offers')).json<{
       items: { id: string; caseId: string; callerAlias: string }[];
-    };
+    }>();
     const offer = offers.items.find((o) => o.caseId === caseId)!;
     expect(offer.callerAlias).toBe('Moeder van Y.');
     expect((await f.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
     expect((await f.post(`/api/offers/${offer.id}/respond`, { accept: true })).statusCode).toBe(204);
-    const detail = (await f.get(`/api/cases/${caseId}`)).json() as {
+    const detail = (await f.get(`/api/cases/${caseId}`)).json<{
       state: string;
       counsellor: { id: string };
-    };
+    }>();
     expect(detail).toMatchObject({ state: 'active', counsellor: { id: c.fatima!.userId } });
     const other = await as(c.karim!);
     const stolen = await other.post(`/api/offers/${offer.id}/respond`, { accept: true });
@@ -216,9 +214,9 @@ describe.each(kinds)('matching on %s', (kind) => {
     const { caseId } = await tarifitCase(a);
     await a.post(`/api/cases/${caseId}/offers`, { counsellorId: c.karim!.userId });
     const k = await as(c.karim!);
-    const offer = (
-      (await k.get('/api/offers')).json() as { items: { id: string; caseId: string }[] }
-    ).items.find((o) => o.caseId === caseId)!;
+    const offer = (await k.get('/api/offers'))
+      .json<{ items: { id: string; caseId: string }[] }>()
+      .items.find((o) => o.caseId === caseId)!;
     expect(
       (
         await k.post(`/api/offers/${offer.id}/respond`, {
@@ -228,12 +226,12 @@ describe.each(kinds)('matching on %s', (kind) => {
         })
       ).statusCode,
     ).toBe(204);
-    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
     expect(list.candidates.map((x) => x.counsellorId)).not.toContain(c.karim!.userId);
     expect(list.excluded.no_conflict).toBe(1);
-    const history = (await a.get(`/api/cases/${caseId}/offers`)).json() as {
+    const history = (await a.get(`/api/cases/${caseId}/offers`)).json<{
       items: { status: string; declineReason: string }[];
-    };
+    }>();
     expect(history.items[0]).toMatchObject({
       status: 'declined',
       declineReason: 'conflict_of_interest',
@@ -251,15 +249,15 @@ describe.each(kinds)('matching on %s', (kind) => {
       /* drain */
     }
     const again = await as(coord);
-    const work = (await again.get('/api/my-work')).json() as { alerts: { kind: string; caseId: string }[] };
+    const work = (await again.get('/api/my-work')).json<{ alerts: { kind: string; caseId: string }[] }>();
     expect(work.alerts).toContainEqual(expect.objectContaining({ kind: 'offer_expired', caseId }));
-    const history = (await again.get(`/api/cases/${caseId}/offers`)).json() as {
+    const history = (await again.get(`/api/cases/${caseId}/offers`)).json<{
       items: { status: string }[];
-    };
+    }>();
     expect(history.items[0]!.status).toBe('expired');
     const k = await as(c.karim!);
     expect(
-      ((await k.get('/api/offers')).json() as { items: { caseId: string }[] }).items.map((o) => o.caseId),
+      (await k.get('/api/offers')).json<{ items: { caseId: string }[] }>().items.map((o) => o.caseId),
     ).not.toContain(caseId);
   });
 
@@ -282,15 +280,15 @@ describe.each(kinds)('matching on %s', (kind) => {
 
   it('shows who needs which training, and a counsellor their own trainings', async () => {
     const a = await as(coord);
-    const overview = (await a.get('/api/training')).json() as { needs: { userId: string; need: string }[] };
+    const overview = (await a.get('/api/training')).json<{ needs: { userId: string; need: string }[] }>();
     expect(overview.needs).toContainEqual(
       expect.objectContaining({ userId: c.noTraining!.userId, need: 'basic_missing' }),
     );
     expect(overview.needs.map((n) => n.userId)).not.toContain(c.fatima!.userId);
-    const mine = (await (await as(c.fatima!)).get('/api/training/mine')).json() as {
+    const mine = (await (await as(c.fatima!)).get('/api/training/mine')).json<{
       trainedUntil: string;
       completed: unknown[];
-    };
+    }>();
     expect(mine.completed).toHaveLength(1);
     expect(mine.trainedUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await (await as(c.fatima!)).get('/api/training')).statusCode).toBe(403);
@@ -298,7 +296,7 @@ describe.each(kinds)('matching on %s', (kind) => {
 
   it('lets the admin see and tune the weights, which change the ranking', async () => {
     const ad = await as(admin);
-    const w = (await ad.get('/api/matching/weights')).json() as Record<string, number>;
+    const w = (await ad.get('/api/matching/weights')).json<Record<string, number>>();
     expect(w).toMatchObject({ sameMunicipality: 30 });
     const a = await as(coord);
     expect((await a.request('PUT', '/api/matching/weights', w)).statusCode).toBe(403);
@@ -312,7 +310,7 @@ describe.each(kinds)('matching on %s', (kind) => {
     };
     expect((await ad.request('PUT', '/api/matching/weights', tuned)).statusCode).toBe(200);
     const { caseId } = await tarifitCase(a);
-    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
     expect(list.candidates[0]!.counsellorId).toBe(c.karim!.userId);
   });
 
@@ -324,7 +322,7 @@ describe.each(kinds)('matching on %s', (kind) => {
       servesMunicipalityIds: [m('Utrecht')],
     });
     const { caseId } = await tarifitCase(a);
-    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json() as Shortlist;
+    const list = (await a.get(`/api/cases/${caseId}/shortlist`)).json<Shortlist>();
     const karim = list.candidates.find((x) => x.counsellorId === c.karim!.userId)!;
     expect(karim.parts.map((p) => p.code)).toContain('serves_area');
   });
@@ -338,32 +336,32 @@ describe.each(kinds)('matching on %s', (kind) => {
       closureId: tx.byCode('closure', 'out_of_scope'),
     });
     const k = await as(c.karim!);
-    const pending = ((await k.get('/api/offers')).json() as { items: { caseId: string }[] }).items.map(
-      (o) => o.caseId,
-    );
+    const pending = (await k.get('/api/offers'))
+      .json<{ items: { caseId: string }[] }>()
+      .items.map((o) => o.caseId);
     expect(pending).not.toContain(first.caseId);
-    const history = (await a.get(`/api/cases/${first.caseId}/offers`)).json() as {
+    const history = (await a.get(`/api/cases/${first.caseId}/offers`)).json<{
       items: { id: string; status: string }[];
-    };
+    }>();
     expect(history.items[0]!.status).toBe('withdrawn');
     expect((await k.post(`/api/offers/${history.items[0]!.id}/respond`, { accept: true })).statusCode).toBe(
       409,
     );
-    expect(((await a.get(`/api/cases/${first.caseId}`)).json() as { state: string }).state).toBe('closed');
+    expect((await a.get(`/api/cases/${first.caseId}`)).json<{ state: string }>().state).toBe('closed');
 
     const second = await tarifitCase(a);
     await a.post(`/api/cases/${second.caseId}/offers`, { counsellorId: c.karim!.userId });
     expect(
       (await a.post(`/api/cases/${second.caseId}/assign`, { counsellorId: c.fatima!.userId })).statusCode,
     ).toBe(204);
-    const offer = (
-      (await a.get(`/api/cases/${second.caseId}/offers`)).json() as {
+    const offer = (await a.get(`/api/cases/${second.caseId}/offers`))
+      .json<{
         items: { id: string; status: string }[];
-      }
-    ).items.find((o) => o.status === 'withdrawn')!;
+      }>()
+      .items.find((o) => o.status === 'withdrawn')!;
     expect((await k.post(`/api/offers/${offer.id}/respond`, { accept: true })).statusCode).toBe(409);
     expect(
-      ((await a.get(`/api/cases/${second.caseId}`)).json() as { counsellor: { id: string } }).counsellor.id,
+      (await a.get(`/api/cases/${second.caseId}`)).json<{ counsellor: { id: string } }>().counsellor.id,
     ).toBe(c.fatima!.userId);
   });
 
@@ -381,9 +379,9 @@ describe.each(kinds)('matching on %s', (kind) => {
     expect(refused.json()).toMatchObject({ errors: [{ field: 'assigneeId', reason: 'not_on_case' }] });
     await f.post(`/api/cases/${caseId}/tasks`, { title: 'Moeder terugbellen', dueOn: due });
     await a.post(`/api/cases/${caseId}/assign`, { counsellorId: c.karim!.userId });
-    const fWork = (await (await as(c.fatima!)).get('/api/my-work')).json() as { tasks: { title: string }[] };
+    const fWork = (await (await as(c.fatima!)).get('/api/my-work')).json<{ tasks: { title: string }[] }>();
     expect(fWork.tasks.map((x) => x.title)).not.toContain('Moeder terugbellen');
-    const kWork = (await (await as(c.karim!)).get('/api/my-work')).json() as { tasks: { title: string }[] };
+    const kWork = (await (await as(c.karim!)).get('/api/my-work')).json<{ tasks: { title: string }[] }>();
     expect(kWork.tasks.map((x) => x.title)).toContain('Moeder terugbellen');
   });
 });

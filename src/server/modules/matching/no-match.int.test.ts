@@ -50,13 +50,11 @@ describe.each(kinds)('no match on %s', (kind) => {
     for (const name of ['rotterdam', 'amsterdamRemote', 'utrechtDutch', 'zeistDarija', 'untrained'])
       c[name] = await inviteAndActivate(t, admin.agent, 'counsellor');
     tx = await terms(coord.agent);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
-    const places = (
-      (await coord.agent.get('/api/places/municipalities')).json() as {
-        items: { id: string; name: string }[];
-      }
-    ).items;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
+    const places = (await coord.agent.get('/api/places/municipalities')).json<{
+      items: { id: string; name: string }[];
+    }>().items;
     const m = (name: string) => places.find((x) => x.name === name)!.id;
     const a = coord.agent;
     const rif = [{ code: 'rif', level: 'native' as const }];
@@ -82,7 +80,7 @@ describe.each(kinds)('no match on %s', (kind) => {
     signIn(t, who, `10.6.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
   const tarifitCase = (a: Agent) => openCase(a, tx, { language: 'rif', municipality: 'Utrecht' });
   const list = async (a: Agent, caseId: string, query = '') =>
-    (await a.get(`/api/cases/${caseId}/shortlist${query}`)).json() as Shortlist;
+    (await a.get(`/api/cases/${caseId}/shortlist${query}`)).json<Shortlist>();
   const ids = (l: Shortlist) => l.candidates.map((x) => x.counsellorId).sort();
 
   it('says why nobody fits, per filter, with counts over the active counsellors', async () => {
@@ -123,9 +121,9 @@ describe.each(kinds)('no match on %s', (kind) => {
       reach: 'wide',
     });
     expect(wide.statusCode).toBe(201);
-    const offers = (await a.get(`/api/cases/${caseId}/offers`)).json() as {
+    const offers = (await a.get(`/api/cases/${caseId}/offers`)).json<{
       items: { reach: string; interpreterLanguage: string | null }[];
-    };
+    }>();
     expect(offers.items[0]).toMatchObject({ reach: 'wide', interpreterLanguage: null });
   });
 
@@ -143,14 +141,14 @@ describe.each(kinds)('no match on %s', (kind) => {
       interpreter: true,
     });
     expect(offered.statusCode).toBe(201);
-    const offers = (await a.get(`/api/cases/${caseId}/offers`)).json() as {
+    const offers = (await a.get(`/api/cases/${caseId}/offers`)).json<{
       items: { id: string; interpreterLanguage: string | null }[];
-    };
+    }>();
     expect(offers.items[0]).toMatchObject({ interpreterLanguage: 'rif' });
     const z = await as(c.zeistDarija!);
     const accepted = await z.post(`/api/offers/${offers.items[0]!.id}/respond`, { accept: true });
     expect(accepted.statusCode).toBe(204);
-    const detail = (await a.get(`/api/cases/${caseId}`)).json() as { counsellor: { id: string } | null };
+    const detail = (await a.get(`/api/cases/${caseId}`)).json<{ counsellor: { id: string } | null }>();
     expect(detail.counsellor?.id).toBe(c.zeistDarija!.userId);
     const audit = await inOrg(t.deps.db, orgId, (trx) =>
       trx
@@ -170,9 +168,9 @@ describe.each(kinds)('no match on %s', (kind) => {
     const first = await a.post(`/api/cases/${caseId}/waiting-list`, body);
     expect(first.statusCode).toBe(201);
     expect((await a.post(`/api/cases/${caseId}/waiting-list`, body)).json()).toEqual(first.json());
-    const detail = (await a.get(`/api/cases/${caseId}`)).json() as {
+    const detail = (await a.get(`/api/cases/${caseId}`)).json<{
       tasks: { title: string; dueOn: string; assigneeId?: string; assignee?: { id: string } }[];
-    };
+    }>();
     expect(detail.tasks).toHaveLength(1);
     expect(detail.tasks[0]).toMatchObject({ title: body.title, dueOn: body.dueOn });
     const task = await inOrg(t.deps.db, orgId, (trx) =>

@@ -37,9 +37,9 @@ describe.each(kinds)('in-app notifications on %s', (kind) => {
 
   const as = (who: SignedIn) =>
     signIn(t, who, `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
-  const inbox = async (agent: Agent) => (await agent.get('/api/notifications')).json() as NotificationList;
+  const inbox = async (agent: Agent) => (await agent.get('/api/notifications')).json<NotificationList>();
   const unread = async (agent: Agent) =>
-    ((await agent.get('/api/notifications/unread-count')).json() as { unread: number }).unread;
+    (await agent.get('/api/notifications/unread-count')).json<{ unread: number }>().unread;
   const drain = async () => {
     while ((await runDueJobs(t.deps, jobHandlers, 'inbox')) > 0) {
       /* drain */
@@ -56,7 +56,7 @@ describe.each(kinds)('in-app notifications on %s', (kind) => {
       (await c.post(`/api/cases/${caseId}/offers`, { counsellorId: counsellor.userId })).statusCode,
     ).toBe(201);
     const k = await as(counsellor);
-    const offers = (await k.get('/api/offers')).json() as { items: { id: string; caseId: string }[] };
+    const offers = (await k.get('/api/offers')).json<{ items: { id: string; caseId: string }[] }>();
     return { caseId, reference, offerId: offers.items.find((o) => o.caseId === caseId)!.id, k };
   }
 
@@ -153,9 +153,9 @@ describe.each(kinds)('in-app notifications on %s', (kind) => {
     expect(await unread(await as(s.coord2))).toBe(coord2Before);
     expect(coord2Before).toBeGreaterThan(0);
 
-    const log = (await (await as(s.officer)).get(`/api/audit?entityId=${s.coord.userId}`)).json() as {
+    const log = (await (await as(s.officer)).get(`/api/audit?entityId=${s.coord.userId}`)).json<{
       items: { action: string }[];
-    };
+    }>();
     expect(log.items.map((i) => i.action)).toContain('notification.read_all');
   });
 

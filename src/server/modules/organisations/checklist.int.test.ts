@@ -27,7 +27,7 @@ describe.each(kinds)('set-up checklist on %s', (kind) => {
   const get = async (who: SignedIn = admin) => {
     const res = await who.agent.get('/api/organisation/checklist');
     expect(res.statusCode).toBe(200);
-    return res.json() as Checklist;
+    return res.json<Checklist>();
   };
   const done = (list: Checklist) => list.items.filter((i) => i.done).map((i) => i.key);
 
@@ -77,13 +77,13 @@ describe.each(kinds)('set-up checklist on %s', (kind) => {
 
     const dismissed = await a.post('/api/organisation/checklist/dismiss');
     expect(dismissed.statusCode, dismissed.body).toBe(200);
-    expect((dismissed.json() as Checklist).dismissed).toBe(true);
+    expect(dismissed.json<Checklist>().dismissed).toBe(true);
     expect((await get()).dismissed).toBe(true);
 
     const officer = await inviteAndActivate(t, a, 'privacy_officer');
-    const log = (await officer.agent.get('/api/audit?entity=organisation&limit=20')).json() as {
+    const log = (await officer.agent.get('/api/audit?entity=organisation&limit=20')).json<{
       items: { action: string; actorId: string }[];
-    };
+    }>();
     expect(log.items).toContainEqual(
       expect.objectContaining({ action: 'organisation.checklist_dismiss', actorId: admin.userId }),
     );

@@ -62,15 +62,15 @@ describe.each(kinds)('partner directory on %s', (kind) => {
       municipality: 'Amersfoort',
     });
     const names = async (q: string) =>
-      (
-        (await a.get(`/api/partners?q=${encodeURIComponent(q)}`)).json() as { items: { name: string }[] }
-      ).items.map((p) => p.name);
+      (await a.get(`/api/partners?q=${encodeURIComponent(q)}`))
+        .json<{ items: { name: string }[] }>()
+        .items.map((p) => p.name);
     expect(await names('WIJKTEAM')).toContain('Sociaal wijkteam Utrecht-West admin');
     expect(await names('petra')).toContain('Sociaal wijkteam Utrecht-West admin');
     expect(await names('amersfoort')).toEqual(['GGZ Centraal 100% jeugd']);
     expect(await names('100%')).toEqual(['GGZ Centraal 100% jeugd']);
     expect(await names('%')).toEqual(['GGZ Centraal 100% jeugd']);
-    const byType = (await a.get('/api/partners?type=mental_health')).json() as { items: { type: string }[] };
+    const byType = (await a.get('/api/partners?type=mental_health')).json<{ items: { type: string }[] }>();
     expect(byType.items.every((p) => p.type === 'mental_health')).toBe(true);
   });
 
@@ -78,28 +78,30 @@ describe.each(kinds)('partner directory on %s', (kind) => {
     const a = await as('admin');
     const created = (
       await a.post('/api/partners', { name: 'Veilig Thuis regio Utrecht', type: 'veilig_thuis' })
-    ).json() as { id: string; active: boolean };
+    ).json<{ id: string; active: boolean }>();
     expect(created.active).toBe(true);
     expect((await a.patch(`/api/partners/${created.id}`, { active: false })).json()).toMatchObject({
       active: false,
     });
-    const visible = (await a.get('/api/partners?q=veilig')).json() as { items: unknown[] };
+    const visible = (await a.get('/api/partners?q=veilig')).json<{ items: unknown[] }>();
     expect(visible.items).toEqual([]);
-    const all = (await a.get('/api/partners?q=veilig&includeRetired=true')).json() as {
+    const all = (await a.get('/api/partners?q=veilig&includeRetired=true')).json<{
       items: { id: string }[];
-    };
+    }>();
     expect(all.items.map((p) => p.id)).toEqual([created.id]);
     const bad = await a.post('/api/partners', { name: 'X', type: 'pigeon_post' });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
-      'name',
-      'type',
-    ]);
+    expect(
+      bad
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['name', 'type']);
     expect((await a.patch(`/api/partners/${crypto.randomUUID()}`, { notes: 'x' })).statusCode).toBe(404);
     const po = await as('privacy_officer');
-    const audit = (await po.get(`/api/audit?entity=partner&entityId=${created.id}`)).json() as {
+    const audit = (await po.get(`/api/audit?entity=partner&entityId=${created.id}`)).json<{
       items: { action: string }[];
-    };
+    }>();
     expect(audit.items.map((i) => i.action).sort()).toEqual(['partner.create', 'partner.update']);
   });
 });

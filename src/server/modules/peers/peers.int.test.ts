@@ -75,7 +75,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     await t.asOwner((db) => sql`delete from installation`.execute(db));
     const adminB = await setupOrganisation(t, 'Steunpunt Zuid', 'admin@zuid.example');
     const orgOrganiser = await inviteAndActivate(t, adminB.agent, 'peer_organiser', 'org.b@zuid.example');
-    const session = (await adminB.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
+    const session = (await adminB.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>();
     orgB = { orgId: session.organisation.id, organiser: orgOrganiser.agent };
     expect(
       (await orgB.organiser.post('/api/peers/members', member({ alias: 'Lid van Zuid' }))).statusCode,
@@ -107,9 +107,9 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     const res = await admin.patch(`/api/users/${named.userId}`, { role: 'peer_organiser' });
     expect(res.json()).toMatchObject({ role: 'peer_organiser' });
     const po = await as(s.officer);
-    const alerts = (await po.get('/api/account-alerts')).json() as {
+    const alerts = (await po.get('/api/account-alerts')).json<{
       items: { event: { kind: string; toRole: string | null; subject: { id: string } } }[];
-    };
+    }>();
     expect(alerts.items.map((a) => a.event)).toContainEqual(
       expect.objectContaining({
         kind: 'role_change',
@@ -117,9 +117,9 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
         subject: expect.objectContaining({ id: named.userId }),
       }),
     );
-    const audit = (await po.get(`/api/audit?entity=user&entityId=${named.userId}`)).json() as {
+    const audit = (await po.get(`/api/audit?entity=user&entityId=${named.userId}`)).json<{
       items: { action: string; changedFields: string[] }[];
-    };
+    }>();
     expect(audit.items).toContainEqual(
       expect.objectContaining({ action: 'user.update', changedFields: ['role'] }),
     );
@@ -133,10 +133,10 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     const o = await as(organiser);
     const created = await o.post('/api/peers/members', member());
     expect(created.statusCode).toBe(201);
-    const m = created.json() as {
+    const m = created.json<{
       id: string;
       consents: { kind: string; method: string; recordedBy: string }[];
-    };
+    }>();
     expect(m).toMatchObject({
       alias: 'Moeder Khadija',
       status: 'active',
@@ -153,7 +153,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     for (const secret of ['Khadija', '06 11', 'example.org', 'vertrokken']) expect(raw).not.toContain(secret);
     // Another organisation's organiser finds nothing.
     expect((await orgB.organiser.get(`/api/peers/members/${m.id}`)).statusCode).toBe(404);
-    const theirs = (await orgB.organiser.get('/api/peers/members')).json() as { items: { alias: string }[] };
+    const theirs = (await orgB.organiser.get('/api/peers/members')).json<{ items: { alias: string }[] }>();
     expect(theirs.items.map((i) => i.alias)).toEqual(['Lid van Zuid']);
     expect((await orgB.organiser.patch(`/api/peers/members/${m.id}`, { notes: 'x' })).statusCode).toBe(404);
   });
@@ -169,7 +169,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    const fields = (bad.json() as { errors: { field: string; reason?: string }[] }).errors;
+    const fields = bad.json<{ errors: { field: string; reason?: string }[] }>().errors;
     expect(fields.map((e) => e.field).sort()).toEqual(['alias', 'consent.method', 'email', 'language']);
     expect(fields.find((e) => e.field === 'alias')?.reason).toBe('invalid_characters');
     const future = await o.post(
@@ -177,7 +177,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       member({ consent: { method: 'written', givenOn: day(t, 3) } }),
     );
     expect(future.statusCode).toBe(400);
-    expect((future.json() as { errors: { field: string; reason: string }[] }).errors).toEqual([
+    expect(future.json<{ errors: { field: string; reason: string }[] }>().errors).toEqual([
       expect.objectContaining({ field: 'consent.givenOn', reason: 'in_future' }),
     ]);
     expect(await countPeerRows('peer_members')).toBe(before);
@@ -210,7 +210,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
         givenOn: day(t),
         language: 'nl',
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     expect((await n.post(`/api/cases/${caseId}/peer-link`, ask)).statusCode).toBe(409);
     await n.request('PUT', `/api/cases/${caseId}/consents/${consent.id}/document`, {
       fileName: 'toestemming.pdf',
@@ -223,24 +223,24 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
 
     // The organiser is told in the app, once for this request: a kind, no case and no hand-over.
     const notices = await o.get('/api/notifications');
-    const peerNotices = (
-      notices.json() as { items: { kind: string; caseId: string | null; caseReference: string | null }[] }
-    ).items.filter((i) => i.kind === 'peer_link_request');
+    const peerNotices = notices
+      .json<{ items: { kind: string; caseId: string | null; caseReference: string | null }[] }>()
+      .items.filter((i) => i.kind === 'peer_link_request');
     expect(peerNotices).toEqual([expect.objectContaining({ caseId: null, caseReference: null })]);
     expect(notices.body).not.toContain(caseId);
     expect(notices.body).not.toContain('06-98765432');
-    const theirNotices = (await n.get('/api/notifications')).json() as { items: { kind: string }[] };
+    const theirNotices = (await n.get('/api/notifications')).json<{ items: { kind: string }[] }>();
     expect(theirNotices.items.map((i) => i.kind)).not.toContain('peer_link_request');
 
     // The organiser sees the hand-over the caller agreed to, not the case.
     const list = await o.get('/api/peers/link-requests');
     expect(list.body).not.toContain(caseId);
-    const request = (list.json() as { items: { id: string; handover: string; status: string }[] }).items[0]!;
+    const request = list.json<{ items: { id: string; handover: string; status: string }[] }>().items[0]!;
     expect(request).toMatchObject({ handover: ask.handover, status: 'requested' });
     // The member has not consented to be linked: refused, with the reason.
-    const m = (await o.post('/api/peers/members', member({ alias: 'Moeder Samira', email: '' }))).json() as {
+    const m = (await o.post('/api/peers/members', member({ alias: 'Moeder Samira', email: '' }))).json<{
       id: string;
-    };
+    }>();
     const noMemberConsent = await o.post(`/api/peers/link-requests/${request.id}/confirm`, {
       memberId: m.id,
     });
@@ -249,7 +249,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       errors: [{ field: 'memberId', reason: 'no_member_consent' }],
     });
     // Another organisation's member cannot be linked.
-    const theirs = (await orgB.organiser.get('/api/peers/members')).json() as { items: { id: string }[] };
+    const theirs = (await orgB.organiser.get('/api/peers/members')).json<{ items: { id: string }[] }>();
     expect(
       (await o.post(`/api/peers/link-requests/${request.id}/confirm`, { memberId: theirs.items[0]!.id }))
         .statusCode,
@@ -275,9 +275,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     const kase = await n.get(`/api/cases/${caseId}`);
     const i4 = s.tx.byCode('intervention', 'I4');
     expect(
-      (kase.json() as { interventions: { interventionId: string }[] }).interventions.map(
-        (i) => i.interventionId,
-      ),
+      kase.json<{ interventions: { interventionId: string }[] }>().interventions.map((i) => i.interventionId),
     ).toContain(i4);
     for (const res of [status, kase, await n.get(`/api/cases/${caseId}/timeline`)]) {
       expect(res.body).not.toContain('Samira');
@@ -303,7 +301,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
         givenOn: day(t),
         language: 'nl',
       })
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     await c.request('PUT', `/api/cases/${second}/consents/${consent.id}/document`, {
       fileName: 'f.pdf',
       data: PDF,
@@ -318,13 +316,13 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       canRequest: false,
     });
     const o = await as(organiser);
-    const items = (
-      (await o.get('/api/peers/link-requests')).json() as { items: { id: string; status: string }[] }
-    ).items;
+    const items = (await o.get('/api/peers/link-requests')).json<{
+      items: { id: string; status: string }[];
+    }>().items;
     const cancelled = items.find((i) => i.status === 'cancelled')!;
-    const members = (
-      (await o.get('/api/peers/members')).json() as { items: { id: string; canBeLinked: boolean }[] }
-    ).items;
+    const members = (await o.get('/api/peers/members')).json<{
+      items: { id: string; canBeLinked: boolean }[];
+    }>().items;
     const linkable = members.find((m) => m.canBeLinked)!;
     expect(
       (await o.post(`/api/peers/link-requests/${cancelled.id}/confirm`, { memberId: linkable.id }))
@@ -397,11 +395,9 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
 
   it('plans a private meeting: place and note only for the organiser, an e-mail without content', async () => {
     const o = await as(organiser);
-    const members = (
-      (await o.get('/api/peers/members')).json() as {
-        items: { id: string; alias: string; hasEmail: boolean }[];
-      }
-    ).items;
+    const members = (await o.get('/api/peers/members')).json<{
+      items: { id: string; alias: string; hasEmail: boolean }[];
+    }>().items;
     const withMail = members.find((m) => m.alias === 'Moeder Khadija')!;
     const without = members.find((m) => m.alias === 'Moeder Samira')!;
     const created = await o.post('/api/peers/meetings', {
@@ -412,7 +408,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       note: 'Eerste keer voor twee nieuwe moeders',
     });
     expect(created.statusCode).toBe(201);
-    const meeting = created.json() as { id: string };
+    const meeting = created.json<{ id: string }>();
     const raw = await t.asOwner(async (db) =>
       JSON.stringify((await sql`select * from peer_meetings where id = ${meeting.id}`.execute(db)).rows),
     );
@@ -424,7 +420,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       memberIds: [withMail.id, without.id],
     });
     expect(invited.statusCode).toBe(200);
-    expect((invited.json() as { invited: number }).invited).toBe(2);
+    expect(invited.json<{ invited: number }>().invited).toBe(2);
     await drain();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.to).toBe('khadija@example.org');
@@ -441,7 +437,7 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       attendance: [{ memberId: stranger.id, attended: true }],
     });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { errors: { reason: string }[] }).errors[0]!.reason).toBe('not_invited');
+    expect(bad.json<{ errors: { reason: string }[] }>().errors[0]!.reason).toBe('not_invited');
     const done = await o.patch(`/api/peers/meetings/${meeting.id}`, {
       attendance: [{ memberId: withMail.id, attended: true }],
     });
@@ -458,17 +454,17 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
 
   it('ends a membership on withdrawal and erases the member’s notes after the retention period', async () => {
     const o = await as(organiser);
-    const members = ((await o.get('/api/peers/members')).json() as { items: { id: string; alias: string }[] })
+    const members = (await o.get('/api/peers/members')).json<{ items: { id: string; alias: string }[] }>()
       .items;
     const khadija = members.find((m) => m.alias === 'Moeder Khadija')!;
     const withdrawn = await o.post(`/api/peers/members/${khadija.id}/withdraw`, {});
     expect(withdrawn.statusCode).toBe(200);
-    const body = withdrawn.json() as {
+    const body = withdrawn.json<{
       status: string;
       notesEraseOn: string;
       consents: { withdrawnOn: string | null }[];
       notes: string;
-    };
+    }>();
     expect(body.status).toBe('withdrawn');
     expect(body.notesEraseOn).toBe(day(t, 90));
     expect(body.consents.every((c) => c.withdrawnOn !== null)).toBe(true);
@@ -485,9 +481,9 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       status: 'withdrawn',
     });
     const po = await as(s.officer);
-    const audit = (await po.get(`/api/audit?entity=peer_member&entityId=${khadija.id}`)).json() as {
+    const audit = (await po.get(`/api/audit?entity=peer_member&entityId=${khadija.id}`)).json<{
       items: { action: string }[];
-    };
+    }>();
     expect(audit.items.map((i) => i.action).sort()).toEqual([
       'peer.member_add',
       'peer.member_withdraw',
@@ -502,10 +498,12 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
       callbackDays: 400,
     });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
-      'callbackDays',
-      'peerNotesDays',
-    ]);
+    expect(
+      bad
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['callbackDays', 'peerNotesDays']);
     const coord = await as(s.coord);
     expect(
       (
@@ -521,12 +519,12 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     });
 
     const o = await as(organiser);
-    const m = (await o.post('/api/peers/members', member({ alias: 'Vader Rachid', email: '' }))).json() as {
+    const m = (await o.post('/api/peers/members', member({ alias: 'Vader Rachid', email: '' }))).json<{
       id: string;
-    };
-    const withdrawn = (await o.post(`/api/peers/members/${m.id}/withdraw`, {})).json() as {
+    }>();
+    const withdrawn = (await o.post(`/api/peers/members/${m.id}/withdraw`, {})).json<{
       notesEraseOn: string;
-    };
+    }>();
     expect(withdrawn.notesEraseOn).toBe(day(t, 90));
     // The admin shortens the period: the member withdrawn already gets the new erasure day.
     const saved = await admin.request('PUT', '/api/organisation/retention-settings', {
@@ -547,19 +545,17 @@ describe.each(kinds)('peer network (Platform Achterblijvers) on %s', (kind) => {
     });
     // A member withdrawn now gets the new period straight away.
     const later = await as(organiser);
-    const next = (
-      await later.post('/api/peers/members', member({ alias: 'Moeder Nadia', email: '' }))
-    ).json() as {
+    const next = (await later.post('/api/peers/members', member({ alias: 'Moeder Nadia', email: '' }))).json<{
       id: string;
-    };
+    }>();
     expect(
-      ((await later.post(`/api/peers/members/${next.id}/withdraw`, {})).json() as { notesEraseOn: string })
+      (await later.post(`/api/peers/members/${next.id}/withdraw`, {})).json<{ notesEraseOn: string }>()
         .notesEraseOn,
     ).toBe(day(t, 30));
     const po = await as(s.officer);
-    const audit = (await po.get(`/api/audit?entity=organisation`)).json() as {
+    const audit = (await po.get(`/api/audit?entity=organisation`)).json<{
       items: { action: string; changedFields: string[] }[];
-    };
+    }>();
     expect(audit.items).toContainEqual(
       expect.objectContaining({
         action: 'organisation.retention_settings_update',

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ConversationLanguage } from '../../../shared/cases.schema.js';
 import type { PeerConsentKind, PeerConsentMethod, PeerLinkStatus } from '../../../shared/peers.schema.js';
 
 /** Migration 0026. Peer tables answer only to the organiser (`app.actor_role`), except the link requests. */
@@ -8,7 +9,7 @@ export interface PeerMembersTable {
   alias_enc: Uint8Array;
   phone_enc: Uint8Array | null;
   email_enc: Uint8Array | null;
-  language: string;
+  language: ConversationLanguage;
   status: Generated<'active' | 'withdrawn'>;
   joined_on: string;
   withdrawn_on: string | null;
@@ -63,7 +64,7 @@ export interface PeerLinkRequestsTable {
   consent_valid_until: string;
   status: Generated<PeerLinkStatus>;
   handover_enc: Uint8Array;
-  language: string;
+  language: ConversationLanguage;
   requested_by: string;
   requested_at: Date;
   decided_by: string | null;

@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ZodError } from 'zod';
 import type { FieldError } from '../../../shared/problem.schema.js';
-import { CallbackFormSchema, type SiteLanguage } from '../../../shared/public-site.schema.js';
+import { CallbackFormSchema } from '../../../shared/public-site.schema.js';
 import { inOrg } from '../../db/database.js';
 import type { Deps } from '../../lib/deps.js';
 import { sealOptional, sealText } from '../../lib/fields.js';
@@ -127,7 +127,7 @@ export async function submitCallback(
     await repo.insertCallback(trx, {
       id,
       org_id: orgId,
-      language: input.language as SiteLanguage,
+      language: input.language,
       alias_enc: await sealText(ctx, 'callback_requests', 'alias', id, input.alias),
       phone_enc: await sealText(ctx, 'callback_requests', 'phone', id, e164),
       phone_hmac: await phoneIndex(ctx, e164),

@@ -34,7 +34,8 @@ export interface PublicMeeting {
 }
 
 const MEETINGS_TTL_MS = 10_000;
-const meetingsCache = new WeakMap<Deps['db'], Map<string, { until: number; rows: PublicMeeting[] }>>();
+type CachedMeetings = { until: number; rows: PublicMeeting[] };
+const meetingsCache = new WeakMap<Deps['db'], Map<string, CachedMeetings>>();
 
 /**
  * Upcoming public information meetings for the home page, from the activities module: only meetings a
@@ -62,7 +63,7 @@ export async function findUpcomingPublicMeetings(
       .map((l) => meetingLanguageName(query.language, l))
       .join(query.language === 'ar' ? '، ' : ', '),
   }));
-  if (!cache) meetingsCache.set(deps.db, (cache = new Map()));
+  if (!cache) meetingsCache.set(deps.db, (cache = new Map<string, CachedMeetings>()));
   cache.set(key, { until: now + MEETINGS_TTL_MS, rows });
   return rows;
 }
@@ -89,7 +90,8 @@ export function formatWhen(lang: SiteLanguage, day: string, time: string): strin
  * admin publishes. Publishing clears this process's copy at once; other instances follow within the TTL.
  */
 const PAGE_TTL_MS = 10_000;
-const rendered = new WeakMap<Deps['db'], Map<string, { until: number; page: RenderedPage | undefined }>>();
+type CachedPage = { until: number; page: RenderedPage | undefined };
+const rendered = new WeakMap<Deps['db'], Map<string, CachedPage>>();
 
 /** Drops the rendered pages of this process (after a publication). */
 export function forgetRenderedPages(deps: Pick<Deps, 'db'>): void {
@@ -117,7 +119,7 @@ export async function publishedPage(
   const result = row
     ? { title: row.title, html: renderSafeMarkdown(row.body), language: row.language }
     : undefined;
-  if (!cache) rendered.set(deps.db, (cache = new Map()));
+  if (!cache) rendered.set(deps.db, (cache = new Map<string, CachedPage>()));
   cache.set(key, { until: Date.now() + PAGE_TTL_MS, page: result });
   return result;
 }

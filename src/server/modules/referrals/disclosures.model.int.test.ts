@@ -114,14 +114,14 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
     coord = await inviteAndActivate(t, admin.agent, 'coordinator');
     coord2 = await inviteAndActivate(t, admin.agent, 'coordinator');
     tx = await terms(coord.agent);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
     for (const [name, type] of [
       ['Gemeente Rotterdam', 'municipality'],
       ['GGZ Rijnmond', 'mental_health'],
     ] as const) {
       const res = await coord.agent.post('/api/partners', { name, type });
-      partners.push({ id: (res.json() as { id: string }).id, type });
+      partners.push({ id: res.json<{ id: string }>().id, type });
     }
     // New accounts wait a week before the emergency path (four eyes): start the model after that week.
     t.clock.advance(8 * 86_400_000);
@@ -178,7 +178,7 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
               });
               expect(res.statusCode).toBe(201);
               consents.push({
-                id: res.json().id,
+                id: res.json<{ id: string }>().id,
                 target: op.target,
                 purpose: op.purpose,
                 categories: op.categories,
@@ -229,10 +229,10 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
                 categories: op.categories,
               });
               expect(res.statusCode).toBe(201);
-              expect(res.json().coverage.covered).toBe(
+              expect(res.json<{ coverage: { covered: boolean } }>().coverage.covered).toBe(
                 covered(consents, op.partner, op.purpose, op.categories),
               );
-              referrals.push({ id: res.json().id, ...op, status: 'proposed' });
+              referrals.push({ id: res.json<{ id: string }>().id, ...op, status: 'proposed' });
               break;
             }
             case 'send': {
@@ -256,7 +256,7 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
               const res = await a.c.get(`/api/cases/${caseId}/referrals/${r.id}/summary`);
               const ok = r.status !== 'cancelled' && covered(consents, r.partner, r.purpose, r.categories);
               expect(res.statusCode).toBe(ok ? 200 : 409);
-              if (ok) expect(res.json().categories).toEqual(r.categories);
+              if (ok) expect(res.json<{ categories: string[] }>().categories).toEqual(r.categories);
               break;
             }
             case 'emergency': {
@@ -270,7 +270,7 @@ describe.each(kinds)('disclosure model on %s', (kind) => {
                 informCaller: true,
               });
               expect(res.statusCode).toBe(201);
-              emergencies.push({ id: res.json().id, status: 'pending', approvedAt: 0 });
+              emergencies.push({ id: res.json<{ id: string }>().id, status: 'pending', approvedAt: 0 });
               break;
             }
             case 'decide': {

@@ -7,7 +7,6 @@ import type {
   DisclosureExportQuery,
   DisclosureQuerySchema,
 } from '../../../shared/referrals.schema.js';
-import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
@@ -153,7 +152,7 @@ export async function disclosureLog(
   const next = rows.length > q.limit && last ? encodeCursor({ at: last.disclosed_at, id: last.id }) : null;
   await recordAccess(ctx, {
     entity: 'disclosure_log',
-    entityId: (ctx.actor as Actor).orgId,
+    entityId: ctx.actor.orgId,
     purpose: 'view',
   });
   return { items: await Promise.all(page.map((r) => toDisclosure(ctx, r, false))), next };

@@ -29,11 +29,9 @@ describe.each(kinds)('case lists read by sets, not per row, on %s', (kind) => {
     ({ coord, coord2, couns, tx } = await staffOrganisation(t));
     await makeEligible(t, coord.agent, couns.userId, { maxActiveCases: 20 });
     const partner = async (name: string, type: string) =>
-      (
-        (await coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json() as {
-          id: string;
-        }
-      ).id;
+      (await coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json<{
+        id: string;
+      }>().id;
     municipality = await partner('Gemeente Utrecht, team Zorg en Veiligheid', 'municipality');
     ggz = await partner('GGZ Centraal', 'mental_health');
     // Every account is new on the first day; the emergency path opens to them after the organisation minimum.
@@ -107,10 +105,9 @@ describe.each(kinds)('case lists read by sets, not per row, on %s', (kind) => {
       ).toBe(201);
     const list = async (expected: number) => {
       const res = await n.get(`/api/cases/${caseId}/referrals`);
-      expect(res.json().items).toHaveLength(expected);
-      expect(res.json().items.every((r: { coverage: { covered: boolean } }) => r.coverage.covered)).toBe(
-        true,
-      );
+      const { items } = res.json<{ items: { coverage: { covered: boolean } }[] }>();
+      expect(items).toHaveLength(expected);
+      expect(items.every((r) => r.coverage.covered)).toBe(true);
     };
     await propose();
     // A first read after signing in may move the session's last-seen time: measure steady reads only.
@@ -139,13 +136,15 @@ describe.each(kinds)('case lists read by sets, not per row, on %s', (kind) => {
       ).toBe(201);
     await meeting([municipality]);
     const one = await statements(async () => {
-      expect((await n.get(`/api/cases/${caseId}/meetings`)).json().items).toHaveLength(1);
+      expect((await n.get(`/api/cases/${caseId}/meetings`)).json<{ items: unknown[] }>().items).toHaveLength(
+        1,
+      );
     });
     await meeting([municipality, ggz]);
     await meeting([ggz, municipality]);
     let items: { participants: { name: string; coverage: { covered: boolean } }[] }[] = [];
     const three = await statements(async () => {
-      items = (await n.get(`/api/cases/${caseId}/meetings`)).json().items;
+      items = (await n.get(`/api/cases/${caseId}/meetings`)).json<{ items: typeof items }>().items;
     });
     expect(items).toHaveLength(3);
     expect(three.length).toBe(one.length);
@@ -184,7 +183,7 @@ describe.each(kinds)('case lists read by sets, not per row, on %s', (kind) => {
     const run = await statements(async () => {
       const res = await reviewer.get('/api/emergency-requests');
       expect(res.statusCode, res.body).toBe(200);
-      listed = res.json().items.length;
+      listed = res.json<{ items: unknown[] }>().items.length;
     });
     expect(listed).toBeGreaterThanOrEqual(3);
     expect(run.filter((s) => s.includes('"name":"access_log"'))).toHaveLength(1);

@@ -28,14 +28,12 @@ describe.each(kinds)('the referral preview (what "send" would hand over) on %s',
       204,
     );
     partnerId = (
-      (
-        await c.post('/api/partners', {
-          name: 'GGZ Centraal',
-          type: 'mental_health',
-          municipality: 'Utrecht',
-        })
-      ).json() as { id: string }
-    ).id;
+      await c.post('/api/partners', {
+        name: 'GGZ Centraal',
+        type: 'mental_health',
+        municipality: 'Utrecht',
+      })
+    ).json<{ id: string }>().id;
     const proposed = await (
       await as(s.couns)
     ).post(`/api/cases/${caseId}/referrals`, {
@@ -45,7 +43,7 @@ describe.each(kinds)('the referral preview (what "send" would hand over) on %s',
       categories: ['concern_summary'],
     });
     expect(proposed.statusCode).toBe(201);
-    referralId = (proposed.json() as { id: string }).id;
+    referralId = proposed.json<{ id: string }>().id;
   }, 600_000);
   afterAll(() => t.close());
 
@@ -117,17 +115,17 @@ describe.each(kinds)('the referral preview (what "send" would hand over) on %s',
     expect(res.json()).toMatchObject({
       recipient: 'GGZ Centraal',
       purpose: 'care_referral',
-      basis: { kind: 'consent', consentId: (consent.json() as { id: string }).id },
+      basis: { kind: 'consent', consentId: consent.json<{ id: string }>().id },
     });
     // Only the categories of the referral, not everything the consent would allow.
     expect(res.body).not.toContain('person_status');
     expect(await written()).toEqual(before);
     expect(before.referral).toMatchObject({ status: 'proposed', sent_at: null, consent_id: null });
     const log = (
-      (await (await as(s.officer)).get(`/api/access-log?entity=referral&entityId=${referralId}`)).json() as {
-        items: { actorId: string; purpose: string }[];
-      }
-    ).items;
+      await (await as(s.officer)).get(`/api/access-log?entity=referral&entityId=${referralId}`)
+    ).json<{
+      items: { actorId: string; purpose: string }[];
+    }>().items;
     expect(log).toContainEqual(expect.objectContaining({ actorId: s.couns.userId, purpose: 'preview' }));
   });
 
@@ -148,6 +146,6 @@ describe.each(kinds)('the referral preview (what "send" would hand over) on %s',
     const again = await send(n);
     const res = await preview(n);
     expect(res.statusCode).toBe(again.statusCode);
-    expect((res.json() as { code: string }).code).toBe((again.json() as { code: string }).code);
+    expect(res.json<{ code: string }>().code).toBe(again.json<{ code: string }>().code);
   });
 });

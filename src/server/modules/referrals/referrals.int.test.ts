@@ -7,6 +7,7 @@ import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-f
 import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
 import { signaturePng } from '../../test/pdf-text.js';
+import type { Problem } from '../../../shared/problem.schema.js';
 
 const kinds = await testKinds();
 
@@ -30,11 +31,9 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     ({ coord, couns, officer, tx, orgId } = await staffOrganisation(t));
     await makeEligible(t, coord.agent, couns.userId, { maxActiveCases: 20 });
     const partner = async (name: string, type: string) =>
-      (
-        (await coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json() as {
-          id: string;
-        }
-      ).id;
+      (await coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json<{
+        id: string;
+      }>().id;
     police = await partner('Politie Utrecht, wijkteam Overvecht', 'police');
     ggz = await partner('GGZ Centraal', 'mental_health');
   });
@@ -73,7 +72,7 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
       categories: ['concern_summary'],
     });
     expect(res.statusCode).toBe(201);
-    return res.json() as { id: string; awaitingConfirmation: boolean; allowedMoves: string[] };
+    return res.json<{ id: string; awaitingConfirmation: boolean; allowedMoves: string[] }>();
   };
 
   const countRows = (table: 'disclosures' | 'case_interventions', caseId: string) =>
@@ -103,7 +102,7 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     const { caseId, c, n } = await assignedCase();
     const created = await n.post(`/api/cases/${caseId}/consents`, consent({ partnerId: police, ...typed }));
     expect(created.statusCode).toBe(201);
-    const c1 = created.json();
+    const c1 = created.json<{ id: string }>();
     expect(c1).toMatchObject({
       status: 'active',
       needsConfirmation: true,
@@ -138,14 +137,17 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     const send = await n.post(`/api/cases/${caseId}/referrals/${referral.id}/send`, { channel: 'phone' });
     expect(send.statusCode).toBe(409);
     expect(send.headers['content-type']).toContain('application/problem+json');
-    expect(send.json().code).toBe('confirmation_required');
-    expect((await n.get(`/api/cases/${caseId}/referrals/${referral.id}/summary`)).json().code).toBe(
+    expect(send.json<Problem>().code).toBe('confirmation_required');
+    expect((await n.get(`/api/cases/${caseId}/referrals/${referral.id}/summary`)).json<Problem>().code).toBe(
       'confirmation_required',
     );
     // Nothing was written: no disclosure, no I9 intervention, the referral still proposed.
     expect(await countRows('disclosures', caseId)).toBe(0);
     expect(await countRows('case_interventions', caseId)).toBe(0);
-    expect((await n.get(`/api/cases/${caseId}/referrals`)).json().items[0].status).toBe('proposed');
+    expect(
+      (await n.get(`/api/cases/${caseId}/referrals`)).json<{ items: { status: string }[] }>().items[0]
+        ?.status,
+    ).toBe('proposed');
     // Not even the app's own connection can log such a disclosure.
     await expect(
       inOrg(t.deps.db, orgId, (trx) =>
@@ -170,7 +172,7 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
       ),
     ).rejects.toThrow(/consents_typed_confirmed_by_another/);
 
-    const listed = (await c.get(`/api/cases/${caseId}/consents`)).json().items[0];
+    const listed = (await c.get(`/api/cases/${caseId}/consents`)).json<{ items: unknown[] }>().items[0];
     expect(listed).toMatchObject({ canConfirm: true });
     const confirmed = await c.post(`/api/cases/${caseId}/consents/${c1.id}/confirm`);
     expect(confirmed.statusCode).toBe(200);
@@ -192,14 +194,18 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
       signedBy: 'Test counsellor',
       confirmedBy: 'Test coordinator',
     };
-    expect((await n.get(`/api/cases/${caseId}/disclosures`)).json().items[0]).toMatchObject({
+    expect(
+      (await n.get(`/api/cases/${caseId}/disclosures`)).json<{ items: unknown[] }>().items[0],
+    ).toMatchObject({
       consentId: c1.id,
       typedSignature: { ...evidence, present: EVIDENCE.present },
     });
-    const log = (await (await as(officer)).get('/api/disclosures')).json().items as {
-      consentId: string;
-      typedSignature: unknown;
-    }[];
+    const log = (await (await as(officer)).get('/api/disclosures')).json<{
+      items: {
+        consentId: string;
+        typedSignature: unknown;
+      }[];
+    }>().items;
     expect(log.find((d) => d.consentId === c1.id)?.typedSignature).toMatchObject({
       ...evidence,
       present: null,
@@ -213,7 +219,7 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
         `/api/cases/${caseId}/consents`,
         consent({ partnerType: 'mental_health', purpose: 'care_referral', ...typed }),
       )
-    ).json();
+    ).json<{ id: string }>();
     expect(c1).toMatchObject({ needsConfirmation: false, canConfirm: false });
     expect(await alertsOf(coord.userId, caseId)).not.toContain('consent_confirmation');
     const referral = await propose(n, caseId, ggz, 'care_referral');
@@ -227,7 +233,7 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     await n.post(`/api/cases/${caseId}/consents`, consent({ partnerId: police, ...typed }));
     const drawnConsent = (
       await n.post(`/api/cases/${caseId}/consents`, consent({ partnerId: police, ...drawn }))
-    ).json();
+    ).json<{ id: string }>();
     const referral = await propose(n, caseId, police, 'authority_referral');
     expect(referral.awaitingConfirmation).toBe(false);
     const sent = await n.post(`/api/cases/${caseId}/referrals/${referral.id}/send`, { channel: 'phone' });
@@ -281,10 +287,12 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
       cancelReason: 'Moeder wil eerst zelf bellen',
       responseNote: '',
     });
-    const items = (await n.get(`/api/cases/${caseId}/referrals`)).json().items as {
-      id: string;
-      responseNote: string;
-    }[];
+    const items = (await n.get(`/api/cases/${caseId}/referrals`)).json<{
+      items: {
+        id: string;
+        responseNote: string;
+      }[];
+    }>().items;
     expect(items.find((r) => r.id === first.id)?.responseNote).toBe(
       'Intake op 12 maart bij team Jeugd-ANSWER-MARKER',
     );
@@ -301,17 +309,17 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
         `/api/cases/${caseId}/consents`,
         consent({ partnerType: 'mental_health', purpose: 'care_referral', ...drawn }),
       )
-    ).json();
+    ).json<{ id: string }>();
     await propose(n, caseId, ggz, 'care_referral');
     expect(await alertsOf(couns.userId, caseId)).not.toContain('referral_cancelled');
     const res = await c.post(`/api/cases/${caseId}/consents/${c1.id}/withdraw`, {
       note: 'belde de hulplijn',
     });
-    expect(res.json().cancelledReferrals).toHaveLength(1);
+    expect(res.json<{ cancelledReferrals: string[] }>().cancelledReferrals).toHaveLength(1);
     expect(await alertsOf(couns.userId, caseId)).toEqual(['referral_cancelled']);
     // Who withdrew it knows already.
     expect(await alertsOf(coord.userId, caseId)).not.toContain('referral_cancelled');
-    const work = (await n.get('/api/my-work')).json() as { alerts: { kind: string; caseId: string }[] };
+    const work = (await n.get('/api/my-work')).json<{ alerts: { kind: string; caseId: string }[] }>();
     expect(work.alerts).toContainEqual(expect.objectContaining({ kind: 'referral_cancelled', caseId }));
   });
   it('lets the privacy officer filter the disclosure log by case reference and export it as CSV, audited', async () => {
@@ -322,15 +330,19 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     );
     const referral = await propose(n, caseId, ggz, 'care_referral');
     await n.post(`/api/cases/${caseId}/referrals/${referral.id}/send`, { channel: 'phone' });
-    const reference = (await n.get(`/api/cases/${caseId}`)).json().reference as string;
+    const reference = (await n.get(`/api/cases/${caseId}`)).json<{ reference: string }>().reference;
 
     const o = await as(officer);
-    const filtered = (await o.get(`/api/disclosures?caseReference=${reference}`)).json().items as {
-      caseReference: string;
-    }[];
+    const filtered = (await o.get(`/api/disclosures?caseReference=${reference}`)).json<{
+      items: {
+        caseReference: string;
+      }[];
+    }>().items;
     expect(filtered.length).toBe(1);
     expect(filtered.every((d) => d.caseReference === reference)).toBe(true);
-    expect((await o.get('/api/disclosures?caseReference=1999-9999')).json().items).toEqual([]);
+    expect(
+      (await o.get('/api/disclosures?caseReference=1999-9999')).json<{ items: unknown[] }>().items,
+    ).toEqual([]);
 
     const res = await o.get(`/api/disclosures/export.csv?caseReference=${reference}`);
     expect(res.statusCode).toBe(200);
@@ -346,7 +358,8 @@ describe.each(kinds)('referrals: typed signatures, partner answers, withdrawals 
     // No case content: the summary text never appears.
     expect(res.body).not.toMatch(/trekt zich terug/);
 
-    const audited = (await o.get('/api/audit?entity=disclosure_log')).json().items as { action: string }[];
+    const audited = (await o.get('/api/audit?entity=disclosure_log')).json<{ items: { action: string }[] }>()
+      .items;
     expect(audited.map((e) => e.action)).toContain('disclosure.export');
     for (const who of [coord, couns]) {
       const denied = await (await as(who)).get('/api/disclosures/export.csv');

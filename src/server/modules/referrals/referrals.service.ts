@@ -9,7 +9,7 @@ import type {
   Summary,
 } from '../../../shared/referrals.schema.js';
 import type { FormLanguage } from '../../../shared/consent.schema.js';
-import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '../../../shared/referrals.schema.js';
+import { REFERRAL_MOVES, REFERRAL_TRANSITIONS } from '../../../shared/referrals.schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { addDays } from '../../lib/dates.js';
@@ -18,7 +18,6 @@ import { openOptional, sealText } from '../../lib/fields.js';
 import { idempotent } from '../../lib/idempotency.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
 import { addSystemTask } from '../cases/case-items.service.js';
-import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase } from '../cases/cases.service.js';
 import { coverage } from '../consent/consent.coverage.js';
 import { getConsentDates } from '../consent/consent.repository.js';
@@ -40,7 +39,7 @@ export async function toReferral(ctx: Ctx, r: ReferralRow, consents: CaseConsent
     categories: r.categories,
     note: await openOptional(ctx, 'referrals', 'note', r.id, r.note_enc),
     status: r.status,
-    allowedMoves: REFERRAL_STATUSES.filter(
+    allowedMoves: REFERRAL_MOVES.filter(
       (to) =>
         REFERRAL_TRANSITIONS[r.status].includes(to) &&
         (to !== 'sent' || (cov.covered && !awaitingConfirmation)),
@@ -130,7 +129,7 @@ export async function proposeReferral(
 }
 
 export function assertMove(from: ReferralStatus, to: ReferralStatus): void {
-  if (!REFERRAL_TRANSITIONS[from].includes(to))
+  if (!(REFERRAL_TRANSITIONS[from] as readonly ReferralStatus[]).includes(to))
     throw new AppError('invalid_transition', `A ${from} referral cannot become ${to}`);
 }
 
@@ -280,7 +279,7 @@ export async function referralSummary(
   const { kase, r, consentId, consent } = await coveredReferral(ctx, caseId, id);
   await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'summary' });
   return buildSummary(ctx, {
-    kase: kase as CaseRow,
+    kase: kase,
     categories: r.categories,
     recipient: r.partner_name,
     purpose: r.purpose,

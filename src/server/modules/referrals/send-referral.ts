@@ -6,7 +6,6 @@ import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { audit, recordAccess } from '../audit/audit.service.js';
-import type { CaseRow } from '../cases/cases.repository.js';
 import { loadCase } from '../cases/cases.service.js';
 import { todayOf } from '../organisations/today.js';
 import { getConsentDates } from '../consent/consent.repository.js';
@@ -121,7 +120,7 @@ export async function previewReferral(
   const consent = await getConsentDates(ctx.db, consentId);
   await recordAccess(ctx, { entity: 'referral', entityId: id, purpose: 'preview' });
   return buildSummary(ctx, {
-    kase: kase as CaseRow,
+    kase: kase,
     categories: r.categories,
     recipient: r.partner_name,
     purpose: r.purpose,

@@ -1,4 +1,5 @@
 import type { DataCategory, FormLanguage } from '../../../shared/consent.schema.js';
+import { ChannelSchema } from '../../../shared/cases.schema.js';
 import type { Summary } from '../../../shared/referrals.schema.js';
 import type { Ctx } from '../../lib/context.js';
 import { openOptional, openText } from '../../lib/fields.js';
@@ -48,7 +49,7 @@ export async function buildSummary(ctx: Ctx, req: SummaryRequest): Promise<Summa
       municipality: caller.municipality,
       mayCallBack: contact?.may_call_back ?? null,
       mayLeaveMessage: contact?.may_leave_message ?? null,
-      safeChannel: contact?.safe_channel ?? null,
+      safeChannel: ChannelSchema.safeParse(contact?.safe_channel).data ?? null,
       safeTimes: contact
         ? await openOptional(ctx, 'contacts', 'safe_times', contact.id, contact.safe_times_enc)
         : '',

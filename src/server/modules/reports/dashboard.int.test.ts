@@ -6,6 +6,7 @@ import { makeEligible } from '../../test/counsellor-fixtures.js';
 import { testKinds } from '../../test/databases.js';
 import { createTestApp, signIn, type Agent, type SignedIn, type TestApp } from '../../test/harness.js';
 import { pdfText } from '../../test/pdf-text.js';
+import type { Problem } from '../../../shared/problem.schema.js';
 
 const kinds = await testKinds();
 const HOUR = 3_600_000;
@@ -84,9 +85,9 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
       closureId: s.tx.byCode('closure', 'goal_reached'),
     });
     expect(moved.statusCode).toBe(204);
-    const detail = (await counsellor.get(`/api/cases/${aftercareCase}`)).json() as {
+    const detail = (await counsellor.get(`/api/cases/${aftercareCase}`)).json<{
       tasks: { id: string; kind: string }[];
-    };
+    }>();
     const checks = detail.tasks.filter((x) => x.kind === 'aftercare');
     expect(checks).toHaveLength(8);
     for (const task of checks.slice(0, 5))
@@ -99,14 +100,14 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
   afterAll(() => t.close());
 
   it('publishes the median and 90th percentile only beside a published count of at least the threshold', async () => {
-    const whole = (await query(analyst, { measure: 'time_to_assignment' })).json() as Report;
+    const whole = (await query(analyst, { measure: 'time_to_assignment' })).json<Report>();
     expect(whole.total).toEqual({ kind: 'count', value: 8 });
     // [2, 4, 6, 8, 10, 12, 100, 100]: median 9, 90th percentile 100 (interpolated between the two 100s).
     expect(whole.durations).toEqual({ rows: [], total: { kind: 'value', median: 9, p90: 100 } });
 
     const byCategory = (
       await query(analyst, { measure: 'time_to_assignment', rows: 'category' })
-    ).json() as Report;
+    ).json<Report>();
     expect(byCategory.rows!.keys.map((k) => k.label.split(' ')[0])).toEqual(['C1', 'C2']);
     // C2 (2 cases) is below 5; C1 (6) is hidden to protect it — and so are both their medians.
     expect(byCategory.cells).toEqual([
@@ -118,7 +119,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     expect(JSON.stringify(byCategory)).not.toMatch(/"median":7\b/);
 
     // First counsellor contact: six C1 cases at 3, 6, … 18 hours (the two C2 cases were never seen).
-    const seen = (await query(coord, { measure: 'time_to_first_contact' })).json() as Report;
+    const seen = (await query(coord, { measure: 'time_to_first_contact' })).json<Report>();
     expect(seen.total).toEqual({ kind: 'count', value: 6 });
     expect(seen.durations!.total).toEqual({ kind: 'value', median: 10.5, p90: 16.5 });
 
@@ -141,7 +142,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
   it('refuses a second breakdown of a duration', async () => {
     const res = await query(coord, { measure: 'time_to_assignment', rows: 'month', columns: 'category' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([
+    expect(res.json<Problem>().errors).toEqual([
       expect.objectContaining({ field: 'columns', reason: 'not_a_breakdown' }),
     ]);
   });
@@ -153,7 +154,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
       from: day(t, -30),
       to: day(t, 400),
     });
-    const report = res.json() as Report;
+    const report = res.json<Report>();
     expect(report.rows!.keys.map((k) => k.key)).toEqual(['on_time', 'late', 'not_done']);
     expect(report.cells).toEqual([
       [{ kind: 'count', value: 5 }],
@@ -164,10 +165,10 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
   });
 
   it('counts activities by type with their reach: attendees and facilitator hours, beside published counts', async () => {
-    const types = (await coord.get('/api/activities/types')).json() as {
+    const types = (await coord.get('/api/activities/types')).json<{
       items: { termId: string; code: string }[];
-    };
-    const places = (await coord.get('/api/places/municipalities')).json() as { items: { id: string }[] };
+    }>();
+    const places = (await coord.get('/api/places/municipalities')).json<{ items: { id: string }[] }>();
     const workshop = types.items.find((i) => i.code === 'workshop_authorities')!.termId;
     // Five workshops of two and a half hours, each with the coordinator and ten people.
     for (let i = 0; i < 5; i++) {
@@ -183,11 +184,11 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
         facilitatorIds: [s.coord.userId],
       });
       expect(created.statusCode, created.body).toBe(201);
-      const { id } = created.json() as { id: string };
+      const { id } = created.json<{ id: string }>();
       const reported = await coord.request('PUT', `/api/activities/${id}/report`, { attendees: 10 });
       expect(reported.statusCode, reported.body).toBeLessThan(300);
     }
-    const report = (await query(analyst, { measure: 'activities', rows: 'activity_type' })).json() as Report;
+    const report = (await query(analyst, { measure: 'activities', rows: 'activity_type' })).json<Report>();
     expect(report.rows!.keys.map((k) => k.key)).toEqual([workshop]);
     expect(report.cells).toEqual([[{ kind: 'count', value: 5 }]]);
     expect(report.reach).toEqual({
@@ -197,7 +198,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     // Four of them (a shorter period) are below the threshold: their reach is hidden with their count.
     const fewer = (
       await query(analyst, { measure: 'activities', rows: 'activity_type', from: day(t, -4) })
-    ).json() as Report;
+    ).json<Report>();
     expect(fewer.cells).toEqual([[{ kind: 'suppressed', reason: 'below_threshold' }]]);
     expect(fewer.reach!.rows).toEqual([{ kind: 'suppressed' }]);
     const refused = await query(analyst, { measure: 'activities', rows: 'activity_type', columns: 'month' });
@@ -211,7 +212,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     }
     const res = await analyst.post('/api/reports/dashboard', { ...period(), language: 'en' });
     expect(res.statusCode).toBe(200);
-    const dashboard = res.json() as Dashboard;
+    const dashboard = res.json<Dashboard>();
     expect(dashboard.panels.map((p) => p.id)).toHaveLength(15);
     expect(dashboard.abilities).toEqual({ caseload: false, funderNarrative: false });
     const panel = (id: string) => dashboard.panels.find((p) => p.id === id)!;
@@ -252,14 +253,14 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     for (const id of [...caseIds, s.couns.userId, s.coord.userId]) expect(text).not.toContain(id);
     expect(text).not.toMatch(/06 3\d{7}|Moeder van/);
 
-    const forCoordinator = (await coord.post('/api/reports/dashboard', period())).json() as Dashboard;
+    const forCoordinator = (await coord.post('/api/reports/dashboard', period())).json<Dashboard>();
     expect(forCoordinator.abilities).toEqual({ caseload: true, funderNarrative: true });
   });
 
   it('shows caseload per counsellor to coordinators only; analysts get 403', async () => {
     const res = await coord.get('/api/reports/caseload');
     expect(res.statusCode).toBe(200);
-    const caseload = res.json() as Caseload;
+    const caseload = res.json<Caseload>();
     const mine = caseload.counsellors.find((c) => c.id === s.couns.userId)!;
     expect(mine).toMatchObject({ active: 7, aftercare: 1, capacity: 20 });
     for (const who of [s.analyst, s.admin, s.couns, s.officer]) {
@@ -270,7 +271,7 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
   });
 
   it('lets the coordinator write the year’s narrative, analysts read it, and refuses bad input unchanged', async () => {
-    const empty = (await analyst.get(`/api/reports/funder?year=${year()}`)).json() as FunderReport;
+    const empty = (await analyst.get(`/api/reports/funder?year=${year()}`)).json<FunderReport>();
     expect(empty).toEqual({ year: year(), narrative: '', updatedAt: null, canEdit: false });
     const narrative =
       'Dit jaar bouwden we vertrouwen op in drie nieuwe wijken.\n\nDank aan onze vrijwilligers.';
@@ -282,24 +283,22 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.headers['content-type']).toContain('application/problem+json');
-    expect(tooLong.json().errors[0]).toMatchObject({ field: 'narrative' });
+    expect(tooLong.json<Problem>().errors?.[0]).toMatchObject({ field: 'narrative' });
     const badYear = await coord.request('PUT', '/api/reports/funder', { year: 1999, narrative });
-    expect(badYear.json().errors[0]).toMatchObject({ field: 'year' });
-    expect(((await coord.get(`/api/reports/funder?year=${year()}`)).json() as FunderReport).narrative).toBe(
-      '',
-    );
+    expect(badYear.json<Problem>().errors?.[0]).toMatchObject({ field: 'year' });
+    expect((await coord.get(`/api/reports/funder?year=${year()}`)).json<FunderReport>().narrative).toBe('');
 
     const saved = await coord.request('PUT', '/api/reports/funder', { year: year(), narrative });
     expect(saved.statusCode).toBe(200);
-    expect((saved.json() as FunderReport).canEdit).toBe(true);
-    const read = (await analyst.get(`/api/reports/funder?year=${year()}`)).json() as FunderReport;
+    expect(saved.json<FunderReport>().canEdit).toBe(true);
+    const read = (await analyst.get(`/api/reports/funder?year=${year()}`)).json<FunderReport>();
     expect(read.narrative).toBe(narrative);
     expect((await (await as(s.couns)).get('/api/reports/funder')).statusCode).toBe(403);
 
     const officer = await as(s.officer);
-    const log = (await officer.get('/api/audit?entity=funder_report')).json() as {
+    const log = (await officer.get('/api/audit?entity=funder_report')).json<{
       items: { action: string; entityId: string }[];
-    };
+    }>();
     expect(log.items).toEqual([
       expect.objectContaining({ action: 'report.funder_narrative_create', entityId: String(year()) }),
     ]);
@@ -327,9 +326,9 @@ describe.each(kinds)('dashboards, durations, caseload and the funder report on %
     expect(text).toContain('Een jaar van groei in vertrouwen.');
     expect(text).toContain('mediaan 9 uur, 90e percentiel 100 uur (8 casussen)');
     const officer = await as(s.officer);
-    const log = (await officer.get('/api/audit?entity=report')).json() as {
+    const log = (await officer.get('/api/audit?entity=report')).json<{
       items: { action: string; entityId: string }[];
-    };
+    }>();
     expect(log.items[0]).toEqual(
       expect.objectContaining({ action: 'report.export', entityId: `funder/${year()}/pdf` }),
     );

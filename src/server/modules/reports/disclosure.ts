@@ -77,12 +77,12 @@ function bridges(hidden: boolean[][]): Array<[number, number]> {
       if (next === parent) continue; // Simple graph: at most one edge between a row and a column.
       if (order[next] === -1) {
         visit(next, node);
-        low[node] = Math.min(low[node]!, low[next]!);
-        if (low[next]! > order[node]!) {
+        low[node] = Math.min(low[node], low[next]!);
+        if (low[next]! > order[node]) {
           found.push(node < rows ? [node, next - rows] : [next, node - rows]);
         }
       } else {
-        low[node] = Math.min(low[node]!, order[next]!);
+        low[node] = Math.min(low[node], order[next]!);
       }
     }
   };

@@ -42,7 +42,7 @@ async function emptyDatabase(kind: DbKind): Promise<{ db: Kysely<unknown>; drop(
 async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error } = await migrator.migrateTo(name);
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
 }
 
 describe.each(kinds)('migration 0012 on a database of an earlier version, on %s', (kind) => {
@@ -117,7 +117,7 @@ describe.each(kinds)('migration 0012 on a database of an earlier version, on %s'
     const got = rows.map((r) => [
       `${r.t}.${r.c}`,
       r.row_id,
-      r.c === 'background_ids' ? JSON.parse(r.value) : r.value,
+      r.c === 'background_ids' ? (JSON.parse(r.value) as unknown) : r.value,
     ]);
     expect(got).toEqual([
       ['case_access_grants.reason', ids.grant, 'Supervisie'],

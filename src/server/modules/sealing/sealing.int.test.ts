@@ -47,20 +47,20 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
 
   /** What the API shows for each field, read the way the UI reads it. */
   async function shown(): Promise<Record<string, string>> {
-    const c = (await s.coord.agent.get(`/api/cases/${caseId}`)).json() as {
+    const c = (await s.coord.agent.get(`/api/cases/${caseId}`)).json<{
       preferences: { backgroundId: string | null };
       log: { withWhom: string; intake: boolean }[];
       statusEvents: { note: string }[];
-    };
-    const profile = (await s.couns.agent.get(`/api/counsellors/${s.couns.userId}`)).json() as {
+    }>();
+    const profile = (await s.couns.agent.get(`/api/counsellors/${s.couns.userId}`)).json<{
       backgroundIds: string[];
-    };
-    const absences = (await s.coord.agent.get(`/api/counsellors/${s.couns.userId}/absences`)).json() as {
+    }>();
+    const absences = (await s.coord.agent.get(`/api/counsellors/${s.couns.userId}/absences`)).json<{
       items: { note: string }[];
-    };
-    const partners = (await s.coord.agent.get('/api/partners?q=petra')).json() as {
+    }>();
+    const partners = (await s.coord.agent.get('/api/partners?q=petra')).json<{
       items: { contactPerson: string; notes: string }[];
-    };
+    }>();
     const grant = fields.find((f) => f.name === 'case_access_grants.reason')!;
     // A grant's reason has no read endpoint (the access log shows it): open it as the service would.
     const reason = await inOrg(t.deps.db, s.orgId, async (trx) => {
@@ -107,13 +107,13 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
       note: 'Gesprek over school',
     });
     expect(log.statusCode, log.body).toBe(201);
-    field('case_log.with_whom', (log.json() as { id: string }).id, 'Moeder en oom Karim');
+    field('case_log.with_whom', log.json<{ id: string }>().id, 'Moeder en oom Karim');
 
     // The status timeline's free text was sealed before 0012 already; checked here with the rest.
     const subject = await coord.post(`/api/cases/${caseId}/subjects`, { alias: 'Y.' });
     expect(subject.statusCode, subject.body).toBe(201);
     const status = await coord.post(`/api/cases/${caseId}/status-events`, {
-      subjectId: (subject.json() as { id: string }).id,
+      subjectId: subject.json<{ id: string }>().id,
       status: 'abroad',
       occurredOn: '2026-02-01',
       note: 'Vertrokken naar familie in Turkije',
@@ -124,7 +124,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
       table: 'subject_status_events',
       key: 'id',
       column: 'note_enc',
-      rowId: (status.json() as { id: string }).id,
+      rowId: status.json<{ id: string }>().id,
       clear: 'Vertrokken naar familie in Turkije',
     };
 
@@ -146,7 +146,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
       note: 'Operatie in het ziekenhuis',
     });
     expect(absence.statusCode, absence.body).toBe(201);
-    field('counsellor_absences.note', (absence.json() as { id: string }).id, 'Operatie in het ziekenhuis');
+    field('counsellor_absences.note', absence.json<{ id: string }>().id, 'Operatie in het ziekenhuis');
 
     const own = await s.couns.agent.patch(`/api/counsellors/${s.couns.userId}`, {
       backgroundIds: [background],
@@ -161,7 +161,7 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
       notes: 'Bellen op dinsdag, via Zivver',
     });
     expect(partner.statusCode, partner.body).toBe(201);
-    const partnerId = (partner.json() as { id: string }).id;
+    const partnerId = partner.json<{ id: string }>().id;
     field('partners.contact_person', partnerId, 'Petra de Vries');
     field('partners.notes', partnerId, 'Bellen op dinsdag, via Zivver');
   });
@@ -183,11 +183,11 @@ describe.each(kinds)('sealed personal data on %s', (kind) => {
   });
 
   it('searches partners by their sealed contact person', async () => {
-    const found = (await s.coord.agent.get('/api/partners?q=DE%20VRIES')).json() as {
+    const found = (await s.coord.agent.get('/api/partners?q=DE%20VRIES')).json<{
       items: { name: string }[];
-    };
+    }>();
     expect(found.items.map((p) => p.name)).toEqual(['Sociaal wijkteam Utrecht-West']);
-    const none = (await s.coord.agent.get('/api/partners?q=zivver')).json() as { items: unknown[] };
+    const none = (await s.coord.agent.get('/api/partners?q=zivver')).json<{ items: unknown[] }>();
     expect(none.items).toEqual([]); // notes are not searched
   });
 

@@ -64,7 +64,7 @@ describe.each(kinds)('search on %s', (kind) => {
   const find = async (agent: Agent, term: string) => {
     const res = await agent.post('/api/search', { term });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Found;
+    return res.json<Found>();
   };
   const ids = (found: Found) => found.items.map((i) => i.caseId);
 
@@ -161,7 +161,7 @@ describe.each(kinds)('search on %s', (kind) => {
       logged.cookie = coord.cookie;
       logged.csrf = coord.csrf;
       const term = 'Umm Karîm';
-      expect(ids((await logged.post('/api/search', { term })).json() as Found)).toEqual([cases.one.caseId]);
+      expect(ids((await logged.post('/api/search', { term })).json<Found>())).toEqual([cases.one.caseId]);
       expect((await logged.post('/api/search', { term: '06-12345601' })).statusCode).toBe(200);
       const log = lines.join('\n');
       expect(log).toContain('/api/search');
@@ -198,7 +198,7 @@ describe.each(kinds)('search on %s', (kind) => {
 
   it('shows the caller’s alias and the category in the case list', async () => {
     const res = await (await as(s.couns)).get('/api/cases');
-    const items = (res.json() as { items: { id: string; callerAlias?: string; categoryId: string }[] }).items;
+    const items = res.json<{ items: { id: string; callerAlias?: string; categoryId: string }[] }>().items;
     expect(items).toEqual([
       expect.objectContaining({
         id: cases.one.caseId,

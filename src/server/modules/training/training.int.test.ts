@@ -1,6 +1,6 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inOrg, type Db } from '../../db/database.js';
+import { inOrg } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import { terms } from '../../test/cases-fixtures.js';
@@ -43,7 +43,7 @@ describe.each(kinds)('training and profiles on %s: no query per row', (kind) => 
       transformResult: async (args) => args.result,
     };
     const result = await inOrg(t.deps.db, actor.orgId, (trx) =>
-      fn({ db: trx.withPlugin(counter) as Db, actor: as, clock: t.clock, keyring: t.deps.keyring }),
+      fn({ db: trx.withPlugin(counter), actor: as, clock: t.clock, keyring: t.deps.keyring }),
     );
     return { n, result };
   }
@@ -53,7 +53,7 @@ describe.each(kinds)('training and profiles on %s: no query per row', (kind) => 
     admin = await setupOrganisation(t);
     coord = await inviteAndActivate(t, admin.agent, 'coordinator');
     counsellors.push(await inviteAndActivate(t, admin.agent, 'counsellor'));
-    const session = (await coord.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
+    const session = (await coord.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>();
     actor = {
       kind: 'user',
       userId: coord.userId,
@@ -75,9 +75,9 @@ describe.each(kinds)('training and profiles on %s: no query per row', (kind) => 
   });
 
   it('checks the municipalities of a profile in one query', async () => {
-    const places = (
-      (await coord.agent.get('/api/places/municipalities')).json() as { items: { id: string }[] }
-    ).items.map((m) => m.id);
+    const places = (await coord.agent.get('/api/places/municipalities'))
+      .json<{ items: { id: string }[] }>()
+      .items.map((m) => m.id);
     const userId = counsellors[0]!.userId;
     const one = await statements((ctx) =>
       updateProfile(ctx, userId, { servesMunicipalityIds: places.slice(0, 1) }),

@@ -29,8 +29,8 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     by.admin = admin;
     for (const role of ROLES.filter((r) => r !== 'admin'))
       by[role] = await inviteAndActivate(t, admin.agent, role);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
   });
   afterAll(() => t.close());
 
@@ -111,7 +111,7 @@ describe.each(kinds)('users and invites on %s', (kind) => {
       role: 'coordinator',
     });
     expect(res.statusCode).toBe(201);
-    const issued = res.json() as { inviteUrl: string; user: { email: string; status: string } };
+    const issued = res.json<{ inviteUrl: string; user: { email: string; status: string } }>();
     expect(issued.user).toMatchObject({ email: 'nadia.coord@noord.example', status: 'invited' });
     const token = issued.inviteUrl.split('#')[1]!;
     expect(issued.inviteUrl).toMatch(/\/invite#/);
@@ -138,11 +138,11 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     const a = await agentFor('admin');
     const first = (
       await a.post('/api/users', { email: 'late@noord.example', displayName: 'Late', role: 'counsellor' })
-    ).json() as {
+    ).json<{
       inviteUrl: string;
       user: { id: string };
-    };
-    const second = (await a.post(`/api/users/${first.user.id}/invite`)).json() as { inviteUrl: string };
+    }>();
+    const second = (await a.post(`/api/users/${first.user.id}/invite`)).json<{ inviteUrl: string }>();
     const oldToken = first.inviteUrl.split('#')[1]!;
     expect((await new Agent(t).post('/api/invites/inspect', { token: oldToken })).statusCode).toBe(404);
     t.clock.advance(73 * 3_600_000);
@@ -189,7 +189,7 @@ describe.each(kinds)('users and invites on %s', (kind) => {
 
   it('refuses a second account with the same e-mail address and changes nothing', async () => {
     const a = await agentFor('admin');
-    const before = ((await a.get('/api/users')).json() as { items: unknown[] }).items.length;
+    const before = (await a.get('/api/users')).json<{ items: unknown[] }>().items.length;
     const res = await a.post('/api/users', {
       email: by.counsellor.email,
       displayName: 'Dup',
@@ -197,7 +197,7 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'email_taken' });
-    expect(((await a.get('/api/users')).json() as { items: unknown[] }).items.length).toBe(before);
+    expect((await a.get('/api/users')).json<{ items: unknown[] }>().items.length).toBe(before);
   });
 
   it('keeps e-mail addresses unique per organisation: an invite answers the same whether the address is used elsewhere', async () => {
@@ -237,9 +237,9 @@ describe.each(kinds)('users and invites on %s', (kind) => {
     const OTHER_PASSWORD = 'a quiet harbour under grey skies';
     const activate = async (res: typeof inNoord, password: string) => {
       const agent = new Agent(t, '10.7.9.2');
-      const token = (res.json() as { inviteUrl: string }).inviteUrl.split('#')[1]!;
+      const token = res.json<{ inviteUrl: string }>().inviteUrl.split('#')[1]!;
       expect((await agent.post('/api/invites/accept', { token, password })).statusCode).toBe(200);
-      const { manualKey } = (await agent.get('/api/auth/mfa/enrolment')).json() as { manualKey: string };
+      const { manualKey } = (await agent.get('/api/auth/mfa/enrolment')).json<{ manualKey: string }>();
       expect((await agent.post('/api/auth/mfa/enrol', { code: await totp(t, manualKey) })).statusCode).toBe(
         200,
       );
@@ -254,7 +254,7 @@ describe.each(kinds)('users and invites on %s', (kind) => {
       expect(login.statusCode, login.body).toBe(200);
       const mfa = await agent.post('/api/auth/mfa', { code: await totp(t, key) });
       nextStep(t);
-      return (mfa.json() as { organisation: { name: string } }).organisation.name;
+      return mfa.json<{ organisation: { name: string } }>().organisation.name;
     };
     expect(await orgOf(STRONG_PASSWORD, noordKey)).toBe('Hulplijn Noord');
     expect(await orgOf(OTHER_PASSWORD, zuidKey)).toBe('Hulplijn Zuid');

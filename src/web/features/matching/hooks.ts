@@ -54,7 +54,7 @@ export function useRespondToOffer() {
   return useMutation({
     mutationFn: (input: Parameters<typeof respondToOffer>[1] & { id: string }) => {
       const { id, ...body } = input;
-      return respondToOffer(id, body as Parameters<typeof respondToOffer>[1]);
+      return respondToOffer(id, body);
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: MY_OFFERS_KEY });

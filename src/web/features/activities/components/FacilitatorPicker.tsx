@@ -1,4 +1,5 @@
 import { Checkbox, Loader, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FacilitatorOption } from '../../../../shared/activities.schema';
 import { formatDay } from '../../../components/format';
@@ -6,10 +7,7 @@ import { currentLanguage } from '../../../i18n';
 import { useFacilitatorOptions } from '../hooks';
 
 /** Why someone cannot facilitate, in the UI language ("training X expired on 1 Mar 2026"). */
-export function refusalText(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  o: FacilitatorOption,
-) {
+export function refusalText(t: TFunction, o: FacilitatorOption) {
   if (!o.reason) return '';
   return t(`activities.refusal.${o.reason}`, {
     course: o.course ?? '',

@@ -7,7 +7,15 @@ import { formatDateTime } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { verifyAuditChain, writeAuditCheckpoint } from '../api';
 
-function ChainVerdict({ chain, intact, broken }: { chain: ChainVerify; intact: string; broken: string }) {
+function ChainVerdict({
+  chain,
+  intact,
+  broken,
+}: {
+  chain: ChainVerify;
+  intact: 'audit.intact' | 'audit.accessIntact';
+  broken: 'audit.broken' | 'audit.accessBroken';
+}) {
   const { t } = useTranslation();
   return chain.problem === null ? (
     <Alert color="green" variant="filled" role="status">

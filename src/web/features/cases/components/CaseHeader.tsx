@@ -10,9 +10,16 @@ import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { taskTitle } from '../taskTitle';
 import { StateBadge, UrgentBadge } from './CaseBadges';
 
+/** The states a case is closed to; each has its own title and text in the closing dialog. */
+export type ClosingState = Extract<CaseState, 'aftercare' | 'closed'>;
+
 /** Closing means leaving the active work: to aftercare, or straight to closed. Both need a closure code. */
+export function closingTarget(from: CaseState, to: CaseState): ClosingState | null {
+  return to === 'aftercare' || (to === 'closed' && from !== 'aftercare') ? to : null;
+}
+
 export function isClosing(from: CaseState, to: CaseState): boolean {
-  return to === 'aftercare' || (to === 'closed' && from !== 'aftercare');
+  return closingTarget(from, to) !== null;
 }
 
 interface CaseHeaderProps {

@@ -11,6 +11,7 @@ import { todayIso } from '../../../components/format';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
+import type { ClosingState } from './CaseHeader';
 
 const REQUIRED: FieldProblem = { reason: 'required', message: 'Required' };
 
@@ -22,7 +23,7 @@ export interface ClosingInput {
 }
 
 interface TransitionModalProps {
-  to: CaseState;
+  to: ClosingState;
   supportLevel: SupportLevel | null;
   municipality: string;
   loading: boolean;

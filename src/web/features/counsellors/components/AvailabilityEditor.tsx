@@ -14,7 +14,7 @@ interface AvailabilityEditorProps {
 export function AvailabilityEditor({ value, onChange, disabled }: AvailabilityEditorProps) {
   const { t } = useTranslation();
   const setDay = (day: (typeof WEEKDAYS)[number], ranges: [string, string][]) =>
-    onChange({ ...value, [day]: ranges } as Availability);
+    onChange({ ...value, [day]: ranges });
   return (
     <Stack gap="xs" role="group" aria-label={t('counsellors.availability')}>
       {WEEKDAYS.map((day, dayIndex) => {

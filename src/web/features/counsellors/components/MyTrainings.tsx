@@ -1,4 +1,5 @@
 import { List, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime, formatDay } from '../../../components/format';
@@ -69,7 +70,7 @@ export function MyTrainings() {
 }
 
 export function trainedUntilText(
-  t: (key: string, options?: Record<string, unknown>) => string,
+  t: TFunction,
   until: string | null,
   language: ReturnType<typeof currentLanguage>,
 ): string {

@@ -57,7 +57,7 @@ export function ArticleView({ id, language: opening, compact = false, headingOrd
         <SegmentedControl
           aria-label={t('knowledge.article.readIn')}
           value={a.language}
-          onChange={(value) => setLanguage(value as KnowledgeLanguage)}
+          onChange={(value) => setLanguage(value)}
           data={a.languages.map((value) => ({
             value,
             label: <span lang={value}>{LANGUAGE_NAMES[value]}</span>,

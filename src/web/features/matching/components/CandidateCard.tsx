@@ -1,6 +1,6 @@
 import { Badge, Button, Group, List, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ScorePart } from '../../../../shared/matching.schema';
+import type { HardFilter, ScorePart } from '../../../../shared/matching.schema';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { partText } from '../labels';
 
@@ -10,7 +10,7 @@ interface CandidateCardProps {
   score: number;
   parts: ScorePart[];
   /** The hard filter a next-best suggestion fails. */
-  fails?: string;
+  fails?: HardFilter;
   offering?: boolean;
   disabled?: boolean;
   onOffer?: () => void;

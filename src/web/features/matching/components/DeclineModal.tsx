@@ -42,7 +42,7 @@ export function DeclineModal({ reference, loading, error, onDecline, onClose }: 
             label={t('offers.reason')}
             value={reason}
             onChange={(value) => {
-              setReason(value as DeclineReason);
+              setReason(value);
               setMissing(false);
             }}
             error={missing ? t('fieldErrors.required') : undefined}

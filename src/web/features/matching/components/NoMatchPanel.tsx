@@ -39,10 +39,13 @@ export function NoMatchPanel({ caseId, diagnosis, widening, canWait, onWiden }: 
   const languages = diagnosis.languages.map((code) => languageLabel(t, taxonomy, code)).join(' / ');
   const place =
     diagnosis.place.municipality ?? diagnosis.place.province ?? t('matching.noMatch.placeUnknown');
+  const reach = widening.reach;
   const passing = (filter: HardFilter) => diagnosis.filters.find((f) => f.filter === filter)?.passing ?? 0;
-  // Language and region always; the other filters only when they hold someone back.
+  // Language and region always; the other filters only when they hold someone back. "Active" is not among
+  // them: the server leaves it out, the total counts the active counsellors.
   const others = diagnosis.filters.filter(
-    (f) => f.filter !== 'language' && f.filter !== 'region' && f.passing < total,
+    (f): f is { filter: Exclude<HardFilter, 'language' | 'region' | 'active'>; passing: number } =>
+      f.filter !== 'language' && f.filter !== 'region' && f.filter !== 'active' && f.passing < total,
   );
 
   return (
@@ -61,13 +64,13 @@ export function NoMatchPanel({ caseId, diagnosis, widening, canWait, onWiden }: 
             })}
           </List.Item>
           <List.Item>
-            {widening.reach === 'region'
+            {reach === 'region'
               ? isolatedValues((v) => t('matching.noMatch.region', v), {
                   place,
                   n: String(passing('region')),
                   total: String(total),
                 })
-              : isolatedValues((v) => t(`matching.noMatch.reach.${widening.reach}`, v), {
+              : isolatedValues((v) => t(`matching.noMatch.reach.${reach}`, v), {
                   n: String(passing('region')),
                   total: String(total),
                 })}

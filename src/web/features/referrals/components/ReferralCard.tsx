@@ -130,7 +130,7 @@ export function ReferralCard({ caseId, referral, consents, canManage, onAction }
                         ? { kind: 'send' }
                         : move === 'cancelled'
                           ? { kind: 'cancel' }
-                          : { kind: 'respond', outcome: move as 'accepted' | 'declined' | 'completed' },
+                          : { kind: 'respond', outcome: move },
                     )
                   }
                 >

@@ -18,12 +18,13 @@ import { useSchemaForm } from '../../../components/useSchemaForm';
 import { exportReport, runReport, type ReportRequest } from '../api';
 import { ReportTable } from './ReportTable';
 import { currentLanguage } from '../../../i18n';
+import type { TranslationKey } from '../../../i18n';
 
-const EXPORT_LABELS: Record<ReportFormat, string> = {
+const EXPORT_LABELS = {
   csv: 'reports.exportCsv',
   xlsx: 'reports.exportXlsx',
   pdf: 'reports.exportPdf',
-};
+} as const satisfies Record<ReportFormat, TranslationKey>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -30,7 +31,7 @@ function point(count: PublishedCountView, threshold: number): { value: number; t
 }
 
 /** The chart's data: one entry per row, a number and a text per series, all from the published report. */
-function chartData(report: Report, t: (key: string) => string) {
+function chartData(report: Report, t: TFunction) {
   const threshold = report.rules.threshold;
   const rows = report.rows?.keys ?? [{ key: 'total', label: t('reports.total') }];
   if (report.durations) {
