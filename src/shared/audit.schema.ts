@@ -34,12 +34,7 @@ export const AuditQuerySchema = z.object({
   caseReference: CaseReferenceFilter.optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
-  before: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Keyset cursor: entries with id below this'),
+  before: z.coerce.number().int().positive().optional().describe('Keyset cursor: entries with id below this'),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -143,9 +143,10 @@ export async function toAccessEntry(
     entityId: r.entity_id,
     purpose: r.purpose,
     outcome: r.outcome,
-    reason: r.reason_enc && binding !== null
-      ? await ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, reasonField(binding), r.reason_enc)
-      : r.reason,
+    reason:
+      r.reason_enc && binding !== null
+        ? await ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, reasonField(binding), r.reason_enc)
+        : r.reason,
     linked: r.seq !== null,
     caseId: r.case_id,
     caseReference: r.case_reference,

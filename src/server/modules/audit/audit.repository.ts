@@ -239,12 +239,7 @@ export interface Link {
  * travel as one JSON parameter, so a batch of thousands is still one round trip. Throws (so the transaction
  * rolls back, head and all) unless every row was still waiting; the caller holds the head.
  */
-export async function linkRows(
-  db: Db,
-  orgId: string,
-  chain: Chain,
-  links: Link[],
-): Promise<void> {
+export async function linkRows(db: Db, orgId: string, chain: Chain, links: Link[]): Promise<void> {
   const last = links.at(-1)!;
   const json = JSON.stringify(
     links.map((l) => ({ id: l.id, seq: l.seq, p: l.prevHash.toString('hex'), h: l.hash.toString('hex') })),
@@ -265,7 +260,9 @@ export async function linkRows(
     select (select count(*) from u) as linked, (select count(*) from moved) as moved`.execute(db);
   const linked = Number(rows[0]?.linked ?? 0);
   if (linked !== links.length) {
-    throw new Error(`linker: ${links.length - linked} of ${links.length} ${chain} rows were no longer waiting`);
+    throw new Error(
+      `linker: ${links.length - linked} of ${links.length} ${chain} rows were no longer waiting`,
+    );
   }
 }
 

@@ -88,7 +88,10 @@ async function walkAudit(
       const recomputed =
         r.seq <= unkeyedUntil ? entryHash(prev, fields) : keyedEntryHash(keys.chain, prev, fields);
       if (!recomputed.equals(toBuffer(r.hash))) return fail(r.seq, 'hash_mismatch', r.id);
-      if (r.mac && !(r.entry && entryMac(keys.entry, { ...fields, entry: r.entry }).equals(toBuffer(r.mac)))) {
+      if (
+        r.mac &&
+        !(r.entry && entryMac(keys.entry, { ...fields, entry: r.entry }).equals(toBuffer(r.mac)))
+      ) {
         return fail(r.seq, 'hash_mismatch', r.id);
       }
       if (
@@ -119,7 +122,7 @@ async function walkAudit(
   if ((await repo.maxSeq(db, 'audit_log', orgId)) > ((await repo.findHead(db, orgId))?.seq ?? 0)) {
     return fail(linked + 1, 'head_mismatch');
   }
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const rows = await repo.unchainedEntries(db, orgId, afterId, BATCH);
     for (const r of rows) {
       const own = {
@@ -195,7 +198,10 @@ async function walkAccess(
       };
       const recomputed = accessHash(keys.chain, prev, { ...own, seq: expectedSeq });
       if (!recomputed.equals(toBuffer(r.hash))) return fail(expectedSeq, 'hash_mismatch', r.id);
-      if (r.mac && !(r.entry && accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac)))) {
+      if (
+        r.mac &&
+        !(r.entry && accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac)))
+      ) {
         return fail(expectedSeq, 'hash_mismatch', r.id);
       }
       if (
@@ -219,7 +225,7 @@ async function walkAccess(
   if ((await repo.maxSeq(db, 'access_log', orgId)) > ((await repo.findAccessHead(db, orgId))?.seq ?? 0)) {
     return fail(linked + 1, 'head_mismatch');
   }
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const rows = await repo.unlinkedAccess(db, orgId, BATCH, afterId);
     for (const r of rows) {
       const own = {
@@ -232,7 +238,11 @@ async function walkAccess(
         outcome: r.outcome,
         reasonEnc: r.reason_enc ? toBuffer(r.reason_enc) : null,
       };
-      if (!r.mac || !r.entry || !accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac))) {
+      if (
+        !r.mac ||
+        !r.entry ||
+        !accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac))
+      ) {
         return fail(null, 'hash_mismatch', r.id);
       }
       checked += 1;
