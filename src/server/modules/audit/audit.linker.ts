@@ -23,7 +23,8 @@ export interface LinkResult {
  * Gives the organisation's waiting audit entries and access rows their places in its two keyed chains, in the
  * caller's transaction (scoped to the organisation): per chain, take the head, read the waiting rows in id
  * order, chain them exactly as entries were chained when requests did it (`keyedEntryHash`, `accessHash`:
- * sequence, previous hash, keyed hash) and move the head — two statements for a batch of any size. The head
+ * sequence, previous hash, keyed hash) and move the head — after the head's locking read, two statements per
+ * batch (the read of the waiting rows; their chain columns and the head, set in one statement). The head
  * stays locked until the caller commits, so two linkers never chain the same organisation at once: with
  * `skipLocked` (the background linker) a chain another transaction holds is left to it; without (before a
  * verification or an export) the linker waits for it and then links everything, in batches of `limit`.

@@ -245,7 +245,7 @@ export async function linkRows(db: Db, orgId: string, chain: Chain, links: Link[
     links.map((l) => ({ id: l.id, seq: l.seq, p: l.prevHash.toString('hex'), h: l.hash.toString('hex') })),
   );
   const table = sql.table(chain === 'audit' ? 'audit_log' : 'access_log');
-  const { rows } = await sql<{ linked: string | number }>`
+  const { rows } = await sql<{ linked: string | number; moved: string | number }>`
     with v as (
       select * from jsonb_to_recordset(${json}::jsonb) as v(id bigint, seq bigint, p text, h text)
     ), u as (
@@ -259,9 +259,9 @@ export async function linkRows(db: Db, orgId: string, chain: Chain, links: Link[
     )
     select (select count(*) from u) as linked, (select count(*) from moved) as moved`.execute(db);
   const linked = Number(rows[0]?.linked ?? 0);
-  if (linked !== links.length) {
+  if (linked !== links.length || Number(rows[0]?.moved ?? 0) !== 1) {
     throw new Error(
-      `linker: ${links.length - linked} of ${links.length} ${chain} rows were no longer waiting`,
+      `linker: ${links.length - linked} of ${links.length} ${chain} rows were no longer waiting, or the head did not move`,
     );
   }
 }
