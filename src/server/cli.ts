@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { ChainVerify } from '../shared/audit.schema.js';
 import { loadConfig } from './config.js';
 import { openOwnerDatabase } from './db/open.js';
 import { inOrg } from './db/database.js';
@@ -12,9 +13,10 @@ import { verifyAndCheckpoint } from './modules/audit/audit.service.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  audit:verify          Recompute every organisation's audit chain and access log, keyed, against the last
-                        signed checkpoint in DATA_DIR/audit-checkpoints; exit 1 if any is broken. When all
-                        is intact, write and print a new checkpoint (keep a copy outside this machine).
+  audit:verify          Link the entries waiting for the linker, then recompute every organisation's audit
+                        chain and access log, keyed, and every entry's own MAC, against the last signed
+                        checkpoint in DATA_DIR/audit-checkpoints; exit 1 if any is broken. When all is
+                        intact, write and print a new checkpoint (keep a copy outside this machine).
   keys:rotate-master    Re-wrap every organisation key under a new master key.
                         With MASTER_KEY set, also set MASTER_KEY_NEW; otherwise the key file is replaced.
   keys:generate         Print a new random master key (base64), for MASTER_KEY.
@@ -55,7 +57,16 @@ function masterKeysOf(config: ReturnType<typeof loadConfig>) {
   });
 }
 
-/** Verifies every organisation's chains against its last checkpoint and prints a new one when intact. */
+/** Names a broken entry by its chain place, or by its row id while it waits for the linker. */
+function where(r: ChainVerify): string {
+  if (r.firstBrokenSeq !== null) return `entry ${r.firstBrokenSeq}`;
+  return r.firstBrokenId !== null ? `waiting entry id ${r.firstBrokenId}` : 'entry ?';
+}
+
+/**
+ * Links every organisation's waiting entries, verifies its chains against its last checkpoint and prints a
+ * new one when intact.
+ */
 async function verifyAll(
   config: ReturnType<typeof loadConfig>,
   db: Parameters<typeof rewrapAllOrgKeys>[0],
@@ -69,11 +80,11 @@ async function verifyAll(
       verifyAndCheckpoint(trx, keyring, orgId, { dataDir: config.dataDir, now: new Date(), write: true }),
     );
     const audit = r.problem
-      ? `audit log BROKEN at entry ${r.firstBrokenSeq} (${r.problem}), ${r.checked} entries intact before it`
+      ? `audit log BROKEN at ${where(r)} (${r.problem}), ${r.checked} entries intact before it`
       : `audit log intact (${r.checked} entries)`;
     const access = r.accessLog.ok
       ? `access log intact (${r.accessLog.checked} entries)`
-      : `access log BROKEN at entry ${r.accessLog.firstBrokenSeq} (${r.accessLog.problem}), ${r.accessLog.checked} entries intact before it`;
+      : `access log BROKEN at ${where(r.accessLog)} (${r.accessLog.problem}), ${r.accessLog.checked} entries intact before it`;
     const against = r.checkpoint
       ? `checked against the checkpoint of ${r.checkpoint.at}`
       : 'no earlier checkpoint';

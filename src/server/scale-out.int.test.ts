@@ -6,6 +6,7 @@ import type { Database } from './db/database.js';
 import { inOrg } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import type { Deps } from './lib/deps.js';
+import { verifyAndCheckpoint } from './modules/audit/audit.service.js';
 import { enqueue, type JobHandler } from './modules/jobs/jobs.service.js';
 import { startWorker } from './modules/jobs/jobs.worker.js';
 import { intakeBody, terms } from './test/cases-fixtures.js';
@@ -121,6 +122,68 @@ describe.skipIf(!kinds.includes('postgres'))('two app instances on one PostgreSQ
     }
     expect(ran).toHaveLength(40);
     expect(new Set(ran).size).toBe(40);
+  });
+
+  it('links every audit and access-log entry exactly once with a linker in each instance', async () => {
+    const tx = await terms(coord.agent);
+    const onBoth = [coord.agent, onB(coord2.agent)];
+    // Writes and logged reads through both instances, while both linkers run.
+    const workers = [
+      startWorker(a.deps, {}, { linkEveryMs: 20 }),
+      startWorker(depsB, {}, { linkEveryMs: 20 }),
+    ];
+    try {
+      const caseIds: string[] = [];
+      await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          const res = await onBoth[i % 2]!.post('/api/intake', intakeBody(tx, { outcome: 'open_case' }));
+          expect(res.statusCode).toBe(200);
+          caseIds.push((res.json() as { caseId: string }).caseId);
+        }),
+      );
+      await Promise.all(
+        caseIds.map(async (id, i) =>
+          expect((await onBoth[i % 2]!.get(`/api/cases/${id}`)).statusCode).toBe(200),
+        ),
+      );
+      const waiting = () =>
+        inOrg(a.deps.db, orgId, async (trx) => ({
+          audit: (await trx.selectFrom('audit_log').select('id').where('seq', 'is', null).execute()).length,
+          access: (
+            await trx
+              .selectFrom('access_log')
+              .select('id')
+              .where('seq', 'is', null)
+              .where('mac', 'is not', null)
+              .execute()
+          ).length,
+        }));
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const w = await waiting();
+        if (w.audit === 0 && w.access === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await waiting()).toEqual({ audit: 0, access: 0 });
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    // One chain, no place given twice, every entry in it: verified without linking anything more.
+    const result = await inOrg(a.deps.db, orgId, (trx) =>
+      verifyAndCheckpoint(trx, a.deps.keyring, orgId, {
+        dataDir: a.config.dataDir,
+        now: a.clock.now(),
+        write: false,
+        link: false,
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, waiting: 0, accessLog: { ok: true, waiting: 0 } });
+    const total = await inOrg(a.deps.db, orgId, async (trx) => ({
+      audit: (await trx.selectFrom('audit_log').select('id').execute()).length,
+      access: (await trx.selectFrom('access_log').select('id').execute()).length,
+    }));
+    expect(result.checked).toBe(total.audit);
+    expect(result.accessLog.checked).toBe(total.access);
   });
 
   it('shares the per-IP API rate limit between the instances', async () => {

@@ -4,7 +4,11 @@ import { Text } from './text.schema.js';
 export const PAGE_SIZE_MAX = 100;
 
 export const AuditEntrySchema = z.object({
-  seq: z.number().int(),
+  /** The entry's row id: the order entries were written in, and the list's keyset cursor. */
+  id: z.number().int(),
+  /** Its place in the organisation's keyed chain; null for a moment after it is written, until it is linked. */
+  seq: z.number().int().nullable(),
+  linked: z.boolean().describe('Whether the entry has its place in the keyed chain yet (about a second)'),
   at: z.iso.datetime(),
   actorId: z.uuid().nullable(),
   actorName: Text.nullable(),
@@ -30,12 +34,7 @@ export const AuditQuerySchema = z.object({
   caseReference: CaseReferenceFilter.optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
-  before: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Keyset cursor: entries with seq below this'),
+  before: z.coerce.number().int().positive().optional().describe('Keyset cursor: entries with id below this'),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
@@ -54,14 +53,21 @@ export const CHAIN_PROBLEMS = [
   'checkpoint_mismatch',
   'truncated',
   'checkpoint_invalid',
+  'duplicate',
 ] as const;
 export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
 
 /** The outcome of recomputing one chain. */
 export const ChainVerifySchema = z.object({
   ok: z.boolean(),
+  /** Entries checked: those in the chain and those still waiting for the linker (by their own MAC). */
   checked: z.number().int(),
+  /** Of those, how many were still waiting for the linker. */
+  waiting: z.number().int(),
+  /** The chain place of the first broken entry; null when it has none (yet). */
   firstBrokenSeq: z.number().int().nullable(),
+  /** The row id of the first broken entry, when one row is to blame. */
+  firstBrokenId: z.number().int().nullable(),
   problem: z.enum(CHAIN_PROBLEMS).nullable(),
 });
 export type ChainVerify = z.infer<typeof ChainVerifySchema>;
@@ -105,6 +111,7 @@ export const AccessEntrySchema = z.object({
   reason: Text.nullable(),
   caseId: z.uuid().nullable(),
   caseReference: Text.nullable(),
+  linked: z.boolean().describe('Whether the row has its place in the keyed chain yet (about a second)'),
 });
 export type AccessEntry = z.infer<typeof AccessEntrySchema>;
 

@@ -31,6 +31,7 @@ import * as m0029 from './migrations/0029_report_indexes.js';
 import * as m0030 from './migrations/0030_retention_settings.js';
 import * as m0031 from './migrations/0031_receipt_claim.js';
 import * as m0032 from './migrations/0032_report_rollup.js';
+import * as m0033 from './migrations/0033_linked_chains.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -65,6 +66,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030_retention_settings': m0030,
   '0031_receipt_claim': m0031,
   '0032_report_rollup': m0032,
+  '0033_linked_chains': m0033,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

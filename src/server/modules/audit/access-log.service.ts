@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AccessEntry, AccessQuery } from '../../../shared/audit.schema.js';
 import type { Db } from '../../db/database.js';
-import { toBuffer } from '../../db/database.js';
 import type { Ctx } from '../../lib/context.js';
 import type { Keyring } from '../../lib/crypto/keyring.js';
-import { accessHash, GENESIS_HASH } from './audit.canonical.js';
+import { accessEntryMac } from './audit.canonical.js';
 import { chainKey, keyringFor } from './audit.keys.js';
 import { authorizeAudit } from './audit.policy.js';
 import * as repo from './audit.repository.js';
@@ -28,9 +28,9 @@ interface Pending extends AccessInput {
 const batches = new WeakMap<Db, Pending[]>();
 
 /**
- * Collects the access rows of one transaction instead of writing each at once: the chain head is then locked
- * once, briefly, at the very end (after any audit-head lock, so the two are always taken in the same order),
- * and a route's declared row is not written twice when its service already recorded the read.
+ * Collects the access rows of one transaction instead of writing each at once: they are then written in one
+ * statement at the very end, and a route's declared row is not written twice when its service already
+ * recorded the read.
  */
 export function beginAccessBatch(db: Db): void {
   batches.set(db, []);
@@ -41,7 +41,7 @@ export function accessRecorded(db: Db): number {
   return batches.get(db)?.length ?? 0;
 }
 
-/** Writes the rows collected since `beginAccessBatch`, chained, in one statement after the head lock. */
+/** Writes the rows collected since `beginAccessBatch`, unchained, in one statement. */
 export async function flushAccessBatch(ctx: AccessCtx): Promise<void> {
   const rows = batches.get(ctx.db);
   batches.delete(ctx.db);
@@ -50,7 +50,9 @@ export async function flushAccessBatch(ctx: AccessCtx): Promise<void> {
 
 /**
  * Records a read of a protected record (or a refused attempt): who, which record, when and why. Inside a
- * request it joins the request's batch; elsewhere it is written at once.
+ * request it joins the request's batch; elsewhere it is written at once. Either way the row is written
+ * unchained with its own keyed MAC, and no chain head is read or locked: the linker (`audit.linker.ts`)
+ * gives it its place in the organisation's access chain shortly after it commits.
  */
 export async function recordAccess(ctx: AccessCtx, input: AccessInput): Promise<void> {
   if (ctx.actor.kind !== 'user') return;
@@ -71,21 +73,17 @@ export async function recordAccess(ctx: AccessCtx, input: AccessInput): Promise<
 async function appendAccess(ctx: AccessCtx, rows: Pending[]): Promise<void> {
   const orgId = ctx.actor.orgId;
   const keyring = keyringFor(ctx);
-  // The key first (it may need a look-up), the head lock last: other readers queue on it until commit.
-  const key = await chainKey(keyring, ctx.db, orgId, 'access');
-  const head = await repo.lockAccessHead(ctx.db, orgId);
-  let prev = head ? toBuffer(head.hash) : GENESIS_HASH;
-  let seq = head?.seq ?? 0;
-  const out: repo.AccessRow[] = [];
+  const key = await chainKey(keyring, ctx.db, orgId, 'access-entry');
+  const out: repo.NewAccessRow[] = [];
   for (const r of rows) {
-    seq += 1;
-    // Millisecond precision survives timestamptz, so the hash can be recomputed.
+    const entry = randomUUID();
+    // Millisecond precision survives timestamptz, so the MAC and hash can be recomputed.
     const at = new Date(Math.max(r.at.getTime(), 0));
-    const reasonEnc = r.reason ? await keyring.encrypt(ctx.db, orgId, reasonField(seq), r.reason) : null;
+    const reasonEnc = r.reason ? await keyring.encrypt(ctx.db, orgId, reasonField(entry), r.reason) : null;
     const outcome = r.outcome ?? 'read';
-    const hash = accessHash(key, prev, {
+    const mac = accessEntryMac(key, {
       orgId,
-      seq,
+      entry,
       at,
       actorId: r.actorId,
       entity: r.entity,
@@ -96,7 +94,7 @@ async function appendAccess(ctx: AccessCtx, rows: Pending[]): Promise<void> {
     });
     out.push({
       org_id: orgId,
-      seq,
+      entry,
       at,
       actor_id: r.actorId,
       entity: r.entity,
@@ -104,17 +102,18 @@ async function appendAccess(ctx: AccessCtx, rows: Pending[]): Promise<void> {
       purpose: r.purpose,
       outcome,
       reason_enc: reasonEnc,
-      prev_hash: prev,
-      hash,
+      mac,
     });
-    prev = hash;
   }
-  await repo.appendAccess(ctx.db, orgId, out, !head);
+  await repo.insertAccess(ctx.db, out);
 }
 
-/** A sealed reason is bound to its organisation, column and place in the chain. */
-function reasonField(seq: number) {
-  return { table: 'access_log', column: 'reason', id: String(seq) };
+/**
+ * A sealed reason is bound to its organisation, column and row: to the row's entry id, or for rows written
+ * before 0033 to their place in the chain.
+ */
+function reasonField(entryOrSeq: string | number) {
+  return { table: 'access_log', column: 'reason', id: String(entryOrSeq) };
 }
 
 /** The privacy officer's view of the access log; sealed reasons are opened for display only. */
@@ -134,6 +133,7 @@ export async function toAccessEntry(
   ctx: Ctx,
   r: Awaited<ReturnType<typeof repo.listAccess>>[number],
 ): Promise<AccessEntry> {
+  const binding = r.entry ?? r.seq;
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -144,9 +144,10 @@ export async function toAccessEntry(
     purpose: r.purpose,
     outcome: r.outcome,
     reason:
-      r.reason_enc && r.seq !== null
-        ? await ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, reasonField(r.seq), r.reason_enc)
+      r.reason_enc && binding !== null
+        ? await ctx.keyring.decrypt(ctx.db, ctx.actor.orgId, reasonField(binding), r.reason_enc)
         : r.reason,
+    linked: r.seq !== null,
     caseId: r.case_id,
     caseReference: r.case_reference,
   };

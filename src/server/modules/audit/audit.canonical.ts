@@ -84,3 +84,47 @@ export function accessHash(key: Buffer, prevHash: Buffer, e: AccessChainedFields
   });
   return createHmac('sha256', key).update(prevHash).update(body, 'utf8').digest();
 }
+
+/**
+ * The fields of an audit entry that its own MAC covers: those of the chain hash, with the writer's random
+ * `entry` id in place of the chain place (which is not known until the linker sets it).
+ */
+export type EntryFields = Omit<ChainedFields, 'seq'> & { entry: string };
+
+/**
+ * HMAC-SHA256 with the organisation's entry key (not the chain key) over the entry's canonical form: the
+ * entry is authenticated from the moment it is written, before the linker gives it a place in the chain.
+ */
+export function entryMac(key: Buffer, e: EntryFields): Buffer {
+  const body = canonicalJson({
+    org: e.orgId,
+    entry: e.entry,
+    at: e.at.toISOString(),
+    actor: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    changed: e.changedFields,
+    details: e.details,
+  });
+  return createHmac('sha256', key).update(body, 'utf8').digest();
+}
+
+/** The fields of an access-log row that its own MAC covers. */
+export type AccessEntryFields = Omit<AccessChainedFields, 'seq'> & { entry: string };
+
+/** The same for an access-log row, under the organisation's access-entry key. */
+export function accessEntryMac(key: Buffer, e: AccessEntryFields): Buffer {
+  const body = canonicalJson({
+    org: e.orgId,
+    entry: e.entry,
+    at: e.at.toISOString(),
+    actor: e.actorId,
+    entity: e.entity,
+    entityId: e.entityId,
+    purpose: e.purpose,
+    outcome: e.outcome,
+    reason: e.reasonEnc ? e.reasonEnc.toString('base64') : null,
+  });
+  return createHmac('sha256', key).update(body, 'utf8').digest();
+}

@@ -2,6 +2,7 @@ import { EXPORT_MAX, type AccessExportQuery, type AuditExportQuery } from '../..
 import type { Ctx } from '../../lib/context.js';
 import { toCsv } from '../../lib/csv.js';
 import { toAccessEntry } from './access-log.service.js';
+import { linkOrganisation } from './audit.linker.js';
 import { authorizeAudit } from './audit.policy.js';
 import * as repo from './audit.repository.js';
 import { audit, toAuditEntry } from './audit.service.js';
@@ -25,14 +26,20 @@ export function filterNames(q: Record<string, unknown>): string {
     .join(',');
 }
 
+/** Links what is waiting first, so that an export shows every entry with its place in the chain. */
+async function linkFirst(ctx: Ctx): Promise<void> {
+  await linkOrganisation(ctx.db, ctx.keyring, ctx.actor.orgId, { skipLocked: false });
+}
+
 export async function exportAuditCsv(ctx: Ctx, q: AuditExportQuery): Promise<CsvExport> {
   authorizeAudit(ctx.actor, 'audit.export');
+  await linkFirst(ctx);
   const rows = await repo.listEntries(ctx.db, ctx.actor.orgId, { ...q, limit: EXPORT_MAX });
   const items = rows.slice(0, EXPORT_MAX).map(toAuditEntry);
   const csv = toCsv(
     ['seq', 'at', 'user', 'action', 'record_type', 'case_reference', 'record_id', 'changed_fields'],
     items.map((e) => [
-      e.seq,
+      e.seq ?? '',
       e.at,
       e.actorName ?? '',
       e.action,
@@ -47,6 +54,7 @@ export async function exportAuditCsv(ctx: Ctx, q: AuditExportQuery): Promise<Csv
 
 export async function exportAccessCsv(ctx: Ctx, q: AccessExportQuery): Promise<CsvExport> {
   authorizeAudit(ctx.actor, 'access.export');
+  await linkFirst(ctx);
   const rows = await repo.listAccess(ctx.db, ctx.actor.orgId, { ...q, limit: EXPORT_MAX });
   const items = await Promise.all(rows.slice(0, EXPORT_MAX).map((r) => toAccessEntry(ctx, r)));
   const csv = toCsv(

@@ -12,8 +12,8 @@ export async function scheduleCheckpoint(db: Db, now: Date, runAt: Date = now): 
 }
 
 /**
- * The daily checkpoint: for every organisation, verify both chains against the last checkpoint and, if they
- * are intact, append a new one. A broken chain gets no new checkpoint (it would bless the tampering); the
+ * The daily checkpoint: for every organisation, link what is waiting, verify both chains against the last
+ * checkpoint and, if they are intact, append a new one. A broken chain gets no new checkpoint (it would bless the tampering); the
  * job fails naming only organisation ids and problems, so the failure shows in the log and is retried.
  */
 export const auditJobHandlers: Record<string, JobHandler> = {

@@ -2,8 +2,11 @@ import { hkdfSync } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Keyring } from '../../lib/crypto/keyring.js';
 
-/** What a chain key is for; each purpose gets its own key so one can never stand in for another. */
-export type ChainKeyPurpose = 'audit' | 'access' | 'checkpoint';
+/**
+ * What a chain key is for; each purpose gets its own key so one can never stand in for another (an entry's
+ * own MAC, `audit-entry` / `access-entry`, can never pass for a chain hash or the other way round).
+ */
+export type ChainKeyPurpose = 'audit' | 'access' | 'checkpoint' | 'audit-entry' | 'access-entry';
 
 /**
  * The organisation's key for one purpose, derived (HKDF) from its data key. The data key is stored only

@@ -15,8 +15,11 @@ export interface AccessHeadsTable {
 }
 
 export interface AuditLogTable {
+  /** The order in which the linker takes waiting entries, and the viewers' order and cursor. */
+  id: Generated<number>;
   org_id: string;
-  seq: number;
+  /** Null until the linker chains the entry (bulk seeding writes entries chained at once). */
+  seq: ColumnType<number | null, number | undefined, number>;
   at: Date;
   actor_id: string | null;
   action: string;
@@ -24,8 +27,12 @@ export interface AuditLogTable {
   entity_id: string | null;
   changed_fields: string[];
   details: JSONColumnType<Record<string, unknown>>;
-  prev_hash: Uint8Array;
-  hash: Uint8Array;
+  prev_hash: ColumnType<Uint8Array | null, Uint8Array | undefined, Uint8Array>;
+  hash: ColumnType<Uint8Array | null, Uint8Array | undefined, Uint8Array>;
+  /** The writer's random id of the entry, covered by `mac`; null only for entries from before 0033. */
+  entry: ColumnType<string | null, string | undefined, never>;
+  /** The entry's own keyed MAC (`entryMac`), from the moment it is written. */
+  mac: ColumnType<Uint8Array | null, Uint8Array | undefined, never>;
 }
 
 export interface AccessLogTable {
@@ -39,11 +46,15 @@ export interface AccessLogTable {
   /** Clear-text reason of rows written before reasons were sealed; never written any more. */
   reason: ColumnType<string | null, never, never>;
   outcome: ColumnType<'read' | 'denied', 'read' | 'denied', never>;
-  /** Null only for rows written before the access log was chained. */
-  seq: ColumnType<number | null, number, never>;
-  prev_hash: ColumnType<Uint8Array | null, Uint8Array, never>;
-  hash: ColumnType<Uint8Array | null, Uint8Array, never>;
+  /** Null until the linker chains the row, and for rows written before the access log was chained. */
+  seq: ColumnType<number | null, never, number>;
+  prev_hash: ColumnType<Uint8Array | null, never, Uint8Array>;
+  hash: ColumnType<Uint8Array | null, never, Uint8Array>;
   reason_enc: ColumnType<Uint8Array | null, Uint8Array | null, never>;
+  /** The writer's random id of the row, covered by `mac`, and what a sealed reason is bound to. */
+  entry: ColumnType<string | null, string, never>;
+  /** The row's own keyed MAC (`accessEntryMac`); null only for rows from before 0033. */
+  mac: ColumnType<Uint8Array | null, Uint8Array, never>;
 }
 
 export interface AuditTables {

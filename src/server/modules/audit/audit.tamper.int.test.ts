@@ -22,7 +22,8 @@ import {
 } from './audit.canonical.js';
 import { checkpointFile } from './audit.checkpoint.js';
 import { auditJobHandlers } from './audit.jobs.js';
-import { recordAccess, verifyAndCheckpoint } from './audit.service.js';
+import { linkOrganisation } from './audit.linker.js';
+import { audit, recordAccess, verifyAndCheckpoint } from './audit.service.js';
 
 const kinds = await testKinds();
 
@@ -48,13 +49,14 @@ async function rechainAudit(
     .selectFrom('audit_log')
     .selectAll()
     .where('org_id', '=', orgId)
+    .where('seq', 'is not', null)
     .orderBy('seq')
     .execute();
   let prev: Buffer = GENESIS_HASH;
   for (const r of rows) {
     const h = hash(prev, {
       orgId: r.org_id,
-      seq: r.seq,
+      seq: r.seq!,
       at: r.at,
       actorId: r.actor_id,
       action: r.action,
@@ -74,7 +76,7 @@ async function rechainAudit(
   await db
     .updateTable('audit_heads')
     .set({
-      seq: rows.at(-1)!.seq,
+      seq: rows.at(-1)!.seq!,
       hash: prev,
       ...(unkeyedUntil !== undefined ? { unkeyed_until: unkeyedUntil } : {}),
     })
@@ -111,15 +113,21 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
         });
       }
     });
+    // What the worker's linker does within a second; no worker runs in these tests.
+    await link();
   });
   afterEach(() => t.close());
 
-  const verify = (write = false) =>
+  const link = () =>
+    inOrg(t.deps.db, orgId, (trx) => linkOrganisation(trx, t.deps.keyring, orgId, { skipLocked: false }));
+
+  const verify = (write = false, opts: { link: boolean } = { link: true }) =>
     inOrg(t.deps.db, orgId, (trx) =>
       verifyAndCheckpoint(trx, t.deps.keyring, orgId, {
         dataDir: t.config.dataDir,
         now: t.clock.now(),
         write,
+        link: opts.link,
       }),
     );
 
@@ -186,7 +194,7 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
           .executeTakeFirstOrThrow();
         await trx
           .updateTable('audit_heads')
-          .set({ seq: cut, hash: last.hash })
+          .set({ seq: cut, hash: last.hash! })
           .where('org_id', '=', orgId)
           .execute();
         await sql`delete from access_log where org_id = ${orgId} and seq = 4`.execute(trx);
@@ -347,5 +355,233 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
     expect(fs.readFileSync(checkpointFile(t.config.dataDir, orgId), 'utf8').trim().split('\n')).toHaveLength(
       1,
     );
+  });
+
+  describe('entries waiting for the linker', () => {
+    const actor = () => ({
+      kind: 'user' as const,
+      userId: admin.userId,
+      orgId,
+      role: 'admin' as const,
+      sessionId: 's',
+    });
+    /** Writes two audit entries and two access rows that nothing has linked yet; answers their row ids. */
+    async function writeWaiting(): Promise<{ audit: number[]; access: number[] }> {
+      await inOrg(t.deps.db, orgId, async (trx) => {
+        const ctx = { db: trx, actor: actor(), clock: t.clock, keyring: t.deps.keyring };
+        await audit(ctx, {
+          action: 'case.update',
+          entity: 'case',
+          entityId: 'case-7',
+          changedFields: ['state'],
+        });
+        await audit(ctx, { action: 'case.update', entity: 'case', entityId: 'case-8' });
+        await recordAccess(ctx, {
+          entity: 'case',
+          entityId: 'case-7',
+          purpose: 'view',
+          reason: 'supervisie',
+        });
+        await recordAccess(ctx, { entity: 'case', entityId: 'case-8', purpose: 'view' });
+      });
+      return t.asOwner(async (db) => ({
+        audit: (
+          await db.selectFrom('audit_log').select('id').where('seq', 'is', null).orderBy('id').execute()
+        ).map((r) => r.id),
+        access: (
+          await db
+            .selectFrom('access_log')
+            .select('id')
+            .where('seq', 'is', null)
+            .where('mac', 'is not', null)
+            .orderBy('id')
+            .execute()
+        ).map((r) => r.id),
+      }));
+    }
+
+    it('are checked by their own MAC before they are linked, and are in the chain after', async () => {
+      const waiting = await writeWaiting();
+      expect(waiting.audit).toHaveLength(2);
+      expect(waiting.access).toHaveLength(2);
+      const before = await verify(false, { link: false });
+      expect(before).toMatchObject({ ok: true, waiting: 2, accessLog: { ok: true, waiting: 2 } });
+      const linked = await link();
+      expect(linked).toEqual({ audit: 2, access: 2, badMacs: 0 });
+      const after = await verify(false, { link: false });
+      expect(after).toMatchObject({
+        ok: true,
+        waiting: 0,
+        checked: before.checked,
+        accessLog: { ok: true, waiting: 0, checked: 6 },
+      });
+      // Linking twice links nothing twice.
+      expect(await link()).toEqual({ audit: 0, access: 0, badMacs: 0 });
+    });
+
+    it('detects an edited waiting audit entry, before and after the linker took it', async () => {
+      const waiting = await writeWaiting();
+      const id = waiting.audit[0]!;
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`update audit_log set entity_id = 'case-9' where id = ${id}`.execute(trx);
+        }),
+      );
+      expect(await verify(false, { link: false })).toMatchObject({
+        ok: false,
+        problem: 'hash_mismatch',
+        firstBrokenSeq: null,
+        firstBrokenId: id,
+        newCheckpoint: null,
+      });
+      // The linker chains it all the same (a hole would hide what follows) and counts it; the MAC still tells.
+      expect(await link()).toMatchObject({ audit: 2, badMacs: 1 });
+      const seq = await t.asOwner(
+        async (db) =>
+          (await db.selectFrom('audit_log').select('seq').where('id', '=', id).executeTakeFirstOrThrow()).seq,
+      );
+      expect(seq).not.toBeNull();
+      expect(await verify()).toMatchObject({
+        ok: false,
+        problem: 'hash_mismatch',
+        firstBrokenSeq: seq,
+        firstBrokenId: id,
+        newCheckpoint: null,
+      });
+    });
+
+    it('detects an edited waiting access row (its sealed reason swapped), before and after linking', async () => {
+      const waiting = await writeWaiting();
+      const [withReason, without] = waiting.access as [number, number];
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`update access_log set reason_enc = (select reason_enc from access_log where seq = 1)
+            where id = ${withReason}`.execute(trx);
+          await sql`update access_log set outcome = 'denied' where id = ${without}`.execute(trx);
+        }),
+      );
+      expect((await verify(false, { link: false })).accessLog).toMatchObject({
+        ok: false,
+        problem: 'hash_mismatch',
+        firstBrokenSeq: null,
+        firstBrokenId: withReason,
+      });
+      expect(await link()).toMatchObject({ access: 2, badMacs: 2 });
+      expect((await verify()).accessLog).toMatchObject({
+        ok: false,
+        problem: 'hash_mismatch',
+        firstBrokenSeq: 5,
+        firstBrokenId: withReason,
+      });
+    });
+
+    it('detects a copied entry (a replay of a genuine one), waiting or linked', async () => {
+      const waiting = await writeWaiting();
+      const copyOf = waiting.audit[1]!;
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`insert into audit_log (org_id, at, actor_id, action, entity, entity_id, changed_fields,
+              details, entry, mac)
+            select org_id, at, actor_id, action, entity, entity_id, changed_fields, details, entry, mac
+            from audit_log where id = ${copyOf}`.execute(trx);
+          await sql`insert into access_log (org_id, at, actor_id, entity, entity_id, purpose, outcome,
+              reason_enc, entry, mac)
+            select org_id, at, actor_id, entity, entity_id, purpose, outcome, reason_enc, entry, mac
+            from access_log where seq = 2`.execute(trx);
+        }),
+      );
+      const before = await verify(false, { link: false });
+      expect(before).toMatchObject({ ok: false, problem: 'duplicate', firstBrokenId: copyOf });
+      expect(before.accessLog).toMatchObject({ ok: false, problem: 'duplicate', firstBrokenSeq: 2 });
+      expect(await link()).toMatchObject({ audit: 3, access: 3, badMacs: 0 });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        problem: 'duplicate',
+        firstBrokenId: copyOf,
+        accessLog: { ok: false, problem: 'duplicate' },
+      });
+    });
+
+    it('reports an unchained entry without a MAC, which the linker leaves alone', async () => {
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`alter table audit_log drop constraint audit_log_chained_or_authenticated`.execute(trx);
+          await sql`insert into audit_log (org_id, at, action, entity) values (${orgId}, now(), 'user.nothing', 'user')`.execute(
+            trx,
+          );
+        }),
+      );
+      expect(await link()).toMatchObject({ audit: 0 });
+      expect(await verify()).toMatchObject({ ok: false, problem: 'hash_mismatch', firstBrokenSeq: null });
+    });
+
+    it('detects a gap and a reorder among linked entries', async () => {
+      await writeWaiting();
+      await link();
+      const ok = await verify();
+      expect(ok.ok).toBe(true);
+      const last = ok.checked;
+      // Two neighbours swap their places (content, links and hashes all moved along).
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`update audit_log set seq = -1 where org_id = ${orgId} and seq = ${last - 1}`.execute(trx);
+          await sql`update audit_log set seq = ${last - 1} where org_id = ${orgId} and seq = ${last}`.execute(
+            trx,
+          );
+          await sql`update audit_log set seq = ${last} where org_id = ${orgId} and seq = -1`.execute(trx);
+        }),
+      );
+      expect(await verify()).toMatchObject({ ok: false, problem: 'link_mismatch', firstBrokenSeq: last - 1 });
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`delete from access_log where org_id = ${orgId} and seq = 3`.execute(trx);
+        }),
+      );
+      expect((await verify()).accessLog).toMatchObject({ ok: false, problem: 'gap', firstBrokenSeq: 3 });
+    });
+
+    it('does not notice a waiting row deleted by a superuser before the linker took it (the stated window)', async () => {
+      const waiting = await writeWaiting();
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`delete from access_log where id = ${waiting.access[1]!}`.execute(trx);
+        }),
+      );
+      await link();
+      // Documented in docs/data-protection.md: nothing in the database remembers a row that was never linked.
+      expect((await verify()).accessLog).toMatchObject({ ok: true, checked: 5 });
+    });
+
+    it('lets the runtime role link a waiting row once, and change nothing else', async () => {
+      const waiting = await writeWaiting();
+      const id = waiting.audit[0]!;
+      const accessId = waiting.access[0]!;
+      const asApp = (statement: ReturnType<typeof sql>) =>
+        inOrg(t.deps.db, orgId, (trx) => statement.execute(trx));
+      const refused = /permission denied|append-only/;
+      // Its content: not even together with the chain columns.
+      await expect(asApp(sql`update audit_log set action = 'user.nothing' where id = ${id}`)).rejects.toThrow(
+        refused,
+      );
+      await expect(asApp(sql`update access_log set entity_id = 'x' where id = ${accessId}`)).rejects.toThrow(
+        refused,
+      );
+      await expect(asApp(sql`delete from audit_log where id = ${id}`)).rejects.toThrow(refused);
+      await expect(asApp(sql`delete from access_log where id = ${accessId}`)).rejects.toThrow(refused);
+      // Half a link, or a link of a row already linked: refused by the trigger.
+      await expect(asApp(sql`update audit_log set seq = 999 where id = ${id}`)).rejects.toThrow(refused);
+      await expect(
+        asApp(sql`update access_log set seq = 999, prev_hash = hash, hash = hash where seq = 1`),
+      ).rejects.toThrow(refused);
+      await expect(
+        asApp(sql`update audit_log set seq = 999, prev_hash = '\\x00', hash = '\\x00' where seq = 1`),
+      ).rejects.toThrow(refused);
+      // The linker's own update passes, once.
+      expect(await link()).toMatchObject({ audit: 2, access: 2 });
+      await expect(
+        asApp(sql`update audit_log set seq = 999, prev_hash = hash, hash = hash where id = ${id}`),
+      ).rejects.toThrow(refused);
+      expect(await verify()).toMatchObject({ ok: true, accessLog: { ok: true } });
+    });
   });
 });

@@ -2,7 +2,14 @@ import type { AuditVerify, ChainProblem, ChainVerify, Checkpoint } from '../../.
 import type { Db } from '../../db/database.js';
 import { toBuffer } from '../../db/database.js';
 import type { Keyring } from '../../lib/crypto/keyring.js';
-import { accessHash, entryHash, GENESIS_HASH, keyedEntryHash } from './audit.canonical.js';
+import {
+  accessEntryMac,
+  accessHash,
+  entryHash,
+  entryMac,
+  GENESIS_HASH,
+  keyedEntryHash,
+} from './audit.canonical.js';
 import { isAuthentic, signCheckpoint } from './audit.checkpoint.js';
 import { chainKey } from './audit.keys.js';
 import * as repo from './audit.repository.js';
@@ -12,13 +19,13 @@ const BATCH = 1000;
 /** The action of the first keyed entry of a chain that began unkeyed; it names the switch-over point. */
 export const CHAIN_KEYED_ACTION = 'audit.chain_keyed';
 
-const intact = (checked: number): ChainVerify => ({ ok: true, checked, firstBrokenSeq: null, problem: null });
-const broken = (checked: number, seq: number, problem: ChainProblem): ChainVerify => ({
-  ok: false,
-  checked,
-  firstBrokenSeq: seq,
-  problem,
-});
+const broken = (
+  checked: number,
+  waiting: number,
+  seq: number | null,
+  id: number | null,
+  problem: ChainProblem,
+): ChainVerify => ({ ok: false, checked, waiting, firstBrokenSeq: seq, firstBrokenId: id, problem });
 
 /** Where a chain stands after verification: its head as recomputed, to compare and to checkpoint. */
 interface Walked {
@@ -27,15 +34,24 @@ interface Walked {
   head: Buffer;
 }
 
+/** The keys one log is checked with: the chain key and the key of the entries' own MACs. */
+interface Keys {
+  chain: Buffer;
+  entry: Buffer;
+}
+
 /**
  * Recomputes the audit chain from the first entry: every hash (unkeyed up to the recorded switch-over point,
  * keyed after it), every link, no gaps, the switch-over marker, the head, and — when a checkpoint is given —
- * that the chain still reaches it with the same hash there.
+ * that the chain still reaches it with the same hash there. Every entry written with its own MAC (all since
+ * 0033) is also checked against it, linked or not: an entry edited before the linker took it shows here
+ * even though its chain hash was computed over the edit. Then the entries still waiting for the linker, by
+ * their MACs, and that no two rows share an entry id (a copied entry).
  */
 async function walkAudit(
   db: Db,
   orgId: string,
-  key: Buffer,
+  keys: Keys,
   checkpoint: Checkpoint | undefined,
 ): Promise<Walked> {
   const head = await repo.findHead(db, orgId);
@@ -44,9 +60,10 @@ async function walkAudit(
   let prev: Buffer = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  const fail = (seq: number, problem: ChainProblem): Walked => ({
-    result: broken(checked, seq, problem),
-    seq: checked,
+  let waiting = 0;
+  const fail = (seq: number | null, problem: ChainProblem, id: number | null = null): Walked => ({
+    result: broken(checked, waiting, seq, id, problem),
+    seq: expectedSeq - 1,
     head: prev,
   });
   if (checkpoint && checkpoint.unkeyedUntil !== unkeyedUntil) return fail(1, 'switch_mismatch');
@@ -54,7 +71,9 @@ async function walkAudit(
     const rows = await repo.chainBatch(db, orgId, expectedSeq - 1, BATCH, headSeq);
     for (const r of rows) {
       if (r.seq !== expectedSeq) return fail(expectedSeq, 'gap');
-      if (!toBuffer(r.prev_hash).equals(prev)) return fail(r.seq, 'link_mismatch');
+      if (!r.prev_hash || !r.hash || !toBuffer(r.prev_hash).equals(prev)) {
+        return fail(r.seq, 'link_mismatch', r.id);
+      }
       const fields = {
         orgId: r.org_id,
         seq: r.seq,
@@ -66,21 +85,28 @@ async function walkAudit(
         changedFields: r.changed_fields,
         details: r.details,
       };
-      const recomputed = r.seq <= unkeyedUntil ? entryHash(prev, fields) : keyedEntryHash(key, prev, fields);
-      if (!recomputed.equals(toBuffer(r.hash))) return fail(r.seq, 'hash_mismatch');
+      const recomputed =
+        r.seq <= unkeyedUntil ? entryHash(prev, fields) : keyedEntryHash(keys.chain, prev, fields);
+      if (!recomputed.equals(toBuffer(r.hash))) return fail(r.seq, 'hash_mismatch', r.id);
+      if (
+        r.mac &&
+        !(r.entry && entryMac(keys.entry, { ...fields, entry: r.entry }).equals(toBuffer(r.mac)))
+      ) {
+        return fail(r.seq, 'hash_mismatch', r.id);
+      }
       if (
         unkeyedUntil > 0 &&
         r.seq === unkeyedUntil + 1 &&
         (r.action !== CHAIN_KEYED_ACTION || r.details.unkeyedUntil !== unkeyedUntil)
       ) {
-        return fail(r.seq, 'switch_mismatch');
+        return fail(r.seq, 'switch_mismatch', r.id);
       }
       if (
         checkpoint &&
         r.seq === checkpoint.auditSeq &&
         recomputed.toString('hex') !== checkpoint.auditHead
       ) {
-        return fail(r.seq, 'checkpoint_mismatch');
+        return fail(r.seq, 'checkpoint_mismatch', r.id);
       }
       prev = recomputed;
       expectedSeq += 1;
@@ -88,21 +114,59 @@ async function walkAudit(
     }
     if (rows.length < BATCH) break;
   }
-  if (headSeq !== checked || (head && !toBuffer(head.hash).equals(prev))) {
-    return fail(checked + 1, 'head_mismatch');
+  const linked = checked;
+  if (headSeq !== linked || (head && !toBuffer(head.hash).equals(prev))) {
+    return fail(linked + 1, 'head_mismatch');
   }
-  if (checkpoint && checked < checkpoint.auditSeq) return fail(checked + 1, 'truncated');
+  if (checkpoint && linked < checkpoint.auditSeq) return fail(linked + 1, 'truncated');
   if ((await repo.maxSeq(db, 'audit_log', orgId)) > ((await repo.findHead(db, orgId))?.seq ?? 0)) {
-    return fail(checked + 1, 'head_mismatch');
+    return fail(linked + 1, 'head_mismatch');
   }
-  return { result: intact(checked), seq: checked, head: prev };
+  for (let afterId = 0; ;) {
+    const rows = await repo.unchainedEntries(db, orgId, afterId, BATCH);
+    for (const r of rows) {
+      const own = {
+        orgId: r.org_id,
+        at: r.at,
+        actorId: r.actor_id,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        changedFields: r.changed_fields,
+        details: r.details,
+      };
+      if (!r.mac || !r.entry || !entryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac))) {
+        return fail(null, 'hash_mismatch', r.id);
+      }
+      checked += 1;
+      waiting += 1;
+      afterId = r.id;
+    }
+    if (rows.length < BATCH) break;
+  }
+  const copy = await repo.findDuplicateEntry(db, 'audit_log', orgId);
+  if (copy) return fail(copy.seq, 'duplicate', copy.id);
+  return { result: intact(checked, waiting), seq: linked, head: prev };
 }
 
-/** The same for the access log: keyed from its first chained row. */
+const intact = (checked: number, waiting: number): ChainVerify => ({
+  ok: true,
+  checked,
+  waiting,
+  firstBrokenSeq: null,
+  firstBrokenId: null,
+  problem: null,
+});
+
+/**
+ * The same for the access log: keyed from its first chained row; rows written with their own MAC (since
+ * 0033) checked against it, linked or waiting. Rows from before the access log was chained (no place, no
+ * MAC) are outside both, as before.
+ */
 async function walkAccess(
   db: Db,
   orgId: string,
-  key: Buffer,
+  keys: Keys,
   checkpoint: Checkpoint | undefined,
 ): Promise<Walked> {
   const head = await repo.findAccessHead(db, orgId);
@@ -110,9 +174,10 @@ async function walkAccess(
   let prev: Buffer = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  const fail = (seq: number, problem: ChainProblem): Walked => ({
-    result: broken(checked, seq, problem),
-    seq: checked,
+  let waiting = 0;
+  const fail = (seq: number | null, problem: ChainProblem, id: number | null = null): Walked => ({
+    result: broken(checked, waiting, seq, id, problem),
+    seq: expectedSeq - 1,
     head: prev,
   });
   for (;;) {
@@ -120,10 +185,9 @@ async function walkAccess(
     for (const r of rows) {
       if (r.seq !== expectedSeq) return fail(expectedSeq, 'gap');
       if (!r.prev_hash || !r.hash || !toBuffer(r.prev_hash).equals(prev))
-        return fail(expectedSeq, 'link_mismatch');
-      const recomputed = accessHash(key, prev, {
+        return fail(expectedSeq, 'link_mismatch', r.id);
+      const own = {
         orgId: r.org_id,
-        seq: expectedSeq,
         at: r.at,
         actorId: r.actor_id,
         entity: r.entity,
@@ -131,14 +195,21 @@ async function walkAccess(
         purpose: r.purpose,
         outcome: r.outcome,
         reasonEnc: r.reason_enc ? toBuffer(r.reason_enc) : null,
-      });
-      if (!recomputed.equals(toBuffer(r.hash))) return fail(expectedSeq, 'hash_mismatch');
+      };
+      const recomputed = accessHash(keys.chain, prev, { ...own, seq: expectedSeq });
+      if (!recomputed.equals(toBuffer(r.hash))) return fail(expectedSeq, 'hash_mismatch', r.id);
+      if (
+        r.mac &&
+        !(r.entry && accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac)))
+      ) {
+        return fail(expectedSeq, 'hash_mismatch', r.id);
+      }
       if (
         checkpoint &&
         expectedSeq === checkpoint.accessSeq &&
         recomputed.toString('hex') !== checkpoint.accessHead
       ) {
-        return fail(expectedSeq, 'checkpoint_mismatch');
+        return fail(expectedSeq, 'checkpoint_mismatch', r.id);
       }
       prev = recomputed;
       expectedSeq += 1;
@@ -146,14 +217,43 @@ async function walkAccess(
     }
     if (rows.length < BATCH) break;
   }
-  if (headSeq !== checked || (head && !toBuffer(head.hash).equals(prev))) {
-    return fail(checked + 1, 'head_mismatch');
+  const linked = checked;
+  if (headSeq !== linked || (head && !toBuffer(head.hash).equals(prev))) {
+    return fail(linked + 1, 'head_mismatch');
   }
-  if (checkpoint && checked < checkpoint.accessSeq) return fail(checked + 1, 'truncated');
+  if (checkpoint && linked < checkpoint.accessSeq) return fail(linked + 1, 'truncated');
   if ((await repo.maxSeq(db, 'access_log', orgId)) > ((await repo.findAccessHead(db, orgId))?.seq ?? 0)) {
-    return fail(checked + 1, 'head_mismatch');
+    return fail(linked + 1, 'head_mismatch');
   }
-  return { result: intact(checked), seq: checked, head: prev };
+  for (let afterId = 0; ;) {
+    const rows = await repo.unlinkedAccess(db, orgId, BATCH, afterId);
+    for (const r of rows) {
+      const own = {
+        orgId: r.org_id,
+        at: r.at,
+        actorId: r.actor_id,
+        entity: r.entity,
+        entityId: r.entity_id,
+        purpose: r.purpose,
+        outcome: r.outcome,
+        reasonEnc: r.reason_enc ? toBuffer(r.reason_enc) : null,
+      };
+      if (
+        !r.mac ||
+        !r.entry ||
+        !accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac))
+      ) {
+        return fail(null, 'hash_mismatch', r.id);
+      }
+      checked += 1;
+      waiting += 1;
+      afterId = r.id;
+    }
+    if (rows.length < BATCH) break;
+  }
+  const copy = await repo.findDuplicateEntry(db, 'access_log', orgId);
+  if (copy) return fail(copy.seq, 'duplicate', copy.id);
+  return { result: intact(checked, waiting), seq: linked, head: prev };
 }
 
 /**
@@ -170,10 +270,14 @@ export async function verifyOrganisation(
   const checkpointKey = await chainKey(keyring, db, orgId, 'checkpoint');
   const badCheckpoint = last === 'unreadable' || (last !== undefined && !isAuthentic(checkpointKey, last));
   const anchor = last === 'unreadable' || badCheckpoint ? undefined : last;
-  const auditWalk = await walkAudit(db, orgId, await chainKey(keyring, db, orgId, 'audit'), anchor);
-  const accessWalk = await walkAccess(db, orgId, await chainKey(keyring, db, orgId, 'access'), anchor);
+  const keysOf = async (chain: 'audit' | 'access'): Promise<Keys> => ({
+    chain: await chainKey(keyring, db, orgId, chain),
+    entry: await chainKey(keyring, db, orgId, chain === 'audit' ? 'audit-entry' : 'access-entry'),
+  });
+  const auditWalk = await walkAudit(db, orgId, await keysOf('audit'), anchor);
+  const accessWalk = await walkAccess(db, orgId, await keysOf('access'), anchor);
   const auditResult = badCheckpoint
-    ? broken(auditWalk.result.checked, 0, 'checkpoint_invalid')
+    ? broken(auditWalk.result.checked, auditWalk.result.waiting, 0, null, 'checkpoint_invalid')
     : auditWalk.result;
   const ok = auditResult.ok && accessWalk.result.ok;
   const head = await repo.findHead(db, orgId);

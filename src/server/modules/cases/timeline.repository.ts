@@ -108,7 +108,7 @@ export async function listTimeline(
     ),
     branch(
       'state',
-      sql`'s' || a.seq::text`,
+      sql`'s' || a.id::text`,
       instant('a.at'),
       { from_state: sql`a.details->>'from'`, to_state: sql`a.details->>'to'` },
       sql`from audit_log a where a.entity = 'case' and a.entity_id = ${caseId}
@@ -117,7 +117,7 @@ export async function listTimeline(
     // Assigning (directly or by an accepted offer) makes the case active: a state change of its own kind.
     branch(
       'assigned',
-      sql`'s' || a.seq::text`,
+      sql`'s' || a.id::text`,
       instant('a.at'),
       {
         counsellor_name: sql`u.display_name`,

@@ -70,8 +70,8 @@ async function logIntakeCall(
 
 /**
  * Saves a contact from the intake form, and opens or links a case. Idempotent on `requestId`: a retried or
- * double-clicked save returns the first result and writes nothing more. Its audit entries are chained
- * together at the end (see `withAuditBatch`), so the organisation's chain head is locked only then.
+ * double-clicked save returns the first result and writes nothing more. Its audit entries are written
+ * together at the end, in one statement (see `withAuditBatch`).
  */
 export async function saveIntake(ctx: Ctx, input: Intake): Promise<IntakeResult> {
   const actor = ctx.actor;

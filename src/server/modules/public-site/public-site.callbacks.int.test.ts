@@ -206,7 +206,7 @@ describe.each(kinds)('public site: callback requests on %s', (kind) => {
     const purges = await t.asOwner(async (db) => {
       const { rows } = await sql<{
         details: { handled: number; expired: number };
-      }>`select details from audit_log where action = 'callback.purge' order by seq`.execute(db);
+      }>`select details from audit_log where action = 'callback.purge' order by id`.execute(db);
       return rows.map((r) => [r.details.handled, r.details.expired]);
     });
     expect(purges).toHaveLength(2);

@@ -25,8 +25,14 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((entry) => (
-            <Table.Tr key={entry.seq}>
-              <Table.Td className="ltr-text">{entry.seq}</Table.Td>
+            <Table.Tr key={entry.id}>
+              <Table.Td className="ltr-text">
+                {entry.seq ?? (
+                  <Text span size="sm" c="dimmed">
+                    {t('audit.pendingLink')}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
               <Table.Td dir="auto">{entry.actorName ?? t('audit.system')}</Table.Td>
               <Table.Td>

@@ -22,7 +22,16 @@ function ChainVerdict({
       {t(intact, { n: chain.checked })}
     </Alert>
   ) : (
-    <Alert color="red" variant="filled" role="alert" title={t(broken, { seq: chain.firstBrokenSeq ?? '?' })}>
+    <Alert
+      color="red"
+      variant="filled"
+      role="alert"
+      title={
+        chain.firstBrokenSeq === null && chain.firstBrokenId !== null
+          ? t('audit.brokenWaiting', { id: chain.firstBrokenId })
+          : t(broken, { seq: chain.firstBrokenSeq ?? '?' })
+      }
+    >
       {t(`audit.problems.${chain.problem}`)}
     </Alert>
   );
