@@ -6,13 +6,14 @@
  *
  * To cover a new screen, add a line to PAGES (path, role, and optionally what to open on it).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { axeSummary, axeTotals, runAxe } from './support/axe';
 import type { AxeTotal } from './support/axe';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { NL } from './support/flows';
+import { acceptInviteViaApi, colleagueViaApi, inviteViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -210,7 +211,7 @@ const blocking = (total: AxeTotal) =>
         `${total.label}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${violation.targets.join('\n    ')}`,
     );
 
-describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
+test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   let server: TestServer;
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
@@ -226,9 +227,10 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    test.setTimeout(600_000);
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     for (const { language, size } of PASSES) {
       const context = await newContext(browser, server.baseUrl, { viewport: VIEWPORTS[size] });
       await context.addInitScript((lang) => localStorage.setItem('confidant.lang', lang), language);
@@ -242,13 +244,13 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     const adminContext = await newContext(browser, server.baseUrl);
     pages.admin = await adminContext.newPage();
     errors.push(trackErrors(pages.admin));
-    await setupViaUi(pages.admin);
+    await setupViaApi(pages.admin);
     for (const [role, name] of [
       ['coordinator', 'Samira Haddou'],
       ['counsellor', 'Youssef El Amrani'],
       ['peer_organiser', 'Fatima Benali'],
     ] as const) {
-      const colleague = await colleagueViaUi(browser, server.baseUrl, pages.admin, {
+      const colleague = await colleagueViaApi(browser, server.baseUrl, pages.admin, {
         name,
         email: `${role}@hulplijn.example`,
         role,
@@ -261,10 +263,10 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       email: 'fatma@hulplijn.example',
       password: 'privacy gaat boven alles',
     };
-    const link = await inviteViaUi(pages.admin, { ...officer, role: 'privacy_officer' });
+    const link = await inviteViaApi(pages.admin, { ...officer, role: 'privacy_officer' });
     pages.privacy_officer = await (await newContext(browser, server.baseUrl)).newPage();
     errors.push(trackErrors(pages.privacy_officer));
-    await acceptInviteViaUi(pages.privacy_officer, link, officer);
+    await acceptInviteViaApi(pages.privacy_officer, link, officer);
 
     // Something on every list: a worked case of the counsellor, an unassigned one, a partner, an absence.
     const co = pages.coordinator;
@@ -346,17 +348,15 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       memberIds: [member.id],
       sendEmail: false,
     });
-  }, 600_000);
+  });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     if (process.env.E2E_AXE_REPORT) console.warn(`axe totals (c/s/m/minor nodes):\n${axeSummary()}`);
-    await browser?.close();
     await server?.stop();
   });
 
-  it.each(PASSES.map((pass) => [pass.language, pass.size, pass] as const))(
-    'no serious or critical violations in %s on %s',
-    async (language, size) => {
+  for (const { language, size } of PASSES) {
+    test(`no serious or critical violations in ${language} on ${size}`, async () => {
       const found: string[] = [...blocking(setupResults.get(`${language}-${size}`)!)];
 
       // Public pages of an existing installation, signed out.
@@ -404,10 +404,10 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
           console.warn(`${visit.name} ${language} ${size}: ${Date.now() - started} ms`);
       }
       expect(found).toEqual([]);
-    },
-  );
+    });
+  }
 
-  it('a changed dialog form asks before Escape discards it, and focus returns to the button that opened it', async () => {
+  test('a changed dialog form asks before Escape discards it, and focus returns to the button that opened it', async () => {
     const page = pages.coordinator;
     await page.setViewportSize(VIEWPORTS.desktop);
     await setLanguage(page, 'nl');
@@ -438,7 +438,7 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     expect(await page.getByRole('row', { name: /Wijkteam Noord/ }).count()).toBe(0);
   });
 
-  it(`checked ${PAGES.length + 3} pages per pass without page errors`, () => {
+  test(`checked ${PAGES.length + 3} pages per pass without page errors`, () => {
     expect(axeTotals.length).toBe(PASSES.length * (PAGES.length + 3));
     for (const list of errors) expect(list).toEqual([]);
   });

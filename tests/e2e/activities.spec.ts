@@ -1,10 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxe } from './support/axe';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, termId } from './support/cases';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, termId } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -38,7 +39,7 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
   await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
 }
 
-describe('community activities', () => {
+test.describe('community activities', () => {
   let server: TestServer;
   let browser: Browser;
   let admin: Page;
@@ -48,18 +49,19 @@ describe('community activities', () => {
     expired: { name: 'Fatima Ouali', id: '' },
   };
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    test.setTimeout(300_000);
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     admin = await (await newContext(browser, server.baseUrl)).newPage();
-    await setupViaUi(admin);
-    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Youssef El Amrani',
       email: 'youssef@hulplijn.example',
       role: 'coordinator',
     });
     for (const [key, person] of Object.entries(counsellors)) {
-      const colleague = await colleagueViaUi(browser, server.baseUrl, admin, {
+      const colleague = await colleagueViaApi(browser, server.baseUrl, admin, {
         name: person.name,
         email: `${key}@hulplijn.example`,
         role: 'counsellor',
@@ -78,16 +80,15 @@ describe('community activities', () => {
     });
     await trainedViaApi(co, course.id, counsellors.valid.id, 30);
     await trainedViaApi(co, course.id, counsellors.expired.id, 400);
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a coordinator plans an information meeting in Arabic in Utrecht, records 23 attendees, and a later contact names it', async () => {
+  test('a coordinator plans an information meeting in Arabic in Utrecht, records 23 attendees, and a later contact names it', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'activities', async () => {
+    await test.step('activities', async () => {
       await page
         .getByRole('navigation', { name: NL.nav.mainNav })
         .getByRole('link', { name: NL.nav.activities })
@@ -201,7 +202,7 @@ describe('community activities', () => {
     expect(coordinator.errors).toEqual([]);
   });
 
-  it('the published meeting appears on the public site in Arabic and Dutch; a private one never does', async () => {
+  test('the published meeting appears on the public site in Arabic and Dutch; a private one never does', async () => {
     const page = coordinator.page;
     const today = new Date().toISOString().slice(0, 10);
     // A meeting not marked for the public site, planned the same day in the same town.
@@ -223,7 +224,7 @@ describe('community activities', () => {
     const context = await newContext(browser, server.baseUrl, { viewport: { width: 390, height: 844 } });
     const visitor = await context.newPage();
     const errors = trackErrors(visitor);
-    await withFailureShot(visitor, 'activities-public', async () => {
+    await test.step('activities-public', async () => {
       // The home page keeps its list for a few seconds: wait until the new meeting shows.
       await expect
         .poll(
@@ -231,7 +232,7 @@ describe('community activities', () => {
             await visitor.goto('/ar/');
             return visitor.getByText(TITLE).count();
           },
-          { timeout: 20_000, interval: 1_000 },
+          { timeout: 20_000, intervals: [1_000] },
         )
         .toBe(1);
       expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
@@ -256,7 +257,7 @@ describe('community activities', () => {
     await context.close();
 
     // The facilitator's hours count towards her volunteer record, on her profile for the coordinator.
-    await withFailureShot(page, 'activities-volunteer-record', async () => {
+    await test.step('activities-volunteer-record', async () => {
       await page.goto(`/counsellors/${counsellors.valid.id}`);
       const record = page.getByRole('region', { name: A.volunteerRecord.title });
       await record.waitFor();

@@ -1,38 +1,38 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { colleagueViaUi, openCaseViaApi } from './support/cases';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { openCaseViaApi } from './support/cases';
+import { NL } from './support/flows';
+import { acceptInviteViaApi, colleagueViaApi, inviteViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('audit log', () => {
+test.describe('audit log', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a privacy officer reads the audit log, filters it and verifies the chain', async () => {
+  test('a privacy officer reads the audit log, filters it and verifies the chain', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const adminPage = await adminContext.newPage();
-    await setupViaUi(adminPage);
+    await setupViaApi(adminPage);
     const officer = {
       name: 'Fatma Yilmaz',
       email: 'fatma@hulplijn.example',
       password: 'privacy gaat boven alles hier',
     };
-    const link = await inviteViaUi(adminPage, { ...officer, role: 'privacy_officer' });
+    const link = await inviteViaApi(adminPage, { ...officer, role: 'privacy_officer' });
     // A coordinator opens two cases, so the log has case entries to read by reference.
-    const coordinator = await colleagueViaUi(browser, server.baseUrl, adminPage, {
+    const coordinator = await colleagueViaApi(browser, server.baseUrl, adminPage, {
       name: 'Karim Coördinator',
       email: 'karim@hulplijn.example',
       role: 'coordinator',
@@ -45,7 +45,7 @@ describe('audit log', () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
-    await acceptInviteViaUi(page, link, officer);
+    await acceptInviteViaApi(page, link, officer);
 
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
     expect(await nav.getByRole('link', { name: NL.nav.users }).count()).toBe(0);

@@ -2,20 +2,21 @@
  * The core flow on the case page (issue 9): how to reach the family (number only after "show"), the intake
  * call in the contact log, and the consent text read to the caller in the form language (Arabic, RTL).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { fillIn } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const PHONE_DIGITS = '612345678';
 
-describe('the case page for a phone call', () => {
+test.describe('the case page for a phone call', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
@@ -23,13 +24,14 @@ describe('the case page for a phone call', () => {
   let caseId: string;
   let reference: string;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    test.setTimeout(600_000);
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const admin = await (await newContext(browser, server.baseUrl)).newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor') =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role });
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role });
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     counsellor = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor');
     const co = coordinator.page;
@@ -47,16 +49,15 @@ describe('the case page for a phone call', () => {
       ],
     });
     await apiCall(co, 'POST', `/api/cases/${caseId}/assign`, { counsellorId });
-  }, 600_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('the counsellor sees how to reach the family, and the number only after "show"', async () => {
+  test('the counsellor sees how to reach the family, and the number only after "show"', async () => {
     const page = counsellor.page;
-    await withFailureShot(page, 'reach', async () => {
+    await test.step('reach', async () => {
       await page.goto(`/cases/${caseId}`);
       await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
       const reach = page.getByRole('region', { name: NL.reach.title });
@@ -75,9 +76,9 @@ describe('the case page for a phone call', () => {
     });
   });
 
-  it('the coordinator who took the call can show the number too', async () => {
+  test('the coordinator who took the call can show the number too', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'reach-coordinator', async () => {
+    await test.step('reach-coordinator', async () => {
       await page.goto(`/cases/${caseId}`);
       const reach = page.getByRole('region', { name: NL.reach.title });
       await reach.getByRole('button', { name: NL.reach.showPhone }).click();
@@ -85,9 +86,9 @@ describe('the case page for a phone call', () => {
     });
   });
 
-  it('the intake call is the first entry of the contact log', async () => {
+  test('the intake call is the first entry of the contact log', async () => {
     const page = counsellor.page;
-    await withFailureShot(page, 'intake-log', async () => {
+    await test.step('intake-log', async () => {
       // The tab is in the address: a link straight to the contacts tab opens it.
       await page.goto(`/cases/${caseId}?tab=contacts`);
       const log = page.getByRole('region', { name: NL.log.title });
@@ -100,9 +101,9 @@ describe('the case page for a phone call', () => {
     });
   });
 
-  it('search: Ctrl+K, a reference and Enter land on the case; the term stays out of the address bar', async () => {
+  test('search: Ctrl+K, a reference and Enter land on the case; the term stays out of the address bar', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'search', async () => {
+    await test.step('search', async () => {
       await page.goto('/');
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.keyboard.press('Control+k');
@@ -127,9 +128,9 @@ describe('the case page for a phone call', () => {
     });
   });
 
-  it('the consent text is read in the form language: Arabic, right to left', async () => {
+  test('the consent text is read in the form language: Arabic, right to left', async () => {
     const page = counsellor.page;
-    await withFailureShot(page, 'consent-arabic', async () => {
+    await test.step('consent-arabic', async () => {
       await page.goto(`/cases/${caseId}`);
       await page.getByRole('tab', { name: NL.caseTabs.sharing }).click();
       await page

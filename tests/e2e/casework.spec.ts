@@ -1,49 +1,49 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { fillIn } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const PHONE = { width: 390, height: 844 };
 
-describe('case work', () => {
+test.describe('case work', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
   let counsellorA: Colleague;
   let counsellorB: Colleague;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     counsellorA = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
     counsellorB = await invite('Leyla Demir', 'leyla@hulplijn.example', 'counsellor');
     await adminContext.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('coordinator assigns, counsellor works the case on a phone and closes it into aftercare', async () => {
+  test('coordinator assigns, counsellor works the case on a phone and closes it into aftercare', async () => {
     const { id, reference } = await openCaseViaApi(coordinator.page, 'Moeder van R.');
     await makeEligibleViaApi(coordinator.page, 'Karim Bouali');
     const caseHeading = NL.case.title.replace('{{reference}}', reference);
 
     // Coordinator: the new case is unassigned on their home; assign counsellor A from the case page.
     const cp = coordinator.page;
-    await withFailureShot(cp, 'casework-assign', async () => {
+    await test.step('casework-assign', async () => {
       await cp.goto('/');
       await cp
         .getByRole('region', { name: NL.work.unassigned })
@@ -72,7 +72,7 @@ describe('case work', () => {
 
     // Counsellor A on a phone: "my families" first, then the case.
     const page = counsellorA.page;
-    await withFailureShot(page, 'casework-counsellor', async () => {
+    await test.step('casework-counsellor', async () => {
       await page.goto('/');
       const families = page.getByRole('region', { name: NL.work.myFamilies });
       await families.getByRole('link', { name: reference }).click();

@@ -1,9 +1,9 @@
 import { readFile, rm } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Meeting } from '../../src/shared/meetings.schema';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import {
   apiStatus,
@@ -18,7 +18,8 @@ import {
   uploadFiles,
   showCaseTab,
 } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -40,7 +41,7 @@ function casePage(page: Page) {
   };
 }
 
-describe('consent made written later, signed forms and case meetings', () => {
+test.describe('consent made written later, signed forms and case meetings', () => {
   let server: TestServer;
   let browser: Browser;
   let samira: Colleague;
@@ -48,9 +49,9 @@ describe('consent made written later, signed forms and case meetings', () => {
   let karimId: string;
   let files: Awaited<ReturnType<typeof uploadFiles>>;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     files = await uploadFiles({
       // A text file renamed to .pdf: the browser calls it application/pdf, the server reads its content.
       [FAKE_PDF]: Buffer.from('Dit is geen pdf, alleen tekst met een andere naam.\n'),
@@ -58,13 +59,13 @@ describe('consent made written later, signed forms and case meetings', () => {
     });
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
-    samira = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    samira = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Samira Haddou',
       email: 'samira@hulplijn.example',
       role: 'coordinator',
     });
-    karim = await colleagueViaUi(browser, server.baseUrl, admin, {
+    karim = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Karim Bouali',
       email: 'karim@hulplijn.example',
       role: 'counsellor',
@@ -75,8 +76,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     karimId = await makeEligibleViaApi(samira.page, 'Karim Bouali');
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
     if (files) await rm(files.dir, { recursive: true, force: true });
   });
@@ -88,7 +88,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     return id;
   }
 
-  it('verbal consent waits for a signature, with a task, until the caller signs in the app', async () => {
+  test('verbal consent waits for a signature, with a task, until the caller signs in the app', async () => {
     const alias = 'Moeder van A.';
     const id = await karimsCase(alias);
     const page = karim.page;
@@ -97,7 +97,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     const taskName = fillIn(NL.tasks.consentWritten, { who: alias });
     const myTasks = page.getByRole('region', { name: NL.work.myTasks, exact: true });
 
-    await withFailureShot(page, 'verbal-record', async () => {
+    await test.step('verbal-record', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
       await consent.getByText(NL.consent.empty).waitFor();
       const saved = await recordConsentViaUi(page, {
@@ -122,13 +122,13 @@ describe('consent made written later, signed forms and case meetings', () => {
     });
 
     // The task is on the counsellor's own list too, and leads back to the case.
-    await withFailureShot(page, 'verbal-my-work', async () => {
+    await test.step('verbal-my-work', async () => {
       await page.goto('/');
       await myTasks.getByRole('link', { name: taskName }).click();
       await page.waitForURL(`**/cases/${id}#tasks`);
     });
 
-    await withFailureShot(page, 'verbal-sign', async () => {
+    await test.step('verbal-sign', async () => {
       // The link opened the tasks tab (#tasks); the consent is on the sharing tab.
       expect(await page.getByRole('tab', { name: NL.caseTabs.tasks }).getAttribute('aria-selected')).toBe(
         'true',
@@ -165,7 +165,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     expect(karim.errors).toEqual([]);
   });
 
-  it('a signed form is checked by its content: a renamed text file is refused, a real PDF is kept', async () => {
+  test('a signed form is checked by its content: a renamed text file is refused, a real PDF is kept', async () => {
     const id = await karimsCase('Vader van B.');
     const page = karim.page;
     const { consent, consentCard } = casePage(page);
@@ -174,7 +174,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       name: fillIn(NL.consentDocument.download, { name: REAL_PDF }),
     });
 
-    await withFailureShot(page, 'upload-refused', async () => {
+    await test.step('upload-refused', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
       await consent.getByText(NL.consent.empty).waitFor();
       const upload = page.waitForResponse(isApi('PUT', /\/consents\/[^/]+\/document$/));
@@ -197,7 +197,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       expect(await card.getByRole('link', { name: refused }).count()).toBe(0);
     });
 
-    await withFailureShot(page, 'upload-pdf', async () => {
+    await test.step('upload-pdf', async () => {
       const upload = page.waitForResponse(isApi('PUT', /\/consents\/[^/]+\/document$/));
       await chooseFile(
         page,
@@ -221,7 +221,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     expect(karim.errors).toEqual([]);
   });
 
-  it('a case meeting is shared only once every participant is covered, and logged per participant', async () => {
+  test('a case meeting is shared only once every participant is covered, and logged per participant', async () => {
     const page = samira.page;
     const { id } = await openCaseViaApi(page, 'Moeder van M.');
     const { meetings, disclosures } = casePage(page);
@@ -242,7 +242,7 @@ describe('consent made written later, signed forms and case meetings', () => {
         .getByRole('listitem')
         .filter({ hasText: name });
 
-    await withFailureShot(page, 'meeting-one-consent', async () => {
+    await test.step('meeting-one-consent', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
       await meetings.getByText(NL.meetings.empty).waitFor();
       await consent(MUNICIPALITY);
@@ -289,7 +289,7 @@ describe('consent made written later, signed forms and case meetings', () => {
       expect(await apiStatus(page, method, path)).toEqual({ status: 409, code: 'consent_required' });
     }
 
-    await withFailureShot(page, 'meeting-shared', async () => {
+    await test.step('meeting-shared', async () => {
       await consent(POLICE);
       await card.getByText(NL.meetings.allCoveredShort, { exact: true }).waitFor();
       await participant(POLICE).getByRole('status').getByText(coveredPrefix).waitFor();

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { apiStatus, drawSignature, fillIn, partnerViaApi, pickPartner, showCaseTab } from './support/consent';
-import { NL, setupViaUi, signInViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi, signInViaApi } from './support/session';
 import { startServer, testClock } from './support/server';
 import { setTotpClockOffset } from './support/totp';
 import type { TestServer } from './support/server';
@@ -17,7 +18,7 @@ const POLICE = 'Politie Midden-Nederland';
 /** Accounts wait 7 days in their role before the emergency path opens to them. */
 const EIGHT_DAYS = 8 * 86_400_000;
 
-describe('consent, referrals and the emergency path', () => {
+test.describe('consent, referrals and the emergency path', () => {
   let server: TestServer;
   let browser: Browser;
   let samira: Colleague;
@@ -25,15 +26,15 @@ describe('consent, referrals and the emergency path', () => {
   let karim: Colleague;
   let clock: Awaited<ReturnType<typeof testClock>>;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     clock = await testClock();
     server = await startServer(clock.env);
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
     samira = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     omar = await invite('Omar Yilmaz', 'omar@hulplijn.example', 'coordinator');
     karim = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
@@ -42,12 +43,11 @@ describe('consent, referrals and the emergency path', () => {
     await partnerViaApi(samira.page, { name: POLICE, type: 'police', municipality: 'Utrecht' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a counsellor records signed consent on a phone, refers within it, and withdrawal stops the referral', async () => {
+  test('a counsellor records signed consent on a phone, refers within it, and withdrawal stops the referral', async () => {
     const co = samira.page;
     const { id } = await openCaseViaApi(co, 'Moeder van R.');
     const counsellorId = await makeEligibleViaApi(co, 'Karim Bouali');
@@ -63,7 +63,7 @@ describe('consent, referrals and the emergency path', () => {
       name: fillIn(NL.referrals.cardLabel, { name: MUNICIPALITY }),
     });
 
-    await withFailureShot(page, 'consent-record', async () => {
+    await test.step('consent-record', async () => {
       await page.goto(`/cases/${id}`);
       // From the case header to "record consent" by keyboard: Tab to the tab list, arrows to the sharing
       // tab, Tab into it. Counted, so that the page does not grow a longer way there unnoticed.
@@ -124,7 +124,7 @@ describe('consent, referrals and the emergency path', () => {
       expect(await print.getAttribute('href')).toMatch(/\/consents\/[0-9a-f-]+\/form\.pdf\?lang=nl$/);
     });
 
-    const summaryHref = await withFailureShot(page, 'consent-referral', async () => {
+    const summaryHref = await test.step('consent-referral', async () => {
       // The hand-off: refer with the consent just recorded; the form comes filled in from it.
       await consentCard
         .getByRole('button', { name: fillIn(NL.handoff.referWithFor, { recipient: MUNICIPALITY }) })
@@ -186,7 +186,7 @@ describe('consent, referrals and the emergency path', () => {
       return href;
     });
 
-    await withFailureShot(page, 'consent-withdraw', async () => {
+    await test.step('consent-withdraw', async () => {
       await consentCard
         .getByRole('button', { name: fillIn(NL.consent.withdrawFor, { recipient: MUNICIPALITY }) })
         .click();
@@ -214,12 +214,12 @@ describe('consent, referrals and the emergency path', () => {
     expect(karim.errors).toEqual([]);
   });
 
-  it('an emergency request needs a second coordinator, then the disclosure is logged', async () => {
+  test('an emergency request needs a second coordinator, then the disclosure is logged', async () => {
     // Both coordinators were invited today: a week on, they may use the emergency path (and sign in again).
     await clock.advance(EIGHT_DAYS);
     setTotpClockOffset(EIGHT_DAYS);
-    await signInViaUi(samira.page, samira.account);
-    await signInViaUi(omar.page, omar.account);
+    await signInViaApi(samira.page, samira.account);
+    await signInViaApi(omar.page, omar.account);
     const page = samira.page;
     const { id, reference } = await openCaseViaApi(page, 'Vader van D.');
     const emergency = page.getByRole('region', { name: NL.emergency.title, exact: true });
@@ -229,7 +229,7 @@ describe('consent, referrals and the emergency path', () => {
     const reason =
       'Zoon heeft vanavond een vlucht naar het conflictgebied geboekt; vader vreest voor zijn leven.';
 
-    await withFailureShot(page, 'emergency-request', async () => {
+    await test.step('emergency-request', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
       await emergency.getByText(NL.emergency.onlyFor).waitFor();
       await emergency.getByRole('button', { name: NL.emergency.start }).click();
@@ -252,7 +252,7 @@ describe('consent, referrals and the emergency path', () => {
     });
 
     // Four eyes: no decision buttons for the requester, and the API refuses too.
-    await withFailureShot(page, 'emergency-own', async () => {
+    await test.step('emergency-own', async () => {
       await page.getByRole('navigation').getByRole('link', { name: NL.nav.emergencyApprovals }).click();
       await page.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
       const own = page.getByRole('listitem', {
@@ -277,7 +277,7 @@ describe('consent, referrals and the emergency path', () => {
 
     // The second coordinator gets an alert, follows it and approves.
     const second = omar.page;
-    await withFailureShot(second, 'emergency-approve', async () => {
+    await test.step('emergency-approve', async () => {
       await second.goto('/');
       const alert = second
         .getByRole('region', { name: NL.work.alerts })
@@ -301,7 +301,7 @@ describe('consent, referrals and the emergency path', () => {
     });
 
     // The requester records the disclosure; it appears in the case's disclosure log, with a task to tell the caller.
-    await withFailureShot(page, 'emergency-disclose', async () => {
+    await test.step('emergency-disclose', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
       await card.getByText(NL.emergency.statuses.approved, { exact: true }).waitFor();
       await card

@@ -3,13 +3,14 @@
  * and the roles that see it; each pair is one test that fills the form in the browser, saves, and waits for
  * the confirmation without an error on screen. A form a role sees but cannot save fails here.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import { fillIn, partnerViaApi, pickPartner, recordConsentViaUi, showCaseTab } from './support/consent';
 import { errorAlertCount, savedStatus } from './support/forms';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import { inviteViaUi, NL } from './support/flows';
+import { acceptInviteViaApi, colleagueViaApi, inviteViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -283,7 +284,7 @@ const CASES: readonly FormCase[] = [
   },
 ];
 
-describe('every staff form saves for every role that sees it', () => {
+test.describe('every staff form saves for every role that sees it', () => {
   let server: TestServer;
   let browser: Browser;
   const pages = {} as Record<StaffRole, Page>;
@@ -291,18 +292,19 @@ describe('every staff form saves for every role that sees it', () => {
   const world: World = { counsellorId: '', n: 0, caseIds: {}, partners: {}, invited: '' };
   const runs = new Map<string, number>();
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    test.setTimeout(600_000);
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     pages.admin = await adminContext.newPage();
     errors.push(trackErrors(pages.admin));
-    await setupViaUi(pages.admin);
+    await setupViaApi(pages.admin);
     for (const [role, name] of [
       ['coordinator', 'Samira Haddou'],
       ['counsellor', 'Karim Bouali'],
     ] as const) {
-      const colleague = await colleagueViaUi(browser, server.baseUrl, pages.admin, {
+      const colleague = await colleagueViaApi(browser, server.baseUrl, pages.admin, {
         name,
         email: `${role}@hulplijn.example`,
         role,
@@ -315,10 +317,10 @@ describe('every staff form saves for every role that sees it', () => {
       email: 'fatma@hulplijn.example',
       password: 'privacy gaat boven alles hier',
     };
-    const link = await inviteViaUi(pages.admin, { ...officer, role: 'privacy_officer' });
+    const link = await inviteViaApi(pages.admin, { ...officer, role: 'privacy_officer' });
     pages.privacy_officer = await (await newContext(browser, server.baseUrl)).newPage();
     errors.push(trackErrors(pages.privacy_officer));
-    await acceptInviteViaUi(pages.privacy_officer, link, officer);
+    await acceptInviteViaApi(pages.privacy_officer, link, officer);
     const { items } = await apiCall<{ items: { id: string; name: string }[] }>(
       pages.coordinator,
       'GET',
@@ -339,29 +341,26 @@ describe('every staff form saves for every role that sees it', () => {
     ] as const) {
       world.partners[role] = (await partnerViaApi(co, { name, type: 'mental_health' })).name;
     }
-  }, 600_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
   const pairs = CASES.flatMap((formCase) => formCase.roles.map((role) => ({ formCase, role })));
 
-  it.each(pairs.map((pair) => [pair.formCase.form, pair.role, pair] as const))(
-    '%s saves as %s',
-    async (form, role, { formCase }) => {
+  for (const { formCase, role } of pairs) {
+    const { form } = formCase;
+    test(`${form} saves as ${role}`, async () => {
       const page = pages[role];
       world.n = (runs.get(form) ?? 0) + 1;
       runs.set(form, world.n);
-      await withFailureShot(page, `form-${form.replaceAll(' ', '-')}-${role}`, async () => {
-        await formCase.save(page, role, world);
-        expect(await errorAlertCount(page)).toBe(0);
-      });
-    },
-  );
+      await formCase.save(page, role, world);
+      expect(await errorAlertCount(page)).toBe(0);
+    });
+  }
 
-  it(`covers ${pairs.length} form × role pairs without page errors`, () => {
+  test(`covers ${pairs.length} form × role pairs without page errors`, () => {
     expect(pairs.length).toBeGreaterThanOrEqual(26);
     for (const list of errors) expect(list).toEqual([]);
   });

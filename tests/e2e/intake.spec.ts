@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, caseCount, colleagueViaUi } from './support/cases';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { apiCall, caseCount } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -36,18 +37,18 @@ function keyboard(page: Page) {
   };
 }
 
-describe('intake', () => {
+test.describe('intake', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
-    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Samira Haddou',
       email: 'samira@hulplijn.example',
       role: 'coordinator',
@@ -55,14 +56,13 @@ describe('intake', () => {
     await adminContext.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a coordinator takes a call with the keyboard only (timer, relative, signals) and opens a case', async () => {
+  test('a coordinator takes a call with the keyboard only (timer, relative, signals) and opens a case', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'intake-keyboard', async () => {
+    await test.step('intake-keyboard', async () => {
       // The category list must have arrived before the category is typed (as it has for a person).
       const terms = page.waitForResponse((r) => r.url().endsWith('/api/taxonomies') && r.ok());
       await page.goto('/intake');
@@ -155,9 +155,9 @@ describe('intake', () => {
     expect(coordinator.errors).toEqual([]);
   });
 
-  it('a retried or double save makes one case', async () => {
+  test('a retried or double save makes one case', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'intake-retry', async () => {
+    await test.step('intake-retry', async () => {
       const before = await caseCount(page);
       const terms = page.waitForResponse((r) => r.url().endsWith('/api/taxonomies') && r.ok());
       await page.goto('/intake');

@@ -1,29 +1,28 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import ar from '../../src/web/i18n/locales/ar.json';
-import en from '../../src/web/i18n/locales/en.json';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import ar from '../../src/web/i18n/locales/ar.json' with { type: 'json' };
+import en from '../../src/web/i18n/locales/en.json' with { type: 'json' };
 import { acceptInviteViaUi, ADMIN, inviteViaUi, NL, setupViaUi, signInViaUi } from './support/flows';
 import { secretFromManualKey, totpCode } from './support/totp';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('inviting a colleague', () => {
+test.describe('inviting a colleague', () => {
   let server: TestServer;
   let browser: Browser;
   let adminSecret = '';
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('admin invites a coordinator who activates the account with password and TOTP', async () => {
+  test('admin invites a coordinator who activates the account with password and TOTP', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const adminPage = await adminContext.newPage();
     const adminErrors = trackErrors(adminPage);
@@ -111,7 +110,7 @@ describe('inviting a colleague', () => {
     await adminContext.close();
   });
 
-  it('opens the invitation in the language the admin chose, and keeps a language picked at sign-in', async () => {
+  test('opens the invitation in the language the admin chose, and keeps a language picked at sign-in', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
     await signInViaUi(admin, { ...ADMIN, secret: adminSecret });

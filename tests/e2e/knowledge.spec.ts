@@ -1,33 +1,35 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const TALKING = 'In gesprek met een kind dat radicaliseert';
 const SIGNALS = 'Signalen en beschermende factoren';
 
-describe('handbook', () => {
+test.describe('handbook', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
   let counsellor: Colleague;
   let caseRef: { id: string; reference: string };
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    test.setTimeout(300_000);
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const admin = await (await newContext(browser, server.baseUrl)).newPage();
-    await setupViaUi(admin);
-    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Samira Haddou',
       email: 'samira@hulplijn.example',
       role: 'coordinator',
     });
-    counsellor = await colleagueViaUi(browser, server.baseUrl, admin, {
+    counsellor = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Youssef El Amrani',
       email: 'youssef@hulplijn.example',
       role: 'counsellor',
@@ -36,14 +38,13 @@ describe('handbook', () => {
     // Request category C1 (signals of radicalising behaviour): the starter handbook links three articles to it.
     caseRef = await openCaseViaApi(coordinator.page, 'Moeder van K.');
     await apiCall(coordinator.page, 'POST', `/api/cases/${caseRef.id}/assign`, { counsellorId });
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a counsellor opens the handbook from their case, searches it and reads an article without leaving the case', async () => {
+  test('a counsellor opens the handbook from their case, searches it and reads an article without leaving the case', async () => {
     const page = counsellor.page;
     const errors = trackErrors(page);
     const searchBodies: string[] = [];
@@ -90,7 +91,7 @@ describe('handbook', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a coordinator edits an article, previews it and sees what changed', async () => {
+  test('a coordinator edits an article, previews it and sees what changed', async () => {
     const page = coordinator.page;
     const errors = trackErrors(page);
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi, signInViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi, signInViaApi } from './support/session';
 import { startServer, testClock } from './support/server';
 import type { TestServer } from './support/server';
 import { setTotpClockOffset } from './support/totp';
@@ -25,23 +26,23 @@ async function offerFromShortlist(page: Page, caseId: string, reference: string,
   return matching;
 }
 
-describe('matching', () => {
+test.describe('matching', () => {
   let server: TestServer;
   let browser: Browser;
   let advanceClock: (ms: number) => Promise<void>;
   let coordinator: Colleague;
   let karim: Colleague;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     const clock = await testClock();
     advanceClock = clock.advance;
     server = await startServer(clock.env);
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     karim = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
     await invite('Leyla Demir', 'leyla@hulplijn.example', 'counsellor');
@@ -71,20 +72,19 @@ describe('matching', () => {
     });
   });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     setTotpClockOffset(0);
-    await browser?.close();
     await server?.stop();
   });
 
   // The caller speaks Dutch with the coordinator and asked for a Tarifit-speaking counsellor.
   const caller = { municipality: 'Utrecht', preferences: { language: 'rif' } };
 
-  it('ranks the Tarifit speaker first, offers the case, and the counsellor accepts on a phone', async () => {
+  test('ranks the Tarifit speaker first, offers the case, and the counsellor accepts on a phone', async () => {
     const co = coordinator.page;
     const { id, reference } = await openCaseViaApi(co, 'Moeder van Y.', caller);
 
-    await withFailureShot(co, 'matching-shortlist', async () => {
+    await test.step('matching-shortlist', async () => {
       await co.goto(`/cases/${id}`);
       const list = co
         .getByRole('region', { name: NL.matching.title })
@@ -101,7 +101,7 @@ describe('matching', () => {
     });
 
     const page = karim.page;
-    await withFailureShot(page, 'matching-accept', async () => {
+    await test.step('matching-accept', async () => {
       await page.goto('/');
       const offers = page.getByRole('region', { name: NL.offers.title });
       await offers.getByText('Moeder van Y.').waitFor();
@@ -122,10 +122,10 @@ describe('matching', () => {
     await co.getByRole('cell', { name: NL.matching.offerStatus.accepted }).waitFor();
   });
 
-  it('nobody speaks Somali: the coordinator reads why, in counts, and takes a way out', async () => {
+  test('nobody speaks Somali: the coordinator reads why, in counts, and takes a way out', async () => {
     const co = coordinator.page;
     const { id } = await openCaseViaApi(co, 'Zus van A.', { language: 'so', municipality: 'Utrecht' });
-    await withFailureShot(co, 'matching-no-match', async () => {
+    await test.step('matching-no-match', async () => {
       await co.goto(`/cases/${id}`);
       const matching = co.getByRole('region', { name: NL.matching.title });
       const panel = matching.getByRole('region', { name: NL.matching.nobody });
@@ -163,19 +163,17 @@ describe('matching', () => {
     });
   });
 
-  it('an unanswered offer expires after the deadline and comes back to the coordinator', async () => {
+  test('an unanswered offer expires after the deadline and comes back to the coordinator', async () => {
     const co = coordinator.page;
     const { id, reference } = await openCaseViaApi(co, 'Vader van Z.', caller);
-    await withFailureShot(co, 'matching-offer-2', () =>
-      offerFromShortlist(co, id, reference, 'Karim Bouali'),
-    );
+    await test.step('matching-offer-2', () => offerFromShortlist(co, id, reference, 'Karim Bouali'));
 
     // A day and an hour later (server clock): the job expires the offer and alerts the coordinators.
     await advanceClock(DAY_AND_AN_HOUR);
     setTotpClockOffset(DAY_AND_AN_HOUR);
-    await withFailureShot(co, 'matching-expired', async () => {
+    await test.step('matching-expired', async () => {
       // Every session has been idle for a day: sign in again.
-      await signInViaUi(co, coordinator.account);
+      await signInViaApi(co, coordinator.account);
       const alerts = co.getByRole('region', { name: NL.work.alerts });
       const expired = alerts
         .getByRole('listitem')

@@ -1,33 +1,33 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { apiCall } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const NAME = 'Sociaal wijkteam Utrecht-West';
 const named = (text: string) => text.replace('{{name}}', NAME);
 
-describe('partner directory', () => {
+test.describe('partner directory', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('the admin adds a partner, finds it, retires it and sees it only with "show retired"', async () => {
+  test('the admin adds a partner, finds it, retires it and sees it only with "show retired"', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
-    await setupViaUi(page);
+    await setupViaApi(page);
 
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
     await nav.getByRole('link', { name: NL.nav.partners }).click();

@@ -1,10 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { apiStatus, fillIn, showCaseTab } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -20,7 +21,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').
  * meeting; the counsellor of that member's own case sees nothing of it — not through the API, not on screen.
  * And a link to a peer parent made with both consents shows on the case without naming the member.
  */
-describe('peer network (Platform Achterblijvers)', () => {
+test.describe('peer network (Platform Achterblijvers)', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
@@ -28,14 +29,15 @@ describe('peer network (Platform Achterblijvers)', () => {
   let organiser: Colleague;
   let caseId = '';
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    test.setTimeout(300_000);
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor' | 'peer_organiser') =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role });
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role });
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     counsellor = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor');
     organiser = await invite('Fatima Benali', 'fatima@hulplijn.example', 'peer_organiser');
@@ -45,16 +47,15 @@ describe('peer network (Platform Achterblijvers)', () => {
     caseId = (await openCaseViaApi(co, MEMBER)).id;
     const counsellorId = await makeEligibleViaApi(co, 'Karim Bouali');
     await apiCall(co, 'POST', `/api/cases/${caseId}/assign`, { counsellorId });
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('an organiser adds a member with consent and records a private meeting; the case counsellor sees none of it', async () => {
+  test('an organiser adds a member with consent and records a private meeting; the case counsellor sees none of it', async () => {
     const page = organiser.page;
-    await withFailureShot(page, 'peers-organiser', async () => {
+    await test.step('peers-organiser', async () => {
       // The organiser's navigation offers the peer network and no cases.
       const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
       expect(await nav.getByRole('link', { name: NL.nav.cases }).count()).toBe(0);
@@ -164,7 +165,7 @@ describe('peer network (Platform Achterblijvers)', () => {
     expect(await k.getByText(MEMBER).count()).toBe(0);
   });
 
-  it('links the caller to a peer parent only with both consents; the case never names the member', async () => {
+  test('links the caller to a peer parent only with both consents; the case never names the member', async () => {
     const k = counsellor.page;
     await k.goto(`/cases/${caseId}`);
     await showCaseTab(k, 'sharing');

@@ -1,30 +1,30 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxe } from './support/axe';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
-import { colleagueViaUi } from './support/cases';
+import { newContext, trackErrors } from './support/browser';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer, testClock } from './support/server';
 import type { TestServer } from './support/server';
 import { setTotpClockOffset } from './support/totp';
 
 const PHONE = { width: 390, height: 844 };
 
-describe('public site', () => {
+test.describe('public site', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
   let clock: Awaited<ReturnType<typeof testClock>>;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     clock = await testClock();
     server = await startServer(clock.env);
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
-    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Samira Haddou',
       email: 'samira@hulplijn.example',
       role: 'coordinator',
@@ -32,12 +32,11 @@ describe('public site', () => {
     await adminContext.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a visitor on a phone reads the Arabic pages, with no cookie, no script and nothing from elsewhere', async () => {
+  test('a visitor on a phone reads the Arabic pages, with no cookie, no script and nothing from elsewhere', async () => {
     const context = await newContext(browser, server.baseUrl, { viewport: PHONE });
     const page = await context.newPage();
     const errors = trackErrors(page);
@@ -45,7 +44,7 @@ describe('public site', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await withFailureShot(page, 'public-site-ar', async () => {
+    await test.step('public-site-ar', async () => {
       await page.goto('/ar/');
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('html').getAttribute('lang')).toBe('ar');
@@ -73,11 +72,11 @@ describe('public site', () => {
     await context.close();
   });
 
-  it('a visitor asks for a call back in Arabic; the coordinator sees it in intake and turns it into a contact', async () => {
+  test('a visitor asks for a call back in Arabic; the coordinator sees it in intake and turns it into a contact', async () => {
     const context = await newContext(browser, server.baseUrl, { viewport: PHONE });
     const visitor = await context.newPage();
     const errors = trackErrors(visitor);
-    await withFailureShot(visitor, 'public-site-callback', async () => {
+    await test.step('public-site-callback', async () => {
       await visitor.goto('/ar/');
       await visitor
         .getByRole('navigation', { name: 'القائمة' })
@@ -114,7 +113,7 @@ describe('public site', () => {
     await context.close();
 
     const page = coordinator.page;
-    await withFailureShot(page, 'public-site-queue', async () => {
+    await test.step('public-site-queue', async () => {
       await page
         .getByRole('navigation', { name: NL.nav.mainNav })
         .getByRole('link', { name: NL.nav.newCall })

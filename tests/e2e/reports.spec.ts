@@ -2,38 +2,38 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { apiCall, colleagueViaUi, openCaseViaApi, termId, type Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, openCaseViaApi, termId, type Colleague } from './support/cases';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const run = promisify(execFile);
 
-describe('reports', () => {
+test.describe('reports', () => {
   let server: TestServer;
   let browser: Browser;
   /** The coordinator of the first test, who writes the funder report in the second. */
   let coordinatorPage: Colleague | undefined;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('an analyst builds a report, sees small counts hidden, and exports it; the admin tightens the rules', async () => {
+  test('an analyst builds a report, sees small counts hidden, and exports it; the admin tightens the rules', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
     const adminErrors = trackErrors(admin);
-    await setupViaUi(admin);
-    const coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    const coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Yusuf Demir',
       email: 'yusuf@hulplijn.example',
       role: 'coordinator',
@@ -69,7 +69,7 @@ describe('reports', () => {
       audience: 'local_authority',
       facilitatorIds: [],
     });
-    const analyst = await colleagueViaUi(browser, server.baseUrl, admin, {
+    const analyst = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Noor Hendriks',
       email: 'noor@hulplijn.example',
       role: 'analyst',
@@ -209,7 +209,7 @@ describe('reports', () => {
     coordinatorPage = coordinator;
   });
 
-  it('a coordinator sees caseload, writes the year’s narrative and downloads the funder report', async () => {
+  test('a coordinator sees caseload, writes the year’s narrative and downloads the funder report', async () => {
     const page = coordinatorPage!.page;
     await page.goto('/reports');
     // Caseload per counsellor is on the coordinator's dashboard (with a table; no counsellors yet).

@@ -1,33 +1,33 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ar from '../../src/web/i18n/locales/ar.json';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import ar from '../../src/web/i18n/locales/ar.json' with { type: 'json' };
 import { expectNoSeriousAxe } from './support/axe';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import { fillIn, partnerViaApi, recordConsentViaUi, showCaseTab } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('right-to-left', () => {
+test.describe('right-to-left', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('switches to Arabic (rtl, navbar on the right) and back to Dutch', async () => {
+  test('switches to Arabic (rtl, navbar on the right) and back to Dutch', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
-    await setupViaUi(page);
+    await setupViaApi(page);
     const html = page.locator('html');
     // Not by name: the navigation's accessible name changes language too.
     const nav = page.getByRole('navigation');
@@ -63,35 +63,34 @@ describe('right-to-left', () => {
   });
 });
 
-describe('right-to-left on a phone', () => {
+test.describe('right-to-left on a phone', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a counsellor on a phone, in Arabic, records consent and refers with it; every screen passes axe', async () => {
+  test('a counsellor on a phone, in Arabic, records consent and refers with it; every screen passes axe', async () => {
     const AR = ar as unknown as typeof NL;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin, {
+    await setupViaApi(admin, {
       name: 'Amina Bakker',
       email: 'amina@rtl.example',
       password: 'de zee is vandaag erg kalm',
     });
-    const coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    const coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Yusuf Demir',
       email: 'yusuf@rtl.example',
       role: 'coordinator',
     });
-    const counsellor = await colleagueViaUi(
+    const counsellor = await colleagueViaApi(
       browser,
       server.baseUrl,
       admin,

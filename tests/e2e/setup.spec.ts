@@ -1,31 +1,30 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { expectHome, NL, ORGANISATION, setupViaUi, signInViaUi } from './support/flows';
 import type { Account } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('first-run setup', () => {
+test.describe('first-run setup', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('sets up the organisation, enrols TOTP, survives a reload, signs out and in again', async () => {
+  test('sets up the organisation, enrols TOTP, survives a reload, signs out and in again', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
 
-    await withFailureShot(page, 'setup', async () => {
+    await test.step('setup', async () => {
       const admin: Account = await setupViaUi(page);
       expect(await page.title()).toBe(`${NL.titles.home} · Confidant`);
       await expect(page.getByText(ORGANISATION).first().isVisible()).resolves.toBe(true);
