@@ -174,7 +174,7 @@ const PASSES = LANGUAGES.flatMap((language) =>
 
 /** Waits for the page's heading and for its spinners to go, then for transitions to finish. */
 async function settle(page: Page) {
-  await page.locator('h1:not([data-stale])').first().waitFor();
+  await expect(page.locator('h1:not([data-stale])').first()).toBeVisible();
   // Visible spinners only: a section in a tab that is not shown may still be loading, and axe skips it.
   await page.waitForFunction(() =>
     [...document.querySelectorAll<HTMLElement>('.mantine-Loader-root')].every(
@@ -212,6 +212,10 @@ const blocking = (total: AxeTotal) =>
     );
 
 test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
@@ -367,7 +371,7 @@ test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       await settle(visitor);
       found.push(...blocking(await runAxe(visitor, `sign-in ${language} ${size}`)));
       await visitor.goto('/invite#not-a-real-token-but-long-enough');
-      await visitor.getByRole('alert').waitFor();
+      await expect(visitor.getByRole('alert')).toBeVisible();
       found.push(...blocking(await runAxe(visitor, `invite (invalid) ${language} ${size}`)));
       await context.close();
 
@@ -382,12 +386,12 @@ test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
         await settle(page);
         if (visit.tab !== undefined) {
           await page.getByRole('tab').nth(visit.tab).click();
-          await page.getByRole('tabpanel').waitFor();
+          await expect(page.getByRole('tabpanel')).toBeVisible();
           await settle(page);
         }
         if (visit.open) {
           await visit.open(page);
-          await page.getByRole('dialog').waitFor();
+          await expect(page.getByRole('dialog')).toBeVisible();
           await page.waitForTimeout(300);
         }
         found.push(...blocking(await runAxe(page, `${visit.name} ${language} ${size}`)));
@@ -398,7 +402,7 @@ test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
         }
         if (visit.open) {
           await page.keyboard.press('Escape');
-          await page.getByRole('dialog').waitFor({ state: 'hidden' });
+          await expect(page.getByRole('dialog')).toBeHidden();
         }
         if (process.env.E2E_AXE_REPORT)
           console.warn(`${visit.name} ${language} ${size}: ${Date.now() - started} ms`);
@@ -419,23 +423,23 @@ test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).fill('Wijkteam Noord');
     await page.keyboard.press('Escape');
     const question = dialog.getByRole('alert').filter({ hasText: NL.common.discardTitle });
-    await question.waitFor();
+    await expect(question).toBeVisible();
     // "Keep editing" has focus: Enter goes back to the form, with the typing intact.
     await page.keyboard.press('Enter');
-    await question.waitFor({ state: 'hidden' });
-    expect(await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).inputValue()).toBe(
+    await expect(question).toBeHidden();
+    await expect(dialog.getByRole('textbox', { name: NL.partners.name, exact: true })).toHaveValue(
       'Wijkteam Noord',
     );
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: NL.common.discard, exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
     // Unchanged, Escape closes at once.
     await opener.click();
-    await dialog.waitFor();
+    await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    expect(await page.getByRole('row', { name: /Wijkteam Noord/ }).count()).toBe(0);
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('row', { name: /Wijkteam Noord/ })).toHaveCount(0);
   });
 
   test(`checked ${PAGES.length + 3} pages per pass without page errors`, () => {

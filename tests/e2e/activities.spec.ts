@@ -40,6 +40,10 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
 }
 
 test.describe('community activities', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let admin: Page;
@@ -93,8 +97,8 @@ test.describe('community activities', () => {
         .getByRole('navigation', { name: NL.nav.mainNav })
         .getByRole('link', { name: NL.nav.activities })
         .click();
-      await page.getByRole('heading', { level: 1, name: NL.titles.activities }).waitFor();
-      await page.getByText(A.empty).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: NL.titles.activities })).toBeVisible();
+      await expect(page.getByText(A.empty)).toBeVisible();
 
       // Information meetings require the course.
       await page.getByRole('button', { name: A.typeCourses.open }).click();
@@ -106,7 +110,7 @@ test.describe('community activities', () => {
       await info.selectOption({ label: COURSE });
       await saved;
       await page.keyboard.press('Escape');
-      await types.waitFor({ state: 'hidden' });
+      await expect(types).toBeHidden();
 
       await page.getByRole('button', { name: A.plan, exact: true }).click();
       const form = page.getByRole('dialog', { name: A.planTitle });
@@ -123,8 +127,8 @@ test.describe('community activities', () => {
       // The picker: Samira can be ticked; Fatima cannot, and the reason stands beside her name.
       const samira = form.getByRole('checkbox', { name: new RegExp(counsellors.valid.name) });
       const fatima = form.getByRole('checkbox', { name: new RegExp(counsellors.expired.name) });
-      await samira.waitFor();
-      expect(await fatima.isDisabled()).toBe(true);
+      await expect(samira).toBeVisible();
+      await expect(fatima).toBeDisabled();
       const options = await apiCall<{ items: { userId: string; expiredOn: string | null }[] }>(
         page,
         'GET',
@@ -134,12 +138,12 @@ test.describe('community activities', () => {
       const reason = A.refusal.training_expired
         .replace('{{course}}', COURSE)
         .replace('{{date}}', dutchDay(expiredOn));
-      await form.getByText(reason).waitFor();
+      await expect(form.getByText(reason)).toBeVisible();
       await samira.check();
       await form.getByRole('switch', { name: A.isPublic }).check();
       await form.getByRole('button', { name: A.plan, exact: true }).click();
-      await form.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await expect(form).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
       const activityId = new URL(page.url()).pathname.split('/').pop()!;
 
       // The server refuses Fatima too, with the reason, whoever asks it directly.
@@ -153,7 +157,7 @@ test.describe('community activities', () => {
       await page.getByRole('textbox', { name: A.attendees }).fill('23');
       await page.getByRole('textbox', { name: A.evaluation }).fill('Veel vragen over sociale media.');
       await page.getByRole('button', { name: A.report.save }).click();
-      await page.getByRole('status').filter({ hasText: A.report.saved }).waitFor();
+      await expect(page.getByRole('status').filter({ hasText: A.report.saved })).toBeVisible();
       const detail = await apiCall<{
         attendees: number;
         languages: string[];
@@ -183,9 +187,9 @@ test.describe('community activities', () => {
 
       // One request followed: below the default threshold of 5, the page shows "<5".
       await page.goto(`/activities/${activityId}`);
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-      await page.getByText('<5', { exact: true }).waitFor();
-      await page.getByText(A.requestsSuppressed.replace('{{n}}', '5')).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+      await expect(page.getByText('<5', { exact: true })).toBeVisible();
+      await expect(page.getByText(A.requestsSuppressed.replace('{{n}}', '5'))).toBeVisible();
       const after = await apiCall<{ requestsFollowed: unknown }>(
         page,
         'GET',
@@ -196,8 +200,8 @@ test.describe('community activities', () => {
       // The month calendar shows it on its day.
       await page.goto('/activities');
       await page.locator('label').filter({ hasText: A.views.month }).click();
-      expect(await page.getByRole('radio', { name: A.views.month }).isChecked()).toBe(true);
-      await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
+      await expect(page.getByRole('radio', { name: A.views.month })).toBeChecked();
+      await expect(page.getByRole('link', { name: new RegExp(TITLE) })).toBeVisible();
     });
     expect(coordinator.errors).toEqual([]);
   });
@@ -235,15 +239,15 @@ test.describe('community activities', () => {
           { timeout: 20_000, intervals: [1_000] },
         )
         .toBe(1);
-      expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
+      await expect(visitor.locator('html')).toHaveAttribute('dir', 'rtl');
       const section = visitor.getByRole('region', { name: 'لقاءات التوعية القادمة' });
-      await section.getByText(TITLE).waitFor();
-      await section.getByText('اللغة: العربية').waitFor();
+      await expect(section.getByText(TITLE)).toBeVisible();
+      await expect(section.getByText('اللغة: العربية')).toBeVisible();
       await expectNoSeriousAxe(visitor, 'public /ar/ with a meeting (390px)');
       await visitor.goto('/nl/');
       const nl = visitor.getByRole('region', { name: 'Komende voorlichtingsbijeenkomsten' });
-      await nl.getByText(TITLE).waitFor();
-      await nl.getByText(/Utrecht/).waitFor();
+      await expect(nl.getByText(TITLE)).toBeVisible();
+      await expect(nl.getByText(/Utrecht/)).toBeVisible();
       for (const path of ['/ar/', '/nl/']) {
         await visitor.goto(path);
         const body = await visitor.content();
@@ -260,10 +264,10 @@ test.describe('community activities', () => {
     await test.step('activities-volunteer-record', async () => {
       await page.goto(`/counsellors/${counsellors.valid.id}`);
       const record = page.getByRole('region', { name: A.volunteerRecord.title });
-      await record.waitFor();
+      await expect(record).toBeVisible();
       const year = String(new Date().getFullYear());
       const row = record.getByRole('row', { name: new RegExp(`^${year}`) });
-      await row.waitFor();
+      await expect(row).toBeVisible();
       // Two meetings of 19:00–21:00 and 10:00–12:00 (the defaults of the form, and the private one).
       expect(await row.getByRole('cell').first().textContent()).toBe('2');
     });

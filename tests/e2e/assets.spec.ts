@@ -22,6 +22,10 @@ function rawGet(
 }
 
 test.describe('static assets and the content security policy', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
 
@@ -60,7 +64,7 @@ test.describe('static assets and the content security policy', () => {
     const page = await context.newPage();
     const errors = trackErrors(page);
     await page.goto('/');
-    await page.locator('form').first().waitFor();
+    await expect(page.locator('form').first()).toBeVisible();
     const csp = (await page.request.get('/')).headers()['content-security-policy'];
     expect(csp).toContain('report-uri /api/csp-report');
     expect(errors).toEqual([]);

@@ -48,16 +48,16 @@ test.describe('audit log', () => {
     await acceptInviteViaApi(page, link, officer);
 
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
-    expect(await nav.getByRole('link', { name: NL.nav.users }).count()).toBe(0);
+    await expect(nav.getByRole('link', { name: NL.nav.users })).toHaveCount(0);
     await nav.getByRole('link', { name: NL.nav.audit }).click();
-    await page.getByRole('heading', { level: 1, name: NL.titles.audit }).waitFor();
-    expect(await page.title()).toBe(`${NL.titles.audit} · Confidant`);
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.audit })).toBeVisible();
+    await expect(page).toHaveTitle(`${NL.titles.audit} · Confidant`);
 
     const table = page.getByRole('table');
     // Actions and record types in words, in the UI language; no internal codes.
     const invited = NL.logLabels.actions.user_invite;
-    await table.getByText(invited).first().waitFor();
-    expect(await table.getByText('user.invite').count()).toBe(0);
+    await expect(table.getByText(invited).first()).toBeVisible();
+    await expect(table.getByText('user.invite')).toHaveCount(0);
     expect(await table.getByRole('row').count()).toBeGreaterThan(2);
 
     // Filter by the admin who sent the invitation.
@@ -65,7 +65,7 @@ test.describe('audit log', () => {
       .getByRole('combobox', { name: NL.audit.user, exact: true })
       .selectOption({ label: 'Amina Bakker' });
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText(invited).first().waitFor();
+    await expect(table.getByText(invited).first()).toBeVisible();
     const actors = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(new Set(actors)).toEqual(new Set(['Amina Bakker']));
 
@@ -75,11 +75,11 @@ test.describe('audit log', () => {
       .selectOption({ label: NL.audit.anyUser });
     await page.getByRole('textbox', { name: NL.audit.caseReference }).fill(wanted.reference);
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText(NL.logLabels.actions.case_create).first().waitFor();
+    await expect(table.getByText(NL.logLabels.actions.case_create).first()).toBeVisible();
     const refs = await table.locator('tbody tr td:nth-child(6)').allInnerTexts();
     expect(refs.length).toBeGreaterThan(0);
     expect(new Set(refs)).toEqual(new Set([wanted.reference]));
-    expect(await table.getByText(wanted.id).count()).toBe(0);
+    await expect(table.getByText(wanted.id)).toHaveCount(0);
 
     // Export as CSV with the same filter: a download of that case's entries only, then audited.
     const [download] = await Promise.all([
@@ -93,20 +93,20 @@ test.describe('audit log', () => {
     expect(csv).not.toContain('Moeder Samira');
     await page.getByRole('textbox', { name: NL.audit.caseReference }).fill('');
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText(NL.logLabels.actions.audit_export).first().waitFor();
+    await expect(table.getByText(NL.logLabels.actions.audit_export).first()).toBeVisible();
 
     await page.getByRole('button', { name: NL.audit.verify }).click();
     const verdict = page.getByRole('status').filter({ hasText: /Auditketen intact/ });
-    await verdict.waitFor();
+    await expect(verdict).toBeVisible();
     expect(await verdict.innerText()).toMatch(/\(\d+ regels gecontroleerd\)/);
 
     await nav.getByRole('link', { name: NL.nav.accessLog }).click();
-    await page.getByRole('heading', { level: 1, name: NL.titles.accessLog }).waitFor();
-    await page.getByText(NL.accessLog.empty).or(page.getByRole('table')).first().waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.accessLog })).toBeVisible();
+    await expect(page.getByText(NL.accessLog.empty).or(page.getByRole('table')).first()).toBeVisible();
 
     // Unknown paths show the 404 page with a way home.
     await page.goto('/bestaat-niet');
-    await page.getByRole('heading', { level: 1, name: NL.titles.notFound }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.notFound })).toBeVisible();
     await page.getByRole('link', { name: NL.notFound.home }).click();
     await page.waitForURL((url) => url.pathname === '/');
 

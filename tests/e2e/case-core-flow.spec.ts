@@ -17,6 +17,10 @@ import type { TestServer } from './support/server';
 const PHONE_DIGITS = '612345678';
 
 test.describe('the case page for a phone call', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
@@ -59,19 +63,21 @@ test.describe('the case page for a phone call', () => {
     const page = counsellor.page;
     await test.step('reach', async () => {
       await page.goto(`/cases/${caseId}`);
-      await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
+      await expect(
+        page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }),
+      ).toBeVisible();
       const reach = page.getByRole('region', { name: NL.reach.title });
-      await reach.getByText('na 14:00').waitFor();
-      await reach.getByText(NL.channels.whatsapp, { exact: true }).waitFor();
-      await reach.getByText(NL.conversationLanguages.ar, { exact: true }).waitFor();
+      await expect(reach.getByText('na 14:00')).toBeVisible();
+      await expect(reach.getByText(NL.channels.whatsapp, { exact: true })).toBeVisible();
+      await expect(reach.getByText(NL.conversationLanguages.ar, { exact: true })).toBeVisible();
       // Not on screen by default: not in the page at all.
       expect(await page.content()).not.toContain(PHONE_DIGITS);
       await reach.getByRole('button', { name: NL.reach.showPhone }).click();
       const number = reach.getByRole('link', { name: '+31612345678' });
-      await number.waitFor();
-      expect(await number.getAttribute('href')).toBe('tel:+31612345678');
+      await expect(number).toBeVisible();
+      await expect(number).toHaveAttribute('href', 'tel:+31612345678');
       await reach.getByRole('button', { name: NL.reach.hidePhone }).click();
-      await number.waitFor({ state: 'detached' });
+      await expect(number).toHaveCount(0);
       expect(await page.content()).not.toContain(PHONE_DIGITS);
     });
   });
@@ -82,7 +88,7 @@ test.describe('the case page for a phone call', () => {
       await page.goto(`/cases/${caseId}`);
       const reach = page.getByRole('region', { name: NL.reach.title });
       await reach.getByRole('button', { name: NL.reach.showPhone }).click();
-      await reach.getByRole('link', { name: '+31612345678' }).waitFor();
+      await expect(reach.getByRole('link', { name: '+31612345678' })).toBeVisible();
     });
   });
 
@@ -93,11 +99,11 @@ test.describe('the case page for a phone call', () => {
       await page.goto(`/cases/${caseId}?tab=contacts`);
       const log = page.getByRole('region', { name: NL.log.title });
       const entry = log.getByText(NL.log.intakeCall);
-      await entry.waitFor();
+      await expect(entry).toBeVisible();
       const title = await entry.textContent();
       expect(title).toContain(NL.channels.phone);
       expect(title).toContain(fillIn(NL.log.minutes, { n: '17' }));
-      await log.getByText('Samira Haddou').waitFor();
+      await expect(log.getByText('Samira Haddou')).toBeVisible();
     });
   });
 
@@ -105,26 +111,27 @@ test.describe('the case page for a phone call', () => {
     const page = coordinator.page;
     await test.step('search', async () => {
       await page.goto('/');
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await page.keyboard.press('Control+k');
       const dialog = page.getByRole('dialog', { name: NL.search.title });
       const input = dialog.getByRole('combobox', { name: NL.search.label });
-      await input.waitFor();
-      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(input).toBeVisible();
+      await expect(input).toBeFocused();
       await input.pressSequentially(reference);
-      await dialog
-        .getByRole('option', { name: new RegExp(reference) })
-        .getByText('Moeder van R.')
-        .waitFor();
+      await expect(
+        dialog.getByRole('option', { name: new RegExp(reference) }).getByText('Moeder van R.'),
+      ).toBeVisible();
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
+      await expect(
+        page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }),
+      ).toBeVisible();
       expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
       expect(page.url()).not.toContain(reference);
       // "/" opens it too when no field has focus; Escape closes it.
       await page.keyboard.press('/');
-      await dialog.waitFor();
+      await expect(dialog).toBeVisible();
       await page.keyboard.press('Escape');
-      await dialog.waitFor({ state: 'hidden' });
+      await expect(dialog).toBeHidden();
     });
   });
 
@@ -146,13 +153,15 @@ test.describe('the case page for a phone call', () => {
         name: fillIn(NL.consent.scope.titleIn, { language: 'العربية' }),
       });
       const text = scope.locator('[lang="ar"]');
-      await text.getByText(PDF_STRINGS.ar.consent.intro).waitFor();
-      expect(await text.getAttribute('dir')).toBe('rtl');
-      await text.getByText(PDF_STRINGS.ar.purposes.care_referral, { exact: true }).waitFor();
-      await text.getByText(PDF_STRINGS.ar.categories.signals.explanation, { exact: false }).waitFor();
+      await expect(text.getByText(PDF_STRINGS.ar.consent.intro)).toBeVisible();
+      await expect(text).toHaveAttribute('dir', 'rtl');
+      await expect(text.getByText(PDF_STRINGS.ar.purposes.care_referral, { exact: true })).toBeVisible();
+      await expect(
+        text.getByText(PDF_STRINGS.ar.categories.signals.explanation, { exact: false }),
+      ).toBeVisible();
       // Nothing of the Dutch form text in it, while the UI around it stays Dutch.
       expect(await text.textContent()).not.toContain(PDF_STRINGS.nl.consent.intro);
-      await form.getByRole('button', { name: NL.consent.save }).waitFor();
+      await expect(form.getByRole('button', { name: NL.consent.save })).toBeVisible();
     });
     for (const person of [coordinator, counsellor]) expect(person.errors).toEqual([]);
   });

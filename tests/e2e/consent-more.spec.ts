@@ -42,6 +42,10 @@ function casePage(page: Page) {
 }
 
 test.describe('consent made written later, signed forms and case meetings', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let samira: Colleague;
@@ -99,7 +103,7 @@ test.describe('consent made written later, signed forms and case meetings', () =
 
     await test.step('verbal-record', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await consent.getByText(NL.consent.empty).waitFor();
+      await expect(consent.getByText(NL.consent.empty)).toBeVisible();
       const saved = await recordConsentViaUi(page, {
         partner: MUNICIPALITY,
         purpose: 'care_referral',
@@ -111,14 +115,16 @@ test.describe('consent made written later, signed forms and case meetings', () =
       const dueOn = new Date(Date.parse(`${saved.givenOn}T00:00:00Z`) + 14 * 86_400_000);
       expect(saved.writtenDueOn).toBe(dueOn.toISOString().slice(0, 10));
       const due = await dayInUi(page, saved.writtenDueOn ?? '');
-      await consent.getByRole('status').getByText(NL.consent.savedPending).waitFor();
-      await card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }).waitFor();
-      await card.getByText(fillIn(NL.consent.pendingHintDue, { date: due })).waitFor();
+      await expect(consent.getByRole('status').getByText(NL.consent.savedPending)).toBeVisible();
+      await expect(
+        card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }),
+      ).toBeVisible();
+      await expect(card.getByText(fillIn(NL.consent.pendingHintDue, { date: due }))).toBeVisible();
       await showCaseTab(page, 'tasks');
       const task = tasks.getByRole('checkbox', { name: taskName });
-      await task.waitFor();
-      expect(await task.isChecked()).toBe(false);
-      await tasks.getByText(`${NL.tasks.due}: ${due}`).waitFor();
+      await expect(task).toBeVisible();
+      await expect(task).not.toBeChecked();
+      await expect(tasks.getByText(`${NL.tasks.due}: ${due}`)).toBeVisible();
     });
 
     // The task is on the counsellor's own list too, and leads back to the case.
@@ -130,7 +136,8 @@ test.describe('consent made written later, signed forms and case meetings', () =
 
     await test.step('verbal-sign', async () => {
       // The link opened the tasks tab (#tasks); the consent is on the sharing tab.
-      expect(await page.getByRole('tab', { name: NL.caseTabs.tasks }).getAttribute('aria-selected')).toBe(
+      await expect(page.getByRole('tab', { name: NL.caseTabs.tasks })).toHaveAttribute(
+        'aria-selected',
         'true',
       );
       await showCaseTab(page, 'sharing');
@@ -139,27 +146,27 @@ test.describe('consent made written later, signed forms and case meetings', () =
       await dialog.getByRole('radio', { name: NL.consentMethods.signature_typed.label }).check();
       // An empty name (and nobody named as present) is refused on the spot.
       await dialog.getByRole('button', { name: NL.consent.signSave }).click();
-      await dialog.getByText(NL.fieldErrors.required).first().waitFor();
+      await expect(dialog.getByText(NL.fieldErrors.required).first()).toBeVisible();
       await dialog.getByRole('textbox', { name: NL.typedEvidence.present }).fill('Fatima Amrani; ik');
       await dialog.getByRole('textbox', { name: NL.signature.typedName }).fill('Fatima Amrani');
       const signed = page.waitForResponse(isApi('POST', /\/consents\/[^/]+\/sign$/));
       await dialog.getByRole('button', { name: NL.consent.signSave }).click();
       expect((await signed).status()).toBe(200);
-      await dialog.waitFor({ state: 'hidden' });
-      await card.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
-      await card.getByText(fillIn(NL.consent.typedAs, { name: 'Fatima Amrani' })).waitFor();
-      await card.getByText(NL.consentMethods.signature_typed.label, { exact: true }).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(card.getByText(NL.consent.statuses.active, { exact: true })).toBeVisible();
+      await expect(card.getByText(fillIn(NL.consent.typedAs, { name: 'Fatima Amrani' }))).toBeVisible();
+      await expect(card.getByText(NL.consentMethods.signature_typed.label, { exact: true })).toBeVisible();
       // Its evidence is on the card: who was present, and that a coordinator has yet to confirm it.
       await card.getByText(fillIn(NL.typedEvidence.presentLine, { present: 'Fatima Amrani; ik' })).waitFor();
-      await card.getByText(NL.typedEvidence.awaiting).waitFor();
-      expect(await card.getByRole('button', { name: NL.consent.sign }).count()).toBe(0);
+      await expect(card.getByText(NL.typedEvidence.awaiting)).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.consent.sign })).toHaveCount(0);
       // The task is done (ticked off on the case) and no longer open on the counsellor's list.
       await showCaseTab(page, 'tasks');
-      await tasks.getByRole('checkbox', { name: taskName, checked: true }).waitFor();
+      await expect(tasks.getByRole('checkbox', { name: taskName, checked: true })).toBeVisible();
       await page.goto('/');
       // "My tasks" is only rendered once my work has loaded, so an absent link is a real absence.
-      await myTasks.waitFor();
-      expect(await myTasks.getByRole('link', { name: taskName }).count()).toBe(0);
+      await expect(myTasks).toBeVisible();
+      await expect(myTasks.getByRole('link', { name: taskName })).toHaveCount(0);
     });
 
     expect(karim.errors).toEqual([]);
@@ -176,7 +183,7 @@ test.describe('consent made written later, signed forms and case meetings', () =
 
     await test.step('upload-refused', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await consent.getByText(NL.consent.empty).waitFor();
+      await expect(consent.getByText(NL.consent.empty)).toBeVisible();
       const upload = page.waitForResponse(isApi('PUT', /\/consents\/[^/]+\/document$/));
       const saved = await recordConsentViaUi(page, {
         partner: MUNICIPALITY,
@@ -188,13 +195,15 @@ test.describe('consent made written later, signed forms and case meetings', () =
       expect((await upload).status()).toBe(415);
       // The consent is recorded, but not written: the form did not go in, and the user is told why.
       expect(saved.status).toBe('pending_written');
-      await consent.getByRole('status').getByText(NL.consent.saved).waitFor();
-      await consent.getByText(NL.consentDocument.uploadFailed).waitFor();
-      await consent.getByRole('alert').getByText(NL.errors.unsupported_file).waitFor();
+      await expect(consent.getByRole('status').getByText(NL.consent.saved)).toBeVisible();
+      await expect(consent.getByText(NL.consentDocument.uploadFailed)).toBeVisible();
+      await expect(consent.getByRole('alert').getByText(NL.errors.unsupported_file)).toBeVisible();
       const due = await dayInUi(page, saved.writtenDueOn ?? '');
-      await card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }).waitFor();
+      await expect(
+        card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }),
+      ).toBeVisible();
       const refused = fillIn(NL.consentDocument.download, { name: FAKE_PDF });
-      expect(await card.getByRole('link', { name: refused }).count()).toBe(0);
+      await expect(card.getByRole('link', { name: refused })).toHaveCount(0);
     });
 
     await test.step('upload-pdf', async () => {
@@ -205,9 +214,9 @@ test.describe('consent made written later, signed forms and case meetings', () =
         files.paths[REAL_PDF] ?? '',
       );
       expect((await upload).status()).toBe(200);
-      await card.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
-      await document.waitFor();
-      expect(await card.getByRole('button', { name: NL.consentDocument.upload }).count()).toBe(0);
+      await expect(card.getByText(NL.consent.statuses.active, { exact: true })).toBeVisible();
+      await expect(document).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.consentDocument.upload })).toHaveCount(0);
 
       // The download is the stored file itself, under a neutral name (the stored one may name a person).
       const [download] = await Promise.all([page.waitForEvent('download'), document.click()]);
@@ -244,7 +253,7 @@ test.describe('consent made written later, signed forms and case meetings', () =
 
     await test.step('meeting-one-consent', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await meetings.getByText(NL.meetings.empty).waitFor();
+      await expect(meetings.getByText(NL.meetings.empty)).toBeVisible();
       await consent(MUNICIPALITY);
 
       await meetings.getByRole('button', { name: NL.meetings.add }).click();
@@ -260,24 +269,24 @@ test.describe('consent made written later, signed forms and case meetings', () =
       const created = page.waitForResponse(isApi('POST', /\/cases\/[^/]+\/meetings$/));
       await form.getByRole('button', { name: NL.meetings.save }).click();
       meeting = (await (await created).json()) as Meeting;
-      await form.waitFor({ state: 'hidden' });
+      await expect(form).toBeHidden();
 
       const title = fillIn(NL.meetings.cardTitle, {
         municipality: 'Utrecht',
         date: await dayInUi(page, meetingOn),
       });
       card = meetings.getByRole('listitem', { name: title });
-      await card.getByText(NL.meetings.notAllCoveredShort, { exact: true }).waitFor();
-      await participant(MUNICIPALITY).getByRole('status').getByText(coveredPrefix).waitFor();
+      await expect(card.getByText(NL.meetings.notAllCoveredShort, { exact: true })).toBeVisible();
+      await expect(participant(MUNICIPALITY).getByRole('status').getByText(coveredPrefix)).toBeVisible();
       // The closest consent is the municipality's: the gap named is that it is for another organisation.
-      await participant(POLICE)
-        .getByText(`${NL.coverage.notCovered}: ${NL.coverage.gaps.other_partner}`)
-        .waitFor();
-      await card.getByText(NL.meetings.notAllCovered).waitFor();
-      expect(await card.getByRole('button', { name: NL.meetings.share }).count()).toBe(0);
-      expect(await card.getByRole('link', { name: NL.sharing.downloadSummary }).count()).toBe(0);
+      await expect(
+        participant(POLICE).getByText(`${NL.coverage.notCovered}: ${NL.coverage.gaps.other_partner}`),
+      ).toBeVisible();
+      await expect(card.getByText(NL.meetings.notAllCovered)).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.meetings.share })).toHaveCount(0);
+      await expect(card.getByRole('link', { name: NL.sharing.downloadSummary })).toHaveCount(0);
       await showCaseTab(page, 'logs');
-      await disclosures.getByText(NL.disclosures.caseEmpty).waitFor();
+      await expect(disclosures.getByText(NL.disclosures.caseEmpty)).toBeVisible();
     });
 
     // Nor does the server share or summarise it when asked directly.
@@ -291,24 +300,24 @@ test.describe('consent made written later, signed forms and case meetings', () =
 
     await test.step('meeting-shared', async () => {
       await consent(POLICE);
-      await card.getByText(NL.meetings.allCoveredShort, { exact: true }).waitFor();
-      await participant(POLICE).getByRole('status').getByText(coveredPrefix).waitFor();
+      await expect(card.getByText(NL.meetings.allCoveredShort, { exact: true })).toBeVisible();
+      await expect(participant(POLICE).getByRole('status').getByText(coveredPrefix)).toBeVisible();
       await card.getByRole('button', { name: NL.meetings.share }).click();
       const dialog = page.getByRole('dialog', { name: NL.meetings.shareTitle });
-      await dialog.getByText(fillIn(NL.meetings.shareBody, { n: '2' })).waitFor();
+      await expect(dialog.getByText(fillIn(NL.meetings.shareBody, { n: '2' }))).toBeVisible();
       const shared = page.waitForResponse(isApi('POST', /\/meetings\/[^/]+\/share$/));
       await dialog.getByRole('button', { name: NL.meetings.share }).click();
       expect((await shared).status()).toBe(200);
-      await dialog.waitFor({ state: 'hidden' });
-      await card.getByText(NL.meetings.shared, { exact: true }).waitFor();
-      expect(await card.getByRole('button', { name: NL.meetings.share }).count()).toBe(0);
+      await expect(dialog).toBeHidden();
+      await expect(card.getByText(NL.meetings.shared, { exact: true })).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.meetings.share })).toHaveCount(0);
 
       // One row per participant, each under that participant's consent.
       await showCaseTab(page, 'logs');
       const log = disclosures.getByRole('table', { name: NL.disclosures.caseTitle });
       const rows = log.getByRole('row').filter({ hasText: NL.disclosures.kinds.case_meeting });
-      await rows.nth(1).waitFor();
-      expect(await rows.count()).toBe(2);
+      await expect(rows.nth(1)).toBeVisible();
+      await expect(rows).toHaveCount(2);
       for (const partner of [MUNICIPALITY, POLICE]) {
         const text = await rows.filter({ hasText: partner }).innerText();
         expect(text).toContain(NL.disclosures.basisConsent);

@@ -19,6 +19,10 @@ const POLICE = 'Politie Midden-Nederland';
 const EIGHT_DAYS = 8 * 86_400_000;
 
 test.describe('consent, referrals and the emergency path', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let samira: Colleague;
@@ -81,7 +85,7 @@ test.describe('consent, referrals and the emergency path', () => {
       await page.keyboard.press('ArrowLeft'); // the list loops: logs
       await page.keyboard.press('ArrowLeft'); // consent and referrals
       expect(await focused()).toBe(`tab:${NL.caseTabs.sharing}`);
-      await consent.getByText(NL.consent.empty).waitFor();
+      await expect(consent.getByText(NL.consent.empty)).toBeVisible();
       let more = 0;
       while ((await focused()) !== `BUTTON:${NL.consent.record}` && more < 30) {
         await page.keyboard.press('Tab');
@@ -92,10 +96,8 @@ test.describe('consent, referrals and the emergency path', () => {
       await page.keyboard.press('Enter');
       const form = page.getByRole('form', { name: NL.consent.formLabel });
       // Who consents comes from the case; the form language from the conversation language (Dutch).
-      expect(await form.getByRole('textbox', { name: NL.consent.givenBy }).inputValue()).toBe(
-        'Moeder van R.',
-      );
-      expect(await form.getByRole('combobox', { name: NL.consent.language }).inputValue()).toBe('nl');
+      await expect(form.getByRole('textbox', { name: NL.consent.givenBy })).toHaveValue('Moeder van R.');
+      await expect(form.getByRole('combobox', { name: NL.consent.language })).toHaveValue('nl');
       for (const category of ['concern_summary', 'person_status'] as const)
         await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
       await pickPartner(
@@ -108,16 +110,18 @@ test.describe('consent, referrals and the emergency path', () => {
       const scope = form.getByRole('region', {
         name: fillIn(NL.consent.scope.titleIn, { language: 'Nederlands' }),
       });
-      await scope.getByText(PDF_STRINGS.nl.purposes.authority_referral, { exact: true }).waitFor();
-      await scope.getByText(MUNICIPALITY, { exact: true }).waitFor();
+      await expect(
+        scope.getByText(PDF_STRINGS.nl.purposes.authority_referral, { exact: true }),
+      ).toBeVisible();
+      await expect(scope.getByText(MUNICIPALITY, { exact: true })).toBeVisible();
       // Saving without a signature is refused on the spot.
       await form.getByRole('button', { name: NL.consent.save }).click();
-      await form.getByText(NL.fieldErrors.signature_missing).waitFor();
+      await expect(form.getByText(NL.fieldErrors.signature_missing)).toBeVisible();
       await drawSignature(page, form.getByRole('img', { name: NL.signature.label }));
-      await form.getByText(NL.signature.done).waitFor();
+      await expect(form.getByText(NL.signature.done)).toBeVisible();
       await form.getByRole('button', { name: NL.consent.save }).click();
-      await form.waitFor({ state: 'hidden' });
-      await consentCard.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
+      await expect(form).toBeHidden();
+      await expect(consentCard.getByText(NL.consent.statuses.active, { exact: true })).toBeVisible();
       const print = consentCard.getByRole('link', {
         name: fillIn(NL.consent.printForm, { language: 'Nederlands' }),
       });
@@ -130,11 +134,11 @@ test.describe('consent, referrals and the emergency path', () => {
         .getByRole('button', { name: fillIn(NL.handoff.referWithFor, { recipient: MUNICIPALITY }) })
         .click();
       const form = page.getByRole('form', { name: NL.referrals.formLabel });
-      await form.getByText(NL.handoff.prefilledTitle).waitFor();
+      await expect(form.getByText(NL.handoff.prefilledTitle)).toBeVisible();
       expect(
         await form.getByRole('combobox', { name: NL.referrals.partner, exact: true }).inputValue(),
       ).toContain(MUNICIPALITY);
-      expect(await form.getByRole('combobox', { name: NL.referrals.purpose }).inputValue()).toBe(
+      await expect(form.getByRole('combobox', { name: NL.referrals.purpose })).toHaveValue(
         'authority_referral',
       );
       for (const category of ['concern_summary', 'person_status'] as const)
@@ -153,23 +157,27 @@ test.describe('consent, referrals and the emergency path', () => {
         name: fillIn(NL.referrals.sendTitle, { name: MUNICIPALITY }),
       });
       const preview = dialog.getByRole('region', { name: NL.summary.title });
-      await preview.getByRole('heading', { name: NL.dataCategories.concern_summary.label }).waitFor();
-      await preview.getByText('Zoon trekt zich terug en praat over vertrek.').waitFor();
+      await expect(
+        preview.getByRole('heading', { name: NL.dataCategories.concern_summary.label }),
+      ).toBeVisible();
+      await expect(preview.getByText('Zoon trekt zich terug en praat over vertrek.')).toBeVisible();
       expect(
         await preview.getByRole('heading', { name: NL.dataCategories.contact_details.label }).count(),
       ).toBe(0);
-      expect(await dialog.getByRole('button', { name: NL.referrals.sendConfirm }).isEnabled()).toBe(true);
+      await expect(dialog.getByRole('button', { name: NL.referrals.sendConfirm })).toBeEnabled();
       // Not sent now: the caller asked to wait until tomorrow.
       await dialog.getByRole('button', { name: NL.common.cancel, exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await referralCard.getByText(NL.referrals.statuses.proposed, { exact: true }).waitFor();
-      await referralCard.getByText(/^Gedekt door de toestemming van /).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(referralCard.getByText(NL.referrals.statuses.proposed, { exact: true })).toBeVisible();
+      await expect(referralCard.getByText(/^Gedekt door de toestemming van /)).toBeVisible();
 
       // "What will be shared": only the consented sections.
       await referralCard.getByRole('button', { name: NL.sharing.showSummary }).click();
       const summary = referralCard.getByRole('region', { name: NL.summary.title });
-      await summary.getByRole('heading', { name: NL.dataCategories.concern_summary.label }).waitFor();
-      await summary.getByText('Zoon trekt zich terug en praat over vertrek.').waitFor();
+      await expect(
+        summary.getByRole('heading', { name: NL.dataCategories.concern_summary.label }),
+      ).toBeVisible();
+      await expect(summary.getByText('Zoon trekt zich terug en praat over vertrek.')).toBeVisible();
       expect(
         await summary.getByRole('heading', { name: NL.dataCategories.contact_details.label }).count(),
       ).toBe(0);
@@ -191,20 +199,20 @@ test.describe('consent, referrals and the emergency path', () => {
         .getByRole('button', { name: fillIn(NL.consent.withdrawFor, { recipient: MUNICIPALITY }) })
         .click();
       const dialog = page.getByRole('dialog', { name: NL.consent.withdrawTitle });
-      await dialog.getByText(NL.consent.withdrawBody).waitFor();
+      await expect(dialog.getByText(NL.consent.withdrawBody)).toBeVisible();
       await dialog
         .getByRole('textbox', { name: NL.consent.withdrawNote })
         .fill('Moeder wil eerst zelf bellen.');
       await dialog.getByRole('button', { name: NL.consent.withdrawConfirm }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await consent.getByText(fillIn(NL.consent.cancelledReferrals, { n: '1' })).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(consent.getByText(fillIn(NL.consent.cancelledReferrals, { n: '1' }))).toBeVisible();
       // Nothing had been shared yet, so there is nobody to inform.
-      expect(await consent.getByText(NL.consent.informTaskCreated).count()).toBe(0);
-      await consentCard.getByText(NL.consent.statuses.withdrawn, { exact: true }).waitFor();
-      await referralCard.getByText(NL.referrals.statuses.cancelled, { exact: true }).waitFor();
-      await referralCard.getByText(NL.referrals.cancelledByWithdrawal).waitFor();
-      expect(await referralCard.getByRole('link', { name: NL.sharing.downloadSummary }).count()).toBe(0);
-      expect(await referralCard.getByRole('button', { name: NL.sharing.showSummary }).count()).toBe(0);
+      await expect(consent.getByText(NL.consent.informTaskCreated)).toHaveCount(0);
+      await expect(consentCard.getByText(NL.consent.statuses.withdrawn, { exact: true })).toBeVisible();
+      await expect(referralCard.getByText(NL.referrals.statuses.cancelled, { exact: true })).toBeVisible();
+      await expect(referralCard.getByText(NL.referrals.cancelledByWithdrawal)).toBeVisible();
+      await expect(referralCard.getByRole('link', { name: NL.sharing.downloadSummary })).toHaveCount(0);
+      await expect(referralCard.getByRole('button', { name: NL.sharing.showSummary })).toHaveCount(0);
       // The summary is no longer produced (the server answers that the referral is cancelled).
       const refused = await apiStatus(page, 'GET', summaryHref);
       expect(refused.status).toBe(409);
@@ -231,7 +239,7 @@ test.describe('consent, referrals and the emergency path', () => {
 
     await test.step('emergency-request', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await emergency.getByText(NL.emergency.onlyFor).waitFor();
+      await expect(emergency.getByText(NL.emergency.onlyFor)).toBeVisible();
       await emergency.getByRole('button', { name: NL.emergency.start }).click();
       const form = page.getByRole('form', { name: NL.emergency.formLabel });
       await form.getByRole('radio', { name: NL.emergency.grounds.danger_to_life }).check();
@@ -246,19 +254,19 @@ test.describe('consent, referrals and the emergency path', () => {
         await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
       await form.getByRole('combobox', { name: NL.emergency.channel }).selectOption('phone');
       await form.getByRole('button', { name: NL.emergency.submit }).click();
-      await form.waitFor({ state: 'hidden' });
-      await card.getByText(NL.emergency.statuses.pending, { exact: true }).waitFor();
-      await card.getByText(NL.emergency.waiting).waitFor();
+      await expect(form).toBeHidden();
+      await expect(card.getByText(NL.emergency.statuses.pending, { exact: true })).toBeVisible();
+      await expect(card.getByText(NL.emergency.waiting)).toBeVisible();
     });
 
     // Four eyes: no decision buttons for the requester, and the API refuses too.
     await test.step('emergency-own', async () => {
       await page.getByRole('navigation').getByRole('link', { name: NL.nav.emergencyApprovals }).click();
-      await page.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals })).toBeVisible();
       const own = page.getByRole('listitem', {
         name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
       });
-      await own.getByText(NL.emergency.waiting).waitFor();
+      await expect(own.getByText(NL.emergency.waiting)).toBeVisible();
       expect(
         await own.getByRole('button', { name: fillIn(NL.approvals.approveFor, { reference }) }).count(),
       ).toBe(0);
@@ -285,45 +293,48 @@ test.describe('consent, referrals and the emergency path', () => {
         .filter({ hasText: NL.work.alertKinds.emergency_request })
         .filter({ hasText: reference });
       await alert.getByRole('link', { name: NL.work.decideEmergency }).click();
-      await second.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
+      await expect(
+        second.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }),
+      ).toBeVisible();
       const request = second.getByRole('listitem', {
         name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
       });
-      await request.getByText(reason).waitFor();
+      await expect(request.getByText(reason)).toBeVisible();
       await request
         .getByRole('textbox', { name: NL.approvals.note })
         .fill('Acuut gevaar, politie direct inlichten.');
       await request.getByRole('button', { name: fillIn(NL.approvals.approveFor, { reference }) }).click();
       const confirm = second.getByRole('dialog', { name: NL.approvals.approveTitle });
       await confirm.getByRole('button', { name: NL.approvals.approve, exact: true }).click();
-      await confirm.waitFor({ state: 'hidden' });
-      await request.waitFor({ state: 'detached' });
+      await expect(confirm).toBeHidden();
+      await expect(request).toHaveCount(0);
     });
 
     // The requester records the disclosure; it appears in the case's disclosure log, with a task to tell the caller.
     await test.step('emergency-disclose', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await card.getByText(NL.emergency.statuses.approved, { exact: true }).waitFor();
-      await card
-        .getByText(fillIn(NL.emergency.approvedLine, { name: 'Omar Yilmaz', when: '' }).trim())
-        .waitFor();
+      await expect(card.getByText(NL.emergency.statuses.approved, { exact: true })).toBeVisible();
+      await expect(
+        card.getByText(fillIn(NL.emergency.approvedLine, { name: 'Omar Yilmaz', when: '' }).trim()),
+      ).toBeVisible();
       await card.getByRole('button', { name: NL.emergency.disclose }).click();
       const confirm = page.getByRole('dialog', { name: NL.emergency.discloseTitle });
       await confirm.getByRole('button', { name: NL.emergency.disclose }).click();
-      await confirm.waitFor({ state: 'hidden' });
-      await card.getByText(NL.emergency.statuses.disclosed, { exact: true }).waitFor();
+      await expect(confirm).toBeHidden();
+      await expect(card.getByText(NL.emergency.statuses.disclosed, { exact: true })).toBeVisible();
       await showCaseTab(page, 'logs');
       const log = page.getByRole('region', { name: NL.disclosures.caseTitle, exact: true });
       const row = log.getByRole('row', { name: new RegExp(POLICE) });
-      await row.waitFor();
-      expect(await row.innerText()).toContain(NL.disclosures.kinds.emergency);
-      expect(await row.innerText()).toContain(NL.disclosureChannels.phone);
-      expect(await row.innerText()).toContain('Samira Haddou');
+      await expect(row).toBeVisible();
+      await expect(row).toContainText(NL.disclosures.kinds.emergency, { useInnerText: true });
+      await expect(row).toContainText(NL.disclosureChannels.phone, { useInnerText: true });
+      await expect(row).toContainText('Samira Haddou', { useInnerText: true });
       await showCaseTab(page, 'tasks');
-      await page
-        .getByRole('region', { name: NL.tasks.title, exact: true })
-        .getByText(fillIn(NL.tasks.informCaller, { partner: POLICE }))
-        .waitFor();
+      await expect(
+        page
+          .getByRole('region', { name: NL.tasks.title, exact: true })
+          .getByText(fillIn(NL.tasks.informCaller, { partner: POLICE })),
+      ).toBeVisible();
     });
 
     for (const person of [samira, omar]) expect(person.errors).toEqual([]);

@@ -34,11 +34,11 @@ test.describe('right-to-left', () => {
     const main = page.locator('main');
 
     await page.getByRole('combobox', { name: NL.language.label }).selectOption('ar');
-    await nav.getByRole('link', { name: ar.nav.home }).waitFor();
-    expect(await html.getAttribute('dir')).toBe('rtl');
-    expect(await html.getAttribute('lang')).toBe('ar');
-    await nav.getByRole('link', { name: ar.nav.profile }).waitFor();
-    await page.getByRole('button', { name: ar.common.signOut }).waitFor();
+    await expect(nav.getByRole('link', { name: ar.nav.home })).toBeVisible();
+    await expect(html).toHaveAttribute('dir', 'rtl');
+    await expect(html).toHaveAttribute('lang', 'ar');
+    await expect(nav.getByRole('link', { name: ar.nav.profile })).toBeVisible();
+    await expect(page.getByRole('button', { name: ar.common.signOut })).toBeVisible();
 
     const navBox = await nav.boundingBox();
     const mainBox = await main.boundingBox();
@@ -48,13 +48,13 @@ test.describe('right-to-left', () => {
 
     // Saved on the server: survives a reload.
     await page.reload();
-    await nav.getByRole('link', { name: ar.nav.home }).waitFor();
-    expect(await html.getAttribute('dir')).toBe('rtl');
+    await expect(nav.getByRole('link', { name: ar.nav.home })).toBeVisible();
+    await expect(html).toHaveAttribute('dir', 'rtl');
 
     await page.getByRole('combobox', { name: ar.language.label }).selectOption('nl');
-    await nav.getByRole('link', { name: NL.nav.home }).waitFor();
-    expect(await html.getAttribute('dir')).toBe('ltr');
-    expect(await html.getAttribute('lang')).toBe('nl');
+    await expect(nav.getByRole('link', { name: NL.nav.home })).toBeVisible();
+    await expect(html).toHaveAttribute('dir', 'ltr');
+    await expect(html).toHaveAttribute('lang', 'nl');
     const ltrNav = await nav.boundingBox();
     expect(ltrNav?.x).toBeLessThan(10);
 
@@ -109,7 +109,7 @@ test.describe('right-to-left on a phone', () => {
     await page.locator('header select').first().selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.goto(`/cases/${opened.id}`);
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: opened.reference }).waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).filter({ hasText: opened.reference })).toBeVisible();
     await expectNoSeriousAxe(page, 'case page, ar, phone');
 
     await showCaseTab(page, 'sharing', AR);
@@ -132,18 +132,19 @@ test.describe('right-to-left on a phone', () => {
       .getByRole('button', { name: fillIn(AR.handoff.referWithFor, { recipient: partner.name }) })
       .click();
     const form = page.getByRole('form', { name: AR.referrals.formLabel });
-    await form.getByText(AR.handoff.prefilledTitle).waitFor();
+    await expect(form.getByText(AR.handoff.prefilledTitle)).toBeVisible();
     await expectNoSeriousAxe(page, 'referral form from a consent, ar, phone');
     await form.getByRole('button', { name: AR.handoff.saveAndReview }).click();
     const dialog = page.getByRole('dialog', { name: fillIn(AR.referrals.sendTitle, { name: partner.name }) });
-    await dialog.getByRole('region', { name: AR.summary.title }).waitFor();
+    await expect(dialog.getByRole('region', { name: AR.summary.title })).toBeVisible();
     await expectNoSeriousAxe(page, 'what would leave, ar, phone');
     await dialog.getByRole('button', { name: AR.referrals.sendConfirm }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page
-      .getByRole('listitem', { name: fillIn(AR.referrals.cardLabel, { name: partner.name }) })
-      .getByText(AR.referrals.statuses.sent, { exact: true })
-      .waitFor();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page
+        .getByRole('listitem', { name: fillIn(AR.referrals.cardLabel, { name: partner.name }) })
+        .getByText(AR.referrals.statuses.sent, { exact: true }),
+    ).toBeVisible();
     // Nothing on the phone is wider than the screen in Arabic.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
