@@ -36,9 +36,13 @@ export async function totpCode(secret: string): Promise<string> {
     step = last + 1;
   }
   lastStep.set(secret, step);
+  if (process.env.E2E_TOTP_LOG) console.warn(`totp: code for step ${step}`);
   return generate({ secret, epoch: step * (STEP_MS / 1000) });
 }
 
 function sleepUntil(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms - now())));
+  const wait = Math.max(0, ms - now());
+  // E2E_TOTP_LOG=1: every wait for a TOTP step, to measure what the sign-ins cost.
+  if (process.env.E2E_TOTP_LOG) console.warn(`totp: waiting ${wait} ms for a fresh step`);
+  return new Promise((resolve) => setTimeout(resolve, wait));
 }
