@@ -232,7 +232,6 @@ test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   const setupResults = new Map<string, AxeTotal>();
 
   test.beforeAll(async ({ browser: launched }) => {
-    test.setTimeout(600_000);
     server = await startServer();
     browser = launched;
     for (const { language, size } of PASSES) {

@@ -54,7 +54,6 @@ test.describe('community activities', () => {
   };
 
   test.beforeAll(async ({ browser: launched }) => {
-    test.setTimeout(300_000);
     server = await startServer();
     browser = launched;
     admin = await (await newContext(browser, server.baseUrl)).newPage();

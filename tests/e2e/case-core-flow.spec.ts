@@ -29,7 +29,6 @@ test.describe('the case page for a phone call', () => {
   let reference: string;
 
   test.beforeAll(async ({ browser: launched }) => {
-    test.setTimeout(600_000);
     server = await startServer();
     browser = launched;
     const admin = await (await newContext(browser, server.baseUrl)).newPage();

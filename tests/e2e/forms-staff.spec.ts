@@ -302,7 +302,6 @@ test.describe('every staff form saves for every role that sees it', () => {
   const runs = new Map<string, number>();
 
   test.beforeAll(async ({ browser: launched }) => {
-    test.setTimeout(600_000);
     server = await startServer();
     browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);

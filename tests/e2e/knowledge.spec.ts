@@ -23,7 +23,6 @@ test.describe('handbook', () => {
   let caseRef: { id: string; reference: string };
 
   test.beforeAll(async ({ browser: launched }) => {
-    test.setTimeout(300_000);
     server = await startServer();
     browser = launched;
     const admin = await (await newContext(browser, server.baseUrl)).newPage();

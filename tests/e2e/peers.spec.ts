@@ -34,7 +34,6 @@ test.describe('peer network (Platform Achterblijvers)', () => {
   let caseId = '';
 
   test.beforeAll(async ({ browser: launched }) => {
-    test.setTimeout(300_000);
     server = await startServer();
     browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
