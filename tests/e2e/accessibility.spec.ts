@@ -232,6 +232,8 @@ test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   const setupResults = new Map<string, AxeTotal>();
 
   test.beforeAll(async ({ browser: launched }) => {
+    // The worker may have run other specs that use axe (rtl.spec.ts): count and print only this file's checks.
+    axeTotals.length = 0;
     server = await startServer();
     browser = launched;
     for (const { language, size } of PASSES) {

@@ -48,6 +48,8 @@ test.describe('consent, referrals and the emergency path', () => {
   });
 
   test.afterAll(async () => {
+    // The worker goes on to other spec files, whose servers run on the real clock.
+    setTotpClockOffset(0);
     await server?.stop();
   });
 

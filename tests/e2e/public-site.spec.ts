@@ -37,6 +37,8 @@ test.describe('public site', () => {
   });
 
   test.afterAll(async () => {
+    // The worker goes on to other spec files, whose servers run on the real clock.
+    setTotpClockOffset(0);
     await server?.stop();
   });
 

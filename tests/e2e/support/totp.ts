@@ -6,7 +6,8 @@ let offsetMs = 0;
 
 /**
  * The server under test may run on a moved clock (TEST_CLOCK_FILE): its TOTP check then expects codes for
- * that time, so codes are generated for the system time plus this offset.
+ * that time, so codes are generated for the system time plus this offset. It lives as long as the Playwright
+ * worker, which runs several spec files one after another: a spec that moves it sets it back to 0 in afterAll.
  */
 export function setTotpClockOffset(ms: number): void {
   offsetMs = ms;
