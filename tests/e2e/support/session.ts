@@ -12,6 +12,12 @@ import { ADMIN, expectHome, ORGANISATION } from './flows';
 import type { Account } from './flows';
 import { secretFromManualKey, totpCode } from './totp';
 
+/**
+ * Set-up, invitation and sign-in hash a password on purpose slowly (Argon2): on a busy two-core machine one
+ * request took longer than the 15 s the contexts give an action, so these get a minute.
+ */
+const AUTH_REQUEST_TIMEOUT = 60_000;
+
 async function json<T>(response: APIResponse, what: string): Promise<T> {
   if (!response.ok()) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
@@ -19,14 +25,18 @@ async function json<T>(response: APIResponse, what: string): Promise<T> {
 
 /** A state-changing request with the CSRF token of the session the previous answer gave. */
 async function post<T>(page: Page, path: string, csrfToken: string, data: unknown): Promise<T> {
-  const response = await page.request.post(path, { headers: { 'X-CSRF-Token': csrfToken }, data });
+  const response = await page.request.post(path, {
+    headers: { 'X-CSRF-Token': csrfToken },
+    data,
+    timeout: AUTH_REQUEST_TIMEOUT,
+  });
   return json<T>(response, `POST ${path}`);
 }
 
 /** Enrols TOTP for the half-signed-in session (stage `enrol`): reads the key, confirms a code. */
 async function enrol(page: Page, csrfToken: string): Promise<string> {
   const { manualKey } = await json<{ manualKey: string }>(
-    await page.request.get('/api/auth/mfa/enrolment'),
+    await page.request.get('/api/auth/mfa/enrolment', { timeout: AUTH_REQUEST_TIMEOUT }),
     'GET /api/auth/mfa/enrolment',
   );
   const secret = secretFromManualKey(manualKey);
@@ -60,7 +70,7 @@ export async function inviteViaApi(
   colleague: { name: string; email: string; role: Role | 'privacy_officer' },
 ): Promise<string> {
   const session = await json<{ csrfToken: string }>(
-    await admin.request.get('/api/auth/session'),
+    await admin.request.get('/api/auth/session', { timeout: AUTH_REQUEST_TIMEOUT }),
     'GET /api/auth/session',
   );
   const { inviteUrl } = await post<{ inviteUrl: string }>(admin, '/api/users', session.csrfToken, {
