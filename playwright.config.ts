@@ -17,10 +17,10 @@ export default defineConfig({
   // Honest: a flaky spec fails rather than passing on a second try.
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  // Two: a spec spends much of its time waiting (server start, network, animations), so two files side by
-  // side fill the two cores. Measured on the two-core machine under a load average of 35–45 from other jobs:
-  // the whole suite in 45.5 min with two workers, against 77 min for the Vitest suite it replaced, one file at
-  // a time (a one-worker Playwright run of the whole suite was not measured).
+  // Two, measured on this two-core machine shared with other jobs. Five spec files (consent, intake, peers,
+  // public-site, reports): 2 min 11 s with two workers (load average 14-18), 2 min 28 s with one (16-7). The
+  // whole suite: 45.5 min with two workers at a load of 35-45, against 77 min for the Vitest suite it replaced
+  // (one file at a time, load 17-40); the long accessibility spec then runs beside the others.
   workers: 2,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
