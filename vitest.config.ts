@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: unit (no I/O), integration (PGlite + PostgreSQL), e2e (Chromium against a real server).
+// Two suites: unit (no I/O) and integration (PGlite + PostgreSQL). The end-to-end specs (Chromium against a
+// real server) run on Playwright Test: playwright.config.ts.
 export default defineConfig({
   test: {
     projects: [
@@ -23,16 +24,6 @@ export default defineConfig({
           fileParallelism: true,
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.spec.ts'],
-          testTimeout: 300_000,
-          hookTimeout: 300_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -6,13 +6,14 @@
  *
  * To cover a new screen, add a line to PAGES (path, role, and optionally what to open on it).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { axeSummary, axeTotals, runAxe } from './support/axe';
 import type { AxeTotal } from './support/axe';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { NL } from './support/flows';
+import { acceptInviteViaApi, colleagueViaApi, inviteViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -173,7 +174,7 @@ const PASSES = LANGUAGES.flatMap((language) =>
 
 /** Waits for the page's heading and for its spinners to go, then for transitions to finish. */
 async function settle(page: Page) {
-  await page.locator('h1:not([data-stale])').first().waitFor();
+  await expect(page.locator('h1:not([data-stale])').first()).toBeVisible();
   // Visible spinners only: a section in a tab that is not shown may still be loading, and axe skips it.
   await page.waitForFunction(() =>
     [...document.querySelectorAll<HTMLElement>('.mantine-Loader-root')].every(
@@ -210,7 +211,11 @@ const blocking = (total: AxeTotal) =>
         `${total.label}: ${violation.id} (${violation.impact}) ${violation.help}\n    ${violation.targets.join('\n    ')}`,
     );
 
-describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
+test.describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   const pages = {} as Record<Role, Page>;
@@ -226,9 +231,11 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
   /** Set-up page results, taken before the installation exists, per pass. */
   const setupResults = new Map<string, AxeTotal>();
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
+    // The worker may have run other specs that use axe (rtl.spec.ts): count and print only this file's checks.
+    axeTotals.length = 0;
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     for (const { language, size } of PASSES) {
       const context = await newContext(browser, server.baseUrl, { viewport: VIEWPORTS[size] });
       await context.addInitScript((lang) => localStorage.setItem('confidant.lang', lang), language);
@@ -242,13 +249,13 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     const adminContext = await newContext(browser, server.baseUrl);
     pages.admin = await adminContext.newPage();
     errors.push(trackErrors(pages.admin));
-    await setupViaUi(pages.admin);
+    await setupViaApi(pages.admin);
     for (const [role, name] of [
       ['coordinator', 'Samira Haddou'],
       ['counsellor', 'Youssef El Amrani'],
       ['peer_organiser', 'Fatima Benali'],
     ] as const) {
-      const colleague = await colleagueViaUi(browser, server.baseUrl, pages.admin, {
+      const colleague = await colleagueViaApi(browser, server.baseUrl, pages.admin, {
         name,
         email: `${role}@hulplijn.example`,
         role,
@@ -261,10 +268,10 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       email: 'fatma@hulplijn.example',
       password: 'privacy gaat boven alles',
     };
-    const link = await inviteViaUi(pages.admin, { ...officer, role: 'privacy_officer' });
+    const link = await inviteViaApi(pages.admin, { ...officer, role: 'privacy_officer' });
     pages.privacy_officer = await (await newContext(browser, server.baseUrl)).newPage();
     errors.push(trackErrors(pages.privacy_officer));
-    await acceptInviteViaUi(pages.privacy_officer, link, officer);
+    await acceptInviteViaApi(pages.privacy_officer, link, officer);
 
     // Something on every list: a worked case of the counsellor, an unassigned one, a partner, an absence.
     const co = pages.coordinator;
@@ -346,17 +353,15 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       memberIds: [member.id],
       sendEmail: false,
     });
-  }, 600_000);
+  });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     if (process.env.E2E_AXE_REPORT) console.warn(`axe totals (c/s/m/minor nodes):\n${axeSummary()}`);
-    await browser?.close();
     await server?.stop();
   });
 
-  it.each(PASSES.map((pass) => [pass.language, pass.size, pass] as const))(
-    'no serious or critical violations in %s on %s',
-    async (language, size) => {
+  for (const { language, size } of PASSES) {
+    test(`no serious or critical violations in ${language} on ${size}`, async () => {
       const found: string[] = [...blocking(setupResults.get(`${language}-${size}`)!)];
 
       // Public pages of an existing installation, signed out.
@@ -367,7 +372,7 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
       await settle(visitor);
       found.push(...blocking(await runAxe(visitor, `sign-in ${language} ${size}`)));
       await visitor.goto('/invite#not-a-real-token-but-long-enough');
-      await visitor.getByRole('alert').waitFor();
+      await expect(visitor.getByRole('alert')).toBeVisible();
       found.push(...blocking(await runAxe(visitor, `invite (invalid) ${language} ${size}`)));
       await context.close();
 
@@ -382,12 +387,12 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
         await settle(page);
         if (visit.tab !== undefined) {
           await page.getByRole('tab').nth(visit.tab).click();
-          await page.getByRole('tabpanel').waitFor();
+          await expect(page.getByRole('tabpanel')).toBeVisible();
           await settle(page);
         }
         if (visit.open) {
           await visit.open(page);
-          await page.getByRole('dialog').waitFor();
+          await expect(page.getByRole('dialog')).toBeVisible();
           await page.waitForTimeout(300);
         }
         found.push(...blocking(await runAxe(page, `${visit.name} ${language} ${size}`)));
@@ -398,16 +403,16 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
         }
         if (visit.open) {
           await page.keyboard.press('Escape');
-          await page.getByRole('dialog').waitFor({ state: 'hidden' });
+          await expect(page.getByRole('dialog')).toBeHidden();
         }
         if (process.env.E2E_AXE_REPORT)
           console.warn(`${visit.name} ${language} ${size}: ${Date.now() - started} ms`);
       }
       expect(found).toEqual([]);
-    },
-  );
+    });
+  }
 
-  it('a changed dialog form asks before Escape discards it, and focus returns to the button that opened it', async () => {
+  test('a changed dialog form asks before Escape discards it, and focus returns to the button that opened it', async () => {
     const page = pages.coordinator;
     await page.setViewportSize(VIEWPORTS.desktop);
     await setLanguage(page, 'nl');
@@ -419,26 +424,26 @@ describe('accessibility (axe, WCAG 2.2 A/AA)', () => {
     await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).fill('Wijkteam Noord');
     await page.keyboard.press('Escape');
     const question = dialog.getByRole('alert').filter({ hasText: NL.common.discardTitle });
-    await question.waitFor();
+    await expect(question).toBeVisible();
     // "Keep editing" has focus: Enter goes back to the form, with the typing intact.
     await page.keyboard.press('Enter');
-    await question.waitFor({ state: 'hidden' });
-    expect(await dialog.getByRole('textbox', { name: NL.partners.name, exact: true }).inputValue()).toBe(
+    await expect(question).toBeHidden();
+    await expect(dialog.getByRole('textbox', { name: NL.partners.name, exact: true })).toHaveValue(
       'Wijkteam Noord',
     );
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: NL.common.discard, exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
     // Unchanged, Escape closes at once.
     await opener.click();
-    await dialog.waitFor();
+    await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    expect(await page.getByRole('row', { name: /Wijkteam Noord/ }).count()).toBe(0);
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('row', { name: /Wijkteam Noord/ })).toHaveCount(0);
   });
 
-  it(`checked ${PAGES.length + 3} pages per pass without page errors`, () => {
+  test(`checked ${PAGES.length + 3} pages per pass without page errors`, () => {
     expect(axeTotals.length).toBe(PASSES.length * (PAGES.length + 3));
     for (const list of errors) expect(list).toEqual([]);
   });

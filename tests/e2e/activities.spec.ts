@@ -1,10 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxe } from './support/axe';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, termId } from './support/cases';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, termId } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -38,7 +39,11 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
   await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
 }
 
-describe('community activities', () => {
+test.describe('community activities', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let admin: Page;
@@ -48,18 +53,18 @@ describe('community activities', () => {
     expired: { name: 'Fatima Ouali', id: '' },
   };
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     admin = await (await newContext(browser, server.baseUrl)).newPage();
-    await setupViaUi(admin);
-    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Youssef El Amrani',
       email: 'youssef@hulplijn.example',
       role: 'coordinator',
     });
     for (const [key, person] of Object.entries(counsellors)) {
-      const colleague = await colleagueViaUi(browser, server.baseUrl, admin, {
+      const colleague = await colleagueViaApi(browser, server.baseUrl, admin, {
         name: person.name,
         email: `${key}@hulplijn.example`,
         role: 'counsellor',
@@ -78,22 +83,21 @@ describe('community activities', () => {
     });
     await trainedViaApi(co, course.id, counsellors.valid.id, 30);
     await trainedViaApi(co, course.id, counsellors.expired.id, 400);
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a coordinator plans an information meeting in Arabic in Utrecht, records 23 attendees, and a later contact names it', async () => {
+  test('a coordinator plans an information meeting in Arabic in Utrecht, records 23 attendees, and a later contact names it', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'activities', async () => {
+    await test.step('activities', async () => {
       await page
         .getByRole('navigation', { name: NL.nav.mainNav })
         .getByRole('link', { name: NL.nav.activities })
         .click();
-      await page.getByRole('heading', { level: 1, name: NL.titles.activities }).waitFor();
-      await page.getByText(A.empty).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: NL.titles.activities })).toBeVisible();
+      await expect(page.getByText(A.empty)).toBeVisible();
 
       // Information meetings require the course.
       await page.getByRole('button', { name: A.typeCourses.open }).click();
@@ -105,7 +109,7 @@ describe('community activities', () => {
       await info.selectOption({ label: COURSE });
       await saved;
       await page.keyboard.press('Escape');
-      await types.waitFor({ state: 'hidden' });
+      await expect(types).toBeHidden();
 
       await page.getByRole('button', { name: A.plan, exact: true }).click();
       const form = page.getByRole('dialog', { name: A.planTitle });
@@ -122,8 +126,8 @@ describe('community activities', () => {
       // The picker: Samira can be ticked; Fatima cannot, and the reason stands beside her name.
       const samira = form.getByRole('checkbox', { name: new RegExp(counsellors.valid.name) });
       const fatima = form.getByRole('checkbox', { name: new RegExp(counsellors.expired.name) });
-      await samira.waitFor();
-      expect(await fatima.isDisabled()).toBe(true);
+      await expect(samira).toBeVisible();
+      await expect(fatima).toBeDisabled();
       const options = await apiCall<{ items: { userId: string; expiredOn: string | null }[] }>(
         page,
         'GET',
@@ -133,12 +137,12 @@ describe('community activities', () => {
       const reason = A.refusal.training_expired
         .replace('{{course}}', COURSE)
         .replace('{{date}}', dutchDay(expiredOn));
-      await form.getByText(reason).waitFor();
+      await expect(form.getByText(reason)).toBeVisible();
       await samira.check();
       await form.getByRole('switch', { name: A.isPublic }).check();
       await form.getByRole('button', { name: A.plan, exact: true }).click();
-      await form.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await expect(form).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
       const activityId = new URL(page.url()).pathname.split('/').pop()!;
 
       // The server refuses Fatima too, with the reason, whoever asks it directly.
@@ -152,7 +156,7 @@ describe('community activities', () => {
       await page.getByRole('textbox', { name: A.attendees }).fill('23');
       await page.getByRole('textbox', { name: A.evaluation }).fill('Veel vragen over sociale media.');
       await page.getByRole('button', { name: A.report.save }).click();
-      await page.getByRole('status').filter({ hasText: A.report.saved }).waitFor();
+      await expect(page.getByRole('status').filter({ hasText: A.report.saved })).toBeVisible();
       const detail = await apiCall<{
         attendees: number;
         languages: string[];
@@ -182,9 +186,9 @@ describe('community activities', () => {
 
       // One request followed: below the default threshold of 5, the page shows "<5".
       await page.goto(`/activities/${activityId}`);
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-      await page.getByText('<5', { exact: true }).waitFor();
-      await page.getByText(A.requestsSuppressed.replace('{{n}}', '5')).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+      await expect(page.getByText('<5', { exact: true })).toBeVisible();
+      await expect(page.getByText(A.requestsSuppressed.replace('{{n}}', '5'))).toBeVisible();
       const after = await apiCall<{ requestsFollowed: unknown }>(
         page,
         'GET',
@@ -195,13 +199,13 @@ describe('community activities', () => {
       // The month calendar shows it on its day.
       await page.goto('/activities');
       await page.locator('label').filter({ hasText: A.views.month }).click();
-      expect(await page.getByRole('radio', { name: A.views.month }).isChecked()).toBe(true);
-      await page.getByRole('link', { name: new RegExp(TITLE) }).waitFor();
+      await expect(page.getByRole('radio', { name: A.views.month })).toBeChecked();
+      await expect(page.getByRole('link', { name: new RegExp(TITLE) })).toBeVisible();
     });
     expect(coordinator.errors).toEqual([]);
   });
 
-  it('the published meeting appears on the public site in Arabic and Dutch; a private one never does', async () => {
+  test('the published meeting appears on the public site in Arabic and Dutch; a private one never does', async () => {
     const page = coordinator.page;
     const today = new Date().toISOString().slice(0, 10);
     // A meeting not marked for the public site, planned the same day in the same town.
@@ -223,7 +227,7 @@ describe('community activities', () => {
     const context = await newContext(browser, server.baseUrl, { viewport: { width: 390, height: 844 } });
     const visitor = await context.newPage();
     const errors = trackErrors(visitor);
-    await withFailureShot(visitor, 'activities-public', async () => {
+    await test.step('activities-public', async () => {
       // The home page keeps its list for a few seconds: wait until the new meeting shows.
       await expect
         .poll(
@@ -231,18 +235,18 @@ describe('community activities', () => {
             await visitor.goto('/ar/');
             return visitor.getByText(TITLE).count();
           },
-          { timeout: 20_000, interval: 1_000 },
+          { timeout: 20_000, intervals: [1_000] },
         )
         .toBe(1);
-      expect(await visitor.locator('html').getAttribute('dir')).toBe('rtl');
+      await expect(visitor.locator('html')).toHaveAttribute('dir', 'rtl');
       const section = visitor.getByRole('region', { name: 'لقاءات التوعية القادمة' });
-      await section.getByText(TITLE).waitFor();
-      await section.getByText('اللغة: العربية').waitFor();
+      await expect(section.getByText(TITLE)).toBeVisible();
+      await expect(section.getByText('اللغة: العربية')).toBeVisible();
       await expectNoSeriousAxe(visitor, 'public /ar/ with a meeting (390px)');
       await visitor.goto('/nl/');
       const nl = visitor.getByRole('region', { name: 'Komende voorlichtingsbijeenkomsten' });
-      await nl.getByText(TITLE).waitFor();
-      await nl.getByText(/Utrecht/).waitFor();
+      await expect(nl.getByText(TITLE)).toBeVisible();
+      await expect(nl.getByText(/Utrecht/)).toBeVisible();
       for (const path of ['/ar/', '/nl/']) {
         await visitor.goto(path);
         const body = await visitor.content();
@@ -256,13 +260,13 @@ describe('community activities', () => {
     await context.close();
 
     // The facilitator's hours count towards her volunteer record, on her profile for the coordinator.
-    await withFailureShot(page, 'activities-volunteer-record', async () => {
+    await test.step('activities-volunteer-record', async () => {
       await page.goto(`/counsellors/${counsellors.valid.id}`);
       const record = page.getByRole('region', { name: A.volunteerRecord.title });
-      await record.waitFor();
+      await expect(record).toBeVisible();
       const year = String(new Date().getFullYear());
       const row = record.getByRole('row', { name: new RegExp(`^${year}`) });
-      await row.waitFor();
+      await expect(row).toBeVisible();
       // Two meetings of 19:00–21:00 and 10:00–12:00 (the defaults of the form, and the private one).
       expect(await row.getByRole('cell').first().textContent()).toBe('2');
     });

@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -21,21 +21,24 @@ function rawGet(
   });
 }
 
-describe('static assets and the content security policy', () => {
+test.describe('static assets and the content security policy', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('serves the hashed scripts and styles pre-compressed, cached for a year; index.html never cached', async () => {
+  test('serves the hashed scripts and styles pre-compressed, cached for a year; index.html never cached', async () => {
     const index = await fetch(`${server.baseUrl}/`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(index.headers.get('cache-control')).toBe('no-cache');
     const html = await index.text();
@@ -56,12 +59,12 @@ describe('static assets and the content security policy', () => {
     }
   });
 
-  it('loads the sign-in page without any CSP violation, and logs reports a browser sends', async () => {
+  test('loads the sign-in page without any CSP violation, and logs reports a browser sends', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
     await page.goto('/');
-    await page.locator('form').first().waitFor();
+    await expect(page.locator('form').first()).toBeVisible();
     const csp = (await page.request.get('/')).headers()['content-security-policy'];
     expect(csp).toContain('report-uri /api/csp-report');
     expect(errors).toEqual([]);

@@ -1,38 +1,38 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { colleagueViaUi, openCaseViaApi } from './support/cases';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { openCaseViaApi } from './support/cases';
+import { NL } from './support/flows';
+import { acceptInviteViaApi, colleagueViaApi, inviteViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('audit log', () => {
+test.describe('audit log', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a privacy officer reads the audit log, filters it and verifies the chain', async () => {
+  test('a privacy officer reads the audit log, filters it and verifies the chain', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const adminPage = await adminContext.newPage();
-    await setupViaUi(adminPage);
+    await setupViaApi(adminPage);
     const officer = {
       name: 'Fatma Yilmaz',
       email: 'fatma@hulplijn.example',
       password: 'privacy gaat boven alles hier',
     };
-    const link = await inviteViaUi(adminPage, { ...officer, role: 'privacy_officer' });
+    const link = await inviteViaApi(adminPage, { ...officer, role: 'privacy_officer' });
     // A coordinator opens two cases, so the log has case entries to read by reference.
-    const coordinator = await colleagueViaUi(browser, server.baseUrl, adminPage, {
+    const coordinator = await colleagueViaApi(browser, server.baseUrl, adminPage, {
       name: 'Karim Coördinator',
       email: 'karim@hulplijn.example',
       role: 'coordinator',
@@ -45,19 +45,19 @@ describe('audit log', () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
-    await acceptInviteViaUi(page, link, officer);
+    await acceptInviteViaApi(page, link, officer);
 
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
-    expect(await nav.getByRole('link', { name: NL.nav.users }).count()).toBe(0);
+    await expect(nav.getByRole('link', { name: NL.nav.users })).toHaveCount(0);
     await nav.getByRole('link', { name: NL.nav.audit }).click();
-    await page.getByRole('heading', { level: 1, name: NL.titles.audit }).waitFor();
-    expect(await page.title()).toBe(`${NL.titles.audit} · Confidant`);
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.audit })).toBeVisible();
+    await expect(page).toHaveTitle(`${NL.titles.audit} · Confidant`);
 
     const table = page.getByRole('table');
     // Actions and record types in words, in the UI language; no internal codes.
     const invited = NL.logLabels.actions.user_invite;
-    await table.getByText(invited).first().waitFor();
-    expect(await table.getByText('user.invite').count()).toBe(0);
+    await expect(table.getByText(invited).first()).toBeVisible();
+    await expect(table.getByText('user.invite')).toHaveCount(0);
     expect(await table.getByRole('row').count()).toBeGreaterThan(2);
 
     // Filter by the admin who sent the invitation.
@@ -65,7 +65,7 @@ describe('audit log', () => {
       .getByRole('combobox', { name: NL.audit.user, exact: true })
       .selectOption({ label: 'Amina Bakker' });
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText(invited).first().waitFor();
+    await expect(table.getByText(invited).first()).toBeVisible();
     const actors = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(new Set(actors)).toEqual(new Set(['Amina Bakker']));
 
@@ -75,11 +75,11 @@ describe('audit log', () => {
       .selectOption({ label: NL.audit.anyUser });
     await page.getByRole('textbox', { name: NL.audit.caseReference }).fill(wanted.reference);
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText(NL.logLabels.actions.case_create).first().waitFor();
+    await expect(table.getByText(NL.logLabels.actions.case_create).first()).toBeVisible();
     const refs = await table.locator('tbody tr td:nth-child(6)').allInnerTexts();
     expect(refs.length).toBeGreaterThan(0);
     expect(new Set(refs)).toEqual(new Set([wanted.reference]));
-    expect(await table.getByText(wanted.id).count()).toBe(0);
+    await expect(table.getByText(wanted.id)).toHaveCount(0);
 
     // Export as CSV with the same filter: a download of that case's entries only, then audited.
     const [download] = await Promise.all([
@@ -93,20 +93,20 @@ describe('audit log', () => {
     expect(csv).not.toContain('Moeder Samira');
     await page.getByRole('textbox', { name: NL.audit.caseReference }).fill('');
     await page.getByRole('button', { name: NL.audit.apply }).click();
-    await table.getByText(NL.logLabels.actions.audit_export).first().waitFor();
+    await expect(table.getByText(NL.logLabels.actions.audit_export).first()).toBeVisible();
 
     await page.getByRole('button', { name: NL.audit.verify }).click();
     const verdict = page.getByRole('status').filter({ hasText: /Auditketen intact/ });
-    await verdict.waitFor();
+    await expect(verdict).toBeVisible();
     expect(await verdict.innerText()).toMatch(/\(\d+ regels gecontroleerd\)/);
 
     await nav.getByRole('link', { name: NL.nav.accessLog }).click();
-    await page.getByRole('heading', { level: 1, name: NL.titles.accessLog }).waitFor();
-    await page.getByText(NL.accessLog.empty).or(page.getByRole('table')).first().waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.accessLog })).toBeVisible();
+    await expect(page.getByText(NL.accessLog.empty).or(page.getByRole('table')).first()).toBeVisible();
 
     // Unknown paths show the 404 page with a way home.
     await page.goto('/bestaat-niet');
-    await page.getByRole('heading', { level: 1, name: NL.titles.notFound }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.notFound })).toBeVisible();
     await page.getByRole('link', { name: NL.notFound.home }).click();
     await page.waitForURL((url) => url.pathname === '/');
 

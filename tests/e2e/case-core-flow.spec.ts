@@ -2,20 +2,25 @@
  * The core flow on the case page (issue 9): how to reach the family (number only after "show"), the intake
  * call in the contact log, and the consent text read to the caller in the form language (Arabic, RTL).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { fillIn } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const PHONE_DIGITS = '612345678';
 
-describe('the case page for a phone call', () => {
+test.describe('the case page for a phone call', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
@@ -23,13 +28,13 @@ describe('the case page for a phone call', () => {
   let caseId: string;
   let reference: string;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const admin = await (await newContext(browser, server.baseUrl)).newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor') =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role });
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role });
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     counsellor = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor');
     const co = coordinator.page;
@@ -47,89 +52,91 @@ describe('the case page for a phone call', () => {
       ],
     });
     await apiCall(co, 'POST', `/api/cases/${caseId}/assign`, { counsellorId });
-  }, 600_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('the counsellor sees how to reach the family, and the number only after "show"', async () => {
+  test('the counsellor sees how to reach the family, and the number only after "show"', async () => {
     const page = counsellor.page;
-    await withFailureShot(page, 'reach', async () => {
+    await test.step('reach', async () => {
       await page.goto(`/cases/${caseId}`);
-      await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
+      await expect(
+        page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }),
+      ).toBeVisible();
       const reach = page.getByRole('region', { name: NL.reach.title });
-      await reach.getByText('na 14:00').waitFor();
-      await reach.getByText(NL.channels.whatsapp, { exact: true }).waitFor();
-      await reach.getByText(NL.conversationLanguages.ar, { exact: true }).waitFor();
+      await expect(reach.getByText('na 14:00')).toBeVisible();
+      await expect(reach.getByText(NL.channels.whatsapp, { exact: true })).toBeVisible();
+      await expect(reach.getByText(NL.conversationLanguages.ar, { exact: true })).toBeVisible();
       // Not on screen by default: not in the page at all.
       expect(await page.content()).not.toContain(PHONE_DIGITS);
       await reach.getByRole('button', { name: NL.reach.showPhone }).click();
       const number = reach.getByRole('link', { name: '+31612345678' });
-      await number.waitFor();
-      expect(await number.getAttribute('href')).toBe('tel:+31612345678');
+      await expect(number).toBeVisible();
+      await expect(number).toHaveAttribute('href', 'tel:+31612345678');
       await reach.getByRole('button', { name: NL.reach.hidePhone }).click();
-      await number.waitFor({ state: 'detached' });
+      await expect(number).toHaveCount(0);
       expect(await page.content()).not.toContain(PHONE_DIGITS);
     });
   });
 
-  it('the coordinator who took the call can show the number too', async () => {
+  test('the coordinator who took the call can show the number too', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'reach-coordinator', async () => {
+    await test.step('reach-coordinator', async () => {
       await page.goto(`/cases/${caseId}`);
       const reach = page.getByRole('region', { name: NL.reach.title });
       await reach.getByRole('button', { name: NL.reach.showPhone }).click();
-      await reach.getByRole('link', { name: '+31612345678' }).waitFor();
+      await expect(reach.getByRole('link', { name: '+31612345678' })).toBeVisible();
     });
   });
 
-  it('the intake call is the first entry of the contact log', async () => {
+  test('the intake call is the first entry of the contact log', async () => {
     const page = counsellor.page;
-    await withFailureShot(page, 'intake-log', async () => {
+    await test.step('intake-log', async () => {
       // The tab is in the address: a link straight to the contacts tab opens it.
       await page.goto(`/cases/${caseId}?tab=contacts`);
       const log = page.getByRole('region', { name: NL.log.title });
       const entry = log.getByText(NL.log.intakeCall);
-      await entry.waitFor();
+      await expect(entry).toBeVisible();
       const title = await entry.textContent();
       expect(title).toContain(NL.channels.phone);
       expect(title).toContain(fillIn(NL.log.minutes, { n: '17' }));
-      await log.getByText('Samira Haddou').waitFor();
+      await expect(log.getByText('Samira Haddou')).toBeVisible();
     });
   });
 
-  it('search: Ctrl+K, a reference and Enter land on the case; the term stays out of the address bar', async () => {
+  test('search: Ctrl+K, a reference and Enter land on the case; the term stays out of the address bar', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'search', async () => {
+    await test.step('search', async () => {
       await page.goto('/');
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await page.keyboard.press('Control+k');
       const dialog = page.getByRole('dialog', { name: NL.search.title });
       const input = dialog.getByRole('combobox', { name: NL.search.label });
-      await input.waitFor();
-      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(input).toBeVisible();
+      await expect(input).toBeFocused();
       await input.pressSequentially(reference);
-      await dialog
-        .getByRole('option', { name: new RegExp(reference) })
-        .getByText('Moeder van R.')
-        .waitFor();
+      await expect(
+        dialog.getByRole('option', { name: new RegExp(reference) }).getByText('Moeder van R.'),
+      ).toBeVisible();
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }).waitFor();
+      await expect(
+        page.getByRole('heading', { level: 1, name: fillIn(NL.case.title, { reference }) }),
+      ).toBeVisible();
       expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
       expect(page.url()).not.toContain(reference);
       // "/" opens it too when no field has focus; Escape closes it.
       await page.keyboard.press('/');
-      await dialog.waitFor();
+      await expect(dialog).toBeVisible();
       await page.keyboard.press('Escape');
-      await dialog.waitFor({ state: 'hidden' });
+      await expect(dialog).toBeHidden();
     });
   });
 
-  it('the consent text is read in the form language: Arabic, right to left', async () => {
+  test('the consent text is read in the form language: Arabic, right to left', async () => {
     const page = counsellor.page;
-    await withFailureShot(page, 'consent-arabic', async () => {
+    await test.step('consent-arabic', async () => {
       await page.goto(`/cases/${caseId}`);
       await page.getByRole('tab', { name: NL.caseTabs.sharing }).click();
       await page
@@ -145,13 +152,15 @@ describe('the case page for a phone call', () => {
         name: fillIn(NL.consent.scope.titleIn, { language: 'العربية' }),
       });
       const text = scope.locator('[lang="ar"]');
-      await text.getByText(PDF_STRINGS.ar.consent.intro).waitFor();
-      expect(await text.getAttribute('dir')).toBe('rtl');
-      await text.getByText(PDF_STRINGS.ar.purposes.care_referral, { exact: true }).waitFor();
-      await text.getByText(PDF_STRINGS.ar.categories.signals.explanation, { exact: false }).waitFor();
+      await expect(text.getByText(PDF_STRINGS.ar.consent.intro)).toBeVisible();
+      await expect(text).toHaveAttribute('dir', 'rtl');
+      await expect(text.getByText(PDF_STRINGS.ar.purposes.care_referral, { exact: true })).toBeVisible();
+      await expect(
+        text.getByText(PDF_STRINGS.ar.categories.signals.explanation, { exact: false }),
+      ).toBeVisible();
       // Nothing of the Dutch form text in it, while the UI around it stays Dutch.
       expect(await text.textContent()).not.toContain(PDF_STRINGS.nl.consent.intro);
-      await form.getByRole('button', { name: NL.consent.save }).waitFor();
+      await expect(form.getByRole('button', { name: NL.consent.save })).toBeVisible();
     });
     for (const person of [coordinator, counsellor]) expect(person.errors).toEqual([]);
   });

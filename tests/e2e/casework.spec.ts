@@ -1,62 +1,62 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { fillIn } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const PHONE = { width: 390, height: 844 };
 
-describe('case work', () => {
+test.describe('case work', () => {
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
   let counsellorA: Colleague;
   let counsellorB: Colleague;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     counsellorA = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
     counsellorB = await invite('Leyla Demir', 'leyla@hulplijn.example', 'counsellor');
     await adminContext.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('coordinator assigns, counsellor works the case on a phone and closes it into aftercare', async () => {
+  test('coordinator assigns, counsellor works the case on a phone and closes it into aftercare', async () => {
     const { id, reference } = await openCaseViaApi(coordinator.page, 'Moeder van R.');
     await makeEligibleViaApi(coordinator.page, 'Karim Bouali');
     const caseHeading = NL.case.title.replace('{{reference}}', reference);
 
     // Coordinator: the new case is unassigned on their home; assign counsellor A from the case page.
     const cp = coordinator.page;
-    await withFailureShot(cp, 'casework-assign', async () => {
+    await test.step('casework-assign', async () => {
       await cp.goto('/');
       await cp
         .getByRole('region', { name: NL.work.unassigned })
         .getByRole('link', { name: reference })
         .click();
-      await cp.getByRole('heading', { level: 1, name: caseHeading }).waitFor();
+      await expect(cp.getByRole('heading', { level: 1, name: caseHeading })).toBeVisible();
       const assign = cp.getByRole('button', { name: NL.assign.assign, exact: true });
       // Escape closes the dialog and puts focus back on the button that opened it.
       await assign.click();
-      await cp.getByRole('dialog', { name: NL.assign.title }).waitFor();
+      await expect(cp.getByRole('dialog', { name: NL.assign.title })).toBeVisible();
       await cp.keyboard.press('Escape');
-      await cp.getByRole('dialog', { name: NL.assign.title }).waitFor({ state: 'hidden' });
-      await expect.poll(() => assign.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(cp.getByRole('dialog', { name: NL.assign.title })).toBeHidden();
+      await expect(assign).toBeFocused();
       await assign.click();
       const dialog = cp.getByRole('dialog', { name: NL.assign.title });
       const select = dialog.getByRole('combobox', { name: NL.assign.counsellor });
@@ -65,26 +65,26 @@ describe('case work', () => {
         label: NL.assign.option.replace('{{name}}', 'Karim Bouali').replace('{{n}}', '0'),
       });
       await dialog.getByRole('button', { name: NL.assign.submit }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await cp.getByText(NL.caseStates.active, { exact: true }).first().waitFor();
-      await cp.getByText('Karim Bouali').first().waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(cp.getByText(NL.caseStates.active, { exact: true }).first()).toBeVisible();
+      await expect(cp.getByText('Karim Bouali').first()).toBeVisible();
     });
 
     // Counsellor A on a phone: "my families" first, then the case.
     const page = counsellorA.page;
-    await withFailureShot(page, 'casework-counsellor', async () => {
+    await test.step('casework-counsellor', async () => {
       await page.goto('/');
       const families = page.getByRole('region', { name: NL.work.myFamilies });
       await families.getByRole('link', { name: reference }).click();
-      await page.getByRole('heading', { level: 1, name: caseHeading }).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: caseHeading })).toBeVisible();
       // Only the counsellor's moves: no assigning, no "to matching".
-      expect(await page.getByRole('button', { name: NL.assign.reassign }).count()).toBe(0);
-      expect(await page.getByRole('button', { name: NL.transitions.to.matching }).count()).toBe(0);
+      await expect(page.getByRole('button', { name: NL.assign.reassign })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: NL.transitions.to.matching })).toHaveCount(0);
 
       // Quick contact log, reached from the header.
       await page.getByRole('button', { name: NL.log.add }).click();
       const log = page.getByRole('form', { name: NL.log.formLabel });
-      expect(await log.getByLabel(NL.log.when).evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(log.getByLabel(NL.log.when)).toBeFocused();
       await log.getByRole('spinbutton', { name: NL.log.duration }).fill('20');
       await log.getByRole('textbox', { name: NL.log.withWhom }).fill('moeder');
       await log
@@ -92,16 +92,16 @@ describe('case work', () => {
         .fill('Moeder is rustiger; zoon wil met de imam praten.');
       await log.getByRole('button', { name: NL.log.save }).click();
       await page.getByText('Moeder is rustiger; zoon wil met de imam praten.').waitFor();
-      await expect.poll(() => log.getByRole('textbox', { name: NL.log.note }).inputValue()).toBe('');
+      await expect(log.getByRole('textbox', { name: NL.log.note })).toHaveValue('');
 
       // The tabs by keyboard: from the contacts tab (where "log a contact" led), two arrows to the plan.
       const tab = (name: keyof typeof NL.caseTabs) => page.getByRole('tab', { name: NL.caseTabs[name] });
-      expect(await tab('contacts').getAttribute('aria-selected')).toBe('true');
+      await expect(tab('contacts')).toHaveAttribute('aria-selected', 'true');
       await tab('contacts').focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      expect(await tab('plan').evaluate((el) => el === document.activeElement)).toBe(true);
-      await expect.poll(() => tab('plan').getAttribute('aria-selected')).toBe('true');
+      await expect(tab('plan')).toBeFocused();
+      await expect(tab('plan')).toHaveAttribute('aria-selected', 'true');
       expect(new URL(page.url()).search).toBe('?tab=plan');
 
       // An intervention (I3, link to a theologian).
@@ -114,31 +114,30 @@ describe('case work', () => {
         .getByRole('textbox', { name: NL.interventions.note })
         .fill('Afspraak met imam gemaakt');
       await interventions.getByRole('button', { name: NL.interventions.save }).click();
-      await page.getByRole('cell', { name: 'Afspraak met imam gemaakt' }).waitFor();
+      await expect(page.getByRole('cell', { name: 'Afspraak met imam gemaakt' })).toBeVisible();
 
       // Any part is one key away in the tab row: 5 opens the tasks, 1 goes back to the overview.
       await tab('plan').focus();
       await page.keyboard.press('5');
-      await expect.poll(() => tab('tasks').getAttribute('aria-selected')).toBe('true');
-      expect(await tab('tasks').evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(tab('tasks')).toHaveAttribute('aria-selected', 'true');
+      await expect(tab('tasks')).toBeFocused();
       expect(new URL(page.url()).search).toBe('?tab=tasks');
       await page.keyboard.press('1');
-      await expect.poll(() => tab('overview').getAttribute('aria-selected')).toBe('true');
+      await expect(tab('overview')).toHaveAttribute('aria-selected', 'true');
 
       // Support level, then close into aftercare with a closure code.
       await page.getByRole('combobox', { name: NL.case.supportLevel }).selectOption('intensive');
-      await page
-        .getByRole('combobox', { name: NL.case.supportLevel })
-        .and(page.locator(':enabled'))
-        .waitFor();
+      await expect(
+        page.getByRole('combobox', { name: NL.case.supportLevel }).and(page.locator(':enabled')),
+      ).toBeVisible();
       await page.getByRole('button', { name: NL.transitions.to.aftercare }).click();
       const closing = page.getByRole('dialog', { name: NL.transitions.title.aftercare });
       await closing
         .getByRole('combobox', { name: NL.transitions.closure })
         .selectOption({ label: 'Doel bereikt' });
       await closing.getByRole('button', { name: NL.transitions.to.aftercare }).click();
-      await closing.waitFor({ state: 'hidden' });
-      await page.getByText(NL.caseStates.aftercare, { exact: true }).first().waitFor();
+      await expect(closing).toBeHidden();
+      await expect(page.getByText(NL.caseStates.aftercare, { exact: true }).first()).toBeVisible();
 
       // The timeline on the overview: the intake call, the assignment and the change of state, newest first.
       const timeline = page.getByRole('region', { name: NL.caseTimeline.title });
@@ -147,11 +146,15 @@ describe('case work', () => {
         from: NL.caseStates.active,
         to: NL.caseStates.aftercare,
       });
-      await timeline.getByText(stateChange).waitFor();
-      await timeline.getByText(fillIn(NL.caseTimeline.intake, { channel: NL.channels.phone })).waitFor();
-      await timeline.getByText(fillIn(NL.caseTimeline.assigned, { name: 'Karim Bouali' })).waitFor();
+      await expect(timeline.getByText(stateChange)).toBeVisible();
+      await expect(
+        timeline.getByText(fillIn(NL.caseTimeline.intake, { channel: NL.channels.phone })),
+      ).toBeVisible();
+      await expect(
+        timeline.getByText(fillIn(NL.caseTimeline.assigned, { name: 'Karim Bouali' })),
+      ).toBeVisible();
       expect(await entries.first().textContent()).toContain(stateChange);
-      await timeline.getByText(NL.caseTimeline.opened).waitFor();
+      await expect(timeline.getByText(NL.caseTimeline.opened)).toBeVisible();
       // Typed facts only: the note of the contact stays in the contacts tab.
       expect(await timeline.textContent()).not.toContain('rustiger');
 
@@ -160,18 +163,20 @@ describe('case work', () => {
       expect(new URL(page.url()).search).toBe('?tab=tasks');
       const tasks = page.getByRole('region', { name: NL.tasks.title });
       const first = NL.tasks.aftercareCheck.replace('{{n}}', '1').replace('{{total}}', '8');
-      await tasks.getByRole('checkbox', { name: first }).waitFor();
-      expect(await tasks.getByRole('checkbox', { name: /Nazorgcontact \d van 8/ }).count()).toBe(8);
+      await expect(tasks.getByRole('checkbox', { name: first })).toBeVisible();
+      await expect(tasks.getByRole('checkbox', { name: /Nazorgcontact \d van 8/ })).toHaveCount(8);
       await page.goto('/');
-      await page.getByRole('region', { name: NL.work.myTasks }).getByRole('link', { name: first }).waitFor();
-      await page.getByRole('region', { name: NL.work.next }).getByText(first).waitFor();
+      await expect(
+        page.getByRole('region', { name: NL.work.myTasks }).getByRole('link', { name: first }),
+      ).toBeVisible();
+      await expect(page.getByRole('region', { name: NL.work.next }).getByText(first)).toBeVisible();
     });
 
     // Counsellor B: the case does not exist for them, in the UI and in the API.
     const other = counsellorB.page;
     await other.goto(`/cases/${id}`);
-    await other.getByRole('heading', { name: NL.case.notFound }).waitFor();
-    expect(await other.getByText(reference).count()).toBe(0);
+    await expect(other.getByRole('heading', { name: NL.case.notFound })).toBeVisible();
+    await expect(other.getByText(reference)).toHaveCount(0);
     const response = await counsellorB.context.request.get(`/api/cases/${id}`);
     expect(response.status()).toBe(404);
 

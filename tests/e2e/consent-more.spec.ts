@@ -1,9 +1,9 @@
 import { readFile, rm } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Meeting } from '../../src/shared/meetings.schema';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import {
   apiStatus,
@@ -18,7 +18,8 @@ import {
   uploadFiles,
   showCaseTab,
 } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -40,7 +41,11 @@ function casePage(page: Page) {
   };
 }
 
-describe('consent made written later, signed forms and case meetings', () => {
+test.describe('consent made written later, signed forms and case meetings', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let samira: Colleague;
@@ -48,9 +53,9 @@ describe('consent made written later, signed forms and case meetings', () => {
   let karimId: string;
   let files: Awaited<ReturnType<typeof uploadFiles>>;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     files = await uploadFiles({
       // A text file renamed to .pdf: the browser calls it application/pdf, the server reads its content.
       [FAKE_PDF]: Buffer.from('Dit is geen pdf, alleen tekst met een andere naam.\n'),
@@ -58,13 +63,13 @@ describe('consent made written later, signed forms and case meetings', () => {
     });
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
-    samira = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    samira = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Samira Haddou',
       email: 'samira@hulplijn.example',
       role: 'coordinator',
     });
-    karim = await colleagueViaUi(browser, server.baseUrl, admin, {
+    karim = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Karim Bouali',
       email: 'karim@hulplijn.example',
       role: 'counsellor',
@@ -75,8 +80,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     karimId = await makeEligibleViaApi(samira.page, 'Karim Bouali');
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
     if (files) await rm(files.dir, { recursive: true, force: true });
   });
@@ -88,7 +92,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     return id;
   }
 
-  it('verbal consent waits for a signature, with a task, until the caller signs in the app', async () => {
+  test('verbal consent waits for a signature, with a task, until the caller signs in the app', async () => {
     const alias = 'Moeder van A.';
     const id = await karimsCase(alias);
     const page = karim.page;
@@ -97,9 +101,9 @@ describe('consent made written later, signed forms and case meetings', () => {
     const taskName = fillIn(NL.tasks.consentWritten, { who: alias });
     const myTasks = page.getByRole('region', { name: NL.work.myTasks, exact: true });
 
-    await withFailureShot(page, 'verbal-record', async () => {
+    await test.step('verbal-record', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await consent.getByText(NL.consent.empty).waitFor();
+      await expect(consent.getByText(NL.consent.empty)).toBeVisible();
       const saved = await recordConsentViaUi(page, {
         partner: MUNICIPALITY,
         purpose: 'care_referral',
@@ -111,26 +115,29 @@ describe('consent made written later, signed forms and case meetings', () => {
       const dueOn = new Date(Date.parse(`${saved.givenOn}T00:00:00Z`) + 14 * 86_400_000);
       expect(saved.writtenDueOn).toBe(dueOn.toISOString().slice(0, 10));
       const due = await dayInUi(page, saved.writtenDueOn ?? '');
-      await consent.getByRole('status').getByText(NL.consent.savedPending).waitFor();
-      await card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }).waitFor();
-      await card.getByText(fillIn(NL.consent.pendingHintDue, { date: due })).waitFor();
+      await expect(consent.getByRole('status').getByText(NL.consent.savedPending)).toBeVisible();
+      await expect(
+        card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }),
+      ).toBeVisible();
+      await expect(card.getByText(fillIn(NL.consent.pendingHintDue, { date: due }))).toBeVisible();
       await showCaseTab(page, 'tasks');
       const task = tasks.getByRole('checkbox', { name: taskName });
-      await task.waitFor();
-      expect(await task.isChecked()).toBe(false);
-      await tasks.getByText(`${NL.tasks.due}: ${due}`).waitFor();
+      await expect(task).toBeVisible();
+      await expect(task).not.toBeChecked();
+      await expect(tasks.getByText(`${NL.tasks.due}: ${due}`)).toBeVisible();
     });
 
     // The task is on the counsellor's own list too, and leads back to the case.
-    await withFailureShot(page, 'verbal-my-work', async () => {
+    await test.step('verbal-my-work', async () => {
       await page.goto('/');
       await myTasks.getByRole('link', { name: taskName }).click();
       await page.waitForURL(`**/cases/${id}#tasks`);
     });
 
-    await withFailureShot(page, 'verbal-sign', async () => {
+    await test.step('verbal-sign', async () => {
       // The link opened the tasks tab (#tasks); the consent is on the sharing tab.
-      expect(await page.getByRole('tab', { name: NL.caseTabs.tasks }).getAttribute('aria-selected')).toBe(
+      await expect(page.getByRole('tab', { name: NL.caseTabs.tasks })).toHaveAttribute(
+        'aria-selected',
         'true',
       );
       await showCaseTab(page, 'sharing');
@@ -139,33 +146,33 @@ describe('consent made written later, signed forms and case meetings', () => {
       await dialog.getByRole('radio', { name: NL.consentMethods.signature_typed.label }).check();
       // An empty name (and nobody named as present) is refused on the spot.
       await dialog.getByRole('button', { name: NL.consent.signSave }).click();
-      await dialog.getByText(NL.fieldErrors.required).first().waitFor();
+      await expect(dialog.getByText(NL.fieldErrors.required).first()).toBeVisible();
       await dialog.getByRole('textbox', { name: NL.typedEvidence.present }).fill('Fatima Amrani; ik');
       await dialog.getByRole('textbox', { name: NL.signature.typedName }).fill('Fatima Amrani');
       const signed = page.waitForResponse(isApi('POST', /\/consents\/[^/]+\/sign$/));
       await dialog.getByRole('button', { name: NL.consent.signSave }).click();
       expect((await signed).status()).toBe(200);
-      await dialog.waitFor({ state: 'hidden' });
-      await card.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
-      await card.getByText(fillIn(NL.consent.typedAs, { name: 'Fatima Amrani' })).waitFor();
-      await card.getByText(NL.consentMethods.signature_typed.label, { exact: true }).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(card.getByText(NL.consent.statuses.active, { exact: true })).toBeVisible();
+      await expect(card.getByText(fillIn(NL.consent.typedAs, { name: 'Fatima Amrani' }))).toBeVisible();
+      await expect(card.getByText(NL.consentMethods.signature_typed.label, { exact: true })).toBeVisible();
       // Its evidence is on the card: who was present, and that a coordinator has yet to confirm it.
       await card.getByText(fillIn(NL.typedEvidence.presentLine, { present: 'Fatima Amrani; ik' })).waitFor();
-      await card.getByText(NL.typedEvidence.awaiting).waitFor();
-      expect(await card.getByRole('button', { name: NL.consent.sign }).count()).toBe(0);
+      await expect(card.getByText(NL.typedEvidence.awaiting)).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.consent.sign })).toHaveCount(0);
       // The task is done (ticked off on the case) and no longer open on the counsellor's list.
       await showCaseTab(page, 'tasks');
-      await tasks.getByRole('checkbox', { name: taskName, checked: true }).waitFor();
+      await expect(tasks.getByRole('checkbox', { name: taskName, checked: true })).toBeVisible();
       await page.goto('/');
       // "My tasks" is only rendered once my work has loaded, so an absent link is a real absence.
-      await myTasks.waitFor();
-      expect(await myTasks.getByRole('link', { name: taskName }).count()).toBe(0);
+      await expect(myTasks).toBeVisible();
+      await expect(myTasks.getByRole('link', { name: taskName })).toHaveCount(0);
     });
 
     expect(karim.errors).toEqual([]);
   });
 
-  it('a signed form is checked by its content: a renamed text file is refused, a real PDF is kept', async () => {
+  test('a signed form is checked by its content: a renamed text file is refused, a real PDF is kept', async () => {
     const id = await karimsCase('Vader van B.');
     const page = karim.page;
     const { consent, consentCard } = casePage(page);
@@ -174,9 +181,9 @@ describe('consent made written later, signed forms and case meetings', () => {
       name: fillIn(NL.consentDocument.download, { name: REAL_PDF }),
     });
 
-    await withFailureShot(page, 'upload-refused', async () => {
+    await test.step('upload-refused', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await consent.getByText(NL.consent.empty).waitFor();
+      await expect(consent.getByText(NL.consent.empty)).toBeVisible();
       const upload = page.waitForResponse(isApi('PUT', /\/consents\/[^/]+\/document$/));
       const saved = await recordConsentViaUi(page, {
         partner: MUNICIPALITY,
@@ -188,16 +195,18 @@ describe('consent made written later, signed forms and case meetings', () => {
       expect((await upload).status()).toBe(415);
       // The consent is recorded, but not written: the form did not go in, and the user is told why.
       expect(saved.status).toBe('pending_written');
-      await consent.getByRole('status').getByText(NL.consent.saved).waitFor();
-      await consent.getByText(NL.consentDocument.uploadFailed).waitFor();
-      await consent.getByRole('alert').getByText(NL.errors.unsupported_file).waitFor();
+      await expect(consent.getByRole('status').getByText(NL.consent.saved)).toBeVisible();
+      await expect(consent.getByText(NL.consentDocument.uploadFailed)).toBeVisible();
+      await expect(consent.getByRole('alert').getByText(NL.errors.unsupported_file)).toBeVisible();
       const due = await dayInUi(page, saved.writtenDueOn ?? '');
-      await card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }).waitFor();
+      await expect(
+        card.getByText(fillIn(NL.consent.pendingDue, { date: due }), { exact: true }),
+      ).toBeVisible();
       const refused = fillIn(NL.consentDocument.download, { name: FAKE_PDF });
-      expect(await card.getByRole('link', { name: refused }).count()).toBe(0);
+      await expect(card.getByRole('link', { name: refused })).toHaveCount(0);
     });
 
-    await withFailureShot(page, 'upload-pdf', async () => {
+    await test.step('upload-pdf', async () => {
       const upload = page.waitForResponse(isApi('PUT', /\/consents\/[^/]+\/document$/));
       await chooseFile(
         page,
@@ -205,9 +214,9 @@ describe('consent made written later, signed forms and case meetings', () => {
         files.paths[REAL_PDF] ?? '',
       );
       expect((await upload).status()).toBe(200);
-      await card.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
-      await document.waitFor();
-      expect(await card.getByRole('button', { name: NL.consentDocument.upload }).count()).toBe(0);
+      await expect(card.getByText(NL.consent.statuses.active, { exact: true })).toBeVisible();
+      await expect(document).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.consentDocument.upload })).toHaveCount(0);
 
       // The download is the stored file itself, under a neutral name (the stored one may name a person).
       const [download] = await Promise.all([page.waitForEvent('download'), document.click()]);
@@ -221,7 +230,7 @@ describe('consent made written later, signed forms and case meetings', () => {
     expect(karim.errors).toEqual([]);
   });
 
-  it('a case meeting is shared only once every participant is covered, and logged per participant', async () => {
+  test('a case meeting is shared only once every participant is covered, and logged per participant', async () => {
     const page = samira.page;
     const { id } = await openCaseViaApi(page, 'Moeder van M.');
     const { meetings, disclosures } = casePage(page);
@@ -242,9 +251,9 @@ describe('consent made written later, signed forms and case meetings', () => {
         .getByRole('listitem')
         .filter({ hasText: name });
 
-    await withFailureShot(page, 'meeting-one-consent', async () => {
+    await test.step('meeting-one-consent', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await meetings.getByText(NL.meetings.empty).waitFor();
+      await expect(meetings.getByText(NL.meetings.empty)).toBeVisible();
       await consent(MUNICIPALITY);
 
       await meetings.getByRole('button', { name: NL.meetings.add }).click();
@@ -260,24 +269,24 @@ describe('consent made written later, signed forms and case meetings', () => {
       const created = page.waitForResponse(isApi('POST', /\/cases\/[^/]+\/meetings$/));
       await form.getByRole('button', { name: NL.meetings.save }).click();
       meeting = (await (await created).json()) as Meeting;
-      await form.waitFor({ state: 'hidden' });
+      await expect(form).toBeHidden();
 
       const title = fillIn(NL.meetings.cardTitle, {
         municipality: 'Utrecht',
         date: await dayInUi(page, meetingOn),
       });
       card = meetings.getByRole('listitem', { name: title });
-      await card.getByText(NL.meetings.notAllCoveredShort, { exact: true }).waitFor();
-      await participant(MUNICIPALITY).getByRole('status').getByText(coveredPrefix).waitFor();
+      await expect(card.getByText(NL.meetings.notAllCoveredShort, { exact: true })).toBeVisible();
+      await expect(participant(MUNICIPALITY).getByRole('status').getByText(coveredPrefix)).toBeVisible();
       // The closest consent is the municipality's: the gap named is that it is for another organisation.
-      await participant(POLICE)
-        .getByText(`${NL.coverage.notCovered}: ${NL.coverage.gaps.other_partner}`)
-        .waitFor();
-      await card.getByText(NL.meetings.notAllCovered).waitFor();
-      expect(await card.getByRole('button', { name: NL.meetings.share }).count()).toBe(0);
-      expect(await card.getByRole('link', { name: NL.sharing.downloadSummary }).count()).toBe(0);
+      await expect(
+        participant(POLICE).getByText(`${NL.coverage.notCovered}: ${NL.coverage.gaps.other_partner}`),
+      ).toBeVisible();
+      await expect(card.getByText(NL.meetings.notAllCovered)).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.meetings.share })).toHaveCount(0);
+      await expect(card.getByRole('link', { name: NL.sharing.downloadSummary })).toHaveCount(0);
       await showCaseTab(page, 'logs');
-      await disclosures.getByText(NL.disclosures.caseEmpty).waitFor();
+      await expect(disclosures.getByText(NL.disclosures.caseEmpty)).toBeVisible();
     });
 
     // Nor does the server share or summarise it when asked directly.
@@ -289,26 +298,26 @@ describe('consent made written later, signed forms and case meetings', () => {
       expect(await apiStatus(page, method, path)).toEqual({ status: 409, code: 'consent_required' });
     }
 
-    await withFailureShot(page, 'meeting-shared', async () => {
+    await test.step('meeting-shared', async () => {
       await consent(POLICE);
-      await card.getByText(NL.meetings.allCoveredShort, { exact: true }).waitFor();
-      await participant(POLICE).getByRole('status').getByText(coveredPrefix).waitFor();
+      await expect(card.getByText(NL.meetings.allCoveredShort, { exact: true })).toBeVisible();
+      await expect(participant(POLICE).getByRole('status').getByText(coveredPrefix)).toBeVisible();
       await card.getByRole('button', { name: NL.meetings.share }).click();
       const dialog = page.getByRole('dialog', { name: NL.meetings.shareTitle });
-      await dialog.getByText(fillIn(NL.meetings.shareBody, { n: '2' })).waitFor();
+      await expect(dialog.getByText(fillIn(NL.meetings.shareBody, { n: '2' }))).toBeVisible();
       const shared = page.waitForResponse(isApi('POST', /\/meetings\/[^/]+\/share$/));
       await dialog.getByRole('button', { name: NL.meetings.share }).click();
       expect((await shared).status()).toBe(200);
-      await dialog.waitFor({ state: 'hidden' });
-      await card.getByText(NL.meetings.shared, { exact: true }).waitFor();
-      expect(await card.getByRole('button', { name: NL.meetings.share }).count()).toBe(0);
+      await expect(dialog).toBeHidden();
+      await expect(card.getByText(NL.meetings.shared, { exact: true })).toBeVisible();
+      await expect(card.getByRole('button', { name: NL.meetings.share })).toHaveCount(0);
 
       // One row per participant, each under that participant's consent.
       await showCaseTab(page, 'logs');
       const log = disclosures.getByRole('table', { name: NL.disclosures.caseTitle });
       const rows = log.getByRole('row').filter({ hasText: NL.disclosures.kinds.case_meeting });
-      await rows.nth(1).waitFor();
-      expect(await rows.count()).toBe(2);
+      await expect(rows.nth(1)).toBeVisible();
+      await expect(rows).toHaveCount(2);
       for (const partner of [MUNICIPALITY, POLICE]) {
         const text = await rows.filter({ hasText: partner }).innerText();
         expect(text).toContain(NL.disclosures.basisConsent);

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PDF_STRINGS } from '../../src/server/lib/pdf/strings';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { apiStatus, drawSignature, fillIn, partnerViaApi, pickPartner, showCaseTab } from './support/consent';
-import { NL, setupViaUi, signInViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi, signInViaApi } from './support/session';
 import { startServer, testClock } from './support/server';
 import { setTotpClockOffset } from './support/totp';
 import type { TestServer } from './support/server';
@@ -17,7 +18,11 @@ const POLICE = 'Politie Midden-Nederland';
 /** Accounts wait 7 days in their role before the emergency path opens to them. */
 const EIGHT_DAYS = 8 * 86_400_000;
 
-describe('consent, referrals and the emergency path', () => {
+test.describe('consent, referrals and the emergency path', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let samira: Colleague;
@@ -25,15 +30,15 @@ describe('consent, referrals and the emergency path', () => {
   let karim: Colleague;
   let clock: Awaited<ReturnType<typeof testClock>>;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     clock = await testClock();
     server = await startServer(clock.env);
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
     samira = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     omar = await invite('Omar Yilmaz', 'omar@hulplijn.example', 'coordinator');
     karim = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
@@ -42,12 +47,13 @@ describe('consent, referrals and the emergency path', () => {
     await partnerViaApi(samira.page, { name: POLICE, type: 'police', municipality: 'Utrecht' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
+    // The worker goes on to other spec files, whose servers run on the real clock.
+    setTotpClockOffset(0);
     await server?.stop();
   });
 
-  it('a counsellor records signed consent on a phone, refers within it, and withdrawal stops the referral', async () => {
+  test('a counsellor records signed consent on a phone, refers within it, and withdrawal stops the referral', async () => {
     const co = samira.page;
     const { id } = await openCaseViaApi(co, 'Moeder van R.');
     const counsellorId = await makeEligibleViaApi(co, 'Karim Bouali');
@@ -63,7 +69,7 @@ describe('consent, referrals and the emergency path', () => {
       name: fillIn(NL.referrals.cardLabel, { name: MUNICIPALITY }),
     });
 
-    await withFailureShot(page, 'consent-record', async () => {
+    await test.step('consent-record', async () => {
       await page.goto(`/cases/${id}`);
       // From the case header to "record consent" by keyboard: Tab to the tab list, arrows to the sharing
       // tab, Tab into it. Counted, so that the page does not grow a longer way there unnoticed.
@@ -81,7 +87,7 @@ describe('consent, referrals and the emergency path', () => {
       await page.keyboard.press('ArrowLeft'); // the list loops: logs
       await page.keyboard.press('ArrowLeft'); // consent and referrals
       expect(await focused()).toBe(`tab:${NL.caseTabs.sharing}`);
-      await consent.getByText(NL.consent.empty).waitFor();
+      await expect(consent.getByText(NL.consent.empty)).toBeVisible();
       let more = 0;
       while ((await focused()) !== `BUTTON:${NL.consent.record}` && more < 30) {
         await page.keyboard.press('Tab');
@@ -92,10 +98,8 @@ describe('consent, referrals and the emergency path', () => {
       await page.keyboard.press('Enter');
       const form = page.getByRole('form', { name: NL.consent.formLabel });
       // Who consents comes from the case; the form language from the conversation language (Dutch).
-      expect(await form.getByRole('textbox', { name: NL.consent.givenBy }).inputValue()).toBe(
-        'Moeder van R.',
-      );
-      expect(await form.getByRole('combobox', { name: NL.consent.language }).inputValue()).toBe('nl');
+      await expect(form.getByRole('textbox', { name: NL.consent.givenBy })).toHaveValue('Moeder van R.');
+      await expect(form.getByRole('combobox', { name: NL.consent.language })).toHaveValue('nl');
       for (const category of ['concern_summary', 'person_status'] as const)
         await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
       await pickPartner(
@@ -108,33 +112,35 @@ describe('consent, referrals and the emergency path', () => {
       const scope = form.getByRole('region', {
         name: fillIn(NL.consent.scope.titleIn, { language: 'Nederlands' }),
       });
-      await scope.getByText(PDF_STRINGS.nl.purposes.authority_referral, { exact: true }).waitFor();
-      await scope.getByText(MUNICIPALITY, { exact: true }).waitFor();
+      await expect(
+        scope.getByText(PDF_STRINGS.nl.purposes.authority_referral, { exact: true }),
+      ).toBeVisible();
+      await expect(scope.getByText(MUNICIPALITY, { exact: true })).toBeVisible();
       // Saving without a signature is refused on the spot.
       await form.getByRole('button', { name: NL.consent.save }).click();
-      await form.getByText(NL.fieldErrors.signature_missing).waitFor();
+      await expect(form.getByText(NL.fieldErrors.signature_missing)).toBeVisible();
       await drawSignature(page, form.getByRole('img', { name: NL.signature.label }));
-      await form.getByText(NL.signature.done).waitFor();
+      await expect(form.getByText(NL.signature.done)).toBeVisible();
       await form.getByRole('button', { name: NL.consent.save }).click();
-      await form.waitFor({ state: 'hidden' });
-      await consentCard.getByText(NL.consent.statuses.active, { exact: true }).waitFor();
+      await expect(form).toBeHidden();
+      await expect(consentCard.getByText(NL.consent.statuses.active, { exact: true })).toBeVisible();
       const print = consentCard.getByRole('link', {
         name: fillIn(NL.consent.printForm, { language: 'Nederlands' }),
       });
       expect(await print.getAttribute('href')).toMatch(/\/consents\/[0-9a-f-]+\/form\.pdf\?lang=nl$/);
     });
 
-    const summaryHref = await withFailureShot(page, 'consent-referral', async () => {
+    const summaryHref = await test.step('consent-referral', async () => {
       // The hand-off: refer with the consent just recorded; the form comes filled in from it.
       await consentCard
         .getByRole('button', { name: fillIn(NL.handoff.referWithFor, { recipient: MUNICIPALITY }) })
         .click();
       const form = page.getByRole('form', { name: NL.referrals.formLabel });
-      await form.getByText(NL.handoff.prefilledTitle).waitFor();
+      await expect(form.getByText(NL.handoff.prefilledTitle)).toBeVisible();
       expect(
         await form.getByRole('combobox', { name: NL.referrals.partner, exact: true }).inputValue(),
       ).toContain(MUNICIPALITY);
-      expect(await form.getByRole('combobox', { name: NL.referrals.purpose }).inputValue()).toBe(
+      await expect(form.getByRole('combobox', { name: NL.referrals.purpose })).toHaveValue(
         'authority_referral',
       );
       for (const category of ['concern_summary', 'person_status'] as const)
@@ -153,23 +159,27 @@ describe('consent, referrals and the emergency path', () => {
         name: fillIn(NL.referrals.sendTitle, { name: MUNICIPALITY }),
       });
       const preview = dialog.getByRole('region', { name: NL.summary.title });
-      await preview.getByRole('heading', { name: NL.dataCategories.concern_summary.label }).waitFor();
-      await preview.getByText('Zoon trekt zich terug en praat over vertrek.').waitFor();
+      await expect(
+        preview.getByRole('heading', { name: NL.dataCategories.concern_summary.label }),
+      ).toBeVisible();
+      await expect(preview.getByText('Zoon trekt zich terug en praat over vertrek.')).toBeVisible();
       expect(
         await preview.getByRole('heading', { name: NL.dataCategories.contact_details.label }).count(),
       ).toBe(0);
-      expect(await dialog.getByRole('button', { name: NL.referrals.sendConfirm }).isEnabled()).toBe(true);
+      await expect(dialog.getByRole('button', { name: NL.referrals.sendConfirm })).toBeEnabled();
       // Not sent now: the caller asked to wait until tomorrow.
       await dialog.getByRole('button', { name: NL.common.cancel, exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await referralCard.getByText(NL.referrals.statuses.proposed, { exact: true }).waitFor();
-      await referralCard.getByText(/^Gedekt door de toestemming van /).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(referralCard.getByText(NL.referrals.statuses.proposed, { exact: true })).toBeVisible();
+      await expect(referralCard.getByText(/^Gedekt door de toestemming van /)).toBeVisible();
 
       // "What will be shared": only the consented sections.
       await referralCard.getByRole('button', { name: NL.sharing.showSummary }).click();
       const summary = referralCard.getByRole('region', { name: NL.summary.title });
-      await summary.getByRole('heading', { name: NL.dataCategories.concern_summary.label }).waitFor();
-      await summary.getByText('Zoon trekt zich terug en praat over vertrek.').waitFor();
+      await expect(
+        summary.getByRole('heading', { name: NL.dataCategories.concern_summary.label }),
+      ).toBeVisible();
+      await expect(summary.getByText('Zoon trekt zich terug en praat over vertrek.')).toBeVisible();
       expect(
         await summary.getByRole('heading', { name: NL.dataCategories.contact_details.label }).count(),
       ).toBe(0);
@@ -186,25 +196,25 @@ describe('consent, referrals and the emergency path', () => {
       return href;
     });
 
-    await withFailureShot(page, 'consent-withdraw', async () => {
+    await test.step('consent-withdraw', async () => {
       await consentCard
         .getByRole('button', { name: fillIn(NL.consent.withdrawFor, { recipient: MUNICIPALITY }) })
         .click();
       const dialog = page.getByRole('dialog', { name: NL.consent.withdrawTitle });
-      await dialog.getByText(NL.consent.withdrawBody).waitFor();
+      await expect(dialog.getByText(NL.consent.withdrawBody)).toBeVisible();
       await dialog
         .getByRole('textbox', { name: NL.consent.withdrawNote })
         .fill('Moeder wil eerst zelf bellen.');
       await dialog.getByRole('button', { name: NL.consent.withdrawConfirm }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await consent.getByText(fillIn(NL.consent.cancelledReferrals, { n: '1' })).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(consent.getByText(fillIn(NL.consent.cancelledReferrals, { n: '1' }))).toBeVisible();
       // Nothing had been shared yet, so there is nobody to inform.
-      expect(await consent.getByText(NL.consent.informTaskCreated).count()).toBe(0);
-      await consentCard.getByText(NL.consent.statuses.withdrawn, { exact: true }).waitFor();
-      await referralCard.getByText(NL.referrals.statuses.cancelled, { exact: true }).waitFor();
-      await referralCard.getByText(NL.referrals.cancelledByWithdrawal).waitFor();
-      expect(await referralCard.getByRole('link', { name: NL.sharing.downloadSummary }).count()).toBe(0);
-      expect(await referralCard.getByRole('button', { name: NL.sharing.showSummary }).count()).toBe(0);
+      await expect(consent.getByText(NL.consent.informTaskCreated)).toHaveCount(0);
+      await expect(consentCard.getByText(NL.consent.statuses.withdrawn, { exact: true })).toBeVisible();
+      await expect(referralCard.getByText(NL.referrals.statuses.cancelled, { exact: true })).toBeVisible();
+      await expect(referralCard.getByText(NL.referrals.cancelledByWithdrawal)).toBeVisible();
+      await expect(referralCard.getByRole('link', { name: NL.sharing.downloadSummary })).toHaveCount(0);
+      await expect(referralCard.getByRole('button', { name: NL.sharing.showSummary })).toHaveCount(0);
       // The summary is no longer produced (the server answers that the referral is cancelled).
       const refused = await apiStatus(page, 'GET', summaryHref);
       expect(refused.status).toBe(409);
@@ -214,12 +224,12 @@ describe('consent, referrals and the emergency path', () => {
     expect(karim.errors).toEqual([]);
   });
 
-  it('an emergency request needs a second coordinator, then the disclosure is logged', async () => {
+  test('an emergency request needs a second coordinator, then the disclosure is logged', async () => {
     // Both coordinators were invited today: a week on, they may use the emergency path (and sign in again).
     await clock.advance(EIGHT_DAYS);
     setTotpClockOffset(EIGHT_DAYS);
-    await signInViaUi(samira.page, samira.account);
-    await signInViaUi(omar.page, omar.account);
+    await signInViaApi(samira.page, samira.account);
+    await signInViaApi(omar.page, omar.account);
     const page = samira.page;
     const { id, reference } = await openCaseViaApi(page, 'Vader van D.');
     const emergency = page.getByRole('region', { name: NL.emergency.title, exact: true });
@@ -229,9 +239,9 @@ describe('consent, referrals and the emergency path', () => {
     const reason =
       'Zoon heeft vanavond een vlucht naar het conflictgebied geboekt; vader vreest voor zijn leven.';
 
-    await withFailureShot(page, 'emergency-request', async () => {
+    await test.step('emergency-request', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await emergency.getByText(NL.emergency.onlyFor).waitFor();
+      await expect(emergency.getByText(NL.emergency.onlyFor)).toBeVisible();
       await emergency.getByRole('button', { name: NL.emergency.start }).click();
       const form = page.getByRole('form', { name: NL.emergency.formLabel });
       await form.getByRole('radio', { name: NL.emergency.grounds.danger_to_life }).check();
@@ -246,19 +256,19 @@ describe('consent, referrals and the emergency path', () => {
         await form.getByRole('checkbox', { name: NL.dataCategories[category].label }).check();
       await form.getByRole('combobox', { name: NL.emergency.channel }).selectOption('phone');
       await form.getByRole('button', { name: NL.emergency.submit }).click();
-      await form.waitFor({ state: 'hidden' });
-      await card.getByText(NL.emergency.statuses.pending, { exact: true }).waitFor();
-      await card.getByText(NL.emergency.waiting).waitFor();
+      await expect(form).toBeHidden();
+      await expect(card.getByText(NL.emergency.statuses.pending, { exact: true })).toBeVisible();
+      await expect(card.getByText(NL.emergency.waiting)).toBeVisible();
     });
 
     // Four eyes: no decision buttons for the requester, and the API refuses too.
-    await withFailureShot(page, 'emergency-own', async () => {
+    await test.step('emergency-own', async () => {
       await page.getByRole('navigation').getByRole('link', { name: NL.nav.emergencyApprovals }).click();
-      await page.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals })).toBeVisible();
       const own = page.getByRole('listitem', {
         name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
       });
-      await own.getByText(NL.emergency.waiting).waitFor();
+      await expect(own.getByText(NL.emergency.waiting)).toBeVisible();
       expect(
         await own.getByRole('button', { name: fillIn(NL.approvals.approveFor, { reference }) }).count(),
       ).toBe(0);
@@ -277,7 +287,7 @@ describe('consent, referrals and the emergency path', () => {
 
     // The second coordinator gets an alert, follows it and approves.
     const second = omar.page;
-    await withFailureShot(second, 'emergency-approve', async () => {
+    await test.step('emergency-approve', async () => {
       await second.goto('/');
       const alert = second
         .getByRole('region', { name: NL.work.alerts })
@@ -285,45 +295,48 @@ describe('consent, referrals and the emergency path', () => {
         .filter({ hasText: NL.work.alertKinds.emergency_request })
         .filter({ hasText: reference });
       await alert.getByRole('link', { name: NL.work.decideEmergency }).click();
-      await second.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }).waitFor();
+      await expect(
+        second.getByRole('heading', { level: 1, name: NL.titles.emergencyApprovals }),
+      ).toBeVisible();
       const request = second.getByRole('listitem', {
         name: fillIn(NL.emergency.cardLabel, { reference, partner: POLICE }),
       });
-      await request.getByText(reason).waitFor();
+      await expect(request.getByText(reason)).toBeVisible();
       await request
         .getByRole('textbox', { name: NL.approvals.note })
         .fill('Acuut gevaar, politie direct inlichten.');
       await request.getByRole('button', { name: fillIn(NL.approvals.approveFor, { reference }) }).click();
       const confirm = second.getByRole('dialog', { name: NL.approvals.approveTitle });
       await confirm.getByRole('button', { name: NL.approvals.approve, exact: true }).click();
-      await confirm.waitFor({ state: 'hidden' });
-      await request.waitFor({ state: 'detached' });
+      await expect(confirm).toBeHidden();
+      await expect(request).toHaveCount(0);
     });
 
     // The requester records the disclosure; it appears in the case's disclosure log, with a task to tell the caller.
-    await withFailureShot(page, 'emergency-disclose', async () => {
+    await test.step('emergency-disclose', async () => {
       await page.goto(`/cases/${id}?tab=sharing`);
-      await card.getByText(NL.emergency.statuses.approved, { exact: true }).waitFor();
-      await card
-        .getByText(fillIn(NL.emergency.approvedLine, { name: 'Omar Yilmaz', when: '' }).trim())
-        .waitFor();
+      await expect(card.getByText(NL.emergency.statuses.approved, { exact: true })).toBeVisible();
+      await expect(
+        card.getByText(fillIn(NL.emergency.approvedLine, { name: 'Omar Yilmaz', when: '' }).trim()),
+      ).toBeVisible();
       await card.getByRole('button', { name: NL.emergency.disclose }).click();
       const confirm = page.getByRole('dialog', { name: NL.emergency.discloseTitle });
       await confirm.getByRole('button', { name: NL.emergency.disclose }).click();
-      await confirm.waitFor({ state: 'hidden' });
-      await card.getByText(NL.emergency.statuses.disclosed, { exact: true }).waitFor();
+      await expect(confirm).toBeHidden();
+      await expect(card.getByText(NL.emergency.statuses.disclosed, { exact: true })).toBeVisible();
       await showCaseTab(page, 'logs');
       const log = page.getByRole('region', { name: NL.disclosures.caseTitle, exact: true });
       const row = log.getByRole('row', { name: new RegExp(POLICE) });
-      await row.waitFor();
-      expect(await row.innerText()).toContain(NL.disclosures.kinds.emergency);
-      expect(await row.innerText()).toContain(NL.disclosureChannels.phone);
-      expect(await row.innerText()).toContain('Samira Haddou');
+      await expect(row).toBeVisible();
+      await expect(row).toContainText(NL.disclosures.kinds.emergency, { useInnerText: true });
+      await expect(row).toContainText(NL.disclosureChannels.phone, { useInnerText: true });
+      await expect(row).toContainText('Samira Haddou', { useInnerText: true });
       await showCaseTab(page, 'tasks');
-      await page
-        .getByRole('region', { name: NL.tasks.title, exact: true })
-        .getByText(fillIn(NL.tasks.informCaller, { partner: POLICE }))
-        .waitFor();
+      await expect(
+        page
+          .getByRole('region', { name: NL.tasks.title, exact: true })
+          .getByText(fillIn(NL.tasks.informCaller, { partner: POLICE })),
+      ).toBeVisible();
     });
 
     for (const person of [samira, omar]) expect(person.errors).toEqual([]);

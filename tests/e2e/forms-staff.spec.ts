@@ -3,13 +3,14 @@
  * and the roles that see it; each pair is one test that fills the form in the browser, saves, and waits for
  * the confirmation without an error on screen. A form a role sees but cannot save fails here.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import { fillIn, partnerViaApi, pickPartner, recordConsentViaUi, showCaseTab } from './support/consent';
 import { errorAlertCount, savedStatus } from './support/forms';
-import { acceptInviteViaUi, inviteViaUi, NL, setupViaUi } from './support/flows';
+import { inviteViaUi, NL } from './support/flows';
+import { acceptInviteViaApi, colleagueViaApi, inviteViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -54,15 +55,15 @@ async function saveCounsellorProfile(page: Page, role: StaffRole, world: World) 
   await savedStatus(page, NL.counsellors.saved);
   if (!self) {
     // The self-declared background is shown to a manager, but is not a field they can change.
-    expect(await form.getByRole('group', { name: NL.counsellors.backgrounds }).count()).toBe(1);
-    expect(await form.getByRole('checkbox').count()).toBe(0);
+    await expect(form.getByRole('group', { name: NL.counsellors.backgrounds })).toHaveCount(1);
+    await expect(form.getByRole('checkbox')).toHaveCount(0);
   }
 }
 
 /** Opens the role's case and waits for its heading. */
 async function openCase(page: Page, role: StaffRole, world: World) {
   await page.goto(`/cases/${world.caseIds[role]}`);
-  await page.getByRole('heading', { level: 1, name: /^Casus / }).waitFor();
+  await expect(page.getByRole('heading', { level: 1, name: /^Casus / })).toBeVisible();
 }
 
 const CASES: readonly FormCase[] = [
@@ -77,10 +78,11 @@ const CASES: readonly FormCase[] = [
       await form.getByLabel(NL.counsellors.from, { exact: true }).fill(day(10 * world.n));
       await form.getByLabel(NL.counsellors.to, { exact: true }).fill(day(10 * world.n + 2));
       await form.getByRole('button', { name: NL.counsellors.addAbsence }).click();
-      await page
-        .getByRole('button', { name: new RegExp(`^${NL.counsellors.removeAbsenceFor.split(':')[0]}`) })
-        .nth(world.n - 1)
-        .waitFor();
+      await expect(
+        page
+          .getByRole('button', { name: new RegExp(`^${NL.counsellors.removeAbsenceFor.split(':')[0]}`) })
+          .nth(world.n - 1),
+      ).toBeVisible();
     },
   },
   {
@@ -108,8 +110,8 @@ const CASES: readonly FormCase[] = [
         .getByRole('combobox', { name: NL.partners.type, exact: true })
         .selectOption('social_district_team');
       await dialog.getByRole('button', { name: NL.common.save }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('row', { name: new RegExp(name) }).waitFor();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
     },
   },
   {
@@ -148,12 +150,12 @@ const CASES: readonly FormCase[] = [
       await page.getByRole('checkbox', { name: NL.intake.confidentiality }).check();
       await page.getByRole('button', { name: NL.intake.save }).click();
       const link = page.getByRole('link', { name: /^Casus .+ openen$/ });
-      await link.waitFor();
+      await expect(link).toBeVisible();
       await link.click();
-      await page.getByRole('heading', { level: 1, name: /^Casus / }).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: /^Casus / })).toBeVisible();
       // The new case is in the list of cases, under the caller's alias.
       await page.goto('/cases');
-      await page.getByRole('table').getByText(alias).first().waitFor();
+      await expect(page.getByRole('table').getByText(alias).first()).toBeVisible();
     },
   },
   {
@@ -168,7 +170,9 @@ const CASES: readonly FormCase[] = [
       await log.getByRole('textbox', { name: NL.log.withWhom }).fill('moeder');
       await log.getByRole('textbox', { name: NL.log.note }).fill(note);
       await log.getByRole('button', { name: NL.log.save }).click();
-      await page.getByRole('region', { name: NL.log.title, exact: true }).getByText(note).waitFor();
+      await expect(
+        page.getByRole('region', { name: NL.log.title, exact: true }).getByText(note),
+      ).toBeVisible();
     },
   },
   {
@@ -185,10 +189,11 @@ const CASES: readonly FormCase[] = [
         typedName: 'Fatima B.',
       });
       expect(consent.status).toBe('active');
-      await page
-        .getByRole('region', { name: NL.consent.title, exact: true })
-        .getByRole('listitem', { name: fillIn(NL.consent.cardLabel, { recipient: partner }) })
-        .waitFor();
+      await expect(
+        page
+          .getByRole('region', { name: NL.consent.title, exact: true })
+          .getByRole('listitem', { name: fillIn(NL.consent.cardLabel, { recipient: partner }) }),
+      ).toBeVisible();
     },
   },
   {
@@ -208,11 +213,12 @@ const CASES: readonly FormCase[] = [
       );
       await form.getByRole('textbox', { name: NL.referrals.note }).fill('Graag contact met de moeder.');
       await form.getByRole('button', { name: NL.referrals.save, exact: true }).click();
-      await form.waitFor({ state: 'hidden' });
-      await referrals
-        .getByRole('listitem', { name: fillIn(NL.referrals.cardLabel, { name: partner }) })
-        .getByText(NL.referrals.statuses.proposed, { exact: true })
-        .waitFor();
+      await expect(form).toBeHidden();
+      await expect(
+        referrals
+          .getByRole('listitem', { name: fillIn(NL.referrals.cardLabel, { name: partner }) })
+          .getByText(NL.referrals.statuses.proposed, { exact: true }),
+      ).toBeVisible();
     },
   },
   {
@@ -227,7 +233,7 @@ const CASES: readonly FormCase[] = [
         role: 'counsellor',
       });
       expect(link).toMatch(/\/invite#.{20,}/);
-      await page.getByRole('row', { name: new RegExp(world.invited) }).waitFor();
+      await expect(page.getByRole('row', { name: new RegExp(world.invited) })).toBeVisible();
     },
   },
   {
@@ -242,9 +248,9 @@ const CASES: readonly FormCase[] = [
       await dialog.getByRole('textbox', { name: NL.users.displayName, exact: true }).fill(renamed);
       await dialog.getByRole('combobox', { name: NL.users.role, exact: true }).selectOption('coordinator');
       await dialog.getByRole('button', { name: NL.common.save }).click();
-      await dialog.waitFor({ state: 'hidden' });
+      await expect(dialog).toBeHidden();
       const row = page.getByRole('row', { name: new RegExp(renamed) });
-      await row.getByText(NL.roles.coordinator).waitFor();
+      await expect(row.getByText(NL.roles.coordinator)).toBeVisible();
       world.invited = renamed;
     },
   },
@@ -260,7 +266,7 @@ const CASES: readonly FormCase[] = [
       await form.getByRole('combobox', { name: NL.training.kind, exact: true }).selectOption('refresher');
       await form.getByRole('spinbutton', { name: NL.training.validityMonths }).fill('12');
       await form.getByRole('button', { name: NL.training.addCourse }).click();
-      await page.getByRole('rowheader', { name }).waitFor();
+      await expect(page.getByRole('rowheader', { name })).toBeVisible();
     },
   },
   {
@@ -283,7 +289,11 @@ const CASES: readonly FormCase[] = [
   },
 ];
 
-describe('every staff form saves for every role that sees it', () => {
+test.describe('every staff form saves for every role that sees it', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   const pages = {} as Record<StaffRole, Page>;
@@ -291,18 +301,18 @@ describe('every staff form saves for every role that sees it', () => {
   const world: World = { counsellorId: '', n: 0, caseIds: {}, partners: {}, invited: '' };
   const runs = new Map<string, number>();
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     pages.admin = await adminContext.newPage();
     errors.push(trackErrors(pages.admin));
-    await setupViaUi(pages.admin);
+    await setupViaApi(pages.admin);
     for (const [role, name] of [
       ['coordinator', 'Samira Haddou'],
       ['counsellor', 'Karim Bouali'],
     ] as const) {
-      const colleague = await colleagueViaUi(browser, server.baseUrl, pages.admin, {
+      const colleague = await colleagueViaApi(browser, server.baseUrl, pages.admin, {
         name,
         email: `${role}@hulplijn.example`,
         role,
@@ -315,10 +325,10 @@ describe('every staff form saves for every role that sees it', () => {
       email: 'fatma@hulplijn.example',
       password: 'privacy gaat boven alles hier',
     };
-    const link = await inviteViaUi(pages.admin, { ...officer, role: 'privacy_officer' });
+    const link = await inviteViaApi(pages.admin, { ...officer, role: 'privacy_officer' });
     pages.privacy_officer = await (await newContext(browser, server.baseUrl)).newPage();
     errors.push(trackErrors(pages.privacy_officer));
-    await acceptInviteViaUi(pages.privacy_officer, link, officer);
+    await acceptInviteViaApi(pages.privacy_officer, link, officer);
     const { items } = await apiCall<{ items: { id: string; name: string }[] }>(
       pages.coordinator,
       'GET',
@@ -339,29 +349,26 @@ describe('every staff form saves for every role that sees it', () => {
     ] as const) {
       world.partners[role] = (await partnerViaApi(co, { name, type: 'mental_health' })).name;
     }
-  }, 600_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
   const pairs = CASES.flatMap((formCase) => formCase.roles.map((role) => ({ formCase, role })));
 
-  it.each(pairs.map((pair) => [pair.formCase.form, pair.role, pair] as const))(
-    '%s saves as %s',
-    async (form, role, { formCase }) => {
+  for (const { formCase, role } of pairs) {
+    const { form } = formCase;
+    test(`${form} saves as ${role}`, async () => {
       const page = pages[role];
       world.n = (runs.get(form) ?? 0) + 1;
       runs.set(form, world.n);
-      await withFailureShot(page, `form-${form.replaceAll(' ', '-')}-${role}`, async () => {
-        await formCase.save(page, role, world);
-        expect(await errorAlertCount(page)).toBe(0);
-      });
-    },
-  );
+      await formCase.save(page, role, world);
+      expect(await errorAlertCount(page)).toBe(0);
+    });
+  }
 
-  it(`covers ${pairs.length} form × role pairs without page errors`, () => {
+  test(`covers ${pairs.length} form × role pairs without page errors`, () => {
     expect(pairs.length).toBeGreaterThanOrEqual(26);
     for (const list of errors) expect(list).toEqual([]);
   });

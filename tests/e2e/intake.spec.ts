@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, caseCount, colleagueViaUi } from './support/cases';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { apiCall, caseCount } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -36,18 +37,22 @@ function keyboard(page: Page) {
   };
 }
 
-describe('intake', () => {
+test.describe('intake', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
-    coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Samira Haddou',
       email: 'samira@hulplijn.example',
       role: 'coordinator',
@@ -55,20 +60,19 @@ describe('intake', () => {
     await adminContext.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a coordinator takes a call with the keyboard only (timer, relative, signals) and opens a case', async () => {
+  test('a coordinator takes a call with the keyboard only (timer, relative, signals) and opens a case', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'intake-keyboard', async () => {
+    await test.step('intake-keyboard', async () => {
       // The category list must have arrived before the category is typed (as it has for a person).
       const terms = page.waitForResponse((r) => r.url().endsWith('/api/taxonomies') && r.ok());
       await page.goto('/intake');
       await terms;
       const alias = page.getByRole('textbox', { name: I.callerAlias });
-      await alias.waitFor();
+      await expect(alias).toBeVisible();
       const keys = keyboard(page);
       await expect.poll(() => keys.isFocused(alias)).toBe(true);
       const started = Date.now();
@@ -108,30 +112,30 @@ describe('intake', () => {
       }
       // The timer started with the first key and fills the duration (a started minute counts).
       const duration = page.getByRole('spinbutton', { name: I.duration });
-      await expect.poll(() => duration.inputValue()).toBe('1');
+      await expect(duration).toHaveValue('1');
       expect(await page.getByTestId('call-timer').textContent()).toMatch(/^0\d:[0-5]\d$/);
       await keys.tabTo(page.getByRole('radio', { name: I.outcomes.info_only }));
       await keys.press('ArrowDown');
       fields += 1;
-      expect(await page.getByRole('radio', { name: I.outcomes.open_case }).isChecked()).toBe(true);
+      await expect(page.getByRole('radio', { name: I.outcomes.open_case })).toBeChecked();
       await keys.tabTo(page.getByRole('checkbox', { name: I.confidentiality }));
       await keys.press('Space');
       fields += 1;
       await keys.press('Enter');
 
       const caseLink = page.getByRole('link', { name: /^Casus .+ openen$/ });
-      await caseLink.waitFor();
+      await expect(caseLink).toBeVisible();
       const ms = Date.now() - started;
       const reference = ((await caseLink.textContent()) ?? '').replace(/^Casus (.+) openen$/, '$1');
-      await page.getByText(I.savedCase.replace('{{reference}}', reference)).waitFor();
+      await expect(page.getByText(I.savedCase.replace('{{reference}}', reference))).toBeVisible();
       console.warn(`INTAKE_KEYS fields=${fields} keypresses=${keys.presses()} ms=${ms}`);
 
       // The link has focus: Enter opens the case.
       expect(await keys.isFocused(caseLink)).toBe(true);
       await keys.press('Enter');
-      await page
-        .getByRole('heading', { level: 1, name: NL.case.title.replace('{{reference}}', reference) })
-        .waitFor();
+      await expect(
+        page.getByRole('heading', { level: 1, name: NL.case.title.replace('{{reference}}', reference) }),
+      ).toBeVisible();
       expect(await caseCount(page)).toBe(1);
       const caseId = new URL(page.url()).pathname.split('/').pop()!;
       const detail = await apiCall<{
@@ -155,9 +159,9 @@ describe('intake', () => {
     expect(coordinator.errors).toEqual([]);
   });
 
-  it('a retried or double save makes one case', async () => {
+  test('a retried or double save makes one case', async () => {
     const page = coordinator.page;
-    await withFailureShot(page, 'intake-retry', async () => {
+    await test.step('intake-retry', async () => {
       const before = await caseCount(page);
       const terms = page.waitForResponse((r) => r.url().endsWith('/api/taxonomies') && r.ok());
       await page.goto('/intake');
@@ -193,14 +197,14 @@ describe('intake', () => {
       });
       await page.keyboard.press('Control+Enter');
       await page.keyboard.press('Control+Enter');
-      await page.getByRole('link', { name: /^Casus .+ openen$/ }).waitFor();
+      await expect(page.getByRole('link', { name: /^Casus .+ openen$/ })).toBeVisible();
       await page.unroute('**/api/intake');
       expect(calls).toBeGreaterThanOrEqual(2);
       expect(await caseCount(page)).toBe(before + 1);
 
       // The next call starts empty, with a new request id.
       await page.getByRole('button', { name: I.nextCall }).click();
-      expect(await page.getByRole('textbox', { name: I.callerAlias }).inputValue()).toBe('');
+      await expect(page.getByRole('textbox', { name: I.callerAlias })).toHaveValue('');
     });
   });
 });

@@ -1,29 +1,32 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import ar from '../../src/web/i18n/locales/ar.json';
-import en from '../../src/web/i18n/locales/en.json';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import ar from '../../src/web/i18n/locales/ar.json' with { type: 'json' };
+import en from '../../src/web/i18n/locales/en.json' with { type: 'json' };
 import { acceptInviteViaUi, ADMIN, inviteViaUi, NL, setupViaUi, signInViaUi } from './support/flows';
 import { secretFromManualKey, totpCode } from './support/totp';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('inviting a colleague', () => {
+test.describe('inviting a colleague', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let adminSecret = '';
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('admin invites a coordinator who activates the account with password and TOTP', async () => {
+  test('admin invites a coordinator who activates the account with password and TOTP', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const adminPage = await adminContext.newPage();
     const adminErrors = trackErrors(adminPage);
@@ -39,8 +42,8 @@ describe('inviting a colleague', () => {
 
     // The new row shows the invited state.
     const row = adminPage.getByRole('row', { name: new RegExp(coordinator.name) });
-    await row.getByText(NL.status.invited).waitFor();
-    await row.getByText(NL.roles.coordinator).waitFor();
+    await expect(row.getByText(NL.status.invited)).toBeVisible();
+    await expect(row.getByText(NL.roles.coordinator)).toBeVisible();
 
     // The invitee opens the link in a browser of their own.
     const inviteeContext = await newContext(browser, server.baseUrl, {
@@ -49,13 +52,13 @@ describe('inviting a colleague', () => {
     const page = await inviteeContext.newPage();
     const errors = trackErrors(page);
     await page.goto(link);
-    await page.getByText(NL.roles.coordinator, { exact: true }).waitFor();
-    await page.getByText(coordinator.email).waitFor();
+    await expect(page.getByText(NL.roles.coordinator, { exact: true })).toBeVisible();
+    await expect(page.getByText(coordinator.email)).toBeVisible();
 
     // Too short a password is refused before anything is sent.
     await page.getByRole('textbox', { name: NL.invite.password, exact: true }).fill('kort');
     await page.getByRole('button', { name: NL.invite.submit }).click();
-    await page.getByText(NL.fieldErrors.too_small).waitFor();
+    await expect(page.getByText(NL.fieldErrors.too_small)).toBeVisible();
 
     await acceptInviteViaUi(page, link, coordinator);
     // The token is dropped from the address bar once spent.
@@ -64,21 +67,20 @@ describe('inviting a colleague', () => {
     // Coordinator navigation: Home, New call, Cases and Profile; no Users, no audit pages (burger on a phone).
     await page.getByRole('button', { name: NL.nav.openMenu }).click();
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
-    await nav.getByRole('link', { name: NL.nav.home }).waitFor();
-    await nav.getByRole('link', { name: NL.nav.newCall }).waitFor();
-    await nav.getByRole('link', { name: NL.nav.cases }).waitFor();
-    await nav.getByRole('link', { name: NL.nav.profile }).waitFor();
-    expect(await nav.getByRole('link', { name: NL.nav.users }).count()).toBe(0);
-    expect(await nav.getByRole('link', { name: NL.nav.audit }).count()).toBe(0);
+    await expect(nav.getByRole('link', { name: NL.nav.home })).toBeVisible();
+    await expect(nav.getByRole('link', { name: NL.nav.newCall })).toBeVisible();
+    await expect(nav.getByRole('link', { name: NL.nav.cases })).toBeVisible();
+    await expect(nav.getByRole('link', { name: NL.nav.profile })).toBeVisible();
+    await expect(nav.getByRole('link', { name: NL.nav.users })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: NL.nav.audit })).toHaveCount(0);
     // Home is "my work" for a coordinator.
-    await page.getByRole('region', { name: NL.work.unassigned }).waitFor();
+    await expect(page.getByRole('region', { name: NL.work.unassigned })).toBeVisible();
 
     // The admin sees the colleague as active now.
     await adminPage.reload();
-    await adminPage
-      .getByRole('row', { name: new RegExp(coordinator.name) })
-      .getByText(NL.status.active)
-      .waitFor();
+    await expect(
+      adminPage.getByRole('row', { name: new RegExp(coordinator.name) }).getByText(NL.status.active),
+    ).toBeVisible();
 
     // Deactivation asks first, signs the colleague out, and can be undone.
     const coordinatorRow = () => adminPage.getByRole('row', { name: new RegExp(coordinator.name) });
@@ -90,20 +92,20 @@ describe('inviting a colleague', () => {
       name: NL.users.confirm.deactivate.title.replace('{{name}}', coordinator.name),
     });
     await confirm.getByRole('button', { name: NL.users.confirm.deactivate.confirm }).click();
-    await confirm.waitFor({ state: 'hidden' });
-    await coordinatorRow().getByText(NL.status.deactivated).waitFor();
+    await expect(confirm).toBeHidden();
+    await expect(coordinatorRow().getByText(NL.status.deactivated)).toBeVisible();
     await page.reload();
     await page.waitForURL('**/login');
     await adminPage
       .getByRole('button', { name: NL.users.actionsFor.replace('{{name}}', coordinator.name) })
       .click();
     await adminPage.getByRole('menuitem', { name: NL.users.reactivate }).click();
-    await coordinatorRow().getByText(NL.status.active).waitFor();
+    await expect(coordinatorRow().getByText(NL.status.active)).toBeVisible();
 
     // A spent link is refused.
     const again = await (await newContext(browser, server.baseUrl)).newPage();
     await again.goto(link);
-    await again.getByText(NL.invite.invalid).waitFor();
+    await expect(again.getByText(NL.invite.invalid)).toBeVisible();
 
     expect(errors).toEqual([]);
     expect(adminErrors).toEqual([]);
@@ -111,7 +113,7 @@ describe('inviting a colleague', () => {
     await adminContext.close();
   });
 
-  it('opens the invitation in the language the admin chose, and keeps a language picked at sign-in', async () => {
+  test('opens the invitation in the language the admin chose, and keeps a language picked at sign-in', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
     await signInViaUi(admin, { ...ADMIN, secret: adminSecret });
@@ -137,19 +139,19 @@ describe('inviting a colleague', () => {
     const page = await context.newPage();
     const errors = trackErrors(page);
     await page.goto(link);
-    await page.getByRole('heading', { level: 1, name: ar.titles.invite }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect(page.getByRole('heading', { level: 1, name: ar.titles.invite })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await page.getByRole('textbox', { name: ar.invite.password, exact: true }).fill(layla.password);
     await page.getByRole('button', { name: ar.invite.submit }).click();
     const keyField = page.getByRole('textbox', { name: ar.enrol.manualKey, exact: true });
-    await keyField.waitFor();
+    await expect(keyField).toBeVisible();
     const secret = secretFromManualKey(await keyField.inputValue());
     await page.getByRole('textbox', { name: ar.auth.code, exact: true }).fill(await totpCode(secret));
     await page.getByRole('button', { name: ar.enrol.submit }).click();
-    await page
-      .getByRole('heading', { level: 1, name: ar.home.greeting.replace('{{name}}', layla.name) })
-      .waitFor();
+    await expect(
+      page.getByRole('heading', { level: 1, name: ar.home.greeting.replace('{{name}}', layla.name) }),
+    ).toBeVisible();
     const language = async () =>
       ((await (await page.request.get('/api/auth/session')).json()) as { user: { language: string } }).user
         .language;
@@ -164,11 +166,11 @@ describe('inviting a colleague', () => {
     await page.getByRole('button', { name: en.auth.submit, exact: true }).click();
     await page.getByRole('textbox', { name: en.auth.code, exact: true }).fill(await totpCode(secret));
     await page.getByRole('button', { name: en.auth.verify }).click();
-    await page
-      .getByRole('heading', { level: 1, name: en.home.greeting.replace('{{name}}', layla.name) })
-      .waitFor();
+    await expect(
+      page.getByRole('heading', { level: 1, name: en.home.greeting.replace('{{name}}', layla.name) }),
+    ).toBeVisible();
     await page.waitForTimeout(500);
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect.poll(language).toBe('en');
 
     expect(errors).toEqual([]);

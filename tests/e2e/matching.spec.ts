@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
-import { NL, setupViaUi, signInViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi, signInViaApi } from './support/session';
 import { startServer, testClock } from './support/server';
 import type { TestServer } from './support/server';
 import { setTotpClockOffset } from './support/totp';
@@ -17,31 +18,37 @@ const fill = (text: string, values: Record<string, string>) =>
 /** The coordinator offers the case to a counsellor from the shortlist on the case page. */
 async function offerFromShortlist(page: Page, caseId: string, reference: string, name: string) {
   await page.goto(`/cases/${caseId}`);
-  await page.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }).waitFor();
+  await expect(
+    page.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }),
+  ).toBeVisible();
   const matching = page.getByRole('region', { name: NL.matching.title });
-  await matching.getByRole('list', { name: NL.matching.shortlist }).waitFor();
+  await expect(matching.getByRole('list', { name: NL.matching.shortlist })).toBeVisible();
   await matching.getByRole('button', { name: fill(NL.matching.offerTo, { name }) }).click();
-  await matching.getByRole('cell', { name: NL.matching.offerStatus.pending }).waitFor();
+  await expect(matching.getByRole('cell', { name: NL.matching.offerStatus.pending })).toBeVisible();
   return matching;
 }
 
-describe('matching', () => {
+test.describe('matching', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let advanceClock: (ms: number) => Promise<void>;
   let coordinator: Colleague;
   let karim: Colleague;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     const clock = await testClock();
     advanceClock = clock.advance;
     server = await startServer(clock.env);
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor', phone = false) =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role }, phone ? PHONE : undefined);
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     karim = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor', true);
     await invite('Leyla Demir', 'leyla@hulplijn.example', 'counsellor');
@@ -71,46 +78,49 @@ describe('matching', () => {
     });
   });
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     setTotpClockOffset(0);
-    await browser?.close();
     await server?.stop();
   });
 
   // The caller speaks Dutch with the coordinator and asked for a Tarifit-speaking counsellor.
   const caller = { municipality: 'Utrecht', preferences: { language: 'rif' } };
 
-  it('ranks the Tarifit speaker first, offers the case, and the counsellor accepts on a phone', async () => {
+  test('ranks the Tarifit speaker first, offers the case, and the counsellor accepts on a phone', async () => {
     const co = coordinator.page;
     const { id, reference } = await openCaseViaApi(co, 'Moeder van Y.', caller);
 
-    await withFailureShot(co, 'matching-shortlist', async () => {
+    await test.step('matching-shortlist', async () => {
       await co.goto(`/cases/${id}`);
       const list = co
         .getByRole('region', { name: NL.matching.title })
         .getByRole('list', { name: NL.matching.shortlist });
       const first = list.locator(':scope > li').first();
-      await first.getByText('Karim Bouali').waitFor();
-      expect(await list.locator(':scope > li').count()).toBe(2);
-      await first.getByText(fill(NL.matching.parts.preferred_language, { language: 'Tarifit' })).waitFor();
-      await first.getByText(NL.matching.parts.same_municipality).waitFor();
-      await first.getByText(fill(NL.matching.parts.capacity, { free: '4', max: '4' })).waitFor();
-      expect(await list.locator(':scope > li').nth(1).getByText('Tarifit').count()).toBe(0);
+      await expect(first.getByText('Karim Bouali')).toBeVisible();
+      await expect(list.locator(':scope > li')).toHaveCount(2);
+      await expect(
+        first.getByText(fill(NL.matching.parts.preferred_language, { language: 'Tarifit' })),
+      ).toBeVisible();
+      await expect(first.getByText(NL.matching.parts.same_municipality)).toBeVisible();
+      await expect(first.getByText(fill(NL.matching.parts.capacity, { free: '4', max: '4' }))).toBeVisible();
+      await expect(list.locator(':scope > li').nth(1).getByText('Tarifit')).toHaveCount(0);
       await offerFromShortlist(co, id, reference, 'Karim Bouali');
-      await co.getByText(fill(NL.matching.pendingWith, { name: 'Karim Bouali' })).waitFor();
+      await expect(co.getByText(fill(NL.matching.pendingWith, { name: 'Karim Bouali' }))).toBeVisible();
     });
 
     const page = karim.page;
-    await withFailureShot(page, 'matching-accept', async () => {
+    await test.step('matching-accept', async () => {
       await page.goto('/');
       const offers = page.getByRole('region', { name: NL.offers.title });
-      await offers.getByText('Moeder van Y.').waitFor();
-      await offers.getByText('Utrecht').waitFor();
+      await expect(offers.getByText('Moeder van Y.')).toBeVisible();
+      await expect(offers.getByText('Utrecht')).toBeVisible();
       await offers.getByRole('button', { name: fill(NL.offers.acceptFor, { reference }) }).click();
-      await page.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }).waitFor();
+      await expect(
+        page.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }),
+      ).toBeVisible();
       expect(new URL(page.url()).pathname).toBe(`/cases/${id}`);
-      await page.getByText(`${NL.cases.counsellor}: Karim Bouali`).waitFor();
-      await page.getByText(NL.caseStates.active, { exact: true }).first().waitFor();
+      await expect(page.getByText(`${NL.cases.counsellor}: Karim Bouali`)).toBeVisible();
+      await expect(page.getByText(NL.caseStates.active, { exact: true }).first()).toBeVisible();
     });
 
     // The history on the coordinator's side.
@@ -119,13 +129,13 @@ describe('matching', () => {
       .getByRole('region', { name: NL.matching.title })
       .getByRole('button', { name: NL.matching.show })
       .click();
-    await co.getByRole('cell', { name: NL.matching.offerStatus.accepted }).waitFor();
+    await expect(co.getByRole('cell', { name: NL.matching.offerStatus.accepted })).toBeVisible();
   });
 
-  it('nobody speaks Somali: the coordinator reads why, in counts, and takes a way out', async () => {
+  test('nobody speaks Somali: the coordinator reads why, in counts, and takes a way out', async () => {
     const co = coordinator.page;
     const { id } = await openCaseViaApi(co, 'Zus van A.', { language: 'so', municipality: 'Utrecht' });
-    await withFailureShot(co, 'matching-no-match', async () => {
+    await test.step('matching-no-match', async () => {
       await co.goto(`/cases/${id}`);
       const matching = co.getByRole('region', { name: NL.matching.title });
       const panel = matching.getByRole('region', { name: NL.matching.nobody });
@@ -135,14 +145,13 @@ describe('matching', () => {
       await reason(fill(NL.matching.noMatch.region, { place: 'Utrecht', n: '2', total: '2' }));
       await reason(fill(NL.matching.noMatch.both, { n: '0' }));
       // Never the empty "see the candidates below".
-      expect(await matching.getByText(NL.matching.nobodyHint).count()).toBe(0);
+      await expect(matching.getByText(NL.matching.nobodyHint)).toHaveCount(0);
 
       // The waiting list: a dated task for the coordinator.
       await panel.getByRole('button', { name: NL.matching.noMatch.waitingList }).click();
-      await panel
-        .getByRole('status')
-        .filter({ hasText: NL.matching.noMatch.waiting.split('{{')[0]! })
-        .waitFor();
+      await expect(
+        panel.getByRole('status').filter({ hasText: NL.matching.noMatch.waiting.split('{{')[0]! }),
+      ).toBeVisible();
       const work = await apiCall<{ tasks: { title: string }[] }>(co, 'GET', `/api/cases/${id}`);
       expect(work.tasks.map((task) => task.title)).toEqual([NL.matching.noMatch.taskTitle]);
 
@@ -153,29 +162,29 @@ describe('matching', () => {
         .getByRole('button', { name: NL.matching.noMatch.show })
         .click();
       const list = matching.getByRole('list', { name: NL.matching.shortlist });
-      await list.waitFor();
-      expect(await list.locator(':scope > li').count()).toBe(2);
-      await matching.getByText(NL.matching.widened.interpreter).waitFor();
+      await expect(list).toBeVisible();
+      await expect(list.locator(':scope > li')).toHaveCount(2);
+      await expect(matching.getByText(NL.matching.widened.interpreter)).toBeVisible();
       await matching
         .getByRole('button', { name: fill(NL.matching.offerTo, { name: 'Leyla Demir' }) })
         .click();
-      await matching.getByText(fill(NL.matching.viaInterpreter, { language: 'Somalisch' })).waitFor();
+      await expect(
+        matching.getByText(fill(NL.matching.viaInterpreter, { language: 'Somalisch' })),
+      ).toBeVisible();
     });
   });
 
-  it('an unanswered offer expires after the deadline and comes back to the coordinator', async () => {
+  test('an unanswered offer expires after the deadline and comes back to the coordinator', async () => {
     const co = coordinator.page;
     const { id, reference } = await openCaseViaApi(co, 'Vader van Z.', caller);
-    await withFailureShot(co, 'matching-offer-2', () =>
-      offerFromShortlist(co, id, reference, 'Karim Bouali'),
-    );
+    await test.step('matching-offer-2', () => offerFromShortlist(co, id, reference, 'Karim Bouali'));
 
     // A day and an hour later (server clock): the job expires the offer and alerts the coordinators.
     await advanceClock(DAY_AND_AN_HOUR);
     setTotpClockOffset(DAY_AND_AN_HOUR);
-    await withFailureShot(co, 'matching-expired', async () => {
+    await test.step('matching-expired', async () => {
       // Every session has been idle for a day: sign in again.
-      await signInViaUi(co, coordinator.account);
+      await signInViaApi(co, coordinator.account);
       const alerts = co.getByRole('region', { name: NL.work.alerts });
       const expired = alerts
         .getByRole('listitem')
@@ -186,14 +195,17 @@ describe('matching', () => {
         if (Date.now() > deadline) throw new Error('No "offer expired" alert within 20 s');
         await co.waitForTimeout(500);
         await co.reload();
-        await alerts.waitFor();
+        await expect(alerts).toBeVisible();
       }
       await expired.getByRole('link', { name: reference }).click();
-      await co.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }).waitFor();
-      await co
-        .getByRole('region', { name: NL.matching.title })
-        .getByRole('cell', { name: NL.matching.offerStatus.expired })
-        .waitFor();
+      await expect(
+        co.getByRole('heading', { level: 1, name: fill(NL.case.title, { reference }) }),
+      ).toBeVisible();
+      await expect(
+        co
+          .getByRole('region', { name: NL.matching.title })
+          .getByRole('cell', { name: NL.matching.offerStatus.expired }),
+      ).toBeVisible();
     });
 
     for (const person of [coordinator, karim]) expect(person.errors).toEqual([]);

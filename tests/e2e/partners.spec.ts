@@ -1,39 +1,39 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { apiCall } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const NAME = 'Sociaal wijkteam Utrecht-West';
 const named = (text: string) => text.replace('{{name}}', NAME);
 
-describe('partner directory', () => {
+test.describe('partner directory', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('the admin adds a partner, finds it, retires it and sees it only with "show retired"', async () => {
+  test('the admin adds a partner, finds it, retires it and sees it only with "show retired"', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
-    await setupViaUi(page);
+    await setupViaApi(page);
 
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
     await nav.getByRole('link', { name: NL.nav.partners }).click();
-    await page.getByRole('heading', { level: 1, name: NL.titles.partners }).waitFor();
-    expect(await page.title()).toBe(`${NL.titles.partners} · Confidant`);
-    await page.getByText(NL.partners.empty).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.partners })).toBeVisible();
+    await expect(page).toHaveTitle(`${NL.titles.partners} · Confidant`);
+    await expect(page.getByText(NL.partners.empty)).toBeVisible();
 
     // Add the partner through the modal.
     await page.getByRole('button', { name: NL.partners.add }).click();
@@ -53,14 +53,14 @@ describe('partner directory', () => {
       .fill('Beveiligde mail via Zivver');
     await form.getByRole('textbox', { name: NL.partners.contactPerson, exact: true }).fill('Petra de Vries');
     await form.getByRole('button', { name: NL.common.save }).click();
-    await form.waitFor({ state: 'hidden' });
+    await expect(form).toBeHidden();
 
     const table = page.getByRole('table');
     const row = table.getByRole('row', { name: new RegExp(NAME) });
-    await row.waitFor();
-    expect(await row.innerText()).toContain(NL.partners.types.social_district_team);
-    expect(await row.innerText()).toContain('Utrecht');
-    expect(await row.innerText()).toContain('nl, ary');
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(NL.partners.types.social_district_team, { useInnerText: true });
+    await expect(row).toContainText('Utrecht', { useInnerText: true });
+    await expect(row).toContainText('nl, ary', { useInnerText: true });
 
     const { items } = await apiCall<{ items: { name: string; type: string; languages: string[] }[] }>(
       page,
@@ -72,23 +72,23 @@ describe('partner directory', () => {
     // Search finds it; a search for something else does not.
     const search = page.getByRole('searchbox', { name: NL.partners.search });
     await search.fill('zzz-nergens');
-    await page.getByText(NL.partners.noMatches).waitFor();
+    await expect(page.getByText(NL.partners.noMatches)).toBeVisible();
     await search.fill('wijkteam');
-    await row.waitFor();
+    await expect(row).toBeVisible();
 
     // Retire it, with confirmation.
     await row.getByRole('button', { name: named(NL.partners.retireFor) }).click();
     const confirm = page.getByRole('dialog', { name: named(NL.partners.confirm.retire.title) });
     await confirm.getByRole('button', { name: NL.partners.retire, exact: true }).click();
-    await confirm.waitFor({ state: 'hidden' });
-    await page.getByText(NL.partners.noMatches).waitFor();
-    expect(await row.count()).toBe(0);
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText(NL.partners.noMatches)).toBeVisible();
+    await expect(row).toHaveCount(0);
 
     // Only "show retired" brings it back, marked as retired, with a way to restore it.
     await page.getByRole('switch', { name: NL.partners.showRetired }).check();
-    await row.waitFor();
-    expect(await row.innerText()).toContain(NL.partners.retired);
-    await row.getByRole('button', { name: named(NL.partners.restoreFor) }).waitFor();
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(NL.partners.retired, { useInnerText: true });
+    await expect(row.getByRole('button', { name: named(NL.partners.restoreFor) })).toBeVisible();
 
     expect(errors).toEqual([]);
     await context.close();

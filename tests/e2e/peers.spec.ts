@@ -1,10 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, withFailureShot } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import type { Colleague } from './support/cases';
 import { apiStatus, fillIn, showCaseTab } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -20,7 +21,11 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').
  * meeting; the counsellor of that member's own case sees nothing of it — not through the API, not on screen.
  * And a link to a peer parent made with both consents shows on the case without naming the member.
  */
-describe('peer network (Platform Achterblijvers)', () => {
+test.describe('peer network (Platform Achterblijvers)', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   let coordinator: Colleague;
@@ -28,14 +33,14 @@ describe('peer network (Platform Achterblijvers)', () => {
   let organiser: Colleague;
   let caseId = '';
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin);
+    await setupViaApi(admin);
     const invite = (name: string, email: string, role: 'coordinator' | 'counsellor' | 'peer_organiser') =>
-      colleagueViaUi(browser, server.baseUrl, admin, { name, email, role });
+      colleagueViaApi(browser, server.baseUrl, admin, { name, email, role });
     coordinator = await invite('Samira Haddou', 'samira@hulplijn.example', 'coordinator');
     counsellor = await invite('Karim Bouali', 'karim@hulplijn.example', 'counsellor');
     organiser = await invite('Fatima Benali', 'fatima@hulplijn.example', 'peer_organiser');
@@ -45,22 +50,21 @@ describe('peer network (Platform Achterblijvers)', () => {
     caseId = (await openCaseViaApi(co, MEMBER)).id;
     const counsellorId = await makeEligibleViaApi(co, 'Karim Bouali');
     await apiCall(co, 'POST', `/api/cases/${caseId}/assign`, { counsellorId });
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('an organiser adds a member with consent and records a private meeting; the case counsellor sees none of it', async () => {
+  test('an organiser adds a member with consent and records a private meeting; the case counsellor sees none of it', async () => {
     const page = organiser.page;
-    await withFailureShot(page, 'peers-organiser', async () => {
+    await test.step('peers-organiser', async () => {
       // The organiser's navigation offers the peer network and no cases.
       const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
-      expect(await nav.getByRole('link', { name: NL.nav.cases }).count()).toBe(0);
+      await expect(nav.getByRole('link', { name: NL.nav.cases })).toHaveCount(0);
       await nav.getByRole('link', { name: NL.nav.peers }).click();
-      await page.getByRole('heading', { level: 1, name: NL.titles.peers }).waitFor();
-      await page.getByText(NL.peers.members.empty).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: NL.titles.peers })).toBeVisible();
+      await expect(page.getByText(NL.peers.members.empty)).toBeVisible();
 
       // A member, with how and when she consented.
       await page.getByRole('button', { name: NL.peers.members.add }).click();
@@ -73,23 +77,23 @@ describe('peer network (Platform Achterblijvers)', () => {
       await form.getByRole('button', { name: NL.peers.members.add }).click();
       // Refused without the consent method: nothing saved, the field says why.
       const method = form.getByRole('combobox', { name: NL.peers.consent.method, exact: true });
-      await form.locator('select[aria-invalid="true"]').waitFor();
-      expect(await method.getAttribute('aria-invalid')).toBe('true');
+      await expect(form.locator('select[aria-invalid="true"]')).toBeVisible();
+      await expect(method).toHaveAttribute('aria-invalid', 'true');
       await form
         .getByRole('combobox', { name: NL.peers.consent.method, exact: true })
         .selectOption('verbal_recorded');
       await form.getByRole('button', { name: NL.peers.members.add }).click();
-      await form.waitFor({ state: 'hidden' });
+      await expect(form).toBeHidden();
       await page.getByRole('button', { name: MEMBER }).click();
       const detail = page.getByRole('dialog', { name: MEMBER });
       const consents = detail.getByRole('list', { name: NL.peers.consent.title });
-      await consents.getByText(NL.peers.consent.kinds.membership, { exact: false }).waitFor();
-      expect(await consents.getByText('Fatima Benali', { exact: false }).count()).toBe(1);
+      await expect(consents.getByText(NL.peers.consent.kinds.membership, { exact: false })).toBeVisible();
+      await expect(consents.getByText('Fatima Benali', { exact: false })).toHaveCount(1);
       await detail.getByRole('combobox', { name: NL.peers.consent.linkingMethod }).selectOption('written');
       await detail.getByRole('button', { name: NL.peers.consent.recordLinking }).click();
-      await detail.getByText(NL.peers.members.linkable).waitFor();
+      await expect(detail.getByText(NL.peers.members.linkable)).toBeVisible();
       await page.keyboard.press('Escape');
-      await detail.waitFor({ state: 'hidden' });
+      await expect(detail).toBeHidden();
 
       // A private meeting, the member invited, present, and a note for organisers.
       await page.getByRole('tab', { name: NL.peers.tabs.meetings }).click();
@@ -104,7 +108,7 @@ describe('peer network (Platform Achterblijvers)', () => {
         .getByRole('textbox', { name: NL.peers.meetings.callNumber, exact: true })
         .fill('030-1234567');
       await plan.getByRole('button', { name: NL.peers.meetings.add }).click();
-      await page.getByText(PLACE).waitFor();
+      await expect(page.getByText(PLACE)).toBeVisible();
       await page.getByRole('combobox', { name: NL.peers.meetings.inviteMembers }).fill('Khadija');
       await page.getByRole('option', { name: MEMBER }).click();
       await page.keyboard.press('Escape');
@@ -112,16 +116,18 @@ describe('peer network (Platform Achterblijvers)', () => {
       const row = page
         .getByRole('table', { name: NL.peers.meetings.invitees })
         .getByRole('row', { name: MEMBER });
-      await row.waitFor();
+      await expect(row).toBeVisible();
       // Attendance is saved on the server at once; the box shows what the server recorded.
       await row.getByRole('checkbox').click();
-      await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(true);
+      await expect(row.getByRole('checkbox')).toBeChecked();
       await page.getByRole('textbox', { name: NL.peers.meetings.note, exact: true }).fill(NOTE);
       await page.getByRole('button', { name: NL.common.save }).click();
-      await page.getByText(NL.peers.saved).waitFor();
+      await expect(page.getByText(NL.peers.saved)).toBeVisible();
       // The printable invitation list names whom to call.
       await page.getByRole('link', { name: NL.peers.meetings.print }).click();
-      await page.getByRole('table', { name: NL.peers.meetings.invitees }).getByText(MEMBER).waitFor();
+      await expect(
+        page.getByRole('table', { name: NL.peers.meetings.invitees }).getByText(MEMBER),
+      ).toBeVisible();
     });
     const meetingId = new URL(organiser.page.url()).pathname.split('/')[3]!;
 
@@ -129,7 +135,7 @@ describe('peer network (Platform Achterblijvers)', () => {
     expect((await apiStatus(page, 'GET', `/api/cases/${caseId}`)).status).toBe(404);
     expect((await apiStatus(page, 'GET', '/api/cases')).status).toBe(403);
     await page.goto(`/cases/${caseId}`);
-    await page.getByRole('heading', { level: 1, name: NL.titles.notFound }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.notFound })).toBeVisible();
 
     // Karim, the counsellor of Khadija's case: the API refuses, the screen shows nothing of the network.
     const k = counsellor.page;
@@ -143,9 +149,9 @@ describe('peer network (Platform Achterblijvers)', () => {
     ])
       expect((await apiStatus(k, 'GET', path)).status, path).toBe(403);
     const nav = k.getByRole('navigation', { name: NL.nav.mainNav });
-    expect(await nav.getByRole('link', { name: NL.nav.peers }).count()).toBe(0);
+    await expect(nav.getByRole('link', { name: NL.nav.peers })).toHaveCount(0);
     await k.goto(`/cases/${caseId}`);
-    await k.getByRole('heading', { level: 1 }).waitFor();
+    await expect(k.getByRole('heading', { level: 1 })).toBeVisible();
     for (const tab of ['overview', 'contacts', 'persons', 'plan', 'sharing'] as const) {
       await showCaseTab(k, tab);
       const text = await k.locator('main').innerText();
@@ -158,20 +164,20 @@ describe('peer network (Platform Achterblijvers)', () => {
       ])
         expect(text, `${tab} shows ${secret}`).not.toContain(secret);
     }
-    await k.getByText(NL.peers.case.none).waitFor();
+    await expect(k.getByText(NL.peers.case.none)).toBeVisible();
     await k.goto('/peers');
-    await k.getByRole('heading', { level: 1, name: NL.titles.notFound }).waitFor();
-    expect(await k.getByText(MEMBER).count()).toBe(0);
+    await expect(k.getByRole('heading', { level: 1, name: NL.titles.notFound })).toBeVisible();
+    await expect(k.getByText(MEMBER)).toHaveCount(0);
   });
 
-  it('links the caller to a peer parent only with both consents; the case never names the member', async () => {
+  test('links the caller to a peer parent only with both consents; the case never names the member', async () => {
     const k = counsellor.page;
     await k.goto(`/cases/${caseId}`);
     await showCaseTab(k, 'sharing');
     const section = k.getByRole('region', { name: NL.peers.case.title });
     // Without the caller's consent there is nothing to ask with: the reason is on screen, the API refuses.
-    await section.getByText(NL.peers.case.consentNeeded).waitFor();
-    expect(await section.getByRole('button', { name: NL.peers.case.request }).count()).toBe(0);
+    await expect(section.getByText(NL.peers.case.consentNeeded)).toBeVisible();
+    await expect(section.getByRole('button', { name: NL.peers.case.request })).toHaveCount(0);
     const refused = await apiStatus(k, 'POST', `/api/cases/${caseId}/peer-link`, {
       handover: 'x',
       language: 'nl',
@@ -201,13 +207,13 @@ describe('peer network (Platform Achterblijvers)', () => {
       .fill('Umm Yusuf, 06-98765432, na 14:00');
     await section.getByRole('combobox', { name: NL.peers.case.language }).selectOption('ary');
     await section.getByRole('button', { name: NL.peers.case.send }).click();
-    await section.getByText(NL.peers.case.status.requested.split('{{')[0]!).waitFor();
+    await expect(section.getByText(NL.peers.case.status.requested.split('{{')[0]!)).toBeVisible();
 
     // The organiser is told in the app, without the case or the hand-over.
     const o = organiser.page;
     await o.goto('/notifications');
     const notice = o.getByRole('listitem').filter({ hasText: NL.work.alertKinds.peer_link_request });
-    await notice.waitFor();
+    await expect(notice).toBeVisible();
     expect(await notice.textContent()).not.toContain('Umm Yusuf');
 
     // The organiser sees the hand-over and links a member who consented (another mother, not Khadija).
@@ -224,15 +230,15 @@ describe('peer network (Platform Achterblijvers)', () => {
     const card = o.getByRole('article').filter({ hasText: 'Umm Yusuf, 06-98765432' });
     await card.getByRole('combobox', { name: NL.peers.requests.member }).selectOption({ label: PEER });
     await card.getByRole('button', { name: NL.peers.requests.confirm }).click();
-    await card.getByText(fillIn(NL.peers.requests.linkedTo, { alias: PEER })).waitFor();
+    await expect(card.getByText(fillIn(NL.peers.requests.linkedTo, { alias: PEER }))).toBeVisible();
 
     // The case shows the link, and nothing about whom.
     await k.reload();
     await showCaseTab(k, 'sharing');
-    await section.getByText(NL.peers.case.status.linked.split('{{')[0]!).waitFor();
+    await expect(section.getByText(NL.peers.case.status.linked.split('{{')[0]!)).toBeVisible();
     for (const tab of ['overview', 'plan', 'sharing'] as const) {
       await showCaseTab(k, tab);
-      expect(await k.locator('main').innerText()).not.toContain(PEER);
+      await expect(k.locator('main')).not.toContainText(PEER, { useInnerText: true });
     }
     const link = await apiCall<Record<string, unknown>>(k, 'GET', `/api/cases/${caseId}/peer-link`);
     expect(link.status).toBe('linked');

@@ -2,38 +2,42 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { apiCall, colleagueViaUi, openCaseViaApi, termId, type Colleague } from './support/cases';
-import { NL, setupViaUi } from './support/flows';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, openCaseViaApi, termId, type Colleague } from './support/cases';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
 const run = promisify(execFile);
 
-describe('reports', () => {
+test.describe('reports', () => {
+  // The tests share one server and its accounts (some also what an earlier test made): in order, one worker,
+  // and a failure skips the rest rather than starting a fresh server for them.
+  test.describe.configure({ mode: 'serial' });
+
   let server: TestServer;
   let browser: Browser;
   /** The coordinator of the first test, who writes the funder report in the second. */
   let coordinatorPage: Colleague | undefined;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('an analyst builds a report, sees small counts hidden, and exports it; the admin tightens the rules', async () => {
+  test('an analyst builds a report, sees small counts hidden, and exports it; the admin tightens the rules', async () => {
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
     const adminErrors = trackErrors(admin);
-    await setupViaUi(admin);
-    const coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    await setupViaApi(admin);
+    const coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Yusuf Demir',
       email: 'yusuf@hulplijn.example',
       role: 'coordinator',
@@ -69,7 +73,7 @@ describe('reports', () => {
       audience: 'local_authority',
       facilitatorIds: [],
     });
-    const analyst = await colleagueViaUi(browser, server.baseUrl, admin, {
+    const analyst = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Noor Hendriks',
       email: 'noor@hulplijn.example',
       role: 'analyst',
@@ -78,12 +82,12 @@ describe('reports', () => {
     const page = analyst.page;
     const nav = page.getByRole('navigation', { name: NL.nav.mainNav });
     await nav.getByRole('link', { name: NL.nav.reports }).click();
-    await page.getByRole('heading', { level: 1, name: NL.titles.reports }).waitFor();
+    await expect(page.getByRole('heading', { level: 1, name: NL.titles.reports })).toBeVisible();
 
     // The dashboard first: every chart with its table; the analyst sees C3 (1 request) as "<5", never as 1.
     const panel = page.getByRole('region', { name: NL.reports.dashboard.panels.requests_by_category });
     // All of this month's cells are hidden, so its published total (8) is drawn as one hatched "hidden" part.
-    await panel.getByTestId('report-chart').locator('.recharts-rectangle').first().waitFor();
+    await expect(panel.getByTestId('report-chart').locator('.recharts-rectangle').first()).toBeVisible();
     const panelTable = panel.getByRole('table');
     expect(await panelTable.locator('thead th').allInnerTexts()).toEqual([
       NL.reports.dimensions.month,
@@ -117,18 +121,18 @@ describe('reports', () => {
     ]);
     const below = `<5${NL.reports.hiddenBelow.replace('{{threshold}}', '5')}`;
     expect(await activitiesTable.locator('tbody tr td').allTextContents()).toEqual([below, below, below]);
-    await activities.getByText(NL.reports.legendReach).waitFor();
+    await expect(activities.getByText(NL.reports.legendReach)).toBeVisible();
     // Caseload per counsellor is the coordinator's: not even asked for on the analyst's dashboard.
-    expect(await page.getByRole('region', { name: NL.reports.caseload.title }).count()).toBe(0);
+    await expect(page.getByRole('region', { name: NL.reports.caseload.title })).toHaveCount(0);
 
     await page.getByRole('tab', { name: NL.reports.tabs.builder }).click();
-    await page.getByText(NL.reports.empty).waitFor();
+    await expect(page.getByText(NL.reports.empty)).toBeVisible();
     await page.getByRole('combobox', { name: NL.reports.rows }).selectOption('category');
     await page.getByRole('button', { name: NL.reports.show }).click();
 
     const table = page.getByRole('table');
     const rows = table.locator('tbody tr');
-    await rows.first().waitFor();
+    await expect(rows.first()).toBeVisible();
     // C3 (1) is below 5, so C1 (7) is hidden too: the total would give it away.
     expect(await rows.locator('th').allInnerTexts()).toEqual([
       expect.stringMatching(/^C1 /),
@@ -146,11 +150,11 @@ describe('reports', () => {
     await page.getByRole('combobox', { name: NL.reports.rows }).selectOption('municipality');
     await page.getByRole('combobox', { name: NL.reports.columns }).selectOption('category');
     await page.getByRole('button', { name: NL.reports.show }).click();
-    await page.getByText(NL.fieldErrors.report_too_fine).waitFor();
+    await expect(page.getByText(NL.fieldErrors.report_too_fine)).toBeVisible();
 
     await page.getByRole('combobox', { name: NL.reports.rows }).selectOption('category');
     await page.getByRole('button', { name: NL.reports.show }).click();
-    await rows.first().waitFor();
+    await expect(rows.first()).toBeVisible();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: NL.reports.exportCsv }).click(),
@@ -162,14 +166,14 @@ describe('reports', () => {
       expect.stringMatching(/^C3 .*,<5$/),
       'Totaal,8',
     ]);
-    await page.getByText(NL.reports.exported).waitFor();
+    await expect(page.getByText(NL.reports.exported)).toBeVisible();
 
     // The same published table as XLSX, chosen from the export group with the keyboard.
     const exportGroup = page.getByRole('group', { name: NL.reports.exportGroup });
     await exportGroup.getByRole('button', { name: NL.reports.exportCsv }).focus();
     await page.keyboard.press('Tab');
     const xlsxButton = exportGroup.getByRole('button', { name: NL.reports.exportXlsx });
-    expect(await xlsxButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(xlsxButton).toBeFocused();
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(xlsxDownload.suggestedFilename()).toMatch(/^confidant-requests-.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
@@ -181,7 +185,7 @@ describe('reports', () => {
     expect(sheet.getCell('B3').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('B4').value).toBe(8);
     expect(sheet.getCell('B4').type).toBe(ExcelJS.ValueType.Number);
-    await exportGroup.getByRole('button', { name: NL.reports.exportPdf }).waitFor();
+    await expect(exportGroup.getByRole('button', { name: NL.reports.exportPdf })).toBeVisible();
 
     // The admin raises the threshold and rounds published counts.
     await admin
@@ -192,10 +196,10 @@ describe('reports', () => {
     await settings.getByRole('textbox', { name: NL.reportSettings.threshold }).fill('7');
     await settings.getByRole('checkbox', { name: NL.reportSettings.roundToFive }).check();
     await settings.getByRole('button', { name: NL.common.save }).click();
-    await settings.getByRole('status').filter({ hasText: NL.reportSettings.saved }).waitFor();
+    await expect(settings.getByRole('status').filter({ hasText: NL.reportSettings.saved })).toBeVisible();
 
     await page.getByRole('button', { name: NL.reports.show }).click();
-    await page.getByText(NL.reports.legendRounded).waitFor();
+    await expect(page.getByText(NL.reports.legendRounded)).toBeVisible();
     // C3 is below 7 and C1 still protects it; the total 8 is published rounded to 10.
     expect(await rows.locator('td').allTextContents()).toEqual([
       NL.reports.hiddenProtects.replace(/^/, 'x'),
@@ -209,21 +213,20 @@ describe('reports', () => {
     coordinatorPage = coordinator;
   });
 
-  it('a coordinator sees caseload, writes the year’s narrative and downloads the funder report', async () => {
+  test('a coordinator sees caseload, writes the year’s narrative and downloads the funder report', async () => {
     const page = coordinatorPage!.page;
     await page.goto('/reports');
     // Caseload per counsellor is on the coordinator's dashboard (with a table; no counsellors yet).
-    await page
-      .getByRole('region', { name: NL.reports.caseload.title })
-      .getByText(NL.reports.caseload.empty)
-      .waitFor();
+    await expect(
+      page.getByRole('region', { name: NL.reports.caseload.title }).getByText(NL.reports.caseload.empty),
+    ).toBeVisible();
 
     await page.getByRole('tab', { name: NL.reports.tabs.funder }).click();
     const form = page.getByRole('form', { name: NL.reports.funder.title });
     const narrative = form.getByRole('textbox', { name: NL.reports.funder.narrative });
     await narrative.fill('Dit jaar bouwden we vertrouwen op in drie nieuwe wijken.');
     await form.getByRole('button', { name: NL.common.save }).click();
-    await form.getByRole('status').filter({ hasText: NL.reports.funder.saved }).waitFor();
+    await expect(form.getByRole('status').filter({ hasText: NL.reports.funder.saved })).toBeVisible();
 
     // Saved on the server: a fresh page shows it.
     await page.reload();
@@ -245,7 +248,7 @@ describe('reports', () => {
     // Eight requests this year, published under the admin's rules of the first test (threshold 7, rounded).
     expect(stdout).toMatch(new RegExp(`${escape(NL.reports.measures.requests)}\\s+10\\b`));
     expect(stdout).toContain('Dit jaar bouwden we vertrouwen op in drie nieuwe wijken.');
-    await page.getByText(NL.reports.funder.downloaded).waitFor();
+    await expect(page.getByText(NL.reports.funder.downloaded)).toBeVisible();
     expect(coordinatorPage!.errors).toEqual([]);
     await coordinatorPage!.context.close();
   });

@@ -1,44 +1,44 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ar from '../../src/web/i18n/locales/ar.json';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import ar from '../../src/web/i18n/locales/ar.json' with { type: 'json' };
 import { expectNoSeriousAxe } from './support/axe';
-import { launchBrowser, newContext, trackErrors } from './support/browser';
-import { apiCall, colleagueViaUi, makeEligibleViaApi, openCaseViaApi } from './support/cases';
+import { newContext, trackErrors } from './support/browser';
+import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import { fillIn, partnerViaApi, recordConsentViaUi, showCaseTab } from './support/consent';
-import { NL, setupViaUi } from './support/flows';
+import { NL } from './support/flows';
+import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('right-to-left', () => {
+test.describe('right-to-left', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('switches to Arabic (rtl, navbar on the right) and back to Dutch', async () => {
+  test('switches to Arabic (rtl, navbar on the right) and back to Dutch', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
-    await setupViaUi(page);
+    await setupViaApi(page);
     const html = page.locator('html');
     // Not by name: the navigation's accessible name changes language too.
     const nav = page.getByRole('navigation');
     const main = page.locator('main');
 
     await page.getByRole('combobox', { name: NL.language.label }).selectOption('ar');
-    await nav.getByRole('link', { name: ar.nav.home }).waitFor();
-    expect(await html.getAttribute('dir')).toBe('rtl');
-    expect(await html.getAttribute('lang')).toBe('ar');
-    await nav.getByRole('link', { name: ar.nav.profile }).waitFor();
-    await page.getByRole('button', { name: ar.common.signOut }).waitFor();
+    await expect(nav.getByRole('link', { name: ar.nav.home })).toBeVisible();
+    await expect(html).toHaveAttribute('dir', 'rtl');
+    await expect(html).toHaveAttribute('lang', 'ar');
+    await expect(nav.getByRole('link', { name: ar.nav.profile })).toBeVisible();
+    await expect(page.getByRole('button', { name: ar.common.signOut })).toBeVisible();
 
     const navBox = await nav.boundingBox();
     const mainBox = await main.boundingBox();
@@ -48,13 +48,13 @@ describe('right-to-left', () => {
 
     // Saved on the server: survives a reload.
     await page.reload();
-    await nav.getByRole('link', { name: ar.nav.home }).waitFor();
-    expect(await html.getAttribute('dir')).toBe('rtl');
+    await expect(nav.getByRole('link', { name: ar.nav.home })).toBeVisible();
+    await expect(html).toHaveAttribute('dir', 'rtl');
 
     await page.getByRole('combobox', { name: ar.language.label }).selectOption('nl');
-    await nav.getByRole('link', { name: NL.nav.home }).waitFor();
-    expect(await html.getAttribute('dir')).toBe('ltr');
-    expect(await html.getAttribute('lang')).toBe('nl');
+    await expect(nav.getByRole('link', { name: NL.nav.home })).toBeVisible();
+    await expect(html).toHaveAttribute('dir', 'ltr');
+    await expect(html).toHaveAttribute('lang', 'nl');
     const ltrNav = await nav.boundingBox();
     expect(ltrNav?.x).toBeLessThan(10);
 
@@ -63,35 +63,34 @@ describe('right-to-left', () => {
   });
 });
 
-describe('right-to-left on a phone', () => {
+test.describe('right-to-left on a phone', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('a counsellor on a phone, in Arabic, records consent and refers with it; every screen passes axe', async () => {
+  test('a counsellor on a phone, in Arabic, records consent and refers with it; every screen passes axe', async () => {
     const AR = ar as unknown as typeof NL;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
-    await setupViaUi(admin, {
+    await setupViaApi(admin, {
       name: 'Amina Bakker',
       email: 'amina@rtl.example',
       password: 'de zee is vandaag erg kalm',
     });
-    const coordinator = await colleagueViaUi(browser, server.baseUrl, admin, {
+    const coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
       name: 'Yusuf Demir',
       email: 'yusuf@rtl.example',
       role: 'coordinator',
     });
-    const counsellor = await colleagueViaUi(
+    const counsellor = await colleagueViaApi(
       browser,
       server.baseUrl,
       admin,
@@ -110,7 +109,7 @@ describe('right-to-left on a phone', () => {
     await page.locator('header select').first().selectOption('ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.goto(`/cases/${opened.id}`);
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: opened.reference }).waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).filter({ hasText: opened.reference })).toBeVisible();
     await expectNoSeriousAxe(page, 'case page, ar, phone');
 
     await showCaseTab(page, 'sharing', AR);
@@ -133,18 +132,19 @@ describe('right-to-left on a phone', () => {
       .getByRole('button', { name: fillIn(AR.handoff.referWithFor, { recipient: partner.name }) })
       .click();
     const form = page.getByRole('form', { name: AR.referrals.formLabel });
-    await form.getByText(AR.handoff.prefilledTitle).waitFor();
+    await expect(form.getByText(AR.handoff.prefilledTitle)).toBeVisible();
     await expectNoSeriousAxe(page, 'referral form from a consent, ar, phone');
     await form.getByRole('button', { name: AR.handoff.saveAndReview }).click();
     const dialog = page.getByRole('dialog', { name: fillIn(AR.referrals.sendTitle, { name: partner.name }) });
-    await dialog.getByRole('region', { name: AR.summary.title }).waitFor();
+    await expect(dialog.getByRole('region', { name: AR.summary.title })).toBeVisible();
     await expectNoSeriousAxe(page, 'what would leave, ar, phone');
     await dialog.getByRole('button', { name: AR.referrals.sendConfirm }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page
-      .getByRole('listitem', { name: fillIn(AR.referrals.cardLabel, { name: partner.name }) })
-      .getByText(AR.referrals.statuses.sent, { exact: true })
-      .waitFor();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page
+        .getByRole('listitem', { name: fillIn(AR.referrals.cardLabel, { name: partner.name }) })
+        .getByText(AR.referrals.statuses.sent, { exact: true }),
+    ).toBeVisible();
     // Nothing on the phone is wider than the screen in Arabic.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 

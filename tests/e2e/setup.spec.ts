@@ -1,57 +1,56 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, trackErrors, withFailureShot } from './support/browser';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { newContext, trackErrors } from './support/browser';
 import { expectHome, NL, ORGANISATION, setupViaUi, signInViaUi } from './support/flows';
 import type { Account } from './support/flows';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
 
-describe('first-run setup', () => {
+test.describe('first-run setup', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
+  test.beforeAll(async ({ browser: launched }) => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = launched;
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
     await server?.stop();
   });
 
-  it('sets up the organisation, enrols TOTP, survives a reload, signs out and in again', async () => {
+  test('sets up the organisation, enrols TOTP, survives a reload, signs out and in again', async () => {
     const context = await newContext(browser, server.baseUrl);
     const page = await context.newPage();
     const errors = trackErrors(page);
 
-    await withFailureShot(page, 'setup', async () => {
+    await test.step('setup', async () => {
       const admin: Account = await setupViaUi(page);
-      expect(await page.title()).toBe(`${NL.titles.home} · Confidant`);
-      await expect(page.getByText(ORGANISATION).first().isVisible()).resolves.toBe(true);
-      expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+      await expect(page).toHaveTitle(`${NL.titles.home} · Confidant`);
+      await expect(page.getByText(ORGANISATION).first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 
       // The admin's home shows the set-up checklist, worked out on the server: nothing done yet.
       const checklist = page.getByRole('region', { name: NL.checklist.title });
-      await checklist
-        .getByText(NL.checklist.progress.replace('{{done}}', '0').replace('{{total}}', '5'))
-        .waitFor();
-      expect(await checklist.getByText(NL.checklist.done, { exact: true }).count()).toBe(0);
-      expect(await checklist.getByRole('button', { name: NL.checklist.dismiss }).count()).toBe(0);
+      await expect(
+        checklist.getByText(NL.checklist.progress.replace('{{done}}', '0').replace('{{total}}', '5')),
+      ).toBeVisible();
+      await expect(checklist.getByText(NL.checklist.done, { exact: true })).toHaveCount(0);
+      await expect(checklist.getByRole('button', { name: NL.checklist.dismiss })).toHaveCount(0);
       // Each step links to its page; saving the time zone there ticks off "organisation details".
       await checklist.getByRole('link', { name: NL.checklist.items.organisation.title }).click();
-      await page.getByRole('heading', { level: 1, name: NL.titles.aftercare }).waitFor();
+      await expect(page.getByRole('heading', { level: 1, name: NL.titles.aftercare })).toBeVisible();
       const zone = page.getByRole('form', { name: NL.timeZoneSettings.title });
       await zone.getByRole('button', { name: NL.common.save }).click();
-      await zone.getByText(NL.timeZoneSettings.saved).waitFor();
+      await expect(zone.getByText(NL.timeZoneSettings.saved)).toBeVisible();
       await page.getByRole('link', { name: NL.nav.home }).click();
-      await checklist
-        .getByText(NL.checklist.progress.replace('{{done}}', '1').replace('{{total}}', '5'))
-        .waitFor();
+      await expect(
+        checklist.getByText(NL.checklist.progress.replace('{{done}}', '1').replace('{{total}}', '5')),
+      ).toBeVisible();
       const organisationStep = checklist
         .getByRole('listitem')
         .filter({ hasText: NL.checklist.items.organisation.title });
-      expect(await organisationStep.getByText(NL.checklist.done, { exact: true }).count()).toBe(1);
+      await expect(organisationStep.getByText(NL.checklist.done, { exact: true })).toHaveCount(1);
       await checklist.getByRole('link', { name: NL.checklist.items.staff.title }).click();
       await page.waitForURL('**/users');
 
@@ -64,7 +63,7 @@ describe('first-run setup', () => {
 
       await page.getByRole('button', { name: NL.common.signOut }).click();
       await page.waitForURL('**/login');
-      await page.getByText(NL.auth.signedOut).waitFor();
+      await expect(page.getByText(NL.auth.signedOut)).toBeVisible();
 
       // Protected pages send a signed-out visitor to the sign-in page.
       await page.goto('/profile');
@@ -76,7 +75,7 @@ describe('first-run setup', () => {
         .getByRole('textbox', { name: NL.auth.password, exact: true })
         .fill('not the password at all');
       await page.getByRole('button', { name: NL.auth.submit, exact: true }).click();
-      await page.getByText(NL.errors.invalid_credentials).waitFor();
+      await expect(page.getByText(NL.errors.invalid_credentials)).toBeVisible();
 
       // After signing in, the page that was asked for opens.
       await signInViaUi(page, admin, { path: '/profile', heading: NL.titles.profile });

@@ -24,7 +24,10 @@ export interface AxeTotal {
   violations: AxeViolation[];
 }
 
-/** Every axe result of this process, in order: the spec prints them as a table at the end. */
+/**
+ * Every axe result of this worker process since accessibility.spec.ts emptied it, in order: the spec prints
+ * them as a table at the end.
+ */
 export const axeTotals: AxeTotal[] = [];
 
 let axeSource: Promise<string> | undefined;

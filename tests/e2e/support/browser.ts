@@ -1,21 +1,13 @@
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
-/** Headless Chromium from the system (playwright's own download cannot work here). */
+/**
+ * Headless Chromium from the system, for the stand-alone scripts (screenshots, cold load). The specs get
+ * theirs from Playwright Test's `browser` fixture, launched with the same options (playwright.config.ts).
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 /** A fresh context: own cookies and storage, Dutch browser locale, desktop viewport unless told otherwise. */
@@ -63,15 +55,4 @@ export function trackErrors(page: Page): string[] {
     if (pageUrl && url.origin !== pageUrl.origin) errors.push(`off-origin request: ${request.url()}`);
   });
   return errors;
-}
-
-/** Runs a spec body; on failure saves a full-page screenshot (to E2E_SHOTS or the OS temp dir) first. */
-export async function withFailureShot<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    const dir = process.env.E2E_SHOTS ?? (await import('node:os')).tmpdir();
-    await page.screenshot({ path: `${dir}/e2e-failure-${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
 }

@@ -4,7 +4,7 @@ import { newContext, trackErrors } from './browser';
 import { acceptInviteViaUi, inviteViaUi } from './flows';
 import type { Account } from './flows';
 
-type Role = 'coordinator' | 'counsellor' | 'analyst' | 'peer_organiser';
+export type Role = 'coordinator' | 'counsellor' | 'analyst' | 'peer_organiser';
 
 export interface Colleague {
   account: Account;

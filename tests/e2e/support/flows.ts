@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import nl from '../../../src/web/i18n/locales/nl.json';
+import nl from '../../../src/web/i18n/locales/nl.json' with { type: 'json' };
 import { secretFromManualKey, totpCode } from './totp';
 
 /** The Dutch UI strings: specs find elements by the same labels users see (Dutch is the default). */

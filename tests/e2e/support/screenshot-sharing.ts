@@ -3,7 +3,7 @@
  * meetings, the disclosure log and the emergency path, in Dutch and Arabic, on a phone and a desktop.
  */
 import type { Page } from 'playwright-core';
-import ar from '../../../src/web/i18n/locales/ar.json';
+import ar from '../../../src/web/i18n/locales/ar.json' with { type: 'json' };
 import { apiCall } from './cases';
 import { NL } from './flows';
 

@@ -6,7 +6,8 @@ let offsetMs = 0;
 
 /**
  * The server under test may run on a moved clock (TEST_CLOCK_FILE): its TOTP check then expects codes for
- * that time, so codes are generated for the system time plus this offset.
+ * that time, so codes are generated for the system time plus this offset. It lives as long as the Playwright
+ * worker, which runs several spec files one after another: a spec that moves it sets it back to 0 in afterAll.
  */
 export function setTotpClockOffset(ms: number): void {
   offsetMs = ms;
@@ -36,9 +37,13 @@ export async function totpCode(secret: string): Promise<string> {
     step = last + 1;
   }
   lastStep.set(secret, step);
+  if (process.env.E2E_TOTP_LOG) console.warn(`totp: code for step ${step}`);
   return generate({ secret, epoch: step * (STEP_MS / 1000) });
 }
 
 function sleepUntil(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms - now())));
+  const wait = Math.max(0, ms - now());
+  // E2E_TOTP_LOG=1: every wait for a TOTP step, to measure what the sign-ins cost.
+  if (process.env.E2E_TOTP_LOG) console.warn(`totp: waiting ${wait} ms for a fresh step`);
+  return new Promise((resolve) => setTimeout(resolve, wait));
 }
