@@ -80,7 +80,7 @@ export async function insertMany(
     for (let i = 0; i < rows.length; i += per) {
       await db
         .insertInto(table as keyof DB)
-        .values(rows.slice(i, i + per) as never)
+        .values(rows.slice(i, i + per))
         .execute();
     }
   }

@@ -138,7 +138,7 @@ describe.skipIf(!kinds.includes('postgres'))('two app instances on one PostgreSQ
         Array.from({ length: 12 }, async (_, i) => {
           const res = await onBoth[i % 2]!.post('/api/intake', intakeBody(tx, { outcome: 'open_case' }));
           expect(res.statusCode).toBe(200);
-          caseIds.push((res.json() as { caseId: string }).caseId);
+          caseIds.push(res.json<{ caseId: string }>().caseId);
         }),
       );
       await Promise.all(

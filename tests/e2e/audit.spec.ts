@@ -87,7 +87,7 @@ test.describe('audit log', () => {
       page.getByRole('link', { name: NL.audit.export }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('audit-log.csv');
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain(`,${wanted.reference},`);
     expect(csv).not.toContain(other.reference);
     expect(csv).not.toContain('Moeder Samira');

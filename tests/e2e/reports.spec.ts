@@ -159,7 +159,7 @@ test.describe('reports', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: NL.reports.exportCsv }).click(),
     ]);
-    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
     expect(csv[0]).toBe(`${NL.reports.dimensions.category},${NL.reports.measures.requests}`);
     expect(csv.slice(1, 4)).toEqual([
       expect.stringMatching(/^C1 .*,x$/),
@@ -177,7 +177,7 @@ test.describe('reports', () => {
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(xlsxDownload.suggestedFilename()).toMatch(/^confidant-requests-.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile((await xlsxDownload.path())!)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await readFile(await xlsxDownload.path())) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A2').value).toMatch(/^C1 /);
     expect(sheet.getCell('B2').value).toBe('x');
@@ -242,7 +242,7 @@ test.describe('reports', () => {
     ]);
     const year = new Date().getFullYear();
     expect(download.suggestedFilename()).toBe(`confidant-funder-report-${year}.pdf`);
-    const { stdout } = await run('pdftotext', ['-layout', (await download.path())!, '-']);
+    const { stdout } = await run('pdftotext', ['-layout', await download.path(), '-']);
     expect(stdout).toContain(`Jaarverslag ${year}`);
     expect(stdout).toContain(NL.reports.funder.headlines);
     // Eight requests this year, published under the admin's rules of the first test (threshold 7, rounded).

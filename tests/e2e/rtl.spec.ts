@@ -77,7 +77,7 @@ test.describe('right-to-left on a phone', () => {
   });
 
   test('a counsellor on a phone, in Arabic, records consent and refers with it; every screen passes axe', async () => {
-    const AR = ar as unknown as typeof NL;
+    const AR = ar;
     const adminContext = await newContext(browser, server.baseUrl);
     const admin = await adminContext.newPage();
     await setupViaApi(admin, {

@@ -62,7 +62,7 @@ export function registerAccessLog(app: FastifyInstance, deps: Deps): void {
   app.decorate('accessDeclarations', declarations);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    const decl = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const decl = route.config?.access;
     for (const method of [route.method].flat()) {
       if (decl !== undefined) declarations.set(`${method} ${route.url}`, decl);
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Role } from '../../shared/roles.js';
+
 import { apiRoutes, fillPath, type ApiRoute } from '../test/api-routes.js';
 import { day } from '../test/cases-fixtures.js';
 import { testKinds } from '../test/databases.js';

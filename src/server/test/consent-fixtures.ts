@@ -51,11 +51,9 @@ export function consentWorld(kind: DbKind) {
     Object.assign(w, await staffOrganisation(w.t));
     await makeEligible(w.t, w.coord.agent, w.couns.userId, { maxActiveCases: 20 });
     const partner = async (name: string, type: string) =>
-      (
-        (await w.coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json() as {
-          id: string;
-        }
-      ).id;
+      (await w.coord.agent.post('/api/partners', { name, type, municipality: 'Utrecht' })).json<{
+        id: string;
+      }>().id;
     w.municipality = await partner('Gemeente Utrecht, team Zorg en Veiligheid', 'municipality');
     w.ggz = await partner('GGZ Centraal', 'mental_health');
   });

@@ -81,7 +81,7 @@ export function publicSiteWorld(kind: DbKind) {
     question: 'Mijn zoon is veranderd sinds de zomer.',
   };
   const queue = async (who: SignedIn = w.coord) =>
-    (await as(who)).get('/api/callbacks').then((r) => r.json() as { items: { id: string; alias: string }[] });
+    (await as(who)).get('/api/callbacks').then((r) => r.json<{ items: { id: string; alias: string }[] }>());
 
   return { world: w, nextIp, as, visit, postCallback, valid, queue };
 }

@@ -69,18 +69,16 @@ export async function trainingSession(
       validityMonths: 24,
     }),
     'course',
-  ).json() as { id: string };
-  const session = (
-    ok(
-      await coord.post('/api/training/sessions', {
-        courseId: course.id,
-        startsAt: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString(),
-        place: 'Utrecht',
-        trainer: 'SMN',
-      }),
-      'session',
-    ).json() as { id: string }
-  ).id;
+  ).json<{ id: string }>();
+  const session = ok(
+    await coord.post('/api/training/sessions', {
+      courseId: course.id,
+      startsAt: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString(),
+      place: 'Utrecht',
+      trainer: 'SMN',
+    }),
+    'session',
+  ).json<{ id: string }>().id;
   return { id: session, courseId: course.id };
 }
 
@@ -102,7 +100,7 @@ export async function staff(t: TestApp, name: string, domain: string, full: bool
     officer: full ? await invite(admin, 'privacy_officer') : admin,
     organiser: await invite(admin, 'peer_organiser'),
   };
-  const session = (await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } };
+  const session = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>();
   return { ...s, orgId: session.organisation.id, tx: await terms(s.coord.agent) };
 }
 
@@ -123,21 +121,19 @@ export async function emergencies(t: TestApp, w: OrgWorld): Promise<void> {
     const requestId = randomUUID();
     w.requestIds.push(requestId);
     w.replay['POST /api/cases/{id}/emergency'] ??= requestId;
-    const id = (
-      ok(
-        await c2.post(`/api/cases/${rec.caseId}/emergency`, {
-          requestId,
-          ground: 'danger_to_life',
-          legalBasis: 'vital_interest',
-          reason: 'Zoon heeft vertrek aangekondigd voor morgen; direct gevaar voor zijn leven.',
-          partnerId: rec.partnerId,
-          categories: ['contact_details'],
-          channel: 'phone',
-          informCaller: true,
-        }),
-        'emergency',
-      ).json() as { id: string }
-    ).id;
+    const id = ok(
+      await c2.post(`/api/cases/${rec.caseId}/emergency`, {
+        requestId,
+        ground: 'danger_to_life',
+        legalBasis: 'vital_interest',
+        reason: 'Zoon heeft vertrek aangekondigd voor morgen; direct gevaar voor zijn leven.',
+        partnerId: rec.partnerId,
+        categories: ['contact_details'],
+        channel: 'phone',
+        informCaller: true,
+      }),
+      'emergency',
+    ).json<{ id: string }>().id;
     ok(await c.post(`/api/emergency-requests/${id}/decision`, { decision: 'approve' }), 'approve');
     rec.emergencyId = id;
   }

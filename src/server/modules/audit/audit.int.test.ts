@@ -25,8 +25,8 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
     admin = await setupOrganisation(t);
     officer = await inviteAndActivate(t, admin.agent, 'privacy_officer', 'po@noord.example');
     for (const role of ['coordinator', 'counsellor'] as const) await inviteAndActivate(t, admin.agent, role);
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
   });
   afterAll(() => t.close());
 
@@ -41,29 +41,29 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
 
   it('lists entries newest first with keyset pages and filters', async () => {
     const po = await signIn(t, officer, '10.6.0.1');
-    const first = (await po.get('/api/audit?limit=3')).json() as {
+    const first = (await po.get('/api/audit?limit=3')).json<{
       items: { id: number; seq: number | null; linked: boolean; action: string }[];
       nextBefore: number;
-    };
+    }>();
     expect(first.items.map((i) => i.id)).toEqual([...first.items.map((i) => i.id)].sort((a, b) => b - a));
     // Nothing has linked them yet (no worker runs here): the newest entries show at once, unlinked.
     expect(first.items[0]).toMatchObject({ seq: null, linked: false });
     expect(first.items).toHaveLength(3);
-    const second = (await po.get(`/api/audit?limit=3&before=${first.nextBefore}`)).json() as {
+    const second = (await po.get(`/api/audit?limit=3&before=${first.nextBefore}`)).json<{
       items: { id: number }[];
-    };
+    }>();
     expect(second.items[0]!.id).toBeLessThan(first.items.at(-1)!.id);
-    const invites = (await po.get('/api/audit?entity=user&limit=100')).json() as {
+    const invites = (await po.get('/api/audit?entity=user&limit=100')).json<{
       items: { entity: string; action: string }[];
-    };
+    }>();
     expect(invites.items.every((i) => i.entity === 'user')).toBe(true);
     expect(invites.items.map((i) => i.action)).toContain('user.invite');
-    const byActor = (await po.get(`/api/audit?actorId=${officer.userId}`)).json() as {
+    const byActor = (await po.get(`/api/audit?actorId=${officer.userId}`)).json<{
       items: { actorId: string }[];
-    };
+    }>();
     expect(byActor.items.length).toBeGreaterThan(0);
     expect(byActor.items.every((i) => i.actorId === officer.userId)).toBe(true);
-    const future = (await po.get('/api/audit?from=2099-01-01')).json() as { items: unknown[] };
+    const future = (await po.get('/api/audit?from=2099-01-01')).json<{ items: unknown[] }>();
     expect(future.items).toEqual([]);
     const bad = await po.get('/api/audit?from=yesterday');
     expect(bad.statusCode).toBe(400);
@@ -72,7 +72,7 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
 
   it('verifies an intact chain through the API', async () => {
     const po = await signIn(t, officer, '10.6.0.2');
-    const res = (await po.post('/api/audit/verify')).json() as { ok: boolean; checked: number };
+    const res = (await po.post('/api/audit/verify')).json<{ ok: boolean; checked: number }>();
     expect(res.ok).toBe(true);
     expect(res.checked).toBeGreaterThan(8);
   });
@@ -96,9 +96,9 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
       );
     });
     const po = await signIn(t, officer, '10.6.0.3');
-    const one = (await po.get('/api/access-log?entity=case&entityId=case-1')).json() as {
+    const one = (await po.get('/api/access-log?entity=case&entityId=case-1')).json<{
       items: Record<string, unknown>[];
-    };
+    }>();
     expect(one.items).toHaveLength(1);
     expect(one.items[0]).toMatchObject({
       actorId: admin.userId,
@@ -107,7 +107,7 @@ describe.each(kinds)('audit chain and access log on %s', (kind) => {
       outcome: 'read',
       reason: 'supervision',
     });
-    const all = (await po.get(`/api/access-log?actorId=${admin.userId}`)).json() as { items: unknown[] };
+    const all = (await po.get(`/api/access-log?actorId=${admin.userId}`)).json<{ items: unknown[] }>();
     expect(all.items).toHaveLength(2);
     // The reason is sealed at rest: neither the clear column nor the ciphertext holds the words.
     const raw = await t.asOwner((db) =>

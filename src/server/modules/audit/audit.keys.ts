@@ -23,7 +23,7 @@ export async function chainKey(
 ): Promise<Buffer> {
   const { key } = await keyring.orgKey(db, orgId);
   let derived = derivedKeys.get(key);
-  if (!derived) derivedKeys.set(key, (derived = new Map()));
+  if (!derived) derivedKeys.set(key, (derived = new Map<ChainKeyPurpose, Buffer>()));
   let chain = derived.get(purpose);
   if (!chain) {
     chain = Buffer.from(

@@ -42,7 +42,7 @@ describe.each(kinds)('readable logs on %s', (kind) => {
 
   it('shows case references on audit entries of the case and of its records, and filters by reference', async () => {
     const po = await as(s.officer);
-    const all = (await po.get('/api/audit?limit=100')).json() as { items: AuditEntry[] };
+    const all = (await po.get('/api/audit?limit=100')).json<{ items: AuditEntry[] }>();
     const onCase = all.items.find((i) => i.entity === 'case' && i.entityId === a.caseId);
     expect(onCase).toMatchObject({ caseId: a.caseId, caseReference: a.reference });
     const task = all.items.find((i) => i.action === 'case.task_add');
@@ -51,13 +51,13 @@ describe.each(kinds)('readable logs on %s', (kind) => {
 
     const filtered = (
       await po.get(`/api/audit?caseReference=${encodeURIComponent(a.reference)}&limit=100`)
-    ).json() as { items: AuditEntry[] };
+    ).json<{ items: AuditEntry[] }>();
     expect(filtered.items.length).toBeGreaterThanOrEqual(3);
     expect(filtered.items.every((i) => i.caseReference === a.reference)).toBe(true);
     expect(filtered.items.map((i) => i.action)).toEqual(
       expect.arrayContaining(['case.assign', 'case.task_add']),
     );
-    const none = (await po.get('/api/audit?caseReference=1999-9999')).json() as { items: AuditEntry[] };
+    const none = (await po.get('/api/audit?caseReference=1999-9999')).json<{ items: AuditEntry[] }>();
     expect(none.items).toEqual([]);
   });
 
@@ -65,13 +65,13 @@ describe.each(kinds)('readable logs on %s', (kind) => {
     const po = await as(s.officer);
     const res = (
       await po.get(`/api/access-log?caseReference=${encodeURIComponent(a.reference)}&limit=100`)
-    ).json() as { items: AccessEntry[] };
+    ).json<{ items: AccessEntry[] }>();
     expect(res.items.length).toBeGreaterThan(0);
     expect(res.items.every((i) => i.caseReference === a.reference && i.caseId === a.caseId)).toBe(true);
     expect(res.items.map((i) => i.actorId)).toContain(s.couns.userId);
     const other = (
       await po.get(`/api/access-log?caseReference=${encodeURIComponent(b.reference)}&limit=100`)
-    ).json() as { items: AccessEntry[] };
+    ).json<{ items: AccessEntry[] }>();
     expect(other.items.some((i) => i.caseId === a.caseId)).toBe(false);
   });
 
@@ -92,7 +92,7 @@ describe.each(kinds)('readable logs on %s', (kind) => {
     expect(res.body).not.toMatch(/(^|,)=SUM/m);
     expect(res.body).not.toContain('Moeder Amal');
 
-    const log = (await po.get('/api/audit?entity=audit_log&limit=10')).json() as { items: AuditEntry[] };
+    const log = (await po.get('/api/audit?entity=audit_log&limit=10')).json<{ items: AuditEntry[] }>();
     expect(log.items[0]).toMatchObject({ action: 'audit.export', actorId: s.officer.userId });
   });
 
@@ -107,13 +107,13 @@ describe.each(kinds)('readable logs on %s', (kind) => {
     expect(lines[0]).toBe('id,at,user,record_type,case_reference,record_id,purpose,outcome,reason');
     expect(lines.length).toBeGreaterThan(1);
     for (const row of lines.slice(1)) expect(row).toContain(`,case,${a.reference},${a.caseId},`);
-    const log = (await po.get('/api/audit?entity=access_log&limit=10')).json() as { items: AuditEntry[] };
+    const log = (await po.get('/api/audit?entity=access_log&limit=10')).json<{ items: AuditEntry[] }>();
     expect(log.items[0]).toMatchObject({ action: 'access.export', actorId: s.officer.userId });
   });
 
   it('refuses the logs and their exports to every other role, and a refusal exports nothing', async () => {
     const po = await as(s.officer);
-    const before = (await po.get('/api/audit?limit=1')).json() as { items: AuditEntry[] };
+    const before = (await po.get('/api/audit?limit=1')).json<{ items: AuditEntry[] }>();
     for (const who of [s.admin, s.coord, s.couns, s.analyst]) {
       const agent = await as(who);
       for (const url of [
@@ -127,9 +127,9 @@ describe.each(kinds)('readable logs on %s', (kind) => {
         expect(res.body).not.toContain(a.reference);
       }
     }
-    const after = (await (await as(s.officer)).get('/api/audit?entity=audit_log&limit=5')).json() as {
+    const after = (await (await as(s.officer)).get('/api/audit?entity=audit_log&limit=5')).json<{
       items: AuditEntry[];
-    };
+    }>();
     expect(after.items.filter((i) => i.id > before.items[0]!.id && i.action.endsWith('.export'))).toEqual([]);
   });
 });

@@ -93,8 +93,8 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
     t = await createTestApp(kind);
     admin = await setupOrganisation(t);
     await inviteAndActivate(t, admin.agent, 'coordinator');
-    orgId = ((await admin.agent.get('/api/auth/session')).json() as { organisation: { id: string } })
-      .organisation.id;
+    orgId = (await admin.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation
+      .id;
     const actor = {
       kind: 'user' as const,
       userId: admin.userId,

@@ -105,7 +105,7 @@ export async function caseContents(
     ])
     .executeTakeFirstOrThrow();
   // JSON carries bytea as hex text and timestamps as text: give them their types back.
-  const hexOf = (v: unknown) => v as unknown as string;
+  const hexOf = (v: unknown) => v as string;
   const caller = row.caller;
   if (!caller) throw new Error('The case has no caller');
   return {
@@ -117,7 +117,7 @@ export async function caseContents(
     goals: row.goals.map((r) => ({ ...r, text_enc: bytes(hexOf(r.text_enc)) })),
     log: row.log.map((r) => ({
       ...r,
-      occurred_at: new Date(r.occurred_at as unknown as string),
+      occurred_at: new Date(r.occurred_at),
       with_whom_enc: bytesOrNull(hexOf(r.with_whom_enc)),
       note_enc: bytes(hexOf(r.note_enc)),
     })),

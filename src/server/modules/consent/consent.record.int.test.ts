@@ -66,9 +66,10 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
       const res = await n.post(`/api/cases/${caseId}/consents`, consentBody(over));
       expect(res.statusCode, field).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors, JSON.stringify(over)).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field, reason })]),
-      );
+      expect(
+        res.json<{ errors: { field: string; reason: string }[] }>().errors,
+        JSON.stringify(over),
+      ).toEqual(expect.arrayContaining([expect.objectContaining({ field, reason })]));
     }
     expect(await count('consents', caseId)).toBe(0);
   });
@@ -78,7 +79,7 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
     const body = consentBody(TYPED);
     const first = await n.post(`/api/cases/${caseId}/consents`, body);
     const again = await n.post(`/api/cases/${caseId}/consents`, body);
-    expect(again.json().id).toBe(first.json().id);
+    expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
     expect(first.json()).toMatchObject({
       status: 'active',
       givenBy: 'Moeder Amina',
@@ -109,13 +110,13 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
       writtenDueOn: day(t, 14),
     });
     const task = async () =>
-      (
-        (await n.get(`/api/cases/${caseId}`)).json() as {
+      (await n.get(`/api/cases/${caseId}`))
+        .json<{
           tasks: { kind: string; title: string; done: boolean }[];
-        }
-      ).tasks.find((x) => x.kind === 'consent_written');
+        }>()
+        .tasks.find((x) => x.kind === 'consent_written');
     expect(await task()).toMatchObject({ title: 'Moeder Amina', done: false });
-    const signed = await n.post(`/api/cases/${caseId}/consents/${res.json().id}/sign`, {
+    const signed = await n.post(`/api/cases/${caseId}/consents/${res.json<{ id: string }>().id}/sign`, {
       method: 'signature_drawn',
       drawnSignature: PNG.toString('base64'),
     });
@@ -127,7 +128,7 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
     expect(await task()).toMatchObject({ done: true });
     expect(
       (
-        await n.post(`/api/cases/${caseId}/consents/${res.json().id}/sign`, {
+        await n.post(`/api/cases/${caseId}/consents/${res.json<{ id: string }>().id}/sign`, {
           method: 'signature_typed',
           typedName: 'x',
           typedEvidence: TYPED_EVIDENCE,
@@ -143,7 +144,7 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
         `/api/cases/${caseId}/consents`,
         consentBody({ method: 'uploaded_form', typedName: undefined }),
       )
-    ).json().id as string;
+    ).json<{ id: string }>().id;
     const url = `/api/cases/${caseId}/consents/${id}/document`;
     // A text file named .pdf is refused; so is anything over 5 MB.
     const fake = await n.request('PUT', url, {
@@ -151,7 +152,7 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
       data: Buffer.from('MZ not a pdf').toString('base64'),
     });
     expect(fake.statusCode).toBe(415);
-    expect(fake.json().code).toBe('unsupported_file');
+    expect(fake.json<{ code: string }>().code).toBe('unsupported_file');
     const huge = await n.request('PUT', url, {
       fileName: 'form.pdf',
       data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]).toString('base64'),
@@ -197,10 +198,10 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
     const { caseId, n } = await assignedCase();
     const c = (
       await n.post(`/api/cases/${caseId}/consents`, consentBody({ language: 'tr', ...TYPED }))
-    ).json();
-    const org = ((await n.get('/api/auth/session')).json() as { organisation: { name: string } }).organisation
+    ).json<{ id: string }>();
+    const org = (await n.get('/api/auth/session')).json<{ organisation: { name: string } }>().organisation
       .name;
-    const reference = (await n.get(`/api/cases/${caseId}`)).json().reference as string;
+    const reference = (await n.get(`/api/cases/${caseId}`)).json<{ reference: string }>().reference;
     const form = await n.get(`/api/cases/${caseId}/consents/${c.id}/form.pdf`);
     expect(form.headers['content-type']).toBe('application/pdf');
     expect(form.headers['content-disposition']).toBe('attachment; filename="consent-form.pdf"');
@@ -222,7 +223,10 @@ describe.each(kinds)('consent: recording, documents and settings on %s', (kind) 
     const bad = await a.request('PATCH', '/api/organisation/settings', {
       consent: { validMonths: 0, writtenDays: 7 },
     });
-    expect(bad.json().errors[0]).toMatchObject({ field: 'consent.validMonths', reason: 'too_small' });
+    expect(bad.json<{ errors: { field: string; reason: string }[] }>().errors[0]).toMatchObject({
+      field: 'consent.validMonths',
+      reason: 'too_small',
+    });
     const ok = await a.request('PATCH', '/api/organisation/settings', {
       consent: { validMonths: 6, writtenDays: 7 },
     });

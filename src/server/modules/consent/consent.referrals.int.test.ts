@@ -37,46 +37,55 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
       allowedMoves: ['cancelled'],
       coverage: { covered: false, gaps: ['no_consent'] },
     });
-    const base = `/api/cases/${caseId}/referrals/${ref.json().id}`;
+    const base = `/api/cases/${caseId}/referrals/${ref.json<{ id: string }>().id}`;
     for (const body of [
       { channel: 'secure_email' },
       { channel: 'secure_email', override: true, force: true, skipConsent: true, emergency: true },
     ]) {
       const res = await n.post(`${base}/send`, body);
       expect(res.statusCode).toBe(409);
-      expect(res.json().code).toBe('consent_required');
+      expect(res.json<{ code: string }>().code).toBe('consent_required');
     }
-    expect((await n.get(`${base}/summary?override=true&force=1`)).json().code).toBe('consent_required');
-    expect((await n.get(`${base}/summary`)).json().code).toBe('consent_required');
+    expect((await n.get(`${base}/summary?override=true&force=1`)).json<{ code: string }>().code).toBe(
+      'consent_required',
+    );
+    expect((await n.get(`${base}/summary`)).json<{ code: string }>().code).toBe('consent_required');
     expect((await n.get(`${base}/summary.pdf`)).statusCode).toBe(409);
     expect(await count('disclosures', caseId)).toBe(0);
 
     // A consent for another purpose or fewer categories does not cover it either.
     await n.post(`/api/cases/${caseId}/consents`, consentBody({ purpose: 'authority_referral' }));
     await n.post(`/api/cases/${caseId}/consents`, consentBody({ categories: ['contact_details'] }));
-    const still = (await n.get(`/api/cases/${caseId}/referrals`)).json().items[0];
-    expect(still.coverage).toMatchObject({ covered: false, missingCategories: ['concern_summary'] });
+    const still = (await n.get(`/api/cases/${caseId}/referrals`)).json<{ items: { coverage: unknown }[] }>()
+      .items[0];
+    expect(still!.coverage).toMatchObject({ covered: false, missingCategories: ['concern_summary'] });
     expect((await n.post(`${base}/send`, { channel: 'secure_email' })).statusCode).toBe(409);
 
     // With covering consent (by partner type), it is sent and the disclosure is logged once.
     const c = await n.post(`/api/cases/${caseId}/consents`, consentBody());
     const sent = await n.post(`${base}/send`, { channel: 'secure_email' });
     expect(sent.statusCode).toBe(200);
-    expect(sent.json()).toMatchObject({ status: 'sent', consentId: c.json().id, channel: 'secure_email' });
+    expect(sent.json()).toMatchObject({
+      status: 'sent',
+      consentId: c.json<{ id: string }>().id,
+      channel: 'secure_email',
+    });
     expect((await n.post(`${base}/send`, { channel: 'secure_email' })).statusCode).toBe(409);
     // Sending a care referral is intervention I8 on the case.
-    const interventions = (await n.get(`/api/cases/${caseId}`)).json().interventions as {
-      interventionId: string;
-    }[];
+    const interventions = (await n.get(`/api/cases/${caseId}`)).json<{
+      interventions: {
+        interventionId: string;
+      }[];
+    }>().interventions;
     expect(interventions.map((i) => i.interventionId)).toEqual([tx.byCode('intervention', 'I8')]);
-    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json().items;
+    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json<{ items: unknown[] }>().items;
     expect(log).toEqual([
       expect.objectContaining({
         kind: 'referral',
         recipient: 'Gemeente Utrecht, team Zorg en Veiligheid',
         categories: ['contact_details', 'concern_summary'],
         channel: 'secure_email',
-        consentId: c.json().id,
+        consentId: c.json<{ id: string }>().id,
         disclosedBy: expect.any(String),
       }),
     ]);
@@ -85,8 +94,9 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
   it('sends nothing to a partner retired from the directory, consent or not', async () => {
     const { caseId, n } = await assignedCase();
     const c = await as(coord);
-    const gone = (await c.post('/api/partners', { name: 'Gemeente Oud', type: 'municipality' })).json()
-      .id as string;
+    const gone = (await c.post('/api/partners', { name: 'Gemeente Oud', type: 'municipality' })).json<{
+      id: string;
+    }>().id;
     await n.post(`/api/cases/${caseId}/consents`, consentBody());
     const ref = (
       await n.post(`/api/cases/${caseId}/referrals`, {
@@ -94,7 +104,7 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
         purpose: 'care_referral',
         categories: ['contact_details'],
       })
-    ).json().id as string;
+    ).json<{ id: string }>().id;
     expect((await c.request('PATCH', `/api/partners/${gone}`, { active: false })).statusCode).toBe(200);
     const res = await n.post(`/api/cases/${caseId}/referrals/${ref}/send`, { channel: 'phone' });
     expect(res.statusCode).toBe(409);
@@ -117,10 +127,15 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
       purpose: 'care_referral',
       categories: ['contact_details'],
     });
-    const base = `/api/cases/${caseId}/referrals/${ref.json().id}`;
+    const base = `/api/cases/${caseId}/referrals/${ref.json<{ id: string }>().id}`;
     const summary = await n.get(`${base}/summary`);
     expect(summary.statusCode).toBe(200);
-    const body = summary.json();
+    const body = summary.json<{
+      categories: unknown;
+      contactDetails: unknown;
+      signals: unknown;
+      concernSummary: unknown;
+    }>();
     expect(body.categories).toEqual(['contact_details']);
     expect(body.contactDetails).toMatchObject({ callerAlias: expect.any(String) });
     expect(body.signals).toBeUndefined();
@@ -132,7 +147,11 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const accessed = await inOrg(t.deps.db, orgId, (trx) =>
-      trx.selectFrom('access_log').select('purpose').where('entity_id', '=', ref.json().id).execute(),
+      trx
+        .selectFrom('access_log')
+        .select('purpose')
+        .where('entity_id', '=', ref.json<{ id: string }>().id)
+        .execute(),
     );
     expect(accessed.length).toBe(2);
   });
@@ -149,13 +168,13 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
     });
     expect(m.statusCode).toBe(201);
     expect(m.json()).toMatchObject({ covered: false, sharedAt: null });
-    const base = `/api/cases/${caseId}/meetings/${m.json().id}`;
+    const base = `/api/cases/${caseId}/meetings/${m.json<{ id: string }>().id}`;
     await n.post(
       `/api/cases/${caseId}/consents`,
       consentBody({ purpose: 'case_meeting', categories: ['concern_summary'] }),
     );
     // The municipality is covered, GGZ is not: nothing is shared.
-    expect((await n.post(`${base}/share`)).json().code).toBe('consent_required');
+    expect((await n.post(`${base}/share`)).json<{ code: string }>().code).toBe('consent_required');
     expect((await n.get(`${base}/summary`)).statusCode).toBe(409);
     await n.post(
       `/api/cases/${caseId}/consents`,
@@ -171,16 +190,18 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
       purpose: 'case_meeting',
       concernSummary: { summary: expect.stringContaining('SUMMARY-MARKER') },
     });
-    expect(summary.json().contactDetails).toBeUndefined();
+    expect(summary.json<{ contactDetails?: unknown }>().contactDetails).toBeUndefined();
     expect((await n.post(`${base}/share`)).json()).toMatchObject({
       covered: true,
       sharedAt: expect.any(String),
     });
     await n.post(`${base}/share`);
-    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json().items as {
-      kind: string;
-      recipient: string;
-    }[];
+    const log = (await n.get(`/api/cases/${caseId}/disclosures`)).json<{
+      items: {
+        kind: string;
+        recipient: string;
+      }[];
+    }>().items;
     expect(log.map((d) => d.recipient).sort()).toEqual([
       'GGZ Centraal',
       'Gemeente Utrecht, team Zorg en Veiligheid',
@@ -190,10 +211,12 @@ describe.each(kinds)('consent: referrals and disclosures on %s', (kind) => {
   it('shows the whole disclosure log to the privacy officer only, page by page', async () => {
     const log = await (await as(officer)).get('/api/disclosures?limit=2');
     expect(log.statusCode).toBe(200);
-    const first = log.json();
+    const first = log.json<{ items: unknown[]; next: string }>();
     expect(first.items).toHaveLength(2);
     expect(first.next).toEqual(expect.any(String));
-    const rest = (await (await as(officer)).get(`/api/disclosures?limit=200&cursor=${first.next}`)).json();
+    const rest = (await (await as(officer)).get(`/api/disclosures?limit=200&cursor=${first.next}`)).json<{
+      items: unknown[];
+    }>();
     const all = [...first.items, ...rest.items] as { id: string; caseReference: string }[];
     expect(new Set(all.map((d) => d.id)).size).toBe(all.length);
     expect(all.length).toBe(await count('disclosures'));

@@ -20,7 +20,7 @@ describe.each(kinds)('consent: withdrawal on %s', (kind) => {
 
   it('on withdrawal cancels the pending referrals it covered and asks to inform partners already reached', async () => {
     const { caseId, n } = await assignedCase();
-    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json();
+    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json<{ id: string }>();
     const propose = async () =>
       (
         await n.post(`/api/cases/${caseId}/referrals`, {
@@ -28,7 +28,7 @@ describe.each(kinds)('consent: withdrawal on %s', (kind) => {
           purpose: 'care_referral',
           categories: ['contact_details'],
         })
-      ).json().id as string;
+      ).json<{ id: string }>().id;
     const sentId = await propose();
     await n.post(`/api/cases/${caseId}/referrals/${sentId}/send`, { channel: 'phone' });
     const pendingId = await propose();
@@ -39,7 +39,7 @@ describe.each(kinds)('consent: withdrawal on %s', (kind) => {
         purpose: 'care_referral',
         categories: ['signals'],
       })
-    ).json().id as string;
+    ).json<{ id: string }>().id;
 
     const res = await n.post(`/api/cases/${caseId}/consents/${c.id}/withdraw`, { note: 'belde op' });
     expect(res.statusCode).toBe(200);
@@ -48,17 +48,20 @@ describe.each(kinds)('consent: withdrawal on %s', (kind) => {
       cancelledReferrals: [pendingId],
       informTaskId: expect.any(String),
     });
-    const items = (await n.get(`/api/cases/${caseId}/referrals`)).json().items as {
-      id: string;
-      status: string;
-    }[];
+    const items = (await n.get(`/api/cases/${caseId}/referrals`)).json<{
+      items: {
+        id: string;
+        status: string;
+      }[];
+    }>().items;
     const status = (id: string) => items.find((r) => r.id === id)?.status;
     expect([status(sentId), status(pendingId), status(other)]).toEqual(['sent', 'cancelled', 'proposed']);
     expect(items.find((r) => r.id === pendingId)).toMatchObject({
       cancelCause: 'consent_withdrawn',
       cancelReason: null,
     });
-    const tasks = (await n.get(`/api/cases/${caseId}`)).json().tasks as { kind: string; title: string }[];
+    const tasks = (await n.get(`/api/cases/${caseId}`)).json<{ tasks: { kind: string; title: string }[] }>()
+      .tasks;
     expect(tasks).toContainEqual(
       expect.objectContaining({
         kind: 'inform_partners',
@@ -66,15 +69,15 @@ describe.each(kinds)('consent: withdrawal on %s', (kind) => {
       }),
     );
     // Immediately: the summary of the sent referral cannot be produced any more.
-    expect((await n.get(`/api/cases/${caseId}/referrals/${sentId}/summary`)).json().code).toBe(
-      'consent_required',
-    );
+    expect(
+      (await n.get(`/api/cases/${caseId}/referrals/${sentId}/summary`)).json<{ code: string }>().code,
+    ).toBe('consent_required');
     expect((await n.post(`/api/cases/${caseId}/consents/${c.id}/withdraw`, {})).statusCode).toBe(409);
   });
 
   it('never lets the database log a disclosure without a basis, even through the app’s own connection', async () => {
     const { caseId, n } = await assignedCase();
-    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json();
+    const c = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json<{ id: string }>();
     await n.post(`/api/cases/${caseId}/consents/${c.id}/withdraw`, {});
     const attempt = (values: { consent_id: string | null; categories: string[]; partner: string }) =>
       inOrg(t.deps.db, orgId, (trx) =>
@@ -86,7 +89,7 @@ describe.each(kinds)('consent: withdrawal on %s', (kind) => {
     await expect(
       attempt({ consent_id: c.id, categories: ['contact_details'], partner: municipality }),
     ).rejects.toThrow(/covering, active consent/);
-    const live = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json();
+    const live = (await n.post(`/api/cases/${caseId}/consents`, consentBody())).json<{ id: string }>();
     await expect(
       attempt({ consent_id: live.id, categories: ['signals'], partner: municipality }),
     ).rejects.toThrow(/covering/);

@@ -67,7 +67,11 @@ export function startWorker(
     } catch (err) {
       deps.log.error({ err: (err as Error).message }, 'audit linker pass failed');
     }
-    if (!stopped) linkTimer = setTimeout(() => (linking = link()), linkEveryMs);
+    if (!stopped) {
+      linkTimer = setTimeout(() => {
+        linking = link();
+      }, linkEveryMs);
+    }
   };
 
   const tick = async () => {
@@ -88,7 +92,9 @@ export function startWorker(
     .then(() => scheduleCheckpoint(deps.db, now))
     .then(() => scheduleRollups(deps.db, now))
     .then(tick);
-  linkTimer = setTimeout(() => (linking = link()), linkEveryMs);
+  linkTimer = setTimeout(() => {
+    linking = link();
+  }, linkEveryMs);
   return {
     async stop() {
       stopped = true;

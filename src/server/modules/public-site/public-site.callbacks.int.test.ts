@@ -36,7 +36,7 @@ describe.each(kinds)('public site: callback requests on %s', (kind) => {
     );
     expect(json.statusCode).toBe(400);
     expect(json.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect((json.json() as { errors: { field: string; reason: string }[] }).errors).toEqual(
+    expect(json.json<{ errors: { field: string; reason: string }[] }>().errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'question', reason: 'too_big' }),
         expect.objectContaining({ field: 'phone', reason: 'invalid_phone' }),
@@ -52,7 +52,7 @@ describe.each(kinds)('public site: callback requests on %s', (kind) => {
       headers: { 'content-type': 'application/json' },
       payload: { ...valid, t: `${Date.now()}.AAAA` },
     });
-    expect((forged.json() as { errors: { reason: string }[] }).errors[0]!.reason).toBe('expired');
+    expect(forged.json<{ errors: { reason: string }[] }>().errors[0]!.reason).toBe('expired');
     // A bot: the same neutral confirmation, nothing stored.
     const honeypot = await postCallback({ ...valid, website: 'http://spam.example' });
     expect(honeypot.statusCode).toBe(303);
@@ -87,20 +87,18 @@ describe.each(kinds)('public site: callback requests on %s', (kind) => {
     const confirmation = await visit('/ar/callback/sent');
     expect(confirmation.body).toContain('شكراً، تم إرسال طلبك');
     const c = await as(coord);
-    const items = (await c.get('/api/callbacks')).json() as {
+    const items = (await c.get('/api/callbacks')).json<{
       items: { id: string; alias: string; language: string; safeTimes: string; mayLeaveMessage: boolean }[];
-    };
+    }>();
     const item = items.items.find((i) => i.alias === 'Umm Sara')!;
     expect(item).toMatchObject({ language: 'ar', safeTimes: valid.safeTimes, mayLeaveMessage: false });
-    const detail = (await c.get(`/api/callbacks/${item.id}`)).json() as { phone: string; question: string };
+    const detail = (await c.get(`/api/callbacks/${item.id}`)).json<{ phone: string; question: string }>();
     expect(detail).toMatchObject({ phone: '+31623456789', question: valid.question });
     const log = (
-      (
-        await (await as(officer)).get(`/api/access-log?entity=callback_request&entityId=${item.id}`)
-      ).json() as {
-        items: { actorId: string; purpose: string }[];
-      }
-    ).items;
+      await (await as(officer)).get(`/api/access-log?entity=callback_request&entityId=${item.id}`)
+    ).json<{
+      items: { actorId: string; purpose: string }[];
+    }>().items;
     expect(log).toContainEqual(expect.objectContaining({ actorId: coord.userId, purpose: 'callback' }));
 
     for (const who of [couns, analyst, admin]) {
@@ -124,12 +122,12 @@ describe.each(kinds)('public site: callback requests on %s', (kind) => {
     });
     const saved = await c.post('/api/intake', body);
     expect(saved.statusCode).toBe(200);
-    const contactId = (saved.json() as { contactId: string }).contactId;
+    const contactId = saved.json<{ contactId: string }>().contactId;
     expect((await c.get(`/api/callbacks/${item.id}`)).json()).toMatchObject({ status: 'done', contactId });
     expect((await queue()).items.map((i) => i.id)).not.toContain(item.id);
     const twice = await c.post('/api/intake', { ...body, requestId: crypto.randomUUID() });
     expect(twice.statusCode).toBe(400);
-    expect((twice.json() as { errors: { reason: string }[] }).errors[0]!.reason).toBe('callback_not_open');
+    expect(twice.json<{ errors: { reason: string }[] }>().errors[0]!.reason).toBe('callback_not_open');
 
     const raw = await t.asOwner(async (db) => {
       const cb = await db

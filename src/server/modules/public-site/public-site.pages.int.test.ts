@@ -60,13 +60,13 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
       body: 'New text with <script>alert(1)</script> and [a link](javascript:alert(1)) and ![x](https://evil.example/x.png)',
     });
     expect(draft.statusCode).toBe(201);
-    const v2 = draft.json() as { id: string; version: number; isPublished: boolean; authorName: string };
+    const v2 = draft.json<{ id: string; version: number; isPublished: boolean; authorName: string }>();
     expect(v2).toMatchObject({ version: 2, isPublished: false, authorName: 'Amina Admin' });
     expect((await visit('/en/')).body).toContain('Worried about your child?');
-    const list = (await a.get('/api/public-site/pages')).json() as {
+    const list = (await a.get('/api/public-site/pages')).json<{
       items: { page: string; language: string; state: string }[];
       canEdit: boolean;
-    };
+    }>();
     expect(list.canEdit).toBe(true);
     expect(list.items).toHaveLength(20);
     expect(list.items.find((c) => c.page === 'home' && c.language === 'en')!.state).toBe('changed');
@@ -77,9 +77,9 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
     expect(page).toContain('Worried? We listen.');
     expect(page).toContain('&lt;script&gt;');
     expect(page).not.toMatch(/<script|<img|href="javascript:/);
-    const history = (await a.get('/api/public-site/history?page=home&language=en')).json() as {
+    const history = (await a.get('/api/public-site/history?page=home&language=en')).json<{
       items: { version: number; isPublished: boolean }[];
-    };
+    }>();
     expect(history.items.map((v) => [v.version, v.isPublished])).toEqual([
       [2, true],
       [1, false],
@@ -100,9 +100,9 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
     // Another organisation cannot publish this one's version.
     const foreign = await as(otherAdmin);
     expect((await foreign.post('/api/public-site/publish', { versionId: v2.id })).statusCode).toBe(404);
-    const theirs = (await foreign.get('/api/public-site/history?page=home&language=en')).json() as {
+    const theirs = (await foreign.get('/api/public-site/history?page=home&language=en')).json<{
       items: { id: string }[];
-    };
+    }>();
     expect(theirs.items.map((v) => v.id)).not.toContain(v2.id);
     const bad = await a.post('/api/public-site/pages', {
       page: 'blog',
@@ -111,17 +111,18 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
       body: 'x',
     });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
-      'language',
-      'page',
-      'title',
-    ]);
+    expect(
+      bad
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['language', 'page', 'title']);
     const po = await as(admin);
     const audit = (
       await (
         await signIn(t, await inviteAndActivate(t, po, 'privacy_officer'), nextIp())
       ).get(`/api/audit?entity=public_page&entityId=${v2.id}`)
-    ).json() as { items: { action: string }[] };
+    ).json<{ items: { action: string }[] }>();
     expect(audit.items.map((i) => i.action).sort()).toEqual(['public_page.publish', 'public_page.save']);
   });
 
@@ -151,13 +152,13 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
 
   it('lists published information meetings on the home page in the visitor’s language, never the venue', async () => {
     const c = await as(coord);
-    const types = (await c.get('/api/activities/types')).json() as {
+    const types = (await c.get('/api/activities/types')).json<{
       items: { termId: string; code: string }[];
-    };
+    }>();
     const info = types.items.find((i) => i.code === 'info_meeting')!.termId;
-    const places = (await c.get('/api/places/municipalities')).json() as {
+    const places = (await c.get('/api/places/municipalities')).json<{
       items: { id: string; name: string }[];
-    };
+    }>();
     const utrecht = places.items.find((p) => p.name === 'Utrecht')!.id;
     const plan = (over: Record<string, unknown>) =>
       c.post('/api/activities', {
@@ -176,13 +177,13 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
     expect((await plan({})).statusCode).toBe(201);
     expect((await plan({ title: 'Besloten moedergroep', isPublic: false })).statusCode).toBe(201);
     expect((await plan({ title: 'Al geweest', date: '2026-02-01' })).statusCode).toBe(201);
-    const cancelled = (await plan({ title: 'Afgelast' })).json() as { id: string };
+    const cancelled = (await plan({ title: 'Afgelast' })).json<{ id: string }>();
     expect((await c.patch(`/api/activities/${cancelled.id}`, { cancelled: true })).statusCode).toBe(200);
     // Another organisation's public meeting is not this site's.
     const theirs = await as(otherCoord);
-    const theirTypes = (await theirs.get('/api/activities/types')).json() as {
+    const theirTypes = (await theirs.get('/api/activities/types')).json<{
       items: { termId: string; code: string }[];
-    };
+    }>();
     expect(
       (
         await theirs.post('/api/activities', {
@@ -191,11 +192,11 @@ describe.each(kinds)('public site: pages, versions and meetings on %s', (kind) =
           date: '2026-04-11',
           startTime: '19:00',
           endTime: '21:00',
-          municipalityId: (
-            (await theirs.get('/api/places/municipalities')).json() as {
+          municipalityId: (await theirs.get('/api/places/municipalities'))
+            .json<{
               items: { id: string; name: string }[];
-            }
-          ).items.find((p) => p.name === 'Utrecht')!.id,
+            }>()
+            .items.find((p) => p.name === 'Utrecht')!.id,
           languages: ['nl'],
           audience: 'parents',
           isPublic: true,

@@ -72,7 +72,7 @@ describe.each(kinds)('the shared API rate-limit store on %s', (kind) => {
     expect([...counts].sort((x, y) => x - y)).toEqual(range(80));
     expect(await hit(a, '10.9.0.3')).toBe(1);
     // A route's own limit counts apart from the API-wide one.
-    const route = a.child!({ method: 'POST', url: '/api/auth/login' } as never);
+    const route = a.child({ method: 'POST', url: '/api/auth/login' } as never);
     expect(await hit(route, '10.9.0.2')).toBe(1);
     expect(await hit(b, '10.9.0.2')).toBe(81);
   });

@@ -20,7 +20,7 @@ import {
   ActivityCreateSchema,
   INFO_MEETING_CODE,
 } from '../../../../shared/activities.schema';
-import type { Activity, ActivityAudience, FacilitatorOption } from '../../../../shared/activities.schema';
+import type { Activity, FacilitatorOption } from '../../../../shared/activities.schema';
 import { CONVERSATION_LANGUAGES } from '../../../../shared/cases.schema';
 import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -62,9 +62,9 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
       municipalityId: activity?.municipalityId ?? '',
       hostPartnerId: activity?.hostPartner?.id ?? '',
       partnerIds: activity?.partners.map((p) => p.id) ?? [],
-      languages: (activity?.languages ?? []) as string[],
+      languages: activity?.languages ?? [],
       facilitatorIds: activity?.facilitators.map((f) => f.userId) ?? [],
-      audience: (activity?.audience ?? 'parents') as ActivityAudience,
+      audience: activity?.audience ?? 'parents',
       isPublic: activity?.isPublic ?? false,
     },
     schema: ActivityCreateSchema,
@@ -191,7 +191,7 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
                 .map((p) => ({ value: p.id, label: p.name }))}
               {...form.getInputProps('municipalityId')}
               value={v.municipalityId || null}
-              onChange={(value) => form.setFieldValue('municipalityId', value ?? '')}
+              onChange={(value: string | null) => form.setFieldValue('municipalityId', value ?? '')}
               searchable
               nothingFoundMessage={t('intake.nothingFound')}
               required
@@ -209,7 +209,7 @@ export function ActivityForm({ activity, onClose, onCreated }: ActivityFormProps
               data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
               {...form.getInputProps('hostPartnerId')}
               value={v.hostPartnerId || null}
-              onChange={(value) => form.setFieldValue('hostPartnerId', value ?? '')}
+              onChange={(value: string | null) => form.setFieldValue('hostPartnerId', value ?? '')}
               searchable
               clearable
             />

@@ -17,7 +17,7 @@ export function ReportSection({ activity }: { activity: Activity }) {
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
     initialValues: {
-      attendees: (activity.attendees ?? '') as number | string,
+      attendees: activity.attendees ?? '',
       materials: activity.materials,
       evaluation: activity.evaluation,
     },

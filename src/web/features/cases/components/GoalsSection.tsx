@@ -45,9 +45,7 @@ export function GoalsSection({ detail }: { detail: CaseDetail }) {
               size="xs"
               value={item.status}
               disabled={!detail.abilities.canEdit || goal.isPending}
-              onChange={(status) =>
-                goal.mutate({ goalId: item.id, status: status as (typeof STATUSES)[number] })
-              }
+              onChange={(status) => goal.mutate({ goalId: item.id, status: status })}
               data={STATUSES.map((status) => ({ value: status, label: t(`goals.status.${status}`) }))}
               aria-label={t('goals.statusOf', { goal: item.text })}
             />

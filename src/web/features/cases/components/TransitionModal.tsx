@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SUPPORT_LEVELS, TransitionSchema } from '../../../../shared/cases.schema';
-import type { CaseState, SupportLevel } from '../../../../shared/cases.schema';
+import type { SupportLevel } from '../../../../shared/cases.schema';
 import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { serverFieldErrors } from '../../../components/fieldPaths';

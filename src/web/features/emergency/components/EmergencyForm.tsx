@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { DISCLOSURE_CHANNELS } from '../../../../shared/referrals.schema';
 import { EMERGENCY_GROUNDS, EmergencyCreateSchema, LEGAL_BASES } from '../../../../shared/emergency.schema';
 import type { DataCategory } from '../../../../shared/consent.schema';
-import type { DisclosureChannel } from '../../../../shared/referrals.schema';
 import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { newRequestId } from '../../../components/format';
@@ -14,9 +13,6 @@ import { CategoryCheckboxes } from '../../consent/components/CategoryCheckboxes'
 import { PartnerPicker } from '../../consent/components/PartnerPicker';
 import { EMERGENCY_SETTINGS_KEY, fetchEmergencySettings } from '../../settings/api';
 import { useEmergencyMutations } from '../hooks';
-
-type Ground = (typeof EMERGENCY_GROUNDS)[number];
-type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /** The emergency request: ground, legal basis, written reason, recipient, what and how, and telling the caller. */
 export function EmergencyForm({
@@ -33,12 +29,12 @@ export function EmergencyForm({
   const [requestId, setRequestId] = useState(newRequestId);
   const { form, onSubmit, showServerErrors, errorOf } = useSchemaForm({
     initialValues: {
-      ground: '' as Ground | '',
-      legalBasis: '' as LegalBasis | '',
+      ground: '',
+      legalBasis: '',
       reason: '',
       partner: null as Partner | null,
       categories: [] as DataCategory[],
-      channel: 'phone' as DisclosureChannel,
+      channel: 'phone',
       informCaller: true,
       noInformReason: '',
     },

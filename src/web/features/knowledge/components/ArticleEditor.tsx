@@ -61,12 +61,13 @@ export function ArticleEditor({ article, language: initial, onClose, onSaved }: 
   const schema: ZodType<KnowledgeVersionCreate | KnowledgeArticleCreate> = article
     ? KnowledgeVersionCreateSchema
     : KnowledgeArticleCreateSchema;
+  const initialCategory: KnowledgeCategory | '' = article?.category ?? '';
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
+      category: initialCategory,
       language: initial,
       title: '',
       body: '',
-      category: (article?.category ?? '') as KnowledgeCategory | '',
       termIds: article?.termIds ?? [],
     },
     schema,

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_TYPES, PartnerCreateSchema } from '../../../../shared/partners.schema';
-import type { Partner, PartnerType } from '../../../../shared/partners.schema';
+import type { Partner } from '../../../../shared/partners.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { usePartnerMutations } from '../hooks';
@@ -31,7 +31,7 @@ export function PartnerForm({ partner, onClose }: PartnerFormProps) {
   const { form, onSubmit, showServerErrors, dirty } = useSchemaForm({
     initialValues: {
       name: partner?.name ?? '',
-      type: (partner?.type ?? '') as PartnerType | '',
+      type: partner?.type ?? '',
       municipality: partner?.municipality ?? '',
       languages: partner?.languages ?? [],
       secureContact: partner?.secureContact ?? '',

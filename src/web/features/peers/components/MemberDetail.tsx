@@ -19,7 +19,7 @@ import {
   PeerConsentInputSchema,
   PeerMemberUpdateSchema,
 } from '../../../../shared/peers.schema';
-import type { PeerConsentMethod, PeerMember } from '../../../../shared/peers.schema';
+import type { PeerMember } from '../../../../shared/peers.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDay, todayIso } from '../../../components/format';
@@ -56,7 +56,7 @@ function MemberBody({ member, onClose }: { member: PeerMember; onClose: () => vo
     toInput: (values) => ({ ...values, email: values.email.trim() }),
   });
   const linkingForm = useSchemaForm({
-    initialValues: { method: '' as PeerConsentMethod | '', givenOn: todayIso() },
+    initialValues: { method: '', givenOn: todayIso() },
     schema: PeerConsentInputSchema,
   });
   const [saved, setSaved] = useState(false);

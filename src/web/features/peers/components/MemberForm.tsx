@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONVERSATION_LANGUAGES } from '../../../../shared/cases.schema';
 import { PEER_CONSENT_METHODS, PeerMemberCreateSchema } from '../../../../shared/peers.schema';
-import type { PeerConsentMethod } from '../../../../shared/peers.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { todayIso } from '../../../components/format';
 import { useDiscardGuard, useReturnFocusOnUnmount } from '../../../components/useDiscardGuard';
@@ -22,7 +21,7 @@ export function MemberForm({ onClose }: { onClose: () => void }) {
       email: '',
       language: '',
       notes: '',
-      consent: { method: '' as PeerConsentMethod | '', givenOn: todayIso() },
+      consent: { method: '', givenOn: todayIso() },
     },
     schema: PeerMemberCreateSchema,
     toInput: (values) => ({

@@ -32,11 +32,14 @@ export function ReferralForm({ caseId, consents, fromConsent, onDone, onCancel }
   const { t } = useTranslation();
   const { create } = useReferralMutations(caseId);
   const [requestId, setRequestId] = useState(newRequestId);
+  const initialPartner: Pick<Partner, 'id' | 'type'> | null = fromConsent?.partner ?? null;
+  const initialPurpose: ConsentPurpose | '' = fromConsent?.purpose ?? '';
+  const initialCategories: DataCategory[] = fromConsent?.categories ?? [];
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
-      partner: (fromConsent?.partner ?? null) as Pick<Partner, 'id' | 'type'> | null,
-      purpose: (fromConsent?.purpose ?? '') as ConsentPurpose | '',
-      categories: fromConsent?.categories ?? ([] as DataCategory[]),
+      partner: initialPartner,
+      purpose: initialPurpose,
+      categories: initialCategories,
       note: '',
     },
     schema: ReferralCreateSchema,

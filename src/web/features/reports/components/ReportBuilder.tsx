@@ -31,16 +31,23 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The report builder: a measure, a period and up to two breakdowns from the allow-list; read it, export it. */
 export function ReportBuilder() {
   const { t } = useTranslation();
+  const initialValues: {
+    measure: Measure;
+    from: string;
+    to: string;
+    rows: Dimension | '';
+    columns: Dimension | '';
+  } = {
+    measure: 'requests',
+    // The calendar year so far and what remains of it: "today" in the browser may already be tomorrow where
+    // the organisation is (a request at 00:30 in Amsterdam is 23:30 UTC), and an empty future costs nothing.
+    from: `${today().slice(0, 4)}-01-01`,
+    to: `${today().slice(0, 4)}-12-31`,
+    rows: 'month',
+    columns: '',
+  };
   const { form, onSubmit, showServerErrors } = useSchemaForm({
-    initialValues: {
-      measure: 'requests' as Measure,
-      // The calendar year so far and what remains of it: "today" in the browser may already be tomorrow where
-      // the organisation is (a request at 00:30 in Amsterdam is 23:30 UTC), and an empty future costs nothing.
-      from: `${today().slice(0, 4)}-01-01`,
-      to: `${today().slice(0, 4)}-12-31`,
-      rows: 'month' as Dimension | '',
-      columns: '' as Dimension | '',
-    },
+    initialValues,
     schema: ReportQuerySchema,
     toInput: ({ measure, from, to, rows, columns }): ReportRequest => ({
       measure,

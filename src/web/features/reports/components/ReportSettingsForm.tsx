@@ -11,7 +11,7 @@ export function ReportSettingsForm({ settings }: { settings: ReportSettings }) {
   const { t } = useTranslation();
   const save = useSettingsSave(updateReportSettings, REPORT_SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
-    initialValues: { threshold: settings.threshold as number | string, roundToFive: settings.roundToFive },
+    initialValues: { threshold: settings.threshold, roundToFive: settings.roundToFive },
     schema: ReportSettingsSchema,
     toInput: (values) => ({ ...values, threshold: Number(values.threshold) }),
     fieldMessages: { threshold: t('reportSettings.invalidThreshold') },

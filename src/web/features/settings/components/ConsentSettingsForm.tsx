@@ -11,8 +11,8 @@ export function ConsentSettingsForm({ settings }: { settings: OrgSettings }) {
   const save = useSettingsSave(updateSettings, SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
-      validMonths: settings.consent.validMonths as number | string,
-      writtenDays: settings.consent.writtenDays as number | string,
+      validMonths: settings.consent.validMonths,
+      writtenDays: settings.consent.writtenDays,
     },
     schema: ConsentSettingsSchema,
     toInput: (values) => ({

@@ -12,7 +12,7 @@ export function EmergencySettingsForm({ settings }: { settings: EmergencySetting
   const save = useSettingsSave(updateEmergencySettings, EMERGENCY_SETTINGS_KEY);
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
-      minAccountDays: settings.minAccountDays as number | string,
+      minAccountDays: settings.minAccountDays,
       seriousCrimeAllowed: settings.seriousCrimeAllowed,
     },
     schema: EmergencySettingsSchema,

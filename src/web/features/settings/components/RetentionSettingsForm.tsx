@@ -16,8 +16,8 @@ export function RetentionSettingsForm({ settings }: { settings: RetentionSetting
   const range = { min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS };
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
-      peerNotesDays: settings.peerNotesDays as number | string,
-      callbackDays: settings.callbackDays as number | string,
+      peerNotesDays: settings.peerNotesDays,
+      callbackDays: settings.callbackDays,
     },
     schema: RetentionSettingsSchema,
     toInput: (values) => ({

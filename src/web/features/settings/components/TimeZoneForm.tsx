@@ -39,7 +39,7 @@ export function TimeZoneForm({ settings }: { settings: OrgSettings }) {
         description={t('timeZoneSettings.hint')}
         data={options}
         {...form.getInputProps('timeZone')}
-        onChange={(value) => {
+        onChange={(value: string | null) => {
           if (value) form.setFieldValue('timeZone', value);
         }}
         searchable
