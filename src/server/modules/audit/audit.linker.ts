@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB, Db } from '../../db/database.js';
 import { inOrg, toBuffer } from '../../db/database.js';
 import type { Keyring } from '../../lib/crypto/keyring.js';
-import { accessEntryMac, accessHash, entryMac, keyedEntryHash } from './audit.canonical.js';
+import { accessHash, keyedEntryHash } from './audit.canonical.js';
 import { newEntryRow } from './audit.entries.js';
 import { chainKey } from './audit.keys.js';
 import * as repo from './audit.repository.js';
+import { accessFields, accessMacHolds, auditFields, auditMacHolds } from './audit.rows.js';
 import { CHAIN_KEYED_ACTION } from './audit.verify.js';
 
 /** How many waiting rows of one chain one linking statement takes. */
@@ -93,17 +94,8 @@ async function linkAuditBatch(
   let seq = head.seq;
   const links: repo.Link[] = [];
   for (const r of waiting) {
-    const own = {
-      orgId: r.org_id,
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      changedFields: r.changed_fields,
-      details: r.details,
-    };
-    if (!r.mac || !r.entry || !entryMac(entryKey, { ...own, entry: r.entry }).equals(toBuffer(r.mac))) {
+    const own = auditFields(r);
+    if (!auditMacHolds(entryKey, r)) {
       result.badMacs += 1;
     }
     seq += 1;
@@ -135,17 +127,8 @@ async function linkAccessBatch(
   let seq = head.seq;
   const links: repo.Link[] = [];
   for (const r of rows) {
-    const own = {
-      orgId: r.org_id,
-      at: r.at,
-      actorId: r.actor_id,
-      entity: r.entity,
-      entityId: r.entity_id,
-      purpose: r.purpose,
-      outcome: r.outcome,
-      reasonEnc: r.reason_enc ? toBuffer(r.reason_enc) : null,
-    };
-    if (!r.mac || !r.entry || !accessEntryMac(entryKey, { ...own, entry: r.entry }).equals(toBuffer(r.mac))) {
+    const own = accessFields(r);
+    if (!accessMacHolds(entryKey, r)) {
       result.badMacs += 1;
     }
     seq += 1;

@@ -2,17 +2,11 @@ import type { AuditVerify, ChainProblem, ChainVerify, Checkpoint } from '../../.
 import type { Db } from '../../db/database.js';
 import { toBuffer } from '../../db/database.js';
 import type { Keyring } from '../../lib/crypto/keyring.js';
-import {
-  accessEntryMac,
-  accessHash,
-  entryHash,
-  entryMac,
-  GENESIS_HASH,
-  keyedEntryHash,
-} from './audit.canonical.js';
+import { accessHash, entryHash, GENESIS_HASH, keyedEntryHash } from './audit.canonical.js';
 import { isAuthentic, signCheckpoint } from './audit.checkpoint.js';
 import { chainKey } from './audit.keys.js';
 import * as repo from './audit.repository.js';
+import { accessFields, accessMacHolds, auditFields, auditMacHolds } from './audit.rows.js';
 
 const BATCH = 1000;
 
@@ -74,24 +68,11 @@ async function walkAudit(
       if (!r.prev_hash || !r.hash || !toBuffer(r.prev_hash).equals(prev)) {
         return fail(r.seq, 'link_mismatch', r.id);
       }
-      const fields = {
-        orgId: r.org_id,
-        seq: r.seq,
-        at: r.at,
-        actorId: r.actor_id,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        changedFields: r.changed_fields,
-        details: r.details,
-      };
+      const fields = { ...auditFields(r), seq: r.seq };
       const recomputed =
         r.seq <= unkeyedUntil ? entryHash(prev, fields) : keyedEntryHash(keys.chain, prev, fields);
       if (!recomputed.equals(toBuffer(r.hash))) return fail(r.seq, 'hash_mismatch', r.id);
-      if (
-        r.mac &&
-        !(r.entry && entryMac(keys.entry, { ...fields, entry: r.entry }).equals(toBuffer(r.mac)))
-      ) {
+      if (r.mac && !auditMacHolds(keys.entry, r)) {
         return fail(r.seq, 'hash_mismatch', r.id);
       }
       if (
@@ -125,17 +106,7 @@ async function walkAudit(
   for (let afterId = 0; ;) {
     const rows = await repo.unchainedEntries(db, orgId, afterId, BATCH);
     for (const r of rows) {
-      const own = {
-        orgId: r.org_id,
-        at: r.at,
-        actorId: r.actor_id,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        changedFields: r.changed_fields,
-        details: r.details,
-      };
-      if (!r.mac || !r.entry || !entryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac))) {
+      if (!auditMacHolds(keys.entry, r)) {
         return fail(null, 'hash_mismatch', r.id);
       }
       checked += 1;
@@ -186,22 +157,10 @@ async function walkAccess(
       if (r.seq !== expectedSeq) return fail(expectedSeq, 'gap');
       if (!r.prev_hash || !r.hash || !toBuffer(r.prev_hash).equals(prev))
         return fail(expectedSeq, 'link_mismatch', r.id);
-      const own = {
-        orgId: r.org_id,
-        at: r.at,
-        actorId: r.actor_id,
-        entity: r.entity,
-        entityId: r.entity_id,
-        purpose: r.purpose,
-        outcome: r.outcome,
-        reasonEnc: r.reason_enc ? toBuffer(r.reason_enc) : null,
-      };
+      const own = accessFields(r);
       const recomputed = accessHash(keys.chain, prev, { ...own, seq: expectedSeq });
       if (!recomputed.equals(toBuffer(r.hash))) return fail(expectedSeq, 'hash_mismatch', r.id);
-      if (
-        r.mac &&
-        !(r.entry && accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac)))
-      ) {
+      if (r.mac && !accessMacHolds(keys.entry, r)) {
         return fail(expectedSeq, 'hash_mismatch', r.id);
       }
       if (
@@ -228,21 +187,7 @@ async function walkAccess(
   for (let afterId = 0; ;) {
     const rows = await repo.unlinkedAccess(db, orgId, BATCH, afterId);
     for (const r of rows) {
-      const own = {
-        orgId: r.org_id,
-        at: r.at,
-        actorId: r.actor_id,
-        entity: r.entity,
-        entityId: r.entity_id,
-        purpose: r.purpose,
-        outcome: r.outcome,
-        reasonEnc: r.reason_enc ? toBuffer(r.reason_enc) : null,
-      };
-      if (
-        !r.mac ||
-        !r.entry ||
-        !accessEntryMac(keys.entry, { ...own, entry: r.entry }).equals(toBuffer(r.mac))
-      ) {
+      if (!accessMacHolds(keys.entry, r)) {
         return fail(null, 'hash_mismatch', r.id);
       }
       checked += 1;
