@@ -9,6 +9,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/support/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Compiles the server once (dist/server/main.js); every spec's server runs that, as `npm start` does.
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results',
   // Generous: a spec sets up its own server and accounts, and one accessibility pass checks ~45 pages, on a
   // two-core machine that other jobs share (at a load of 40 a pass took more than 300 s).

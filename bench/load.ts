@@ -29,6 +29,8 @@ import {
   PHASE_COLUMNS,
   phaseCells,
   type PhaseRow,
+  postgresCpuMs,
+  machineTicks,
   seededFromEnv,
   setUpCoordinator,
   signInSeeded,
@@ -146,6 +148,7 @@ for (const [key, operation, make] of operations) {
     warmup: WARMUP,
     headers: session.headers(),
     make,
+    postgres: kind === 'postgres',
   });
   rows.push(row);
   console.log(row);
@@ -161,6 +164,8 @@ interface Floor {
 async function openFloor(): Promise<Floor> {
   if (server.ownerUrl) {
     const pool = new pg.Pool({ connectionString: server.ownerUrl, max: 10 });
+    // The scratch database is dropped with force at the end; a connection still closing must not crash us.
+    pool.on('error', () => {});
     return { query: (t, p) => pool.query(t, p), close: () => pool.end() };
   }
   const db = await PGlite.create(path.join(server.dataDir, 'pgdata'));
@@ -177,6 +182,9 @@ async function floorLoad(operation: string, op: (i: number) => Promise<unknown>)
   let count = 0;
   const latencies: number[] = [];
   const deadline = performance.now() + SECONDS * 1000;
+  const dbBefore = kind === 'postgres' ? postgresCpuMs() : NaN;
+  const clientBefore = process.cpuUsage();
+  const ticksBefore = machineTicks();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < deadline) {
@@ -187,6 +195,9 @@ async function floorLoad(operation: string, op: (i: number) => Promise<unknown>)
       }
     }),
   );
+  const dbCpu = kind === 'postgres' ? postgresCpuMs() - dbBefore : NaN;
+  const client = process.cpuUsage(clientBefore);
+  const ticks = machineTicks();
   latencies.sort((a, b) => a - b);
   const at = (p: number) => +percentile(latencies, p).toFixed(1);
   rows.push({
@@ -196,6 +207,12 @@ async function floorLoad(operation: string, op: (i: number) => Promise<unknown>)
     p95: at(95),
     p99: at(99),
     cpuMsPerReq: NaN,
+    dbCpuMsPerReq: +(dbCpu / Math.max(1, count)).toFixed(2),
+    // The floor's client is this process: its CPU is the app's counterpart.
+    clientCpuMsPerReq: +((client.user + client.system) / 1000 / Math.max(1, count)).toFixed(2),
+    machineBusyPct: Math.round(
+      (100 * (ticks.busy - ticksBefore.busy)) / Math.max(1, ticks.total - ticksBefore.total),
+    ),
     peakRssMb: NaN,
     errors: 0,
     non2xx: '',

@@ -11,6 +11,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { generate } from 'otplib';
 import pg from 'pg';
+import { buildServer } from '../../scripts/build-server.js';
 import { PG_ADMIN_URL } from '../../src/server/test/databases.js';
 import { freePort } from '../../tests/e2e/support/server.js';
 
@@ -73,7 +74,7 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-/** Starts `src/server/main.ts` in its own process and waits until /api/health answers. */
+/** Starts the compiled server (scripts/build-server.ts) in its own process and waits until /api/health answers. */
 export async function startServer(opts: {
   kind: Kind;
   /** Names the scratch directory and database. */
@@ -120,9 +121,11 @@ export async function startServer(opts: {
       env.DATABASE_URL = app.toString();
     }
   }
+  // The compiled server, as `npm start` runs it.
+  const bundle = await buildServer();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(opts.nodeFlags ?? []), '--import', 'tsx', 'src/server/main.ts'],
+    [...(opts.nodeFlags ?? []), '--enable-source-maps', bundle],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   let exited = false;
@@ -156,7 +159,11 @@ export async function startServer(opts: {
       await exit;
     },
     async cleanup() {
-      if (seeded) return;
+      // BENCH_KEEP=1 keeps the scratch data and database, to look at afterwards (EXPLAIN, counts).
+      if (seeded || process.env.BENCH_KEEP) {
+        if (!seeded) console.log(`Kept ${dataDir}${pgDatabase ? ` and database ${pgDatabase}` : ''}`);
+        return;
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (scratch && pgDatabase) await adminQuery(`drop database if exists ${pgDatabase} with (force)`);
     },
@@ -245,6 +252,41 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
+/**
+ * User + system CPU time of every PostgreSQL process on this machine (postmaster, backends, WAL writer,
+ * checkpointer), in ms: the database's share of a phase when it runs here. Backends that end during a phase
+ * take their time with them, so this is a lower bound (the app's pool keeps its backends).
+ */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/** The machine's busy and total CPU time since boot, in ticks (from /proc/stat), for a phase's busy share. */
+export function machineTicks(): { busy: number; total: number } {
+  const fields = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3]! + (fields[4] ?? 0); // idle + iowait
+  return { busy: total - idle, total };
+}
+
 /** Resident set size of a process, in MB. */
 export function rssMb(pid: number): number {
   const line = fs
@@ -288,6 +330,12 @@ export interface PhaseRow {
   p95: number;
   p99: number;
   cpuMsPerReq: number;
+  /** CPU of the machine's PostgreSQL processes per request (NaN on PGlite, which runs inside the server). */
+  dbCpuMsPerReq: number;
+  /** CPU of the load generator itself (this process) per request: it shares the machine. */
+  clientCpuMsPerReq: number;
+  /** How busy the machine's CPUs were during the phase, in % of all of them. */
+  machineBusyPct: number;
   peakRssMb: number;
   errors: number;
   /** Responses other than 2xx, by status code, e.g. "503×4". */
@@ -344,6 +392,8 @@ export async function phase(
     warmup: number;
     headers?: Record<string, string>;
     make: (i: number) => HttpRequest | { path: string };
+    /** Also count the machine's PostgreSQL processes' CPU (when the server runs on PostgreSQL). */
+    postgres?: boolean;
   },
 ): Promise<PhaseRow> {
   let i = 0;
@@ -358,11 +408,17 @@ export async function phase(
   let peak = rssMb(server.pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 250);
   const cpuBefore = cpuMs(server.pid);
+  const dbBefore = opts.postgres ? postgresCpuMs() : NaN;
+  const clientBefore = process.cpuUsage();
+  const ticksBefore = machineTicks();
   const samples: number[] = [];
   const statuses = new Map<number, number>();
   const result = await cannon({ ...common, seconds: opts.seconds, samples, statuses });
   clearInterval(sampler);
   const cpu = cpuMs(server.pid) - cpuBefore;
+  const dbCpu = opts.postgres ? postgresCpuMs() - dbBefore : NaN;
+  const client = process.cpuUsage(clientBefore);
+  const ticks = machineTicks();
   samples.sort((a, b) => a - b);
   const at = (p: number) => +percentile(samples, p).toFixed(1);
   return {
@@ -372,6 +428,13 @@ export async function phase(
     p95: at(95),
     p99: at(99),
     cpuMsPerReq: +(cpu / Math.max(1, result.requests.total)).toFixed(2),
+    dbCpuMsPerReq: +(dbCpu / Math.max(1, result.requests.total)).toFixed(2),
+    clientCpuMsPerReq: +((client.user + client.system) / 1000 / Math.max(1, result.requests.total)).toFixed(
+      2,
+    ),
+    machineBusyPct: Math.round(
+      (100 * (ticks.busy - ticksBefore.busy)) / Math.max(1, ticks.total - ticksBefore.total),
+    ),
     peakRssMb: Math.round(peak),
     errors: result.non2xx + result.errors + result.timeouts,
     non2xx: statusesOtherThan2xx(statuses),
@@ -406,6 +469,9 @@ export const PHASE_COLUMNS = [
   'p95 ms',
   'p99 ms',
   'server CPU ms/req',
+  'database CPU ms/req',
+  'load generator CPU ms/req',
+  'machine busy %',
   'peak RSS MB',
   'errors',
   'load avg',
@@ -417,6 +483,9 @@ export const phaseCells = (r: PhaseRow) => [
   r.p95,
   r.p99,
   r.cpuMsPerReq,
+  r.dbCpuMsPerReq,
+  r.clientCpuMsPerReq,
+  r.machineBusyPct,
   r.peakRssMb,
   r.non2xx ? `${r.errors} (${r.non2xx})` : r.errors,
   r.load,

@@ -58,3 +58,12 @@ describe('configuration of the embedded database', () => {
     );
   });
 });
+
+describe('configuration of the PostgreSQL pool', () => {
+  it('holds 10 connections by default and takes a size from DATABASE_POOL_SIZE', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});

@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_OWNER_URL: z.string().optional(),
   DATABASE_REPLICA_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MASTER_KEY: z.string().optional(),
   MASTER_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
@@ -57,6 +58,8 @@ export interface Config {
   dataDir: string;
   /** Runtime connection (an unprivileged role); undefined → embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections each instance may hold for requests and jobs (and as many to a replica). */
+  databasePoolSize: number;
   /** Owner connection used to run migrations; defaults to databaseUrl. */
   databaseOwnerUrl: string | undefined;
   /**
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     masterKey: e.MASTER_KEY,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),

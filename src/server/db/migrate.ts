@@ -32,6 +32,7 @@ import * as m0030 from './migrations/0030_retention_settings.js';
 import * as m0031 from './migrations/0031_receipt_claim.js';
 import * as m0032 from './migrations/0032_report_rollup.js';
 import * as m0033 from './migrations/0033_linked_chains.js';
+import * as m0034 from './migrations/0034_case_list_indexes.js';
 
 /** Migrations are listed here, in order: no directory scanning, so they run the same under tsx and bundlers. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -67,6 +68,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0031_receipt_claim': m0031,
   '0032_report_rollup': m0032,
   '0033_linked_chains': m0033,
+  '0034_case_list_indexes': m0034,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

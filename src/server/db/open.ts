@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Database, DB } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparedStatements } from './prepared.js';
 
 export const EMBEDDED_APP_ROLE = 'confidant_app';
 const INT8_OID = 20;
@@ -22,7 +23,7 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 const PGLITE_PARSERS = { [INT8_OID]: (v: string) => Number(v), [DATE_OID]: (v: string) => v };
 
 type OpenConfig = Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseOwnerUrl'> &
-  Partial<Pick<Config, 'databaseReplicaUrl' | 'pgliteSharedBuffers'>>;
+  Partial<Pick<Config, 'databaseReplicaUrl' | 'databasePoolSize' | 'pgliteSharedBuffers'>>;
 
 /**
  * PGlite's Postgres allocates shared_buffers inside the process's WebAssembly memory and touches all of it at
@@ -218,11 +219,12 @@ async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> 
   } finally {
     await ownerDb.destroy();
   }
-  const pool = new pg.Pool({ connectionString: appUrl, max: 10, idleTimeoutMillis: 30_000 });
+  const max = config.databasePoolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: appUrl, max, idleTimeoutMillis: 30_000 });
   // An idle connection cut by the server (restart, fail-over) must not crash the process: the pool replaces it.
   pool.on('error', (err) => log.warn({ err: err.message }, 'an idle database connection failed'));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const replica = config.databaseReplicaUrl ? openReplica(config.databaseReplicaUrl, log) : undefined;
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
+  const replica = config.databaseReplicaUrl ? openReplica(config.databaseReplicaUrl, max, log) : undefined;
   return {
     db,
     ...(replica ? { replica } : {}),
@@ -238,16 +240,16 @@ async function openPostgres(config: OpenConfig, log: Logger): Promise<Database> 
  * The read replica: a second pool, on a hot standby of the same database, as the same runtime role. Nothing
  * is migrated there (the primary's migrations arrive by replication); it only ever runs read-only transactions.
  */
-function openReplica(url: string, log: Logger): Kysely<DB> {
+function openReplica(url: string, max: number, log: Logger): Kysely<DB> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max,
     idleTimeoutMillis: 30_000,
     application_name: REPLICA_APPLICATION_NAME,
   });
   pool.on('error', (err) => log.warn({ err: err.message }, 'an idle replica connection failed'));
   log.info('reports and dashboards read from the replica (DATABASE_REPLICA_URL)');
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
 }
 
 /** Creates the login role named in DATABASE_URL if the owner may, and makes it a member of the runtime role. */

@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+/** The checkout's root: the nearest folder above this module with a package.json (from the sources or the build). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const WEB_DIST = path.join(projectRoot(), 'dist/web');
 
 /**
  * Serves the built web app from dist/web, brotli- or gzip-compressed as built. Hashed assets are cached for a

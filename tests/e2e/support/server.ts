@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_BUNDLE } from '../../../scripts/build-server.js';
 import { seedEmbeddedDatabase } from '../../../src/server/test/pglite-template.js';
 
 export interface TestServer {
@@ -56,7 +57,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   await seedEmbeddedDatabase(dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // The compiled server, as `npm start` runs it (built once per run by tests/e2e/global-setup.ts).
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,

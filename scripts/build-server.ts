@@ -1,0 +1,35 @@
+/**
+ * `npm run build:server`: compiles the server (src/server/main.ts and everything it imports) into one ES module,
+ * dist/server/main.js, with a source map beside it; npm packages stay imports from node_modules.
+ *
+ * `npm start`, the end-to-end suite and the benchmarks run this file with plain Node instead of compiling
+ * TypeScript as they load it: measured in issue 15, the server then starts in 1.2 s instead of 2.0 s and
+ * holds 180 MB instead of 238 MB when idle on PostgreSQL. Tests and `npm run dev` still run the sources.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVER_BUNDLE = path.join(root, 'dist/server/main.js');
+
+/** Builds dist/server/main.js from the sources as they are now (a fraction of a second) and returns its path. */
+export async function buildServer(): Promise<string> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/server/main.ts'],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  return SERVER_BUNDLE;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(`Built ${path.relative(root, await buildServer())}`);
+}
