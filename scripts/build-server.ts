@@ -10,6 +10,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+/**
+ * Node flags for the compiled server: stack traces in TypeScript terms, and a young generation of at most
+ * 4 MB per semi-space. Under 50 connections V8 otherwise grows it to 16 MB per semi-space and the old
+ * generation with it: peak RSS on PostgreSQL 378 -> 234 MB at the same throughput (issue 15).
+ */
+export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=4'];
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_BUNDLE = path.join(root, 'dist/server/main.js');
 

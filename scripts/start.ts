@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from './build-server.js';
+import { buildServer, SERVER_NODE_FLAGS } from './build-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -33,7 +33,7 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   else process.env.NODE_ENV = nodeEnv;
 }
 const server = await buildServer();
-const args = ['--enable-source-maps', server];
+const args = [...SERVER_NODE_FLAGS, server];
 
 // The server replaces this process (Node 22.15 and later): one process, signals straight to it, and none of
 // the builders' memory. On an older Node it runs as a child that gets our signals and our exit code.

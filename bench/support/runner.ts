@@ -11,7 +11,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { generate } from 'otplib';
 import pg from 'pg';
-import { buildServer } from '../../scripts/build-server.js';
+import { buildServer, SERVER_NODE_FLAGS } from '../../scripts/build-server.js';
 import { PG_ADMIN_URL } from '../../src/server/test/databases.js';
 import { freePort } from '../../tests/e2e/support/server.js';
 
@@ -125,7 +125,7 @@ export async function startServer(opts: {
   const bundle = await buildServer();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(opts.nodeFlags ?? []), '--enable-source-maps', bundle],
+    [...SERVER_NODE_FLAGS, ...(opts.nodeFlags ?? []), bundle],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   let exited = false;

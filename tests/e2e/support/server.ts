@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_BUNDLE } from '../../../scripts/build-server.js';
+import { SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../../scripts/build-server.js';
 import { seedEmbeddedDatabase } from '../../../src/server/test/pglite-template.js';
 
 export interface TestServer {
@@ -58,7 +58,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // The compiled server, as `npm start` runs it (built once per run by tests/e2e/global-setup.ts).
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
