@@ -87,6 +87,23 @@ if (seeded) {
     caseIds.push(...page.items.map((c) => c.id));
     after = page.next;
   } while (after && caseIds.length < 2000);
+  // A coordinator opens a case assigned to a counsellor only after recording why (an access grant), as in
+  // the app; without it those requests would measure a 403. The grant is recorded once per case, here.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < caseIds.length) {
+        const id = caseIds[next++]!;
+        const res = await fetch(`${server.base}/api/cases/${id}/access`, {
+          method: 'POST',
+          headers: session.headers(),
+          body: JSON.stringify({ reason: 'Benchmark: coordinator reviews the caseload' }),
+        });
+        // 204: granted; 403/409 for a case that needs none (unassigned, or the coordinator's own) is fine too.
+        if (res.status >= 500) throw new Error(`grant ${id}: ${res.status} ${await res.text()}`);
+      }
+    }),
+  );
 } else {
   let next = 0;
   await Promise.all(

@@ -343,6 +343,10 @@ export interface PhaseRow {
   load: number;
 }
 
+const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 0);
+const slow: number[] = [];
+let started = performance.now();
+
 /** One autocannon run; every response's latency is kept (autocannon's own summary has no p95). */
 export function cannon(opts: {
   base: string;
@@ -374,6 +378,8 @@ export function cannon(opts: {
     const statuses = opts.statuses;
     instance.on('response', (_client, status: number, _bytes, ms: number) => {
       samples?.push(ms);
+      // BENCH_SLOW_MS: when each response slower than this completed (a stall clusters, starvation spreads).
+      if (SLOW_MS && ms > SLOW_MS) slow.push(Math.round(performance.now() - started));
       statuses?.set(status, (statuses.get(status) ?? 0) + 1);
     });
   });
@@ -413,7 +419,14 @@ export async function phase(
   const ticksBefore = machineTicks();
   const samples: number[] = [];
   const statuses = new Map<number, number>();
+  started = performance.now();
+  slow.length = 0;
   const result = await cannon({ ...common, seconds: opts.seconds, samples, statuses });
+  if (SLOW_MS)
+    console.log(
+      `${opts.operation}: ${slow.length} responses slower than ${SLOW_MS} ms, completed at ms`,
+      slow.join(' '),
+    );
   clearInterval(sampler);
   const cpu = cpuMs(server.pid) - cpuBefore;
   const dbCpu = opts.postgres ? postgresCpuMs() - dbBefore : NaN;

@@ -9,7 +9,7 @@ import pino from 'pino';
 import type { Database, DB } from '../db/database.js';
 import { openDatabase } from '../db/open.js';
 import { PGliteDialect } from '../db/pglite-dialect.js';
-import { seedEmbeddedDatabase, templateKey } from './pglite-template.js';
+import { seedEmbeddedDatabase, templateKey, TEST_SHARED_BUFFERS } from './pglite-template.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -49,7 +49,12 @@ export interface TestDatabase {
   /** Runs `fn` as the owner (bypasses RLS and grants); for tests that tamper with data on purpose. */
   asOwner<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Options to open the same database again (as the app would at a restart). */
-  openConfig: { dataDir: string; databaseUrl: string | undefined; databaseOwnerUrl: string | undefined };
+  openConfig: {
+    dataDir: string;
+    databaseUrl: string | undefined;
+    databaseOwnerUrl: string | undefined;
+    pgliteSharedBuffers?: string;
+  };
   reopen(): Promise<Database>;
   destroy(): Promise<void>;
 }
@@ -61,7 +66,12 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confidant-test-'));
   if (kind === 'pglite') {
     await seedEmbeddedDatabase(dataDir);
-    const openConfig = { dataDir, databaseUrl: undefined, databaseOwnerUrl: undefined };
+    const openConfig = {
+      dataDir,
+      databaseUrl: undefined,
+      databaseOwnerUrl: undefined,
+      pgliteSharedBuffers: TEST_SHARED_BUFFERS,
+    };
     const t: TestDatabase = {
       kind,
       database: await openDatabase(openConfig, silent),

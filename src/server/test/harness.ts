@@ -34,8 +34,10 @@ export interface TestApp {
 
 /** A real app (no web assets) on a fresh database, with a clock the test moves. */
 export async function createTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
-  // Test accounts are hashed cheaply; password.test.ts holds the production parameters to account.
-  useTestPasswordHashing();
+  // Test accounts are hashed cheaply under Vitest (NODE_ENV=test; password.test.ts holds the production
+  // parameters to account). The benchmarks built on this harness (bench/matching.ts, reports.ts, run.ts) run
+  // without NODE_ENV=test and keep the production cost.
+  if (process.env.NODE_ENV === 'test') useTestPasswordHashing();
   const tdb = await createTestDatabase(kind);
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -49,13 +49,14 @@ async function templateDir(): Promise<string> {
  * and zeroed inside the WebAssembly heap at every start (a test app starts PGlite twice, more on a restart),
  * which made a start cost ~270 ms of CPU instead of ~165 ms and a few hundred MB of memory per test file.
  */
-const TEST_SHARED_BUFFERS = '16MB';
+export const TEST_SHARED_BUFFERS = '16MB';
 
-/** Fills `dataDir/pgdata` with a copy of the migrated template; the app then opens it as it would any other. */
+/**
+ * Fills `dataDir/pgdata` with a copy of the migrated template; the app then opens it as it would any other,
+ * with `pgliteSharedBuffers: TEST_SHARED_BUFFERS` (or PGLITE_SHARED_BUFFERS for a server process).
+ */
 export async function seedEmbeddedDatabase(dataDir: string): Promise<void> {
   const template = await templateDir();
   const pgdata = path.join(dataDir, 'pgdata');
   fs.cpSync(path.join(template, 'pgdata'), pgdata, { recursive: true });
-  // Only the copy is tuned: the template stays as the app made it (other checkouts share it).
-  fs.appendFileSync(path.join(pgdata, 'postgresql.auto.conf'), `shared_buffers = '${TEST_SHARED_BUFFERS}'\n`);
 }

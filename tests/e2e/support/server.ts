@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../../scripts/build-server.js';
-import { seedEmbeddedDatabase } from '../../../src/server/test/pglite-template.js';
+import { seedEmbeddedDatabase, TEST_SHARED_BUFFERS } from '../../../src/server/test/pglite-template.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -68,6 +68,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       PUBLIC_URL: baseUrl,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      PGLITE_SHARED_BUFFERS: TEST_SHARED_BUFFERS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
