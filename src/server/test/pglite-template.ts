@@ -8,12 +8,16 @@ import { openDatabase } from '../db/open.js';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
-/** Changes whenever a migration or the PGlite version changes, so a stale template is never used. */
+/**
+ * Changes whenever a migration, the way a database is opened (db/open.ts: roles, statistics) or the PGlite
+ * version changes, so a stale template is never used.
+ */
 export function templateKey(): string {
   const hash = createHash('sha256');
   for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
     hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS_DIR, file)));
   }
+  hash.update(fs.readFileSync(path.resolve(MIGRATIONS_DIR, '../open.ts')));
   const pglite = fs.readFileSync(
     path.resolve(MIGRATIONS_DIR, '../../../../node_modules/@electric-sql/pglite/package.json'),
   );
