@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { inOrg, type DB } from './database.js';
 import { openDatabase } from './open.js';
-import { createTestDatabase, testKinds, type TestDatabase } from '../test/databases.js';
+import { createTestDatabase, insertOrganisation, testKinds, type TestDatabase } from '../test/databases.js';
 
 /**
  * The app's PostgreSQL pool: its size comes from DATABASE_POOL_SIZE, and it sends repeated parameterised texts as named prepared statements (prepared.ts).
@@ -49,29 +49,7 @@ describe.each(kinds)('the connection pool on %s', (kind) => {
   });
 
   it('still keeps row-level security: a prepared statement sees only the organisation set for it', async () => {
-    const orgId = await tdb.asOwner(async (db) => {
-      const id = crypto.randomUUID();
-      const now = new Date();
-      await db
-        .insertInto('organisations')
-        .values({ id, name: 'Hulplijn P', created_at: now, updated_at: now })
-        .execute();
-      await db
-        .insertInto('users')
-        .values({
-          id: crypto.randomUUID(),
-          org_id: id,
-          email: 'p@p.example',
-          display_name: 'P',
-          role: 'admin',
-          status: 'active',
-          language: 'nl',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      return id;
-    });
+    const orgId = await tdb.asOwner((db) => insertOrganisation(db, 'Hulplijn P', 'p@p.example'));
     const count = (db: Kysely<DB>) =>
       sql<{ n: number }>`select count(*)::int as n from users where email <> ${'x'}`
         .execute(db)

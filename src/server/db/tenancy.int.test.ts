@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from './database.js';
 import { assertUnprivileged, openDatabase } from './open.js';
-import { PG_ADMIN_URL, testKinds } from '../test/databases.js';
+import { insertOrganisation, PG_ADMIN_URL, testKinds } from '../test/databases.js';
 import { createTestApp, inviteAndActivate, setupOrganisation, type TestApp } from '../test/harness.js';
 
 const kinds = await testKinds();
@@ -19,29 +19,7 @@ describe.each(kinds)('tenancy on %s', (kind) => {
     await inviteAndActivate(t, a.agent, 'coordinator', 'coord@a.example');
     orgA = (await a.agent.get('/api/auth/session')).json<{ organisation: { id: string } }>().organisation.id;
     // A second organisation, created the way set-up does it, but beside the first.
-    orgB = await t.asOwner(async (db) => {
-      const id = crypto.randomUUID();
-      const now = new Date();
-      await db
-        .insertInto('organisations')
-        .values({ id, name: 'Hulplijn B', created_at: now, updated_at: now })
-        .execute();
-      await db
-        .insertInto('users')
-        .values({
-          id: crypto.randomUUID(),
-          org_id: id,
-          email: 'admin@b.example',
-          display_name: 'B admin',
-          role: 'admin',
-          status: 'active',
-          language: 'nl',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      return id;
-    });
+    orgB = await t.asOwner((db) => insertOrganisation(db, 'Hulplijn B', 'admin@b.example'));
   });
   afterAll(() => t.close());
 

@@ -220,3 +220,28 @@ export async function tamper(db: Kysely<DB>, statement: ReturnType<typeof sql>):
     await sql`alter table audit_log enable trigger audit_log_append_only`.execute(trx);
   });
 }
+
+/**
+ * An organisation with one active admin, written as the owner (beside any made by set-up): for tests that
+ * need a second tenant, or rows in a tenant table, without going through the API. Returns its id.
+ */
+export async function insertOrganisation(db: Kysely<DB>, name: string, adminEmail: string): Promise<string> {
+  const id = crypto.randomUUID();
+  const now = new Date();
+  await db.insertInto('organisations').values({ id, name, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: crypto.randomUUID(),
+      org_id: id,
+      email: adminEmail,
+      display_name: `${name} admin`,
+      role: 'admin',
+      status: 'active',
+      language: 'nl',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}

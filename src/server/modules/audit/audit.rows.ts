@@ -1,34 +1,38 @@
+import type { Selectable } from 'kysely';
 import { toBuffer } from '../../db/database.js';
 import { accessEntryMac, entryMac } from './audit.canonical.js';
 import type { AccessChainedFields, ChainedFields } from './audit.canonical.js';
+import type { AccessLogTable, AuditLogTable } from './audit.table.js';
 
 /** An audit_log row as read back: the columns its chain hash and its own MAC cover. */
-export interface StoredAuditRow {
-  org_id: string;
-  at: Date;
-  actor_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  changed_fields: string[];
-  details: Record<string, unknown>;
-  entry: string | null;
-  mac: Uint8Array | null;
-}
+export type StoredAuditRow = Pick<
+  Selectable<AuditLogTable>,
+  | 'org_id'
+  | 'at'
+  | 'actor_id'
+  | 'action'
+  | 'entity'
+  | 'entity_id'
+  | 'changed_fields'
+  | 'details'
+  | 'entry'
+  | 'mac'
+>;
 
 /** An access_log row as read back, likewise. */
-export interface StoredAccessRow {
-  org_id: string;
-  at: Date;
-  actor_id: string;
-  entity: string;
-  entity_id: string;
-  purpose: string;
-  outcome: string;
-  reason_enc: Uint8Array | null;
-  entry: string | null;
-  mac: Uint8Array | null;
-}
+export type StoredAccessRow = Pick<
+  Selectable<AccessLogTable>,
+  | 'org_id'
+  | 'at'
+  | 'actor_id'
+  | 'entity'
+  | 'entity_id'
+  | 'purpose'
+  | 'outcome'
+  | 'reason_enc'
+  | 'entry'
+  | 'mac'
+>;
 
 /** The hashed fields of a stored audit entry, without its chain place. */
 export function auditFields(r: StoredAuditRow): Omit<ChainedFields, 'seq'> {
