@@ -170,8 +170,14 @@ const CASES: readonly FormCase[] = [
       await log.getByRole('textbox', { name: NL.log.withWhom }).fill('moeder');
       await log.getByRole('textbox', { name: NL.log.note }).fill(note);
       await log.getByRole('button', { name: NL.log.save }).click();
+      // Saved: the form empties for the next contact, and the entry is in the log below it (the entry can
+      // show a moment before the form empties, so the entry is looked for outside the form).
+      await expect(log.getByRole('textbox', { name: NL.log.note })).toHaveValue('');
       await expect(
-        page.getByRole('region', { name: NL.log.title, exact: true }).getByText(note),
+        page
+          .getByRole('region', { name: NL.log.title, exact: true })
+          .getByRole('paragraph')
+          .filter({ hasText: note }),
       ).toBeVisible();
     },
   },
