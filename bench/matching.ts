@@ -55,8 +55,9 @@ const { caseId } = await openCase(coordinator.agent, tx, {
 const ctx = () => ({ actor, clock: t.clock, keyring: t.deps.keyring });
 if (process.env.BENCH_PROFILE) {
   // Where does a shortlist spend its time? Each part alone, 50 times, median.
-  const { listCandidates, findCaseNeeds } =
+  const { candidateFlags, listCandidates, findCaseNeeds } =
     await import('../src/server/modules/matching/matching.repository.js');
+  const { fromMask, listable } = await import('../src/server/modules/matching/matching.score.js');
   const today = t.clock.now().toISOString().slice(0, 10);
   const med = async (name: string, fn: () => Promise<unknown>) => {
     const xs: number[] = [];
@@ -68,7 +69,20 @@ if (process.env.BENCH_PROFILE) {
     xs.sort((a, b) => a - b);
     console.log(name, xs[25]!.toFixed(1), 'ms');
   };
-  await med('listCandidates', () =>
+  const stored = (await inOrg(t.deps.db, actor.orgId, (trx) => findCaseNeeds(trx, actor.orgId, caseId)))!;
+  const needs = { ...stored, prefBackgroundId: null };
+  const flags = await inOrg(t.deps.db, actor.orgId, (trx) =>
+    candidateFlags(trx, actor.orgId, today, caseId, needs),
+  );
+  const listed = flags.filter((f) => listable(fromMask(f.mask), needs)).map((f) => f.id);
+  console.log('listable', listed.length, 'of', flags.length);
+  await med('candidateFlags (all)', () =>
+    inOrg(t.deps.db, actor.orgId, (trx) => candidateFlags(trx, actor.orgId, today, caseId, needs)),
+  );
+  await med('listCandidates (listable only)', () =>
+    inOrg(t.deps.db, actor.orgId, (trx) => listCandidates(trx, actor.orgId, today, caseId, listed)),
+  );
+  await med('listCandidates (all)', () =>
     inOrg(t.deps.db, actor.orgId, (trx) => listCandidates(trx, actor.orgId, today, caseId)),
   );
   await med('findCaseNeeds', () =>

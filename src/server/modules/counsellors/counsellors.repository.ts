@@ -11,7 +11,7 @@ import { sql, type Updateable } from 'kysely';
 export async function countCaseloads(
   db: Db,
   orgId: string,
-  onlyUserId?: string,
+  onlyUserIds?: readonly string[],
 ): Promise<Map<string, number>> {
   const { rows } = await sql<{ user_id: string; n: number }>`
     select counsellor_id as user_id, count(distinct case_id)::int as n from (
@@ -20,7 +20,7 @@ export async function countCaseloads(
       union all
       select counsellor_id, case_id from case_offers where org_id = ${orgId} and status = 'pending'
     ) x
-    ${onlyUserId ? sql`where counsellor_id = ${onlyUserId}` : sql``}
+    ${onlyUserIds ? sql`where counsellor_id = any(${[...onlyUserIds]}::uuid[])` : sql``}
     group by counsellor_id`.execute(db);
   return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
 }

@@ -51,7 +51,7 @@ export async function getProfile(ctx: Ctx, userId: string): Promise<CounsellorPr
     userId,
     p?.background_ids_enc ?? null,
   );
-  const [candidate] = await listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, userId);
+  const [candidate] = await listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), null, [userId]);
   const training = (await listTrainedUntil(ctx.db, [userId])).get(userId) ?? null;
   return {
     userId,

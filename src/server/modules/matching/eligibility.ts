@@ -46,13 +46,9 @@ export async function assertEligible(
   widening: Widening = STRICT,
 ): Promise<void> {
   const needs = await needsOf(ctx, caseId, widening);
-  const [candidate] = await repo.listCandidates(
-    ctx.db,
-    ctx.actor.orgId,
-    await todayOf(ctx),
-    caseId,
+  const [candidate] = await repo.listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId, [
     counsellorId,
-  );
+  ]);
   const fails = !needs || !candidate ? 'active' : failedFilter(candidate, needs);
   if (fails) {
     throw new AppError('validation_failed', `This counsellor does not pass the "${fails}" filter`, {

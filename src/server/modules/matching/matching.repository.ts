@@ -3,7 +3,7 @@ import type { MatchingWeights } from '../../../shared/matching.schema.js';
 import type { Db } from '../../db/database.js';
 import { countCaseloads } from '../counsellors/counsellors.repository.js';
 import type { CaseConflictsTable, CaseOffersTable } from '../counsellors/counsellors.table.js';
-import type { Candidate, CaseNeeds } from './matching.score.js';
+import { FLAG_BITS, type Candidate, type CaseNeeds } from './matching.score.js';
 
 /** A candidate as stored: the self-declared backgrounds are sealed, and opened by the service when scored. */
 export type CandidateFacts = Omit<Candidate, 'backgroundIds'>;
@@ -15,33 +15,29 @@ type NeedsRow = Omit<CaseNeeds, 'prefBackgroundId'> & {
   municipalityName: string;
 };
 
+/** What decides the hard filters besides the profile: caseload, absence today, training, a declared conflict. */
+interface Standing {
+  load: Map<string, number>;
+  absent: Set<string>;
+  trained: Map<string, boolean>;
+  conflict: Set<string>;
+}
+
 /**
- * Every counsellor of the organisation with what the hard filters and the score need. Six plain set
- * queries (one scan each, no per-counsellor query) merged in memory by id: a plan that does not depend on
- * table statistics, unlike one big join of aggregates, which the planner can turn into nested loops.
+ * The standing of every counsellor of the organisation (or only of `onlyIds`) in four plain set queries (one
+ * scan each, no per-counsellor query), merged in memory by id: a plan that does not depend on table
+ * statistics, unlike one big join of aggregates, which the planner can turn into nested loops.
  */
-export async function listCandidates(
+async function standingOf(
   db: Db,
   orgId: string,
   today: string,
   caseId: string | null,
-  onlyUserId?: string,
-): Promise<CandidateFacts[]> {
-  const only = onlyUserId ? sql`and user_id = ${onlyUserId}` : sql``;
-  // Each query returns at most one row per counsellor; arrays are aggregated and cast in SQL.
-  const [base, loadBy, absent, training, conflicts] = await Promise.all([
-    sql<BaseRow>`
-      select u.id, u.display_name, p.status, p.gender, p.home_municipality_id, hm.province as home_province,
-        array_to_string(p.serves_municipality_ids, ',') as serves_municipality_ids,
-        array_to_string(p.serves_provinces, '|') as serves_provinces, p.max_active_cases,
-        (p.vog_expires_on is not null and p.vog_expires_on >= ${today}::date) as vog_valid,
-        p.has_slots, p.remote, array_to_string(p.language_codes, ',') as language_codes
-      from users u
-      join counsellor_profiles p on p.user_id = u.id
-      left join municipalities hm on hm.id = p.home_municipality_id
-      where u.org_id = ${orgId} and u.role = 'counsellor' and u.status = 'active'
-        ${onlyUserId ? sql`and u.id = ${onlyUserId}` : sql``}`.execute(db),
-    countCaseloads(db, orgId, onlyUserId),
+  onlyIds?: readonly string[],
+): Promise<Standing> {
+  const only = onlyIds ? sql`and user_id = any(${[...onlyIds]}::uuid[])` : sql``;
+  const [load, absent, training, conflicts] = await Promise.all([
+    countCaseloads(db, orgId, onlyIds),
     sql<{ user_id: string }>`
       select distinct user_id from counsellor_absences
       where org_id = ${orgId} and from_date <= ${today}::date and to_date >= ${today}::date ${only}`.execute(
@@ -53,31 +49,111 @@ export async function listCandidates(
       join training_sessions s on s.id = ta.session_id
       join courses co on co.id = s.course_id
       where ta.org_id = ${orgId} and ta.completed_on is not null and co.kind in ('basic', 'refresher')
-        ${onlyUserId ? sql`and ta.user_id = ${onlyUserId}` : sql``}
+        ${onlyIds ? sql`and ta.user_id = any(${[...onlyIds]}::uuid[])` : sql``}
       group by ta.user_id`.execute(db),
     caseId
       ? sql<{ user_id: string }>`select user_id from case_conflicts where case_id = ${caseId}`.execute(db)
       : Promise.resolve({ rows: [] }),
   ]);
-  const trainedBy = new Map(training.rows.map((r) => [r.user_id, r.trained]));
-  const absentSet = new Set(absent.rows.map((a) => a.user_id));
-  const conflictSet = new Set(conflicts.rows.map((c) => c.user_id));
+  return {
+    load,
+    absent: new Set(absent.rows.map((a) => a.user_id)),
+    trained: new Map(training.rows.map((r) => [r.user_id, r.trained])),
+    conflict: new Set(conflicts.rows.map((c) => c.user_id)),
+  };
+}
+
+/**
+ * The hard-filter flags of every counsellor of the organisation for this case, as bits (`FLAG_BITS`), with
+ * nothing else: the shortlist counts all of them and fetches the full facts only of those it can list.
+ * `speaks` and `inRegion` are computed here in SQL exactly as `flagsOf` computes them from the facts (an
+ * unknown place on either side never excludes); an integration test holds the two together.
+ */
+export async function candidateFlags(
+  db: Db,
+  orgId: string,
+  today: string,
+  caseId: string,
+  needs: Pick<CaseNeeds, 'languages' | 'municipalityId' | 'province'>,
+): Promise<{ id: string; mask: number }[]> {
+  const municipality = needs.municipalityId || null;
+  const province = needs.province || null;
+  const bit = (name: (typeof FLAG_BITS)[number]) => sql.lit(1 << FLAG_BITS.indexOf(name));
+  const [profiles, standing] = await Promise.all([
+    sql<{ id: string; mask: number; max_active_cases: number }>`
+      select u.id, p.max_active_cases,
+        case when p.status = 'active' then ${bit('active')} else 0 end
+        | case when p.vog_expires_on >= ${today}::date then ${bit('vogValid')} else 0 end
+        | case when p.has_slots then ${bit('available')} else 0 end
+        | case when p.language_codes && ${needs.languages}::text[] then ${bit('speaks')} else 0 end
+        | case when (${municipality}::uuid is null and ${province}::text is null)
+            or (p.home_municipality_id is null and cardinality(p.serves_municipality_ids) = 0
+                and cardinality(p.serves_provinces) = 0)
+            or p.home_municipality_id = ${municipality}::uuid
+            or ${municipality}::uuid = any(p.serves_municipality_ids)
+            or hm.province = ${province}::text
+            or ${province}::text = any(p.serves_provinces)
+          then ${bit('inRegion')} else 0 end
+        | case when p.remote then ${bit('remote')} else 0 end as mask
+      from users u
+      join counsellor_profiles p on p.user_id = u.id
+      left join municipalities hm on hm.id = p.home_municipality_id
+      where u.org_id = ${orgId} and u.role = 'counsellor' and u.status = 'active'`.execute(db),
+    standingOf(db, orgId, today, caseId),
+  ]);
+  return profiles.rows.map((r) => {
+    let mask = r.mask;
+    if ((standing.load.get(r.id) ?? 0) < r.max_active_cases) mask |= 1 << FLAG_BITS.indexOf('capacity');
+    if (standing.absent.has(r.id)) mask &= ~(1 << FLAG_BITS.indexOf('available'));
+    if (standing.trained.get(r.id)) mask |= 1 << FLAG_BITS.indexOf('trained');
+    if (standing.conflict.has(r.id)) mask |= 1 << FLAG_BITS.indexOf('conflict');
+    return { id: r.id, mask };
+  });
+}
+
+/**
+ * Counsellors of the organisation with what the hard filters and the score need: every one, or only those
+ * of `onlyIds` (the shortlist's listable ones, or the one counsellor an offer goes to).
+ */
+export async function listCandidates(
+  db: Db,
+  orgId: string,
+  today: string,
+  caseId: string | null,
+  onlyIds?: readonly string[],
+): Promise<CandidateFacts[]> {
+  if (onlyIds?.length === 0) return [];
+  // Each query returns at most one row per counsellor; arrays are aggregated and cast in SQL.
+  const [base, standing] = await Promise.all([
+    sql<BaseRow>`
+      select u.id, u.display_name, p.status, p.gender, p.home_municipality_id, hm.province as home_province,
+        array_to_string(p.serves_municipality_ids, ',') as serves_municipality_ids,
+        array_to_string(p.serves_provinces, '|') as serves_provinces, p.max_active_cases,
+        (p.vog_expires_on is not null and p.vog_expires_on >= ${today}::date) as vog_valid,
+        p.has_slots, p.remote, array_to_string(p.language_codes, ',') as language_codes
+      from users u
+      join counsellor_profiles p on p.user_id = u.id
+      left join municipalities hm on hm.id = p.home_municipality_id
+      where u.org_id = ${orgId} and u.role = 'counsellor' and u.status = 'active'
+        ${onlyIds ? sql`and u.id = any(${[...onlyIds]}::uuid[])` : sql``}`.execute(db),
+    standingOf(db, orgId, today, caseId, onlyIds),
+  ]);
   return base.rows.map((r) => ({
     id: r.id,
     name: r.display_name,
     status: r.status,
-    trained: trainedBy.get(r.id) ?? false,
+    trained: standing.trained.get(r.id) ?? false,
     vogValid: r.vog_valid,
-    activeCases: loadBy.get(r.id) ?? 0,
+    activeCases: standing.load.get(r.id) ?? 0,
     maxCases: r.max_active_cases,
-    available: r.has_slots && !absentSet.has(r.id),
+    available: r.has_slots && !standing.absent.has(r.id),
     languages: list(r.language_codes, ','),
     gender: r.gender,
     homeMunicipalityId: r.home_municipality_id,
     homeProvince: r.home_province,
     servesMunicipalityIds: list(r.serves_municipality_ids, ','),
     servesProvinces: list(r.serves_provinces, '|'),
-    conflict: conflictSet.has(r.id),
+    conflict: standing.conflict.has(r.id),
     remote: r.remote,
   }));
 }
@@ -104,12 +180,14 @@ function list(text: string, delimiter: string): string[] {
   return text ? text.split(delimiter) : [];
 }
 
-/** Every sealed background list of the organisation's counsellors, in one scan (only rows that have one). */
-export async function sealedBackgrounds(db: Db, orgId: string) {
+/** The sealed background lists of these counsellors (only those who have one). */
+export async function sealedBackgrounds(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
   return db
     .selectFrom('counsellor_profiles')
     .select(['user_id as id', 'background_ids_enc as sealed'])
     .where('org_id', '=', orgId)
+    .where('user_id', 'in', ids)
     .where('background_ids_enc', 'is not', null)
     .execute();
 }

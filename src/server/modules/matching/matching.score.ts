@@ -61,19 +61,93 @@ function inRegion(c: Facts, needs: CaseNeeds): boolean {
   );
 }
 
-/** Each hard filter on its own: whether the candidate passes it. */
-function filterChecks(c: Facts, needs: CaseNeeds): Record<HardFilter, boolean> {
-  const reach = needs.reach ?? 'region';
+/**
+ * What the hard filters read of one counsellor for one case, each a yes or no, before the coordinator's
+ * widening (reach, interpreter) is applied. The shortlist gets these for the whole organisation from the
+ * database (matching.repository `candidateFlags`, which computes `speaks` and `inRegion` in SQL exactly as
+ * `flagsOf` does here: an integration test compares the two); an offer checks one counsellor with `flagsOf`.
+ */
+export interface Flags {
+  active: boolean;
+  trained: boolean;
+  vogValid: boolean;
+  capacity: boolean;
+  available: boolean;
+  /** Speaks one of the caller's languages. */
+  speaks: boolean;
+  inRegion: boolean;
+  remote: boolean;
+  conflict: boolean;
+}
+
+export function flagsOf(c: Facts, needs: CaseNeeds): Flags {
   return {
     active: c.status === 'active',
     trained: c.trained,
-    vog_valid: c.vogValid,
+    vogValid: c.vogValid,
     capacity: c.activeCases < c.maxCases,
     available: c.available,
-    language: needs.interpreter === true || needs.languages.some((l) => c.languages.includes(l)),
-    region: reach === 'wide' || inRegion(c, needs) || (reach === 'remote' && c.remote === true),
-    no_conflict: !c.conflict,
+    speaks: needs.languages.some((l) => c.languages.includes(l)),
+    inRegion: inRegion(c, needs),
+    remote: c.remote === true,
+    conflict: c.conflict,
   };
+}
+
+/** The flags as the bits of one number, so the organisation's counsellors can be counted per combination. */
+export const FLAG_BITS = [
+  'active',
+  'trained',
+  'vogValid',
+  'capacity',
+  'available',
+  'speaks',
+  'inRegion',
+  'remote',
+  'conflict',
+] as const satisfies readonly (keyof Flags)[];
+
+export function toMask(f: Flags): number {
+  return FLAG_BITS.reduce((mask, name, bit) => (f[name] ? mask | (1 << bit) : mask), 0);
+}
+
+export function fromMask(mask: number): Flags {
+  return Object.fromEntries(
+    FLAG_BITS.map((name, bit) => [name, (mask & (1 << bit)) !== 0]),
+  ) as unknown as Flags;
+}
+
+/** How many counsellors have each combination of flags (key: `toMask`). */
+export type Tally = ReadonlyMap<number, number>;
+
+export function tallyOf(flags: readonly Flags[]): Tally {
+  const tally = new Map<number, number>();
+  for (const f of flags) {
+    const mask = toMask(f);
+    tally.set(mask, (tally.get(mask) ?? 0) + 1);
+  }
+  return tally;
+}
+
+/** Each hard filter on its own: whether a counsellor with these flags passes it. */
+function checksOf(f: Flags, needs: Pick<CaseNeeds, 'reach' | 'interpreter'>): Record<HardFilter, boolean> {
+  const reach = needs.reach ?? 'region';
+  return {
+    active: f.active,
+    trained: f.trained,
+    vog_valid: f.vogValid,
+    capacity: f.capacity,
+    available: f.available,
+    language: needs.interpreter === true || f.speaks,
+    region: reach === 'wide' || f.inRegion || (reach === 'remote' && f.remote),
+    no_conflict: !f.conflict,
+  };
+}
+
+/** The first hard filter failed, in the fixed order of HARD_FILTERS; undefined if none. */
+function firstFailed(f: Flags, needs: Pick<CaseNeeds, 'reach' | 'interpreter'>): HardFilter | undefined {
+  const checks = checksOf(f, needs);
+  return HARD_FILTERS.find((filter) => !checks[filter]);
 }
 
 /**
@@ -81,34 +155,32 @@ function filterChecks(c: Facts, needs: CaseNeeds): Record<HardFilter, boolean> {
  * are a preference, never a filter.
  */
 export function failedFilter(c: Facts, needs: CaseNeeds): HardFilter | undefined {
-  const checks = filterChecks(c, needs);
-  return HARD_FILTERS.find((f) => !checks[f]);
+  return firstFailed(flagsOf(c, needs), needs);
 }
 
 /**
  * Why nobody passed, in counts over the active counsellors: each filter on its own, language and region
  * together, and how many would pass with each real option (remote counsellors, the whole organisation, an
- * interpreter). Pure counting over facts already loaded: no query per counsellor.
+ * interpreter). Pure counting over the tally: each combination of flags is judged once.
  */
-function diagnose(facts: Facts[], needs: CaseNeeds, place: Diagnosis['place']): Diagnosis {
-  const active = facts.filter((c) => c.status === 'active');
-  const count = (pass: (c: Facts) => boolean) => active.filter(pass).length;
-  const checks = new Map(active.map((c) => [c.id, filterChecks(c, needs)]));
-  const passes = (n: CaseNeeds) => (c: Facts) => failedFilter(c, n) === undefined;
-  const strict = { ...needs, interpreter: false };
+function diagnose(tally: Tally, needs: CaseNeeds, place: Diagnosis['place']): Diagnosis {
+  const active = [...tally].map(([mask, n]) => ({ f: fromMask(mask), n })).filter((x) => x.f.active);
+  const count = (pass: (f: Flags) => boolean) => active.reduce((s, x) => (pass(x.f) ? s + x.n : s), 0);
+  const passes = (n: Pick<CaseNeeds, 'reach' | 'interpreter'>) => (f: Flags) => !firstFailed(f, n);
+  const strict = { reach: needs.reach, interpreter: false };
   return {
-    activeCounsellors: active.length,
+    activeCounsellors: count(() => true),
     languages: needs.languages,
     place,
     filters: HARD_FILTERS.filter((f) => f !== 'active').map((filter) => ({
       filter,
-      passing: count((c) => checks.get(c.id)![filter]),
+      passing: count((f) => checksOf(f, needs)[filter]),
     })),
-    languageAndRegion: count((c) => checks.get(c.id)!.language && checks.get(c.id)!.region),
+    languageAndRegion: count((f) => checksOf(f, needs).language && checksOf(f, needs).region),
     options: {
       remote: count(passes({ ...strict, reach: 'remote' })),
       wide: count(passes({ ...strict, reach: 'wide' })),
-      interpreter: count(passes({ ...needs, interpreter: true })),
+      interpreter: count(passes({ reach: needs.reach, interpreter: true })),
     },
   };
 }
@@ -176,7 +248,7 @@ const RELAXABLE: HardFilter[] = ['available', 'capacity'];
 /**
  * The shortlist: candidates that pass every hard filter, ranked by their explained score (top `size`), the
  * count of candidates removed by each filter, and — when the list is short — next-best options that fail
- * only a relaxable filter.
+ * only a relaxable filter. Pure: for tests and for one list of candidates in memory.
  *
  * "Next best" continues the ranking below the shortlist: it only holds candidates who score no higher than
  * the last shortlisted one, so the page reads as one ranking and never shows someone who cannot be offered
@@ -188,18 +260,41 @@ export function shortlist(
   weights: MatchingWeights,
   size = 5,
 ): Shortlist {
+  return rank(
+    tallyOf(candidates.map((c) => flagsOf(c, needs))),
+    candidates.filter((c) => mayBeListed(c, needs)),
+    needs,
+    weights,
+    size,
+  );
+}
+
+/**
+ * The shortlist from the tally of the whole organisation (for the counts) and the full facts of only the
+ * candidates it can show (`listable`): what the service loads, so thousands of counsellors who cannot be
+ * listed are counted, never fetched or scored.
+ */
+export function rank(
+  tally: Tally,
+  listed: Candidate[],
+  needs: CaseNeeds,
+  weights: MatchingWeights,
+  size = 5,
+): Shortlist {
   const excluded = Object.fromEntries(HARD_FILTERS.map((f) => [f, 0])) as Record<HardFilter, number>;
+  let considered = 0;
+  for (const [mask, n] of tally) {
+    considered += n;
+    const fails = firstFailed(fromMask(mask), needs);
+    if (fails) excluded[fails] += n;
+  }
   const passing: { score: number; parts: ScorePart[]; c: Candidate }[] = [];
   const relaxed: { score: number; parts: ScorePart[]; c: Candidate; fails: HardFilter }[] = [];
-  for (const c of candidates) {
+  for (const c of listed) {
     const fails = failedFilter(c, needs);
     const parts = scoreParts(c, needs, weights);
     if (!fails) passing.push({ score: total(parts), parts, c });
-    else {
-      excluded[fails] += 1;
-      if (RELAXABLE.includes(fails) && failsOnly(c, needs, fails))
-        relaxed.push({ score: total(parts), parts, c, fails });
-    }
+    else if (mayBeListed(c, needs)) relaxed.push({ score: total(parts), parts, c, fails });
   }
   passing.sort(byRank);
   const shown = passing.slice(0, size);
@@ -214,29 +309,26 @@ export function shortlist(
   return {
     candidates: shown.map(out),
     excluded,
-    considered: candidates.length,
+    considered,
     reach: needs.reach ?? 'region',
     interpreter: needs.interpreter === true,
-    diagnosis: diagnose(candidates, needs, { municipality: null, province: needs.province }),
+    diagnosis: diagnose(tally, needs, { municipality: null, province: needs.province }),
     nextBest: passing.length < size ? next.slice(0, 3).map((x) => ({ ...out(x), fails: x.fails })) : [],
   };
 }
 
 /**
- * Whether the shortlist can show this candidate at all: passing every hard filter, or failing only one that
- * "next best" relaxes. Only these need a score, so only their sealed backgrounds are opened.
+ * Whether the shortlist can show a counsellor with these flags at all: passing every hard filter, or failing
+ * only one that "next best" relaxes. Only these are fetched and scored, and only their sealed backgrounds
+ * are opened.
  */
-export function mayBeListed(c: Facts, needs: CaseNeeds): boolean {
-  const fails = failedFilter(c, needs);
-  return !fails || (RELAXABLE.includes(fails) && failsOnly(c, needs, fails));
+export function listable(f: Flags, needs: CaseNeeds): boolean {
+  const fails = firstFailed(f, needs);
+  if (!fails) return true;
+  if (!RELAXABLE.includes(fails)) return false;
+  return firstFailed({ ...f, [fails === 'available' ? 'available' : 'capacity']: true }, needs) === undefined;
 }
 
-/** True if `filter` is the only hard filter the candidate fails. */
-function failsOnly(c: Facts, needs: CaseNeeds, filter: HardFilter): boolean {
-  const patched = {
-    ...c,
-    ...(filter === 'available' ? { available: true } : {}),
-    ...(filter === 'capacity' ? { activeCases: 0, maxCases: Math.max(1, c.maxCases) } : {}),
-  };
-  return failedFilter(patched, needs) === undefined;
+export function mayBeListed(c: Facts, needs: CaseNeeds): boolean {
+  return listable(flagsOf(c, needs), needs);
 }

@@ -28,7 +28,7 @@ import { getUser } from '../users/users.repository.js';
 import { assertEligible, needsOf, STRICT, withdrawPendingOffers, type Widening } from './eligibility.js';
 import * as repo from './matching.repository.js';
 import type { CandidateFacts } from './matching.repository.js';
-import { mayBeListed, shortlist, type Candidate, type CaseNeeds } from './matching.score.js';
+import { fromMask, listable, rank, type Candidate, type CaseNeeds } from './matching.score.js';
 
 async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
   return { ...DEFAULT_WEIGHTS, ...((await repo.findMatchingWeights(ctx.db, ctx.actor.orgId)) ?? {}) };
@@ -36,13 +36,16 @@ async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeight
 
 /**
  * Adds the self-declared backgrounds of the counsellors the shortlist can show, opened in one batch, when the
- * caller stated a background preference. Without one the score never looks at backgrounds, and a counsellor
- * removed by a hard filter is never scored: for them nothing is decrypted.
+ * caller stated a background preference. Without one the score never looks at backgrounds; only listable
+ * counsellors are fetched at all, so nothing else is decrypted.
  */
 async function withBackgrounds(ctx: Ctx, facts: CandidateFacts[], needs: CaseNeeds): Promise<Candidate[]> {
   if (!needs.prefBackgroundId) return facts.map((c) => ({ ...c, backgroundIds: [] }));
-  const listed = new Set(facts.filter((c) => mayBeListed(c, needs)).map((c) => c.id));
-  const sealed = (await repo.sealedBackgrounds(ctx.db, ctx.actor.orgId)).filter((r) => listed.has(r.id));
+  const sealed = await repo.sealedBackgrounds(
+    ctx.db,
+    ctx.actor.orgId,
+    facts.map((c) => c.id),
+  );
   const opened = await openMany(ctx, 'counsellor_profiles', 'background_ids', sealed);
   return facts.map((c) => {
     const json = opened.get(c.id);
@@ -50,7 +53,11 @@ async function withBackgrounds(ctx: Ctx, facts: CandidateFacts[], needs: CaseNee
   });
 }
 
-/** The ranked, explained shortlist for a case, for a coordinator who may assign it. */
+/**
+ * The ranked, explained shortlist for a case, for a coordinator who may assign it. Every counsellor of the
+ * organisation is counted by their hard-filter flags; only those the list can show (passing every filter, or
+ * failing only a relaxable one) are fetched in full and scored.
+ */
 export async function caseShortlist(
   ctx: Ctx,
   caseId: string,
@@ -58,8 +65,16 @@ export async function caseShortlist(
 ): Promise<Shortlist> {
   await loadCase(ctx, caseId, 'case.assign');
   const needs = (await needsOf(ctx, caseId, widening))!;
-  const facts = await repo.listCandidates(ctx.db, ctx.actor.orgId, await todayOf(ctx), caseId);
-  const list = shortlist(await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
+  const today = await todayOf(ctx);
+  const population = await repo.candidateFlags(ctx.db, ctx.actor.orgId, today, caseId, needs);
+  const tally = new Map<number, number>();
+  const listedIds: string[] = [];
+  for (const { id, mask } of population) {
+    tally.set(mask, (tally.get(mask) ?? 0) + 1);
+    if (listable(fromMask(mask), needs)) listedIds.push(id);
+  }
+  const facts = await repo.listCandidates(ctx.db, ctx.actor.orgId, today, caseId, listedIds);
+  const list = rank(tally, await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
   const place = { municipality: needs.municipalityName || null, province: needs.province };
   return withBackgroundLabel(
     ctx,
