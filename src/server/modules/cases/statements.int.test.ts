@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { testKinds } from '../../test/databases.js';
+import { statementsOf } from '../../test/driver-statements.js';
 import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-fixtures.js';
 import {
   createTestApp,
@@ -31,22 +30,6 @@ const LIMITS = {
   openCase: 6,
   listPage: 6,
 };
-
-/** Every statement either driver sends, while `on`. */
-const counter = { on: false, statements: [] as string[] };
-function patch<T extends object>(proto: T, name: keyof T & string): void {
-  const original = proto[name] as unknown as (...args: unknown[]) => unknown;
-  (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-    if (counter.on) {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-      counter.statements.push(String(text).replace(/\s+/g, ' ').slice(0, 120));
-    }
-    return original.apply(this, args);
-  };
-}
-patch(pg.Client.prototype, 'query');
-patch(PGlite.prototype, 'query');
-patch(PGlite.prototype, 'exec');
 
 const kinds = await testKinds();
 
@@ -86,15 +69,10 @@ describe.each(kinds)('statements per read on %s', (kind) => {
 
   async function count(url: string): Promise<string[]> {
     expect((await c.get(url)).statusCode).toBe(200); // warm: keys cached, session touched
-    counter.statements = [];
-    counter.on = true;
-    try {
+    return statementsOf(async () => {
       const res = await c.get(url);
       expect(res.statusCode, res.body).toBe(200);
-    } finally {
-      counter.on = false;
-    }
-    return counter.statements;
+    });
   }
 
   it('opens a case in one transaction of a few statements', async () => {
