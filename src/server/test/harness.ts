@@ -205,6 +205,25 @@ export async function inviteAndActivate(
 }
 
 /** Signs in with password and TOTP. */
+/** Signed in with the password only (no second factor yet): the session cookie and its CSRF token. */
+export async function halfSignIn(
+  t: TestApp,
+  who: SignedIn,
+  ip: string,
+): Promise<{ cookie: string; csrf: string }> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: ip,
+    headers: { 'x-csrf-token': 'none' },
+    payload: { email: who.email, password: STRONG_PASSWORD },
+  });
+  return {
+    cookie: `confidant=${res.cookies.find((k) => k.name === 'confidant')!.value}`,
+    csrf: res.json<{ csrfToken: string }>().csrfToken,
+  };
+}
+
 export async function signIn(t: TestApp, who: SignedIn, ip = '10.0.2.1'): Promise<Agent> {
   const agent = new Agent(t, ip);
   const res = await agent.post('/api/auth/login', { email: who.email, password: STRONG_PASSWORD });

@@ -5,8 +5,8 @@ import { statementsOf } from '../../test/driver-statements.js';
 import { day, openCase, staffOrganisation, type Terms } from '../../test/cases-fixtures.js';
 import {
   createTestApp,
+  halfSignIn,
   signIn,
-  STRONG_PASSWORD,
   type Agent,
   type SignedIn,
   type TestApp,
@@ -126,19 +126,8 @@ describe.each(kinds)('statements per read on %s', (kind) => {
     t.clock.advance(-(t.config.sessionIdleMs + 1000));
     expect((await idle.get(url)).statusCode).toBe(401);
     // Half signed in (password, no second factor): not yet.
-    const half = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      remoteAddress: '10.9.0.4',
-      headers: { 'x-csrf-token': 'none' },
-      payload: { email: coord.email, password: STRONG_PASSWORD },
-    });
-    const halfCookie = half.cookies.find((k) => k.name === 'confidant')!.value;
-    const pending = await t.app.inject({
-      method: 'GET',
-      url,
-      headers: { cookie: `confidant=${halfCookie}` },
-    });
+    const half = await halfSignIn(t, coord, '10.9.0.4');
+    const pending = await t.app.inject({ method: 'GET', url, headers: { cookie: half.cookie } });
     expect(pending.statusCode).toBe(401);
     expect(pending.json()).toMatchObject({ code: 'mfa_required' });
     // And the pool is whole afterwards: the refused requests gave their transactions back.

@@ -8,8 +8,8 @@ import {
   createTestApp,
   inviteAndActivate,
   setupOrganisation,
+  halfSignIn,
   signIn,
-  STRONG_PASSWORD,
   type SignedIn,
   type TestApp,
 } from '../../test/harness.js';
@@ -122,18 +122,8 @@ describe.each(kinds)('statements per created contact on %s', (kind) => {
     t.clock.advance(-(t.config.sessionIdleMs + 1000));
     expect((await idle.post(url, body())).statusCode).toBe(401);
     // Half signed in (password, no second factor): not yet.
-    const half = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      remoteAddress: '10.9.1.4',
-      headers: { 'x-csrf-token': 'none' },
-      payload: { email: coordinator.email, password: STRONG_PASSWORD },
-    });
-    const halfToken = half.json<{ csrfToken: string }>().csrfToken;
-    const pending = await post({
-      cookie: `confidant=${half.cookies.find((k) => k.name === 'confidant')!.value}`,
-      'x-csrf-token': halfToken,
-    });
+    const half = await halfSignIn(t, coordinator, '10.9.1.4');
+    const pending = await post({ cookie: half.cookie, 'x-csrf-token': half.csrf });
     expect([pending.statusCode, pending.json<{ code: string }>().code]).toEqual([401, 'mfa_required']);
     expect(await contacts()).toBe(before);
     // More concurrent writes than the pool has connections (PostgreSQL: 10): all saved, none twice, and the

@@ -3,7 +3,7 @@ import type { MatchingWeights } from '../../../shared/matching.schema.js';
 import type { Db } from '../../db/database.js';
 import { countCaseloads } from '../counsellors/counsellors.repository.js';
 import type { CaseConflictsTable, CaseOffersTable } from '../counsellors/counsellors.table.js';
-import { FLAG_BITS, type Candidate, type CaseNeeds } from './matching.score.js';
+import { FLAG, type Candidate, type CaseNeeds } from './matching.score.js';
 
 /** A candidate as stored: the self-declared backgrounds are sealed, and opened by the service when scored. */
 export type CandidateFacts = Omit<Candidate, 'backgroundIds'>;
@@ -64,7 +64,7 @@ async function standingOf(
 }
 
 /**
- * The hard-filter flags of every counsellor of the organisation for this case, as bits (`FLAG_BITS`), with
+ * The hard-filter flags of every counsellor of the organisation for this case, as bits (`FLAG`), with
  * nothing else: the shortlist counts all of them and fetches the full facts only of those it can list.
  * `speaks` and `inRegion` are computed here in SQL exactly as `flagsOf` computes them from the facts (an
  * unknown place on either side never excludes); an integration test holds the two together.
@@ -78,7 +78,7 @@ export async function candidateFlags(
 ): Promise<{ id: string; mask: number }[]> {
   const municipality = needs.municipalityId || null;
   const province = needs.province || null;
-  const bit = (name: (typeof FLAG_BITS)[number]) => sql.lit(1 << FLAG_BITS.indexOf(name));
+  const bit = (name: keyof typeof FLAG) => sql.lit(FLAG[name]);
   const [profiles, standing] = await Promise.all([
     sql<{ id: string; mask: number; max_active_cases: number }>`
       select u.id, p.max_active_cases,
@@ -103,10 +103,10 @@ export async function candidateFlags(
   ]);
   return profiles.rows.map((r) => {
     let mask = r.mask;
-    if ((standing.load.get(r.id) ?? 0) < r.max_active_cases) mask |= 1 << FLAG_BITS.indexOf('capacity');
-    if (standing.absent.has(r.id)) mask &= ~(1 << FLAG_BITS.indexOf('available'));
-    if (standing.trained.get(r.id)) mask |= 1 << FLAG_BITS.indexOf('trained');
-    if (standing.conflict.has(r.id)) mask |= 1 << FLAG_BITS.indexOf('conflict');
+    if ((standing.load.get(r.id) ?? 0) < r.max_active_cases) mask |= FLAG.capacity;
+    if (standing.absent.has(r.id)) mask &= ~FLAG.available;
+    if (standing.trained.get(r.id)) mask |= FLAG.trained;
+    if (standing.conflict.has(r.id)) mask |= FLAG.conflict;
     return { id: r.id, mask };
   });
 }

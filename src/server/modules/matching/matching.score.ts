@@ -107,6 +107,12 @@ export const FLAG_BITS = [
   'conflict',
 ] as const satisfies readonly (keyof Flags)[];
 
+/** Each flag's bit in a mask. */
+export const FLAG = Object.fromEntries(FLAG_BITS.map((name, bit) => [name, 1 << bit])) as Record<
+  (typeof FLAG_BITS)[number],
+  number
+>;
+
 export function toMask(f: Flags): number {
   return FLAG_BITS.reduce((mask, name, bit) => (f[name] ? mask | (1 << bit) : mask), 0);
 }
@@ -117,15 +123,12 @@ export function fromMask(mask: number): Flags {
   ) as unknown as Flags;
 }
 
-/** How many counsellors have each combination of flags (key: `toMask`). */
+/** How many counsellors have each combination of flags (key: the mask). */
 export type Tally = ReadonlyMap<number, number>;
 
-export function tallyOf(flags: readonly Flags[]): Tally {
+export function tallyOf(masks: readonly number[]): Tally {
   const tally = new Map<number, number>();
-  for (const f of flags) {
-    const mask = toMask(f);
-    tally.set(mask, (tally.get(mask) ?? 0) + 1);
-  }
+  for (const mask of masks) tally.set(mask, (tally.get(mask) ?? 0) + 1);
   return tally;
 }
 
@@ -261,7 +264,7 @@ export function shortlist(
   size = 5,
 ): Shortlist {
   return rank(
-    tallyOf(candidates.map((c) => flagsOf(c, needs))),
+    tallyOf(candidates.map((c) => toMask(flagsOf(c, needs)))),
     candidates.filter((c) => mayBeListed(c, needs)),
     needs,
     weights,

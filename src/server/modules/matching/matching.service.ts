@@ -28,7 +28,7 @@ import { getUser } from '../users/users.repository.js';
 import { assertEligible, needsOf, STRICT, withdrawPendingOffers, type Widening } from './eligibility.js';
 import * as repo from './matching.repository.js';
 import type { CandidateFacts } from './matching.repository.js';
-import { fromMask, listable, rank, type Candidate, type CaseNeeds } from './matching.score.js';
+import { fromMask, listable, rank, tallyOf, type Candidate, type CaseNeeds } from './matching.score.js';
 
 async function weightsOf(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<MatchingWeights> {
   return { ...DEFAULT_WEIGHTS, ...((await repo.findMatchingWeights(ctx.db, ctx.actor.orgId)) ?? {}) };
@@ -67,12 +67,10 @@ export async function caseShortlist(
   const needs = (await needsOf(ctx, caseId, widening))!;
   const today = await todayOf(ctx);
   const population = await repo.candidateFlags(ctx.db, ctx.actor.orgId, today, caseId, needs);
-  const tally = new Map<number, number>();
-  const listedIds: string[] = [];
-  for (const { id, mask } of population) {
-    tally.set(mask, (tally.get(mask) ?? 0) + 1);
-    if (listable(fromMask(mask), needs)) listedIds.push(id);
-  }
+  const tally = tallyOf(population.map((c) => c.mask));
+  // Judged once per combination of flags, not per counsellor.
+  const shown = new Set([...tally.keys()].filter((mask) => listable(fromMask(mask), needs)));
+  const listedIds = population.filter((c) => shown.has(c.mask)).map((c) => c.id);
   const facts = await repo.listCandidates(ctx.db, ctx.actor.orgId, today, caseId, listedIds);
   const list = rank(tally, await withBackgrounds(ctx, facts, needs), needs, await weightsOf(ctx));
   const place = { municipality: needs.municipalityName || null, province: needs.province };
