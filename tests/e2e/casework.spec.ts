@@ -91,8 +91,15 @@ test.describe('case work', () => {
         .getByRole('textbox', { name: NL.log.note })
         .fill('Moeder is rustiger; zoon wil met de imam praten.');
       await log.getByRole('button', { name: NL.log.save }).click();
-      await page.getByText('Moeder is rustiger; zoon wil met de imam praten.').waitFor();
+      // Saved: the form empties, and the entry is in the log (it can render a moment before the form
+      // empties, so it is looked for as a paragraph, not as any text on the page).
       await expect(log.getByRole('textbox', { name: NL.log.note })).toHaveValue('');
+      await expect(
+        page
+          .getByRole('region', { name: NL.log.title, exact: true })
+          .getByRole('paragraph')
+          .filter({ hasText: 'Moeder is rustiger; zoon wil met de imam praten.' }),
+      ).toBeVisible();
 
       // The tabs by keyboard: from the contacts tab (where "log a contact" led), two arrows to the plan.
       const tab = (name: keyof typeof NL.caseTabs) => page.getByRole('tab', { name: NL.caseTabs[name] });
