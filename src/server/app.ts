@@ -42,6 +42,7 @@ import { registerAccessLog } from './plugins/access-log.js';
 import { clientErrorHandler, frameworkErrors } from './plugins/client-errors.js';
 import { registerProblemHandler } from './plugins/problem.js';
 import { registerSecurityHeaders } from './plugins/security.js';
+import { MIN_BODY_LIMIT, registerBodyLimits } from './plugins/body-limits.js';
 import { registerSession } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 
@@ -58,13 +59,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions): Promise<FastifyI
   const app = Fastify({
     loggerInstance: deps.log,
     trustProxy: deps.config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: MIN_BODY_LIMIT,
     requestIdHeader: false,
     frameworkErrors,
     clientErrorHandler,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerBodyLimits(app);
 
   await app.register(swagger, {
     openapi: {

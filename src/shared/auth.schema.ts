@@ -13,6 +13,7 @@ export const EmailSchema = Text.trim()
   .describe('E-mail address used to sign in');
 export const PasswordSchema = Text.min(PASSWORD_MIN).max(PASSWORD_MAX).describe('Password');
 export const TotpCodeSchema = Text.trim()
+  .max(32)
   .regex(/^\d{6}$/, 'six digits')
   .describe('Six-digit code from the authenticator app');
 export const DisplayNameSchema = Text.trim().min(1).max(120).describe('Name shown to colleagues');

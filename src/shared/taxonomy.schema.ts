@@ -39,6 +39,7 @@ export const TermListSchema = z.object({ items: z.array(TermSchema) });
 export const TermCreateSchema = z.object({
   kind: z.enum(TAXONOMY_KINDS),
   code: Text.trim()
+    .max(64)
     .regex(/^[A-Za-z0-9_-]{1,20}$/, 'letters, digits, - or _')
     .describe('Short code, unique per list'),
   labels: LabelsSchema,

@@ -50,7 +50,9 @@ export const text = (max: number) => Text.trim().max(max);
 export const Day = z.iso.date().describe('YYYY-MM-DD');
 
 /** A local time of day, `HH:MM`. */
-export const Time = Text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').describe('HH:MM, local time');
+export const Time = Text.max(16)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+  .describe('HH:MM, local time');
 
 /** An id the client makes for a create: a retried save returns the first result instead of a second record. */
 export const requestId = z

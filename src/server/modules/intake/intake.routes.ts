@@ -9,10 +9,17 @@ import {
   PhoneLookupSchema,
 } from '../../../shared/cases.schema.js';
 import type { Deps } from '../../lib/deps.js';
+import { bodyLimitFor } from '../../plugins/body-limits.js';
 import { inActorTx } from '../../lib/request-context.js';
 import * as intake from './intake.service.js';
 
 const IdParams = z.object({ id: z.uuid() });
+
+/**
+ * A draft is the intake form's values as the browser holds them, free-form JSON no schema bounds: at most
+ * what a whole intake holds, twice over for the form's own fields.
+ */
+const DRAFT_BODY_LIMIT = 2 * bodyLimitFor(IntakeSchema);
 
 export function intakeRoutes(deps: Deps): FastifyPluginAsyncZod {
   const tags = ['intake'];
@@ -55,6 +62,7 @@ export function intakeRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/intake/drafts/:id',
       {
         config: { access: 'none' },
+        bodyLimit: DRAFT_BODY_LIMIT,
         schema: { tags, params: IdParams, body: DraftSaveSchema, response: { 200: DraftSchema } },
       },
       async (request) =>
