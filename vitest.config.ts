@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
           // Generous: the suite must pass on a busy two-core machine, where a PDF test can take seconds.
           testTimeout: 30_000,
