@@ -127,6 +127,12 @@ describe('registerBodyLimits', () => {
     const app = await appWith(z.object({ note: Text.max(20_000) }), 90_000);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
+    const post = (body: unknown) =>
+      fetch(`http://127.0.0.1:${port}/api/things`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const net = await import('node:net');
     // A slow client holds a 70 KB reservation by sending its headers and only part of its body.
     const slow = net.connect(port, '127.0.0.1');
@@ -135,29 +141,17 @@ describe('registerBodyLimits', () => {
       'POST /api/things HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 70000\r\n\r\n{"note":"',
     );
     await new Promise((r) => setTimeout(r, 200));
-    const refused = await fetch(`http://127.0.0.1:${port}/api/things`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'x'.repeat(20_000) }),
-    });
+    const refused = await post({ note: 'x'.repeat(20_000) });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     // A small body still fits beside the slow one.
-    const small = await fetch(`http://127.0.0.1:${port}/api/things`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'kort' }),
-    });
+    const small = await post({ note: 'kort' });
     expect(small.status).toBe(200);
     // When the slow client gives up, its reservation is returned.
     slow.destroy();
     await new Promise((r) => setTimeout(r, 200));
-    const after = await fetch(`http://127.0.0.1:${port}/api/things`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ note: 'x'.repeat(20_000) }),
-    });
+    const after = await post({ note: 'x'.repeat(20_000) });
     expect(after.status).toBe(200);
     await app.close();
   });
