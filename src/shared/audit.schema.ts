@@ -83,6 +83,12 @@ export const CheckpointSchema = z.object({
   unkeyedUntil: z.number().int().nonnegative(),
   accessSeq: z.number().int().nonnegative(),
   accessHead: Hex32,
+  /**
+   * How much the verification behind this checkpoint re-hashed: `full`, every entry from the first;
+   * `from_previous`, the entries after the previous checkpoint (the daily job between full walks). Checkpoints
+   * written before this field existed all came from full walks.
+   */
+  walk: z.enum(['full', 'from_previous']).optional(),
   mac: Hex32,
 });
 export type Checkpoint = z.infer<typeof CheckpointSchema>;

@@ -32,24 +32,47 @@ export function checkpointFile(dataDir: string, orgId: string): string {
 }
 
 /**
- * The organisation's last checkpoint, or undefined if none was ever written. A last line that does not parse
- * is returned as `'unreadable'`: a damaged anchor is reported, never silently skipped.
+ * Every checkpoint line of the organisation, oldest first; a line that does not parse is `'unreadable'`, so a
+ * damaged anchor is reported, never silently skipped.
  */
-export function readLastCheckpoint(dataDir: string, orgId: string): Checkpoint | 'unreadable' | undefined {
+export function readCheckpoints(dataDir: string, orgId: string): (Checkpoint | 'unreadable')[] {
   const file = checkpointFile(dataDir, orgId);
-  if (!fs.existsSync(file)) return undefined;
-  const lines = fs
+  if (!fs.existsSync(file)) return [];
+  return fs
     .readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim() !== '');
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      try {
+        const parsed = CheckpointSchema.safeParse(JSON.parse(line));
+        return parsed.success && parsed.data.organisationId === orgId ? parsed.data : 'unreadable';
+      } catch {
+        return 'unreadable';
+      }
+    });
+}
+
+/** The organisation's last checkpoint, `'unreadable'` if its last line does not parse, undefined if none. */
+export function readLastCheckpoint(dataDir: string, orgId: string): Checkpoint | 'unreadable' | undefined {
+  return readCheckpoints(dataDir, orgId).at(-1);
+}
+
+/** How often the daily checkpoint re-hashes every entry rather than only those after the previous one. */
+export const FULL_WALK_EVERY_DAYS = 7;
+
+/**
+ * Whether the daily checkpoint must walk every entry: when the last checkpoint is missing, unreadable or not
+ * authentic (there is nothing to start from), or when no authentic checkpoint from a full walk is younger
+ * than {@link FULL_WALK_EVERY_DAYS}. Only lines whose MAC holds count, so an edited line cannot postpone it.
+ */
+export function fullWalkDue(key: Buffer, lines: (Checkpoint | 'unreadable')[], now: Date): boolean {
   const last = lines.at(-1);
-  if (last === undefined) return undefined;
-  try {
-    const parsed = CheckpointSchema.safeParse(JSON.parse(last));
-    return parsed.success && parsed.data.organisationId === orgId ? parsed.data : 'unreadable';
-  } catch {
-    return 'unreadable';
-  }
+  if (last === undefined || last === 'unreadable' || !isAuthentic(key, last)) return true;
+  const since = now.getTime() - FULL_WALK_EVERY_DAYS * 86_400_000;
+  return !lines.some(
+    (c) =>
+      c !== 'unreadable' && c.walk !== 'from_previous' && Date.parse(c.at) > since && isAuthentic(key, c),
+  );
 }
 
 /** Appends a checkpoint and flushes it to disk before returning. */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { enqueueSystem, type JobHandler } from '../jobs/jobs.service.js';
+import { enqueue, enqueueSystem, type JobHandler } from '../jobs/jobs.service.js';
 import * as repo from './audit.repository.js';
 import { verifyAndCheckpoint } from './audit.service.js';
 
@@ -12,27 +12,48 @@ export async function scheduleCheckpoint(db: Db, now: Date, runAt: Date = now): 
 }
 
 /**
- * The daily checkpoint: for every organisation, link what is waiting, verify both chains against the last
- * checkpoint and, if they are intact, append a new one. A broken chain gets no new checkpoint (it would bless the tampering); the
- * job fails naming only organisation ids and problems, so the failure shows in the log and is retried.
+ * The daily checkpoint. The installation-wide job only hands out the day's work: one job per organisation,
+ * each in its own transaction, so that no transaction spans every organisation's history (on the embedded
+ * database a transaction holds its only connection, and every request would wait for the whole run), a
+ * job's lease is never outlived by a long run, and one broken chain is retried on its own.
  */
 export const auditJobHandlers: Record<string, JobHandler> = {
   'audit.checkpoint': async (ctx) => {
-    if (!ctx.dataDir) throw new Error('audit.checkpoint needs the data directory');
     const now = ctx.clock.now();
-    const problems: string[] = [];
+    const day = now.toISOString().slice(0, 10);
     for (const orgId of await repo.listOrgIdsForCheckpoint(ctx.db)) {
       await repo.scopeToOrg(ctx.db, orgId);
-      const r = await verifyAndCheckpoint(ctx.db, ctx.keyring, orgId, {
-        dataDir: ctx.dataDir,
-        now,
-        write: true,
-      });
-      if (!r.ok) problems.push(`${orgId}: audit ${r.problem ?? 'ok'}, access ${r.accessLog.problem ?? 'ok'}`);
+      await enqueue(
+        { db: ctx.db, clock: ctx.clock, actor: { kind: 'system', orgId } },
+        { kind: 'audit.checkpoint.organisation', runAt: now, dedupeKey: `audit.checkpoint:${day}:${orgId}` },
+      );
     }
     await repo.scopeToOrg(ctx.db, '');
     const next = new Date(Math.floor(now.getTime() / DAY) * DAY + DAY);
     await scheduleCheckpoint(ctx.db, now, next);
-    if (problems.length > 0) throw new Error(`audit chain verification failed: ${problems.join('; ')}`);
+  },
+
+  /**
+   * One organisation's checkpoint: link what is waiting, verify both chains against the last checkpoint
+   * and, if they are intact, append a new one. It re-hashes every entry once a week (and whenever there is
+   * no authentic checkpoint to start from); on the other days only the entries after the last checkpoint
+   * (see `verifyOrganisation`), so that a long history does not cost minutes of the server's CPU every
+   * night. A broken chain gets no new checkpoint (it would bless the tampering); the job fails naming only
+   * the problems, so the failure shows in the log and is retried.
+   */
+  'audit.checkpoint.organisation': async (ctx) => {
+    if (!ctx.dataDir) throw new Error('audit.checkpoint needs the data directory');
+    if (!ctx.orgId) throw new Error('audit.checkpoint.organisation runs for one organisation');
+    const r = await verifyAndCheckpoint(ctx.db, ctx.keyring, ctx.orgId, {
+      dataDir: ctx.dataDir,
+      now: ctx.clock.now(),
+      write: true,
+      walk: 'as_due',
+    });
+    if (!r.ok) {
+      throw new Error(
+        `audit chain verification failed: ${ctx.orgId}: audit ${r.problem ?? 'ok'}, access ${r.accessLog.problem ?? 'ok'}`,
+      );
+    }
   },
 };

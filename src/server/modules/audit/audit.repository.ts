@@ -376,6 +376,34 @@ export async function maxSeq(db: Db, table: 'audit_log' | 'access_log', orgId: s
   return Number(row?.max ?? 0);
 }
 
+/** How many linked entries the chain holds at places 1..seq (an index-only count on the place index). */
+export async function countLinkedUpTo(
+  db: Db,
+  table: 'audit_log' | 'access_log',
+  orgId: string,
+  seq: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('seq', 'is not', null)
+    .where('seq', '<=', seq)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The stored hash of the linked entry at one place, if there is one. */
+export async function hashAt(db: Db, table: 'audit_log' | 'access_log', orgId: string, seq: number) {
+  const row = await db
+    .selectFrom(table)
+    .select('hash')
+    .where('org_id', '=', orgId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row?.hash ?? undefined;
+}
+
 export async function findHead(db: Db, orgId: string) {
   return db
     .selectFrom('audit_heads')

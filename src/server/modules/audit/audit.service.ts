@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { AnyActor } from '../../lib/actor.js';
 import type { Ctx } from '../../lib/context.js';
 import type { Keyring } from '../../lib/crypto/keyring.js';
-import { appendCheckpoint, readLastCheckpoint } from './audit.checkpoint.js';
+import { appendCheckpoint, fullWalkDue, readCheckpoints } from './audit.checkpoint.js';
 import { newEntryRow, type AuditInput } from './audit.entries.js';
 import { chainKey, keyringFor } from './audit.keys.js';
 import { linkOrganisation } from './audit.linker.js';
@@ -93,16 +93,15 @@ export async function verifyAndCheckpoint(
   db: Db,
   keyring: Keyring,
   orgId: string,
-  opts: { dataDir: string; now: Date; write: boolean; link?: boolean },
+  opts: { dataDir: string; now: Date; write: boolean; link?: boolean; walk?: 'full' | 'as_due' },
 ): Promise<AuditVerify> {
   if (opts.link !== false) await linkOrganisation(db, keyring, orgId, { skipLocked: false });
-  const result = await verifyOrganisation(
-    db,
-    keyring,
-    orgId,
-    readLastCheckpoint(opts.dataDir, orgId),
-    opts.now,
-  );
+  const lines = readCheckpoints(opts.dataDir, orgId);
+  const walk =
+    opts.walk === 'as_due' && !fullWalkDue(await chainKey(keyring, db, orgId, 'checkpoint'), lines, opts.now)
+      ? 'from_previous'
+      : 'full';
+  const result = await verifyOrganisation(db, keyring, orgId, lines.at(-1), opts.now, walk);
   if (opts.write && result.newCheckpoint) appendCheckpoint(opts.dataDir, result.newCheckpoint);
   return result;
 }

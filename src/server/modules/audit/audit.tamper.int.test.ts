@@ -21,7 +21,9 @@ import {
   type ChainedFields,
 } from './audit.canonical.js';
 import { checkpointFile } from './audit.checkpoint.js';
-import { auditJobHandlers } from './audit.jobs.js';
+import { jobHandlers } from '../jobs/handlers.js';
+import { runDueJobs } from '../jobs/jobs.service.js';
+import { scheduleCheckpoint } from './audit.jobs.js';
 import { linkOrganisation } from './audit.linker.js';
 import { audit, recordAccess, verifyAndCheckpoint } from './audit.service.js';
 
@@ -325,33 +327,50 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
     });
   });
 
-  it('the daily job verifies, writes a checkpoint, schedules the next and fails on a broken chain', async () => {
-    const run = () =>
-      t.deps.db.transaction().execute((trx) =>
-        auditJobHandlers['audit.checkpoint']!(
-          {
-            db: trx,
-            orgId: null,
-            actor: { kind: 'system', orgId: '' },
-            clock: t.clock,
-            keyring: t.deps.keyring,
-            dataDir: t.config.dataDir,
-          },
-          {},
-        ),
+  it('the daily job hands each organisation its own job, which verifies, writes a checkpoint and fails on a broken chain', async () => {
+    const jobs = () =>
+      t.asOwner((db) =>
+        db
+          .selectFrom('jobs')
+          .select(['kind', 'org_id', 'status', 'last_error'])
+          .where('kind', 'like', 'audit.checkpoint%')
+          .orderBy('created_at')
+          .execute(),
       );
-    await run();
+    /** What the worker does every few seconds, until nothing is due. */
+    const drain = async () => {
+      while ((await runDueJobs(t.deps, jobHandlers, 'w')) > 0) {
+        /* drain */
+      }
+    };
+    await t.deps.db.transaction().execute((trx) => scheduleCheckpoint(trx, t.clock.now()));
+    await drain();
     const lines = fs.readFileSync(checkpointFile(t.config.dataDir, orgId), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ organisationId: orgId, walk: 'full' });
+    const after = await jobs();
+    // The day's run, this organisation's share of it, and tomorrow's run.
+    expect(after.filter((j) => j.kind === 'audit.checkpoint.organisation')).toEqual([
+      expect.objectContaining({ org_id: orgId, status: 'done' }),
+    ]);
+    expect(
+      after
+        .filter((j) => j.kind === 'audit.checkpoint')
+        .map((j) => j.status)
+        .sort(),
+    ).toEqual(['done', 'queued']);
+
     await t.asOwner((db) =>
       asAttacker(db, async (trx) => {
         await sql`delete from access_log where org_id = ${orgId} and seq = 4`.execute(trx);
         await trx.updateTable('access_heads').set({ seq: 3 }).where('org_id', '=', orgId).execute();
       }),
     );
-    await expect(run()).rejects.toThrow(
-      /audit chain verification failed: .*access (head_mismatch|truncated)/,
-    );
+    t.clock.advance(86_400_000);
+    await drain();
+    const failed = (await jobs()).filter((j) => j.kind === 'audit.checkpoint.organisation').at(-1);
+    expect(failed).toMatchObject({ org_id: orgId, status: 'queued' }); // to be retried
+    expect(failed?.last_error).toMatch(/audit chain verification failed: .*access (head_mismatch|truncated)/);
     expect(fs.readFileSync(checkpointFile(t.config.dataDir, orgId), 'utf8').trim().split('\n')).toHaveLength(
       1,
     );
@@ -582,6 +601,115 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
         asApp(sql`update audit_log set seq = 999, prev_hash = hash, hash = hash where id = ${id}`),
       ).rejects.toThrow(refused);
       expect(await verify()).toMatchObject({ ok: true, accessLog: { ok: true } });
+    });
+  });
+
+  describe('the daily checkpoint between full walks', () => {
+    const DAY = 86_400_000;
+    /** What the daily job does for one organisation. */
+    const daily = () =>
+      inOrg(t.deps.db, orgId, (trx) =>
+        verifyAndCheckpoint(trx, t.deps.keyring, orgId, {
+          dataDir: t.config.dataDir,
+          now: t.clock.now(),
+          write: true,
+          walk: 'as_due',
+        }),
+      );
+    const moreEntries = () =>
+      inOrg(t.deps.db, orgId, async (trx) => {
+        const ctx = { db: trx, actor: actorOf(), clock: t.clock, keyring: t.deps.keyring };
+        await audit(ctx, {
+          action: 'case.update',
+          entity: 'case',
+          entityId: 'case-9',
+          changedFields: ['state'],
+        });
+        await audit(ctx, { action: 'case.update', entity: 'case', entityId: 'case-9' });
+        await recordAccess(ctx, { entity: 'case', entityId: 'case-9', purpose: 'view' });
+        await recordAccess(ctx, { entity: 'case', entityId: 'case-9', purpose: 'view' });
+      });
+    const actorOf = () => ({
+      kind: 'user' as const,
+      userId: admin.userId,
+      orgId,
+      role: 'admin' as const,
+      sessionId: 's',
+    });
+
+    it('re-hashes only what came after the last checkpoint, and every entry a week after the last full walk', async () => {
+      const first = await daily();
+      expect(first).toMatchObject({ ok: true, newCheckpoint: { walk: 'full', auditSeq: first.checked } });
+      await moreEntries();
+      t.clock.advance(DAY);
+      const second = await daily();
+      expect(second).toMatchObject({
+        ok: true,
+        checked: 2,
+        accessLog: { ok: true, checked: 2 },
+        newCheckpoint: { walk: 'from_previous', auditSeq: first.checked + 2, accessSeq: 6 },
+      });
+      // It reaches the same heads as walking everything.
+      const whole = await verify();
+      expect(whole.checked).toBe(first.checked + 2);
+      expect(whole.newCheckpoint).toMatchObject({
+        auditHead: second.newCheckpoint!.auditHead,
+        accessHead: second.newCheckpoint!.accessHead,
+      });
+
+      // The content of an entry behind the checkpoint, edited with its hash left as it was: the shorter walk
+      // does not re-hash it (docs/data-protection.md); every on-demand verification and the weekly walk do.
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`update audit_log set action = 'user.nothing' where org_id = ${orgId} and seq = 1`.execute(
+            trx,
+          );
+        }),
+      );
+      t.clock.advance(DAY);
+      expect(await daily()).toMatchObject({ ok: true, newCheckpoint: { walk: 'from_previous' } });
+      expect(await verify()).toMatchObject({ ok: false, problem: 'hash_mismatch', firstBrokenSeq: 1 });
+      t.clock.set(new Date(Date.parse(first.newCheckpoint!.at) + 7 * DAY + 1));
+      expect(await daily()).toMatchObject({
+        ok: false,
+        problem: 'hash_mismatch',
+        firstBrokenSeq: 1,
+        newCheckpoint: null,
+      });
+    });
+
+    it('walks everything, and gives its exact verdict, when the chain behind the checkpoint changed', async () => {
+      await daily();
+      await moreEntries();
+      t.clock.advance(DAY);
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`delete from audit_log where org_id = ${orgId} and seq = 2`.execute(trx);
+          await sql`delete from access_log where org_id = ${orgId} and seq = 2`.execute(trx);
+        }),
+      );
+      expect(await daily()).toMatchObject({
+        ok: false,
+        problem: 'gap',
+        firstBrokenSeq: 2,
+        accessLog: { ok: false, problem: 'gap', firstBrokenSeq: 2 },
+        newCheckpoint: null,
+      });
+    });
+
+    it('walks everything when the chain behind the checkpoint was recomputed after an edit', async () => {
+      await daily();
+      await moreEntries();
+      t.clock.advance(DAY);
+      await t.asOwner((db) =>
+        asAttacker(db, async (trx) => {
+          await sql`update audit_log set action = 'user.nothing' where org_id = ${orgId} and seq = 3`.execute(
+            trx,
+          );
+          await rechainAudit(trx, orgId, entryHash);
+        }),
+      );
+      expect(await daily()).toMatchObject({ ok: false, problem: 'hash_mismatch', firstBrokenSeq: 1 });
     });
   });
 });

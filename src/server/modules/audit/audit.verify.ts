@@ -28,6 +28,13 @@ interface Walked {
   head: Buffer;
 }
 
+/** Where a walk begins: the first entry (from the genesis hash), or just after a checkpoint's place. */
+interface Start {
+  seq: number;
+  head: Buffer;
+}
+const FROM_GENESIS: Start = { seq: 0, head: GENESIS_HASH };
+
 /** The keys one log is checked with: the chain key and the key of the entries' own MACs. */
 interface Keys {
   chain: Buffer;
@@ -47,12 +54,13 @@ async function walkAudit(
   orgId: string,
   keys: Keys,
   checkpoint: Checkpoint | undefined,
+  start: Start = FROM_GENESIS,
 ): Promise<Walked> {
   const head = await repo.findHead(db, orgId);
   const unkeyedUntil = head?.unkeyed_until ?? 0;
   const headSeq = head?.seq ?? 0;
-  let prev: Buffer = GENESIS_HASH;
-  let expectedSeq = 1;
+  let prev: Buffer = start.head;
+  let expectedSeq = start.seq + 1;
   let checked = 0;
   let waiting = 0;
   const fail = (seq: number | null, problem: ChainProblem, id: number | null = null): Walked => ({
@@ -95,7 +103,7 @@ async function walkAudit(
     }
     if (rows.length < BATCH) break;
   }
-  const linked = checked;
+  const linked = expectedSeq - 1;
   if (headSeq !== linked || (head && !toBuffer(head.hash).equals(prev))) {
     return fail(linked + 1, 'head_mismatch');
   }
@@ -139,11 +147,12 @@ async function walkAccess(
   orgId: string,
   keys: Keys,
   checkpoint: Checkpoint | undefined,
+  start: Start = FROM_GENESIS,
 ): Promise<Walked> {
   const head = await repo.findAccessHead(db, orgId);
   const headSeq = head?.seq ?? 0;
-  let prev: Buffer = GENESIS_HASH;
-  let expectedSeq = 1;
+  let prev: Buffer = start.head;
+  let expectedSeq = start.seq + 1;
   let checked = 0;
   let waiting = 0;
   const fail = (seq: number | null, problem: ChainProblem, id: number | null = null): Walked => ({
@@ -176,7 +185,7 @@ async function walkAccess(
     }
     if (rows.length < BATCH) break;
   }
-  const linked = checked;
+  const linked = expectedSeq - 1;
   if (headSeq !== linked || (head && !toBuffer(head.hash).equals(prev))) {
     return fail(linked + 1, 'head_mismatch');
   }
@@ -202,8 +211,34 @@ async function walkAccess(
 }
 
 /**
+ * Where a walk may resume instead of starting from the first entry: just after the checkpoint's place, if the
+ * chain still holds exactly that many linked entries up to it and the one at its place still has the hash the
+ * checkpoint signed. Undefined if either fails; the full walk then says what and where.
+ */
+async function resumeAt(
+  db: Db,
+  table: 'audit_log' | 'access_log',
+  orgId: string,
+  seq: number,
+  headHex: string,
+): Promise<Start | undefined> {
+  const head = Buffer.from(headHex, 'hex');
+  if ((await repo.countLinkedUpTo(db, table, orgId, seq)) !== seq) return undefined;
+  if (seq === 0) return head.equals(GENESIS_HASH) ? { seq, head } : undefined;
+  const stored = await repo.hashAt(db, table, orgId, seq);
+  return stored && toBuffer(stored).equals(head) ? { seq, head } : undefined;
+}
+
+/**
  * Verifies both chains of one organisation against its last checkpoint (if any), and signs a new checkpoint
  * when — and only when — both are intact: a tampered chain is never blessed.
+ *
+ * With `walk: 'from_previous'` (the daily job between full walks) and an authentic last checkpoint, the walk
+ * re-hashes only the entries after it, having checked that the chain still holds exactly as many linked
+ * entries up to the checkpoint and still has the signed hash at its place. That catches a cut, a deleted or
+ * inserted linked entry and any rewrite of the chain behind the checkpoint; what it does not look at is the
+ * content of entries behind it, which the next full walk (at least weekly, and every on-demand verification)
+ * re-hashes. Whenever the shorter walk finds anything wrong, the full walk runs and gives the verdict.
  */
 export async function verifyOrganisation(
   db: Db,
@@ -211,6 +246,7 @@ export async function verifyOrganisation(
   orgId: string,
   last: Checkpoint | 'unreadable' | undefined,
   now: Date,
+  walk: 'full' | 'from_previous' = 'full',
 ): Promise<AuditVerify> {
   const checkpointKey = await chainKey(keyring, db, orgId, 'checkpoint');
   const badCheckpoint = last === 'unreadable' || (last !== undefined && !isAuthentic(checkpointKey, last));
@@ -219,8 +255,22 @@ export async function verifyOrganisation(
     chain: await chainKey(keyring, db, orgId, chain),
     entry: await chainKey(keyring, db, orgId, chain === 'audit' ? 'audit-entry' : 'access-entry'),
   });
-  const auditWalk = await walkAudit(db, orgId, await keysOf('audit'), anchor);
-  const accessWalk = await walkAccess(db, orgId, await keysOf('access'), anchor);
+  const auditKeys = await keysOf('audit');
+  const accessKeys = await keysOf('access');
+  let walked: 'full' | 'from_previous' = 'full';
+  let auditWalk: Walked | undefined;
+  let accessWalk: Walked | undefined;
+  if (walk === 'from_previous' && anchor) {
+    const auditStart = await resumeAt(db, 'audit_log', orgId, anchor.auditSeq, anchor.auditHead);
+    const accessStart = await resumeAt(db, 'access_log', orgId, anchor.accessSeq, anchor.accessHead);
+    if (auditStart && accessStart) {
+      const a = await walkAudit(db, orgId, auditKeys, anchor, auditStart);
+      const b = await walkAccess(db, orgId, accessKeys, anchor, accessStart);
+      if (a.result.ok && b.result.ok) [auditWalk, accessWalk, walked] = [a, b, 'from_previous'];
+    }
+  }
+  auditWalk ??= await walkAudit(db, orgId, auditKeys, anchor);
+  accessWalk ??= await walkAccess(db, orgId, accessKeys, anchor);
   const auditResult = badCheckpoint
     ? broken(auditWalk.result.checked, auditWalk.result.waiting, 0, null, 'checkpoint_invalid')
     : auditWalk.result;
@@ -240,6 +290,7 @@ export async function verifyOrganisation(
           unkeyedUntil: head?.unkeyed_until ?? 0,
           accessSeq: accessWalk.seq,
           accessHead: accessWalk.head.toString('hex'),
+          walk: walked,
         })
       : null,
   };
