@@ -89,7 +89,8 @@ export async function startServer(opts: {
   const dataDir = seeded?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `confidant-${opts.prefix}-`));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const metricsPort = opts.metrics ? await freePort() : undefined;
+  // A seeded server always gets its metrics port: on PGlite it is the only way to see its job queue.
+  const metricsPort = opts.metrics || seeded ? await freePort() : undefined;
   const env: Record<string, string> = {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -146,10 +147,12 @@ export async function startServer(opts: {
       throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  // On a seeded database the first start runs the day's audit checkpoint, which verifies every chain inside
-  // the server (2 min 22 s at 4.6M audit rows): measured beside it, requests ran at 80-109 req/s with
-  // 9-13 ms of server CPU each instead of 400-600 and 2. Wait until no job is due or running.
-  if (seeded && ownerUrl) await jobsSettled(ownerUrl);
+  // On a seeded database the first start runs the day's jobs: the audit checkpoint (every chain walked when
+  // DATA_DIR holds no checkpoint yet: 2 min 22 s at 4.6M audit rows, requests at 80-109 req/s beside it
+  // instead of 400-600) and the reports rollup. On PGlite each holds the only connection while it runs: the
+  // earlier 100k runs (results/load-pglite-100k-2026-12-03T0951, T1351) measured 100-145 req/s with a p99
+  // of 4-7 s, and 183-315 req/s with 260-850 ms once the jobs were done. Wait until none is due or running.
+  if (seeded) await jobsSettled(ownerUrl, metricsPort);
   return {
     kind,
     base,
@@ -174,25 +177,41 @@ export async function startServer(opts: {
   };
 }
 
-/** Waits until the server has no job due or running (PostgreSQL; PGlite cannot be read from outside). */
-async function jobsSettled(ownerUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    for (let waited = 0; ; waited++) {
+/** Jobs due or running: from the database on PostgreSQL, from the server's metrics on PGlite (one process). */
+async function jobsPending(ownerUrl: string | undefined, metricsPort: number | undefined): Promise<number> {
+  if (ownerUrl) {
+    const client = new pg.Client({ connectionString: ownerUrl });
+    await client.connect();
+    try {
       const { rows } = await client.query<{ n: string }>(
         "select count(*) as n from jobs where status = 'running' or (status = 'queued' and run_at <= now())",
       );
-      if (Number(rows[0]!.n) === 0) return;
-      if (waited >= Number(process.env.BENCH_JOBS_SECONDS ?? 600)) {
-        console.log(`Measuring anyway: ${rows[0]!.n} jobs still due or running (BENCH_JOBS_SECONDS)`);
-        return;
-      }
-      if (waited % 30 === 0) console.log(`Waiting for the server's jobs (${rows[0]!.n} due or running)…`);
-      await new Promise((r) => setTimeout(r, 1000));
+      return Number(rows[0]!.n);
+    } finally {
+      await client.end();
     }
-  } finally {
-    await client.end();
+  }
+  const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+  if (!res.ok) throw new Error(`metrics answered ${res.status}`);
+  const text = await res.text();
+  if (!/^confidant_jobs\{/m.test(text)) throw new Error('metrics without confidant_jobs');
+  let n = 0;
+  for (const m of text.matchAll(/^confidant_jobs\{[^}]*state="(due|running)"[^}]*\} (\d+)/gm))
+    n += Number(m[2]);
+  return n;
+}
+
+/** Waits until the server has no job due or running (BENCH_JOBS_SECONDS at most, 600 by default). */
+async function jobsSettled(ownerUrl: string | undefined, metricsPort: number | undefined): Promise<void> {
+  for (let waited = 0; ; waited++) {
+    const n = await jobsPending(ownerUrl, metricsPort);
+    if (n === 0) return;
+    if (waited >= Number(process.env.BENCH_JOBS_SECONDS ?? 600)) {
+      console.log(`Measuring anyway: ${n} jobs still due or running (BENCH_JOBS_SECONDS)`);
+      return;
+    }
+    if (waited % 30 === 0) console.log(`Waiting for the server's jobs (${n} due or running)…`);
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
