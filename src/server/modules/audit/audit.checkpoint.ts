@@ -52,11 +52,6 @@ export function readCheckpoints(dataDir: string, orgId: string): (Checkpoint | '
     });
 }
 
-/** The organisation's last checkpoint, `'unreadable'` if its last line does not parse, undefined if none. */
-export function readLastCheckpoint(dataDir: string, orgId: string): Checkpoint | 'unreadable' | undefined {
-  return readCheckpoints(dataDir, orgId).at(-1);
-}
-
 /** How often the daily checkpoint re-hashes every entry rather than only those after the previous one. */
 export const FULL_WALK_EVERY_DAYS = 7;
 

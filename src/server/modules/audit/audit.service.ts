@@ -87,7 +87,8 @@ function actorIdOf(actor: AnyActor): string | null {
  * Links the organisation's waiting entries into both chains (unless `link` is false), then verifies both
  * chains — and every entry still waiting, by its own MAC — against its last checkpoint in `dataDir` and,
  * when all is intact and `write` is set, appends a new checkpoint there. Linking first makes the checkpoint
- * cover everything written up to now.
+ * cover everything written up to now. The walk covers every entry, unless `walk` is `'as_due'` (the daily
+ * job) and a full walk is not due yet (`fullWalkDue`): then only what came after the last checkpoint.
  */
 export async function verifyAndCheckpoint(
   db: Db,
