@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -209,7 +210,14 @@ async function openEmbedded(dataDir: string, log: Logger, sharedBuffers: string)
       startParams,
       parsers: PGLITE_PARSERS,
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(app) });
+    // The runtime role reaches PGlite through node-postgres, over PGlite's own wire-protocol adapter, and so
+    // through the same named prepared statements as on PostgreSQL (`prepared.ts`): a repeated statement is
+    // parsed, checked against row-level security and planned once, not on every request. Its one backend is
+    // one pooled client; the pool keeps it (no idle time-out) and queues every other query and transaction
+    // behind the current one, as PGliteDialect does for the owner.
+    const pool = new pg.Pool({ ...createPgConfig(app), max: 1, idleTimeoutMillis: 0 });
+    pool.on('error', (err) => log.warn({ err: err.message }, 'the embedded database connection failed'));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
     let closed = false;
     return {
       db,
