@@ -13,6 +13,12 @@ const A = NL.activities;
 const TITLE = 'Informatiebijeenkomst in het Arabisch';
 const COURSE = 'Voorlichting geven';
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+/**
+ * Today where the helpline is (the organisation's time zone, Europe/Amsterdam by default): the public site
+ * lists meetings from that day on, so between midnight there and midnight UTC a UTC date is yesterday.
+ */
+const HELPLINE_ZONE = 'Europe/Amsterdam';
+const helplineToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HELPLINE_ZONE }).format(new Date());
 const dutchDay = (day: string) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
@@ -58,11 +64,16 @@ test.describe('community activities', () => {
     browser = launched;
     admin = await (await newContext(browser, server.baseUrl)).newPage();
     await setupViaApi(admin);
-    coordinator = await colleagueViaApi(browser, server.baseUrl, admin, {
-      name: 'Youssef El Amrani',
-      email: 'youssef@hulplijn.example',
-      role: 'coordinator',
-    });
+    // The coordinator's device is where the helpline is: the intake offers meetings up to the device's today,
+    // the public site lists them from the helpline's today on, and the two must be the same day.
+    coordinator = await colleagueViaApi(
+      browser,
+      server.baseUrl,
+      admin,
+      { name: 'Youssef El Amrani', email: 'youssef@hulplijn.example', role: 'coordinator' },
+      undefined,
+      HELPLINE_ZONE,
+    );
     for (const [key, person] of Object.entries(counsellors)) {
       const colleague = await colleagueViaApi(browser, server.baseUrl, admin, {
         name: person.name,
@@ -117,7 +128,7 @@ test.describe('community activities', () => {
         .getByRole('combobox', { name: A.type, exact: true })
         .selectOption({ label: 'Voorlichtingsbijeenkomst' });
       await form.getByRole('textbox', { name: A.titleLabel, exact: true }).fill(TITLE);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = helplineToday();
       await form.locator('input[type=date]').fill(today);
       await choose(page, form, A.municipality, 'Utrecht');
       await choose(page, form, A.languages, NL.conversationLanguages.ar);
@@ -207,7 +218,7 @@ test.describe('community activities', () => {
 
   test('the published meeting appears on the public site in Arabic and Dutch; a private one never does', async () => {
     const page = coordinator.page;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = helplineToday();
     // A meeting not marked for the public site, planned the same day in the same town.
     await apiCall(page, 'POST', '/api/activities', {
       typeId: await termId(page, 'activity_type', 'info_meeting'),

@@ -101,9 +101,13 @@ export async function colleagueViaApi(
   admin: Page,
   person: { name: string; email: string; role: Role },
   viewport?: { width: number; height: number },
+  timezoneId?: string,
 ): Promise<Colleague> {
   const link = await inviteViaApi(admin, person);
-  const context = await newContext(browser, baseUrl, viewport ? { viewport } : {});
+  const context = await newContext(browser, baseUrl, {
+    ...(viewport ? { viewport } : {}),
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   const page = await context.newPage();
   const errors = trackErrors(page);
   const account = await acceptInviteViaApi(page, link, {
