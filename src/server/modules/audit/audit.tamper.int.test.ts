@@ -376,14 +376,16 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
     );
   });
 
+  /** The organisation's admin, as the services see a signed-in user. */
+  const actor = () => ({
+    kind: 'user' as const,
+    userId: admin.userId,
+    orgId,
+    role: 'admin' as const,
+    sessionId: 's',
+  });
+
   describe('entries waiting for the linker', () => {
-    const actor = () => ({
-      kind: 'user' as const,
-      userId: admin.userId,
-      orgId,
-      role: 'admin' as const,
-      sessionId: 's',
-    });
     /** Writes two audit entries and two access rows that nothing has linked yet; answers their row ids. */
     async function writeWaiting(): Promise<{ audit: number[]; access: number[] }> {
       await inOrg(t.deps.db, orgId, async (trx) => {
@@ -618,7 +620,7 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
       );
     const moreEntries = () =>
       inOrg(t.deps.db, orgId, async (trx) => {
-        const ctx = { db: trx, actor: actorOf(), clock: t.clock, keyring: t.deps.keyring };
+        const ctx = { db: trx, actor: actor(), clock: t.clock, keyring: t.deps.keyring };
         await audit(ctx, {
           action: 'case.update',
           entity: 'case',
@@ -629,13 +631,12 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
         await recordAccess(ctx, { entity: 'case', entityId: 'case-9', purpose: 'view' });
         await recordAccess(ctx, { entity: 'case', entityId: 'case-9', purpose: 'view' });
       });
-    const actorOf = () => ({
-      kind: 'user' as const,
-      userId: admin.userId,
-      orgId,
-      role: 'admin' as const,
-      sessionId: 's',
-    });
+    /** A checkpoint yesterday, and a day's entries since. */
+    const checkpointedADayAgo = async () => {
+      await daily();
+      await moreEntries();
+      t.clock.advance(DAY);
+    };
 
     it('re-hashes only what came after the last checkpoint, and every entry a week after the last full walk', async () => {
       const first = await daily();
@@ -679,9 +680,7 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
     });
 
     it('walks everything, and gives its exact verdict, when the chain behind the checkpoint changed', async () => {
-      await daily();
-      await moreEntries();
-      t.clock.advance(DAY);
+      await checkpointedADayAgo();
       await t.asOwner((db) =>
         asAttacker(db, async (trx) => {
           await sql`delete from audit_log where org_id = ${orgId} and seq = 2`.execute(trx);
@@ -698,9 +697,7 @@ describe.each(kinds)('tampering with the audit chain and access log on %s', (kin
     });
 
     it('walks everything when the chain behind the checkpoint was recomputed after an edit', async () => {
-      await daily();
-      await moreEntries();
-      t.clock.advance(DAY);
+      await checkpointedADayAgo();
       await t.asOwner((db) =>
         asAttacker(db, async (trx) => {
           await sql`update audit_log set action = 'user.nothing' where org_id = ${orgId} and seq = 3`.execute(
