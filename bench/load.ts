@@ -11,6 +11,7 @@
  * Against a seeded database (`npm run bench:seed -- --credentials FILE`) instead of a scratch one:
  * BENCH_CREDENTIALS=FILE DATA_DIR=… [BENCH_DATABASE_URL=… BENCH_DATABASE_OWNER_URL=…] npm run bench
  * (nothing is seeded through the API then; cases to open come from the coordinator's case list).
+ * BENCH_NODE_FLAGS adds Node/V8 flags to the server's own (scripts/build-server.ts), to measure one against another.
  *
  * Writes a markdown table and the rows as JSON (for `bench/compare.ts`) to bench/results/load-<db>-<date>.*
  */
@@ -59,9 +60,10 @@ const server = await startServer({
     API_RATE_LIMIT_PER_MINUTE: process.env.API_RATE_LIMIT_PER_MINUTE ?? '100000000',
     SESSION_IDLE_MINUTES: '600',
   },
-  ...(process.env.BENCH_CPU_PROF
-    ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] }
-    : {}),
+  nodeFlags: [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ],
 });
 const session = seeded
   ? await signInSeeded(server.base, seeded.credentials)

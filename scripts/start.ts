@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer, SERVER_NODE_FLAGS } from './build-server.js';
+import { buildServer, serverEnv, serverNodeFlags } from './build-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -33,14 +33,15 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   else process.env.NODE_ENV = nodeEnv;
 }
 const server = await buildServer();
-const args = [...SERVER_NODE_FLAGS, server];
+const args = [...serverNodeFlags(process.env), server];
+const env = serverEnv(process.env);
 
 // The server replaces this process (Node 22.15 and later): one process, signals straight to it, and none of
 // the builders' memory. On an older Node it runs as a child that gets our signals and our exit code.
 if (typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...args], process.env);
+  process.execve(process.execPath, [process.execPath, ...args], env);
 } else {
-  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { generate } from 'otplib';
 import pg from 'pg';
-import { buildServer, SERVER_NODE_FLAGS } from '../../scripts/build-server.js';
+import { buildServer, serverEnv, serverNodeFlags } from '../../scripts/build-server.js';
 import { PG_ADMIN_URL } from '../../src/server/test/databases.js';
 import { freePort } from '../../tests/e2e/support/server.js';
 
@@ -124,10 +124,11 @@ export async function startServer(opts: {
   }
   // The compiled server, as `npm start` runs it.
   const bundle = await buildServer();
+  const serverEnvironment = serverEnv({ ...process.env, ...env });
   const child: ChildProcess = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, ...(opts.nodeFlags ?? []), bundle],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
+    [...serverNodeFlags(serverEnvironment), ...(opts.nodeFlags ?? []), bundle],
+    { env: serverEnvironment, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   let exited = false;
   const exit = new Promise<void>((resolve) =>

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 
 export interface MailMessage {
@@ -14,10 +14,13 @@ export interface Mailer {
 /** An SMTP mailer from SMTP_URL (smtp:// or smtps://), or undefined when e-mail is not configured. */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'smtpFrom'>): Mailer | undefined {
   if (!config.smtpUrl) return undefined;
-  const transport = nodemailer.createTransport(config.smtpUrl);
+  const smtpUrl = config.smtpUrl;
+  // nodemailer is loaded with the first message, not at start: an instance that sends nothing never holds it.
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      await transport.sendMail({
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      await (await transport).sendMail({
         from: config.smtpFrom,
         to: message.to,
         subject: message.subject,

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../../scripts/build-server.js';
+import { SERVER_BUNDLE, serverEnv, serverNodeFlags } from '../../../scripts/build-server.js';
 import { seedEmbeddedDatabase, TEST_SHARED_BUFFERS } from '../../../src/server/test/pglite-template.js';
 
 export interface TestServer {
@@ -58,19 +58,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // The compiled server, as `npm start` runs it (built once per run by tests/e2e/global-setup.ts).
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
+  const serverEnvironment = serverEnv({
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: baseUrl,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PGLITE_SHARED_BUFFERS: TEST_SHARED_BUFFERS,
+    ...env,
+  });
+  const child = spawn(process.execPath, [...serverNodeFlags(serverEnvironment), SERVER_BUNDLE], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: baseUrl,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      PGLITE_SHARED_BUFFERS: TEST_SHARED_BUFFERS,
-      ...env,
-    },
+    env: serverEnvironment,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

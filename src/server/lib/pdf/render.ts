@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { loadFonts } from './fonts.js';
 import { BODY, HEADING, MARGIN, TITLE, geometry } from './page-style.js';
 import { Writer } from './writer.js';
@@ -108,6 +107,8 @@ function drawBlock(w: Writer, block: PdfBlock): void {
  */
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
   const fonts = await loadFonts();
+  // Loaded on the first PDF, not at start: pdfkit and its font stack hold about 7 MB of heap nobody else uses.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: input.orientation ?? 'portrait',

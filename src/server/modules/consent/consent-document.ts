@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type { Consent, ConsentDocumentUploadSchema, FormLanguage } from '../../../shared/consent.schema.js';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/consent.schema.js';
@@ -32,6 +31,7 @@ export async function uploadDocument(
   if (bytes.length > MAX_DOCUMENT_BYTES)
     throw new AppError('payload_too_large', 'The file is larger than 5 MB');
   if (bytes.length === 0) throw invalidField('data', 'empty', 'The file is empty');
+  const { fileTypeFromBuffer } = await import('file-type'); // on the first upload, not at start
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !['application/pdf', 'image/jpeg', 'image/png'].includes(type.mime))
     throw new AppError('unsupported_file');
