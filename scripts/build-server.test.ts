@@ -14,7 +14,6 @@ describe('the compiled server’s Node flags', () => {
     expect(flags.some((f) => f.startsWith('--max-old-space-size'))).toBe(false);
     expect(flags).toContain('--enable-source-maps');
   });
-
 });
 
 describe('the compiled server’s environment', () => {
@@ -31,7 +30,9 @@ describe('the compiled server’s environment', () => {
       PORT: '3000',
     });
     expect(serverEnv({ MALLOC_MMAP_THRESHOLD_: '131072' }).MALLOC_MMAP_THRESHOLD_).toBe('131072');
-    expect(serverEnv({ DATABASE_URL: 'postgres://app@db/confidant' })).not.toHaveProperty('MALLOC_MMAP_THRESHOLD_');
+    expect(serverEnv({ DATABASE_URL: 'postgres://app@db/confidant' })).not.toHaveProperty(
+      'MALLOC_MMAP_THRESHOLD_',
+    );
   });
 });
 

@@ -19,8 +19,9 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'smtpFrom'>): Mail
   let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
-      await (await transport).sendMail({
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+      const smtp = await transport;
+      await smtp.sendMail({
         from: config.smtpFrom,
         to: message.to,
         subject: message.subject,
