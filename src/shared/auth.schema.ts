@@ -100,6 +100,9 @@ export const SessionInfoSchema = z.object({
     id: z.uuid(),
     name: Text,
     demo: z.boolean().optional().describe('Demo organisation: invented records (npm run demo)'),
+    timeZone: Text.describe(
+      'IANA time zone of the helpline: the web takes "today" (date defaults and limits) from it, as the server does',
+    ),
   }),
   abilities: AbilitiesSchema,
 });

@@ -18,6 +18,8 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
  * lists meetings from that day on, so between midnight there and midnight UTC a UTC date is yesterday.
  */
 const HELPLINE_ZONE = 'Europe/Amsterdam';
+/** The coordinator's device: UTC−11, a day behind Amsterdam from midnight to noon there. */
+const DEVICE_ZONE = 'Pacific/Pago_Pago';
 const helplineToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HELPLINE_ZONE }).format(new Date());
 const dutchDay = (day: string) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -64,15 +66,16 @@ test.describe('community activities', () => {
     browser = launched;
     admin = await (await newContext(browser, server.baseUrl)).newPage();
     await setupViaApi(admin);
-    // The coordinator's device is where the helpline is: the intake offers meetings up to the device's today,
-    // the public site lists them from the helpline's today on, and the two must be the same day.
+    // The coordinator's device is twelve hours behind the helpline (Europe/Amsterdam): the intake offers
+    // meetings up to the helpline's today, as the public site lists them from that day on. Before noon in
+    // Amsterdam the device's own date is yesterday, and a meeting planned today was missing from the intake.
     coordinator = await colleagueViaApi(
       browser,
       server.baseUrl,
       admin,
       { name: 'Youssef El Amrani', email: 'youssef@hulplijn.example', role: 'coordinator' },
       undefined,
-      HELPLINE_ZONE,
+      DEVICE_ZONE,
     );
     for (const [key, person] of Object.entries(counsellors)) {
       const colleague = await colleagueViaApi(browser, server.baseUrl, admin, {

@@ -19,10 +19,31 @@ export function formatDay(value: string | null, language: UiLanguage, fallback =
   );
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone (for date inputs). */
-export function todayIso(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+let helplineTimeZone: string | undefined;
+
+/**
+ * The helpline's time zone, from the session (the organisation's setting). The server decides which day it is
+ * in that zone (due dates, validity, the public site's meetings); the web's date defaults and limits follow it,
+ * whatever zone the device is in. Until a session is known, the device's zone.
+ */
+export function setHelplineTimeZone(timeZone: string | undefined): void {
+  try {
+    if (timeZone) new Intl.DateTimeFormat('en', { timeZone });
+    helplineTimeZone = timeZone;
+  } catch {
+    helplineTimeZone = undefined; // a zone this browser does not know: the device's own
+  }
+}
+
+/** Today as YYYY-MM-DD in the helpline's time zone (for date inputs). */
+export function todayIso(now: Date = new Date()): string {
+  // en-CA writes days as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: helplineTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** Now as the value of a `datetime-local` input (local time, minutes). */

@@ -269,7 +269,7 @@ export async function sessionInfo(
       role: user.role,
       language: user.language,
     },
-    organisation: { id: org.id, name: org.name, demo: org.is_demo },
+    organisation: { id: org.id, name: org.name, demo: org.is_demo, timeZone: org.time_zone },
     abilities: abilitiesOf(ctx.actor),
   };
 }

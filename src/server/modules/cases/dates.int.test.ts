@@ -47,6 +47,9 @@ describe.each(kinds)('dates and statuses on %s', (kind) => {
     expect((await c.patch('/api/organisation/settings', { timeZone: 'UTC' })).statusCode).toBe(403);
     const ok = await ad.patch('/api/organisation/settings', { timeZone: 'Europe/Istanbul' });
     expect(ok.json()).toMatchObject({ timeZone: 'Europe/Istanbul' });
+    // Every role's browser learns the zone with its session, so its "today" is the helpline's.
+    const session = (await c.get('/api/auth/session')).json<{ organisation: { timeZone: string } }>();
+    expect(session.organisation.timeZone).toBe('Europe/Istanbul');
     expect((await ad.patch('/api/organisation/settings', { timeZone: 'Europe/Amsterdam' })).statusCode).toBe(
       200,
     );

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 export async function getOrganisation(db: Db, id: string) {
   const org = await db
     .selectFrom('organisations')
-    .select(['id', 'name', 'default_language', 'is_demo'])
+    .select(['id', 'name', 'default_language', 'is_demo', 'time_zone'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!org) throw notFound('organisation');

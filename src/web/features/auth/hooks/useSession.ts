@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { SessionInfo } from '../../../../shared/auth.schema';
+import { setHelplineTimeZone } from '../../../components/format';
 import { fetchSession } from '../api';
 import { peekSignOutReason, setSignOutReason } from '../signOutReason';
 
@@ -12,6 +13,7 @@ async function probeSession(client: QueryClient): Promise<SessionInfo | null> {
   const session = await fetchSession();
   // A full session that the server no longer knows has ended (idle timeout, revoked elsewhere).
   if (!session && previous?.stage === 'full' && !peekSignOutReason()) setSignOutReason('sessionEnded');
+  setHelplineTimeZone(session?.organisation.timeZone);
   return session;
 }
 
@@ -30,7 +32,10 @@ export function useSession() {
 export function useSetSession() {
   const queryClient = useQueryClient();
   return useCallback(
-    (session: SessionInfo | null) => queryClient.setQueryData(SESSION_KEY, session),
+    (session: SessionInfo | null) => {
+      setHelplineTimeZone(session?.organisation.timeZone);
+      queryClient.setQueryData(SESSION_KEY, session);
+    },
     [queryClient],
   );
 }

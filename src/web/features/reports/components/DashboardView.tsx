@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/reports.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { todayIso } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { currentLanguage } from '../../../i18n';
 import { DASHBOARD_KEY, fetchDashboard } from '../api';
@@ -44,7 +45,8 @@ function Panel({ panel }: { panel: Dashboard['panels'][number] }) {
   );
 }
 
-const thisYear = () => new Date().getFullYear();
+/** The helpline's year (its time zone), as the server counts it. */
+const thisYear = () => Number(todayIso().slice(0, 4));
 
 /**
  * The coordinator's and analyst's dashboard for a calendar year: charts and, with each, the table of its

@@ -4,13 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FunderNarrativeSchema } from '../../../../shared/reports.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { todayIso } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { SavedNotice } from '../../../components/SavedNotice';
 import { useDiscardGuard } from '../../../components/useDiscardGuard';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { exportFunderReport, FUNDER_KEY, fetchFunderReport, saveFunderNarrative } from '../api';
 
-const thisYear = () => new Date().getFullYear();
+/** The helpline's year (its time zone), as the server counts it. */
+const thisYear = () => Number(todayIso().slice(0, 4));
 
 /**
  * The yearly funder report: the coordinator writes a short narrative per year and saves it; coordinators and

@@ -13,6 +13,7 @@ import {
 import type { Dimension, Measure, ReportFormat } from '../../../../shared/reports.schema';
 import { DateRangeInputs } from '../../../components/DateRangeInputs';
 import { EmptyState } from '../../../components/EmptyState';
+import { todayIso } from '../../../components/format';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { exportReport, runReport, type ReportRequest } from '../api';
@@ -26,8 +27,6 @@ const EXPORT_LABELS = {
   pdf: 'reports.exportPdf',
 } as const satisfies Record<ReportFormat, TranslationKey>;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** The report builder: a measure, a period and up to two breakdowns from the allow-list; read it, export it. */
 export function ReportBuilder() {
   const { t } = useTranslation();
@@ -39,10 +38,10 @@ export function ReportBuilder() {
     columns: Dimension | '';
   } = {
     measure: 'requests',
-    // The calendar year so far and what remains of it: "today" in the browser may already be tomorrow where
-    // the organisation is (a request at 00:30 in Amsterdam is 23:30 UTC), and an empty future costs nothing.
-    from: `${today().slice(0, 4)}-01-01`,
-    to: `${today().slice(0, 4)}-12-31`,
+    // The helpline's calendar year (todayIso is the day in its time zone), so far and what remains of it: an
+    // empty future costs nothing.
+    from: `${todayIso().slice(0, 4)}-01-01`,
+    to: `${todayIso().slice(0, 4)}-12-31`,
     rows: 'month',
     columns: '',
   };
