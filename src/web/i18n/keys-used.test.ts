@@ -55,3 +55,36 @@ describe('translation keys used by the web', () => {
     expect(withPlurals('nav')).toBe(true);
   });
 });
+
+/**
+ * The audit log shows which fields an entry changed, by the codes the server wrote. Every code the server
+ * names literally (`changedFields: ['a', 'b']`, `changed.push('c')`, `const changed = ['d']`) has a label, so
+ * a privacy officer never reads a raw code in English; codes built from input keys are listed in the locales
+ * by hand.
+ */
+describe('field labels of the audit log', () => {
+  const SERVER = join(WEB, '..', 'server');
+  const AUDITED = /changedFields:|changed\.push\(|const changed = \[/;
+
+  function fieldCodes(): Map<string, string> {
+    const codes = new Map<string, string>();
+    for (const path of sources(SERVER)) {
+      for (const line of readFileSync(path, 'utf8').split('\n')) {
+        if (!AUDITED.test(line)) continue;
+        // Leave out the entry's other literals (action: 'x', entity: 'y') and comparisons (k !== 'requestId').
+        const fields = line.replace(/\b\w+:\s*'[^']*'/g, '').replace(/[!=]==?\s*'[^']*'/g, '');
+        for (const m of fields.matchAll(/'([a-zA-Z_]+)'/g)) codes.set(m[1]!, relative(SERVER, path));
+      }
+    }
+    return codes;
+  }
+
+  it('has a label for every field code the server writes', () => {
+    const codes = fieldCodes();
+    expect(codes.size).toBeGreaterThan(60);
+    expect(codes.has('age_band')).toBe(true);
+    expect(codes.has('case')).toBe(false);
+    const missing = [...codes].filter(([code]) => !resolves(`logLabels.fields.${code}`));
+    expect(missing.map(([code, path]) => `${path}: ${code}`)).toEqual([]);
+  });
+});
