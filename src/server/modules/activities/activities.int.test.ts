@@ -410,9 +410,13 @@ describe.each(kinds)('community activities on %s', (kind) => {
   it('audits every change', async () => {
     const po = await as(s.officer);
     const audit = (await po.get(`/api/audit?entity=activity&entityId=${planned}`)).json<{
-      items: { action: string }[];
+      items: { action: string; changedFields: string[] }[];
     }>();
     expect(audit.items.map((i) => i.action).sort()).toEqual(['activity.create', 'activity.report']);
+    // A plan names its fields by the codes an edit writes, which the audit log has labels for.
+    const created = audit.items.find((i) => i.action === 'activity.create')!.changedFields;
+    expect(created).toEqual(expect.arrayContaining(['type_id', 'held_on', 'start_time', 'facilitators']));
+    expect(created).not.toContain('facilitatorIds');
     const types = (await po.get(`/api/audit?entity=taxonomy_term&entityId=${info}`)).json<{
       items: { action: string }[];
     }>();

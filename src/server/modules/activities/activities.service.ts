@@ -209,7 +209,10 @@ export const createActivity = idempotent(
       action: 'activity.create',
       entity: 'activity',
       entityId: id,
-      changedFields: Object.keys(input).filter((k) => k !== 'requestId'),
+      // The same codes as an edit writes, so the audit log labels them alike.
+      changedFields: Object.keys(input)
+        .filter((k) => k !== 'requestId')
+        .map((k) => FIELD_CODE_OF[k] ?? COLUMN_OF[k] ?? k),
       details: { facilitators: input.facilitatorIds.length, isPublic: input.isPublic },
     });
     return { id };
@@ -230,6 +233,9 @@ const COLUMN_OF: Record<string, string> = {
   isPublic: 'is_public',
   cancelled: 'cancelled',
 };
+
+/** Audit codes of the fields that are not columns of their own. */
+const FIELD_CODE_OF: Record<string, string> = { facilitatorIds: 'facilitators', partnerIds: 'partners' };
 
 /** Edits an activity; the plan is checked as a whole (a new date can make a facilitator's training lapse). */
 export async function updateActivity(ctx: Ctx, id: string, input: ActivityUpdate): Promise<Activity> {
