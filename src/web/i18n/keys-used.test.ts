@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CounsellorProfileUpdateSchema } from '../../shared/counsellors.schema';
+import { MatchingWeightsSchema } from '../../shared/matching.schema';
+import { PartnerCreateSchema } from '../../shared/partners.schema';
 import nl from './locales/nl.json';
 
 /**
@@ -86,5 +89,15 @@ describe('field labels of the audit log', () => {
     expect(codes.has('case')).toBe(false);
     const missing = [...codes].filter(([code]) => !resolves(`logLabels.fields.${code}`));
     expect(missing.map(([code, path]) => `${path}: ${code}`)).toEqual([]);
+  });
+
+  it('has a label for every request key the server writes as a field code', () => {
+    // counsellors.service (a profile's changed keys), partners.service (a new partner's keys) and
+    // matching.service (the weights) audit the keys of these requests as they came.
+    const keys = [CounsellorProfileUpdateSchema, PartnerCreateSchema, MatchingWeightsSchema].flatMap(
+      (schema) => Object.keys(schema.shape),
+    );
+    expect(keys).toContain('homeMunicipalityId');
+    expect(keys.filter((key) => !resolves(`logLabels.fields.${key}`))).toEqual([]);
   });
 });
