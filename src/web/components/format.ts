@@ -19,7 +19,11 @@ export function formatDay(value: string | null, language: UiLanguage, fallback =
   );
 }
 
-let helplineTimeZone: string | undefined;
+/** YYYY-MM-DD (en-CA's way of writing a day) in `timeZone`, or in the device's zone. */
+const dayFormat = (timeZone?: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+let helplineDay = dayFormat();
 
 /**
  * The helpline's time zone, from the session (the organisation's setting). The server decides which day it is
@@ -28,22 +32,15 @@ let helplineTimeZone: string | undefined;
  */
 export function setHelplineTimeZone(timeZone: string | undefined): void {
   try {
-    if (timeZone) new Intl.DateTimeFormat('en', { timeZone });
-    helplineTimeZone = timeZone;
+    helplineDay = dayFormat(timeZone);
   } catch {
-    helplineTimeZone = undefined; // a zone this browser does not know: the device's own
+    helplineDay = dayFormat(); // a zone this browser does not know: the device's own
   }
 }
 
 /** Today as YYYY-MM-DD in the helpline's time zone (for date inputs). */
 export function todayIso(now: Date = new Date()): string {
-  // en-CA writes days as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: helplineTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return helplineDay.format(now);
 }
 
 /** Now as the value of a `datetime-local` input (local time, minutes). */
