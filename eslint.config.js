@@ -35,7 +35,18 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Lists shown to people take the UI language's separator (Arabic has its own comma).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='join'][arguments.0.value=/^[,،] $/]",
+          message:
+            'Use formatList(items, language) from components/format: Arabic separates a list with "، ".',
+        },
+      ],
+    },
   },
   {
     // One string type for every schema (src/shared/text.schema.ts), and no `.partial()` that keeps defaults.

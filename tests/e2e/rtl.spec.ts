@@ -6,6 +6,7 @@ import { newContext, trackErrors } from './support/browser';
 import { apiCall, makeEligibleViaApi, openCaseViaApi } from './support/cases';
 import { fillIn, partnerViaApi, recordConsentViaUi, showCaseTab } from './support/consent';
 import { NL } from './support/flows';
+import { savedStatus } from './support/forms';
 import { colleagueViaApi, setupViaApi } from './support/session';
 import { startServer } from './support/server';
 import type { TestServer } from './support/server';
@@ -57,6 +58,51 @@ test.describe('right-to-left', () => {
     await expect(html).toHaveAttribute('lang', 'nl');
     const ltrNav = await nav.boundingBox();
     expect(ltrNav?.x).toBeLessThan(10);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe('right-to-left settings', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  test.beforeAll(async ({ browser: launched }) => {
+    server = await startServer();
+    browser = launched;
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('an admin in Arabic types the aftercare days with an Arabic keyboard; they save and show with the Arabic comma', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const errors = trackErrors(page);
+    await setupViaApi(page);
+    await page.getByRole('combobox', { name: NL.language.label }).selectOption('ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+
+    await page.goto('/settings/aftercare');
+    const light = page.getByRole('textbox', { name: ar.supportLevels.light, exact: true });
+    // The hint's own example ("30، 61، 91"): Arabic commas, and digits as an Arabic keyboard types them.
+    await light.fill('٣٠، ٦١؛ ٩١');
+    const form = page.locator('form').filter({ has: light });
+    await form.getByRole('button', { name: ar.common.save }).click();
+    await savedStatus(page, ar.aftercare.saved);
+
+    const saved = await apiCall<{ aftercareSchedule: { light: number[] } }>(
+      page,
+      'GET',
+      '/api/organisation/settings',
+    );
+    expect(saved.aftercareSchedule.light).toEqual([30, 61, 91]);
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: ar.supportLevels.light, exact: true })).toHaveValue(
+      '30، 61، 91',
+    );
 
     expect(errors).toEqual([]);
     await context.close();

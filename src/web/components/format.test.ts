@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setHelplineTimeZone, todayIso } from './format';
+import { formatList, setHelplineTimeZone, todayIso } from './format';
 
 describe('todayIso', () => {
   afterEach(() => setHelplineTimeZone(undefined));
@@ -21,5 +21,15 @@ describe('todayIso', () => {
     expect(todayIso(lateEvening)).toBe(device.format(lateEvening));
     setHelplineTimeZone('Europe/Atlantis');
     expect(todayIso(lateEvening)).toBe(device.format(lateEvening));
+  });
+});
+
+describe('formatList', () => {
+  it('separates with the Arabic comma in Arabic and a Latin comma elsewhere, without adding "and"', () => {
+    const items = ['Woonplaats', 'Telefoon', 'E-mail'];
+    expect(formatList(items, 'nl')).toBe('Woonplaats, Telefoon, E-mail');
+    expect(formatList(items, 'tr')).toBe('Woonplaats, Telefoon, E-mail');
+    expect(formatList(['الهاتف', 'البريد'], 'ar')).toBe('الهاتف، البريد');
+    expect(formatList([], 'ar')).toBe('');
   });
 });

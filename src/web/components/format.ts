@@ -19,6 +19,15 @@ export function formatDay(value: string | null, language: UiLanguage, fallback =
   );
 }
 
+// Arabic separates the items of a list with its own comma. (Intl.ListFormat's 'unit' lists differ by engine and
+// put "و" (and) into Arabic lists, and spaces alone into Turkish ones; a list of labels wants only commas.)
+const LIST_SEPARATORS: Record<UiLanguage, string> = { nl: ', ', en: ', ', ar: '، ', tr: ', ' };
+
+/** Labels or names as one comma-separated list in the UI language. */
+export function formatList(items: readonly string[], language: UiLanguage): string {
+  return items.join(LIST_SEPARATORS[language]);
+}
+
 /** YYYY-MM-DD (en-CA's way of writing a day) in `timeZone`, or in the device's zone. */
 const dayFormat = (timeZone?: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

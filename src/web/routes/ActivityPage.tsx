@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDay } from '../components/format';
+import { formatDay, formatList } from '../components/format';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { ActivityForm } from '../features/activities/components/ActivityForm';
@@ -74,16 +74,32 @@ export default function ActivityPage() {
                 {a.startTime}–{a.endTime}
               </span>
             </Fact>
-            <Fact label={t('activities.where')}>{[a.place, a.municipality].filter(Boolean).join(', ')}</Fact>
+            <Fact label={t('activities.where')}>
+              {formatList(
+                [a.place, a.municipality].filter((part): part is string => Boolean(part)),
+                language,
+              )}
+            </Fact>
             <Fact label={t('activities.languages')}>
-              {a.languages.map((code) => t(`conversationLanguages.${code}`)).join(', ')}
+              {formatList(
+                a.languages.map((code) => t(`conversationLanguages.${code}`)),
+                language,
+              )}
             </Fact>
             <Fact label={t('activities.audience')}>{t(`activities.audiences.${a.audience}`)}</Fact>
             <Fact label={t('activities.facilitators')}>
-              {a.facilitators.map((f) => f.name).join(', ') || '—'}
+              {formatList(
+                a.facilitators.map((f) => f.name),
+                language,
+              ) || '—'}
             </Fact>
             <Fact label={t('activities.host')}>{a.hostPartner?.name ?? '—'}</Fact>
-            <Fact label={t('activities.partners')}>{a.partners.map((p) => p.name).join(', ') || '—'}</Fact>
+            <Fact label={t('activities.partners')}>
+              {formatList(
+                a.partners.map((p) => p.name),
+                language,
+              ) || '—'}
+            </Fact>
             <Fact label={t('activities.attendees')}>{a.attendees ?? '—'}</Fact>
             <Fact label={t('activities.requestsFollowed')}>
               <span className="ltr-text">{publishedCountText(a.requestsFollowed)}</span>

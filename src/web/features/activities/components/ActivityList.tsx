@@ -2,7 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivitySummary } from '../../../../shared/activities.schema';
-import { formatDay } from '../../../components/format';
+import { formatDay, formatList } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 
 /** The activities as a table: when, what, where, in which languages, by whom, how many came. */
@@ -55,8 +55,18 @@ export function ActivityList({
               </Table.Td>
               <Table.Td>{typeLabel(a.typeId)}</Table.Td>
               <Table.Td>{a.municipality}</Table.Td>
-              <Table.Td>{a.languages.map((code) => t(`conversationLanguages.${code}`)).join(', ')}</Table.Td>
-              <Table.Td>{a.facilitators.map((f) => f.name).join(', ') || '—'}</Table.Td>
+              <Table.Td>
+                {formatList(
+                  a.languages.map((code) => t(`conversationLanguages.${code}`)),
+                  language,
+                )}
+              </Table.Td>
+              <Table.Td>
+                {formatList(
+                  a.facilitators.map((f) => f.name),
+                  language,
+                ) || '—'}
+              </Table.Td>
               <Table.Td>{a.attendees ?? '—'}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/audit.schema';
-import { formatDateTime } from '../../../components/format';
+import { formatDateTime, formatList } from '../../../components/format';
 import { currentLanguage } from '../../../i18n';
 import { logLabel } from '../labels';
 
@@ -46,7 +46,10 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
               </Table.Td>
               <Table.Td>
                 {entry.changedFields.length
-                  ? entry.changedFields.map((f) => logLabel(t, 'fields', f)).join(', ')
+                  ? formatList(
+                      entry.changedFields.map((f) => logLabel(t, 'fields', f)),
+                      language,
+                    )
                   : '—'}
               </Table.Td>
             </Table.Tr>

@@ -25,6 +25,8 @@ import {
 import { PROVINCES } from '../../../../shared/places.schema';
 import type { CounsellorProfile } from '../../../../shared/counsellors.schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatList } from '../../../components/format';
+import { currentLanguage } from '../../../i18n';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { termLabel, useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { useMunicipalities } from '../hooks';
@@ -64,7 +66,7 @@ function DeclaredBackgrounds({ labels }: { labels: string[] }) {
       <Text size="sm" fw={500} id={titleId}>
         {t('counsellors.backgrounds')}
       </Text>
-      <Text size="sm">{labels.length ? labels.join(', ') : t('common.notGiven')}</Text>
+      <Text size="sm">{labels.length ? formatList(labels, currentLanguage()) : t('common.notGiven')}</Text>
       <Text size="xs" c="dimmed">
         {t('counsellors.backgroundsSelfOnly')}
       </Text>

@@ -1,6 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatList } from '../../../components/format';
+import { currentLanguage } from '../../../i18n';
 import { useTaxonomy } from '../../taxonomies/hooks/useTerms';
 import { languageLabel } from '../../matching/labels';
 import type { CounsellorRow } from '../api';
@@ -36,7 +38,10 @@ export function CounsellorTable({ items }: { items: CounsellorRow[] }) {
               <Table.Td>
                 <Text size="sm">
                   {item.languages.length
-                    ? item.languages.map((code) => languageLabel(t, taxonomy, code)).join(', ')
+                    ? formatList(
+                        item.languages.map((code) => languageLabel(t, taxonomy, code)),
+                        currentLanguage(),
+                      )
                     : '—'}
                 </Text>
               </Table.Td>

@@ -6,6 +6,8 @@ import type { CaseDetail } from '../../../../shared/cases.schema';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatList } from '../../../components/format';
+import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../components/fieldPaths';
 import { fieldErrorText } from '../../../components/formErrors';
 import { Loading } from '../../../components/Loading';
@@ -26,7 +28,7 @@ function ExcludedSummary({ shortlist }: { shortlist: Shortlist }) {
   return (
     <Text size="sm" c="dimmed">
       {t('matching.considered', { n: shortlist.considered })}
-      {parts.length ? ` ${t('matching.excludedLead')} ${parts.join(', ')}.` : ''}
+      {parts.length ? ` ${t('matching.excludedLead')} ${formatList(parts, currentLanguage())}.` : ''}
     </Text>
   );
 }

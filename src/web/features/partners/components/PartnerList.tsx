@@ -1,6 +1,8 @@
 import { Badge, Box, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../../shared/partners.schema';
+import { formatList } from '../../../components/format';
+import { currentLanguage } from '../../../i18n';
 
 interface PartnerListProps {
   items: Partner[];
@@ -22,7 +24,8 @@ function RetiredBadge() {
 export function PartnerList({ items, canManage, onEdit, onToggle }: PartnerListProps) {
   const { t } = useTranslation();
   const dash = (value: string) => value || '—';
-  const languages = (partner: Partner) => (partner.languages.length ? partner.languages.join(', ') : '—');
+  const languages = (partner: Partner) =>
+    partner.languages.length ? formatList(partner.languages, currentLanguage()) : '—';
   const actions = (partner: Partner) =>
     canManage ? (
       <Group gap="xs" wrap="nowrap">

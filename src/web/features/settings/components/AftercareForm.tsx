@@ -7,26 +7,20 @@ import type { OrgSettings } from '../../../../shared/work.schema';
 import { useSchemaForm } from '../../../components/useSchemaForm';
 import { SETTINGS_KEY, updateSettings } from '../api';
 import { SettingsCard, useSettingsSave } from '../../../components/SettingsCard';
-
-const toText = (days: number[]) => days.join(', ');
-
-/** "14, 28, 42" → [14, 28, 42]; anything that is not a whole number makes the list invalid. */
-function parseDays(text: string): number[] | null {
-  const parts = text.split(/[\s,;]+/).filter(Boolean);
-  const days = parts.map(Number);
-  return days.every((day) => Number.isInteger(day)) ? [...new Set(days)].sort((a, b) => a - b) : null;
-}
+import { currentLanguage } from '../../../i18n';
+import { daysToText, parseDays } from '../aftercareDays';
 
 /** Days after closure for each aftercare check-in, per support level. */
 export function AftercareForm({ settings }: { settings: OrgSettings }) {
   const { t } = useTranslation();
   const save = useSettingsSave(updateSettings, SETTINGS_KEY);
+  const language = currentLanguage();
   const invalid = t('aftercare.invalid');
   const { form, onSubmit, showServerErrors } = useSchemaForm({
     initialValues: {
-      light: toText(settings.aftercareSchedule.light),
-      moderate: toText(settings.aftercareSchedule.moderate),
-      intensive: toText(settings.aftercareSchedule.intensive),
+      light: daysToText(settings.aftercareSchedule.light, language),
+      moderate: daysToText(settings.aftercareSchedule.moderate, language),
+      intensive: daysToText(settings.aftercareSchedule.intensive, language),
     } satisfies Record<SupportLevel, string>,
     schema: AftercareScheduleSchema,
     // A text that is not a list of whole numbers stays text, so the schema rejects that level.
