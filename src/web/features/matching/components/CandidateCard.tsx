@@ -57,9 +57,12 @@ export function CandidateCard({
               <List.Item key={part.code}>
                 {partText(t, taxonomy, part)}
                 {part.points > 0 ? (
-                  <Text span size="xs" c="dimmed" className="ltr-text" ms={4}>
-                    (+{part.points})
-                  </Text>
+                  <>
+                    {' '}
+                    <Text span size="xs" c="dimmed" className="ltr-text">
+                      (+{part.points})
+                    </Text>
+                  </>
                 ) : null}
               </List.Item>
             ))}
