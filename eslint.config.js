@@ -94,6 +94,22 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
+    // Integration files share their worker's modules (vitest.config.ts, isolate: false): a mocked module would
+    // stay mocked for the next file in the worker.
+    files: ['**/*.int.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|stubGlobal|stubEnv)$/]",
+          message:
+            'Integration files share modules (isolate: false): build what the test needs instead of mocking.',
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript (this file, postcss.config.cjs) belongs to no tsconfig: no type information to use.
     files: ['**/*.{js,cjs,mjs}'],
     ...tseslint.configs.disableTypeChecked,
